@@ -1,0 +1,158 @@
+/**
+ * The one input reader. Each reader method records a problem instead of throwing, so `finish()` reports every
+ * problem of the run together, each naming the input and what would be valid, before any request is sent.
+ */
+import { InputError, type InputProblem } from '../errors.js';
+import type { Logger } from '../runtime.js';
+
+/** Returns an input's raw value, '' when it was not given. */
+export type InputSource = (name: string) => string;
+
+/** How the runner passes inputs: `INPUT_<NAME>` with spaces as underscores, upper-cased (hyphens stay). */
+export const environmentInputs: InputSource = (name) =>
+  (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
+const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+export class InputReader {
+  readonly problems: InputProblem[] = [];
+
+  constructor(
+    private readonly source: InputSource,
+    private readonly logger: Logger,
+  ) {}
+
+  /** True when the input was given (non-empty). */
+  has(name: string): boolean {
+    return this.raw(name) !== '';
+  }
+
+  problem(input: string, message: string): void {
+    this.problems.push({ input, message });
+  }
+
+  string(name: string, options: { required?: boolean; default?: string } = {}): string | undefined {
+    const value = this.raw(name);
+    if (value) return value;
+    if (options.required) this.problem(name, 'is required');
+    return options.default;
+  }
+
+  /** A secret is masked the moment it is read. */
+  secret(name: string, options: { required?: boolean } = {}): string | undefined {
+    const value = this.string(name, options);
+    if (value) this.logger.mask(value);
+    return value;
+  }
+
+  choice<T extends string>(
+    name: string,
+    values: readonly T[],
+    options: { default?: T; ignoreCase?: boolean } = {},
+  ): T | undefined {
+    const value = this.raw(name);
+    if (!value) return options.default;
+    const found = values.find((v) => (options.ignoreCase ? v.toLowerCase() === value.toLowerCase() : v === value));
+    if (found === undefined) this.problem(name, `must be one of ${values.join(', ')} (got '${value}')`);
+    return found;
+  }
+
+  /** YAML 1.2 core booleans: true/True/TRUE, false/False/FALSE. */
+  boolean(name: string, defaultValue: boolean): boolean {
+    const value = this.raw(name);
+    if (!value) return defaultValue;
+    if (TRUE_VALUES.includes(value)) return true;
+    if (FALSE_VALUES.includes(value)) return false;
+    this.problem(name, `must be true or false (got '${value}')`);
+    return defaultValue;
+  }
+
+  /** `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. */
+  duration(name: string, defaultValue: string): number {
+    const value = this.raw(name) || defaultValue;
+    const ms = parseDuration(value);
+    if (ms === undefined || ms <= 0) {
+      this.problem(name, `must be a positive duration such as 90s, 15m, 1h or a number of seconds (got '${value}')`);
+      return parseDuration(defaultValue) ?? 0;
+    }
+    return ms;
+  }
+
+  integer(name: string, options: { min?: number; max?: number; default?: number } = {}): number | undefined {
+    const value = this.raw(name);
+    if (!value) return options.default;
+    const n = /^[+-]?\d+$/.test(value) ? Number(value) : NaN;
+    const tooLow = options.min !== undefined && n < options.min;
+    const tooHigh = options.max !== undefined && n > options.max;
+    if (!Number.isSafeInteger(n) || tooLow || tooHigh) {
+      const range = [
+        options.min !== undefined && `at least ${options.min}`,
+        options.max !== undefined && `at most ${options.max}`,
+      ]
+        .filter(Boolean)
+        .join(' and ');
+      this.problem(name, `must be a whole number${range ? ` ${range}` : ''} (got '${value}')`);
+      return options.default;
+    }
+    return n;
+  }
+
+  /** Parses a JSON input that must be an object (or an array). */
+  json(name: string, kind: 'object' | 'array'): unknown {
+    const value = this.raw(name);
+    if (!value) return undefined;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch (error) {
+      this.problem(name, `must be a JSON ${kind}: ${(error as Error).message}`);
+      return undefined;
+    }
+    const isArray = Array.isArray(parsed);
+    const ok = kind === 'array' ? isArray : typeof parsed === 'object' && parsed !== null && !isArray;
+    if (!ok) {
+      this.problem(
+        name,
+        `must be a JSON ${kind} (got ${isArray ? 'an array' : parsed === null ? 'null' : typeof parsed})`,
+      );
+      return undefined;
+    }
+    return parsed;
+  }
+
+  /** Newline- or comma-separated items, trimmed, empty ones dropped. */
+  list(name: string): string[] {
+    return splitList(this.raw(name));
+  }
+
+  /** Throws one InputError with every problem found, if any. */
+  finish(): void {
+    if (this.problems.length) throw new InputError(this.problems);
+  }
+
+  private raw(name: string): string {
+    return this.source(name).trim();
+  }
+}
+
+export function splitList(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+export function parseDuration(text: string): number | undefined {
+  const value = text.trim();
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+  const pattern = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
+  let total = 0;
+  let consumed = 0;
+  for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
+    total += Number(match[1]) * DURATION_UNITS_MS[match[2]];
+    consumed = pattern.lastIndex;
+  }
+  return consumed === value.length && consumed > 0 ? Math.round(total) : undefined;
+}

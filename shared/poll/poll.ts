@@ -1,0 +1,78 @@
+/**
+ * The one poller. The wait between checks grows with the time already waited (a tenth of it, at least
+ * 0.5 s, at most `poll-interval`), so a job is noticed within max(0.5 s, 10 % of its duration) of finishing
+ * while a long job costs few requests. `timeout` bounds the whole wait; cancellation stops it at once.
+ */
+import { CancelledError, TimeoutError } from '../errors.js';
+import { formatDuration, type Runtime } from '../runtime.js';
+
+export type PollStep<T> = { done: true; value: T } | { done: false; state: string };
+
+export interface PollOptions {
+  /** What is waited for, e.g. "export 64b5f79f": used in progress lines and errors. */
+  what: string;
+  runtime: Runtime;
+  /** The longest wait between two checks (the `poll-interval` input). */
+  maxIntervalMs: number;
+  /** The shortest wait between two checks. */
+  minIntervalMs?: number;
+  /** A progress line at least this often even when nothing changes. */
+  progressEveryMs?: number;
+  /** Said after a timeout or cancellation: how to pick the job up again. */
+  resumeHint?: string;
+  /** Called with each new state (e.g. to set a `state` output as soon as it is known). */
+  onState?: (state: string) => void;
+}
+
+const MIN_INTERVAL_MS = 500;
+const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
+const PROGRESS_EVERY_MS = 30_000;
+
+/** The wait before the next check, given how long the job has been waited for. */
+export function nextIntervalMs(elapsedMs: number, maxIntervalMs: number, minIntervalMs = MIN_INTERVAL_MS): number {
+  const proportional = Math.max(minIntervalMs, elapsedMs * INTERVAL_FRACTION_OF_ELAPSED);
+  return Math.max(1, Math.min(maxIntervalMs, proportional));
+}
+
+/** Calls `check` until it reports done, and returns its value. */
+export async function poll<T>(check: () => Promise<PollStep<T>>, options: PollOptions): Promise<T> {
+  const { runtime, what } = options;
+  const { clock, logger, deadline, signal } = runtime;
+  const started = clock.now();
+  const progressEvery = options.progressEveryMs ?? PROGRESS_EVERY_MS;
+  let lastState: string | undefined;
+  let lastProgressAt = started;
+  const elapsed = () => formatDuration(clock.now() - started);
+  const stopped = (verb: string) =>
+    `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
+    (options.resumeHint ? `. ${options.resumeHint}` : '');
+
+  for (;;) {
+    const wait = Math.min(
+      nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs),
+      deadline.remaining(),
+    );
+    if (wait <= 0) throw new TimeoutError(stopped('Timed out waiting for'));
+    try {
+      await clock.sleep(wait, signal);
+    } catch (error) {
+      if (error instanceof CancelledError) throw new CancelledError(stopped('Cancelled while waiting for'));
+      throw error;
+    }
+    let step: PollStep<T>;
+    try {
+      step = await check();
+    } catch (error) {
+      if (error instanceof CancelledError) throw new CancelledError(stopped('Cancelled while waiting for'));
+      throw error;
+    }
+    if (step.done) return step.value;
+    const now = clock.now();
+    if (step.state !== lastState || now - lastProgressAt >= progressEvery) {
+      logger.info(`${what}: ${step.state} (${elapsed()} elapsed)`);
+      lastProgressAt = now;
+      if (step.state !== lastState) options.onState?.(step.state);
+      lastState = step.state;
+    }
+  }
+}

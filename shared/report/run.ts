@@ -1,0 +1,102 @@
+/**
+ * The frame every action's main runs in: builds the logger, input reader, outputs and summary; wires the runner's
+ * cancel signals to an AbortSignal; and turns each error kind into one clear failure line plus titled annotations.
+ * The summary is written on every path, so a failed run still tells what it did.
+ */
+import * as core from '@actions/core';
+import { ApiError, CancelledError, InputError, JobFailedError, TimeoutError, errorMessage } from '../errors.js';
+import { environmentInputs, InputReader, type InputSource } from '../inputs/reader.js';
+import { Deadline, systemClock, type Clock, type Logger, type Runtime } from '../runtime.js';
+import { coreLogger } from './logger.js';
+import { coreOutputs, type Outputs } from './outputs.js';
+import { Summary } from './summary.js';
+
+export interface ActionContext {
+  logger: Logger;
+  inputs: InputReader;
+  outputs: Outputs;
+  summary: Summary;
+  clock: Clock;
+  signal: AbortSignal;
+  /** Starts the run's clock once the `timeout` input is known. */
+  runtime(timeoutMs: number): Runtime;
+}
+
+export interface RunOptions {
+  /** The action's title for the summary heading, e.g. "CDM export". */
+  title: string;
+  source?: InputSource;
+  clock?: Clock;
+}
+
+/** How long a cancelled run may take to report before it exits regardless. */
+const CANCEL_GRACE_MS = 1500;
+
+export async function runAction(options: RunOptions, main: (context: ActionContext) => Promise<void>): Promise<void> {
+  const logger = coreLogger();
+  const clock = options.clock ?? systemClock;
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(1); // a second signal: stop now
+    logger.info(`Received ${signal}: stopping.`);
+    controller.abort();
+    setTimeout(() => process.exit(1), CANCEL_GRACE_MS).unref();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const summary = new Summary();
+  const context: ActionContext = {
+    logger,
+    inputs: new InputReader(options.source ?? environmentInputs, logger),
+    outputs: coreOutputs(logger),
+    summary,
+    clock,
+    signal: controller.signal,
+    runtime: (timeoutMs) => ({ clock, logger, signal: controller.signal, deadline: new Deadline(clock, timeoutMs) }),
+  };
+  try {
+    await main(context);
+  } catch (error) {
+    reportFailure(error, logger, summary);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await writeSummary(options.title, summary, logger);
+  }
+}
+
+/** One titled failure line; the details of a multi-part failure (inputs, vendor errors) as annotations too. */
+function reportFailure(error: unknown, logger: Logger, summary: Summary): void {
+  const message = logger.redact(errorMessage(error));
+  let details: { title: string; message: string }[] = [];
+  let title = 'Unexpected error';
+  if (error instanceof InputError) {
+    title = 'Invalid input';
+    details = error.problems.map((p) => ({ title: `Input '${p.input}'`, message: `Input '${p.input}': ${p.message}` }));
+  } else if (error instanceof JobFailedError) {
+    title = `${error.jobId}: ${error.state}`;
+    details = error.errors.map((detail) => ({ title, message: detail }));
+  } else if (error instanceof ApiError) {
+    title = error.status === undefined ? 'Request failed' : `HTTP ${error.status}`;
+  } else if (error instanceof TimeoutError) {
+    title = 'Timed out';
+  } else if (error instanceof CancelledError) {
+    title = 'Cancelled';
+  } else if (error instanceof Error && error.stack) {
+    logger.debug(error.stack);
+  }
+  if (details.length > 1) for (const detail of details) logger.error(detail.message, detail.title);
+  logger.error(message, title);
+  process.exitCode = core.ExitCode.Failure;
+  summary.heading('Failed', 3).text(message);
+  if (details.length > 1) summary.list(details.map((d) => d.message));
+}
+
+async function writeSummary(title: string, summary: Summary, logger: Logger): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await core.summary.addRaw(logger.redact(`## ${title}\n\n${summary.toMarkdown()}`), true).write();
+  } catch (error) {
+    logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
+  }
+}

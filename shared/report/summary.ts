@@ -1,0 +1,51 @@
+/** The job summary: a heading, key/value tables and lists, rendered as GitHub-flavoured markdown. */
+
+export type SummaryRow = [label: string, value: string | number | undefined];
+
+export class Summary {
+  private readonly parts: string[] = [];
+
+  heading(text: string, level = 2): this {
+    this.parts.push(`${'#'.repeat(level)} ${text}\n`);
+    return this;
+  }
+
+  text(text: string): this {
+    this.parts.push(`${text}\n`);
+    return this;
+  }
+
+  /** A two-column table; rows whose value is undefined or empty are left out. */
+  details(rows: SummaryRow[]): this {
+    const kept = rows.filter(([, value]) => value !== undefined && value !== '');
+    if (kept.length)
+      this.table(
+        ['', ''],
+        kept.map(([label, value]) => [`**${label}**`, String(value)]),
+      );
+    return this;
+  }
+
+  table(header: string[], rows: string[][]): this {
+    const line = (cells: string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
+    this.parts.push([line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n') + '\n');
+    return this;
+  }
+
+  list(items: string[]): this {
+    if (items.length) this.parts.push(items.map((item) => `- ${item.replace(/\n/g, ' ')}`).join('\n') + '\n');
+    return this;
+  }
+
+  get isEmpty(): boolean {
+    return this.parts.length === 0;
+  }
+
+  toMarkdown(): string {
+    return this.parts.join('\n');
+  }
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}

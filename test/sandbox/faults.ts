@@ -1,0 +1,98 @@
+/** Fault injection for SandboxServer: which requests misbehave, and the canned answers of answering faults. */
+import { STATUS_CODES } from 'node:http';
+
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+export interface FaultMatch {
+  method?: string;
+  path?: RegExp;
+}
+
+export type FaultAction =
+  | {
+      kind: 'status';
+      status: number;
+      retryAfter?: string;
+      rateLimitReset?: string;
+      body?: string;
+      contentType?: string;
+    }
+  | { kind: 'html'; status: number; title: string }
+  | { kind: 'reset' }
+  | { kind: 'delay'; ms: number }
+  | { kind: 'malformed-json' };
+
+/** A misbehaviour applied to the next `times` (default 1, may be Infinity) requests that match. */
+export type Fault = { match?: FaultMatch; times?: number } & FaultAction;
+
+export interface CannedAnswer {
+  status: number;
+  body: string;
+  contentType: string;
+  headers: Record<string, string>;
+}
+
+interface ActiveFault {
+  fault: Fault;
+  remaining: number;
+}
+
+/** Faults in injection order; the first one matching a request is consumed. */
+export class FaultQueue {
+  private faults: ActiveFault[] = [];
+
+  add(fault: Fault): void {
+    this.faults.push({ fault, remaining: fault.times ?? 1 });
+  }
+
+  clear(): void {
+    this.faults = [];
+  }
+
+  take(method: string, path: string): Fault | undefined {
+    const index = this.faults.findIndex(({ fault }) => {
+      if (fault.match?.method && fault.match.method.toUpperCase() !== method) return false;
+      return !fault.match?.path || testRegExp(fault.match.path, path);
+    });
+    if (index < 0) return undefined;
+    const active = this.faults[index];
+    active.remaining -= 1;
+    if (active.remaining <= 0) this.faults.splice(index, 1);
+    return active.fault;
+  }
+}
+
+/** The answer of a 'status', 'html' or 'malformed-json' fault; `errorBody` fills a status fault without a body. */
+export function cannedAnswer(
+  fault: Extract<Fault, { kind: 'status' | 'html' | 'malformed-json' }>,
+  errorBody: (status: number, message: string) => unknown,
+): CannedAnswer {
+  switch (fault.kind) {
+    case 'html': {
+      const title = escapeHtml(fault.title);
+      const body =
+        `<html><head><title>${title}</title></head><body><h1>${title}</h1>` +
+        '<p>The server is temporarily unable to service your request.</p></body></html>';
+      return { status: fault.status, body, contentType: 'text/html; charset=utf-8', headers: {} };
+    }
+    case 'malformed-json':
+      return { status: 200, body: '{"result":{"state":"compl', contentType: JSON_CONTENT_TYPE, headers: {} };
+    case 'status': {
+      const headers: Record<string, string> = {};
+      if (fault.retryAfter !== undefined) headers['retry-after'] = fault.retryAfter;
+      if (fault.rateLimitReset !== undefined) headers['x-ratelimit-reset'] = fault.rateLimitReset;
+      const message = STATUS_CODES[fault.status] ?? `HTTP ${fault.status}`;
+      const body = fault.body ?? JSON.stringify(errorBody(fault.status, message));
+      return { status: fault.status, body, contentType: fault.contentType ?? JSON_CONTENT_TYPE, headers };
+    }
+  }
+}
+
+export function testRegExp(pattern: RegExp, value: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(value);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

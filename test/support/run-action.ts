@@ -1,0 +1,98 @@
+/**
+ * Runs a built action bundle exactly as the runner does: a child `node actions/<name>/dist/index.js` with
+ * `INPUT_*` variables and the runner's files (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP), then reads the
+ * files back. Used by the end-to-end tests, `npm run demo` and `npm run bench`.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface ActionRun {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  /** The run's working directory (a fresh temporary one unless given). */
+  workspace: string;
+  durationMs: number;
+}
+
+export interface RunActionOptions {
+  inputs: Record<string, string>;
+  env?: Record<string, string>;
+  cwd?: string;
+  /** Called once the child has started, e.g. to send it a signal. */
+  onSpawn?: (child: ReturnType<typeof spawn>) => void;
+}
+
+export function bundlePath(action: string): string {
+  return path.join(REPO_ROOT, 'actions', action, 'dist', 'index.js');
+}
+
+export async function runAction(action: string, options: RunActionOptions): Promise<ActionRun> {
+  const workspace = options.cwd ?? mkdtempSync(path.join(tmpdir(), `${action}-`));
+  const runnerFiles = mkdtempSync(path.join(tmpdir(), 'runner-'));
+  const outputFile = path.join(runnerFiles, 'output');
+  const summaryFile = path.join(runnerFiles, 'summary');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: runnerFiles,
+    GITHUB_WORKSPACE: workspace,
+    ...options.env,
+  };
+  for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  const started = performance.now();
+  const child = spawn(process.execPath, [bundlePath(action)], {
+    cwd: workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  options.onSpawn?.(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+    child.on('close', (code, sig) => resolve([code, sig])),
+  );
+  return {
+    exitCode,
+    signal,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8'),
+    workspace,
+    durationMs: performance.now() - started,
+  };
+}
+
+/** The runner's `name<<DELIMITER\nvalue\nDELIMITER` file-command format. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[i]);
+    if (match) {
+      const [, name, delimiter] = match;
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i]);
+      outputs[name] = value.join('\n');
+    } else if (lines[i].includes('=')) {
+      const at = lines[i].indexOf('=');
+      outputs[lines[i].slice(0, at)] = lines[i].slice(at + 1);
+    }
+  }
+  return outputs;
+}
