@@ -61,6 +61,7 @@ export interface ApiClientOptions {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_ATTEMPTS = 6;
+const LAST_ATTEMPT_MIN_MS = 5_000;
 const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 1000, maxMs: 30_000 };
 
 export class ApiClient {
@@ -125,7 +126,9 @@ export class ApiClient {
           }
         }
         outcome = { status, headers: res.headers };
-        failure = this.httpFailure(spec, status, res.headers['content-type'], text);
+        // A job-starting request that failed on the server's side is not repeated: it may have started the job.
+        const mayHaveActed = startsJob && (status === 408 || status >= 500) && !shouldRetry(startsJob, outcome);
+        failure = this.httpFailure(spec, status, res.headers['content-type'], text, mayHaveActed);
       } catch (error) {
         if (error instanceof ApiError) throw error;
         if (runtime.signal.aborted) throw new CancelledError();
@@ -187,13 +190,11 @@ export class ApiClient {
     }
     const length = payload?.length ?? spec.body?.length;
     if (length !== undefined || spec.method !== 'GET') headers['Content-Length'] = String(length ?? 0);
-    // The action's deadline bounds every attempt too; the retry loop then reports that the time ran out.
-    const timeoutMs = Math.max(
-      1,
-      Math.min(
-        spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        this.options.runtime.deadline.remaining(),
-      ),
+    // The action's deadline bounds every attempt too, though the last one (e.g. the poller's final check at the
+    // deadline) still gets a few seconds to be answered.
+    const timeoutMs = Math.min(
+      spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      Math.max(LAST_ATTEMPT_MIN_MS, this.options.runtime.deadline.remaining()),
     );
     return new Promise((resolve, reject) => {
       const transport = url.protocol === 'https:' ? https : http;
@@ -219,14 +220,26 @@ export class ApiClient {
     });
   }
 
-  private httpFailure(spec: RequestSpec, status: number, contentType: string | undefined, text: string): ApiError {
+  private httpFailure(
+    spec: RequestSpec,
+    status: number,
+    contentType: string | undefined,
+    text: string,
+    mayHaveActed: boolean,
+  ): ApiError {
     const reader = this.options.readVendorMessage ?? (() => undefined);
+    const hints = [
+      this.options.hintFor?.(status, spec) ?? defaultHint(status, this.options.auth),
+      mayHaveActed
+        ? 'The server may have acted on the request before it failed; check whether it did before running again'
+        : undefined,
+    ].filter((hint): hint is string => hint !== undefined);
     return new ApiError({
       method: spec.method,
       url: this.displayUrl(spec),
       status,
       vendorMessage: this.options.runtime.logger.redact(describeErrorBody(contentType, text, reader)),
-      hint: this.options.hintFor?.(status, spec) ?? defaultHint(status, this.options.auth),
+      hint: hints.length ? hints.join('. ') : undefined,
     });
   }
 

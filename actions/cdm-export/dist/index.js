@@ -29070,6 +29070,7 @@ function header(headers, name) {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_ATTEMPTS = 6;
+const LAST_ATTEMPT_MIN_MS = 5_000;
 const DEFAULT_BACKOFF = { baseMs: 1000, maxMs: 30_000 };
 class ApiClient {
     options;
@@ -29195,8 +29196,9 @@ class ApiClient {
         const length = payload?.length ?? spec.body?.length;
         if (length !== undefined || spec.method !== 'GET')
             headers['Content-Length'] = String(length ?? 0);
-        // The action's deadline bounds every attempt too; the retry loop then reports that the time ran out.
-        const timeoutMs = Math.max(1, Math.min(spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, this.options.runtime.deadline.remaining()));
+        // The action's deadline bounds every attempt too, though the last one (e.g. the poller's final check at the
+        // deadline) still gets a few seconds to be answered.
+        const timeoutMs = Math.min(spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, Math.max(LAST_ATTEMPT_MIN_MS, this.options.runtime.deadline.remaining()));
         return new Promise((resolve, reject) => {
             const transport = url.protocol === 'https:' ? external_node_https_ : external_node_http_;
             const req = transport.request(url, {
