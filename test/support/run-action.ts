@@ -27,6 +27,8 @@ export interface RunActionOptions {
   inputs: Record<string, string>;
   env?: Record<string, string>;
   cwd?: string;
+  /** Extra arguments for node before the bundle (e.g. `--import` a probe). */
+  nodeArgs?: string[];
   /** Called once the child has started, e.g. to send it a signal. */
   onSpawn?: (child: ReturnType<typeof spawn>) => void;
 }
@@ -53,7 +55,7 @@ export async function runAction(action: string, options: RunActionOptions): Prom
   };
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   const started = performance.now();
-  const child = spawn(process.execPath, [bundlePath(action)], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), bundlePath(action)], {
     cwd: workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,257 @@
+/**
+ * actions/cdm-export/dist/index.js run as the runner runs it, against the ServiceNow CDM sandbox: what the user
+ * sees (exit code, outputs, files, log, summary) and what ServiceNow received.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
+import { runAction, type ActionRun } from '../support/run-action.js';
+
+const EXPORTS = /\/exports\/?$/;
+const STATUS = /\/status\/?$/;
+let sandbox: ServiceNowCdmSandbox;
+let url: string;
+
+beforeAll(async () => {
+  sandbox = new ServiceNowCdmSandbox({ exportDurationMs: 400 });
+  url = await sandbox.listen();
+});
+afterAll(() => sandbox.close());
+beforeEach(() => {
+  sandbox.server.clearFaults();
+  sandbox.server.clearRequests();
+  sandbox.exports.clear();
+  sandbox.setExportScenario('success');
+  sandbox.exportDurationMs = 400;
+  sandbox.contentBytes = 0;
+});
+
+function basicInputs(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    'instance-url': url,
+    username: sandbox.username,
+    password: sandbox.password,
+    'app-name': 'PaymentApp',
+    'deployable-name': 'Production',
+    'exporter-name': 'json-exporter',
+    ...extra,
+  };
+}
+
+const exportAction = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
+  runAction('cdm-export', { inputs, env });
+
+const posts = () => sandbox.server.requestsTo('POST', EXPORTS);
+
+function expectNoSecret(run: ActionRun, ...secrets: string[]): void {
+  // `::add-mask::` lines are the masking commands themselves: the runner consumes them and prints nothing.
+  const log = run.stdout
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
+  const seen = [log, run.stderr, run.summary, JSON.stringify(run.outputs)].join('\n');
+  for (const secret of secrets) expect(seen).not.toContain(secret);
+}
+
+describe('cdm-export end to end', () => {
+  it('exports JSON into a pretty file, outputs and summary, starting exactly one export', async () => {
+    const run = await exportAction(basicInputs());
+    expect(run.exitCode).toBe(0);
+    const file = path.join(run.workspace, 'cdm-export', 'Production.json');
+    const text = readFileSync(file, 'utf8');
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(JSON.parse(text)).toHaveProperty('Production.COMP.cdi_1', 'cdi-1-value');
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    expect(run.outputs).toMatchObject({
+      'export-id': [...sandbox.exports.keys()][0],
+      state: 'completed',
+      file,
+      bytes: String(Buffer.byteLength(text)),
+      sha256: createHash('sha256').update(text).digest('hex'),
+      content: text,
+    });
+    expect(posts()).toHaveLength(1);
+    expect(run.summary).toContain(run.outputs['export-id']);
+    expect(run.summary).toContain(run.outputs.sha256);
+    expectNoSecret(run, sandbox.password, Buffer.from(`admin:${sandbox.password}`).toString('base64'));
+  });
+
+  it('writes a string format byte for byte to the given output file, with the documented query parameters', async () => {
+    const run = await runAction('cdm-export', {
+      inputs: {
+        ...basicInputs(),
+        username: '',
+        password: '',
+        token: sandbox.token,
+        'api-version': 'v1',
+        'data-format': 'properties',
+        'snapshot-name': 'Production-v3.dpl',
+        'additional-deployables': 'SharedApp/Shared-Prod\nLogging/Prod',
+        'exporter-args': '{"env":"prod"}',
+        'restrict-export': 'true',
+        'output-file': 'out/nested/prod.properties',
+      },
+    });
+    expect(run.exitCode).toBe(0);
+    const [post] = posts();
+    expect(post.path).toBe('/api/sn_cdm/v1/applications/deployables/exports');
+    expect(Object.fromEntries(post.query)).toEqual({
+      appName: 'PaymentApp',
+      deployableName: 'Production',
+      exporterName: 'json-exporter',
+      dataFormat: 'properties',
+      snapshotName: 'Production-v3.dpl',
+      additionalDeployables: JSON.stringify([
+        { app_name: 'SharedApp', deployable_name: 'Shared-Prod' },
+        { app_name: 'Logging', deployable_name: 'Prod' },
+      ]),
+      args: '{"env":"prod"}',
+      restrictExport: 'true',
+    });
+    const file = path.join(run.workspace, 'out', 'nested', 'prod.properties');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('Production.COMP.cdi_1=cdi-1-value');
+    expect(run.outputs.content).toBe(text);
+    expectNoSecret(run, sandbox.token);
+  });
+
+  it('fails with ServiceNow’s errors when the export ends in state error (HTTP 200)', async () => {
+    sandbox.setExportScenario('error-state');
+    const run = await exportAction(basicInputs());
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/::error title=Export \w+%3A error::Export \w+ failed: Failed to find latest published snapshot/);
+    expect(run.outputs['export-id']).toMatch(/^[0-9a-f]{32}$/);
+    expect(run.outputs.state).toBe('error');
+    expect(run.summary).toContain('### Failed');
+    expect(existsSync(path.join(run.workspace, 'cdm-export'))).toBe(false);
+  });
+
+  it('fails and annotates the exporter’s errors when a completed export’s exporter failed', async () => {
+    const run = await exportAction(basicInputs({ 'deployable-name': 'DEP-exporter-failure' }));
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain("has not passed validation. All snapshots of deployable '/PaymentApp/deployables/DEP-exporter-failure'");
+    expect(run.stdout).toContain("the exporter 'json-exporter' failed");
+    expect(run.outputs.state).toBe('failure');
+    expect(sandbox.server.requestsTo('GET', /\/content$/)).toHaveLength(0);
+  });
+
+  it('fails when the content answer carries state error', async () => {
+    sandbox.setExportScenario('content-error');
+    const run = await exportAction(basicInputs());
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/::error title=Export \w+%3A error::The content of export \w+ could not be fetched: /);
+  });
+
+  it('rides out a storm of 503s on the status endpoint without starting a second export', async () => {
+    sandbox.server.inject({ match: { method: 'GET', path: STATUS }, kind: 'status', status: 503, times: 3 });
+    const run = await exportAction(basicInputs());
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/answered 503; retrying in/);
+    expect(posts()).toHaveLength(1);
+    expect(run.outputs.state).toBe('completed');
+  });
+
+  it('retries the export request only when ServiceNow refused it (429 with Retry-After)', async () => {
+    sandbox.server.inject({ match: { method: 'POST', path: EXPORTS }, kind: 'status', status: 429, retryAfter: '1' });
+    const run = await exportAction(basicInputs());
+    expect(run.exitCode).toBe(0);
+    expect(posts()).toHaveLength(2);
+    expect(sandbox.exports.size).toBe(1);
+  });
+
+  it('does not repeat an export request answered 502 and says the export may have started', async () => {
+    sandbox.server.inject({ match: { method: 'POST', path: EXPORTS }, kind: 'html', status: 502, title: 'Bad Gateway' });
+    const run = await exportAction(basicInputs());
+    expect(run.exitCode).toBe(1);
+    expect(posts()).toHaveLength(1);
+    expect(run.stdout).toContain("an HTML page titled 'Bad Gateway'");
+    expect(run.stdout).toContain('HTTP 502');
+  });
+
+  it('reports ServiceNow’s message and a hint for wrong credentials, without the password', async () => {
+    const run = await exportAction(basicInputs({ password: 'wrong-secret-password' }));
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('User Not Authenticated: Required to provide Auth information');
+    expect(run.stdout).toContain("did not accept basic auth as 'admin'");
+    expect(sandbox.exports.size).toBe(0);
+    expectNoSecret(run, 'wrong-secret-password', Buffer.from('admin:wrong-secret-password').toString('base64'));
+  });
+
+  it('reports every bad input at once and sends no request', async () => {
+    const run = await exportAction({
+      'instance-url': 'not a url',
+      username: 'admin',
+      'deployable-name': 'Production',
+      'exporter-name': 'x',
+      'data-format': 'JSON',
+      'restrict-export': 'yes',
+      timeout: '10 minutes',
+      'exporter-args': '[1]',
+    });
+    expect(run.exitCode).toBe(1);
+    for (const input of ['instance-url', 'password', 'app-name', 'data-format', 'restrict-export', 'timeout', 'exporter-args']) {
+      expect(run.stdout).toContain(`title=Input '${input}'`);
+    }
+    expect(sandbox.server.requests).toHaveLength(0);
+  });
+
+  it('times out with the export id and how to resume', async () => {
+    const run = await exportAction(basicInputs({ 'deployable-name': 'DEP-slow', timeout: '2s' }));
+    expect(run.exitCode).toBe(1);
+    const id = run.outputs['export-id'];
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(run.stdout).toContain(`Timed out waiting for export ${id}`);
+    expect(run.stdout).toContain('last state: in_progress');
+    expect(run.stdout).toContain(`export-id: ${id}`);
+    expect(run.outputs.state).toBe('in_progress');
+  });
+
+  it('stops within 2 s of SIGINT, reporting the export id and last state', async () => {
+    sandbox.exportDurationMs = 60_000;
+    let sentAt = 0;
+    const run = await runAction('cdm-export', {
+      inputs: basicInputs(),
+      onSpawn: (child) => {
+        const timer = setInterval(() => {
+          if (posts().length === 1 && sandbox.server.requestsTo('GET', STATUS).length >= 1) {
+            clearInterval(timer);
+            sentAt = performance.now();
+            child.kill('SIGINT');
+          }
+        }, 20);
+      },
+    });
+    expect(performance.now() - sentAt).toBeLessThan(2000);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/title=Cancelled::Cancelled while waiting for export \w+ after .*; last state: (new|in_progress)\. The export may still finish: run again with export-id: \w+/);
+    expect(run.outputs['export-id']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('fetches an existing export given export-id without starting one', async () => {
+    const first = await exportAction(basicInputs());
+    sandbox.server.clearRequests();
+    const run = await exportAction(basicInputs({ 'export-id': first.outputs['export-id'] }));
+    expect(run.exitCode).toBe(0);
+    expect(posts()).toHaveLength(0);
+    expect(run.outputs.sha256).toBe(first.outputs.sha256);
+  });
+
+  it('leaves the content output empty for exports over 1 MiB, with a notice', async () => {
+    sandbox.contentBytes = 1_200_000;
+    const run = await exportAction(basicInputs());
+    expect(run.exitCode).toBe(0);
+    expect(Number(run.outputs.bytes)).toBeGreaterThan(1024 * 1024);
+    expect(run.outputs.content).toBe('');
+    expect(run.stdout).toContain('::notice title=Content output left empty::');
+  });
+
+  it('warns and keeps the file when artifacts cannot be uploaded here', async () => {
+    const run = await exportAction(basicInputs({ 'artifact-name': 'cdm-config', 'retention-days': '5' }));
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain("::warning title=Artifact not uploaded::Artifact 'cdm-config' was not uploaded");
+    expect(existsSync(run.outputs.file)).toBe(true);
+    expect(run.outputs['artifact-id']).toBeUndefined();
+  });
+});
