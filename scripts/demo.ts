@@ -1,0 +1,89 @@
+/**
+ * `npm run demo`: starts the embedded sandbox and runs each built action bundle against it exactly as the runner
+ * would (INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP), then prints what each run did.
+ */
+import { ServiceNowCdmSandbox } from '../test/sandbox/servicenow-cdm.js';
+import { runAction, type ActionRun } from '../test/support/run-action.js';
+
+interface DemoCase {
+  title: string;
+  action: string;
+  inputs: Record<string, string>;
+  /** What a correct run does, so the demo can say whether it did. */
+  expectSuccess: boolean;
+}
+
+const cdm = new ServiceNowCdmSandbox({ exportDurationMs: 1200 });
+const cdmUrl = await cdm.listen();
+const cdmLogin = { 'instance-url': cdmUrl, username: cdm.username, password: cdm.password };
+
+const cases: DemoCase[] = [
+  {
+    title: 'cdm-export: a deployable exported as JSON',
+    action: 'cdm-export',
+    inputs: {
+      ...cdmLogin,
+      'app-name': 'PaymentApp',
+      'deployable-name': 'Production',
+      'exporter-name': 'json-exporter',
+    },
+    expectSuccess: true,
+  },
+  {
+    title: 'cdm-export: YAML with an additional deployable, through the versioned API and an OAuth token',
+    action: 'cdm-export',
+    inputs: {
+      'instance-url': cdmUrl,
+      token: cdm.token,
+      'api-version': 'v1',
+      'app-name': 'PaymentApp',
+      'deployable-name': 'Staging',
+      'additional-deployables': 'SharedServices/Staging',
+      'exporter-name': 'yaml-exporter',
+      'data-format': 'yaml',
+    },
+    expectSuccess: true,
+  },
+  {
+    title: 'cdm-export: the exporter fails inside a completed export (ServiceNow answers HTTP 200)',
+    action: 'cdm-export',
+    inputs: { ...cdmLogin, 'app-name': 'PaymentApp', 'deployable-name': 'DEP-exporter-failure', 'exporter-name': 'x' },
+    expectSuccess: false,
+  },
+];
+
+let unexpected = 0;
+try {
+  for (const demo of cases) {
+    const run = await runAction(demo.action, { inputs: demo.inputs });
+    const ok = (run.exitCode === 0) === demo.expectSuccess;
+    if (!ok) unexpected++;
+    print(demo, run, ok);
+  }
+} finally {
+  await cdm.close();
+}
+console.log(
+  unexpected === 0
+    ? `All ${cases.length} demo runs behaved as expected.`
+    : `${unexpected} of ${cases.length} demo runs did not behave as expected.`,
+);
+process.exitCode = unexpected === 0 ? 0 : 1;
+
+function print(demo: DemoCase, run: ActionRun, ok: boolean): void {
+  const rule = '─'.repeat(100);
+  console.log(
+    `${rule}\n▶ ${demo.title}\n  ${run.exitCode === 0 ? 'succeeded' : `failed (exit ${run.exitCode})`}${ok ? '' : '  ← NOT AS EXPECTED'}, ${Math.round(run.durationMs)} ms\n`,
+  );
+  console.log('  log:');
+  for (const line of run.stdout.split('\n').filter((l) => l && !l.startsWith('::add-mask::')))
+    console.log(`    ${line}`);
+  console.log('\n  outputs:');
+  for (const [name, value] of Object.entries(run.outputs)) {
+    const shown = value.includes('\n') ? `${value.split('\n').slice(0, 6).join('\n      ')}\n      …` : value;
+    console.log(`    ${name} = ${shown}`);
+  }
+  console.log('\n  job summary:');
+  for (const line of run.summary.trim().split('\n')) console.log(`    ${line}`);
+  console.log('');
+}
