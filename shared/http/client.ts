@@ -66,11 +66,11 @@ const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 1000, maxMs: 30_000 };
 
 export class ApiClient {
   readonly baseUrl: string;
-  private readonly agents: HttpClient;
+  /** One per protocol: an HttpClient keeps the agent of the first URL it saw, and an https agent refuses http. */
+  private readonly agents = new Map<string, HttpClient>();
 
   constructor(private readonly options: ApiClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.agents = new HttpClient(options.userAgent ?? 'config-promotion-actions', [], { keepAlive: false });
   }
 
   /** Sends the request (with retries) and returns a 2xx answer; anything else is an ApiError. */
@@ -92,11 +92,13 @@ export class ApiClient {
     const contentType = response.headers['content-type'];
     const fail = (vendorMessage: string) =>
       new ApiError({ method: spec.method, url: this.displayUrl(spec), status: response.status, vendorMessage });
-    if (isHtml(contentType, response.text)) throw fail(describeHtml(response.text));
+    // Redacted before it is cut to an excerpt, so a secret the server echoed cannot leak in part either.
+    const shown = this.options.runtime.logger.redact(response.text);
+    if (isHtml(contentType, shown)) throw fail(describeHtml(shown));
     try {
       return JSON.parse(response.text) as unknown;
     } catch {
-      throw fail(`the answer was not valid JSON (${contentType ?? 'no content type'}): ${excerpt(response.text)}`);
+      throw fail(`the answer was not valid JSON (${contentType ?? 'no content type'}): ${excerpt(shown)}`);
     }
   }
 
@@ -201,7 +203,7 @@ export class ApiClient {
       const req = transport.request(url, {
         method: spec.method,
         headers,
-        agent: this.agents.getAgent(url.toString()),
+        agent: this.agentFor(url),
         signal: this.options.runtime.signal,
       });
       req.once('response', resolve);
@@ -220,6 +222,16 @@ export class ApiClient {
     });
   }
 
+  /** The proxy-aware agent (HTTPS_PROXY/NO_PROXY) for the URL's protocol. */
+  private agentFor(url: URL): http.Agent {
+    let agents = this.agents.get(url.protocol);
+    if (!agents) {
+      agents = new HttpClient(this.options.userAgent ?? 'config-promotion-actions', [], { keepAlive: false });
+      this.agents.set(url.protocol, agents);
+    }
+    return agents.getAgent(url.toString());
+  }
+
   private httpFailure(
     spec: RequestSpec,
     status: number,
@@ -228,6 +240,7 @@ export class ApiClient {
     mayHaveActed: boolean,
   ): ApiError {
     const reader = this.options.readVendorMessage ?? (() => undefined);
+    const redact = (value: string) => this.options.runtime.logger.redact(value);
     const hints = [
       this.options.hintFor?.(status, spec) ?? defaultHint(status, this.options.auth),
       mayHaveActed
@@ -238,7 +251,8 @@ export class ApiClient {
       method: spec.method,
       url: this.displayUrl(spec),
       status,
-      vendorMessage: this.options.runtime.logger.redact(describeErrorBody(contentType, text, reader)),
+      // Redacted before (excerpts cut secrets in half) and after (JSON-escaped secrets appear once parsed).
+      vendorMessage: redact(describeErrorBody(contentType, redact(text), reader)),
       hint: hints.length ? hints.join('. ') : undefined,
     });
   }

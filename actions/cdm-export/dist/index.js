@@ -29075,11 +29075,11 @@ const DEFAULT_BACKOFF = { baseMs: 1000, maxMs: 30_000 };
 class ApiClient {
     options;
     baseUrl;
-    agents;
+    /** One per protocol: an HttpClient keeps the agent of the first URL it saw, and an https agent refuses http. */
+    agents = new Map();
     constructor(options) {
         this.options = options;
         this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-        this.agents = new lib/* HttpClient */.Qq(options.userAgent ?? 'config-promotion-actions', [], { keepAlive: false });
     }
     /** Sends the request (with retries) and returns a 2xx answer; anything else is an ApiError. */
     async send(spec) {
@@ -29097,13 +29097,15 @@ class ApiClient {
     parseJson(spec, response) {
         const contentType = response.headers['content-type'];
         const fail = (vendorMessage) => new ApiError({ method: spec.method, url: this.displayUrl(spec), status: response.status, vendorMessage });
-        if (isHtml(contentType, response.text))
-            throw fail(describeHtml(response.text));
+        // Redacted before it is cut to an excerpt, so a secret the server echoed cannot leak in part either.
+        const shown = this.options.runtime.logger.redact(response.text);
+        if (isHtml(contentType, shown))
+            throw fail(describeHtml(shown));
         try {
             return JSON.parse(response.text);
         }
         catch {
-            throw fail(`the answer was not valid JSON (${contentType ?? 'no content type'}): ${excerpt(response.text)}`);
+            throw fail(`the answer was not valid JSON (${contentType ?? 'no content type'}): ${excerpt(shown)}`);
         }
     }
     /** Sends the request and hands a 2xx answer's body stream to `consume`; retried as a whole when allowed. */
@@ -29133,7 +29135,9 @@ class ApiClient {
                     }
                 }
                 outcome = { status, headers: res.headers };
-                failure = this.httpFailure(spec, status, res.headers['content-type'], text);
+                // A job-starting request that failed on the server's side is not repeated: it may have started the job.
+                const mayHaveActed = startsJob && (status === 408 || status >= 500) && !shouldRetry(startsJob, outcome);
+                failure = this.httpFailure(spec, status, res.headers['content-type'], text, mayHaveActed);
             }
             catch (error) {
                 if (error instanceof ApiError)
@@ -29204,7 +29208,7 @@ class ApiClient {
             const req = transport.request(url, {
                 method: spec.method,
                 headers,
-                agent: this.agents.getAgent(url.toString()),
+                agent: this.agentFor(url),
                 signal: this.options.runtime.signal,
             });
             req.once('response', resolve);
@@ -29223,14 +29227,31 @@ class ApiClient {
             }
         });
     }
-    httpFailure(spec, status, contentType, text) {
+    /** The proxy-aware agent (HTTPS_PROXY/NO_PROXY) for the URL's protocol. */
+    agentFor(url) {
+        let agents = this.agents.get(url.protocol);
+        if (!agents) {
+            agents = new lib/* HttpClient */.Qq(this.options.userAgent ?? 'config-promotion-actions', [], { keepAlive: false });
+            this.agents.set(url.protocol, agents);
+        }
+        return agents.getAgent(url.toString());
+    }
+    httpFailure(spec, status, contentType, text, mayHaveActed) {
         const reader = this.options.readVendorMessage ?? (() => undefined);
+        const redact = (value) => this.options.runtime.logger.redact(value);
+        const hints = [
+            this.options.hintFor?.(status, spec) ?? defaultHint(status, this.options.auth),
+            mayHaveActed
+                ? 'The server may have acted on the request before it failed; check whether it did before running again'
+                : undefined,
+        ].filter((hint) => hint !== undefined);
         return new ApiError({
             method: spec.method,
             url: this.displayUrl(spec),
             status,
-            vendorMessage: this.options.runtime.logger.redact(describeErrorBody(contentType, text, reader)),
-            hint: this.options.hintFor?.(status, spec) ?? defaultHint(status, this.options.auth),
+            // Redacted before (excerpts cut secrets in half) and after (JSON-escaped secrets appear once parsed).
+            vendorMessage: redact(describeErrorBody(contentType, redact(text), reader)),
+            hint: hints.length ? hints.join('. ') : undefined,
         });
     }
     networkFailure(spec, error, code, startsJob) {
