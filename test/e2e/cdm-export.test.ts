@@ -121,7 +121,9 @@ describe('cdm-export end to end', () => {
     sandbox.setExportScenario('error-state');
     const run = await exportAction(basicInputs());
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toMatch(/::error title=Export \w+%3A error::Export \w+ failed: Failed to find latest published snapshot/);
+    expect(run.stdout).toMatch(
+      /::error title=Export \w+%3A error::Export \w+ failed: Failed to find latest published snapshot/,
+    );
     expect(run.outputs['export-id']).toMatch(/^[0-9a-f]{32}$/);
     expect(run.outputs.state).toBe('error');
     expect(run.summary).toContain('### Failed');
@@ -131,7 +133,9 @@ describe('cdm-export end to end', () => {
   it('fails and annotates the exporter’s errors when a completed export’s exporter failed', async () => {
     const run = await exportAction(basicInputs({ 'deployable-name': 'DEP-exporter-failure' }));
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toContain("has not passed validation. All snapshots of deployable '/PaymentApp/deployables/DEP-exporter-failure'");
+    expect(run.stdout).toContain(
+      "has not passed validation. All snapshots of deployable '/PaymentApp/deployables/DEP-exporter-failure'",
+    );
     expect(run.stdout).toContain("the exporter 'json-exporter' failed");
     expect(run.outputs.state).toBe('failure');
     expect(sandbox.server.requestsTo('GET', /\/content$/)).toHaveLength(0);
@@ -162,7 +166,12 @@ describe('cdm-export end to end', () => {
   });
 
   it('does not repeat an export request answered 502 and says the export may have started', async () => {
-    sandbox.server.inject({ match: { method: 'POST', path: EXPORTS }, kind: 'html', status: 502, title: 'Bad Gateway' });
+    sandbox.server.inject({
+      match: { method: 'POST', path: EXPORTS },
+      kind: 'html',
+      status: 502,
+      title: 'Bad Gateway',
+    });
     const run = await exportAction(basicInputs());
     expect(run.exitCode).toBe(1);
     expect(posts()).toHaveLength(1);
@@ -191,7 +200,15 @@ describe('cdm-export end to end', () => {
       'exporter-args': '[1]',
     });
     expect(run.exitCode).toBe(1);
-    for (const input of ['instance-url', 'password', 'app-name', 'data-format', 'restrict-export', 'timeout', 'exporter-args']) {
+    for (const input of [
+      'instance-url',
+      'password',
+      'app-name',
+      'data-format',
+      'restrict-export',
+      'timeout',
+      'exporter-args',
+    ]) {
       expect(run.stdout).toContain(`title=Input '${input}'`);
     }
     expect(sandbox.server.requests).toHaveLength(0);
@@ -225,7 +242,9 @@ describe('cdm-export end to end', () => {
     });
     expect(performance.now() - sentAt).toBeLessThan(2000);
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toMatch(/title=Cancelled::Cancelled while waiting for export \w+ after .*; last state: (new|in_progress)\. The export may still finish: run again with export-id: \w+/);
+    expect(run.stdout).toMatch(
+      /title=Cancelled::Cancelled while waiting for export \w+ after .*; last state: (new|in_progress)\. The export may still finish: run again with export-id: \w+/,
+    );
     expect(run.outputs['export-id']).toMatch(/^[0-9a-f]{32}$/);
   });
 

@@ -1,0 +1,61 @@
+import { describe, expect, it } from '@jest/globals';
+import { Summary } from '../../../shared/report/summary.js';
+
+describe('Summary markdown', () => {
+  it('renders headings, text, tables and lists as GitHub-flavoured markdown', () => {
+    const markdown = new Summary()
+      .heading('Export')
+      .text('Exported **shop** from acme.')
+      .table(['Deployable', 'State'], [['Prod', 'completed']])
+      .list(['first', 'second'])
+      .toMarkdown();
+    expect(markdown).toBe(
+      [
+        '## Export\n',
+        'Exported **shop** from acme.\n',
+        '| Deployable | State |\n| --- | --- |\n| Prod | completed |\n',
+        '- first\n- second\n',
+      ].join('\n'),
+    );
+  });
+
+  it('escapes pipes and turns newlines into <br> inside table cells', () => {
+    const markdown = new Summary().table(['Name', 'Value'], [['a|b', 'line 1\nline 2\r\nline 3']]).toMarkdown();
+    const rows = markdown.trimEnd().split('\n');
+    expect(rows).toHaveLength(3); // the newlines did not break the row apart
+    expect(rows[2]).toBe('| a\\|b | line 1<br>line 2<br>line 3 |');
+  });
+
+  it('heading levels follow the argument', () => {
+    expect(new Summary().heading('Failed', 3).toMarkdown()).toBe('### Failed\n');
+  });
+
+  it('details() renders a label/value table and skips rows without a value', () => {
+    const markdown = new Summary()
+      .details([
+        ['Export ID', 'abc123'],
+        ['Snapshot', undefined],
+        ['Errors', ''],
+        ['Size', 0],
+        ['Note', 'x | y'],
+      ])
+      .toMarkdown();
+    expect(markdown).toBe(
+      '|  |  |\n| --- | --- |\n| **Export ID** | abc123 |\n| **Size** | 0 |\n| **Note** | x \\| y |\n',
+    );
+    expect(markdown).not.toContain('Snapshot');
+    expect(markdown).not.toContain('Errors');
+  });
+
+  it('details() with no values adds nothing', () => {
+    const summary = new Summary().details([['Snapshot', undefined]]);
+    expect(summary.isEmpty).toBe(true);
+    expect(summary.toMarkdown()).toBe('');
+  });
+
+  it('list items stay on one line each; an empty list adds nothing', () => {
+    const summary = new Summary().list([]);
+    expect(summary.isEmpty).toBe(true);
+    expect(summary.list(['one\ntwo']).toMarkdown()).toBe('- one two\n');
+  });
+});
