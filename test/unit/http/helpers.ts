@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { ApiError } from '../../../shared/errors.js';
 import { ApiClient, type ApiClientOptions } from '../../../shared/http/client.js';
 import { fakeRuntime, type FakeRuntime, type FakeRuntimeOptions } from '../../support/fakes.js';
+import { rejection } from '../../support/rejection.js';
 
 export const BASE = 'https://instance.example.com';
 
@@ -26,14 +27,8 @@ export function makeClient(
 }
 
 /** The ApiError a promise rejects with; fails the test when it resolves or rejects with something else. */
-export async function apiError(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw new Error(`expected an ApiError, got ${String(error)}`, { cause: error });
-  }
-  throw new Error('expected an ApiError, but the request succeeded');
+export function apiError(promise: Promise<unknown>): Promise<ApiError> {
+  return rejection(promise, ApiError);
 }
 
 export interface RawServer {

@@ -3,6 +3,7 @@ import { ApiError, CancelledError, TimeoutError } from '../../../shared/errors.j
 import { nextIntervalMs, poll, type PollStep } from '../../../shared/poll/poll.js';
 import { Deadline, systemClock } from '../../../shared/runtime.js';
 import { fakeRuntime, MemoryLogger, type FakeRuntime } from '../../support/fakes.js';
+import { rejection } from '../../support/rejection.js';
 
 const WHAT = 'export 64b5f79f';
 const HINT = "Look it up with export-id '64b5f79f'";
@@ -18,15 +19,6 @@ function checker(runtime: FakeRuntime, state: (n: number, elapsedMs: number) => 
     return s === undefined ? { done: true, value: `result after ${n + 1} checks` } : { done: false, state: s };
   });
   return { check, calls };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the poll to fail');
 }
 
 describe('poll: adaptive interval', () => {

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/vendors/servicenow/cdm-exports.js';
 import { fakeRuntime } from '../../support/fakes.js';
 import { useNock } from '../../support/nock.js';
+import { rejection } from '../../support/rejection.js';
 
 const BASE = 'https://acme.service-now.com';
 const EXPORTS = '/api/sn_cdm/applications/deployables/exports';
@@ -34,15 +35,6 @@ const REQUEST: ExportRequest = {
 };
 
 useNock();
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('requestExport', () => {
   it('sends the documented query parameters with basic auth and returns the export id', async () => {
