@@ -51,8 +51,8 @@ export interface ApiClientOptions {
   auth?: AuthProvider;
   /** Pulls the vendor's message out of a JSON error body. */
   readVendorMessage?: VendorMessageReader;
-  /** Advice for a failed answer ("check the user has the sn_cdm.cdm_editor role"). */
-  hintFor?: (status: number, spec: RequestSpec) => string | undefined;
+  /** Advice for a failed answer ("check the user has the sn_cdm.cdm_editor role"), given the vendor's message. */
+  hintFor?: (status: number, spec: RequestSpec, vendorMessage: string) => string | undefined;
   timeoutMs?: number;
   maxAttempts?: number;
   backoff?: BackoffOptions;
@@ -241,8 +241,10 @@ export class ApiClient {
   ): ApiError {
     const reader = this.options.readVendorMessage ?? (() => undefined);
     const redact = (value: string) => this.options.runtime.logger.redact(value);
+    // Redacted before (excerpts cut secrets in half) and after (JSON-escaped secrets appear once parsed).
+    const vendorMessage = redact(describeErrorBody(contentType, redact(text), reader));
     const hints = [
-      this.options.hintFor?.(status, spec) ?? defaultHint(status, this.options.auth),
+      this.options.hintFor?.(status, spec, vendorMessage) ?? defaultHint(status, this.options.auth),
       mayHaveActed
         ? 'The server may have acted on the request before it failed; check whether it did before running again'
         : undefined,
@@ -251,8 +253,7 @@ export class ApiClient {
       method: spec.method,
       url: this.displayUrl(spec),
       status,
-      // Redacted before (excerpts cut secrets in half) and after (JSON-escaped secrets appear once parsed).
-      vendorMessage: redact(describeErrorBody(contentType, redact(text), reader)),
+      vendorMessage,
       hint: hints.length ? hints.join('. ') : undefined,
     });
   }

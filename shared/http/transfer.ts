@@ -48,3 +48,8 @@ export async function multipartFileBody(file: MultipartFile): Promise<StreamBody
       ),
   };
 }
+
+/** A body already in memory, sent exactly as it is (never re-serialised). */
+export function bufferBody(data: Buffer, contentType: string): StreamBody {
+  return { contentType, length: data.length, open: () => Readable.from([data]) };
+}

@@ -10,7 +10,7 @@ export type InputSource = (name: string) => string;
 
 /** How the runner passes inputs: `INPUT_<NAME>` with spaces as underscores, upper-cased (hyphens stay). */
 export const environmentInputs: InputSource = (name) =>
-  (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+  process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
 
 const TRUE_VALUES = ['true', 'True', 'TRUE'];
 const FALSE_VALUES = ['false', 'False', 'FALSE'];
@@ -38,6 +38,11 @@ export class InputReader {
     if (value) return value;
     if (options.required) this.problem(name, 'is required');
     return options.default;
+  }
+
+  /** The value exactly as given, surrounding whitespace included (content that is sent as it is). */
+  verbatim(name: string): string {
+    return this.source(name);
   }
 
   /** A secret is masked the moment it is read. */
@@ -99,6 +104,41 @@ export class InputReader {
     return n;
   }
 
+  /** A size such as `2MB`, `512KB`, `1.5MB` or bare bytes (KB and MB are 1024-based, as the servers count). */
+  size(name: string, defaultValue: number): number {
+    const value = this.raw(name);
+    if (!value) return defaultValue;
+    const bytes = parseSize(value);
+    if (bytes === undefined) {
+      this.problem(name, `must be a size such as 2MB, 512KB or a number of bytes, or 0 for no limit (got '${value}')`);
+      return defaultValue;
+    }
+    return bytes;
+  }
+
+  /**
+   * An http(s) base URL: https is added when no scheme is given, the trailing slash removed; credentials, query and
+   * fragment are refused. Plain http to a host other than this machine warns that credentials travel unencrypted.
+   * `normalize` maps shorthand first (a ServiceNow instance name, say); `expected` describes valid values.
+   */
+  url(
+    name: string,
+    options: { required?: boolean; default?: string; expected?: string; normalize?: (text: string) => string } = {},
+  ): string | undefined {
+    const value = this.string(name, { required: options.required, default: options.default });
+    if (value === undefined) return undefined;
+    const url = parseBaseUrl(options.normalize ? options.normalize(value) : value);
+    if (url === undefined) {
+      this.problem(name, `must be ${options.expected ?? 'an http(s) URL'} (got '${value}')`);
+    } else if (url.startsWith('http:') && !isLoopback(new URL(url).hostname)) {
+      this.logger.warning(
+        `${name} uses plain http: credentials travel unencrypted to ${new URL(url).host}. Use https.`,
+        'Unencrypted connection',
+      );
+    }
+    return url;
+  }
+
   /** Parses a JSON input that must be an object (or an array). */
   json(name: string, kind: 'object' | 'array'): unknown {
     const value = this.raw(name);
@@ -155,4 +195,31 @@ export function parseDuration(text: string): number | undefined {
     consumed = pattern.lastIndex;
   }
   return consumed === value.length && consumed > 0 ? Math.round(total) : undefined;
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024, gb: 1024 * 1024 * 1024 };
+
+export function parseSize(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*([kmg]?b)?$/i.exec(text.trim());
+  if (!match) return undefined;
+  return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
+}
+
+/** An http(s) base URL without a trailing slash, or undefined when the text is not one (see InputReader.url). */
+export function parseBaseUrl(text: string): string | undefined {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return undefined;
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
+    return undefined;
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
 }

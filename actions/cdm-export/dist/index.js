@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88903);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(59024);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 88903:
+/***/ 59024:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28512,7 +28512,7 @@ var core = __nccwpck_require__(77094);
  */
 
 /** How the runner passes inputs: `INPUT_<NAME>` with spaces as underscores, upper-cased (hyphens stay). */
-const environmentInputs = (name) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+const environmentInputs = (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
 const TRUE_VALUES = ['true', 'True', 'TRUE'];
 const FALSE_VALUES = ['false', 'False', 'FALSE'];
 const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -28538,6 +28538,10 @@ class InputReader {
         if (options.required)
             this.problem(name, 'is required');
         return options.default;
+    }
+    /** The value exactly as given, surrounding whitespace included (content that is sent as it is). */
+    verbatim(name) {
+        return this.source(name);
     }
     /** A secret is masked the moment it is read. */
     secret(name, options = {}) {
@@ -28596,6 +28600,36 @@ class InputReader {
         }
         return n;
     }
+    /** A size such as `2MB`, `512KB`, `1.5MB` or bare bytes (KB and MB are 1024-based, as the servers count). */
+    size(name, defaultValue) {
+        const value = this.raw(name);
+        if (!value)
+            return defaultValue;
+        const bytes = parseSize(value);
+        if (bytes === undefined) {
+            this.problem(name, `must be a size such as 2MB, 512KB or a number of bytes, or 0 for no limit (got '${value}')`);
+            return defaultValue;
+        }
+        return bytes;
+    }
+    /**
+     * An http(s) base URL: https is added when no scheme is given, the trailing slash removed; credentials, query and
+     * fragment are refused. Plain http to a host other than this machine warns that credentials travel unencrypted.
+     * `normalize` maps shorthand first (a ServiceNow instance name, say); `expected` describes valid values.
+     */
+    url(name, options = {}) {
+        const value = this.string(name, { required: options.required, default: options.default });
+        if (value === undefined)
+            return undefined;
+        const url = reader_parseBaseUrl(options.normalize ? options.normalize(value) : value);
+        if (url === undefined) {
+            this.problem(name, `must be ${options.expected ?? 'an http(s) URL'} (got '${value}')`);
+        }
+        else if (url.startsWith('http:') && !isLoopback(new URL(url).hostname)) {
+            this.logger.warning(`${name} uses plain http: credentials travel unencrypted to ${new URL(url).host}. Use https.`, 'Unencrypted connection');
+        }
+        return url;
+    }
     /** Parses a JSON input that must be an object (or an array). */
     json(name, kind) {
         const value = this.raw(name);
@@ -28648,6 +28682,31 @@ function parseDuration(text) {
         consumed = pattern.lastIndex;
     }
     return consumed === value.length && consumed > 0 ? Math.round(total) : undefined;
+}
+const SIZE_UNITS = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024, gb: 1024 * 1024 * 1024 };
+function parseSize(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*([kmg]?b)?$/i.exec(text.trim());
+    if (!match)
+        return undefined;
+    return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
+}
+/** An http(s) base URL without a trailing slash, or undefined when the text is not one (see InputReader.url). */
+function reader_parseBaseUrl(text) {
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        return undefined;
+    }
+    if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
+        return undefined;
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
 }
 
 ;// CONCATENATED MODULE: ./shared/runtime.ts
@@ -28987,6 +29046,39 @@ function bearerAuth(token, logger) {
     };
 }
 
+;// CONCATENATED MODULE: ./shared/auth/credentials.ts
+
+/** Reads the credential inputs; problems go to the reader. `tokenKind` names the token in messages. */
+function readCredentials(inputs, tokenKind) {
+    const username = inputs.string('username');
+    const password = inputs.secret('password');
+    const token = inputs.secret('token');
+    if (token && (username || password)) {
+        inputs.problem('token', `give either username and password (basic auth) or token (${tokenKind}), not both`);
+    }
+    else if (token) {
+        return { kind: 'bearer', token };
+    }
+    else if (username && password) {
+        return { kind: 'basic', username, password };
+    }
+    else if (username) {
+        inputs.problem('password', 'is required with username');
+    }
+    else if (password) {
+        inputs.problem('username', 'is required with password');
+    }
+    else {
+        inputs.problem('username', `give username and password (basic auth) or token (${tokenKind})`);
+    }
+    return undefined;
+}
+function credentialsAuth(credentials, logger) {
+    return credentials.kind === 'basic'
+        ? basicAuth(credentials.username, credentials.password, logger)
+        : bearerAuth(credentials.token, logger);
+}
+
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(37067);
 // EXTERNAL MODULE: external "node:https"
@@ -29239,8 +29331,10 @@ class ApiClient {
     httpFailure(spec, status, contentType, text, mayHaveActed) {
         const reader = this.options.readVendorMessage ?? (() => undefined);
         const redact = (value) => this.options.runtime.logger.redact(value);
+        // Redacted before (excerpts cut secrets in half) and after (JSON-escaped secrets appear once parsed).
+        const vendorMessage = redact(describeErrorBody(contentType, redact(text), reader));
         const hints = [
-            this.options.hintFor?.(status, spec) ?? defaultHint(status, this.options.auth),
+            this.options.hintFor?.(status, spec, vendorMessage) ?? defaultHint(status, this.options.auth),
             mayHaveActed
                 ? 'The server may have acted on the request before it failed; check whether it did before running again'
                 : undefined,
@@ -29249,8 +29343,7 @@ class ApiClient {
             method: spec.method,
             url: this.displayUrl(spec),
             status,
-            // Redacted before (excerpts cut secrets in half) and after (JSON-escaped secrets appear once parsed).
-            vendorMessage: redact(describeErrorBody(contentType, redact(text), reader)),
+            vendorMessage,
             hint: hints.length ? hints.join('. ') : undefined,
         });
     }
@@ -29314,66 +29407,31 @@ function readText(res) {
 
 
 
+
+
 /** Reads and checks the connection inputs; problems go to the reader. */
-function readServiceNowConnection(inputs, logger) {
-    const rawUrl = inputs.string('instance-url', { required: true });
-    const instanceUrl = rawUrl === undefined ? undefined : resolveInstanceUrl(rawUrl);
-    if (rawUrl !== undefined && instanceUrl === undefined) {
-        inputs.problem('instance-url', `must be an instance name such as 'acme' or a base URL such as https://acme.service-now.com (got '${rawUrl}')`);
-    }
-    const username = inputs.string('username');
-    const password = inputs.secret('password');
-    const token = inputs.secret('token');
-    let credentials;
-    if (token && (username || password)) {
-        inputs.problem('token', 'give either username and password (basic auth) or token (OAuth bearer), not both');
-    }
-    else if (token) {
-        credentials = { kind: 'bearer', token };
-    }
-    else if (username && password) {
-        credentials = { kind: 'basic', username, password };
-    }
-    else if (username) {
-        inputs.problem('password', 'is required with username');
-    }
-    else if (password) {
-        inputs.problem('username', 'is required with password');
-    }
-    else {
-        inputs.problem('username', 'give username and password (basic auth) or token (OAuth bearer)');
-    }
+function readServiceNowConnection(inputs) {
+    const instanceUrl = inputs.url('instance-url', {
+        required: true,
+        normalize: instanceNameToUrl,
+        expected: "an instance name such as 'acme' or a base URL such as https://acme.service-now.com",
+    });
+    const credentials = readCredentials(inputs, 'OAuth bearer');
     const apiVersion = inputs.string('api-version');
     if (apiVersion !== undefined && !/^v\d+$/.test(apiVersion)) {
         inputs.problem('api-version', `must look like v1 or v2 (got '${apiVersion}')`);
-    }
-    if (instanceUrl && /^http:/.test(instanceUrl) && !isLoopback(new URL(instanceUrl).hostname)) {
-        logger.warning(`instance-url uses plain http: credentials travel unencrypted to ${new URL(instanceUrl).host}. Use https.`, 'Unencrypted connection');
     }
     if (!instanceUrl || !credentials)
         return undefined;
     return { instanceUrl, credentials, apiVersion };
 }
-/** `acme` → https://acme.service-now.com; a host or URL is kept (https added when no scheme is given). */
-function resolveInstanceUrl(value) {
-    const text = value.trim();
-    if (/^[a-z0-9][a-z0-9-]*$/i.test(text))
-        return `https://${text.toLowerCase()}.service-now.com`;
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
-        return undefined;
-    }
-    if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
-        return undefined;
-    }
-    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+/** `acme` → https://acme.service-now.com; anything else is left for the URL parser. */
+function instanceNameToUrl(value) {
+    return /^[a-z0-9][a-z0-9-]*$/i.test(value) ? `https://${value.toLowerCase()}.service-now.com` : value;
 }
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
+/** The instance's base URL from an `instance-url` value, or undefined when it is not one. */
+function resolveInstanceUrl(value) {
+    return parseBaseUrl(instanceNameToUrl(value.trim()));
 }
 /** `/api/sn_cdm/{api_version}/...` when a version is set, `/api/sn_cdm/...` otherwise. */
 function cdmPath(connection, rest) {
@@ -29388,19 +29446,22 @@ function readServiceNowMessage(body) {
     return parts.length ? parts.join(': ') : undefined;
 }
 function serviceNowClient(connection, runtime) {
-    const { credentials } = connection;
-    const auth = credentials.kind === 'basic'
-        ? basicAuth(credentials.username, credentials.password, runtime.logger)
-        : bearerAuth(credentials.token, runtime.logger);
+    const auth = credentialsAuth(connection.credentials, runtime.logger);
     return new ApiClient({
         baseUrl: connection.instanceUrl,
         runtime,
         auth,
         readVendorMessage: readServiceNowMessage,
-        hintFor: (status, spec) => serviceNowHint(status, spec, auth),
+        hintFor: (status, spec, message) => serviceNowHint(status, spec, message, auth),
     });
 }
-function serviceNowHint(status, spec, auth) {
+function serviceNowHint(status, spec, message, auth) {
+    if (/Size of uploaded data/i.test(message)) {
+        return 'Split the data into smaller files, or have an administrator raise the sn_cdm.max_allowed_upload_file_size property (and set max-upload-size to match)';
+    }
+    if (/Could not find active application/i.test(message)) {
+        return 'Check app-name: the application must exist in DevOps Config and be active';
+    }
     if (status === 401) {
         return `ServiceNow did not accept ${auth.description}: check the credentials (an OAuth token may have expired)`;
     }
@@ -29412,13 +29473,34 @@ function serviceNowHint(status, spec, auth) {
     }
     return undefined;
 }
+/** The `result` object of a ServiceNow answer; anything else is an error naming the endpoint. */
+function serviceNowResult(body, client, spec) {
+    if (!isRecord(body) || !isRecord(body.result))
+        throw malformedAnswer(client, spec, 'the answer has no result object');
+    return body.result;
+}
+function malformedAnswer(client, spec, what) {
+    return new ApiError({
+        method: spec.method,
+        url: client.displayUrl(spec),
+        status: 200,
+        vendorMessage: `unexpected answer: ${what}`,
+        hint: 'Check that instance-url points at a ServiceNow instance with the CDM plugin active',
+    });
+}
+/** ServiceNow sends `errors` as a string or an array of strings (or objects). */
+function messages(value) {
+    if (value === undefined || value === null || value === '')
+        return [];
+    const items = Array.isArray(value) ? value : [value];
+    return items.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).filter((item) => item !== '');
+}
 
 ;// CONCATENATED MODULE: ./shared/vendors/servicenow/cdm-exports.ts
 /**
  * CdmApplicationsApi exports: request an export, read its status, fetch its content.
  * Spec: 004 (POST /sn_cdm/applications/deployables/exports, GET .../{export_id}/status, GET .../{export_id}/content).
  */
-
 
 
 const EXPORT_DATA_FORMATS = ['ini', 'json', 'properties', 'raw', 'xml', 'yaml'];
@@ -29440,9 +29522,9 @@ async function requestExport(client, connection, request) {
             restrictExport: String(request.restrictExport),
         },
     };
-    const result = resultOf(await client.json(spec), client, spec);
+    const result = serviceNowResult(await client.json(spec), client, spec);
     if (typeof result.export_id !== 'string' || !result.export_id) {
-        throw malformed(client, spec, 'result.export_id is missing');
+        throw malformedAnswer(client, spec, 'result.export_id is missing');
     }
     return result.export_id;
 }
@@ -29452,9 +29534,9 @@ async function getExportStatus(client, connection, exportId) {
         path: cdmPath(connection, `applications/deployables/exports/${encodeURIComponent(exportId)}/status`),
         what: 'read the export status',
     };
-    const result = resultOf(await client.json(spec), client, spec);
+    const result = serviceNowResult(await client.json(spec), client, spec);
     if (typeof result.state !== 'string')
-        throw malformed(client, spec, 'result.state is missing');
+        throw malformedAnswer(client, spec, 'result.state is missing');
     const exporter = isRecord(result.exporter_result) ? result.exporter_result : undefined;
     return {
         state: result.state,
@@ -29472,33 +29554,12 @@ async function getExportContent(client, connection, exportId) {
         path: cdmPath(connection, `applications/deployables/exports/${encodeURIComponent(exportId)}/content`),
         what: 'fetch the export content',
     };
-    const result = resultOf(await client.json(spec), client, spec);
+    const result = serviceNowResult(await client.json(spec), client, spec);
     const state = typeof result.state === 'string' ? result.state : undefined;
     const exporterResult = result.exporter_result ?? undefined;
     if (state !== 'error' && exporterResult === undefined)
-        throw malformed(client, spec, 'result.exporter_result is missing');
+        throw malformedAnswer(client, spec, 'result.exporter_result is missing');
     return { state, errors: messages(result.errors), exporterResult };
-}
-/** ServiceNow sends `errors` as a string or an array of strings (or objects). */
-function messages(value) {
-    if (value === undefined || value === null || value === '')
-        return [];
-    const items = Array.isArray(value) ? value : [value];
-    return items.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).filter((item) => item !== '');
-}
-function resultOf(body, client, spec) {
-    if (!isRecord(body) || !isRecord(body.result))
-        throw malformed(client, spec, 'the answer has no result object');
-    return body.result;
-}
-function malformed(client, spec, what) {
-    return new ApiError({
-        method: spec.method,
-        url: client.displayUrl(spec),
-        status: 200,
-        vendorMessage: `unexpected answer: ${what}`,
-        hint: 'Check that instance-url points at a ServiceNow instance with the CDM plugin active',
-    });
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -29718,7 +29779,7 @@ function run(options = {}) {
 }
 async function main(context) {
     const { inputs, outputs, summary, logger } = context;
-    const connection = readServiceNowConnection(inputs, logger);
+    const connection = readServiceNowConnection(inputs);
     const appName = inputs.string('app-name', { required: true });
     const deployableName = inputs.string('deployable-name', { required: true });
     const exporterName = inputs.string('exporter-name', { required: true });

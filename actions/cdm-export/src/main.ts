@@ -27,7 +27,7 @@ export function run(options: Partial<RunOptions> = {}): Promise<void> {
 
 async function main(context: ActionContext): Promise<void> {
   const { inputs, outputs, summary, logger } = context;
-  const connection = readServiceNowConnection(inputs, logger);
+  const connection = readServiceNowConnection(inputs);
   const appName = inputs.string('app-name', { required: true });
   const deployableName = inputs.string('deployable-name', { required: true });
   const exporterName = inputs.string('exporter-name', { required: true });

@@ -2,10 +2,9 @@
  * CdmApplicationsApi exports: request an export, read its status, fetch its content.
  * Spec: 004 (POST /sn_cdm/applications/deployables/exports, GET .../{export_id}/status, GET .../{export_id}/content).
  */
-import { ApiError } from '../../errors.js';
 import { isRecord } from '../../http/body.js';
 import type { ApiClient } from '../../http/client.js';
-import { cdmPath, type ServiceNowConnection } from './connection.js';
+import { cdmPath, malformedAnswer, messages, serviceNowResult, type ServiceNowConnection } from './connection.js';
 
 export const EXPORT_DATA_FORMATS = ['ini', 'json', 'properties', 'raw', 'xml', 'yaml'] as const;
 export type ExportDataFormat = (typeof EXPORT_DATA_FORMATS)[number];
@@ -66,9 +65,9 @@ export async function requestExport(
       restrictExport: String(request.restrictExport),
     },
   };
-  const result = resultOf(await client.json(spec), client, spec);
+  const result = serviceNowResult(await client.json(spec), client, spec);
   if (typeof result.export_id !== 'string' || !result.export_id) {
-    throw malformed(client, spec, 'result.export_id is missing');
+    throw malformedAnswer(client, spec, 'result.export_id is missing');
   }
   return result.export_id;
 }
@@ -83,8 +82,8 @@ export async function getExportStatus(
     path: cdmPath(connection, `applications/deployables/exports/${encodeURIComponent(exportId)}/status`),
     what: 'read the export status',
   };
-  const result = resultOf(await client.json(spec), client, spec);
-  if (typeof result.state !== 'string') throw malformed(client, spec, 'result.state is missing');
+  const result = serviceNowResult(await client.json(spec), client, spec);
+  if (typeof result.state !== 'string') throw malformedAnswer(client, spec, 'result.state is missing');
   const exporter = isRecord(result.exporter_result) ? result.exporter_result : undefined;
   return {
     state: result.state,
@@ -107,40 +106,10 @@ export async function getExportContent(
     path: cdmPath(connection, `applications/deployables/exports/${encodeURIComponent(exportId)}/content`),
     what: 'fetch the export content',
   };
-  const result = resultOf(await client.json(spec), client, spec);
+  const result = serviceNowResult(await client.json(spec), client, spec);
   const state = typeof result.state === 'string' ? result.state : undefined;
   const exporterResult = result.exporter_result ?? undefined;
   if (state !== 'error' && exporterResult === undefined)
-    throw malformed(client, spec, 'result.exporter_result is missing');
+    throw malformedAnswer(client, spec, 'result.exporter_result is missing');
   return { state, errors: messages(result.errors), exporterResult };
-}
-
-/** ServiceNow sends `errors` as a string or an array of strings (or objects). */
-export function messages(value: unknown): string[] {
-  if (value === undefined || value === null || value === '') return [];
-  const items = Array.isArray(value) ? value : [value];
-  return items.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).filter((item) => item !== '');
-}
-
-function resultOf(
-  body: unknown,
-  client: ApiClient,
-  spec: { method: 'GET' | 'POST'; path: string; query?: Record<string, string | undefined> },
-) {
-  if (!isRecord(body) || !isRecord(body.result)) throw malformed(client, spec, 'the answer has no result object');
-  return body.result;
-}
-
-function malformed(
-  client: ApiClient,
-  spec: { method: 'GET' | 'POST'; path: string; query?: Record<string, string | undefined> },
-  what: string,
-): ApiError {
-  return new ApiError({
-    method: spec.method,
-    url: client.displayUrl(spec),
-    status: 200,
-    vendorMessage: `unexpected answer: ${what}`,
-    hint: 'Check that instance-url points at a ServiceNow instance with the CDM plugin active',
-  });
 }

@@ -2,11 +2,13 @@
  * ServiceNow connection inputs shared by every CDM action: `instance-url`, `username` + `password` or `token`,
  * `api-version`; and the ApiClient built from them.
  */
-import { basicAuth, bearerAuth, type AuthProvider } from '../../auth/index.js';
+import { credentialsAuth, readCredentials, type Credentials } from '../../auth/credentials.js';
+import type { AuthProvider } from '../../auth/index.js';
+import { ApiError } from '../../errors.js';
 import { isRecord } from '../../http/body.js';
 import { ApiClient, type RequestSpec } from '../../http/client.js';
-import type { InputReader } from '../../inputs/reader.js';
-import type { Logger, Runtime } from '../../runtime.js';
+import { parseBaseUrl, type InputReader } from '../../inputs/reader.js';
+import type { Runtime } from '../../runtime.js';
 
 export type ServiceNowCredentials =
   { kind: 'basic'; username: string; password: string } | { kind: 'bearer'; token: string };
@@ -14,71 +16,35 @@ export type ServiceNowCredentials =
 export interface ServiceNowConnection {
   /** Base URL without a trailing slash. */
   instanceUrl: string;
-  credentials: ServiceNowCredentials;
+  credentials: Credentials;
   /** e.g. `v1`; undefined for the default (latest) URLs. */
   apiVersion?: string;
 }
 
 /** Reads and checks the connection inputs; problems go to the reader. */
-export function readServiceNowConnection(inputs: InputReader, logger: Logger): ServiceNowConnection | undefined {
-  const rawUrl = inputs.string('instance-url', { required: true });
-  const instanceUrl = rawUrl === undefined ? undefined : resolveInstanceUrl(rawUrl);
-  if (rawUrl !== undefined && instanceUrl === undefined) {
-    inputs.problem(
-      'instance-url',
-      `must be an instance name such as 'acme' or a base URL such as https://acme.service-now.com (got '${rawUrl}')`,
-    );
-  }
-  const username = inputs.string('username');
-  const password = inputs.secret('password');
-  const token = inputs.secret('token');
-  let credentials: ServiceNowCredentials | undefined;
-  if (token && (username || password)) {
-    inputs.problem('token', 'give either username and password (basic auth) or token (OAuth bearer), not both');
-  } else if (token) {
-    credentials = { kind: 'bearer', token };
-  } else if (username && password) {
-    credentials = { kind: 'basic', username, password };
-  } else if (username) {
-    inputs.problem('password', 'is required with username');
-  } else if (password) {
-    inputs.problem('username', 'is required with password');
-  } else {
-    inputs.problem('username', 'give username and password (basic auth) or token (OAuth bearer)');
-  }
+export function readServiceNowConnection(inputs: InputReader): ServiceNowConnection | undefined {
+  const instanceUrl = inputs.url('instance-url', {
+    required: true,
+    normalize: instanceNameToUrl,
+    expected: "an instance name such as 'acme' or a base URL such as https://acme.service-now.com",
+  });
+  const credentials = readCredentials(inputs, 'OAuth bearer');
   const apiVersion = inputs.string('api-version');
   if (apiVersion !== undefined && !/^v\d+$/.test(apiVersion)) {
     inputs.problem('api-version', `must look like v1 or v2 (got '${apiVersion}')`);
-  }
-  if (instanceUrl && /^http:/.test(instanceUrl) && !isLoopback(new URL(instanceUrl).hostname)) {
-    logger.warning(
-      `instance-url uses plain http: credentials travel unencrypted to ${new URL(instanceUrl).host}. Use https.`,
-      'Unencrypted connection',
-    );
   }
   if (!instanceUrl || !credentials) return undefined;
   return { instanceUrl, credentials, apiVersion };
 }
 
-/** `acme` → https://acme.service-now.com; a host or URL is kept (https added when no scheme is given). */
-export function resolveInstanceUrl(value: string): string | undefined {
-  const text = value.trim();
-  if (/^[a-z0-9][a-z0-9-]*$/i.test(text)) return `https://${text.toLowerCase()}.service-now.com`;
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    return undefined;
-  }
-  if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
-    return undefined;
-  }
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+/** `acme` → https://acme.service-now.com; anything else is left for the URL parser. */
+function instanceNameToUrl(value: string): string {
+  return /^[a-z0-9][a-z0-9-]*$/i.test(value) ? `https://${value.toLowerCase()}.service-now.com` : value;
 }
 
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
+/** The instance's base URL from an `instance-url` value, or undefined when it is not one. */
+export function resolveInstanceUrl(value: string): string | undefined {
+  return parseBaseUrl(instanceNameToUrl(value.trim()));
 }
 
 /** `/api/sn_cdm/{api_version}/...` when a version is set, `/api/sn_cdm/...` otherwise. */
@@ -95,21 +61,23 @@ export function readServiceNowMessage(body: unknown): string | undefined {
 }
 
 export function serviceNowClient(connection: ServiceNowConnection, runtime: Runtime): ApiClient {
-  const { credentials } = connection;
-  const auth: AuthProvider =
-    credentials.kind === 'basic'
-      ? basicAuth(credentials.username, credentials.password, runtime.logger)
-      : bearerAuth(credentials.token, runtime.logger);
+  const auth = credentialsAuth(connection.credentials, runtime.logger);
   return new ApiClient({
     baseUrl: connection.instanceUrl,
     runtime,
     auth,
     readVendorMessage: readServiceNowMessage,
-    hintFor: (status, spec) => serviceNowHint(status, spec, auth),
+    hintFor: (status, spec, message) => serviceNowHint(status, spec, message, auth),
   });
 }
 
-function serviceNowHint(status: number, spec: RequestSpec, auth: AuthProvider): string | undefined {
+function serviceNowHint(status: number, spec: RequestSpec, message: string, auth: AuthProvider): string | undefined {
+  if (/Size of uploaded data/i.test(message)) {
+    return 'Split the data into smaller files, or have an administrator raise the sn_cdm.max_allowed_upload_file_size property (and set max-upload-size to match)';
+  }
+  if (/Could not find active application/i.test(message)) {
+    return 'Check app-name: the application must exist in DevOps Config and be active';
+  }
   if (status === 401) {
     return `ServiceNow did not accept ${auth.description}: check the credentials (an OAuth token may have expired)`;
   }
@@ -120,4 +88,35 @@ function serviceNowHint(status: number, spec: RequestSpec, auth: AuthProvider): 
     return 'Check instance-url and api-version, and that the Configuration Data Management plugin is active on the instance';
   }
   return undefined;
+}
+
+/** The `result` object of a ServiceNow answer; anything else is an error naming the endpoint. */
+export function serviceNowResult(
+  body: unknown,
+  client: ApiClient,
+  spec: Pick<RequestSpec, 'method' | 'path' | 'query'>,
+): Record<string, unknown> {
+  if (!isRecord(body) || !isRecord(body.result)) throw malformedAnswer(client, spec, 'the answer has no result object');
+  return body.result;
+}
+
+export function malformedAnswer(
+  client: ApiClient,
+  spec: Pick<RequestSpec, 'method' | 'path' | 'query'>,
+  what: string,
+): ApiError {
+  return new ApiError({
+    method: spec.method,
+    url: client.displayUrl(spec),
+    status: 200,
+    vendorMessage: `unexpected answer: ${what}`,
+    hint: 'Check that instance-url points at a ServiceNow instance with the CDM plugin active',
+  });
+}
+
+/** ServiceNow sends `errors` as a string or an array of strings (or objects). */
+export function messages(value: unknown): string[] {
+  if (value === undefined || value === null || value === '') return [];
+  const items = Array.isArray(value) ? value : [value];
+  return items.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).filter((item) => item !== '');
 }

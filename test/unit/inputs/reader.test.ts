@@ -238,11 +238,13 @@ describe('InputReader.secret', () => {
 });
 
 describe('environmentInputs', () => {
-  it('reads INPUT_<NAME> upper-cased, hyphens kept, spaces as underscores, trimmed', () => {
+  it('reads INPUT_<NAME> upper-cased, hyphens kept, spaces as underscores; the reader trims, verbatim() does not', () => {
     process.env['INPUT_APP-NAME'] = '  shop  ';
     process.env['INPUT_MY_INPUT'] = 'x';
     try {
-      expect(environmentInputs('app-name')).toBe('shop');
+      const inputs = new InputReader(environmentInputs, new MemoryLogger());
+      expect(inputs.string('app-name')).toBe('shop');
+      expect(inputs.verbatim('app-name')).toBe('  shop  ');
       expect(environmentInputs('my input')).toBe('x');
       expect(environmentInputs('not-set-anywhere')).toBe('');
     } finally {

@@ -1,11 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { ApiError } from '../../../shared/errors.js';
-import { serviceNowClient, type ServiceNowConnection } from '../../../shared/vendors/servicenow/connection.js';
+import {
+  messages,
+  serviceNowClient,
+  type ServiceNowConnection,
+} from '../../../shared/vendors/servicenow/connection.js';
 import {
   getExportContent,
   getExportStatus,
-  messages,
   requestExport,
   type ExportRequest,
 } from '../../../shared/vendors/servicenow/cdm-exports.js';

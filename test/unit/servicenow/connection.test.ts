@@ -13,7 +13,7 @@ const BASIC = { username: 'admin', password: 'hunter2-pass' };
 function read(inputs: Record<string, string>) {
   const logger = new MemoryLogger();
   const reader = new InputReader((name) => inputs[name] ?? '', logger);
-  const connection = readServiceNowConnection(reader, logger);
+  const connection = readServiceNowConnection(reader);
   return { connection, problems: reader.problems, logger };
 }
 
