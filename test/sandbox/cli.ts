@@ -4,6 +4,8 @@
  * Runs until SIGINT/SIGTERM.
  */
 import { MAGIC_DEPLOYABLE_NAMES, ServiceNowCdmSandbox } from './servicenow-cdm.js';
+import { MAGIC_NAME_PATHS } from './servicenow-cdm-uploads.js';
+import { DEFAULT_SOURCES, MAGIC_SERVICE_NAMES, SnapLogicApimSandbox } from './snaplogic-apim.js';
 
 interface RunningSandbox {
   url: string;
@@ -23,10 +25,11 @@ const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 const SANDBOXES: SandboxDefinition[] = [
   {
     name: 'servicenow-cdm',
-    title: 'ServiceNow CDM export API',
+    title: 'ServiceNow CDM export and upload API',
     async start(port, host) {
       const sandbox = new ServiceNowCdmSandbox({
         exportDurationMs: Number(process.env.SANDBOX_EXPORT_DURATION_MS ?? 1500),
+        uploadDurationMs: Number(process.env.SANDBOX_UPLOAD_DURATION_MS ?? 1000),
       });
       const url = await sandbox.listen(port, host);
       return {
@@ -50,9 +53,57 @@ const SANDBOXES: SandboxDefinition[] = [
             `  export time: ${sandbox.exportDurationMs} ms (SANDBOX_EXPORT_DURATION_MS)`,
             '  deployable names containing these select an outcome (anything else succeeds):',
             ...MAGIC_DEPLOYABLE_NAMES.map(([name, scenario]) => `    ${name.padEnd(18)} → ${scenario}`),
+            `  uploads:     ${url}/api/sn_cdm[/v1|/v2]/applications/uploads/{components,collections,deployables}[/file]`,
+            `               ${url}/api/sn_cdm[/v1|/v2]/applications/uploads/components/vars`,
+            `  status:      ${url}/api/sn_cdm[/v1|/v2]/applications/upload-status/{upload_id}`,
+            `  upload time: ${sandbox.uploadDurationMs} ms (SANDBOX_UPLOAD_DURATION_MS)`,
+            `  applications: ${[...sandbox.uploadApi.applications].join(', ')} (any other appName answers 400)`,
+            `  size limits: ${sandbox.uploadApi.maxUploadBytes} bytes, ${sandbox.uploadApi.maxFileUploadBytes} for /file`,
+            '  upload namePaths containing these select an outcome (anything else succeeds):',
+            ...MAGIC_NAME_PATHS.map(([name, scenario]) => `    ${name.padEnd(18)} → ${scenario}`),
             '  example (input names contain hyphens, so set them through env):',
             `    env ${env.join(' ')} \\`,
             '      node actions/cdm-export/dist/index.js',
+          ];
+        },
+      };
+    },
+  },
+  {
+    name: 'snaplogic-apim',
+    title: 'SnapLogic APIM 3.0 Service version migration API',
+    async start(port, host) {
+      const sandbox = new SnapLogicApimSandbox({
+        migrationDurationMs: Number(process.env.SANDBOX_MIGRATION_DURATION_MS ?? 1500),
+        statusUrl: process.env.SANDBOX_STATUS_URL === 'true',
+        basicAuthDisabled: process.env.SANDBOX_BASIC_AUTH_DISABLED === 'true',
+      });
+      const url = await sandbox.listen(port, host);
+      return {
+        url,
+        close: () => sandbox.close(),
+        describe: () => {
+          const inputs: Record<string, string> = {
+            'INPUT_CONTROL-PLANE-URL': url,
+            INPUT_USERNAME: sandbox.username,
+            INPUT_PASSWORD: sandbox.password,
+            'INPUT_SOURCE-PATH': DEFAULT_SOURCES[0],
+            'INPUT_DEST-PATH': '/Acme/Prod/Payments/OrdersAPI',
+          };
+          const env = Object.entries(inputs).map(([k, v]) => shellQuote(`${k}=${v}`));
+          return [
+            `  basic auth:  ${sandbox.username} / ${sandbox.password} (SANDBOX_BASIC_AUTH_DISABLED=true → 403)`,
+            `  bearer:      ${sandbox.token}`,
+            `  endpoints:   ${url}/api/1/rest/public/apim_service/migrate_service_version/{org}/{space}/{project}/{service}/{version}`,
+            `               ${url}/api/1/rest/public/migrate/{status_token}`,
+            `  sources:     ${[...sandbox.sources].join(', ')}`,
+            `  existing:    ${[...sandbox.existingDestinations].join(', ')} (409 with duplicate_check true)`,
+            `  migration:   ${sandbox.migrationDurationMs} ms (SANDBOX_MIGRATION_DURATION_MS); status_url ${sandbox.statusUrl ? 'on' : 'off'} (SANDBOX_STATUS_URL)`,
+            '  service names containing these select an outcome (any org/space/project/version; others succeed):',
+            ...MAGIC_SERVICE_NAMES.map(([name, scenario]) => `    ${name.padEnd(18)} → ${scenario}`),
+            '  example (input names contain hyphens, so set them through env):',
+            `    env ${env.join(' ')} \\`,
+            '      node actions/apim-migrate/dist/index.js',
           ];
         },
       };

@@ -3,6 +3,7 @@
  *   POST /api/sn_cdm[/{api_version}]/applications/deployables/exports
  *   GET  /api/sn_cdm[/{api_version}]/applications/deployables/exports/{export_id}/status
  *   GET  /api/sn_cdm[/{api_version}]/applications/deployables/exports/{export_id}/content
+ * and, through CdmUploadSimulator (servicenow-cdm-uploads.ts), the upload and upload-status endpoints.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -12,6 +13,13 @@ import {
   type AdditionalDeployable,
   type DataFormat,
 } from './servicenow-cdm-content.js';
+import {
+  CdmUploadSimulator,
+  type CdmChangeset,
+  type CdmUpload,
+  type CdmUploadOptions,
+  type UploadScenario,
+} from './servicenow-cdm-uploads.js';
 import { SandboxServer, serviceNowErrorBody, type SandboxRequest, type SandboxResponse } from './server.js';
 
 export { DATA_FORMATS, type AdditionalDeployable, type DataFormat } from './servicenow-cdm-content.js';
@@ -26,7 +34,7 @@ export const MAGIC_DEPLOYABLE_NAMES: ReadonlyArray<readonly [string, ExportScena
   ['slow', 'never-completes'],
 ];
 
-export interface ServiceNowCdmSandboxOptions {
+export interface ServiceNowCdmSandboxOptions extends CdmUploadOptions {
   username?: string;
   password?: string;
   token?: string;
@@ -34,6 +42,8 @@ export interface ServiceNowCdmSandboxOptions {
   exportDurationMs?: number;
   /** Pads the exported content to about this many bytes. */
   contentBytes?: number;
+  /** Time from creation to completion of an upload (same phases as exports). Default 1000. */
+  uploadDurationMs?: number;
   now?: () => number;
 }
 
@@ -74,6 +84,9 @@ export class ServiceNowCdmSandbox {
   readonly token: string;
   exportDurationMs: number;
   contentBytes: number;
+  uploadDurationMs: number;
+  /** Upload state and settings: applications, size limits, failUploadNumber, createChangeset(), reset(). */
+  readonly uploadApi: CdmUploadSimulator;
   private scenario: ExportScenario = 'success';
 
   constructor(options: ServiceNowCdmSandboxOptions = {}) {
@@ -82,6 +95,7 @@ export class ServiceNowCdmSandbox {
     this.token = options.token ?? 'sandbox-token';
     this.exportDurationMs = options.exportDurationMs ?? 1500;
     this.contentBytes = options.contentBytes ?? 0;
+    this.uploadDurationMs = options.uploadDurationMs ?? 1000;
     this.server = new SandboxServer({
       auth: { basic: { username: this.username, password: this.password }, bearer: this.token },
       now: options.now,
@@ -89,6 +103,20 @@ export class ServiceNowCdmSandbox {
     this.server.route('POST', new RegExp(`${EXPORTS}/?$`), (req) => this.createExport(req));
     this.server.route('GET', new RegExp(`${EXPORTS}/(?<id>[^/]+)/status/?$`), (req) => this.status(req));
     this.server.route('GET', new RegExp(`${EXPORTS}/(?<id>[^/]+)/content/?$`), (req) => this.content(req));
+    this.uploadApi = new CdmUploadSimulator(this, options);
+  }
+
+  get uploads(): Map<string, CdmUpload> {
+    return this.uploadApi.uploads;
+  }
+
+  get changesets(): Map<string, CdmChangeset> {
+    return this.uploadApi.changesets;
+  }
+
+  /** Outcome of the uploads accepted from now on (sticky); a magic namePath still wins. */
+  setUploadScenario(scenario: UploadScenario): void {
+    this.uploadApi.scenario = scenario;
   }
 
   get url(): string {
