@@ -3,42 +3,54 @@
  *  - start-up: process start to the first request the sandbox receives (median of several runs);
  *  - for simulated jobs of 0.5 s, 2 s and 10 s: the time from the job's completion on the server to the action's
  *    exit, and the number of status requests;
- *  - peak memory (max RSS) of the action process, for a small and a large export.
+ *  - peak memory (max RSS) of the action process, for a small and a large payload.
  * Targets (issue #2): start-up < 150 ms; completion noticed within max(0.5 s, 10 % of the job); ≤ 12 status
  * requests for a 10 s job.
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../test/sandbox/servicenow-cdm.js';
-import { runAction } from '../test/support/run-action.js';
+import type { SandboxServer } from '../test/sandbox/server.js';
+import { runAction, type ActionRun } from '../test/support/run-action.js';
 
 const STARTUP_RUNS = 7;
 const JOB_SECONDS = [0.5, 2, 10];
 const RSS_PROBE =
   'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss-kb="+process.resourceUsage().maxRSS+"\\n"))';
 
-const sandbox = new ServiceNowCdmSandbox();
-const url = await sandbox.listen();
-const inputs = {
-  'instance-url': url,
-  username: sandbox.username,
-  password: sandbox.password,
-  'app-name': 'BenchApp',
-  'deployable-name': 'Production',
-  'exporter-name': 'bench-exporter',
-};
-const statusRequests = () => sandbox.server.requestsTo('GET', /\/status$/).length;
+interface BenchTarget {
+  action: string;
+  server: SandboxServer;
+  inputs: Record<string, string>;
+  cwd?: string;
+  /** Sets how long the sandbox's jobs take. */
+  setJobDuration(ms: number): void;
+  /** Forgets the jobs of earlier runs. */
+  reset(): void;
+  /** When the (single) job of the last run was created on the server. */
+  jobCreatedAt(): number;
+  statusPath: RegExp;
+  /** Runs once with a large payload; returns what to print. */
+  largePayload: { label: string; apply(): void; undo(): void };
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
+const rssMiB = (run: ActionRun) => (Number(/maxrss-kb=(\d+)/.exec(run.stderr)?.[1] ?? NaN) / 1024).toFixed(0);
 
-try {
-  console.log('cdm-export');
+async function bench(target: BenchTarget): Promise<void> {
+  console.log(target.action);
+  const run = (nodeArgs: string[] = []) =>
+    runAction(target.action, { inputs: target.inputs, cwd: target.cwd, nodeArgs });
 
-  sandbox.exportDurationMs = 0;
+  target.setJobDuration(0);
   const startups: number[] = [];
   for (let i = 0; i < STARTUP_RUNS; i++) {
-    sandbox.server.clearRequests();
+    target.server.clearRequests();
     const spawnedAt = Date.now();
-    await runAction('cdm-export', { inputs });
-    startups.push(sandbox.server.requests[0].at - spawnedAt);
+    await run();
+    startups.push(target.server.requests[0].at - spawnedAt);
   }
   const startup = median(startups);
   console.log(
@@ -46,30 +58,69 @@ try {
   );
 
   for (const seconds of JOB_SECONDS) {
-    sandbox.exportDurationMs = seconds * 1000;
-    sandbox.server.clearRequests();
-    sandbox.exports.clear();
-    const run = await runAction('cdm-export', { inputs });
-    const exitedAt = Date.now();
-    const job = [...sandbox.exports.values()][0];
-    const noticed = exitedAt - (job.createdAt + sandbox.exportDurationMs);
-    const target = Math.max(500, seconds * 100);
-    const requests = statusRequests();
+    target.setJobDuration(seconds * 1000);
+    target.server.clearRequests();
+    target.reset();
+    const result = await run();
+    const noticed = Date.now() - (target.jobCreatedAt() + seconds * 1000);
+    const allowed = Math.max(500, seconds * 100);
+    const requests = target.server.requestsTo('GET', target.statusPath).length;
     const requestTarget = seconds === 10 ? ` — ${verdict(requests <= 12)} (≤ 12)` : '';
     console.log(
-      `  ${String(seconds).padStart(4)} s job: exit ${run.exitCode}, completion → exit ${noticed} ms — ${verdict(noticed <= target)} (≤ ${target} ms); ${requests} status requests${requestTarget}`,
+      `  ${String(seconds).padStart(4)} s job: exit ${result.exitCode}, completion → exit ${noticed} ms — ${verdict(noticed <= allowed)} (≤ ${allowed} ms); ${requests} status requests${requestTarget}`,
     );
   }
 
-  sandbox.exportDurationMs = 0;
-  for (const bytes of [0, 20 * 1024 * 1024]) {
-    sandbox.contentBytes = bytes;
-    const run = await runAction('cdm-export', { inputs, nodeArgs: ['--import', RSS_PROBE] });
-    const rss = Number(/maxrss-kb=(\d+)/.exec(run.stderr)?.[1] ?? NaN);
-    console.log(
-      `  peak memory, ${bytes ? `${bytes / 1024 / 1024} MiB` : 'small'} export: ${(rss / 1024).toFixed(0)} MiB RSS (exit ${run.exitCode}, ${run.outputs.bytes} bytes written)`,
-    );
-  }
+  target.setJobDuration(0);
+  const small = await run(['--import', RSS_PROBE]);
+  target.largePayload.apply();
+  const large = await run(['--import', RSS_PROBE]);
+  target.largePayload.undo();
+  console.log(
+    `  peak memory: ${rssMiB(small)} MiB RSS small, ${rssMiB(large)} MiB RSS ${target.largePayload.label} (exit ${small.exitCode}, ${large.exitCode})`,
+  );
+}
+
+const cdm = new ServiceNowCdmSandbox();
+const url = await cdm.listen();
+const login = { 'instance-url': url, username: cdm.username, password: cdm.password, 'app-name': 'BenchApp' };
+cdm.uploadApi.applications.add('BenchApp');
+const repo = mkdtempSync(path.join(tmpdir(), 'bench-repo-'));
+mkdirSync(path.join(repo, 'config'));
+writeFileSync(path.join(repo, 'config', 'settings.json'), '{"host": "db.internal", "port": 5432}\n');
+writeFileSync(path.join(repo, 'config', 'large.json'), JSON.stringify({ data: 'x'.repeat(1_900_000) }));
+
+try {
+  await bench({
+    action: 'cdm-export',
+    server: cdm.server,
+    inputs: { ...login, 'deployable-name': 'Production', 'exporter-name': 'bench-exporter' },
+    setJobDuration: (ms) => (cdm.exportDurationMs = ms),
+    reset: () => cdm.exports.clear(),
+    jobCreatedAt: () => [...cdm.exports.values()][0].createdAt,
+    statusPath: /\/exports\/[^/]+\/status$/,
+    largePayload: {
+      label: '20 MiB export',
+      apply: () => (cdm.contentBytes = 20 * 1024 * 1024),
+      undo: () => (cdm.contentBytes = 0),
+    },
+  });
+  const uploadInputs = { ...login, file: 'config/settings.json', 'name-path': 'bench' };
+  await bench({
+    action: 'cdm-upload',
+    server: cdm.server,
+    inputs: uploadInputs,
+    cwd: repo,
+    setJobDuration: (ms) => (cdm.uploadDurationMs = ms),
+    reset: () => cdm.uploadApi.reset(),
+    jobCreatedAt: () => [...cdm.uploads.values()][0].createdAt,
+    statusPath: /\/upload-status\//,
+    largePayload: {
+      label: '1.9 MB file',
+      apply: () => (uploadInputs.file = 'config/large.json'),
+      undo: () => (uploadInputs.file = 'config/settings.json'),
+    },
+  });
 } finally {
-  await sandbox.close();
+  await cdm.close();
 }

@@ -2,6 +2,9 @@
  * `npm run demo`: starts the embedded sandbox and runs each built action bundle against it exactly as the runner
  * would (INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP), then prints what each run did.
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../test/sandbox/servicenow-cdm.js';
 import { runAction, type ActionRun } from '../test/support/run-action.js';
 
@@ -9,6 +12,8 @@ interface DemoCase {
   title: string;
   action: string;
   inputs: Record<string, string>;
+  /** The working directory (the checked-out repository); a fresh empty one when not given. */
+  cwd?: string;
   /** What a correct run does, so the demo can say whether it did. */
   expectSuccess: boolean;
 }
@@ -52,10 +57,43 @@ const cases: DemoCase[] = [
   },
 ];
 
+/** A small repository folder of configuration files, as a workflow would have checked out. */
+const repo = mkdtempSync(path.join(tmpdir(), 'demo-repo-'));
+for (const [name, text] of Object.entries({
+  'config/db/settings.json': '{\n  "host": "db.internal",\n  "port": 5432\n}\n',
+  'config/cache.yaml': 'ttl: 300\nsize: 1024\n',
+  'config/feature-flags.properties': 'checkout.v2=true\n',
+})) {
+  mkdirSync(path.dirname(path.join(repo, name)), { recursive: true });
+  writeFileSync(path.join(repo, name), text);
+}
+cases.push(
+  {
+    title: 'cdm-upload: a folder of config files into one component, one committed changeset',
+    action: 'cdm-upload',
+    inputs: {
+      ...cdmLogin,
+      'app-name': 'PaymentApp',
+      'name-path': 'paymentSettings',
+      files: 'config/**',
+      'files-root': 'config',
+    },
+    cwd: repo,
+    expectSuccess: true,
+  },
+  {
+    title: 'cdm-upload: an upload ServiceNow rejects (HTTP 200 with state error) leaves the changeset open',
+    action: 'cdm-upload',
+    inputs: { ...cdmLogin, 'app-name': 'PaymentApp', 'name-path': 'settings/upload-error', file: 'config/cache.yaml' },
+    cwd: repo,
+    expectSuccess: false,
+  },
+);
+
 let unexpected = 0;
 try {
   for (const demo of cases) {
-    const run = await runAction(demo.action, { inputs: demo.inputs });
+    const run = await runAction(demo.action, { inputs: demo.inputs, cwd: demo.cwd });
     const ok = (run.exitCode === 0) === demo.expectSuccess;
     if (!ok) unexpected++;
     print(demo, run, ok);
@@ -76,7 +114,9 @@ function print(demo: DemoCase, run: ActionRun, ok: boolean): void {
     `${rule}\n▶ ${demo.title}\n  ${run.exitCode === 0 ? 'succeeded' : `failed (exit ${run.exitCode})`}${ok ? '' : '  ← NOT AS EXPECTED'}, ${Math.round(run.durationMs)} ms\n`,
   );
   console.log('  log:');
-  for (const line of run.stdout.split('\n').filter((l) => l && !l.startsWith('::add-mask::')))
+  for (const line of run.stdout
+    .split('\n')
+    .filter((l) => l && !l.startsWith('::add-mask::') && !l.startsWith('::debug::')))
     console.log(`    ${line}`);
   console.log('\n  outputs:');
   for (const [name, value] of Object.entries(run.outputs)) {

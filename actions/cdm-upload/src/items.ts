@@ -1,0 +1,234 @@
+/**
+ * What cdm-upload sends: one item per upload, built from `content`, `file` or `files` and checked locally (exists,
+ * size, format, JSON/YAML parses) so that every problem is reported before the first request.
+ */
+import * as glob from '@actions/glob';
+import { readFile, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { parseDocument } from 'yaml';
+import type { InputReader } from '../../../shared/inputs/reader.js';
+import type { UploadDataFormat, UploadTarget } from '../../../shared/vendors/servicenow/cdm-uploads.js';
+
+export interface UploadItem {
+  /** Absolute path of the source file; undefined for inline `content`. */
+  file?: string;
+  /** How the log and summary name it: the path relative to the working directory, or "content". */
+  label: string;
+  namePath?: string;
+  /** For data uploads; undefined for file-node uploads. */
+  dataFormat?: UploadDataFormat;
+  fileName?: string;
+  fileNodeName?: string;
+  body: Buffer;
+  contentType: string;
+}
+
+export interface SourceSettings {
+  target: UploadTarget;
+  namePath?: string;
+  dataFormat?: UploadDataFormat;
+  asFile: boolean;
+  fileName?: string;
+  fileNodeName?: string;
+  /** 0: no limit. */
+  maxUploadBytes: number;
+  filesRoot: string;
+}
+
+const FORMAT_BY_EXTENSION: Record<string, UploadDataFormat> = {
+  '.json': 'json',
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+  '.xml': 'xml',
+  '.ini': 'ini',
+  '.properties': 'properties',
+  '.csv': 'csv',
+};
+export const TEXT_CONTENT_TYPE = 'text/plain; charset=utf-8';
+
+/** Reads the source inputs and builds the items; problems go to the reader. */
+export async function collectItems(inputs: InputReader, settings: SourceSettings): Promise<UploadItem[]> {
+  const given = (['content', 'file', 'files'] as const).filter((name) => inputs.has(name));
+  if (given.length !== 1) {
+    inputs.problem(
+      given[1] ?? 'content',
+      given.length
+        ? `give only one of content, file and files (got ${given.join(', ')})`
+        : 'give content, file or files',
+    );
+    return [];
+  }
+  if (given[0] === 'content') return [contentItem(inputs, settings)].filter((item) => item !== undefined);
+  if (inputs.has('files-root') && given[0] !== 'files') inputs.problem('files-root', 'only applies with files');
+  const source = given[0];
+  const files = source === 'file' ? [path.resolve(inputs.string('file') ?? '')] : await matchFiles(inputs);
+  if (source === 'files' && files.length > 1) {
+    for (const name of ['file-name', 'file-node-name']) {
+      if (inputs.has(name)) inputs.problem(name, 'applies to a single file; with files each file keeps its own name');
+    }
+  }
+  const items: UploadItem[] = [];
+  for (const file of files) {
+    const item = await fileItem(inputs, settings, source, file);
+    if (item) items.push(item);
+  }
+  return items;
+}
+
+async function matchFiles(inputs: InputReader): Promise<string[]> {
+  const patterns = inputs.string('files') ?? '';
+  const globber = await glob.create(patterns, { matchDirectories: false, implicitDescendants: false });
+  const files = (await globber.glob()).sort();
+  if (!files.length)
+    inputs.problem(
+      'files',
+      `no file matched ${patterns
+        .split('\n')
+        .map((p) => `'${p.trim()}'`)
+        .join(', ')}`,
+    );
+  return files;
+}
+
+function contentItem(inputs: InputReader, settings: SourceSettings): UploadItem | undefined {
+  const body = Buffer.from(inputs.verbatim('content'), 'utf8');
+  if (settings.maxUploadBytes > 0 && body.length > settings.maxUploadBytes) {
+    inputs.problem(
+      'content',
+      `is ${formatBytes(body.length)}, over max-upload-size (${formatBytes(settings.maxUploadBytes)})`,
+    );
+  }
+  if (settings.asFile) {
+    if (!settings.fileName) inputs.problem('file-name', 'is required with content and as-file: true');
+    const fileName = settings.fileName ?? 'content';
+    return checked(inputs, settings, 'content', {
+      label: 'content',
+      namePath: settings.namePath,
+      fileName,
+      fileNodeName: settings.fileNodeName ?? fileName,
+      body,
+      contentType: fileContentType(fileName),
+    });
+  }
+  if (!settings.dataFormat) inputs.problem('data-format', 'is required with content');
+  return checked(inputs, settings, 'content', {
+    label: 'content',
+    namePath: settings.namePath,
+    dataFormat: settings.dataFormat,
+    body,
+    contentType: TEXT_CONTENT_TYPE,
+  });
+}
+
+async function fileItem(
+  inputs: InputReader,
+  settings: SourceSettings,
+  source: 'file' | 'files',
+  file: string,
+): Promise<UploadItem | undefined> {
+  const label = path.relative(process.cwd(), file).split(path.sep).join('/') || file;
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) {
+    inputs.problem(source, `no file at ${label}`);
+    return undefined;
+  }
+  if (settings.maxUploadBytes > 0 && info.size > settings.maxUploadBytes) {
+    inputs.problem(
+      source,
+      `${label} is ${formatBytes(info.size)}, over max-upload-size (${formatBytes(settings.maxUploadBytes)}); split it, or raise max-upload-size if the server allows more`,
+    );
+    return undefined;
+  }
+  const body = await readFile(file);
+  const namePath = source === 'file' ? fileNamePath(settings, file) : filesNamePath(inputs, settings, file);
+  if (settings.asFile) {
+    const fileName = settings.fileName ?? path.basename(file);
+    return checked(inputs, settings, source, {
+      file,
+      label,
+      namePath,
+      fileName,
+      fileNodeName: settings.fileNodeName ?? path.basename(file),
+      body,
+      contentType: fileContentType(file),
+    });
+  }
+  const dataFormat = settings.dataFormat ?? FORMAT_BY_EXTENSION[path.extname(file).toLowerCase()];
+  if (!dataFormat) {
+    inputs.problem('data-format', `cannot tell the format of ${label} from its extension: set data-format`);
+    return undefined;
+  }
+  return checked(inputs, settings, source, { file, label, namePath, dataFormat, body, contentType: TEXT_CONTENT_TYPE });
+}
+
+/** `file`: name-path is the node itself (default the file's name without extension). */
+function fileNamePath(settings: SourceSettings, file: string): string | undefined {
+  if (settings.asFile) return settings.namePath;
+  return settings.namePath ?? path.basename(file, path.extname(file));
+}
+
+/**
+ * `files`: name-path followed by the path relative to files-root without extension, `/`-separated on every OS.
+ * A file node (as-file) is named by file-node-name, so its name path stops at the folder.
+ */
+function filesNamePath(inputs: InputReader, settings: SourceSettings, file: string): string | undefined {
+  const relative = path.relative(settings.filesRoot, file);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    inputs.problem('files-root', `${file} is not under files-root (${settings.filesRoot})`);
+    return undefined;
+  }
+  const parts = relative.split(path.sep);
+  const last = parts.pop() ?? '';
+  if (!settings.asFile) parts.push(path.basename(last, path.extname(last)));
+  return [settings.namePath?.replace(/\/+$/, ''), ...parts].filter(Boolean).join('/') || undefined;
+}
+
+/** Checks every item shares: csv only where the endpoint takes it, JSON and YAML that parse. */
+function checked(inputs: InputReader, settings: SourceSettings, source: string, item: UploadItem): UploadItem {
+  if (item.dataFormat === 'csv' && settings.target === 'vars') {
+    inputs.problem('data-format', `csv is not accepted for vars (${item.label})`);
+  }
+  const problem = item.dataFormat && syntaxProblem(item.dataFormat, item.body.toString('utf8'));
+  if (problem)
+    inputs.problem(source, `${item.label} is not valid ${item.dataFormat === 'json' ? 'JSON' : 'YAML'}: ${problem}`);
+  return item;
+}
+
+export function syntaxProblem(format: UploadDataFormat, text: string): string | undefined {
+  if (format === 'json') {
+    try {
+      JSON.parse(text);
+      return undefined;
+    } catch (error) {
+      const message = (error as Error).message;
+      const position = /position (\d+)/.exec(message);
+      const where = position ? lineAndColumn(text, Number(position[1])) : undefined;
+      return `${message.replace(/\s*\(line \d+ column \d+\)$/, '')}${where ? ` (line ${where.line}, column ${where.column})` : ''}`;
+    }
+  }
+  if (format === 'yaml') {
+    const [error] = parseDocument(text).errors;
+    if (!error) return undefined;
+    const where = error.linePos?.[0];
+    return `${error.message.split('\n')[0]}${where ? ` (line ${where.line}, column ${where.col})` : ''}`;
+  }
+  return undefined;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+export function fileContentType(fileName: string): string {
+  const extension = path.extname(fileName).toLowerCase();
+  if (extension === '.zip') return 'application/zip';
+  if (extension === '.json') return 'application/json';
+  return 'text/plain';
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
+  return `${bytes} bytes`;
+}

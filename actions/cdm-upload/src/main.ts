@@ -1,0 +1,131 @@
+/** cdm-upload: inputs (with local file checks) → uploads into one changeset → outputs and job summary. */
+import * as path from 'node:path';
+import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
+import { formatDuration } from '../../../shared/runtime.js';
+import {
+  PUBLISH_OPTIONS,
+  UPLOAD_DATA_FORMATS,
+  UPLOAD_TARGETS,
+} from '../../../shared/vendors/servicenow/cdm-uploads.js';
+import { readServiceNowConnection, serviceNowClient } from '../../../shared/vendors/servicenow/connection.js';
+import { collectItems } from './items.js';
+import { runUploads } from './upload.js';
+
+/** The server's documented default limits. */
+const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+const DEFAULT_MAX_FILE_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+export function run(options: Partial<RunOptions> = {}): Promise<void> {
+  return runAction({ title: 'ServiceNow CDM upload', ...options }, main);
+}
+
+async function main(context: ActionContext): Promise<void> {
+  const { inputs, outputs, summary, logger } = context;
+  const connection = readServiceNowConnection(inputs);
+  const appName = inputs.string('app-name', { required: true });
+  const target = inputs.choice('target', UPLOAD_TARGETS, { default: 'component' });
+  const collectionName = inputs.string('collection-name');
+  const deployableName = inputs.string('deployable-name');
+  if (target === 'collection' && !collectionName)
+    inputs.problem('collection-name', 'is required with target: collection');
+  if (target !== 'collection' && collectionName)
+    inputs.problem('collection-name', 'only applies with target: collection');
+  if (target === 'deployable' && !deployableName)
+    inputs.problem('deployable-name', 'is required with target: deployable');
+  if (target !== 'deployable' && deployableName)
+    inputs.problem('deployable-name', 'only applies with target: deployable');
+  const asFile = inputs.boolean('as-file', false);
+  if (asFile && target === 'vars') inputs.problem('as-file', 'file nodes cannot be uploaded to vars');
+  const dataFormat = inputs.choice('data-format', UPLOAD_DATA_FORMATS);
+  if (asFile && dataFormat)
+    inputs.problem('data-format', 'does not apply with as-file: true (the file is stored as it is)');
+  const dataFormatAttributes = inputs.json('data-format-attributes', 'object') as Record<string, unknown> | undefined;
+  const fileName = inputs.string('file-name');
+  const fileNodeName = inputs.string('file-node-name');
+  if (!asFile) {
+    for (const name of ['file-name', 'file-node-name'])
+      if (inputs.has(name)) inputs.problem(name, 'only applies with as-file: true');
+  }
+  const autoCommit = inputs.boolean('auto-commit', true);
+  const autoValidate = inputs.boolean('auto-validate', false);
+  const publishOption = inputs.choice('publish-option', PUBLISH_OPTIONS, { default: 'publish_none' });
+  if (!autoCommit && (autoValidate || publishOption === 'publish_valid')) {
+    inputs.problem(autoValidate ? 'auto-validate' : 'publish-option', 'only applies with auto-commit: true');
+  }
+  const changesetNumber = inputs.string('changeset-number');
+  const maxUploadBytes = inputs.size(
+    'max-upload-size',
+    asFile ? DEFAULT_MAX_FILE_UPLOAD_BYTES : DEFAULT_MAX_UPLOAD_BYTES,
+  );
+  const timeoutMs = inputs.duration('timeout', '30m');
+  const pollIntervalMs = inputs.duration('poll-interval', '10s');
+  const items = await collectItems(inputs, {
+    target: target ?? 'component',
+    namePath: inputs.string('name-path')?.replace(/^\/+/, ''),
+    dataFormat,
+    asFile,
+    fileName,
+    fileNodeName,
+    maxUploadBytes,
+    filesRoot: path.resolve(inputs.string('files-root') ?? '.'),
+  });
+  if (dataFormatAttributes && !items.some((item) => item.dataFormat === 'csv')) {
+    inputs.problem('data-format-attributes', 'only applies to csv data');
+  }
+  inputs.finish();
+  if (!connection || !appName || !target || !publishOption) return;
+
+  const runtime = context.runtime(timeoutMs);
+  logger.info(`Uploading ${items.length} item(s) to ${appName} (${target}${asFile ? ', as file nodes' : ''}).`);
+  try {
+    await runUploads(
+      {
+        connection,
+        options: {
+          appName,
+          target,
+          collectionName,
+          deployableName,
+          dataFormatAttributes,
+          autoDelete: inputs.boolean('auto-delete', false),
+          deleteRedundantOverrides: inputs.boolean('delete-redundant-overrides', true),
+          identifierKeys: inputs.list('identifier-keys'),
+          ignoreAttributes: inputs.boolean('ignore-attributes', false),
+          sharedLibraryName: inputs.string('shared-library-name'),
+        },
+        items,
+        changesetNumber,
+        autoCommit,
+        autoValidate,
+        publishOption,
+        pollIntervalMs,
+      },
+      { client: serviceNowClient(connection, runtime), runtime, outputs },
+    );
+  } finally {
+    const out = outputs.values;
+    summary.details([
+      ['Instance', connection.instanceUrl],
+      ['Application', appName],
+      ['Target', [target, collectionName, deployableName].filter(Boolean).join(' ')],
+      ['Changeset', out.get('changeset-number')],
+      ['Changeset state', out.get('changeset-state')],
+      ['Elapsed', formatDuration(runtime.deadline.elapsed())],
+    ]);
+    const files = JSON.parse(out.get('files') ?? '[]') as {
+      file: string | null;
+      namePath: string | null;
+      uploadId: string | null;
+      state: string;
+    }[];
+    summary.table(
+      ['File', 'Name path', 'Upload id', 'State'],
+      files.map((f) => [
+        f.file ? path.relative(process.cwd(), f.file) || f.file : 'content',
+        f.namePath ?? '',
+        f.uploadId ?? '',
+        f.state,
+      ]),
+    );
+  }
+}

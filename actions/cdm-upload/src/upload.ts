@@ -1,0 +1,166 @@
+/**
+ * The cdm-upload flow: upload each item in order into one changeset (the first upload creates it unless one is
+ * given), follow each to its end, commit with the last, and fail with ServiceNow's reasons. Never touches
+ * @actions/core: it reports through `outputs`.
+ */
+import { JobFailedError } from '../../../shared/errors.js';
+import type { ApiClient } from '../../../shared/http/client.js';
+import { poll } from '../../../shared/poll/poll.js';
+import type { Outputs } from '../../../shared/report/outputs.js';
+import type { Runtime } from '../../../shared/runtime.js';
+import {
+  CHANGESET_TRANSITIONAL_STATES,
+  getUploadStatus,
+  requestUpload,
+  type PublishOption,
+  type UploadOptions,
+  type UploadStatus,
+} from '../../../shared/vendors/servicenow/cdm-uploads.js';
+import type { ServiceNowConnection } from '../../../shared/vendors/servicenow/connection.js';
+import type { UploadItem } from './items.js';
+
+export interface UploadConfig {
+  connection: ServiceNowConnection;
+  options: UploadOptions;
+  items: UploadItem[];
+  changesetNumber?: string;
+  autoCommit: boolean;
+  autoValidate: boolean;
+  publishOption: PublishOption;
+  pollIntervalMs: number;
+}
+
+export interface UploadedFile {
+  /** Absolute path; null for inline content. */
+  file: string | null;
+  namePath: string | null;
+  uploadId: string | null;
+  /** The upload's last state: completed, error, or not_started for the ones after a failure. */
+  state: string;
+}
+
+export interface UploadDeps {
+  client: ApiClient;
+  runtime: Runtime;
+  outputs: Outputs;
+}
+
+const FAILED_CHANGESET_STATES = new Set(['commit_failed', 'blocked']);
+
+export async function runUploads(config: UploadConfig, deps: UploadDeps): Promise<UploadedFile[]> {
+  const { client, runtime, outputs } = deps;
+  const { logger } = runtime;
+  const files: UploadedFile[] = config.items.map((item) => ({
+    file: item.file ?? null,
+    namePath: item.namePath ?? null,
+    uploadId: null,
+    state: 'not_started',
+  }));
+  const uploadIds: string[] = [];
+  let changesetNumber = config.changesetNumber;
+  if (changesetNumber) outputs.set('changeset-number', changesetNumber);
+  const report = () => outputs.set('files', files);
+
+  for (const [index, item] of config.items.entries()) {
+    const commits = config.autoCommit && index === config.items.length - 1;
+    const uploadId = await requestUpload(client, config.connection, config.options, {
+      namePath: item.namePath,
+      dataFormat: item.dataFormat,
+      fileName: item.fileName,
+      fileNodeName: item.fileNodeName,
+      changesetNumber,
+      commit: commits ? { autoValidate: config.autoValidate, publishOption: config.publishOption } : undefined,
+      body: item.body,
+      contentType: item.contentType,
+    });
+    uploadIds.push(uploadId);
+    files[index].uploadId = uploadId;
+    files[index].state = 'new';
+    outputs.set('upload-id', uploadId);
+    outputs.set('upload-ids', uploadIds);
+    report();
+    logger.info(
+      `Upload ${uploadId} started: ${item.label} → ${item.namePath ?? '(top level)'}${commits ? ' (commits the changeset)' : ''}.`,
+    );
+
+    const status = await poll(
+      async () => {
+        const current = await getUploadStatus(client, config.connection, uploadId);
+        const changesetState = current.changeset?.state;
+        const settling = commits && changesetState !== undefined && CHANGESET_TRANSITIONAL_STATES.has(changesetState);
+        if (current.state === 'error' || (current.state === 'completed' && !settling))
+          return { done: true, value: current };
+        return { done: false, state: changesetState ? `${current.state}, changeset ${changesetState}` : current.state };
+      },
+      {
+        what: `upload ${uploadId} (${item.label})`,
+        runtime,
+        maxIntervalMs: config.pollIntervalMs,
+        resumeHint: openChangesetHint(changesetNumber, files),
+      },
+    );
+    files[index].state = status.state;
+    report();
+    if (status.state === 'error') {
+      outputs.set('state', 'error');
+      throw new JobFailedError(`Upload of ${item.label} failed`, {
+        jobId: `Upload ${uploadId}`,
+        state: 'error',
+        errors: status.errors.length ? status.errors : ['ServiceNow reported the upload as failed without a reason'],
+        hint: openChangesetHint(changesetNumber, files),
+      });
+    }
+    changesetNumber = changesetNumber ?? status.changeset?.number;
+    if (!changesetNumber) {
+      outputs.set('state', 'error');
+      throw new JobFailedError(`Upload of ${item.label} completed but ServiceNow did not say which changeset it used`, {
+        jobId: `Upload ${uploadId}`,
+        state: 'completed',
+        errors: [],
+        hint: 'Look at the upload in the CDM Request Queue (sn_cdm_request_queue) and re-run with changeset-number',
+      });
+    }
+    outputs.set('changeset-number', changesetNumber);
+    recordChangesetState(status, outputs);
+  }
+
+  const last = files[files.length - 1];
+  const changesetState = outputs.values.get('changeset-state');
+  if (config.autoCommit && changesetState && FAILED_CHANGESET_STATES.has(changesetState)) {
+    outputs.set('state', 'error');
+    throw new JobFailedError(`Changeset ${changesetNumber} was not committed`, {
+      jobId: `Changeset ${changesetNumber}`,
+      state: changesetState,
+      errors: [`The changeset ended '${changesetState}' after upload ${last.uploadId}`],
+      hint:
+        changesetState === 'blocked'
+          ? 'It conflicts with other changes: resolve the conflict in DevOps Config, then commit it there'
+          : 'Look at the changeset in DevOps Config for the reason, fix it, and commit it there or re-run',
+    });
+  }
+  if (!config.autoCommit) {
+    logger.notice(
+      `Changeset ${changesetNumber} is left open (auto-commit: false): commit it in DevOps Config, or upload more with changeset-number: ${changesetNumber}.`,
+      'Changeset left open',
+    );
+  }
+  outputs.set('state', 'completed');
+  return files;
+}
+
+function recordChangesetState(status: UploadStatus, outputs: Outputs): void {
+  if (status.changeset?.state) outputs.set('changeset-state', status.changeset.state);
+}
+
+/** Says which changeset stays open and what is already in it, so the user can fix and re-run. */
+function openChangesetHint(changesetNumber: string | undefined, files: UploadedFile[]): string {
+  const done = files.filter((f) => f.state === 'completed').map((f) => f.file ?? 'content');
+  if (!changesetNumber) {
+    return 'ServiceNow did not say which changeset the upload used (it may have opened one: see the open changesets of the application in DevOps Config); fix the problem and run again';
+  }
+  return (
+    `Changeset ${changesetNumber} is left open with ${done.length} of ${files.length} upload(s) in it` +
+    (done.length ? ` (${done.join(', ')})` : '') +
+    `; fix the problem and re-run with changeset-number: ${changesetNumber}`
+  );
+}
