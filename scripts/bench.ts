@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../test/sandbox/servicenow-cdm.js';
+import { SnapLogicApimSandbox } from '../test/sandbox/snaplogic-apim.js';
 import type { SandboxServer } from '../test/sandbox/server.js';
 import { runAction, type ActionRun } from '../test/support/run-action.js';
 
@@ -90,6 +91,16 @@ mkdirSync(path.join(repo, 'config'));
 writeFileSync(path.join(repo, 'config', 'settings.json'), '{"host": "db.internal", "port": 5432}\n');
 writeFileSync(path.join(repo, 'config', 'large.json'), JSON.stringify({ data: 'x'.repeat(1_900_000) }));
 
+const apim = new SnapLogicApimSandbox();
+const apimInputs: Record<string, string> = {
+  'control-plane-url': await apim.listen(),
+  username: apim.username,
+  password: apim.password,
+  'source-path': '/Acme/Dev/Payments/OrdersAPI/2.0',
+  'dest-path': '/Acme/Prod/Payments/OrdersAPI',
+  'asset-types': 'Pipeline',
+};
+
 try {
   await bench({
     action: 'cdm-export',
@@ -121,6 +132,20 @@ try {
       undo: () => (uploadInputs.file = 'config/settings.json'),
     },
   });
+  await bench({
+    action: 'apim-migrate',
+    server: apim.server,
+    inputs: apimInputs,
+    setJobDuration: (ms) => (apim.migrationDurationMs = ms),
+    reset: () => apim.migrations.clear(),
+    jobCreatedAt: () => [...apim.migrations.values()][0].createdAt,
+    statusPath: /\/public\/migrate\//,
+    largePayload: {
+      label: 'every asset type',
+      apply: () => delete apimInputs['asset-types'],
+      undo: () => (apimInputs['asset-types'] = 'Pipeline'),
+    },
+  });
 } finally {
-  await cdm.close();
+  await Promise.all([cdm.close(), apim.close()]);
 }

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../test/sandbox/servicenow-cdm.js';
+import { SnapLogicApimSandbox } from '../test/sandbox/snaplogic-apim.js';
 import { runAction, type ActionRun } from '../test/support/run-action.js';
 
 interface DemoCase {
@@ -90,6 +91,32 @@ cases.push(
   },
 );
 
+const apim = new SnapLogicApimSandbox({ migrationDurationMs: 1500 });
+const apimUrl = await apim.listen();
+const apimLogin = { 'control-plane-url': apimUrl, username: apim.username, password: apim.password };
+cases.push(
+  {
+    title: 'apim-migrate: a Service version migrated to production and followed to Completed',
+    action: 'apim-migrate',
+    inputs: {
+      ...apimLogin,
+      'source-path': '/Acme/Dev/Payments/OrdersAPI/2.0',
+      'dest-path': '/Acme/Prod/Payments/OrdersAPI',
+    },
+    expectSuccess: true,
+  },
+  {
+    title: 'apim-migrate: Completed, but an account failed to migrate (the step fails)',
+    action: 'apim-migrate',
+    inputs: {
+      ...apimLogin,
+      'source-path': '/Acme/Dev/Payments/partial-api/1.0',
+      'dest-path': '/Acme/Prod/Payments/partial-api',
+    },
+    expectSuccess: false,
+  },
+);
+
 let unexpected = 0;
 try {
   for (const demo of cases) {
@@ -99,7 +126,7 @@ try {
     print(demo, run, ok);
   }
 } finally {
-  await cdm.close();
+  await Promise.all([cdm.close(), apim.close()]);
 }
 console.log(
   unexpected === 0

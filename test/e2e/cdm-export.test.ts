@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
-import { runAction, type ActionRun } from '../support/run-action.js';
+import { runAction, userVisibleText, type ActionRun } from '../support/run-action.js';
 
 const EXPORTS = /\/exports\/?$/;
 const STATUS = /\/status\/?$/;
@@ -46,12 +46,7 @@ const exportAction = (inputs: Record<string, string>, env: Record<string, string
 const posts = () => sandbox.server.requestsTo('POST', EXPORTS);
 
 function expectNoSecret(run: ActionRun, ...secrets: string[]): void {
-  // `::add-mask::` lines are the masking commands themselves: the runner consumes them and prints nothing.
-  const log = run.stdout
-    .split('\n')
-    .filter((line) => !line.startsWith('::add-mask::'))
-    .join('\n');
-  const seen = [log, run.stderr, run.summary, JSON.stringify(run.outputs)].join('\n');
+  const seen = userVisibleText(run);
   for (const secret of secrets) expect(seen).not.toContain(secret);
 }
 

@@ -98,3 +98,15 @@ export function parseOutputFile(text: string): Record<string, string> {
   }
   return outputs;
 }
+
+/**
+ * Everything a user can read from a run: the log as the runner shows it (it consumes the `::add-mask::` commands
+ * and prints nothing for them), the job summary and the outputs.
+ */
+export function userVisibleText(run: ActionRun): string {
+  const log = run.stdout
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
+  return [log, run.stderr, run.summary, JSON.stringify(run.outputs)].join('\n');
+}

@@ -1,0 +1,100 @@
+/** apim-migrate: inputs → migration (followed to its end unless `wait: false`) → outputs and job summary. */
+import { readCredentials } from '../../../shared/auth/credentials.js';
+import type { InputReader } from '../../../shared/inputs/reader.js';
+import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
+import { formatDuration } from '../../../shared/runtime.js';
+import {
+  ASSET_TYPES,
+  DEFAULT_CONTROL_PLANE,
+  snapLogicClient,
+  type AssetEntry,
+  type AssetType,
+} from '../../../shared/vendors/snaplogic/apim.js';
+import { describeAsset, runMigration } from './migrate.js';
+
+export function run(options: Partial<RunOptions> = {}): Promise<void> {
+  return runAction({ title: 'SnapLogic APIM migration', ...options }, main);
+}
+
+async function main(context: ActionContext): Promise<void> {
+  const { inputs, outputs, summary } = context;
+  const controlPlaneUrl = inputs.url('control-plane-url', {
+    default: DEFAULT_CONTROL_PLANE,
+    expected: 'a control plane URL such as https://elastic.snaplogic.com',
+  });
+  const credentials = readCredentials(inputs, 'a JWT, sent as Bearer');
+  const sourcePath = readPath(inputs, 'source-path', ['org', 'project_space', 'project', 'service', 'version']);
+  const destPath = readPath(inputs, 'dest-path', ['org', 'project_space', 'project', 'service']);
+  const assetTypes = readAssetTypes(inputs);
+  const duplicateCheck = inputs.boolean('duplicate-check', false);
+  const wait = inputs.boolean('wait', true);
+  const timeoutMs = inputs.duration('timeout', '30m');
+  const pollIntervalMs = inputs.duration('poll-interval', '10s');
+  inputs.finish();
+  if (!controlPlaneUrl || !credentials || !sourcePath || !destPath) return;
+
+  const runtime = context.runtime(timeoutMs);
+  try {
+    await runMigration(
+      { controlPlaneUrl, request: { sourcePath, destPath, assetTypes, duplicateCheck }, wait, pollIntervalMs },
+      { client: snapLogicClient({ controlPlaneUrl, credentials }, runtime), runtime, outputs },
+    );
+  } finally {
+    const out = outputs.values;
+    summary.details([
+      ['Control plane', controlPlaneUrl],
+      ['Source', sourcePath],
+      ['Destination', destPath],
+      ['Asset types', (assetTypes ?? ASSET_TYPES).join(', ')],
+      ['Duplicate check', String(duplicateCheck)],
+      ['Status token', out.get('status-token')],
+      ['Status', out.get('status')],
+      ['Elapsed', formatDuration(runtime.deadline.elapsed())],
+    ]);
+    const successful = JSON.parse(out.get('successful') ?? '[]') as AssetEntry[];
+    const failed = JSON.parse(out.get('failed') ?? '[]') as AssetEntry[];
+    if (successful.length) {
+      summary.heading('Migrated', 3).table(
+        ['Name', 'Type', 'snode id'],
+        successful.map((a) => [String(a.name ?? ''), String(a.asset_type ?? ''), String(a.snode_id ?? '')]),
+      );
+    }
+    if (failed.length) summary.heading('Failed assets', 3).list(failed.map(describeAsset));
+  }
+}
+
+/** A `/`-separated path of exactly these segments; a missing leading `/` is added. */
+function readPath(inputs: InputReader, name: string, segments: string[]): string | undefined {
+  const value = inputs.string(name, { required: true });
+  if (value === undefined) return undefined;
+  const parts = value.replace(/^\/+/, '').replace(/\/+$/, '').split('/');
+  const shape = `/${segments.map((s) => `{${s}}`).join('/')}`;
+  if (parts.length === segments.length + 1 && name === 'dest-path' && parts.every(Boolean)) {
+    inputs.problem(
+      name,
+      `has a fifth segment ('${parts[parts.length - 1]}'): give the Service without a version, ${shape}; the migration creates the version`,
+    );
+    return undefined;
+  }
+  if (parts.length !== segments.length || parts.some((part) => part.trim() === '')) {
+    inputs.problem(name, `must be ${shape} (got '${value}')`);
+    return undefined;
+  }
+  return `/${parts.join('/')}`;
+}
+
+/** Any case accepted, sent as documented; empty means every type. */
+function readAssetTypes(inputs: InputReader): AssetType[] | undefined {
+  const items = inputs.list('asset-types');
+  if (!items.length) return undefined;
+  const types: AssetType[] = [];
+  for (const item of items) {
+    const type = ASSET_TYPES.find((t) => t.toLowerCase() === item.toLowerCase());
+    if (type) {
+      if (!types.includes(type)) types.push(type);
+    } else {
+      inputs.problem('asset-types', `'${item}' is not an asset type; use ${ASSET_TYPES.join(', ')}`);
+    }
+  }
+  return types;
+}

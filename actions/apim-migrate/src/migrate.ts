@@ -1,0 +1,135 @@
+/**
+ * The apim-migrate flow: start the migration, then (unless asked not to wait) follow it to its end and judge it:
+ * `Failed`, or any failed asset, fails the step. Never touches @actions/core: it reports through `outputs`.
+ */
+import { JobFailedError } from '../../../shared/errors.js';
+import type { ApiClient } from '../../../shared/http/client.js';
+import { poll } from '../../../shared/poll/poll.js';
+import type { Outputs } from '../../../shared/report/outputs.js';
+import type { Runtime } from '../../../shared/runtime.js';
+import {
+  getMigrationStatus,
+  migrationStatusPath,
+  startMigration,
+  type AssetEntry,
+  type MigrationRequest,
+  type MigrationStatus,
+} from '../../../shared/vendors/snaplogic/apim.js';
+
+export interface MigrateConfig {
+  controlPlaneUrl: string;
+  request: MigrationRequest;
+  wait: boolean;
+  pollIntervalMs: number;
+}
+
+export interface MigrateDeps {
+  client: ApiClient;
+  runtime: Runtime;
+  outputs: Outputs;
+}
+
+/** Returns the final status, or undefined when `wait` is off. */
+export async function runMigration(config: MigrateConfig, deps: MigrateDeps): Promise<MigrationStatus | undefined> {
+  const { client, runtime, outputs } = deps;
+  const { logger } = runtime;
+  const { request } = config;
+  warnAboutTrust(request, runtime);
+
+  const started = await startMigration(client, request);
+  outputs.set('status-token', started.statusToken);
+  outputs.set('status', 'Started');
+  logger.info(
+    `Migration of ${request.sourcePath} to ${request.destPath} started (status token ${started.statusToken}).`,
+  );
+  if (!config.wait) {
+    logger.info('wait: false, so not following the migration; its status-token is an output.');
+    return undefined;
+  }
+
+  const location = statusLocation(started.statusUrl, started.statusToken, config.controlPlaneUrl, runtime);
+  const status = await poll(
+    async () => {
+      const current = await getMigrationStatus(client, location);
+      if (current.status === 'Completed' || current.status === 'Failed') return { done: true, value: current };
+      return { done: false, state: current.status };
+    },
+    {
+      what: `migration ${started.statusToken}`,
+      runtime,
+      maxIntervalMs: config.pollIntervalMs,
+      onState: (state) => outputs.set('status', state),
+      resumeHint: `It goes on in SnapLogic: follow it with GET ${migrationStatusPath(started.statusToken)}`,
+    },
+  );
+  outputs.set('status', status.status);
+  outputs.set('successful', status.successful);
+  outputs.set('failed', status.failed);
+  outputs.set('result', status.responseMap);
+  if (status.status === 'Failed' || status.failed.length) {
+    throw new JobFailedError(
+      status.status === 'Failed'
+        ? `Migration ${started.statusToken} failed`
+        : `Migration ${started.statusToken} completed, but ${status.failed.length} asset(s) failed to migrate`,
+      {
+        jobId: `Migration ${started.statusToken}`,
+        state: status.status === 'Failed' ? 'Failed' : 'Completed with failed assets',
+        errors: status.failed.length
+          ? status.failed.map(describeAsset)
+          : ['SnapLogic reported the migration as Failed without failed assets'],
+        hint: "Fix the failed assets in the source (or the destination org's trust and permissions) and run again",
+      },
+    );
+  }
+  logger.info(`Migration completed: ${status.successful.length} asset(s) migrated.`);
+  return status;
+}
+
+/** The status URL the answer gave, when it is on the control plane we trust with our credentials. */
+function statusLocation(
+  statusUrl: string | undefined,
+  token: string,
+  controlPlaneUrl: string,
+  runtime: Runtime,
+): string {
+  if (!statusUrl) return migrationStatusPath(token);
+  let sameOrigin: boolean;
+  try {
+    sameOrigin = new URL(statusUrl, controlPlaneUrl).origin === new URL(controlPlaneUrl).origin;
+  } catch {
+    sameOrigin = false;
+  }
+  if (sameOrigin) return new URL(statusUrl, controlPlaneUrl).toString();
+  runtime.logger.warning(
+    `The migration's status_url is not on ${new URL(controlPlaneUrl).host}; following the documented status endpoint instead, so credentials are only sent to the control plane.`,
+    'status_url ignored',
+  );
+  return migrationStatusPath(token);
+}
+
+/** Accounts and policies moving to another org need that org to be trusted by the source. */
+function warnAboutTrust(request: MigrationRequest, runtime: Runtime): void {
+  const sourceOrg = request.sourcePath.split('/')[1];
+  const destOrg = request.destPath.split('/')[1];
+  const sensitive = (request.assetTypes ?? ['Account', 'Policy']).filter((t) => t === 'Account' || t === 'Policy');
+  if (sourceOrg === destOrg || !sensitive.length) return;
+  runtime.logger.warning(
+    `Migrating ${sensitive.join(' and ')} assets from org '${sourceOrg}' to org '${destOrg}': the source org must trust '${destOrg}', and '${destOrg}' needs at least the same security level, or these assets fail to migrate.`,
+    'Accounts and policies across orgs',
+  );
+}
+
+/** Failed-asset entries have no documented shape: name, type and message first, then every other field. */
+export function describeAsset(entry: AssetEntry): string {
+  const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+  const messageKey = ['message', 'error', 'reason'].find((key) => entry[key] !== undefined);
+  const message = messageKey && entry[messageKey];
+  const type = entry.asset_type ?? entry.type;
+  const rest = Object.entries(entry)
+    .filter(([key, value]) => !['name', 'asset_type', 'type', messageKey].includes(key) && value !== message)
+    .map(([key, value]) => `${key}: ${text(value)}`);
+  return (
+    `${text(entry.name ?? 'unnamed asset')}${type ? ` (${text(type)})` : ''}${message ? `: ${text(message)}` : ''}` +
+    (rest.length ? ` [${rest.join(', ')}]` : '')
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * SnapLogic APIM 3.0: migrate a Service version, and the migration status.
+ * Spec: 003 (POST /api/1/rest/public/apim_service/migrate_service_version/{src_path}); the status endpoint and auth
+ * notes are in specs/README.md (GET /api/1/rest/public/migrate/{status_token}, or the answer's status_url).
+ */
+import { credentialsAuth, type Credentials } from '../../auth/credentials.js';
+import { ApiError } from '../../errors.js';
+import { isRecord } from '../../http/body.js';
+import { ApiClient, type RequestSpec } from '../../http/client.js';
+import type { Runtime } from '../../runtime.js';
+
+export const ASSET_TYPES = ['Account', 'File', 'Job', 'Pipeline', 'Policy'] as const;
+export type AssetType = (typeof ASSET_TYPES)[number];
+export const DEFAULT_CONTROL_PLANE = 'https://elastic.snaplogic.com';
+
+export interface SnapLogicConnection {
+  controlPlaneUrl: string;
+  credentials: Credentials;
+}
+
+export interface MigrationRequest {
+  /** `/{org}/{project_space}/{project}/{service}/{version}` */
+  sourcePath: string;
+  /** `/{org}/{project_space}/{project}/{service}` */
+  destPath: string;
+  /** Undefined: every type (the API's default). */
+  assetTypes?: AssetType[];
+  duplicateCheck: boolean;
+}
+
+export interface StartedMigration {
+  statusToken: string;
+  statusUrl?: string;
+}
+
+export type AssetEntry = Record<string, unknown>;
+
+export interface MigrationStatus {
+  /** Started, Completed or Failed. */
+  status: string;
+  successful: AssetEntry[];
+  failed: AssetEntry[];
+  /** The whole `response_map`, for the `result` output. */
+  responseMap: Record<string, unknown>;
+}
+
+/** SnapLogic's error bodies: `{"response_map": {"error": ...}}`, or a top-level `message`/`error`. */
+export function readSnapLogicMessage(body: unknown): string | undefined {
+  if (!isRecord(body)) return undefined;
+  const map = isRecord(body.response_map) ? body.response_map : undefined;
+  for (const value of [map?.error, map?.message, map?.error_list, body.message, body.error]) {
+    if (typeof value === 'string' && value) return value;
+    if (Array.isArray(value) && value.length)
+      return value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('; ');
+  }
+  return undefined;
+}
+
+export function snapLogicClient(connection: SnapLogicConnection, runtime: Runtime): ApiClient {
+  return new ApiClient({
+    baseUrl: connection.controlPlaneUrl,
+    runtime,
+    auth: credentialsAuth(connection.credentials, runtime.logger),
+    readVendorMessage: readSnapLogicMessage,
+    hintFor: (status, spec) => snapLogicHint(status, spec, connection.credentials.kind),
+  });
+}
+
+/** The resolutions the document gives for its error answers. */
+function snapLogicHint(status: number, spec: RequestSpec, kind: Credentials['kind']): string | undefined {
+  const migrating = spec.method === 'POST';
+  if (status === 401) {
+    return 'Verify your credentials and that you have read permission on the source project and write permission on the target';
+  }
+  if (status === 403) {
+    return kind === 'basic'
+      ? 'Basic authentication may be disabled for this organization: use token (a JWT from its identity provider) instead of username and password'
+      : 'The token is valid but not allowed to do this: check its permissions on the source and target projects';
+  }
+  if (status === 404 && migrating) return 'Verify the source Org and Service version path are correct and exist';
+  if (status === 409) {
+    return 'The destination already contains a Service version with the same name: set duplicate-check: false to overwrite, or use a different dest-path';
+  }
+  return undefined;
+}
+
+export async function startMigration(client: ApiClient, request: MigrationRequest): Promise<StartedMigration> {
+  const spec: RequestSpec = {
+    method: 'POST',
+    path: `/api/1/rest/public/apim_service/migrate_service_version${encodePath(request.sourcePath)}`,
+    json: {
+      dest_path: request.destPath,
+      ...(request.assetTypes ? { asset_types: request.assetTypes } : {}),
+      duplicate_check: request.duplicateCheck,
+    },
+    what: 'start the migration',
+  };
+  const map = responseMap(await client.json(spec), client, spec);
+  if (typeof map.status_token !== 'string' || !map.status_token) {
+    throw malformed(client, spec, 'response_map.status_token is missing');
+  }
+  return {
+    statusToken: map.status_token,
+    statusUrl: typeof map.status_url === 'string' && map.status_url ? map.status_url : undefined,
+  };
+}
+
+export function migrationStatusPath(statusToken: string): string {
+  return `/api/1/rest/public/migrate/${encodeURIComponent(statusToken)}`;
+}
+
+/** `location`: the answer's status_url, or migrationStatusPath(token). */
+export async function getMigrationStatus(client: ApiClient, location: string): Promise<MigrationStatus> {
+  const spec: RequestSpec = { method: 'GET', path: location, what: 'read the migration status' };
+  const map = responseMap(await client.json(spec), client, spec);
+  if (typeof map.status !== 'string') throw malformed(client, spec, 'response_map.status is missing');
+  const entries = (value: unknown): AssetEntry[] =>
+    Array.isArray(value) ? value.map((item) => (isRecord(item) ? item : { name: String(item) })) : [];
+  return { status: map.status, successful: entries(map.successful), failed: entries(map.failed), responseMap: map };
+}
+
+function encodePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+}
+
+function responseMap(body: unknown, client: ApiClient, spec: RequestSpec): Record<string, unknown> {
+  if (!isRecord(body) || !isRecord(body.response_map)) throw malformed(client, spec, 'the answer has no response_map');
+  return body.response_map;
+}
+
+function malformed(client: ApiClient, spec: RequestSpec, what: string): ApiError {
+  return new ApiError({
+    method: spec.method,
+    url: client.displayUrl(spec),
+    status: 200,
+    vendorMessage: `unexpected answer: ${what}`,
+    hint: 'Check that control-plane-url points at a SnapLogic control plane',
+  });
+}
