@@ -3,7 +3,7 @@
  * sees half a file and a failure leaves the old file (or none) rather than a fragment.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -21,8 +21,15 @@ export async function writeFileAtomic(destination: string, data: string | Buffer
   return writeStreamAtomic(destination, Readable.from([Buffer.from(data)]));
 }
 
-/** Streams into the file, counting bytes and hashing on the way; the partial file is removed on failure. */
-export async function writeStreamAtomic(destination: string, source: Readable): Promise<WrittenFile> {
+/**
+ * Streams into the file, counting bytes and hashing on the way; the partial file is removed on failure.
+ * `verify` may reject what arrived (a short body, say) before the file takes its place.
+ */
+export async function writeStreamAtomic(
+  destination: string,
+  source: Readable,
+  verify?: (written: Omit<WrittenFile, 'path'>) => void,
+): Promise<WrittenFile> {
   const target = path.resolve(destination);
   await mkdir(path.dirname(target), { recursive: true });
   const temporary = path.join(
@@ -38,12 +45,26 @@ export async function writeStreamAtomic(destination: string, source: Readable): 
       callback(null, chunk);
     },
   });
+  let sha256: string;
   try {
     await pipeline(source, measure, createWriteStream(temporary, { flags: 'wx' }));
+    sha256 = hash.digest('hex');
+    verify?.({ bytes, sha256 });
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   }
-  return { path: target, bytes, sha256: hash.digest('hex') };
+  return { path: target, bytes, sha256 };
+}
+
+/** Size and sha256 of a file on disk, read as a stream. */
+export async function fileDigest(file: string): Promise<WrittenFile> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    bytes += chunk.length;
+  }
+  return { path: path.resolve(file), bytes, sha256: hash.digest('hex') };
 }

@@ -4,12 +4,26 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
+import { ApiError } from '../errors.js';
 import { writeStreamAtomic, type WrittenFile } from '../fs/atomic.js';
 import type { ApiClient, RequestSpec, StreamBody } from './client.js';
 
-/** Downloads the answer's body straight to `destination` (atomically), with its size and sha256. */
+/**
+ * Downloads the answer's body straight to `destination` (atomically), with its size and sha256. An empty body, or
+ * one whose length disagrees with Content-Length, fails and leaves no file.
+ */
 export function downloadToFile(client: ApiClient, spec: RequestSpec, destination: string): Promise<WrittenFile> {
-  return client.execute(spec, (res) => writeStreamAtomic(destination, res));
+  return client.execute(spec, (res) => {
+    const declared = res.headers['content-length'];
+    return writeStreamAtomic(destination, res, ({ bytes }) => {
+      const fail = (vendorMessage: string) =>
+        new ApiError({ method: spec.method, url: client.displayUrl(spec), status: res.statusCode, vendorMessage });
+      if (bytes === 0) throw fail(`the download was empty; nothing was written to ${destination}`);
+      if (declared !== undefined && Number(declared) !== bytes) {
+        throw fail(`the download stopped at ${bytes} of ${declared} bytes; nothing was written to ${destination}`);
+      }
+    });
+  });
 }
 
 export interface MultipartFile {

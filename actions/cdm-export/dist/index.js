@@ -29584,8 +29584,11 @@ var external_node_stream_ = __nccwpck_require__(57075);
 async function writeFileAtomic(destination, data) {
     return writeStreamAtomic(destination, external_node_stream_.Readable.from([Buffer.from(data)]));
 }
-/** Streams into the file, counting bytes and hashing on the way; the partial file is removed on failure. */
-async function writeStreamAtomic(destination, source) {
+/**
+ * Streams into the file, counting bytes and hashing on the way; the partial file is removed on failure.
+ * `verify` may reject what arrived (a short body, say) before the file takes its place.
+ */
+async function writeStreamAtomic(destination, source, verify) {
     const target = external_node_path_.resolve(destination);
     await (0,promises_.mkdir)(external_node_path_.dirname(target), { recursive: true });
     const temporary = external_node_path_.join(external_node_path_.dirname(target), `.${external_node_path_.basename(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.partial`);
@@ -29598,15 +29601,28 @@ async function writeStreamAtomic(destination, source) {
             callback(null, chunk);
         },
     });
+    let sha256;
     try {
         await (0,promises_namespaceObject.pipeline)(source, measure, (0,external_node_fs_.createWriteStream)(temporary, { flags: 'wx' }));
+        sha256 = hash.digest('hex');
+        verify?.({ bytes, sha256 });
         await (0,promises_.rename)(temporary, target);
     }
     catch (error) {
         await (0,promises_.rm)(temporary, { force: true });
         throw error;
     }
-    return { path: target, bytes, sha256: hash.digest('hex') };
+    return { path: target, bytes, sha256 };
+}
+/** Size and sha256 of a file on disk, read as a stream. */
+async function fileDigest(file) {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of createReadStream(file)) {
+        hash.update(chunk);
+        bytes += chunk.length;
+    }
+    return { path: path.resolve(file), bytes, sha256: hash.digest('hex') };
 }
 
 ;// CONCATENATED MODULE: ./shared/poll/poll.ts

@@ -31358,7 +31358,7 @@ class InputError extends Error {
     }
 }
 /** A request failed: an HTTP error status, a network error, or a body that could not be understood. */
-class ApiError extends Error {
+class errors_ApiError extends Error {
     method;
     url;
     status;
@@ -31838,7 +31838,7 @@ function reportFailure(error, logger, summary) {
         title = `${error.jobId}: ${error.state}`;
         details = error.errors.map((detail) => ({ title, message: detail }));
     }
-    else if (error instanceof ApiError) {
+    else if (error instanceof errors_ApiError) {
         title = error.status === undefined ? 'Request failed' : `HTTP ${error.status}`;
     }
     else if (error instanceof TimeoutError) {
@@ -31959,8 +31959,11 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 async function writeFileAtomic(destination, data) {
     return atomic_writeStreamAtomic(destination, Readable.from([Buffer.from(data)]));
 }
-/** Streams into the file, counting bytes and hashing on the way; the partial file is removed on failure. */
-async function atomic_writeStreamAtomic(destination, source) {
+/**
+ * Streams into the file, counting bytes and hashing on the way; the partial file is removed on failure.
+ * `verify` may reject what arrived (a short body, say) before the file takes its place.
+ */
+async function atomic_writeStreamAtomic(destination, source, verify) {
     const target = path.resolve(destination);
     await mkdir(path.dirname(target), { recursive: true });
     const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`);
@@ -31973,15 +31976,28 @@ async function atomic_writeStreamAtomic(destination, source) {
             callback(null, chunk);
         },
     });
+    let sha256;
     try {
         await pipeline(source, measure, createWriteStream(temporary, { flags: 'wx' }));
+        sha256 = hash.digest('hex');
+        verify?.({ bytes, sha256 });
         await rename(temporary, target);
     }
     catch (error) {
         await rm(temporary, { force: true });
         throw error;
     }
-    return { path: target, bytes, sha256: hash.digest('hex') };
+    return { path: target, bytes, sha256 };
+}
+/** Size and sha256 of a file on disk, read as a stream. */
+async function fileDigest(file) {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of createReadStream(file)) {
+        hash.update(chunk);
+        bytes += chunk.length;
+    }
+    return { path: path.resolve(file), bytes, sha256: hash.digest('hex') };
 }
 
 ;// CONCATENATED MODULE: ./shared/http/transfer.ts
@@ -31992,9 +32008,23 @@ async function atomic_writeStreamAtomic(destination, source) {
 
 
 
-/** Downloads the answer's body straight to `destination` (atomically), with its size and sha256. */
+
+/**
+ * Downloads the answer's body straight to `destination` (atomically), with its size and sha256. An empty body, or
+ * one whose length disagrees with Content-Length, fails and leaves no file.
+ */
 function downloadToFile(client, spec, destination) {
-    return client.execute(spec, (res) => writeStreamAtomic(destination, res));
+    return client.execute(spec, (res) => {
+        const declared = res.headers['content-length'];
+        return writeStreamAtomic(destination, res, ({ bytes }) => {
+            const fail = (vendorMessage) => new ApiError({ method: spec.method, url: client.displayUrl(spec), status: res.statusCode, vendorMessage });
+            if (bytes === 0)
+                throw fail(`the download was empty; nothing was written to ${destination}`);
+            if (declared !== undefined && Number(declared) !== bytes) {
+                throw fail(`the download stopped at ${bytes} of ${declared} bytes; nothing was written to ${destination}`);
+            }
+        });
+    });
 }
 /**
  * A multipart/form-data body that streams the file from disk (never held in memory), with an exact
@@ -32179,7 +32209,7 @@ class ApiClient {
     }
     parseJson(spec, response) {
         const contentType = response.headers['content-type'];
-        const fail = (vendorMessage) => new ApiError({ method: spec.method, url: this.displayUrl(spec), status: response.status, vendorMessage });
+        const fail = (vendorMessage) => new errors_ApiError({ method: spec.method, url: this.displayUrl(spec), status: response.status, vendorMessage });
         // Redacted before it is cut to an excerpt, so a secret the server echoed cannot leak in part either.
         const shown = this.options.runtime.logger.redact(response.text);
         if (isHtml(contentType, shown))
@@ -32223,7 +32253,7 @@ class ApiClient {
                 failure = this.httpFailure(spec, status, res.headers['content-type'], text, mayHaveActed);
             }
             catch (error) {
-                if (error instanceof ApiError)
+                if (error instanceof errors_ApiError)
                     throw error;
                 if (runtime.signal.aborted)
                     throw new CancelledError();
@@ -32237,7 +32267,7 @@ class ApiClient {
             const requested = 'headers' in outcome ? serverRequestedDelayMs(outcome.headers, runtime.clock.now()) : undefined;
             const delay = requested ?? backoffDelayMs(attempt, runtime.clock.random(), this.options.backoff ?? DEFAULT_BACKOFF);
             if (delay >= runtime.deadline.remaining()) {
-                throw new ApiError({
+                throw new errors_ApiError({
                     ...failureDetails(failure),
                     hint: `Gave up after ${attempt} attempt(s): waiting ${formatDuration(delay)} more would pass the action's timeout`,
                 });
@@ -32330,7 +32360,7 @@ class ApiClient {
                 ? 'The server may have acted on the request before it failed; check whether it did before running again'
                 : undefined,
         ].filter((hint) => hint !== undefined);
-        return new ApiError({
+        return new errors_ApiError({
             method: spec.method,
             url: this.displayUrl(spec),
             status,
@@ -32340,7 +32370,7 @@ class ApiClient {
     }
     networkFailure(spec, error, code, startsJob) {
         const maybeActed = startsJob && code !== 'ECONNREFUSED';
-        return new ApiError({
+        return new errors_ApiError({
             method: spec.method,
             url: this.displayUrl(spec),
             vendorMessage: `could not ${spec.what}: ${this.options.runtime.logger.redact(errorMessage(error))} (${code})`,
@@ -32471,7 +32501,7 @@ function serviceNowResult(body, client, spec) {
     return body.result;
 }
 function malformedAnswer(client, spec, what) {
-    return new ApiError({
+    return new errors_ApiError({
         method: spec.method,
         url: client.displayUrl(spec),
         status: 200,
