@@ -6,6 +6,7 @@
 import { MAGIC_DEPLOYABLE_NAMES, ServiceNowCdmSandbox } from './servicenow-cdm.js';
 import { MAGIC_NAME_PATHS } from './servicenow-cdm-uploads.js';
 import { DEFAULT_SOURCES, MAGIC_SERVICE_NAMES, SnapLogicApimSandbox } from './snaplogic-apim.js';
+import { DEFAULT_PACKAGE_ID, MAGIC_PACKAGE_IDS, SmaxSandbox } from './smax.js';
 
 interface RunningSandbox {
   url: string;
@@ -104,6 +105,52 @@ const SANDBOXES: SandboxDefinition[] = [
             '  example (input names contain hyphens, so set them through env):',
             `    env ${env.join(' ')} \\`,
             '      node actions/apim-migrate/dist/index.js',
+          ];
+        },
+      };
+    },
+  },
+  {
+    name: 'smax',
+    title: 'OpenText SMAX Dev2Prod and file repository API',
+    async start(port, host) {
+      const sandbox = new SmaxSandbox({
+        exportDurationMs: Number(process.env.SANDBOX_EXPORT_DURATION_MS ?? 1200),
+        importDurationMs: Number(process.env.SANDBOX_IMPORT_DURATION_MS ?? 1200),
+        packageBytes: Number(process.env.SANDBOX_PACKAGE_BYTES ?? 64 * 1024),
+      });
+      const url = await sandbox.listen(port, host);
+      return {
+        url,
+        close: () => sandbox.close(),
+        describe: () => {
+          const [source, target] = sandbox.tenants;
+          const inputs: Record<string, string> = {
+            'INPUT_SOURCE-URL': url,
+            'INPUT_SOURCE-TENANT-ID': source,
+            'INPUT_SOURCE-USERNAME': sandbox.login,
+            'INPUT_SOURCE-PASSWORD': sandbox.password,
+            'INPUT_TARGET-TENANT-ID': target,
+            'INPUT_PACKAGE-ID': DEFAULT_PACKAGE_ID,
+            INPUT_MODE: 'promote',
+          };
+          const env = Object.entries(inputs).map(([k, v]) => shellQuote(`${k}=${v}`));
+          return [
+            `  tenants:     ${sandbox.tenants.join(', ')} (first = source, second = target; any of them does anything)`,
+            `  login:       ${sandbox.login} / ${sandbox.password}`,
+            `               POST ${url}/auth/authentication-endpoint/authenticate/token?TENANTID={tenant} → token`,
+            '               send it as Cookie: SMAX_AUTH_TOKEN={token}; TENANTID={tenant}',
+            `  token TTL:   ${sandbox.tokenTtlMs} ms`,
+            `  endpoints:   ${url}/rest/{tenant}/dev2prod/export/types/{package_id}, .../dev2prod/export/{id}`,
+            `               ${url}/rest/{tenant}/ces/attachment[/{file_id}] (upload: multipart part files[])`,
+            `               ${url}/rest/{tenant}/dev2prod/import[?dryRun=true], .../dev2prod/import/{id}`,
+            `  job times:   export ${sandbox.exportDurationMs} ms (SANDBOX_EXPORT_DURATION_MS), import ${sandbox.importDurationMs} ms (SANDBOX_IMPORT_DURATION_MS)`,
+            `  packages:    ${sandbox.packageBytes} bytes (SANDBOX_PACKAGE_BYTES), stored in ${sandbox.storageDir}`,
+            `  package ids: ${[...sandbox.packageIds].join(', ')} (clean) and these magic ones (others answer 404):`,
+            ...MAGIC_PACKAGE_IDS.map(([id, scenario, what]) => `    ${id.padEnd(18)} → ${scenario}: ${what}`),
+            '  example (input names contain hyphens, so set them through env):',
+            `    env ${env.join(' ')} \\`,
+            '      node actions/dev2prod-promote/dist/index.js',
           ];
         },
       };

@@ -4,6 +4,7 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { finished } from 'node:stream/promises';
 import { FaultQueue, JSON_CONTENT_TYPE, cannedAnswer, testRegExp, type Fault } from './faults.js';
 
 export { JSON_CONTENT_TYPE, type Fault, type FaultAction, type FaultMatch } from './faults.js';
@@ -28,6 +29,8 @@ export interface SandboxRequest {
   /** Named groups and positional groups ('1', '2', ...) of the route pattern, URI-decoded. */
   params: Record<string, string>;
   json<T = unknown>(): T;
+  /** The unread request body, for routes registered with `{ streamBody: true }` (their `body` is empty). */
+  stream?: http.IncomingMessage;
 }
 
 export interface SandboxResponse {
@@ -36,12 +39,21 @@ export interface SandboxResponse {
   body?: string | Buffer;
   contentType?: string;
   headers?: Record<string, string>;
+  /** Writes the whole answer itself (e.g. a streamed file); status, body and headers above are then ignored. */
+  write?: (res: http.ServerResponse) => void | Promise<void>;
+}
+
+export interface RouteOptions {
+  /** Hand the handler the unread body as `stream` instead of buffering it (recorded `body` stays empty). */
+  streamBody?: boolean;
 }
 
 export type RouteHandler = (req: SandboxRequest) => SandboxResponse | Promise<SandboxResponse>;
 
 export interface SandboxServerOptions {
-  auth: Auth;
+  auth?: Auth;
+  /** Replaces the basic/bearer check of `auth`; false answers 401 with `unauthorizedBody` (no WWW-Authenticate). */
+  authorize?: (req: RecordedRequest) => boolean;
   /** Body of 401 answers; default the ServiceNow "User Not Authenticated" shape. */
   unauthorizedBody?: unknown;
   /** Body of error answers (unknown route, handler crash, status faults without a body). Default ServiceNow shape. */
@@ -65,6 +77,7 @@ interface Route {
   method: string;
   pattern: RegExp;
   handler: RouteHandler;
+  options: RouteOptions;
 }
 
 interface PendingDelay {
@@ -76,6 +89,7 @@ export class SandboxServer {
   readonly requests: RecordedRequest[] = [];
   readonly now: () => number;
   private readonly auth: Auth;
+  private readonly authorize: ((req: RecordedRequest) => boolean) | undefined;
   private readonly unauthorizedBody: unknown;
   private readonly errorBody: (status: number, message: string) => unknown;
   private readonly routes: Route[] = [];
@@ -85,7 +99,8 @@ export class SandboxServer {
   private baseUrl: string | undefined;
 
   constructor(options: SandboxServerOptions) {
-    this.auth = options.auth;
+    this.auth = options.auth ?? {};
+    this.authorize = options.authorize;
     this.unauthorizedBody = options.unauthorizedBody ?? DEFAULT_UNAUTHORIZED_BODY;
     this.errorBody =
       options.errorBody ?? ((status, message) => serviceNowErrorBody(status === 404 ? NOT_FOUND_MESSAGE : message));
@@ -99,8 +114,8 @@ export class SandboxServer {
   }
 
   /** Registers a handler; `pattern` is matched against the path without the query string (anchor it yourself). */
-  route(method: string, pattern: RegExp, handler: RouteHandler): this {
-    this.routes.push({ method: method.toUpperCase(), pattern, handler });
+  route(method: string, pattern: RegExp, handler: RouteHandler, options: RouteOptions = {}): this {
+    this.routes.push({ method: method.toUpperCase(), pattern, handler, options });
     return this;
   }
 
@@ -159,9 +174,10 @@ export class SandboxServer {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     try {
-      const body = await readBody(req);
       const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
       const method = (req.method ?? 'GET').toUpperCase();
+      const streamed = this.findRoute(method, url.pathname)?.route.options.streamBody === true;
+      const body = streamed ? Buffer.alloc(0) : await readBody(req);
       const recorded: RecordedRequest = {
         method,
         path: url.pathname,
@@ -173,26 +189,36 @@ export class SandboxServer {
       this.requests.push(recorded);
 
       const fault = this.faults.take(method, url.pathname);
-      if (fault && (await this.applyFault(fault, req, res))) return;
+      if (fault && (await this.applyFault(fault, req, res, streamed))) return;
       if (res.destroyed || !this.server) return;
 
-      if (!this.authorized(req.headers.authorization)) {
-        this.sendJson(res, 401, this.unauthorizedBody, { 'www-authenticate': 'Basic realm="sandbox"' });
+      if (!this.authorized(recorded)) {
+        if (streamed) await drain(req);
+        const headers = this.authorize ? undefined : { 'www-authenticate': 'Basic realm="sandbox"' };
+        this.sendJson(res, 401, this.unauthorizedBody, headers);
         return;
       }
-      await this.dispatch(recorded, res);
+      await this.dispatch(recorded, req, res);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.sendJson(res, 500, this.errorBody(500, message));
     }
   }
 
-  private async dispatch(request: RecordedRequest, res: http.ServerResponse): Promise<void> {
+  private findRoute(method: string, path: string): { route: Route; match: RegExpExecArray } | undefined {
     for (const route of this.routes) {
-      if (route.method !== request.method) continue;
+      if (route.method !== method) continue;
       route.pattern.lastIndex = 0;
-      const match = route.pattern.exec(request.path);
-      if (!match) continue;
+      const match = route.pattern.exec(path);
+      if (match) return { route, match };
+    }
+    return undefined;
+  }
+
+  private async dispatch(request: RecordedRequest, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const found = this.findRoute(request.method, request.path);
+    if (found) {
+      const { route, match } = found;
       const params: Record<string, string> = {};
       match.slice(1).forEach((value, i) => {
         if (value !== undefined) params[String(i + 1)] = decodeURIComponent(value);
@@ -204,16 +230,23 @@ export class SandboxServer {
         ...request,
         params,
         json: <T>() => JSON.parse(request.body.toString('utf8')) as T,
+        stream: route.options.streamBody ? req : undefined,
       };
       const answer = await route.handler(sandboxRequest);
-      this.sendAnswer(res, answer);
+      if (answer.write) await answer.write(res);
+      else this.sendAnswer(res, answer);
       return;
     }
     this.sendJson(res, 404, this.errorBody(404, NOT_FOUND_MESSAGE));
   }
 
   /** Returns true when the fault answered (or dropped) the request. */
-  private async applyFault(fault: Fault, req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
+  private async applyFault(
+    fault: Fault,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    streamed: boolean,
+  ): Promise<boolean> {
     switch (fault.kind) {
       case 'reset':
         req.socket.destroy();
@@ -223,6 +256,7 @@ export class SandboxServer {
         return false;
       default: {
         const answer = cannedAnswer(fault, this.errorBody);
+        if (streamed) await drain(req);
         this.send(res, answer.status, answer.body, answer.contentType, answer.headers);
         return true;
       }
@@ -242,7 +276,9 @@ export class SandboxServer {
     });
   }
 
-  private authorized(header: string | undefined): boolean {
+  private authorized(request: RecordedRequest): boolean {
+    if (this.authorize) return this.authorize(request);
+    const header = request.headers.authorization;
     const { basic, bearer } = this.auth;
     if (!basic && bearer === undefined) return true;
     if (!header) return false;
@@ -290,4 +326,11 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** Reads and discards the rest of a request body (streamed routes answered without their handler). */
+async function drain(req: http.IncomingMessage): Promise<void> {
+  if (req.readableEnded || req.destroyed) return;
+  req.resume();
+  await finished(req).catch(() => undefined);
 }
