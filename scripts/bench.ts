@@ -4,6 +4,7 @@
  *  - for simulated jobs of 0.5 s, 2 s and 10 s: the time from the job's completion on the server to the action's
  *    exit, and the number of status requests;
  *  - peak memory (max RSS) of the action process, for a small and a large payload.
+ * `--quick` leaves out the 1 GiB transfer of dev2prod-promote (see bench-transfer.ts).
  * Targets (issue #2): start-up < 150 ms; completion noticed within max(0.5 s, 10 % of the job); ≤ 12 status
  * requests for a 10 s job.
  */
@@ -11,7 +12,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../test/sandbox/servicenow-cdm.js';
+import { SmaxSandbox } from '../test/sandbox/smax.js';
 import { SnapLogicApimSandbox } from '../test/sandbox/snaplogic-apim.js';
+import { benchTransfer } from './bench-transfer.js';
 import type { SandboxServer } from '../test/sandbox/server.js';
 import { runAction, type ActionRun } from '../test/support/run-action.js';
 
@@ -101,6 +104,9 @@ const apimInputs: Record<string, string> = {
   'asset-types': 'Pipeline',
 };
 
+const smax = new SmaxSandbox();
+const smaxUrl = await smax.listen();
+
 try {
   await bench({
     action: 'cdm-export',
@@ -146,6 +152,29 @@ try {
       undo: () => (apimInputs['asset-types'] = 'Pipeline'),
     },
   });
+  await bench({
+    action: 'dev2prod-promote',
+    server: smax.server,
+    inputs: {
+      mode: 'export',
+      'source-url': smaxUrl,
+      'source-tenant-id': smax.tenants[0],
+      'source-username': smax.login,
+      'source-password': smax.password,
+      'package-id': '54321',
+      'download-dir': mkdtempSync(path.join(tmpdir(), 'bench-d2p-')),
+    },
+    setJobDuration: (ms) => (smax.exportDurationMs = ms),
+    reset: () => smax.exports.clear(),
+    jobCreatedAt: () => [...smax.exports.values()][0].createdAt,
+    statusPath: /\/dev2prod\/export\/[^/]+$/,
+    largePayload: {
+      label: '16 MiB package',
+      apply: () => (smax.packageBytes = 16 * 1024 * 1024),
+      undo: () => (smax.packageBytes = 64 * 1024),
+    },
+  });
+  if (!process.argv.includes('--quick')) await benchTransfer(smax, smaxUrl);
 } finally {
-  await Promise.all([cdm.close(), apim.close()]);
+  await Promise.all([cdm.close(), apim.close(), smax.close()]);
 }

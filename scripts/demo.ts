@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../test/sandbox/servicenow-cdm.js';
+import { SmaxSandbox } from '../test/sandbox/smax.js';
 import { SnapLogicApimSandbox } from '../test/sandbox/snaplogic-apim.js';
 import { runAction, type ActionRun } from '../test/support/run-action.js';
 
@@ -117,6 +118,31 @@ cases.push(
   },
 );
 
+const smax = new SmaxSandbox({ exportDurationMs: 1200, importDurationMs: 1200 });
+const smaxUrl = await smax.listen();
+const [sourceTenant, targetTenant] = smax.tenants;
+const smaxSource = {
+  'source-url': smaxUrl,
+  'source-tenant-id': sourceTenant,
+  'source-username': smax.login,
+  'source-password': smax.password,
+  'target-tenant-id': targetTenant,
+};
+cases.push(
+  {
+    title: 'dev2prod-promote: export, transfer, dry run, import (mode promote)',
+    action: 'dev2prod-promote',
+    inputs: { ...smaxSource, 'package-id': '54321' },
+    expectSuccess: true,
+  },
+  {
+    title: 'dev2prod-promote: the dry run reports failures, so nothing is imported',
+    action: 'dev2prod-promote',
+    inputs: { ...smaxSource, 'package-id': '40001' },
+    expectSuccess: false,
+  },
+);
+
 let unexpected = 0;
 try {
   for (const demo of cases) {
@@ -126,7 +152,7 @@ try {
     print(demo, run, ok);
   }
 } finally {
-  await Promise.all([cdm.close(), apim.close()]);
+  await Promise.all([cdm.close(), apim.close(), smax.close()]);
 }
 console.log(
   unexpected === 0
