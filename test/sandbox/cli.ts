@@ -5,6 +5,7 @@
  */
 import { MAGIC_DEPLOYABLE_NAMES, ServiceNowCdmSandbox } from './servicenow-cdm.js';
 import { MAGIC_NAME_PATHS } from './servicenow-cdm-uploads.js';
+import { PAYMENT_APP_ID } from './servicenow-apps.js';
 import { DEFAULT_SOURCES, MAGIC_SERVICE_NAMES, SnapLogicApimSandbox } from './snaplogic-apim.js';
 import { DEFAULT_PACKAGE_ID, MAGIC_PACKAGE_IDS, SmaxSandbox } from './smax.js';
 
@@ -31,6 +32,7 @@ const SANDBOXES: SandboxDefinition[] = [
       const sandbox = new ServiceNowCdmSandbox({
         exportDurationMs: Number(process.env.SANDBOX_EXPORT_DURATION_MS ?? 1500),
         uploadDurationMs: Number(process.env.SANDBOX_UPLOAD_DURATION_MS ?? 1000),
+        viewerOnly: process.env.SANDBOX_VIEWER_ONLY === 'true',
       });
       const url = await sandbox.listen(port, host);
       return {
@@ -62,6 +64,12 @@ const SANDBOXES: SandboxDefinition[] = [
             `  size limits: ${sandbox.uploadApi.maxUploadBytes} bytes, ${sandbox.uploadApi.maxFileUploadBytes} for /file`,
             '  upload namePaths containing these select an outcome (anything else succeeds):',
             ...MAGIC_NAME_PATHS.map(([name, scenario]) => `    ${name.padEnd(18)} → ${scenario}`),
+            `  apps:        ${url}/api/sn_devops_config[/v1]/devops_config/application[/{appid}] (PaymentApp: ${PAYMENT_APP_ID})`,
+            `  deployables: ${url}/api/sn_cdm[/v1]/applications/deployables[/create] (PaymentApp: Development, Production)`,
+            `  shared:      ${url}/api/sn_cdm[/v1]/applications/shared_components, .../shared_libraries/components/applications`,
+            '               SharedLib: LoggingConfig-v1..v3.shc, TlsDefaults-v1..v2.shc; PaymentApp uses v1 and v2',
+            '               changesetNumber: an open Chset-<n> of the uploads (an upload without autoCommit opens one)',
+            `  viewer only: ${sandbox.appsApi.viewerOnly} (SANDBOX_VIEWER_ONLY=true → 403 on these POST/PUT/PATCH/DELETE)`,
             '  example (input names contain hyphens, so set them through env):',
             `    env ${env.join(' ')} \\`,
             '      node actions/cdm-export/dist/index.js',

@@ -21,6 +21,7 @@ import {
   type UploadScenario,
 } from './servicenow-cdm-uploads.js';
 import { SandboxServer, serviceNowErrorBody, type SandboxRequest, type SandboxResponse } from './server.js';
+import { CdmAppsSimulator, type CdmAppsOptions } from './servicenow-apps.js';
 
 export { DATA_FORMATS, type AdditionalDeployable, type DataFormat } from './servicenow-cdm-content.js';
 
@@ -34,7 +35,7 @@ export const MAGIC_DEPLOYABLE_NAMES: ReadonlyArray<readonly [string, ExportScena
   ['slow', 'never-completes'],
 ];
 
-export interface ServiceNowCdmSandboxOptions extends CdmUploadOptions {
+export interface ServiceNowCdmSandboxOptions extends CdmUploadOptions, CdmAppsOptions {
   username?: string;
   password?: string;
   token?: string;
@@ -87,6 +88,8 @@ export class ServiceNowCdmSandbox {
   uploadDurationMs: number;
   /** Upload state and settings: applications, size limits, failUploadNumber, createChangeset(), reset(). */
   readonly uploadApi: CdmUploadSimulator;
+  /** DevOps Config applications, CDM deployables and shared components (servicenow-apps.ts). */
+  readonly appsApi: CdmAppsSimulator;
   private scenario: ExportScenario = 'success';
 
   constructor(options: ServiceNowCdmSandboxOptions = {}) {
@@ -104,6 +107,7 @@ export class ServiceNowCdmSandbox {
     this.server.route('GET', new RegExp(`${EXPORTS}/(?<id>[^/]+)/status/?$`), (req) => this.status(req));
     this.server.route('GET', new RegExp(`${EXPORTS}/(?<id>[^/]+)/content/?$`), (req) => this.content(req));
     this.uploadApi = new CdmUploadSimulator(this, options);
+    this.appsApi = new CdmAppsSimulator(this, options);
   }
 
   get uploads(): Map<string, CdmUpload> {
