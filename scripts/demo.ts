@@ -92,6 +92,28 @@ cases.push(
   },
 );
 
+cases.push(
+  {
+    title: 'cdm-application: a preview deployable for pull request 42',
+    action: 'cdm-application',
+    inputs: {
+      ...cdmLogin,
+      operation: 'create-deployable',
+      'app-name': 'PaymentApp',
+      'deployable-name': 'PR-42',
+      'env-type': 'Test',
+    },
+    expectSuccess: true,
+  },
+  {
+    title:
+      'cdm-application: an application id that does not exist (ServiceNow answers HTTP 200 with result.status 400)',
+    action: 'cdm-application',
+    inputs: { ...cdmLogin, operation: 'get-app', 'app-id': '18a17de3283d15107256686277777777' },
+    expectSuccess: false,
+  },
+);
+
 const apim = new SnapLogicApimSandbox({ migrationDurationMs: 1500 });
 const apimUrl = await apim.listen();
 const apimLogin = { 'control-plane-url': apimUrl, username: apim.username, password: apim.password };

@@ -32456,15 +32456,33 @@ function resolveInstanceUrl(value) {
 }
 /** `/api/sn_cdm/{api_version}/...` when a version is set, `/api/sn_cdm/...` otherwise. */
 function cdmPath(connection, rest) {
-    return `/api/sn_cdm/${connection.apiVersion ? `${connection.apiVersion}/` : ''}${rest.replace(/^\/+/, '')}`;
+    return apiPath('sn_cdm', connection, rest);
 }
-/** ServiceNow's error body: `{"error": {"message", "detail"}, "status": "failure"}`. */
+/** The same for any scripted REST namespace, e.g. `sn_devops_config`. */
+function apiPath(namespace, connection, rest) {
+    return `/api/${namespace}/${connection.apiVersion ? `${connection.apiVersion}/` : ''}${rest.replace(/^\/+/, '')}`;
+}
+/**
+ * ServiceNow's error body: `{"error": {"message", "detail"}, "status": "failure"}`; the DevOps Config API answers
+ * some failures as `{"result": {"message", "data": {"error"}}}` instead.
+ */
 function readServiceNowMessage(body) {
-    if (!isRecord(body) || !isRecord(body.error))
+    if (!isRecord(body))
         return undefined;
-    const { message, detail } = body.error;
-    const parts = [message, detail].filter((part) => typeof part === 'string' && part.trim() !== '');
-    return parts.length ? parts.join(': ') : undefined;
+    if (isRecord(body.error)) {
+        const { message, detail } = body.error;
+        const parts = [message, detail].filter((part) => typeof part === 'string' && part.trim() !== '');
+        if (parts.length)
+            return parts.join(': ');
+    }
+    if (isRecord(body.result)) {
+        const { message, data } = body.result;
+        if (typeof message === 'string' && message)
+            return message;
+        if (isRecord(data) && typeof data.error === 'string' && data.error)
+            return data.error;
+    }
+    return undefined;
 }
 function serviceNowClient(connection, runtime) {
     const auth = credentialsAuth(connection.credentials, runtime.logger);
@@ -32473,10 +32491,10 @@ function serviceNowClient(connection, runtime) {
         runtime,
         auth,
         readVendorMessage: readServiceNowMessage,
-        hintFor: (status, spec, message) => serviceNowHint(status, spec, message, auth),
+        hintFor: (status, _spec, message) => serviceNowHint(status, message, auth),
     });
 }
-function serviceNowHint(status, spec, message, auth) {
+function serviceNowHint(status, message, auth) {
     if (/Size of uploaded data/i.test(message)) {
         return 'Split the data into smaller files, or have an administrator raise the sn_cdm.max_allowed_upload_file_size property (and set max-upload-size to match)';
     }
@@ -32489,7 +32507,7 @@ function serviceNowHint(status, spec, message, auth) {
     if (status === 403) {
         return 'The user lacks a role this API needs (sn_cdm.cdm.viewer or sn_cdm.cdm_editor; some endpoints need CDM Admin)';
     }
-    if (status === 404 && spec.path.includes('/api/sn_cdm/')) {
+    if (status === 404 && /does not represent any resource/i.test(message)) {
         return 'Check instance-url and api-version, and that the Configuration Data Management plugin is active on the instance';
     }
     return undefined;

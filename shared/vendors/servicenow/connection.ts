@@ -49,15 +49,31 @@ export function resolveInstanceUrl(value: string): string | undefined {
 
 /** `/api/sn_cdm/{api_version}/...` when a version is set, `/api/sn_cdm/...` otherwise. */
 export function cdmPath(connection: Pick<ServiceNowConnection, 'apiVersion'>, rest: string): string {
-  return `/api/sn_cdm/${connection.apiVersion ? `${connection.apiVersion}/` : ''}${rest.replace(/^\/+/, '')}`;
+  return apiPath('sn_cdm', connection, rest);
 }
 
-/** ServiceNow's error body: `{"error": {"message", "detail"}, "status": "failure"}`. */
+/** The same for any scripted REST namespace, e.g. `sn_devops_config`. */
+export function apiPath(namespace: string, connection: Pick<ServiceNowConnection, 'apiVersion'>, rest: string): string {
+  return `/api/${namespace}/${connection.apiVersion ? `${connection.apiVersion}/` : ''}${rest.replace(/^\/+/, '')}`;
+}
+
+/**
+ * ServiceNow's error body: `{"error": {"message", "detail"}, "status": "failure"}`; the DevOps Config API answers
+ * some failures as `{"result": {"message", "data": {"error"}}}` instead.
+ */
 export function readServiceNowMessage(body: unknown): string | undefined {
-  if (!isRecord(body) || !isRecord(body.error)) return undefined;
-  const { message, detail } = body.error;
-  const parts = [message, detail].filter((part): part is string => typeof part === 'string' && part.trim() !== '');
-  return parts.length ? parts.join(': ') : undefined;
+  if (!isRecord(body)) return undefined;
+  if (isRecord(body.error)) {
+    const { message, detail } = body.error;
+    const parts = [message, detail].filter((part): part is string => typeof part === 'string' && part.trim() !== '');
+    if (parts.length) return parts.join(': ');
+  }
+  if (isRecord(body.result)) {
+    const { message, data } = body.result;
+    if (typeof message === 'string' && message) return message;
+    if (isRecord(data) && typeof data.error === 'string' && data.error) return data.error;
+  }
+  return undefined;
 }
 
 export function serviceNowClient(connection: ServiceNowConnection, runtime: Runtime): ApiClient {
@@ -67,11 +83,11 @@ export function serviceNowClient(connection: ServiceNowConnection, runtime: Runt
     runtime,
     auth,
     readVendorMessage: readServiceNowMessage,
-    hintFor: (status, spec, message) => serviceNowHint(status, spec, message, auth),
+    hintFor: (status, _spec, message) => serviceNowHint(status, message, auth),
   });
 }
 
-function serviceNowHint(status: number, spec: RequestSpec, message: string, auth: AuthProvider): string | undefined {
+function serviceNowHint(status: number, message: string, auth: AuthProvider): string | undefined {
   if (/Size of uploaded data/i.test(message)) {
     return 'Split the data into smaller files, or have an administrator raise the sn_cdm.max_allowed_upload_file_size property (and set max-upload-size to match)';
   }
@@ -84,7 +100,7 @@ function serviceNowHint(status: number, spec: RequestSpec, message: string, auth
   if (status === 403) {
     return 'The user lacks a role this API needs (sn_cdm.cdm.viewer or sn_cdm.cdm_editor; some endpoints need CDM Admin)';
   }
-  if (status === 404 && spec.path.includes('/api/sn_cdm/')) {
+  if (status === 404 && /does not represent any resource/i.test(message)) {
     return 'Check instance-url and api-version, and that the Configuration Data Management plugin is active on the instance';
   }
   return undefined;

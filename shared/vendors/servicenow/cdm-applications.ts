@@ -1,0 +1,267 @@
+/**
+ * DevOps Config applications (spec 002) and CDM deployables and shared components (spec 004). Each function maps one
+ * documented endpoint; failures the documents hide in successful-looking answers are thrown as ApiErrors.
+ */
+import { ApiError } from '../../errors.js';
+import { isRecord } from '../../http/body.js';
+import type { ApiClient, ApiResponse, RequestSpec } from '../../http/client.js';
+import {
+  apiPath,
+  cdmPath,
+  malformedAnswer,
+  messages,
+  readServiceNowMessage,
+  type ServiceNowConnection,
+} from './connection.js';
+
+type Connection = Pick<ServiceNowConnection, 'apiVersion'>;
+type Query = Record<string, string | undefined>;
+
+export const APP_TYPES = ['application', 'infrastructure'] as const;
+export const ENV_TYPES = ['Development', 'Production', 'Test'] as const;
+
+export interface AppFields {
+  appDescription?: string;
+  appManufacturerId?: string;
+  appModelOwnerId?: string;
+  appManagedByGroups?: string;
+}
+
+export interface AppIdentity {
+  appName?: string;
+  appModelId?: string;
+  appModelName?: string;
+  appServiceId?: string;
+  appServiceName?: string;
+  technicalServiceId?: string;
+}
+
+const appPath = (c: Connection, id?: string) =>
+  apiPath('sn_devops_config', c, `devops_config/application${id ? `/${encodeURIComponent(id)}` : ''}`);
+
+/** POST .../application → the new application's sys_id (`result.data`). */
+export async function createApp(
+  client: ApiClient,
+  c: Connection,
+  body: { type: string } & AppIdentity & AppFields,
+): Promise<{ appId: string; message?: string }> {
+  const spec: RequestSpec = { method: 'POST', path: appPath(c), json: body, what: 'create the application' };
+  const result = resultObject(await client.json(spec), client, spec);
+  if (typeof result.data !== 'string' || !result.data)
+    throw malformedAnswer(client, spec, 'result.data (the new sys_id) is missing');
+  return { appId: result.data, message: stringOf(result.message) };
+}
+
+/** GET .../application/{id}; `result.status: 400` with `data.error` (HTTP 200) is a failure. */
+export async function getApp(client: ApiClient, c: Connection, appId: string): Promise<Record<string, unknown>> {
+  const spec: RequestSpec = { method: 'GET', path: appPath(c, appId), what: 'read the application' };
+  const result = resultObject(await client.json(spec), client, spec);
+  if (typeof result.status === 'number' && result.status >= 400) {
+    throw failure(client, spec, readServiceNowMessage({ result }) ?? `result.status ${result.status}`);
+  }
+  if (!isRecord(result.data)) throw malformedAnswer(client, spec, 'result.data is missing');
+  return result.data;
+}
+
+export async function updateApp(
+  client: ApiClient,
+  c: Connection,
+  appId: string,
+  fields: AppFields,
+): Promise<string | undefined> {
+  const spec: RequestSpec = { method: 'PATCH', path: appPath(c, appId), json: fields, what: 'update the application' };
+  const result = resultObject(await client.json(spec), client, spec);
+  return stringOf(result.message);
+}
+
+/** DELETE .../application/{id}; a non-empty `result.errors` is a failure. */
+export async function deleteApp(client: ApiClient, c: Connection, appId: string): Promise<string[]> {
+  const spec: RequestSpec = { method: 'DELETE', path: appPath(c, appId), what: 'delete the application' };
+  const result = resultObject(await client.json(spec), client, spec);
+  const errors = messages(result.errors);
+  if (errors.length) throw failure(client, spec, errors.join('; '));
+  return messages(result.success);
+}
+
+/** POST /applications/deployables → the created deployable record. */
+export async function createDeployable(
+  client: ApiClient,
+  c: Connection,
+  query: { appName: string; name: string; envType: string; returnFields?: string },
+): Promise<Record<string, unknown>> {
+  const spec = cdm(c, 'POST', 'applications/deployables', query, 'create the deployable');
+  return firstRecord(await client.json(spec), client, spec);
+}
+
+/** POST /applications/deployables/create → the sys_ids of the created deployables. */
+export async function createDeployables(
+  client: ApiClient,
+  c: Connection,
+  query: { appSysId: string; envType: string; quantity: string; autoConnect: string },
+): Promise<string[]> {
+  const spec = cdm(c, 'POST', 'applications/deployables/create', query, 'create the deployables');
+  const body = await client.json(spec);
+  if (!isRecord(body) || !Array.isArray(body.result))
+    throw malformedAnswer(client, spec, 'result is not a list of sys_ids');
+  return body.result.map(String);
+}
+
+export async function updateDeployable(
+  client: ApiClient,
+  c: Connection,
+  query: Query,
+): Promise<Record<string, unknown>> {
+  const spec = cdm(c, 'PUT', 'applications/deployables', query, 'update the deployable');
+  return firstRecord(await client.json(spec), client, spec);
+}
+
+/** DELETE /applications/deployables: success is the status code alone. */
+export async function deleteDeployable(
+  client: ApiClient,
+  c: Connection,
+  query: { appName: string; name: string },
+): Promise<void> {
+  const spec = cdm(c, 'DELETE', 'applications/deployables', query, 'delete the deployable');
+  failIfErrorBody(await client.send(spec), client, spec);
+}
+
+export interface SharedComponent {
+  name: string;
+  description?: string;
+  sharedLibraryName?: string;
+  currentVersion?: string;
+  currentVersionName?: string;
+  updateVersionName?: string;
+}
+
+/**
+ * GET /applications/shared_components. The document's table names the filter `withUpdatesOnly`, its example
+ * `updatesOnly`: both are sent.
+ */
+export async function listSharedComponents(
+  client: ApiClient,
+  c: Connection,
+  appName: string,
+  withUpdatesOnly: boolean,
+): Promise<SharedComponent[]> {
+  const flag = String(withUpdatesOnly);
+  const spec = cdm(
+    c,
+    'GET',
+    'applications/shared_components',
+    { appName, withUpdatesOnly: flag, updatesOnly: flag },
+    'list the shared components',
+  );
+  const body = await client.json(spec);
+  if (!isRecord(body) || !Array.isArray(body.result)) throw malformedAnswer(client, spec, 'result is not a list');
+  return body.result.filter(isRecord).map((r) => ({
+    name: String(r.name ?? ''),
+    description: stringOf(r.description),
+    sharedLibraryName: stringOf(r.sharedLibraryName),
+    currentVersion: r.currentVersion === undefined ? undefined : String(r.currentVersion),
+    currentVersionName: stringOf(r.currentVersionName),
+    updateVersionName: stringOf(r.updateVersionName),
+  }));
+}
+
+export async function addSharedComponent(
+  client: ApiClient,
+  c: Connection,
+  query: { appName: string; changesetNumber: string; sharedComponentName: string; sharedLibraryName: string },
+): Promise<Record<string, unknown>> {
+  const spec = cdm(c, 'POST', 'applications/shared_components', query, 'add the shared component');
+  return firstRecord(await client.json(spec), client, spec);
+}
+
+/** PUT /applications/shared_components. The table names the version `version`, the example `versionName`: both are sent. */
+export async function updateSharedComponent(
+  client: ApiClient,
+  c: Connection,
+  query: {
+    appName: string;
+    changesetNumber: string;
+    sharedComponentName: string;
+    sharedLibraryName: string;
+    versionName: string;
+  },
+): Promise<Record<string, unknown>> {
+  const spec = cdm(
+    c,
+    'PUT',
+    'applications/shared_components',
+    { ...query, version: query.versionName },
+    'update the shared component',
+  );
+  return firstRecord(await client.json(spec), client, spec);
+}
+
+export async function removeSharedComponent(
+  client: ApiClient,
+  c: Connection,
+  query: { appName: string; changesetNumber: string; sharedComponentName: string },
+): Promise<void> {
+  const spec = cdm(c, 'DELETE', 'applications/shared_components', query, 'remove the shared component');
+  failIfErrorBody(await client.send(spec), client, spec);
+}
+
+/** GET /applications/shared_libraries/components/applications → the applications using the component. */
+export async function listComponentApplications(
+  client: ApiClient,
+  c: Connection,
+  query: { sharedLibraryName: string; sharedComponentName: string },
+): Promise<Record<string, unknown>[]> {
+  const spec = cdm(
+    c,
+    'GET',
+    'applications/shared_libraries/components/applications',
+    query,
+    'list the applications using the component',
+  );
+  const body = await client.json(spec);
+  if (!isRecord(body)) throw malformedAnswer(client, spec, 'the answer is not a JSON object');
+  // The document keys the list by the component ({"result": {"<component>": [...]}}).
+  const result = body.result;
+  const lists = Array.isArray(result) ? [result] : isRecord(result) ? Object.values(result).filter(Array.isArray) : [];
+  return lists.flat().filter(isRecord);
+}
+
+function cdm(c: Connection, method: RequestSpec['method'], rest: string, query: Query, what: string): RequestSpec {
+  return { method, path: cdmPath(c, rest), query, what };
+}
+
+function resultObject(body: unknown, client: ApiClient, spec: RequestSpec): Record<string, unknown> {
+  if (!isRecord(body) || !isRecord(body.result)) throw malformedAnswer(client, spec, 'the answer has no result object');
+  return body.result;
+}
+
+/** `{"result": [record]}` or `{"result": record}`. */
+function firstRecord(body: unknown, client: ApiClient, spec: RequestSpec): Record<string, unknown> {
+  const result = isRecord(body) ? body.result : undefined;
+  const record = Array.isArray(result) ? result.find(isRecord) : result;
+  if (!isRecord(record)) throw malformedAnswer(client, spec, 'the answer has no result record');
+  return record;
+}
+
+/** Answers whose success is an empty body or `""` may still carry an error object. */
+function failIfErrorBody(response: ApiResponse, client: ApiClient, spec: RequestSpec): void {
+  const text = response.text.trim();
+  if (!text || text === '""') return;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return;
+  }
+  if (isRecord(body) && (isRecord(body.error) || body.status === 'failure')) {
+    throw failure(client, spec, readServiceNowMessage(body) ?? text);
+  }
+}
+
+/** A failure ServiceNow reported inside an answer with a success status. */
+function failure(client: ApiClient, spec: RequestSpec, vendorMessage: string): ApiError {
+  return new ApiError({ method: spec.method, url: client.displayUrl(spec), status: 200, vendorMessage });
+}
+
+function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined;
+}
