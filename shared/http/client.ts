@@ -12,7 +12,14 @@ import type { AuthProvider } from '../auth/index.js';
 import { ApiError, CancelledError, errorMessage } from '../errors.js';
 import { formatDuration, type Runtime } from '../runtime.js';
 import { describeErrorBody, describeHtml, excerpt, isHtml, type VendorMessageReader } from './body.js';
-import { backoffDelayMs, serverRequestedDelayMs, shouldRetry, type BackoffOptions, type Outcome } from './retry.js';
+import {
+  backoffDelayMs,
+  type BackoffOptions,
+  neverSent,
+  type Outcome,
+  serverRequestedDelayMs,
+  shouldRetry,
+} from './retry.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -53,6 +60,8 @@ export interface ApiClientOptions {
   readVendorMessage?: VendorMessageReader;
   /** Advice for a failed answer ("check the user has the sn_cdm.cdm_editor role"), given the vendor's message. */
   hintFor?: (status: number, spec: RequestSpec, vendorMessage: string) => string | undefined;
+  /** Said when an answer lacks what the endpoint documents ("check that the URL is the vendor's API"). */
+  unexpectedAnswerHint?: string;
   timeoutMs?: number;
   maxAttempts?: number;
   backoff?: BackoffOptions;
@@ -157,6 +166,17 @@ export class ApiClient {
     }
   }
 
+  /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
+  unexpectedAnswer(spec: Pick<RequestSpec, 'method' | 'path' | 'query'>, what: string): ApiError {
+    return new ApiError({
+      method: spec.method,
+      url: this.displayUrl(spec),
+      status: 200,
+      vendorMessage: `unexpected answer: ${what}`,
+      hint: this.options.unexpectedAnswerHint,
+    });
+  }
+
   /** The request URL with credentials and secrets removed, for messages. */
   displayUrl(spec: Pick<RequestSpec, 'path' | 'query'>): string {
     const url = this.url(spec);
@@ -259,7 +279,7 @@ export class ApiClient {
   }
 
   private networkFailure(spec: RequestSpec, error: unknown, code: string, startsJob: boolean): ApiError {
-    const maybeActed = startsJob && code !== 'ECONNREFUSED';
+    const maybeActed = startsJob && !neverSent(code);
     return new ApiError({
       method: spec.method,
       url: this.displayUrl(spec),

@@ -26,11 +26,14 @@ const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND'
 
 export type Outcome = { status: number; headers: IncomingHttpHeaders } | { networkCode: string };
 
+/** True when the network error proves the request never reached the server. */
+export function neverSent(networkCode: string): boolean {
+  return NOT_SENT_NETWORK_CODES.has(networkCode);
+}
+
 export function shouldRetry(startsJob: boolean, outcome: Outcome): boolean {
   if ('networkCode' in outcome) {
-    return startsJob
-      ? NOT_SENT_NETWORK_CODES.has(outcome.networkCode)
-      : RETRYABLE_NETWORK_CODES.has(outcome.networkCode);
+    return startsJob ? neverSent(outcome.networkCode) : RETRYABLE_NETWORK_CODES.has(outcome.networkCode);
   }
   if (!startsJob) return RETRYABLE_READ_STATUSES.has(outcome.status);
   // 429 is a refusal by definition; 503 with Retry-After is the server saying it did not take the request.

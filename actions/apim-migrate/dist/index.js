@@ -32008,11 +32008,13 @@ const RETRYABLE_NETWORK_CODES = new Set([
 ]);
 /** Network errors raised before a single byte of the request left this machine. */
 const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
+/** True when the network error proves the request never reached the server. */
+function neverSent(networkCode) {
+    return NOT_SENT_NETWORK_CODES.has(networkCode);
+}
 function shouldRetry(startsJob, outcome) {
     if ('networkCode' in outcome) {
-        return startsJob
-            ? NOT_SENT_NETWORK_CODES.has(outcome.networkCode)
-            : RETRYABLE_NETWORK_CODES.has(outcome.networkCode);
+        return startsJob ? neverSent(outcome.networkCode) : RETRYABLE_NETWORK_CODES.has(outcome.networkCode);
     }
     if (!startsJob)
         return RETRYABLE_READ_STATUSES.has(outcome.status);
@@ -32159,6 +32161,16 @@ class ApiClient {
             await runtime.clock.sleep(delay, runtime.signal);
         }
     }
+    /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
+    unexpectedAnswer(spec, what) {
+        return new ApiError({
+            method: spec.method,
+            url: this.displayUrl(spec),
+            status: 200,
+            vendorMessage: `unexpected answer: ${what}`,
+            hint: this.options.unexpectedAnswerHint,
+        });
+    }
     /** The request URL with credentials and secrets removed, for messages. */
     displayUrl(spec) {
         const url = this.url(spec);
@@ -32251,7 +32263,7 @@ class ApiClient {
         });
     }
     networkFailure(spec, error, code, startsJob) {
-        const maybeActed = startsJob && code !== 'ECONNREFUSED';
+        const maybeActed = startsJob && !neverSent(code);
         return new ApiError({
             method: spec.method,
             url: this.displayUrl(spec),
@@ -32311,7 +32323,6 @@ function readText(res) {
 
 
 
-
 const ASSET_TYPES = ['Account', 'File', 'Job', 'Pipeline', 'Policy'];
 const DEFAULT_CONTROL_PLANE = 'https://elastic.snaplogic.com';
 /** SnapLogic's error bodies: `{"response_map": {"error": ...}}`, or a top-level `message`/`error`. */
@@ -32333,6 +32344,7 @@ function snapLogicClient(connection, runtime) {
         runtime,
         auth: credentialsAuth(connection.credentials, runtime.logger),
         readVendorMessage: readSnapLogicMessage,
+        unexpectedAnswerHint: 'Check that control-plane-url points at a SnapLogic control plane',
         hintFor: (status, spec) => snapLogicHint(status, spec, connection.credentials.kind),
     });
 }
@@ -32367,7 +32379,7 @@ async function startMigration(client, request) {
     };
     const map = responseMap(await client.json(spec), client, spec);
     if (typeof map.status_token !== 'string' || !map.status_token) {
-        throw malformed(client, spec, 'response_map.status_token is missing');
+        throw client.unexpectedAnswer(spec, 'response_map.status_token is missing');
     }
     return {
         statusToken: map.status_token,
@@ -32382,7 +32394,7 @@ async function getMigrationStatus(client, location) {
     const spec = { method: 'GET', path: location, what: 'read the migration status' };
     const map = responseMap(await client.json(spec), client, spec);
     if (typeof map.status !== 'string')
-        throw malformed(client, spec, 'response_map.status is missing');
+        throw client.unexpectedAnswer(spec, 'response_map.status is missing');
     const entries = (value) => Array.isArray(value) ? value.map((item) => (isRecord(item) ? item : { name: String(item) })) : [];
     return { status: map.status, successful: entries(map.successful), failed: entries(map.failed), responseMap: map };
 }
@@ -32394,17 +32406,8 @@ function encodePath(path) {
 }
 function responseMap(body, client, spec) {
     if (!isRecord(body) || !isRecord(body.response_map))
-        throw malformed(client, spec, 'the answer has no response_map');
+        throw client.unexpectedAnswer(spec, 'the answer has no response_map');
     return body.response_map;
-}
-function malformed(client, spec, what) {
-    return new ApiError({
-        method: spec.method,
-        url: client.displayUrl(spec),
-        status: 200,
-        vendorMessage: `unexpected answer: ${what}`,
-        hint: 'Check that control-plane-url points at a SnapLogic control plane',
-    });
 }
 
 ;// CONCATENATED MODULE: ./shared/poll/poll.ts

@@ -32008,11 +32008,13 @@ const RETRYABLE_NETWORK_CODES = new Set([
 ]);
 /** Network errors raised before a single byte of the request left this machine. */
 const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
+/** True when the network error proves the request never reached the server. */
+function neverSent(networkCode) {
+    return NOT_SENT_NETWORK_CODES.has(networkCode);
+}
 function shouldRetry(startsJob, outcome) {
     if ('networkCode' in outcome) {
-        return startsJob
-            ? NOT_SENT_NETWORK_CODES.has(outcome.networkCode)
-            : RETRYABLE_NETWORK_CODES.has(outcome.networkCode);
+        return startsJob ? neverSent(outcome.networkCode) : RETRYABLE_NETWORK_CODES.has(outcome.networkCode);
     }
     if (!startsJob)
         return RETRYABLE_READ_STATUSES.has(outcome.status);
@@ -32159,6 +32161,16 @@ class ApiClient {
             await runtime.clock.sleep(delay, runtime.signal);
         }
     }
+    /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
+    unexpectedAnswer(spec, what) {
+        return new ApiError({
+            method: spec.method,
+            url: this.displayUrl(spec),
+            status: 200,
+            vendorMessage: `unexpected answer: ${what}`,
+            hint: this.options.unexpectedAnswerHint,
+        });
+    }
     /** The request URL with credentials and secrets removed, for messages. */
     displayUrl(spec) {
         const url = this.url(spec);
@@ -32251,7 +32263,7 @@ class ApiClient {
         });
     }
     networkFailure(spec, error, code, startsJob) {
-        const maybeActed = startsJob && code !== 'ECONNREFUSED';
+        const maybeActed = startsJob && !neverSent(code);
         return new ApiError({
             method: spec.method,
             url: this.displayUrl(spec),
@@ -32307,7 +32319,6 @@ function readText(res) {
  * ServiceNow connection inputs shared by every CDM action: `instance-url`, `username` + `password` or `token`,
  * `api-version`; and the ApiClient built from them.
  */
-
 
 
 
@@ -32373,6 +32384,7 @@ function serviceNowClient(connection, runtime) {
         runtime,
         auth,
         readVendorMessage: readServiceNowMessage,
+        unexpectedAnswerHint: 'Check that instance-url points at a ServiceNow instance with the CDM plugin active',
         hintFor: (status, _spec, message) => serviceNowHint(status, message, auth),
     });
 }
@@ -32397,17 +32409,8 @@ function serviceNowHint(status, message, auth) {
 /** The `result` object of a ServiceNow answer; anything else is an error naming the endpoint. */
 function serviceNowResult(body, client, spec) {
     if (!isRecord(body) || !isRecord(body.result))
-        throw malformedAnswer(client, spec, 'the answer has no result object');
+        throw client.unexpectedAnswer(spec, 'the answer has no result object');
     return body.result;
-}
-function malformedAnswer(client, spec, what) {
-    return new ApiError({
-        method: spec.method,
-        url: client.displayUrl(spec),
-        status: 200,
-        vendorMessage: `unexpected answer: ${what}`,
-        hint: 'Check that instance-url points at a ServiceNow instance with the CDM plugin active',
-    });
 }
 /** ServiceNow sends `errors` as a string or an array of strings (or objects). */
 function messages(value) {
@@ -32433,7 +32436,7 @@ async function createApp(client, c, body) {
     const spec = { method: 'POST', path: appPath(c), json: body, what: 'create the application' };
     const result = resultObject(await client.json(spec), client, spec);
     if (typeof result.data !== 'string' || !result.data)
-        throw malformedAnswer(client, spec, 'result.data (the new sys_id) is missing');
+        throw client.unexpectedAnswer(spec, 'result.data (the new sys_id) is missing');
     return { appId: result.data, message: stringOf(result.message) };
 }
 /** GET .../application/{id}; `result.status: 400` with `data.error` (HTTP 200) is a failure. */
@@ -32444,7 +32447,7 @@ async function getApp(client, c, appId) {
         throw failure(client, spec, readServiceNowMessage({ result }) ?? `result.status ${result.status}`);
     }
     if (!body_isRecord(result.data))
-        throw malformedAnswer(client, spec, 'result.data is missing');
+        throw client.unexpectedAnswer(spec, 'result.data is missing');
     return result.data;
 }
 async function updateApp(client, c, appId, fields) {
@@ -32471,7 +32474,7 @@ async function createDeployables(client, c, query) {
     const spec = cdm(c, 'POST', 'applications/deployables/create', query, 'create the deployables');
     const body = await client.json(spec);
     if (!body_isRecord(body) || !Array.isArray(body.result))
-        throw malformedAnswer(client, spec, 'result is not a list of sys_ids');
+        throw client.unexpectedAnswer(spec, 'result is not a list of sys_ids');
     return body.result.map(String);
 }
 async function updateDeployable(client, c, query) {
@@ -32492,7 +32495,7 @@ async function listSharedComponents(client, c, appName, withUpdatesOnly) {
     const spec = cdm(c, 'GET', 'applications/shared_components', { appName, withUpdatesOnly: flag, updatesOnly: flag }, 'list the shared components');
     const body = await client.json(spec);
     if (!body_isRecord(body) || !Array.isArray(body.result))
-        throw malformedAnswer(client, spec, 'result is not a list');
+        throw client.unexpectedAnswer(spec, 'result is not a list');
     return body.result.filter(body_isRecord).map((r) => ({
         name: String(r.name ?? ''),
         description: stringOf(r.description),
@@ -32520,7 +32523,7 @@ async function listComponentApplications(client, c, query) {
     const spec = cdm(c, 'GET', 'applications/shared_libraries/components/applications', query, 'list the applications using the component');
     const body = await client.json(spec);
     if (!body_isRecord(body))
-        throw malformedAnswer(client, spec, 'the answer is not a JSON object');
+        throw client.unexpectedAnswer(spec, 'the answer is not a JSON object');
     // The document keys the list by the component ({"result": {"<component>": [...]}}).
     const result = body.result;
     const lists = Array.isArray(result) ? [result] : body_isRecord(result) ? Object.values(result).filter(Array.isArray) : [];
@@ -32531,7 +32534,7 @@ function cdm(c, method, rest, query, what) {
 }
 function resultObject(body, client, spec) {
     if (!body_isRecord(body) || !body_isRecord(body.result))
-        throw malformedAnswer(client, spec, 'the answer has no result object');
+        throw client.unexpectedAnswer(spec, 'the answer has no result object');
     return body.result;
 }
 /** `{"result": [record]}` or `{"result": record}`. */
@@ -32539,7 +32542,7 @@ function firstRecord(body, client, spec) {
     const result = body_isRecord(body) ? body.result : undefined;
     const record = Array.isArray(result) ? result.find(body_isRecord) : result;
     if (!body_isRecord(record))
-        throw malformedAnswer(client, spec, 'the answer has no result record');
+        throw client.unexpectedAnswer(spec, 'the answer has no result record');
     return record;
 }
 /** Answers whose success is an empty body or `""` may still carry an error object. */

@@ -29105,11 +29105,13 @@ const RETRYABLE_NETWORK_CODES = new Set([
 ]);
 /** Network errors raised before a single byte of the request left this machine. */
 const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
+/** True when the network error proves the request never reached the server. */
+function neverSent(networkCode) {
+    return NOT_SENT_NETWORK_CODES.has(networkCode);
+}
 function shouldRetry(startsJob, outcome) {
     if ('networkCode' in outcome) {
-        return startsJob
-            ? NOT_SENT_NETWORK_CODES.has(outcome.networkCode)
-            : RETRYABLE_NETWORK_CODES.has(outcome.networkCode);
+        return startsJob ? neverSent(outcome.networkCode) : RETRYABLE_NETWORK_CODES.has(outcome.networkCode);
     }
     if (!startsJob)
         return RETRYABLE_READ_STATUSES.has(outcome.status);
@@ -29256,6 +29258,16 @@ class ApiClient {
             await runtime.clock.sleep(delay, runtime.signal);
         }
     }
+    /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
+    unexpectedAnswer(spec, what) {
+        return new ApiError({
+            method: spec.method,
+            url: this.displayUrl(spec),
+            status: 200,
+            vendorMessage: `unexpected answer: ${what}`,
+            hint: this.options.unexpectedAnswerHint,
+        });
+    }
     /** The request URL with credentials and secrets removed, for messages. */
     displayUrl(spec) {
         const url = this.url(spec);
@@ -29348,7 +29360,7 @@ class ApiClient {
         });
     }
     networkFailure(spec, error, code, startsJob) {
-        const maybeActed = startsJob && code !== 'ECONNREFUSED';
+        const maybeActed = startsJob && !neverSent(code);
         return new ApiError({
             method: spec.method,
             url: this.displayUrl(spec),
@@ -29404,7 +29416,6 @@ function readText(res) {
  * ServiceNow connection inputs shared by every CDM action: `instance-url`, `username` + `password` or `token`,
  * `api-version`; and the ApiClient built from them.
  */
-
 
 
 
@@ -29470,6 +29481,7 @@ function serviceNowClient(connection, runtime) {
         runtime,
         auth,
         readVendorMessage: readServiceNowMessage,
+        unexpectedAnswerHint: 'Check that instance-url points at a ServiceNow instance with the CDM plugin active',
         hintFor: (status, _spec, message) => serviceNowHint(status, message, auth),
     });
 }
@@ -29494,17 +29506,8 @@ function serviceNowHint(status, message, auth) {
 /** The `result` object of a ServiceNow answer; anything else is an error naming the endpoint. */
 function serviceNowResult(body, client, spec) {
     if (!isRecord(body) || !isRecord(body.result))
-        throw malformedAnswer(client, spec, 'the answer has no result object');
+        throw client.unexpectedAnswer(spec, 'the answer has no result object');
     return body.result;
-}
-function malformedAnswer(client, spec, what) {
-    return new ApiError({
-        method: spec.method,
-        url: client.displayUrl(spec),
-        status: 200,
-        vendorMessage: `unexpected answer: ${what}`,
-        hint: 'Check that instance-url points at a ServiceNow instance with the CDM plugin active',
-    });
 }
 /** ServiceNow sends `errors` as a string or an array of strings (or objects). */
 function messages(value) {
@@ -29542,7 +29545,7 @@ async function requestExport(client, connection, request) {
     };
     const result = serviceNowResult(await client.json(spec), client, spec);
     if (typeof result.export_id !== 'string' || !result.export_id) {
-        throw malformedAnswer(client, spec, 'result.export_id is missing');
+        throw client.unexpectedAnswer(spec, 'result.export_id is missing');
     }
     return result.export_id;
 }
@@ -29554,7 +29557,7 @@ async function getExportStatus(client, connection, exportId) {
     };
     const result = serviceNowResult(await client.json(spec), client, spec);
     if (typeof result.state !== 'string')
-        throw malformedAnswer(client, spec, 'result.state is missing');
+        throw client.unexpectedAnswer(spec, 'result.state is missing');
     const exporter = isRecord(result.exporter_result) ? result.exporter_result : undefined;
     return {
         state: result.state,
@@ -29576,7 +29579,7 @@ async function getExportContent(client, connection, exportId) {
     const state = typeof result.state === 'string' ? result.state : undefined;
     const exporterResult = result.exporter_result ?? undefined;
     if (state !== 'error' && exporterResult === undefined)
-        throw malformedAnswer(client, spec, 'result.exporter_result is missing');
+        throw client.unexpectedAnswer(spec, 'result.exporter_result is missing');
     return { state, errors: messages(result.errors), exporterResult };
 }
 

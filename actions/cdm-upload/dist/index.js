@@ -32126,11 +32126,13 @@ const RETRYABLE_NETWORK_CODES = new Set([
 ]);
 /** Network errors raised before a single byte of the request left this machine. */
 const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
+/** True when the network error proves the request never reached the server. */
+function neverSent(networkCode) {
+    return NOT_SENT_NETWORK_CODES.has(networkCode);
+}
 function shouldRetry(startsJob, outcome) {
     if ('networkCode' in outcome) {
-        return startsJob
-            ? NOT_SENT_NETWORK_CODES.has(outcome.networkCode)
-            : RETRYABLE_NETWORK_CODES.has(outcome.networkCode);
+        return startsJob ? neverSent(outcome.networkCode) : RETRYABLE_NETWORK_CODES.has(outcome.networkCode);
     }
     if (!startsJob)
         return RETRYABLE_READ_STATUSES.has(outcome.status);
@@ -32277,6 +32279,16 @@ class ApiClient {
             await runtime.clock.sleep(delay, runtime.signal);
         }
     }
+    /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
+    unexpectedAnswer(spec, what) {
+        return new errors_ApiError({
+            method: spec.method,
+            url: this.displayUrl(spec),
+            status: 200,
+            vendorMessage: `unexpected answer: ${what}`,
+            hint: this.options.unexpectedAnswerHint,
+        });
+    }
     /** The request URL with credentials and secrets removed, for messages. */
     displayUrl(spec) {
         const url = this.url(spec);
@@ -32369,7 +32381,7 @@ class ApiClient {
         });
     }
     networkFailure(spec, error, code, startsJob) {
-        const maybeActed = startsJob && code !== 'ECONNREFUSED';
+        const maybeActed = startsJob && !neverSent(code);
         return new errors_ApiError({
             method: spec.method,
             url: this.displayUrl(spec),
@@ -32425,7 +32437,6 @@ function readText(res) {
  * ServiceNow connection inputs shared by every CDM action: `instance-url`, `username` + `password` or `token`,
  * `api-version`; and the ApiClient built from them.
  */
-
 
 
 
@@ -32491,6 +32502,7 @@ function serviceNowClient(connection, runtime) {
         runtime,
         auth,
         readVendorMessage: readServiceNowMessage,
+        unexpectedAnswerHint: 'Check that instance-url points at a ServiceNow instance with the CDM plugin active',
         hintFor: (status, _spec, message) => serviceNowHint(status, message, auth),
     });
 }
@@ -32515,17 +32527,8 @@ function serviceNowHint(status, message, auth) {
 /** The `result` object of a ServiceNow answer; anything else is an error naming the endpoint. */
 function serviceNowResult(body, client, spec) {
     if (!isRecord(body) || !isRecord(body.result))
-        throw malformedAnswer(client, spec, 'the answer has no result object');
+        throw client.unexpectedAnswer(spec, 'the answer has no result object');
     return body.result;
-}
-function malformedAnswer(client, spec, what) {
-    return new errors_ApiError({
-        method: spec.method,
-        url: client.displayUrl(spec),
-        status: 200,
-        vendorMessage: `unexpected answer: ${what}`,
-        hint: 'Check that instance-url points at a ServiceNow instance with the CDM plugin active',
-    });
 }
 /** ServiceNow sends `errors` as a string or an array of strings (or objects). */
 function messages(value) {
@@ -32635,7 +32638,7 @@ async function requestUpload(client, connection, options, request) {
     };
     const result = serviceNowResult(await client.json(spec), client, spec);
     if (typeof result.upload_id !== 'string' || !result.upload_id) {
-        throw malformedAnswer(client, spec, 'result.upload_id is missing');
+        throw client.unexpectedAnswer(spec, 'result.upload_id is missing');
     }
     return result.upload_id;
 }
@@ -32647,7 +32650,7 @@ async function getUploadStatus(client, connection, uploadId) {
     };
     const result = serviceNowResult(await client.json(spec), client, spec);
     if (typeof result.state !== 'string')
-        throw malformedAnswer(client, spec, 'result.state is missing');
+        throw client.unexpectedAnswer(spec, 'result.state is missing');
     const output = result.output;
     const changeset = isRecord(output)
         ? {

@@ -29097,11 +29097,13 @@ const RETRYABLE_NETWORK_CODES = new Set([
 ]);
 /** Network errors raised before a single byte of the request left this machine. */
 const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
+/** True when the network error proves the request never reached the server. */
+function neverSent(networkCode) {
+    return NOT_SENT_NETWORK_CODES.has(networkCode);
+}
 function shouldRetry(startsJob, outcome) {
     if ('networkCode' in outcome) {
-        return startsJob
-            ? NOT_SENT_NETWORK_CODES.has(outcome.networkCode)
-            : RETRYABLE_NETWORK_CODES.has(outcome.networkCode);
+        return startsJob ? neverSent(outcome.networkCode) : RETRYABLE_NETWORK_CODES.has(outcome.networkCode);
     }
     if (!startsJob)
         return RETRYABLE_READ_STATUSES.has(outcome.status);
@@ -29248,6 +29250,16 @@ class ApiClient {
             await runtime.clock.sleep(delay, runtime.signal);
         }
     }
+    /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
+    unexpectedAnswer(spec, what) {
+        return new ApiError({
+            method: spec.method,
+            url: this.displayUrl(spec),
+            status: 200,
+            vendorMessage: `unexpected answer: ${what}`,
+            hint: this.options.unexpectedAnswerHint,
+        });
+    }
     /** The request URL with credentials and secrets removed, for messages. */
     displayUrl(spec) {
         const url = this.url(spec);
@@ -29340,7 +29352,7 @@ class ApiClient {
         });
     }
     networkFailure(spec, error, code, startsJob) {
-        const maybeActed = startsJob && code !== 'ECONNREFUSED';
+        const maybeActed = startsJob && !neverSent(code);
         return new ApiError({
             method: spec.method,
             url: this.displayUrl(spec),
@@ -29589,6 +29601,7 @@ function smaxClient(tenant, runtime) {
         runtime,
         auth: smaxSession(tenant, runtime),
         readVendorMessage: readSmaxMessage,
+        unexpectedAnswerHint: 'Check that the URL is the SMAX server address and the tenant id is right',
         hintFor: (status) => {
             if (status === 401)
                 return `Tenant ${tenant.tenantId} refused '${tenant.username}' even after logging in again: check the credentials`;
@@ -29617,7 +29630,7 @@ async function getExport(client, tenantId, exportId) {
     };
     const body = record(await client.json(spec), client, spec);
     if (typeof body.Status !== 'string')
-        throw malformed(client, spec, 'Status is missing');
+        throw client.unexpectedAnswer(spec, 'Status is missing');
     const statistics = Array.isArray(body.Statistics) ? body.Statistics.filter(isRecord) : [];
     return {
         status: body.Status,
@@ -29664,7 +29677,7 @@ async function uploadAttachment(client, tenantId, file) {
     }
     const fileId = stringOf(body.guid) ?? stringOf(body.Id) ?? stringOf(body.id);
     if (!fileId)
-        throw malformed(client, spec, 'the answer has no guid');
+        throw client.unexpectedAnswer(spec, 'the answer has no guid');
     return fileId;
 }
 async function startImport(client, tenantId, fileId, dryRun) {
@@ -29685,7 +29698,7 @@ async function getImport(client, tenantId, importId) {
     };
     const body = record(await client.json(spec), client, spec);
     if (typeof body.Status !== 'string')
-        throw malformed(client, spec, 'Status is missing');
+        throw client.unexpectedAnswer(spec, 'Status is missing');
     const results = Array.isArray(body.Results) ? body.Results.filter(isRecord) : [];
     return {
         status: body.Status,
@@ -29707,22 +29720,13 @@ async function getImport(client, tenantId, importId) {
 function idOf(body, client, spec) {
     const id = stringOf(record(body, client, spec).Id) ?? stringOf(record(body, client, spec).id);
     if (!id)
-        throw malformed(client, spec, 'Id is missing');
+        throw client.unexpectedAnswer(spec, 'Id is missing');
     return id;
 }
 function record(body, client, spec) {
     if (!isRecord(body))
-        throw malformed(client, spec, 'the answer is not a JSON object');
+        throw client.unexpectedAnswer(spec, 'the answer is not a JSON object');
     return body;
-}
-function malformed(client, spec, what) {
-    return new ApiError({
-        method: spec.method,
-        url: client.displayUrl(spec),
-        status: 200,
-        vendorMessage: `unexpected answer: ${what}`,
-        hint: 'Check that the URL is the SMAX server address and the tenant id is right',
-    });
 }
 function stringOf(value) {
     return typeof value === 'string' && value ? value : undefined;

@@ -5,14 +5,7 @@
 import { ApiError } from '../../errors.js';
 import { isRecord } from '../../http/body.js';
 import type { ApiClient, ApiResponse, RequestSpec } from '../../http/client.js';
-import {
-  apiPath,
-  cdmPath,
-  malformedAnswer,
-  messages,
-  readServiceNowMessage,
-  type ServiceNowConnection,
-} from './connection.js';
+import { apiPath, cdmPath, messages, readServiceNowMessage, type ServiceNowConnection } from './connection.js';
 
 type Connection = Pick<ServiceNowConnection, 'apiVersion'>;
 type Query = Record<string, string | undefined>;
@@ -48,7 +41,7 @@ export async function createApp(
   const spec: RequestSpec = { method: 'POST', path: appPath(c), json: body, what: 'create the application' };
   const result = resultObject(await client.json(spec), client, spec);
   if (typeof result.data !== 'string' || !result.data)
-    throw malformedAnswer(client, spec, 'result.data (the new sys_id) is missing');
+    throw client.unexpectedAnswer(spec, 'result.data (the new sys_id) is missing');
   return { appId: result.data, message: stringOf(result.message) };
 }
 
@@ -59,7 +52,7 @@ export async function getApp(client: ApiClient, c: Connection, appId: string): P
   if (typeof result.status === 'number' && result.status >= 400) {
     throw failure(client, spec, readServiceNowMessage({ result }) ?? `result.status ${result.status}`);
   }
-  if (!isRecord(result.data)) throw malformedAnswer(client, spec, 'result.data is missing');
+  if (!isRecord(result.data)) throw client.unexpectedAnswer(spec, 'result.data is missing');
   return result.data;
 }
 
@@ -102,7 +95,7 @@ export async function createDeployables(
   const spec = cdm(c, 'POST', 'applications/deployables/create', query, 'create the deployables');
   const body = await client.json(spec);
   if (!isRecord(body) || !Array.isArray(body.result))
-    throw malformedAnswer(client, spec, 'result is not a list of sys_ids');
+    throw client.unexpectedAnswer(spec, 'result is not a list of sys_ids');
   return body.result.map(String);
 }
 
@@ -153,7 +146,7 @@ export async function listSharedComponents(
     'list the shared components',
   );
   const body = await client.json(spec);
-  if (!isRecord(body) || !Array.isArray(body.result)) throw malformedAnswer(client, spec, 'result is not a list');
+  if (!isRecord(body) || !Array.isArray(body.result)) throw client.unexpectedAnswer(spec, 'result is not a list');
   return body.result.filter(isRecord).map((r) => ({
     name: String(r.name ?? ''),
     description: stringOf(r.description),
@@ -218,7 +211,7 @@ export async function listComponentApplications(
     'list the applications using the component',
   );
   const body = await client.json(spec);
-  if (!isRecord(body)) throw malformedAnswer(client, spec, 'the answer is not a JSON object');
+  if (!isRecord(body)) throw client.unexpectedAnswer(spec, 'the answer is not a JSON object');
   // The document keys the list by the component ({"result": {"<component>": [...]}}).
   const result = body.result;
   const lists = Array.isArray(result) ? [result] : isRecord(result) ? Object.values(result).filter(Array.isArray) : [];
@@ -230,7 +223,7 @@ function cdm(c: Connection, method: RequestSpec['method'], rest: string, query: 
 }
 
 function resultObject(body: unknown, client: ApiClient, spec: RequestSpec): Record<string, unknown> {
-  if (!isRecord(body) || !isRecord(body.result)) throw malformedAnswer(client, spec, 'the answer has no result object');
+  if (!isRecord(body) || !isRecord(body.result)) throw client.unexpectedAnswer(spec, 'the answer has no result object');
   return body.result;
 }
 
@@ -238,7 +231,7 @@ function resultObject(body: unknown, client: ApiClient, spec: RequestSpec): Reco
 function firstRecord(body: unknown, client: ApiClient, spec: RequestSpec): Record<string, unknown> {
   const result = isRecord(body) ? body.result : undefined;
   const record = Array.isArray(result) ? result.find(isRecord) : result;
-  if (!isRecord(record)) throw malformedAnswer(client, spec, 'the answer has no result record');
+  if (!isRecord(record)) throw client.unexpectedAnswer(spec, 'the answer has no result record');
   return record;
 }
 

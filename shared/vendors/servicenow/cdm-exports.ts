@@ -4,7 +4,7 @@
  */
 import { isRecord } from '../../http/body.js';
 import type { ApiClient } from '../../http/client.js';
-import { cdmPath, malformedAnswer, messages, serviceNowResult, type ServiceNowConnection } from './connection.js';
+import { cdmPath, messages, serviceNowResult, type ServiceNowConnection } from './connection.js';
 
 export const EXPORT_DATA_FORMATS = ['ini', 'json', 'properties', 'raw', 'xml', 'yaml'] as const;
 export type ExportDataFormat = (typeof EXPORT_DATA_FORMATS)[number];
@@ -67,7 +67,7 @@ export async function requestExport(
   };
   const result = serviceNowResult(await client.json(spec), client, spec);
   if (typeof result.export_id !== 'string' || !result.export_id) {
-    throw malformedAnswer(client, spec, 'result.export_id is missing');
+    throw client.unexpectedAnswer(spec, 'result.export_id is missing');
   }
   return result.export_id;
 }
@@ -83,7 +83,7 @@ export async function getExportStatus(
     what: 'read the export status',
   };
   const result = serviceNowResult(await client.json(spec), client, spec);
-  if (typeof result.state !== 'string') throw malformedAnswer(client, spec, 'result.state is missing');
+  if (typeof result.state !== 'string') throw client.unexpectedAnswer(spec, 'result.state is missing');
   const exporter = isRecord(result.exporter_result) ? result.exporter_result : undefined;
   return {
     state: result.state,
@@ -110,6 +110,6 @@ export async function getExportContent(
   const state = typeof result.state === 'string' ? result.state : undefined;
   const exporterResult = result.exporter_result ?? undefined;
   if (state !== 'error' && exporterResult === undefined)
-    throw malformedAnswer(client, spec, 'result.exporter_result is missing');
+    throw client.unexpectedAnswer(spec, 'result.exporter_result is missing');
   return { state, errors: messages(result.errors), exporterResult };
 }

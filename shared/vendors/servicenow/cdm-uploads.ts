@@ -6,7 +6,7 @@
 import { isRecord } from '../../http/body.js';
 import type { ApiClient, RequestSpec } from '../../http/client.js';
 import { bufferBody } from '../../http/transfer.js';
-import { cdmPath, malformedAnswer, messages, serviceNowResult, type ServiceNowConnection } from './connection.js';
+import { cdmPath, messages, serviceNowResult, type ServiceNowConnection } from './connection.js';
 
 export const UPLOAD_TARGETS = ['component', 'collection', 'deployable', 'vars'] as const;
 export type UploadTarget = (typeof UPLOAD_TARGETS)[number];
@@ -153,7 +153,7 @@ export async function requestUpload(
   };
   const result = serviceNowResult(await client.json(spec), client, spec);
   if (typeof result.upload_id !== 'string' || !result.upload_id) {
-    throw malformedAnswer(client, spec, 'result.upload_id is missing');
+    throw client.unexpectedAnswer(spec, 'result.upload_id is missing');
   }
   return result.upload_id;
 }
@@ -169,7 +169,7 @@ export async function getUploadStatus(
     what: 'read the upload status',
   };
   const result = serviceNowResult(await client.json(spec), client, spec);
-  if (typeof result.state !== 'string') throw malformedAnswer(client, spec, 'result.state is missing');
+  if (typeof result.state !== 'string') throw client.unexpectedAnswer(spec, 'result.state is missing');
   const output = result.output;
   const changeset = isRecord(output)
     ? {

@@ -4,7 +4,6 @@
  */
 import { credentialsAuth, readCredentials, type Credentials } from '../../auth/credentials.js';
 import type { AuthProvider } from '../../auth/index.js';
-import { ApiError } from '../../errors.js';
 import { isRecord } from '../../http/body.js';
 import { ApiClient, type RequestSpec } from '../../http/client.js';
 import { parseBaseUrl, type InputReader } from '../../inputs/reader.js';
@@ -83,6 +82,7 @@ export function serviceNowClient(connection: ServiceNowConnection, runtime: Runt
     runtime,
     auth,
     readVendorMessage: readServiceNowMessage,
+    unexpectedAnswerHint: 'Check that instance-url points at a ServiceNow instance with the CDM plugin active',
     hintFor: (status, _spec, message) => serviceNowHint(status, message, auth),
   });
 }
@@ -112,22 +112,8 @@ export function serviceNowResult(
   client: ApiClient,
   spec: Pick<RequestSpec, 'method' | 'path' | 'query'>,
 ): Record<string, unknown> {
-  if (!isRecord(body) || !isRecord(body.result)) throw malformedAnswer(client, spec, 'the answer has no result object');
+  if (!isRecord(body) || !isRecord(body.result)) throw client.unexpectedAnswer(spec, 'the answer has no result object');
   return body.result;
-}
-
-export function malformedAnswer(
-  client: ApiClient,
-  spec: Pick<RequestSpec, 'method' | 'path' | 'query'>,
-  what: string,
-): ApiError {
-  return new ApiError({
-    method: spec.method,
-    url: client.displayUrl(spec),
-    status: 200,
-    vendorMessage: `unexpected answer: ${what}`,
-    hint: 'Check that instance-url points at a ServiceNow instance with the CDM plugin active',
-  });
 }
 
 /** ServiceNow sends `errors` as a string or an array of strings (or objects). */

@@ -57,6 +57,7 @@ export function smaxClient(tenant: SmaxTenant, runtime: Runtime): ApiClient {
     runtime,
     auth: smaxSession(tenant, runtime),
     readVendorMessage: readSmaxMessage,
+    unexpectedAnswerHint: 'Check that the URL is the SMAX server address and the tenant id is right',
     hintFor: (status) => {
       if (status === 401)
         return `Tenant ${tenant.tenantId} refused '${tenant.username}' even after logging in again: check the credentials`;
@@ -85,7 +86,7 @@ export async function getExport(client: ApiClient, tenantId: string, exportId: s
     what: 'read the export status',
   };
   const body = record(await client.json(spec), client, spec);
-  if (typeof body.Status !== 'string') throw malformed(client, spec, 'Status is missing');
+  if (typeof body.Status !== 'string') throw client.unexpectedAnswer(spec, 'Status is missing');
   const statistics = Array.isArray(body.Statistics) ? body.Statistics.filter(isRecord) : [];
   return {
     status: body.Status,
@@ -138,7 +139,7 @@ export async function uploadAttachment(client: ApiClient, tenantId: string, file
     });
   }
   const fileId = stringOf(body.guid) ?? stringOf(body.Id) ?? stringOf(body.id);
-  if (!fileId) throw malformed(client, spec, 'the answer has no guid');
+  if (!fileId) throw client.unexpectedAnswer(spec, 'the answer has no guid');
   return fileId;
 }
 
@@ -165,7 +166,7 @@ export async function getImport(client: ApiClient, tenantId: string, importId: s
     what: 'read the import status',
   };
   const body = record(await client.json(spec), client, spec);
-  if (typeof body.Status !== 'string') throw malformed(client, spec, 'Status is missing');
+  if (typeof body.Status !== 'string') throw client.unexpectedAnswer(spec, 'Status is missing');
   const results = Array.isArray(body.Results) ? body.Results.filter(isRecord) : [];
   return {
     status: body.Status,
@@ -187,23 +188,13 @@ export async function getImport(client: ApiClient, tenantId: string, importId: s
 
 function idOf(body: unknown, client: ApiClient, spec: RequestSpec): string {
   const id = stringOf(record(body, client, spec).Id) ?? stringOf(record(body, client, spec).id);
-  if (!id) throw malformed(client, spec, 'Id is missing');
+  if (!id) throw client.unexpectedAnswer(spec, 'Id is missing');
   return id;
 }
 
 function record(body: unknown, client: ApiClient, spec: RequestSpec): Record<string, unknown> {
-  if (!isRecord(body)) throw malformed(client, spec, 'the answer is not a JSON object');
+  if (!isRecord(body)) throw client.unexpectedAnswer(spec, 'the answer is not a JSON object');
   return body;
-}
-
-function malformed(client: ApiClient, spec: RequestSpec, what: string): ApiError {
-  return new ApiError({
-    method: spec.method,
-    url: client.displayUrl(spec),
-    status: 200,
-    vendorMessage: `unexpected answer: ${what}`,
-    hint: 'Check that the URL is the SMAX server address and the tenant id is right',
-  });
 }
 
 function stringOf(value: unknown): string | undefined {

@@ -4,7 +4,6 @@
  * notes are in specs/README.md (GET /api/1/rest/public/migrate/{status_token}, or the answer's status_url).
  */
 import { credentialsAuth, type Credentials } from '../../auth/credentials.js';
-import { ApiError } from '../../errors.js';
 import { isRecord } from '../../http/body.js';
 import { ApiClient, type RequestSpec } from '../../http/client.js';
 import type { Runtime } from '../../runtime.js';
@@ -62,6 +61,7 @@ export function snapLogicClient(connection: SnapLogicConnection, runtime: Runtim
     runtime,
     auth: credentialsAuth(connection.credentials, runtime.logger),
     readVendorMessage: readSnapLogicMessage,
+    unexpectedAnswerHint: 'Check that control-plane-url points at a SnapLogic control plane',
     hintFor: (status, spec) => snapLogicHint(status, spec, connection.credentials.kind),
   });
 }
@@ -97,7 +97,7 @@ export async function startMigration(client: ApiClient, request: MigrationReques
   };
   const map = responseMap(await client.json(spec), client, spec);
   if (typeof map.status_token !== 'string' || !map.status_token) {
-    throw malformed(client, spec, 'response_map.status_token is missing');
+    throw client.unexpectedAnswer(spec, 'response_map.status_token is missing');
   }
   return {
     statusToken: map.status_token,
@@ -113,7 +113,7 @@ export function migrationStatusPath(statusToken: string): string {
 export async function getMigrationStatus(client: ApiClient, location: string): Promise<MigrationStatus> {
   const spec: RequestSpec = { method: 'GET', path: location, what: 'read the migration status' };
   const map = responseMap(await client.json(spec), client, spec);
-  if (typeof map.status !== 'string') throw malformed(client, spec, 'response_map.status is missing');
+  if (typeof map.status !== 'string') throw client.unexpectedAnswer(spec, 'response_map.status is missing');
   const entries = (value: unknown): AssetEntry[] =>
     Array.isArray(value) ? value.map((item) => (isRecord(item) ? item : { name: String(item) })) : [];
   return { status: map.status, successful: entries(map.successful), failed: entries(map.failed), responseMap: map };
@@ -127,16 +127,7 @@ function encodePath(path: string): string {
 }
 
 function responseMap(body: unknown, client: ApiClient, spec: RequestSpec): Record<string, unknown> {
-  if (!isRecord(body) || !isRecord(body.response_map)) throw malformed(client, spec, 'the answer has no response_map');
+  if (!isRecord(body) || !isRecord(body.response_map))
+    throw client.unexpectedAnswer(spec, 'the answer has no response_map');
   return body.response_map;
-}
-
-function malformed(client: ApiClient, spec: RequestSpec, what: string): ApiError {
-  return new ApiError({
-    method: spec.method,
-    url: client.displayUrl(spec),
-    status: 200,
-    vendorMessage: `unexpected answer: ${what}`,
-    hint: 'Check that control-plane-url points at a SnapLogic control plane',
-  });
 }
