@@ -74,6 +74,7 @@ describe('cdm-upload end to end', () => {
     ]);
     expect(sent.map((u) => u.contentType)).toEqual(Array(3).fill('text/plain; charset=utf-8'));
     expect(sent.map((u) => u.query.autoCommit)).toEqual(['false', 'false', 'true']);
+    expect(sent.map((u) => u.query.autoDelete)).toEqual(['false', 'false', 'false']);
     expect(sent[0].query.changesetNumber).toBeUndefined();
     const changeset = sent[0].changesetNumber;
     expect(sent.slice(1).map((u) => u.query.changesetNumber)).toEqual([changeset, changeset]);
@@ -242,6 +243,36 @@ describe('cdm-upload end to end', () => {
     expect(run.stdout).toContain('csv is not accepted for vars (cfg/table.csv)');
     expect(run.stdout).toContain('cfg/big.ini is 2 MB, over max-upload-size (2 MB)');
     expect(sandbox.server.requests).toHaveLength(0);
+  });
+
+  it('rejects a boolean that is not YAML 1.2 (auto-delete: yes) before any request', async () => {
+    const run = await upload({ file: 'a.json', 'auto-delete': 'yes', 'ignore-attributes': 'on' }, { 'a.json': '{}' });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain("Input 'auto-delete': must be true or false (got 'yes')");
+    expect(run.stdout).toContain("Input 'ignore-attributes': must be true or false (got 'on')");
+    expect(sandbox.server.requests).toHaveLength(0);
+  });
+
+  it('sends the destructive and merge options only as asked', async () => {
+    const run = await upload(
+      {
+        file: 'a.json',
+        'auto-delete': 'true',
+        'delete-redundant-overrides': 'false',
+        'identifier-keys': 'name, id',
+        'shared-library-name': 'SharedLib',
+      },
+      { 'a.json': '[{"name":"a","id":1}]' },
+    );
+    expect(run.exitCode).toBe(0);
+    const [sent] = uploads();
+    expect(sent.query).toMatchObject({
+      autoDelete: 'true',
+      deleteRedundantOverrides: 'false',
+      identifierKeys: '["name","id"]',
+      sharedLibraryName: 'SharedLib',
+      ignoreAttributes: 'false',
+    });
   });
 
   it('says so when no file matched, before any request', async () => {

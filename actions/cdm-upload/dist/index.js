@@ -36794,6 +36794,11 @@ async function main(context) {
         inputs.problem(autoValidate ? 'auto-validate' : 'publish-option', 'only applies with auto-commit: true');
     }
     const changesetNumber = inputs.string('changeset-number');
+    const autoDelete = inputs.boolean('auto-delete', false);
+    const deleteRedundantOverrides = inputs.boolean('delete-redundant-overrides', true);
+    const identifierKeys = inputs.list('identifier-keys');
+    const ignoreAttributes = inputs.boolean('ignore-attributes', false);
+    const sharedLibraryName = inputs.string('shared-library-name');
     const maxUploadBytes = inputs.size('max-upload-size', asFile ? DEFAULT_MAX_FILE_UPLOAD_BYTES : DEFAULT_MAX_UPLOAD_BYTES);
     const timeoutMs = inputs.duration('timeout', '30m');
     const pollIntervalMs = inputs.duration('poll-interval', '10s');
@@ -36824,11 +36829,11 @@ async function main(context) {
                 collectionName,
                 deployableName,
                 dataFormatAttributes,
-                autoDelete: inputs.boolean('auto-delete', false),
-                deleteRedundantOverrides: inputs.boolean('delete-redundant-overrides', true),
-                identifierKeys: inputs.list('identifier-keys'),
-                ignoreAttributes: inputs.boolean('ignore-attributes', false),
-                sharedLibraryName: inputs.string('shared-library-name'),
+                autoDelete,
+                deleteRedundantOverrides,
+                identifierKeys,
+                ignoreAttributes,
+                sharedLibraryName,
             },
             items,
             changesetNumber,

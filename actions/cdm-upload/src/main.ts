@@ -53,6 +53,11 @@ async function main(context: ActionContext): Promise<void> {
     inputs.problem(autoValidate ? 'auto-validate' : 'publish-option', 'only applies with auto-commit: true');
   }
   const changesetNumber = inputs.string('changeset-number');
+  const autoDelete = inputs.boolean('auto-delete', false);
+  const deleteRedundantOverrides = inputs.boolean('delete-redundant-overrides', true);
+  const identifierKeys = inputs.list('identifier-keys');
+  const ignoreAttributes = inputs.boolean('ignore-attributes', false);
+  const sharedLibraryName = inputs.string('shared-library-name');
   const maxUploadBytes = inputs.size(
     'max-upload-size',
     asFile ? DEFAULT_MAX_FILE_UPLOAD_BYTES : DEFAULT_MAX_UPLOAD_BYTES,
@@ -87,11 +92,11 @@ async function main(context: ActionContext): Promise<void> {
           collectionName,
           deployableName,
           dataFormatAttributes,
-          autoDelete: inputs.boolean('auto-delete', false),
-          deleteRedundantOverrides: inputs.boolean('delete-redundant-overrides', true),
-          identifierKeys: inputs.list('identifier-keys'),
-          ignoreAttributes: inputs.boolean('ignore-attributes', false),
-          sharedLibraryName: inputs.string('shared-library-name'),
+          autoDelete,
+          deleteRedundantOverrides,
+          identifierKeys,
+          ignoreAttributes,
+          sharedLibraryName,
         },
         items,
         changesetNumber,
