@@ -37,10 +37,6 @@ export class Summary {
     return this;
   }
 
-  get isEmpty(): boolean {
-    return this.parts.length === 0;
-  }
-
   toMarkdown(): string {
     return this.parts.join('\n');
   }

@@ -28857,9 +28857,6 @@ class Summary {
             this.parts.push(items.map((item) => `- ${item.replace(/\n/g, ' ')}`).join('\n') + '\n');
         return this;
     }
-    get isEmpty() {
-        return this.parts.length === 0;
-    }
     toMarkdown() {
         return this.parts.join('\n');
     }

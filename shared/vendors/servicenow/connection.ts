@@ -9,9 +9,6 @@ import { ApiClient, type RequestSpec } from '../../http/client.js';
 import { parseBaseUrl, type InputReader } from '../../inputs/reader.js';
 import type { Runtime } from '../../runtime.js';
 
-export type ServiceNowCredentials =
-  { kind: 'basic'; username: string; password: string } | { kind: 'bearer'; token: string };
-
 export interface ServiceNowConnection {
   /** Base URL without a trailing slash. */
   instanceUrl: string;
