@@ -5,6 +5,7 @@
  *   GET  /api/sn_cdm[/{api_version}]/applications/deployables/exports/{export_id}/content
  * and, through CdmUploadSimulator (servicenow-cdm-uploads.ts), the upload and upload-status endpoints.
  */
+import { BasicOrBearerSandbox } from './vendor-sandbox.js';
 import { randomBytes } from 'node:crypto';
 import {
   DATA_FORMATS,
@@ -77,7 +78,7 @@ class BadRequest extends Error {
   }
 }
 
-export class ServiceNowCdmSandbox {
+export class ServiceNowCdmSandbox extends BasicOrBearerSandbox {
   readonly server: SandboxServer;
   readonly exports = new Map<string, CdmExport>();
   readonly username: string;
@@ -93,6 +94,7 @@ export class ServiceNowCdmSandbox {
   private scenario: ExportScenario = 'success';
 
   constructor(options: ServiceNowCdmSandboxOptions = {}) {
+    super();
     this.username = options.username ?? 'admin';
     this.password = options.password ?? 'sandbox-password';
     this.token = options.token ?? 'sandbox-token';
@@ -121,27 +123,6 @@ export class ServiceNowCdmSandbox {
   /** Outcome of the uploads accepted from now on (sticky); a magic namePath still wins. */
   setUploadScenario(scenario: UploadScenario): void {
     this.uploadApi.scenario = scenario;
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-
-  /** `Authorization` header value with the sandbox's basic credentials. */
-  get basicAuthorization(): string {
-    return `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-  }
-
-  get bearerAuthorization(): string {
-    return `Bearer ${this.token}`;
-  }
-
-  listen(port = 0, host = '127.0.0.1'): Promise<string> {
-    return this.server.listen(port, host);
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
   }
 
   /** Outcome of the exports created from now on (sticky); a magic deployable name still wins. */

@@ -11,6 +11,7 @@
  * Every /rest call needs the cookies `SMAX_AUTH_TOKEN` (a token issued for that tenant, unexpired on the sandbox
  * clock) and `TENANTID`. Jobs follow the sandbox clock: `IN_PROGRESS`, then `COMPLETED` or `FAILED`.
  */
+import { VendorSandbox } from './vendor-sandbox.js';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,7 +77,7 @@ export function smaxErrorBody(status: number, message: string): { code: number; 
 
 const REST = String.raw`^/rest/(?<tenant>[^/]+)`;
 
-export class SmaxSandbox {
+export class SmaxSandbox extends VendorSandbox {
   readonly server: SandboxServer;
   readonly tenants: readonly string[];
   readonly login: string;
@@ -100,6 +101,7 @@ export class SmaxSandbox {
   private readonly pending = new Set<Promise<unknown>>();
 
   constructor(options: SmaxSandboxOptions = {}) {
+    super();
     this.tenants = [...(options.tenants ?? DEFAULT_TENANTS)];
     this.login = options.login ?? 'dev-admin';
     this.password = options.password ?? 'sandbox-password';
@@ -136,10 +138,6 @@ export class SmaxSandbox {
       .route('POST', new RegExp(`${REST}/ces/attachment/?$`), (req) => files.upload(req), { streamBody: true });
   }
 
-  get url(): string {
-    return this.server.url;
-  }
-
   get files(): Map<string, SmaxFile> {
     return this.fileRepository.files;
   }
@@ -152,12 +150,8 @@ export class SmaxSandbox {
     return this.fileRepository.downloads;
   }
 
-  listen(port = 0, host = '127.0.0.1'): Promise<string> {
-    return this.server.listen(port, host);
-  }
-
   /** Stops the server, waits for package writes and removes the default storage directory. */
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     await this.server.close();
     await Promise.allSettled([...this.pending]);
     if (this.ownsStorage) rmSync(this.storageDir, { recursive: true, force: true });

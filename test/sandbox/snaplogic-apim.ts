@@ -4,6 +4,7 @@
  *   GET  /api/1/rest/public/migrate/{status_token}
  * Every answer uses the `{"response_map": ..., "http_status_code": N}` envelope of the vendor document.
  */
+import { BasicOrBearerSandbox } from './vendor-sandbox.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { SandboxServer, type SandboxRequest, type SandboxResponse } from './server.js';
 
@@ -106,7 +107,7 @@ export function normalizePath(path: string): string {
   return trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
 }
 
-export class SnapLogicApimSandbox {
+export class SnapLogicApimSandbox extends BasicOrBearerSandbox {
   readonly server: SandboxServer;
   readonly migrations = new Map<string, ApimMigration>();
   readonly sources: Set<string>;
@@ -120,6 +121,7 @@ export class SnapLogicApimSandbox {
   private scenario: MigrationScenario = 'success';
 
   constructor(options: SnapLogicApimSandboxOptions = {}) {
+    super();
     this.username = options.username ?? 'dev@example.com';
     this.password = options.password ?? 'sandbox-password';
     this.token = options.token ?? 'sandbox-jwt';
@@ -142,26 +144,6 @@ export class SnapLogicApimSandbox {
     this.server.route('GET', new RegExp(`^${PUBLIC}/migrate/(?<token>[^/]+)/?$`), (req) =>
       this.handle(req, () => this.status(req.params.token)),
     );
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-
-  get basicAuthorization(): string {
-    return `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-  }
-
-  get bearerAuthorization(): string {
-    return `Bearer ${this.token}`;
-  }
-
-  listen(port = 0, host = '127.0.0.1'): Promise<string> {
-    return this.server.listen(port, host);
-  }
-
-  close(): Promise<void> {
-    return this.server.close();
   }
 
   /** Outcome of the migrations accepted from now on (sticky); a magic service name still wins. */
