@@ -261,6 +261,24 @@ describe('dev2prod-promote end to end', () => {
     expect(run.stdout).toContain('::warning title=Pull request comment not posted::');
   });
 
+  it('takes the target server and credentials from the source inputs even without a source tenant', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'd2p-pkg-'));
+    const file = path.join(dir, 'package.zip');
+    writeFileSync(file, Buffer.from('PK\x03\x04 a package'));
+    const run = await runAction('dev2prod-promote', {
+      inputs: {
+        mode: 'dry-run',
+        'source-url': url,
+        'source-username': sandbox.login,
+        'source-password': sandbox.password,
+        'target-tenant-id': TARGET,
+        'package-file': file,
+      },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs['dry-run-outcome']).toBe('passed');
+  });
+
   it('reports bad inputs together and sends nothing', async () => {
     const run = await runAction('dev2prod-promote', {
       inputs: {

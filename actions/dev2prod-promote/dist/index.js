@@ -30036,8 +30036,9 @@ async function main(context) {
         inputs.problem('package-id', `must be a Package Manager package id such as 54321 (got '${packageId}')`);
     if (fileId !== undefined && !/^[\w.-]+$/.test(fileId))
         inputs.problem('file-id', `must be a file repository id such as 9bf82520-f087-4763-af10-cf1ed38d893d (got '${fileId}')`);
-    const source = readTenant(inputs, 'source', packageId !== undefined);
-    const target = mode === 'export' ? undefined : readTenant(inputs, 'target', true, source);
+    const sourceInputs = readTenant(inputs, 'source', packageId !== undefined);
+    const source = complete(sourceInputs);
+    const target = mode === 'export' ? undefined : complete(readTenant(inputs, 'target', true, sourceInputs));
     const resolvedPackageFile = packageFile && external_node_path_.resolve(packageFile);
     if (resolvedPackageFile && !(await isFile(resolvedPackageFile)))
         inputs.problem('package-file', `no file at ${packageFile}`);
@@ -30088,7 +30089,7 @@ async function main(context) {
         }
     }
 }
-/** `source-*` or `target-*` inputs; the target falls back to the source's URL and credentials. */
+/** `source-*` or `target-*` inputs, as far as given; the target falls back to the source's URL and credentials. */
 function readTenant(inputs, side, needed, fallback) {
     const url = inputs.url(`${side}-url`, {
         required: needed && !fallback?.url,
@@ -30099,11 +30100,11 @@ function readTenant(inputs, side, needed, fallback) {
         inputs.problem(`${side}-tenant-id`, `must be the numeric tenant id (got '${tenantId}')`);
     const username = inputs.string(`${side}-username`, { required: needed && !fallback?.username }) ?? fallback?.username;
     const password = inputs.secret(`${side}-password`, { required: needed && !fallback?.password }) ?? fallback?.password;
-    if (side === 'target' && needed && !url)
-        inputs.problem('target-url', 'is required when source-url is not given');
-    if (!url || !tenantId || !username || !password)
-        return undefined;
     return { url, tenantId, username, password };
+}
+function complete(tenant) {
+    const { url, tenantId, username, password } = tenant;
+    return url && tenantId && username && password ? { url, tenantId, username, password } : undefined;
 }
 async function isFile(file) {
     return (await (0,promises_.stat)(file).catch(() => undefined))?.isFile() ?? false;

@@ -41,8 +41,9 @@ async function main(context: ActionContext): Promise<void> {
       `must be a file repository id such as 9bf82520-f087-4763-af10-cf1ed38d893d (got '${fileId}')`,
     );
 
-  const source = readTenant(inputs, 'source', packageId !== undefined);
-  const target = mode === 'export' ? undefined : readTenant(inputs, 'target', true, source);
+  const sourceInputs = readTenant(inputs, 'source', packageId !== undefined);
+  const source = complete(sourceInputs);
+  const target = mode === 'export' ? undefined : complete(readTenant(inputs, 'target', true, sourceInputs));
   const resolvedPackageFile = packageFile && path.resolve(packageFile);
   if (resolvedPackageFile && !(await isFile(resolvedPackageFile)))
     inputs.problem('package-file', `no file at ${packageFile}`);
@@ -102,13 +103,13 @@ async function main(context: ActionContext): Promise<void> {
   }
 }
 
-/** `source-*` or `target-*` inputs; the target falls back to the source's URL and credentials. */
+/** `source-*` or `target-*` inputs, as far as given; the target falls back to the source's URL and credentials. */
 function readTenant(
   inputs: InputReader,
   side: 'source' | 'target',
   needed: boolean,
   fallback?: Partial<SmaxTenant>,
-): SmaxTenant | undefined {
+): Partial<SmaxTenant> {
   const url =
     inputs.url(`${side}-url`, {
       required: needed && !fallback?.url,
@@ -119,9 +120,12 @@ function readTenant(
     inputs.problem(`${side}-tenant-id`, `must be the numeric tenant id (got '${tenantId}')`);
   const username = inputs.string(`${side}-username`, { required: needed && !fallback?.username }) ?? fallback?.username;
   const password = inputs.secret(`${side}-password`, { required: needed && !fallback?.password }) ?? fallback?.password;
-  if (side === 'target' && needed && !url) inputs.problem('target-url', 'is required when source-url is not given');
-  if (!url || !tenantId || !username || !password) return undefined;
   return { url, tenantId, username, password };
+}
+
+function complete(tenant: Partial<SmaxTenant>): SmaxTenant | undefined {
+  const { url, tenantId, username, password } = tenant;
+  return url && tenantId && username && password ? { url, tenantId, username, password } : undefined;
 }
 
 async function isFile(file: string): Promise<boolean> {
