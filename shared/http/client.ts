@@ -142,7 +142,7 @@ export class ApiClient {
         failure = this.httpFailure(spec, status, res.headers['content-type'], text, mayHaveActed);
       } catch (error) {
         if (error instanceof ApiError) throw error;
-        if (runtime.signal.aborted) throw new CancelledError();
+        if (runtime.signal.aborted) throw new CancelledError(`Cancelled while trying to ${spec.what}`);
         const code = networkCode(error);
         this.logDebug(spec, `network error ${code}`, started, attempt);
         outcome = { networkCode: code };
@@ -162,7 +162,13 @@ export class ApiClient {
       runtime.logger.info(
         `${spec.method} ${this.displayUrl(spec)} ${why}; retrying in ${formatDuration(delay)} (attempt ${attempt + 1} of ${maxAttempts}).`,
       );
-      await runtime.clock.sleep(delay, runtime.signal);
+      try {
+        await runtime.clock.sleep(delay, runtime.signal);
+      } catch (error) {
+        if (error instanceof CancelledError)
+          throw new CancelledError(`Cancelled while waiting to retry: ${failure.message}`);
+        throw error;
+      }
     }
   }
 

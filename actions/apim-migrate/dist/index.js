@@ -32137,7 +32137,7 @@ class ApiClient {
                 if (error instanceof ApiError)
                     throw error;
                 if (runtime.signal.aborted)
-                    throw new CancelledError();
+                    throw new CancelledError(`Cancelled while trying to ${spec.what}`);
                 const code = networkCode(error);
                 this.logDebug(spec, `network error ${code}`, started, attempt);
                 outcome = { networkCode: code };
@@ -32155,7 +32155,14 @@ class ApiClient {
             }
             const why = 'status' in outcome ? `answered ${outcome.status}` : `failed (${outcome.networkCode})`;
             runtime.logger.info(`${spec.method} ${this.displayUrl(spec)} ${why}; retrying in ${formatDuration(delay)} (attempt ${attempt + 1} of ${maxAttempts}).`);
-            await runtime.clock.sleep(delay, runtime.signal);
+            try {
+                await runtime.clock.sleep(delay, runtime.signal);
+            }
+            catch (error) {
+                if (error instanceof CancelledError)
+                    throw new CancelledError(`Cancelled while waiting to retry: ${failure.message}`);
+                throw error;
+            }
         }
     }
     /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */

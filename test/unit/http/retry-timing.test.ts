@@ -152,6 +152,7 @@ describe('cancellation', () => {
 
     try {
       await expect(call).rejects.toBeInstanceOf(CancelledError);
+      await expect(call).rejects.toThrow(/^Cancelled while waiting to retry: GET .*\/api\/items failed \(HTTP 503\)/);
     } finally {
       clearInterval(waiting);
     }
@@ -164,7 +165,9 @@ describe('cancellation', () => {
     const { client, runtime } = makeClient();
     runtime.controller.abort();
 
-    await expect(client.json(list)).rejects.toBeInstanceOf(CancelledError);
+    const call = client.json(list);
+    await expect(call).rejects.toBeInstanceOf(CancelledError);
+    await expect(call).rejects.toThrow(/^Cancelled while trying to /);
     expect(scope.isDone()).toBe(false);
   });
 });
