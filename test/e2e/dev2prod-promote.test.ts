@@ -37,6 +37,9 @@ const sourceInputs = () => ({
 });
 const promote = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
   runAction('dev2prod-promote', { inputs: { ...sourceInputs(), 'target-tenant-id': TARGET, ...inputs }, env });
+/** mode export (the source only) of the clean package, into `download-dir` when given. */
+const exportOnly = (extra: Record<string, string> = {}) =>
+  promote({ mode: 'export', 'package-id': '54321', 'target-tenant-id': '', ...extra });
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const countExports = () => sandbox.server.requestsTo('POST', /\/dev2prod\/export\/types\//).length;
 const importsOf = (dryRun: boolean) =>
@@ -93,12 +96,7 @@ describe('dev2prod-promote end to end', () => {
 
   it('mode export touches only the source', async () => {
     const download = mkdtempSync(path.join(tmpdir(), 'd2p-download-'));
-    const run = await promote({
-      mode: 'export',
-      'package-id': '54321',
-      'download-dir': download,
-      'target-tenant-id': '',
-    });
+    const run = await exportOnly({ 'download-dir': download });
     expect(run.exitCode).toBe(0);
     expect(path.dirname(run.outputs['package-file'])).toBe(download);
     expect(run.outputs['dry-run-outcome']).toBe('skipped');
@@ -148,7 +146,7 @@ describe('dev2prod-promote end to end', () => {
   it('logs in again when the token expires mid-run', async () => {
     sandbox.exportDurationMs = 1500;
     sandbox.tokenTtlMs = 700;
-    const run = await promote({ mode: 'export', 'package-id': '54321', 'target-tenant-id': '' });
+    const run = await exportOnly();
     expect(run.exitCode).toBe(0);
     expect(sandbox.loginCount(SOURCE)).toBeGreaterThanOrEqual(2);
     expect(run.stdout).toContain(`Tenant ${SOURCE} answered 401: logging in again.`);
@@ -164,12 +162,7 @@ describe('dev2prod-promote end to end', () => {
   it('retries a download cut short and keeps no partial file; an empty download fails', async () => {
     const download = mkdtempSync(path.join(tmpdir(), 'd2p-download-'));
     sandbox.truncateNextDownload();
-    const run = await promote({
-      mode: 'export',
-      'package-id': '54321',
-      'download-dir': download,
-      'target-tenant-id': '',
-    });
+    const run = await exportOnly({ 'download-dir': download });
     expect(run.exitCode).toBe(0);
     expect(sandbox.downloads.at(-2)?.outcome).toBe('truncated');
     expect(sandbox.downloads.at(-1)?.outcome).toBe('complete');
@@ -177,12 +170,7 @@ describe('dev2prod-promote end to end', () => {
     expect(readdirSync(download)).toEqual([path.basename(run.outputs['package-file'])]);
     const emptyDir = mkdtempSync(path.join(tmpdir(), 'd2p-download-'));
     sandbox.emptyNextDownload();
-    const empty = await promote({
-      mode: 'export',
-      'package-id': '54321',
-      'download-dir': emptyDir,
-      'target-tenant-id': '',
-    });
+    const empty = await exportOnly({ 'download-dir': emptyDir });
     expect(empty.exitCode).toBe(1);
     expect(empty.stdout).toContain('the download was empty');
     expect(readdirSync(emptyDir)).toEqual([]);

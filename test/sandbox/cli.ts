@@ -24,6 +24,16 @@ interface SandboxDefinition {
 
 const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
+/** The lines showing how to run an action's bundle against a sandbox with these inputs. */
+function exampleCommand(inputs: Record<string, string>, action: string): string[] {
+  const env = Object.entries(inputs).map(([k, v]) => shellQuote(`${k}=${v}`));
+  return [
+    '  example (input names contain hyphens, so set them through env):',
+    `    env ${env.join(' ')} \\`,
+    `      node actions/${action}/dist/index.js`,
+  ];
+}
+
 const SANDBOXES: SandboxDefinition[] = [
   {
     name: 'servicenow-cdm',
@@ -48,7 +58,6 @@ const SANDBOXES: SandboxDefinition[] = [
             'INPUT_EXPORTER-NAME': 'json-exporter',
             'INPUT_DATA-FORMAT': 'json',
           };
-          const env = Object.entries(inputs).map(([k, v]) => shellQuote(`${k}=${v}`));
           return [
             `  basic auth:  ${sandbox.username} / ${sandbox.password}`,
             `  bearer:      ${sandbox.token}`,
@@ -70,9 +79,7 @@ const SANDBOXES: SandboxDefinition[] = [
             '               SharedLib: LoggingConfig-v1..v3.shc, TlsDefaults-v1..v2.shc; PaymentApp uses v1 and v2',
             '               changesetNumber: an open Chset-<n> of the uploads (an upload without autoCommit opens one)',
             `  viewer only: ${sandbox.appsApi.viewerOnly} (SANDBOX_VIEWER_ONLY=true → 403 on these POST/PUT/PATCH/DELETE)`,
-            '  example (input names contain hyphens, so set them through env):',
-            `    env ${env.join(' ')} \\`,
-            '      node actions/cdm-export/dist/index.js',
+            ...exampleCommand(inputs, 'cdm-export'),
           ];
         },
       };
@@ -99,7 +106,6 @@ const SANDBOXES: SandboxDefinition[] = [
             'INPUT_SOURCE-PATH': DEFAULT_SOURCES[0],
             'INPUT_DEST-PATH': '/Acme/Prod/Payments/OrdersAPI',
           };
-          const env = Object.entries(inputs).map(([k, v]) => shellQuote(`${k}=${v}`));
           return [
             `  basic auth:  ${sandbox.username} / ${sandbox.password} (SANDBOX_BASIC_AUTH_DISABLED=true → 403)`,
             `  bearer:      ${sandbox.token}`,
@@ -110,9 +116,7 @@ const SANDBOXES: SandboxDefinition[] = [
             `  migration:   ${sandbox.migrationDurationMs} ms (SANDBOX_MIGRATION_DURATION_MS); status_url ${sandbox.statusUrl ? 'on' : 'off'} (SANDBOX_STATUS_URL)`,
             '  service names containing these select an outcome (any org/space/project/version; others succeed):',
             ...MAGIC_SERVICE_NAMES.map(([name, scenario]) => `    ${name.padEnd(18)} → ${scenario}`),
-            '  example (input names contain hyphens, so set them through env):',
-            `    env ${env.join(' ')} \\`,
-            '      node actions/apim-migrate/dist/index.js',
+            ...exampleCommand(inputs, 'apim-migrate'),
           ];
         },
       };
@@ -142,7 +146,6 @@ const SANDBOXES: SandboxDefinition[] = [
             'INPUT_PACKAGE-ID': DEFAULT_PACKAGE_ID,
             INPUT_MODE: 'promote',
           };
-          const env = Object.entries(inputs).map(([k, v]) => shellQuote(`${k}=${v}`));
           return [
             `  tenants:     ${sandbox.tenants.join(', ')} (first = source, second = target; any of them does anything)`,
             `  login:       ${sandbox.login} / ${sandbox.password}`,
@@ -156,9 +159,7 @@ const SANDBOXES: SandboxDefinition[] = [
             `  packages:    ${sandbox.packageBytes} bytes (SANDBOX_PACKAGE_BYTES), stored in ${sandbox.storageDir}`,
             `  package ids: ${[...sandbox.packageIds].join(', ')} (clean) and these magic ones (others answer 404):`,
             ...MAGIC_PACKAGE_IDS.map(([id, scenario, what]) => `    ${id.padEnd(18)} → ${scenario}: ${what}`),
-            '  example (input names contain hyphens, so set them through env):',
-            `    env ${env.join(' ')} \\`,
-            '      node actions/dev2prod-promote/dist/index.js',
+            ...exampleCommand(inputs, 'dev2prod-promote'),
           ];
         },
       };
