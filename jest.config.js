@@ -9,4 +9,6 @@ export default {
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   reporters: ['default', '<rootDir>/test/support/count-reporter.cjs'],
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/support/temp-root-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/temp-root-teardown.mjs',
 };

@@ -2,7 +2,7 @@
  * `npm run demo`: starts the embedded sandbox and runs each built action bundle against it exactly as the runner
  * would (INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP), then prints what each run did.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../test/sandbox/servicenow-cdm.js';
@@ -19,6 +19,10 @@ interface DemoCase {
   /** What a correct run does, so the demo can say whether it did. */
   expectSuccess: boolean;
 }
+
+// Every folder the demo and its runs make goes under one temporary folder, removed at the end.
+const tempRoot = mkdtempSync(path.join(tmpdir(), 'demo-'));
+process.env.TMPDIR = tempRoot;
 
 const cdm = new ServiceNowCdmSandbox({ exportDurationMs: 1200 });
 const cdmUrl = await cdm.listen();
@@ -175,6 +179,7 @@ try {
   }
 } finally {
   await Promise.all([cdm.close(), apim.close(), smax.close()]);
+  rmSync(tempRoot, { recursive: true, force: true });
 }
 console.log(
   unexpected === 0

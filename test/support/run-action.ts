@@ -47,6 +47,8 @@ export async function runAction(action: string, options: RunActionOptions): Prom
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
+    // The test run's own temp folder (test/support/temp-root-setup.mjs), so the bundle leaves nothing behind either.
+    ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     RUNNER_TEMP: runnerFiles,
