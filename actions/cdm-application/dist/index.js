@@ -31476,12 +31476,19 @@ class InputReader {
         this.problem(name, `must be true or false (got '${value}')`);
         return defaultValue;
     }
-    /** `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. */
-    duration(name, defaultValue) {
+    /**
+     * `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. `min` (ms) refuses shorter values,
+     * e.g. a poll interval below what the poller waits at least.
+     */
+    duration(name, defaultValue, options = {}) {
         const value = this.raw(name) || defaultValue;
         const ms = parseDuration(value);
         if (ms === undefined || ms <= 0) {
             this.problem(name, `must be a positive duration such as 90s, 15m, 1h or a number of seconds (got '${value}')`);
+            return parseDuration(defaultValue) ?? 0;
+        }
+        if (options.min !== undefined && ms < options.min) {
+            this.problem(name, `must be at least ${formatMs(options.min)} (got '${value}')`);
             return parseDuration(defaultValue) ?? 0;
         }
         return ms;
@@ -31526,7 +31533,17 @@ class InputReader {
         const value = this.string(name, { required: options.required, default: options.default });
         if (value === undefined)
             return undefined;
-        const url = reader_parseBaseUrl(options.normalize ? options.normalize(value) : value);
+        const text = options.normalize ? options.normalize(value) : value;
+        const credentials = userinfoOf(text);
+        if (credentials) {
+            // Never echoed: the password would land in the log. Masked too, in case something else quotes the URL.
+            const colon = credentials.indexOf(':');
+            if (colon >= 0)
+                this.logger.mask(decodeURIComponentSafe(credentials.slice(colon + 1)));
+            this.problem(name, `must not contain a user name or password (got '${withoutUserinfo(value)}'): give the credentials in their own inputs, from secrets`);
+            return undefined;
+        }
+        const url = reader_parseBaseUrl(text);
         if (url === undefined) {
             this.problem(name, `must be ${options.expected ?? 'an http(s) URL'} (got '${value}')`);
         }
@@ -31569,6 +31586,10 @@ class InputReader {
         return this.source(name).trim();
     }
 }
+/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
+function formatMs(ms) {
+    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
+}
 function splitList(value) {
     return value
         .split(/[\n,]/)
@@ -31609,6 +31630,24 @@ function reader_parseBaseUrl(text) {
         return undefined;
     }
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
+function userinfoOf(text) {
+    return USERINFO.exec(text.trim())?.[2] || undefined;
+}
+/** `https://admin:secret@host/x` → `https://***@host/x`. */
+function withoutUserinfo(text) {
+    return text.trim().replace(USERINFO, '$1***@');
+}
+/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
+const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
+function decodeURIComponentSafe(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
 }
 function isLoopback(hostname) {
     return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
@@ -31694,12 +31733,27 @@ class SecretRedactor {
         return result;
     }
 }
+/**
+ * Makes text safe to print as plain log lines: the runner reads every stdout line (split at CR or LF) that starts
+ * with `::` (after whitespace) as a workflow command, and `##[name]` anywhere in a line as the legacy form. Vendor
+ * text and inputs end up in log lines, so no line of theirs may start one: a leading `::` becomes `\::`, `##[`
+ * becomes `##\[`, and a bare CR (which the runner would take as a line break) a visible `\r`.
+ */
+function neutralizeCommands(text) {
+    return text
+        .replace(/\r\n/g, '\n')
+        .replace(/\r/g, '\\r')
+        .split('\n')
+        .map((line) => line.replace(/^([\s\u0085]*)::/, '$1\\::').replace(/##\[/g, '##\\['))
+        .join('\n');
+}
 function coreLogger(redactor = new SecretRedactor()) {
     const r = (text) => redactor.redact(text);
     return {
         isDebug: isDebug(),
+        // debug, warning, error and notice are workflow commands: the toolkit escapes CR, LF and % in them.
         debug: (message) => core_debug(r(message)),
-        info: (message) => info(r(message)),
+        info: (message) => info(neutralizeCommands(r(message))),
         warning: (message, title) => warning(r(message), title ? { title: r(title) } : {}),
         error: (message, title) => error(r(message), title ? { title: r(title) } : {}),
         notice: (message, title) => notice(r(message), title ? { title: r(title) } : {}),

@@ -1,5 +1,6 @@
 /** cdm-upload: inputs (with local file checks) → uploads into one changeset → outputs and job summary. */
 import * as path from 'node:path';
+import { MIN_INTERVAL_MS } from '../../../shared/poll/poll.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
 import { formatDuration } from '../../../shared/runtime.js';
 import {
@@ -63,7 +64,7 @@ async function main(context: ActionContext): Promise<void> {
     asFile ? DEFAULT_MAX_FILE_UPLOAD_BYTES : DEFAULT_MAX_UPLOAD_BYTES,
   );
   const timeoutMs = inputs.duration('timeout', '30m');
-  const pollIntervalMs = inputs.duration('poll-interval', '10s');
+  const pollIntervalMs = inputs.duration('poll-interval', '10s', { min: MIN_INTERVAL_MS });
   const items = await collectItems(inputs, {
     target: target ?? 'component',
     namePath: inputs.string('name-path')?.replace(/^\/+/, ''),

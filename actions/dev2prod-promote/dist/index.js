@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10622);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(584);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 10622:
+/***/ 584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28465,6 +28465,122 @@ function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
+;// CONCATENATED MODULE: ./shared/runtime.ts
+/**
+ * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
+ * the logger, the cancellation signal and the run's deadline.
+ */
+
+const systemClock = {
+    now: () => Date.now(),
+    random: () => Math.random(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new CancelledError());
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new CancelledError());
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+/** The run's time budget (the `timeout` input). */
+class Deadline {
+    clock;
+    timeoutMs;
+    startedAt;
+    at;
+    constructor(clock, timeoutMs) {
+        this.clock = clock;
+        this.timeoutMs = timeoutMs;
+        this.startedAt = clock.now();
+        this.at = this.startedAt + timeoutMs;
+    }
+    remaining() {
+        return Math.max(0, this.at - this.clock.now());
+    }
+    elapsed() {
+        return this.clock.now() - this.startedAt;
+    }
+}
+/** `1m 05s`-style durations for progress lines and summaries. */
+function formatDuration(ms) {
+    const totalSeconds = Math.round(ms / 100) / 10;
+    if (totalSeconds < 60)
+        return `${totalSeconds}s`;
+    const seconds = Math.round(totalSeconds);
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    const mm = h ? String(m).padStart(2, '0') : String(m);
+    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
+}
+
+;// CONCATENATED MODULE: ./shared/poll/poll.ts
+/**
+ * The one poller. The wait between checks grows with the time already waited (a tenth of it, at least
+ * 0.5 s, at most `poll-interval`), so a job is noticed within max(0.5 s, 10 % of its duration) of finishing
+ * while a long job costs few requests. `timeout` bounds the whole wait; cancellation stops it at once.
+ */
+
+
+const MIN_INTERVAL_MS = 500;
+const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
+const PROGRESS_EVERY_MS = 30_000;
+/** The wait before the next check, given how long the job has been waited for. */
+function nextIntervalMs(elapsedMs, maxIntervalMs, minIntervalMs = MIN_INTERVAL_MS) {
+    const proportional = Math.max(minIntervalMs, elapsedMs * INTERVAL_FRACTION_OF_ELAPSED);
+    return Math.max(1, Math.min(maxIntervalMs, proportional));
+}
+/** Calls `check` until it reports done, and returns its value. */
+async function poll(check, options) {
+    const { runtime, what } = options;
+    const { clock, logger, deadline, signal } = runtime;
+    const started = clock.now();
+    const progressEvery = options.progressEveryMs ?? PROGRESS_EVERY_MS;
+    let lastState;
+    let lastProgressAt = started;
+    const elapsed = () => formatDuration(clock.now() - started);
+    const stopped = (verb) => `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
+        (options.resumeHint ? `. ${options.resumeHint}` : '');
+    for (;;) {
+        const wait = Math.min(nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs), deadline.remaining());
+        if (wait <= 0)
+            throw new TimeoutError(stopped('Timed out waiting for'));
+        try {
+            await clock.sleep(wait, signal);
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw new CancelledError(stopped('Cancelled while waiting for'));
+            throw error;
+        }
+        let step;
+        try {
+            step = await check();
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw new CancelledError(stopped('Cancelled while waiting for'));
+            throw error;
+        }
+        if (step.done)
+            return step.value;
+        const now = clock.now();
+        if (step.state !== lastState || now - lastProgressAt >= progressEvery) {
+            logger.info(`${what}: ${step.state} (${elapsed()} elapsed)`);
+            lastProgressAt = now;
+            if (step.state !== lastState)
+                options.onState?.(step.state);
+            lastState = step.state;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./shared/report/artifact.ts
 /**
  * Artifact upload, only when the user named an artifact. Where the runtime cannot take one (run outside GitHub
@@ -28508,7 +28624,8 @@ function commonDirectory(files) {
 ;// CONCATENATED MODULE: ./shared/report/pr-comment.ts
 /**
  * A pull-request comment that a re-run updates instead of repeating (like a plan comment): found again by a hidden
- * marker. Failure to comment warns; it never fails the step.
+ * marker. The body passes the same redaction as the log, since vendor messages in it may echo a credential.
+ * Failure to comment warns; it never fails the step.
  */
 
 async function upsertPullRequestComment(comment, logger) {
@@ -28522,7 +28639,7 @@ async function upsertPullRequestComment(comment, logger) {
             return;
         }
         const marker = `<!-- config-promotion-actions: ${comment.key.replace(/--/g, '-')} -->`;
-        const body = `${marker}\n${comment.body}`;
+        const body = `${marker}\n${logger.redact(comment.body)}`;
         const octokit = github.getOctokit(comment.token);
         const { owner, repo } = context.repo;
         const comments = await octokit.paginate(octokit.rest.issues.listComments, {
@@ -28614,12 +28731,19 @@ class InputReader {
         this.problem(name, `must be true or false (got '${value}')`);
         return defaultValue;
     }
-    /** `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. */
-    duration(name, defaultValue) {
+    /**
+     * `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. `min` (ms) refuses shorter values,
+     * e.g. a poll interval below what the poller waits at least.
+     */
+    duration(name, defaultValue, options = {}) {
         const value = this.raw(name) || defaultValue;
         const ms = parseDuration(value);
         if (ms === undefined || ms <= 0) {
             this.problem(name, `must be a positive duration such as 90s, 15m, 1h or a number of seconds (got '${value}')`);
+            return parseDuration(defaultValue) ?? 0;
+        }
+        if (options.min !== undefined && ms < options.min) {
+            this.problem(name, `must be at least ${formatMs(options.min)} (got '${value}')`);
             return parseDuration(defaultValue) ?? 0;
         }
         return ms;
@@ -28664,7 +28788,17 @@ class InputReader {
         const value = this.string(name, { required: options.required, default: options.default });
         if (value === undefined)
             return undefined;
-        const url = parseBaseUrl(options.normalize ? options.normalize(value) : value);
+        const text = options.normalize ? options.normalize(value) : value;
+        const credentials = userinfoOf(text);
+        if (credentials) {
+            // Never echoed: the password would land in the log. Masked too, in case something else quotes the URL.
+            const colon = credentials.indexOf(':');
+            if (colon >= 0)
+                this.logger.mask(decodeURIComponentSafe(credentials.slice(colon + 1)));
+            this.problem(name, `must not contain a user name or password (got '${withoutUserinfo(value)}'): give the credentials in their own inputs, from secrets`);
+            return undefined;
+        }
+        const url = parseBaseUrl(text);
         if (url === undefined) {
             this.problem(name, `must be ${options.expected ?? 'an http(s) URL'} (got '${value}')`);
         }
@@ -28707,6 +28841,10 @@ class InputReader {
         return this.source(name).trim();
     }
 }
+/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
+function formatMs(ms) {
+    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
+}
 function splitList(value) {
     return value
         .split(/[\n,]/)
@@ -28748,63 +28886,26 @@ function parseBaseUrl(text) {
     }
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
+/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
+function userinfoOf(text) {
+    return USERINFO.exec(text.trim())?.[2] || undefined;
+}
+/** `https://admin:secret@host/x` → `https://***@host/x`. */
+function withoutUserinfo(text) {
+    return text.trim().replace(USERINFO, '$1***@');
+}
+/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
+const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
+function decodeURIComponentSafe(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
 function isLoopback(hostname) {
     return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
-}
-
-;// CONCATENATED MODULE: ./shared/runtime.ts
-/**
- * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
- * the logger, the cancellation signal and the run's deadline.
- */
-
-const systemClock = {
-    now: () => Date.now(),
-    random: () => Math.random(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(new CancelledError());
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new CancelledError());
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-/** The run's time budget (the `timeout` input). */
-class Deadline {
-    clock;
-    timeoutMs;
-    startedAt;
-    at;
-    constructor(clock, timeoutMs) {
-        this.clock = clock;
-        this.timeoutMs = timeoutMs;
-        this.startedAt = clock.now();
-        this.at = this.startedAt + timeoutMs;
-    }
-    remaining() {
-        return Math.max(0, this.at - this.clock.now());
-    }
-    elapsed() {
-        return this.clock.now() - this.startedAt;
-    }
-}
-/** `1m 05s`-style durations for progress lines and summaries. */
-function formatDuration(ms) {
-    const totalSeconds = Math.round(ms / 100) / 10;
-    if (totalSeconds < 60)
-        return `${totalSeconds}s`;
-    const seconds = Math.round(totalSeconds);
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    const mm = h ? String(m).padStart(2, '0') : String(m);
-    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
 }
 
 ;// CONCATENATED MODULE: ./shared/report/logger.ts
@@ -28832,12 +28933,27 @@ class SecretRedactor {
         return result;
     }
 }
+/**
+ * Makes text safe to print as plain log lines: the runner reads every stdout line (split at CR or LF) that starts
+ * with `::` (after whitespace) as a workflow command, and `##[name]` anywhere in a line as the legacy form. Vendor
+ * text and inputs end up in log lines, so no line of theirs may start one: a leading `::` becomes `\::`, `##[`
+ * becomes `##\[`, and a bare CR (which the runner would take as a line break) a visible `\r`.
+ */
+function neutralizeCommands(text) {
+    return text
+        .replace(/\r\n/g, '\n')
+        .replace(/\r/g, '\\r')
+        .split('\n')
+        .map((line) => line.replace(/^([\s\u0085]*)::/, '$1\\::').replace(/##\[/g, '##\\['))
+        .join('\n');
+}
 function coreLogger(redactor = new SecretRedactor()) {
     const r = (text) => redactor.redact(text);
     return {
         isDebug: core/* isDebug */._o(),
+        // debug, warning, error and notice are workflow commands: the toolkit escapes CR, LF and % in them.
         debug: (message) => core/* debug */.Yz(r(message)),
-        info: (message) => core/* info */.pq(r(message)),
+        info: (message) => core/* info */.pq(neutralizeCommands(r(message))),
         warning: (message, title) => core/* warning */.$e(r(message), title ? { title: r(title) } : {}),
         error: (message, title) => core/* error */.z3(r(message), title ? { title: r(title) } : {}),
         notice: (message, title) => core/* notice */.lm(r(message), title ? { title: r(title) } : {}),
@@ -29803,65 +29919,20 @@ function importReport(title, status, judgement) {
     return lines.filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./shared/poll/poll.ts
+;// CONCATENATED MODULE: ./shared/fs/file-name.ts
+/** File names built from inputs or vendor text, which must never name a path. */
 /**
- * The one poller. The wait between checks grows with the time already waited (a tenth of it, at least
- * 0.5 s, at most `poll-interval`), so a job is noticed within max(0.5 s, 10 % of its duration) of finishing
- * while a long job costs few requests. `timeout` bounds the whole wait; cancellation stops it at once.
+ * A name as a single file name on every OS: path separators, reserved and control characters become `_`, leading
+ * dots go (no `..`, no hidden file), e.g. "Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44" and
+ * "../../x" → "x". Never empty: `fallback` when nothing is left.
  */
-
-
-const MIN_INTERVAL_MS = 500;
-const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
-const PROGRESS_EVERY_MS = 30_000;
-/** The wait before the next check, given how long the job has been waited for. */
-function nextIntervalMs(elapsedMs, maxIntervalMs, minIntervalMs = MIN_INTERVAL_MS) {
-    const proportional = Math.max(minIntervalMs, elapsedMs * INTERVAL_FRACTION_OF_ELAPSED);
-    return Math.max(1, Math.min(maxIntervalMs, proportional));
-}
-/** Calls `check` until it reports done, and returns its value. */
-async function poll(check, options) {
-    const { runtime, what } = options;
-    const { clock, logger, deadline, signal } = runtime;
-    const started = clock.now();
-    const progressEvery = options.progressEveryMs ?? PROGRESS_EVERY_MS;
-    let lastState;
-    let lastProgressAt = started;
-    const elapsed = () => formatDuration(clock.now() - started);
-    const stopped = (verb) => `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
-        (options.resumeHint ? `. ${options.resumeHint}` : '');
-    for (;;) {
-        const wait = Math.min(nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs), deadline.remaining());
-        if (wait <= 0)
-            throw new TimeoutError(stopped('Timed out waiting for'));
-        try {
-            await clock.sleep(wait, signal);
-        }
-        catch (error) {
-            if (error instanceof CancelledError)
-                throw new CancelledError(stopped('Cancelled while waiting for'));
-            throw error;
-        }
-        let step;
-        try {
-            step = await check();
-        }
-        catch (error) {
-            if (error instanceof CancelledError)
-                throw new CancelledError(stopped('Cancelled while waiting for'));
-            throw error;
-        }
-        if (step.done)
-            return step.value;
-        const now = clock.now();
-        if (step.state !== lastState || now - lastProgressAt >= progressEvery) {
-            logger.info(`${what}: ${step.state} (${elapsed()} elapsed)`);
-            lastProgressAt = now;
-            if (step.state !== lastState)
-                options.onState?.(step.state);
-            lastState = step.state;
-        }
-    }
+function safeFileName(name, fallback = 'file') {
+    const safe = name
+        // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+        .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
+        .replace(/\s+/g, '_')
+        .replace(/^[.\s_]+|[.\s]+$/g, '');
+    return safe.slice(0, 200) || fallback;
 }
 
 ;// CONCATENATED MODULE: ./actions/dev2prod-promote/src/promote.ts
@@ -29870,6 +29941,7 @@ async function poll(check, options) {
  * and import only when the dry run passed — each step optional by mode. Never touches @actions/core: it reports
  * through `outputs` and fills `progress` for the summary and the PR comment.
  */
+
 
 
 
@@ -29970,7 +30042,7 @@ async function exportAndDownload(config, source, packageId, deps, progress) {
         outputs.set('package-bundle-name', exported.packageBundleName);
     if (exported.itemCount !== undefined)
         outputs.set('item-count', exported.itemCount);
-    const destination = external_node_path_.join(config.downloadDir, `${safeFileName(exported.packageBundleName ?? `package-${packageId}-${exportId}`)}.zip`);
+    const destination = external_node_path_.join(config.downloadDir, `${safeFileName(exported.packageBundleName ?? `package-${packageId}-${exportId}`, 'package')}.zip`);
     const file = await downloadAttachment(client, source.tenantId, exported.fileId, destination);
     outputs.set('package-file', file.path);
     outputs.set('package-sha256', file.sha256);
@@ -30001,18 +30073,10 @@ async function runImport(client, target, fileId, dryRun, config, deps) {
     annotate(label, status, runtime.logger);
     return { id, status, judgement: judgeImport(status, config.failOnWarnings) };
 }
-/** A package bundle name as a file name on every OS ("Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44"). */
-function safeFileName(name) {
-    const safe = name
-        // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
-        .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
-        .replace(/\s+/g, '_')
-        .replace(/^[.\s_]+|[.\s]+$/g, '');
-    return safe.slice(0, 200) || 'package';
-}
 
 ;// CONCATENATED MODULE: ./actions/dev2prod-promote/src/main.ts
 /** dev2prod-promote: inputs → export / transfer / dry run / import by mode → outputs, summary, PR comment. */
+
 
 
 
@@ -30061,7 +30125,7 @@ async function main(context) {
     if (commentOnPr && !githubToken)
         inputs.problem('github-token', 'is required with comment-on-pr (the default is the workflow token)');
     const timeoutMs = inputs.duration('timeout', '60m');
-    const pollIntervalMs = inputs.duration('poll-interval', '15s');
+    const pollIntervalMs = inputs.duration('poll-interval', '15s', { min: MIN_INTERVAL_MS });
     inputs.finish();
     const config = {
         mode,

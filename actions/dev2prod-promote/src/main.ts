@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { InputReader } from '../../../shared/inputs/reader.js';
+import { MIN_INTERVAL_MS } from '../../../shared/poll/poll.js';
 import { uploadArtifact } from '../../../shared/report/artifact.js';
 import { upsertPullRequestComment } from '../../../shared/report/pr-comment.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
@@ -58,7 +59,7 @@ async function main(context: ActionContext): Promise<void> {
   if (commentOnPr && !githubToken)
     inputs.problem('github-token', 'is required with comment-on-pr (the default is the workflow token)');
   const timeoutMs = inputs.duration('timeout', '60m');
-  const pollIntervalMs = inputs.duration('poll-interval', '15s');
+  const pollIntervalMs = inputs.duration('poll-interval', '15s', { min: MIN_INTERVAL_MS });
   inputs.finish();
 
   const config: PromoteConfig = {

@@ -36,7 +36,7 @@ describe('readServiceNowConnection: instance-url', () => {
     expect(resolveInstanceUrl('sn.example.com:8443')).toBe('https://sn.example.com:8443');
   });
 
-  it.each(['ftp://acme.example.com', 'https://user:pw@acme.example.com', 'https://acme.example.com/?x=1', 'http://'])(
+  it.each(['ftp://acme.example.com', 'https://acme.example.com/?x=1', 'http://'])(
     '%s is rejected as instance-url',
     (value) => {
       const { connection, problems } = read({ 'instance-url': value, ...BASIC });
@@ -46,6 +46,24 @@ describe('readServiceNowConnection: instance-url', () => {
       expect(problems[0].message).toContain(`(got '${value}')`);
     },
   );
+
+  it.each([
+    ['https://admin:s3cret-pw@acme.example.com', 'https://***@acme.example.com'],
+    ['admin:s3cret-pw@acme.example.com', '***@acme.example.com'],
+    ['http://admin:s3cret-pw@127.0.0.1:8080/now', 'http://***@127.0.0.1:8080/now'],
+  ])('%s is refused without echoing the credentials', (value, shown) => {
+    const { connection, problems, logger } = read({ 'instance-url': value, ...BASIC });
+    expect(connection).toBeUndefined();
+    expect(problems).toEqual([
+      {
+        input: 'instance-url',
+        message: `must not contain a user name or password (got '${shown}'): give the credentials in their own inputs, from secrets`,
+      },
+    ]);
+    expect(JSON.stringify(problems)).not.toContain('s3cret-pw');
+    expect(logger.masked).toContain('s3cret-pw');
+    expect(logger.redact(`echo ${value}`)).not.toContain('s3cret-pw');
+  });
 
   it('requires instance-url', () => {
     const { connection, problems } = read({ ...BASIC });
