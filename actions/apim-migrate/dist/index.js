@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3323);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3292);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3323:
+/***/ 3292:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31881,22 +31881,76 @@ function coreLogger(redactor = new SecretRedactor()) {
     };
 }
 
-;// CONCATENATED MODULE: ./shared/report/outputs.ts
-/** Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. */
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./shared/fs/file-name.ts
+/** File names built from inputs or vendor text, which must never name a path. */
+/**
+ * A name as a single file name on every OS: path separators, reserved and control characters become `_`, leading
+ * dots go (no `..`, no hidden file), e.g. "Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44" and
+ * "../../x" → "x". Never empty: `fallback` when nothing is left.
+ */
+function safeFileName(name, fallback = 'file') {
+    const safe = name
+        // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+        .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
+        .replace(/\s+/g, '_')
+        .replace(/^[.\s_]+|[.\s]+$/g, '');
+    return safe.slice(0, 200) || fallback;
+}
 
+;// CONCATENATED MODULE: ./shared/report/outputs.ts
+/**
+ * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
+ * value is redacted; a value is appended to GITHUB_OUTPUT only when it changed. GitHub keeps at most 1 MiB per
+ * output: a larger value leaves the output empty and goes to a file in RUNNER_TEMP, which a warning names.
+ */
+
+
+
+
+
+/** GitHub's limit for one output. */
+const OUTPUT_LIMIT_BYTES = 1024 * 1024;
 function outputText(value) {
     return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 function coreOutputs(logger) {
     const values = new Map();
+    const warned = new Set();
     return {
         values,
         set(name, value) {
             const text = logger.redact(outputText(value));
+            if (values.get(name) === text)
+                return;
             values.set(name, text);
-            setOutput(name, text);
+            const bytes = Buffer.byteLength(text);
+            if (bytes <= OUTPUT_LIMIT_BYTES)
+                return setOutput(name, text);
+            const file = writeOversizeOutput(name, text);
+            // Written empty (not skipped): an earlier, smaller value must not stand as if it were the current one.
+            setOutput(name, '');
+            if (!warned.has(name)) {
+                warned.add(name);
+                logger.warning(`The ${name} output would be ${bytes} bytes, over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`, `Output '${name}' too large`);
+            }
         },
     };
+}
+/** Atomically, so a later step never reads half a value. */
+function writeOversizeOutput(name, text) {
+    const dir = external_node_path_namespaceObject.join(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'config-promotion-outputs');
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    const step = safeFileName(process.env.GITHUB_ACTION || 'step', 'step');
+    const file = external_node_path_namespaceObject.join(dir, `${step}-${safeFileName(name, 'output')}.txt`);
+    (0,external_node_fs_namespaceObject.writeFileSync)(`${file}.partial`, text);
+    (0,external_node_fs_namespaceObject.renameSync)(`${file}.partial`, file);
+    return file;
 }
 
 ;// CONCATENATED MODULE: ./shared/report/summary.ts

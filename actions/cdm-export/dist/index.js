@@ -28941,22 +28941,58 @@ function coreLogger(redactor = new SecretRedactor()) {
     };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./shared/report/outputs.ts
-/** Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. */
+/**
+ * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
+ * value is redacted; a value is appended to GITHUB_OUTPUT only when it changed. GitHub keeps at most 1 MiB per
+ * output: a larger value leaves the output empty and goes to a file in RUNNER_TEMP, which a warning names.
+ */
 
+
+
+
+
+/** GitHub's limit for one output. */
+const OUTPUT_LIMIT_BYTES = 1024 * 1024;
 function outputText(value) {
     return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 function coreOutputs(logger) {
     const values = new Map();
+    const warned = new Set();
     return {
         values,
         set(name, value) {
             const text = logger.redact(outputText(value));
+            if (values.get(name) === text)
+                return;
             values.set(name, text);
-            core/* setOutput */.uH(name, text);
+            const bytes = Buffer.byteLength(text);
+            if (bytes <= OUTPUT_LIMIT_BYTES)
+                return core/* setOutput */.uH(name, text);
+            const file = writeOversizeOutput(name, text);
+            // Written empty (not skipped): an earlier, smaller value must not stand as if it were the current one.
+            core/* setOutput */.uH(name, '');
+            if (!warned.has(name)) {
+                warned.add(name);
+                logger.warning(`The ${name} output would be ${bytes} bytes, over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`, `Output '${name}' too large`);
+            }
         },
     };
+}
+/** Atomically, so a later step never reads half a value. */
+function writeOversizeOutput(name, text) {
+    const dir = external_node_path_.join(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'config-promotion-outputs');
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const step = safeFileName(process.env.GITHUB_ACTION || 'step', 'step');
+    const file = external_node_path_.join(dir, `${step}-${safeFileName(name, 'output')}.txt`);
+    (0,external_node_fs_.writeFileSync)(`${file}.partial`, text);
+    (0,external_node_fs_.renameSync)(`${file}.partial`, file);
+    return file;
 }
 
 ;// CONCATENATED MODULE: ./shared/report/summary.ts
@@ -29720,8 +29756,6 @@ async function getExportContent(client, connection, exportId) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:stream"

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8627);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1973);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8627:
+/***/ 1973:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31832,22 +31832,74 @@ function coreLogger(redactor = new SecretRedactor()) {
     };
 }
 
-;// CONCATENATED MODULE: ./shared/report/outputs.ts
-/** Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. */
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./shared/fs/file-name.ts
+/** File names built from inputs or vendor text, which must never name a path. */
+/**
+ * A name as a single file name on every OS: path separators, reserved and control characters become `_`, leading
+ * dots go (no `..`, no hidden file), e.g. "Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44" and
+ * "../../x" → "x". Never empty: `fallback` when nothing is left.
+ */
+function safeFileName(name, fallback = 'file') {
+    const safe = name
+        // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+        .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
+        .replace(/\s+/g, '_')
+        .replace(/^[.\s_]+|[.\s]+$/g, '');
+    return safe.slice(0, 200) || fallback;
+}
 
+;// CONCATENATED MODULE: ./shared/report/outputs.ts
+/**
+ * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
+ * value is redacted; a value is appended to GITHUB_OUTPUT only when it changed. GitHub keeps at most 1 MiB per
+ * output: a larger value leaves the output empty and goes to a file in RUNNER_TEMP, which a warning names.
+ */
+
+
+
+
+
+/** GitHub's limit for one output. */
+const OUTPUT_LIMIT_BYTES = 1024 * 1024;
 function outputText(value) {
     return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 function coreOutputs(logger) {
     const values = new Map();
+    const warned = new Set();
     return {
         values,
         set(name, value) {
             const text = logger.redact(outputText(value));
+            if (values.get(name) === text)
+                return;
             values.set(name, text);
-            setOutput(name, text);
+            const bytes = Buffer.byteLength(text);
+            if (bytes <= OUTPUT_LIMIT_BYTES)
+                return setOutput(name, text);
+            const file = writeOversizeOutput(name, text);
+            // Written empty (not skipped): an earlier, smaller value must not stand as if it were the current one.
+            setOutput(name, '');
+            if (!warned.has(name)) {
+                warned.add(name);
+                logger.warning(`The ${name} output would be ${bytes} bytes, over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`, `Output '${name}' too large`);
+            }
         },
     };
+}
+/** Atomically, so a later step never reads half a value. */
+function writeOversizeOutput(name, text) {
+    const dir = external_node_path_namespaceObject.join(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'config-promotion-outputs');
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    const step = safeFileName(process.env.GITHUB_ACTION || 'step', 'step');
+    const file = external_node_path_namespaceObject.join(dir, `${step}-${safeFileName(name, 'output')}.txt`);
+    (0,external_node_fs_namespaceObject.writeFileSync)(`${file}.partial`, text);
+    (0,external_node_fs_namespaceObject.renameSync)(`${file}.partial`, file);
+    return file;
 }
 
 ;// CONCATENATED MODULE: ./shared/report/summary.ts
@@ -32049,8 +32101,6 @@ function isRecord(value) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:stream"
@@ -36494,11 +36544,59 @@ function glob_hashFiles(patterns_1) {
 //# sourceMappingURL=glob.js.map
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./shared/fs/workspace.ts
+/**
+ * Files named by inputs are read only from inside the workspace: on pull_request workflows the files come from
+ * the contributor, and a symlink such as `config/leak.properties -> /etc/passwd` must not carry a file of the
+ * runner to a vendor. A link is followed to its real path; links that stay inside the workspace are fine.
+ */
+
+
+
+
+/** GITHUB_WORKSPACE, else the working directory, with its links followed too. */
+async function workspaceRoot() {
+    const root = external_node_path_namespaceObject.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+    return (0,promises_namespaceObject.realpath)(root).catch(() => root);
+}
+/**
+ * The file at `file` (relative to the working directory), or why it cannot be read: missing, not a regular file,
+ * or (after following links) outside the workspace. `label` names it in the reason.
+ */
+async function checkWorkspaceFile(file, label = file) {
+    const absolute = external_node_path_namespaceObject.resolve(file);
+    const real = await (0,promises_namespaceObject.realpath)(absolute).catch(() => undefined);
+    if (real === undefined)
+        return { problem: `no file at ${label}` };
+    const root = await workspaceRoot();
+    const relative = external_node_path_namespaceObject.relative(root, real);
+    if (relative === '' || relative.startsWith('..') || external_node_path_namespaceObject.isAbsolute(relative)) {
+        const via = real === absolute ? '' : ` (it links to ${real})`;
+        return {
+            problem: `${label} is outside the workspace ${root}${via}: files are read only from inside the workspace`,
+        };
+    }
+    const info = await (0,promises_namespaceObject.stat)(real).catch(() => undefined);
+    if (!info?.isFile())
+        return { problem: `${label} is not a file` };
+    return { file: { path: real, bytes: info.size } };
+}
+/** Local file work (finding, checking, reading files) counts against `timeout` like every request does. */
+function throwIfPastDeadline(deadline, doing) {
+    if (deadline.remaining() <= 0) {
+        throw new TimeoutError(`Timed out after ${formatDuration(deadline.elapsed())} while ${doing}: raise timeout, or give fewer files`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./actions/cdm-upload/src/items.ts
 /**
  * What cdm-upload sends: one item per upload, built from `content`, `file` or `files` and checked locally (exists,
- * size, format, JSON/YAML parses) so that every problem is reported before the first request.
+ * inside the workspace, size, format, JSON/YAML parses) so that every problem is reported before the first request.
+ * A file is read once to check it and again when it is uploaded; no item holds its bytes in between, so memory
+ * stays flat however many files match.
  */
+
+
 
 
 
@@ -36513,8 +36611,11 @@ const FORMAT_BY_EXTENSION = {
     '.csv': 'csv',
 };
 const TEXT_CONTENT_TYPE = 'text/plain; charset=utf-8';
-/** Reads the source inputs and builds the items; problems go to the reader. */
-async function collectItems(inputs, settings) {
+/**
+ * Reads the source inputs and builds the items; problems go to the reader. Checking files counts against the run's
+ * deadline: a TimeoutError between two files when it has passed.
+ */
+async function collectItems(inputs, settings, deadline) {
     const given = ['content', 'file', 'files'].filter((name) => inputs.has(name));
     if (given.length !== 1) {
         inputs.problem(given[1] ?? 'content', given.length
@@ -36535,12 +36636,22 @@ async function collectItems(inputs, settings) {
         }
     }
     const items = [];
-    for (const file of files) {
+    for (const [index, file] of files.entries()) {
+        throwIfPastDeadline(deadline, `checking the files to upload (${index} of ${files.length} checked, nothing sent yet)`);
         const item = await fileItem(inputs, settings, source, file);
         if (item)
             items.push(item);
     }
     return items;
+}
+/** The bytes to upload: inline content, or the file read now (and checked to still be inside the workspace). */
+async function readItemBody(item) {
+    if (item.content || !item.file)
+        return item.content ?? Buffer.alloc(0);
+    const checked = await checkWorkspaceFile(item.file, item.label);
+    if ('problem' in checked)
+        throw new InputError([{ input: item.source, message: checked.problem }]);
+    return (0,promises_namespaceObject.readFile)(checked.file.path);
 }
 async function matchFiles(inputs) {
     const patterns = inputs.string('files') ?? '';
@@ -36562,47 +36673,49 @@ function contentItem(inputs, settings) {
         if (!settings.fileName)
             inputs.problem('file-name', 'is required with content and as-file: true');
         const fileName = settings.fileName ?? 'content';
-        return checked(inputs, settings, 'content', {
+        return checked(inputs, settings, {
             label: 'content',
             namePath: settings.namePath,
             fileName,
             fileNodeName: settings.fileNodeName ?? fileName,
-            body,
+            source: 'content',
+            content: body,
             contentType: fileContentType(fileName),
         });
     }
     if (!settings.dataFormat)
         inputs.problem('data-format', 'is required with content');
-    return checked(inputs, settings, 'content', {
+    return checked(inputs, settings, {
         label: 'content',
         namePath: settings.namePath,
         dataFormat: settings.dataFormat,
-        body,
+        source: 'content',
+        content: body,
         contentType: TEXT_CONTENT_TYPE,
-    });
+    }, body);
 }
 async function fileItem(inputs, settings, source, file) {
     const label = external_node_path_namespaceObject.relative(process.cwd(), file).split(external_node_path_namespaceObject.sep).join('/') || file;
-    const info = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
-    if (!info?.isFile()) {
-        inputs.problem(source, `no file at ${label}`);
+    const found = await checkWorkspaceFile(file, label);
+    if ('problem' in found) {
+        inputs.problem(source, found.problem);
         return undefined;
     }
-    if (settings.maxUploadBytes > 0 && info.size > settings.maxUploadBytes) {
-        inputs.problem(source, `${label} is ${formatBytes(info.size)}, over max-upload-size (${formatBytes(settings.maxUploadBytes)}); split it, or raise max-upload-size if the server allows more`);
+    const size = found.file.bytes;
+    if (settings.maxUploadBytes > 0 && size > settings.maxUploadBytes) {
+        inputs.problem(source, `${label} is ${formatBytes(size)}, over max-upload-size (${formatBytes(settings.maxUploadBytes)}); split it, or raise max-upload-size if the server allows more`);
         return undefined;
     }
-    const body = await (0,promises_namespaceObject.readFile)(file);
     const namePath = source === 'file' ? fileNamePath(settings, file) : filesNamePath(inputs, settings, file);
     if (settings.asFile) {
         const fileName = settings.fileName ?? external_node_path_namespaceObject.basename(file);
-        return checked(inputs, settings, source, {
+        return checked(inputs, settings, {
             file,
             label,
             namePath,
             fileName,
             fileNodeName: settings.fileNodeName ?? external_node_path_namespaceObject.basename(file),
-            body,
+            source,
             contentType: fileContentType(file),
         });
     }
@@ -36611,7 +36724,9 @@ async function fileItem(inputs, settings, source, file) {
         inputs.problem('data-format', `cannot tell the format of ${label} from its extension: set data-format`);
         return undefined;
     }
-    return checked(inputs, settings, source, { file, label, namePath, dataFormat, body, contentType: TEXT_CONTENT_TYPE });
+    const item = { file, label, namePath, dataFormat, source, contentType: TEXT_CONTENT_TYPE };
+    // Only JSON and YAML are parsed here; the text is dropped once checked and read again at upload time.
+    return checked(inputs, settings, item, PARSED_FORMATS.has(dataFormat) ? await (0,promises_namespaceObject.readFile)(found.file.path) : undefined);
 }
 /** `file`: name-path is the node itself (default the file's name without extension). */
 function fileNamePath(settings, file) {
@@ -36635,14 +36750,15 @@ function filesNamePath(inputs, settings, file) {
         parts.push(external_node_path_namespaceObject.basename(last, external_node_path_namespaceObject.extname(last)));
     return [settings.namePath?.replace(/\/+$/, ''), ...parts].filter(Boolean).join('/') || undefined;
 }
-/** Checks every item shares: csv only where the endpoint takes it, JSON and YAML that parse. */
-function checked(inputs, settings, source, item) {
+const PARSED_FORMATS = new Set(['json', 'yaml']);
+/** Checks every item shares: csv only where the endpoint takes it, JSON and YAML (`text`) that parse. */
+function checked(inputs, settings, item, text) {
     if (item.dataFormat === 'csv' && settings.target === 'vars') {
         inputs.problem('data-format', `csv is not accepted for vars (${item.label})`);
     }
-    const problem = item.dataFormat && syntaxProblem(item.dataFormat, item.body.toString('utf8'));
+    const problem = item.dataFormat && text && syntaxProblem(item.dataFormat, text.toString('utf8'));
     if (problem)
-        inputs.problem(source, `${item.label} is not valid ${item.dataFormat === 'json' ? 'JSON' : 'YAML'}: ${problem}`);
+        inputs.problem(item.source, `${item.label} is not valid ${item.dataFormat === 'json' ? 'JSON' : 'YAML'}: ${problem}`);
     return item;
 }
 function syntaxProblem(format, text) {
@@ -36696,21 +36812,39 @@ function formatBytes(bytes) {
 
 
 
+
 const FAILED_CHANGESET_STATES = new Set(['commit_failed', 'blocked']);
-async function runUploads(config, deps) {
-    const { client, runtime, outputs } = deps;
-    const { logger } = runtime;
-    const files = config.items.map((item) => ({
+/** Where each file stands, for the summary: filled as the uploads go, also when one fails. */
+function plannedFiles(items) {
+    return items.map((item) => ({
         file: item.file ?? null,
         namePath: item.namePath ?? null,
         uploadId: null,
         state: 'not_started',
     }));
-    const uploadIds = [];
+}
+/**
+ * `upload-id` is set the moment each upload starts; the lists (`upload-ids`, `files`) once, when the run ends on
+ * any path: rewritten after every upload they would grow GITHUB_OUTPUT with the square of the number of files.
+ */
+async function runUploads(config, deps, files = plannedFiles(config.items)) {
+    const { outputs } = deps;
+    try {
+        return await uploadAll(config, deps, files);
+    }
+    finally {
+        const uploadIds = files.flatMap((f) => (f.uploadId ? [f.uploadId] : []));
+        if (uploadIds.length)
+            outputs.set('upload-ids', uploadIds);
+        outputs.set('files', files);
+    }
+}
+async function uploadAll(config, deps, files) {
+    const { client, runtime, outputs } = deps;
+    const { logger } = runtime;
     let changesetNumber = config.changesetNumber;
     if (changesetNumber)
         outputs.set('changeset-number', changesetNumber);
-    const report = () => outputs.set('files', files);
     for (const [index, item] of config.items.entries()) {
         const commits = config.autoCommit && index === config.items.length - 1;
         const uploadId = await requestUpload(client, config.connection, config.options, {
@@ -36720,15 +36854,12 @@ async function runUploads(config, deps) {
             fileNodeName: item.fileNodeName,
             changesetNumber,
             commit: commits ? { autoValidate: config.autoValidate, publishOption: config.publishOption } : undefined,
-            body: item.body,
+            body: await readItemBody(item),
             contentType: item.contentType,
         });
-        uploadIds.push(uploadId);
         files[index].uploadId = uploadId;
         files[index].state = 'new';
         outputs.set('upload-id', uploadId);
-        outputs.set('upload-ids', uploadIds);
-        report();
         logger.info(`Upload ${uploadId} started: ${item.label} → ${item.namePath ?? '(top level)'}${commits ? ' (commits the changeset)' : ''}.`);
         const status = await poll(async () => {
             const current = await getUploadStatus(client, config.connection, uploadId);
@@ -36744,7 +36875,6 @@ async function runUploads(config, deps) {
             resumeHint: openChangesetHint(changesetNumber, files),
         });
         files[index].state = status.state;
-        report();
         if (status.state === 'error') {
             outputs.set('state', 'error');
             throw new JobFailedError(`Upload of ${item.label} failed`, {
@@ -36814,6 +36944,8 @@ function openChangesetHint(changesetNumber, files) {
 /** The server's documented default limits. */
 const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 const DEFAULT_MAX_FILE_UPLOAD_BYTES = 5 * 1024 * 1024;
+/** The job summary has a 1 MiB limit too: a glob of thousands of files gets the first rows only. */
+const SUMMARY_FILE_ROWS = 500;
 function run(options = {}) {
     return runAction({ title: 'ServiceNow CDM upload', ...options }, main);
 }
@@ -36861,6 +36993,8 @@ async function main(context) {
     const maxUploadBytes = inputs.size('max-upload-size', asFile ? DEFAULT_MAX_FILE_UPLOAD_BYTES : DEFAULT_MAX_UPLOAD_BYTES);
     const timeoutMs = inputs.duration('timeout', '30m');
     const pollIntervalMs = inputs.duration('poll-interval', '10s', { min: MIN_INTERVAL_MS });
+    // The clock starts before the files are found and checked: that work counts against timeout too.
+    const runtime = context.runtime(timeoutMs);
     const items = await collectItems(inputs, {
         target: target ?? 'component',
         namePath: inputs.string('name-path')?.replace(/^\/+/, ''),
@@ -36870,14 +37004,14 @@ async function main(context) {
         fileNodeName,
         maxUploadBytes,
         filesRoot: external_node_path_namespaceObject.resolve(inputs.string('files-root') ?? '.'),
-    });
+    }, runtime.deadline);
     if (dataFormatAttributes && !items.some((item) => item.dataFormat === 'csv')) {
         inputs.problem('data-format-attributes', 'only applies to csv data');
     }
     inputs.finish();
     if (!connection || !appName || !target || !publishOption)
         return;
-    const runtime = context.runtime(timeoutMs);
+    const files = plannedFiles(items);
     logger.info(`Uploading ${items.length} item(s) to ${appName} (${target}${asFile ? ', as file nodes' : ''}).`);
     try {
         await runUploads({
@@ -36900,7 +37034,7 @@ async function main(context) {
             autoValidate,
             publishOption,
             pollIntervalMs,
-        }, { client: serviceNowClient(connection, runtime), runtime, outputs });
+        }, { client: serviceNowClient(connection, runtime), runtime, outputs }, files);
     }
     finally {
         const out = outputs.values;
@@ -36912,13 +37046,15 @@ async function main(context) {
             ['Changeset state', out.get('changeset-state')],
             ['Elapsed', formatDuration(runtime.deadline.elapsed())],
         ]);
-        const files = JSON.parse(out.get('files') ?? '[]');
-        summary.table(['File', 'Name path', 'Upload id', 'State'], files.map((f) => [
+        const shown = files.slice(0, SUMMARY_FILE_ROWS);
+        summary.table(['File', 'Name path', 'Upload id', 'State'], shown.map((f) => [
             f.file ? external_node_path_namespaceObject.relative(process.cwd(), f.file) || f.file : 'content',
             f.namePath ?? '',
             f.uploadId ?? '',
             f.state,
         ]));
+        if (files.length > shown.length)
+            summary.text(`…and ${files.length - shown.length} more file(s): the files output lists them all.`);
     }
 }
 

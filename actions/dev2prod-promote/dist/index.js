@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(584);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19853);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 584:
+/***/ 19853:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28390,10 +28390,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./shared/errors.ts
 /**
  * The error kinds every action reports. `main` turns each into one `setFailed` line plus titled annotations
@@ -28448,7 +28448,7 @@ class JobFailedError extends Error {
     }
 }
 /** The action's `timeout` ran out before the job finished. */
-class TimeoutError extends Error {
+class errors_TimeoutError extends Error {
     constructor(message) {
         super(message);
         this.name = 'TimeoutError';
@@ -28508,7 +28508,7 @@ class Deadline {
     }
 }
 /** `1m 05s`-style durations for progress lines and summaries. */
-function formatDuration(ms) {
+function runtime_formatDuration(ms) {
     const totalSeconds = Math.round(ms / 100) / 10;
     if (totalSeconds < 60)
         return `${totalSeconds}s`;
@@ -28518,6 +28518,50 @@ function formatDuration(ms) {
     const s = seconds % 60;
     const mm = h ? String(m).padStart(2, '0') : String(m);
     return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
+}
+
+;// CONCATENATED MODULE: ./shared/fs/workspace.ts
+/**
+ * Files named by inputs are read only from inside the workspace: on pull_request workflows the files come from
+ * the contributor, and a symlink such as `config/leak.properties -> /etc/passwd` must not carry a file of the
+ * runner to a vendor. A link is followed to its real path; links that stay inside the workspace are fine.
+ */
+
+
+
+
+/** GITHUB_WORKSPACE, else the working directory, with its links followed too. */
+async function workspaceRoot() {
+    const root = external_node_path_.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+    return (0,promises_.realpath)(root).catch(() => root);
+}
+/**
+ * The file at `file` (relative to the working directory), or why it cannot be read: missing, not a regular file,
+ * or (after following links) outside the workspace. `label` names it in the reason.
+ */
+async function checkWorkspaceFile(file, label = file) {
+    const absolute = external_node_path_.resolve(file);
+    const real = await (0,promises_.realpath)(absolute).catch(() => undefined);
+    if (real === undefined)
+        return { problem: `no file at ${label}` };
+    const root = await workspaceRoot();
+    const relative = external_node_path_.relative(root, real);
+    if (relative === '' || relative.startsWith('..') || external_node_path_.isAbsolute(relative)) {
+        const via = real === absolute ? '' : ` (it links to ${real})`;
+        return {
+            problem: `${label} is outside the workspace ${root}${via}: files are read only from inside the workspace`,
+        };
+    }
+    const info = await (0,promises_.stat)(real).catch(() => undefined);
+    if (!info?.isFile())
+        return { problem: `${label} is not a file` };
+    return { file: { path: real, bytes: info.size } };
+}
+/** Local file work (finding, checking, reading files) counts against `timeout` like every request does. */
+function throwIfPastDeadline(deadline, doing) {
+    if (deadline.remaining() <= 0) {
+        throw new TimeoutError(`Timed out after ${formatDuration(deadline.elapsed())} while ${doing}: raise timeout, or give fewer files`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./shared/poll/poll.ts
@@ -28544,13 +28588,13 @@ async function poll(check, options) {
     const progressEvery = options.progressEveryMs ?? PROGRESS_EVERY_MS;
     let lastState;
     let lastProgressAt = started;
-    const elapsed = () => formatDuration(clock.now() - started);
+    const elapsed = () => runtime_formatDuration(clock.now() - started);
     const stopped = (verb) => `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
         (options.resumeHint ? `. ${options.resumeHint}` : '');
     for (;;) {
         const wait = Math.min(nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs), deadline.remaining());
         if (wait <= 0)
-            throw new TimeoutError(stopped('Timed out waiting for'));
+            throw new errors_TimeoutError(stopped('Timed out waiting for'));
         try {
             await clock.sleep(wait, signal);
         }
@@ -28969,22 +29013,74 @@ function coreLogger(redactor = new SecretRedactor()) {
     };
 }
 
-;// CONCATENATED MODULE: ./shared/report/outputs.ts
-/** Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. */
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+;// CONCATENATED MODULE: ./shared/fs/file-name.ts
+/** File names built from inputs or vendor text, which must never name a path. */
+/**
+ * A name as a single file name on every OS: path separators, reserved and control characters become `_`, leading
+ * dots go (no `..`, no hidden file), e.g. "Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44" and
+ * "../../x" → "x". Never empty: `fallback` when nothing is left.
+ */
+function safeFileName(name, fallback = 'file') {
+    const safe = name
+        // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+        .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
+        .replace(/\s+/g, '_')
+        .replace(/^[.\s_]+|[.\s]+$/g, '');
+    return safe.slice(0, 200) || fallback;
+}
 
+;// CONCATENATED MODULE: ./shared/report/outputs.ts
+/**
+ * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
+ * value is redacted; a value is appended to GITHUB_OUTPUT only when it changed. GitHub keeps at most 1 MiB per
+ * output: a larger value leaves the output empty and goes to a file in RUNNER_TEMP, which a warning names.
+ */
+
+
+
+
+
+/** GitHub's limit for one output. */
+const OUTPUT_LIMIT_BYTES = 1024 * 1024;
 function outputText(value) {
     return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 function coreOutputs(logger) {
     const values = new Map();
+    const warned = new Set();
     return {
         values,
         set(name, value) {
             const text = logger.redact(outputText(value));
+            if (values.get(name) === text)
+                return;
             values.set(name, text);
-            core/* setOutput */.uH(name, text);
+            const bytes = Buffer.byteLength(text);
+            if (bytes <= OUTPUT_LIMIT_BYTES)
+                return core/* setOutput */.uH(name, text);
+            const file = writeOversizeOutput(name, text);
+            // Written empty (not skipped): an earlier, smaller value must not stand as if it were the current one.
+            core/* setOutput */.uH(name, '');
+            if (!warned.has(name)) {
+                warned.add(name);
+                logger.warning(`The ${name} output would be ${bytes} bytes, over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`, `Output '${name}' too large`);
+            }
         },
     };
+}
+/** Atomically, so a later step never reads half a value. */
+function writeOversizeOutput(name, text) {
+    const dir = external_node_path_.join(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'config-promotion-outputs');
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const step = safeFileName(process.env.GITHUB_ACTION || 'step', 'step');
+    const file = external_node_path_.join(dir, `${step}-${safeFileName(name, 'output')}.txt`);
+    (0,external_node_fs_.writeFileSync)(`${file}.partial`, text);
+    (0,external_node_fs_.renameSync)(`${file}.partial`, file);
+    return file;
 }
 
 ;// CONCATENATED MODULE: ./shared/report/summary.ts
@@ -29090,7 +29186,7 @@ function reportFailure(error, logger, summary) {
     else if (error instanceof ApiError) {
         title = error.status === undefined ? 'Request failed' : `HTTP ${error.status}`;
     }
-    else if (error instanceof TimeoutError) {
+    else if (error instanceof errors_TimeoutError) {
         title = 'Timed out';
     }
     else if (error instanceof CancelledError) {
@@ -29355,11 +29451,11 @@ class ApiClient {
             if (delay >= runtime.deadline.remaining()) {
                 throw new ApiError({
                     ...failureDetails(failure),
-                    hint: `Gave up after ${attempt} attempt(s): waiting ${formatDuration(delay)} more would pass the action's timeout`,
+                    hint: `Gave up after ${attempt} attempt(s): waiting ${runtime_formatDuration(delay)} more would pass the action's timeout`,
                 });
             }
             const why = 'status' in outcome ? `answered ${outcome.status}` : `failed (${outcome.networkCode})`;
-            runtime.logger.info(`${spec.method} ${this.displayUrl(spec)} ${why}; retrying in ${formatDuration(delay)} (attempt ${attempt + 1} of ${maxAttempts}).`);
+            runtime.logger.info(`${spec.method} ${this.displayUrl(spec)} ${why}; retrying in ${runtime_formatDuration(delay)} (attempt ${attempt + 1} of ${maxAttempts}).`);
             try {
                 await runtime.clock.sleep(delay, runtime.signal);
             }
@@ -29430,7 +29526,7 @@ class ApiClient {
             req.once('response', resolve);
             req.once('error', reject);
             req.setTimeout(timeoutMs, () => {
-                const error = Object.assign(new Error(`no answer for ${formatDuration(timeoutMs)}`), {
+                const error = Object.assign(new Error(`no answer for ${runtime_formatDuration(timeoutMs)}`), {
                     code: 'REQUEST_TIMEOUT',
                 });
                 req.destroy(error);
@@ -29525,8 +29621,6 @@ function readText(res) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(57075);
 ;// CONCATENATED MODULE: ./shared/fs/atomic.ts
@@ -29919,22 +30013,6 @@ function importReport(title, status, judgement) {
     return lines.filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./shared/fs/file-name.ts
-/** File names built from inputs or vendor text, which must never name a path. */
-/**
- * A name as a single file name on every OS: path separators, reserved and control characters become `_`, leading
- * dots go (no `..`, no hidden file), e.g. "Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44" and
- * "../../x" → "x". Never empty: `fallback` when nothing is left.
- */
-function safeFileName(name, fallback = 'file') {
-    const safe = name
-        // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
-        .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
-        .replace(/\s+/g, '_')
-        .replace(/^[.\s_]+|[.\s]+$/g, '');
-    return safe.slice(0, 200) || fallback;
-}
-
 ;// CONCATENATED MODULE: ./actions/dev2prod-promote/src/promote.ts
 /**
  * The dev2prod-promote flow: export the package on the source, carry the file to the target, dry-run the import,
@@ -30109,10 +30187,12 @@ async function main(context) {
         inputs.problem('file-id', `must be a file repository id such as 9bf82520-f087-4763-af10-cf1ed38d893d (got '${fileId}')`);
     const sourceInputs = readTenant(inputs, 'source', packageId !== undefined);
     const source = complete(sourceInputs);
-    const target = mode === 'export' ? undefined : complete(readTenant(inputs, 'target', true, sourceInputs));
-    const resolvedPackageFile = packageFile && external_node_path_.resolve(packageFile);
-    if (resolvedPackageFile && !(await isFile(resolvedPackageFile)))
-        inputs.problem('package-file', `no file at ${packageFile}`);
+    const targetInputs = mode === 'export' ? undefined : readTenant(inputs, 'target', true, sourceInputs);
+    const target = targetInputs && complete(targetInputs);
+    // The clock starts before the package file is checked: local work counts against timeout too.
+    const timeoutMs = inputs.duration('timeout', '60m');
+    const runtime = context.runtime(timeoutMs);
+    const resolvedPackageFile = packageFile && (await checkPackageFile(inputs, packageFile));
     const artifactName = inputs.string('artifact-name');
     const retentionDays = inputs.integer('retention-days', { min: 1, max: 90 });
     if (retentionDays !== undefined && !artifactName)
@@ -30124,9 +30204,10 @@ async function main(context) {
     const githubToken = inputs.secret('github-token');
     if (commentOnPr && !githubToken)
         inputs.problem('github-token', 'is required with comment-on-pr (the default is the workflow token)');
-    const timeoutMs = inputs.duration('timeout', '60m');
     const pollIntervalMs = inputs.duration('poll-interval', '15s', { min: MIN_INTERVAL_MS });
     inputs.finish();
+    if (target && targetInputs?.sourceCredentials)
+        logger.info(`target-username/target-password not given: the target (${target.url}) is the source's server, so the source's ${targetInputs.sourceCredentials} used there.`);
     const config = {
         mode,
         source: packageId ? source : undefined,
@@ -30139,7 +30220,6 @@ async function main(context) {
         failOnWarnings,
         pollIntervalMs,
     };
-    const runtime = context.runtime(timeoutMs);
     const progress = {};
     try {
         await runPromote(config, {
@@ -30150,7 +30230,7 @@ async function main(context) {
         }, progress);
     }
     finally {
-        main_writeSummary(summary, config, progress, outputs.values, formatDuration(runtime.deadline.elapsed()));
+        main_writeSummary(summary, config, progress, outputs.values, runtime_formatDuration(runtime.deadline.elapsed()));
         if (commentOnPr && githubToken && progress.dryRun) {
             await upsertPullRequestComment({
                 token: githubToken,
@@ -30160,25 +30240,59 @@ async function main(context) {
         }
     }
 }
-/** `source-*` or `target-*` inputs, as far as given; the target falls back to the source's URL and credentials. */
+/**
+ * `source-*` or `target-*` inputs, as far as given. The target falls back to the source's URL; to the source's
+ * credentials only on the source's own server (same scheme, host and port), so development credentials never
+ * travel to another server because a production secret was missing or misnamed.
+ */
 function readTenant(inputs, side, needed, fallback) {
-    const url = inputs.url(`${side}-url`, {
+    const ownUrl = inputs.url(`${side}-url`, {
         required: needed && !fallback?.url,
         expected: 'the SMAX server address, e.g. https://smax.example.com',
-    }) ?? fallback?.url;
+    });
+    const url = ownUrl ?? fallback?.url;
     const tenantId = inputs.string(`${side}-tenant-id`, { required: needed });
     if (tenantId !== undefined && !/^\d+$/.test(tenantId))
         inputs.problem(`${side}-tenant-id`, `must be the numeric tenant id (got '${tenantId}')`);
-    const username = inputs.string(`${side}-username`, { required: needed && !fallback?.username }) ?? fallback?.username;
-    const password = inputs.secret(`${side}-password`, { required: needed && !fallback?.password }) ?? fallback?.password;
-    return { url, tenantId, username, password };
+    const sameServer = !ownUrl || !fallback?.url || sameOrigin(ownUrl, fallback.url);
+    const borrowed = [];
+    const credential = (name, value) => {
+        const input = `${side}-${name}`;
+        if (value !== undefined || !needed)
+            return value;
+        if (!fallback?.[name])
+            inputs.problem(input, 'is required');
+        else if (!sameServer)
+            inputs.problem(input, `is required: target-url (${ownUrl}) is another server than source-url (${fallback.url}), and the source's credentials are only sent to the source's server`);
+        else {
+            borrowed.push(name === 'username' ? 'user name' : 'password');
+            return fallback[name];
+        }
+        return undefined;
+    };
+    const username = credential('username', inputs.string(`${side}-username`));
+    const password = credential('password', inputs.secret(`${side}-password`));
+    const sourceCredentials = borrowed.length
+        ? `${borrowed.join(' and ')} ${borrowed.length > 1 ? 'are' : 'is'}`
+        : undefined;
+    return { url, tenantId, username, password, sourceCredentials };
+}
+/** Same scheme, host and port. */
+function sameOrigin(a, b) {
+    return new URL(a).origin === new URL(b).origin;
+}
+/** `package-file` must be a file inside the workspace (links followed); returns its real path. */
+async function checkPackageFile(inputs, packageFile) {
+    const checked = await checkWorkspaceFile(packageFile);
+    if ('problem' in checked) {
+        inputs.problem('package-file', checked.problem);
+        return undefined;
+    }
+    return checked.file.path;
 }
 function complete(tenant) {
     const { url, tenantId, username, password } = tenant;
     return url && tenantId && username && password ? { url, tenantId, username, password } : undefined;
-}
-async function isFile(file) {
-    return (await (0,promises_.stat)(file).catch(() => undefined))?.isFile() ?? false;
 }
 function main_writeSummary(summary, config, progress, out, elapsed) {
     summary.details([
