@@ -31544,7 +31544,11 @@ class InputReader {
             return undefined;
         }
         const url = reader_parseBaseUrl(text);
-        if (url === undefined) {
+        if (url === undefined && /[?#]/.test(value)) {
+            // A query may carry a token (?api_key=...): not echoed either.
+            this.problem(name, `must be a base URL without a query or fragment (got '${value.replace(/[?#].*$/s, '')}?…')`);
+        }
+        else if (url === undefined) {
             this.problem(name, `must be ${options.expected ?? 'an http(s) URL'} (got '${value}')`);
         }
         else if (url.startsWith('http:') && !isLoopback(new URL(url).hostname)) {

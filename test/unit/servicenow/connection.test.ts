@@ -36,16 +36,23 @@ describe('readServiceNowConnection: instance-url', () => {
     expect(resolveInstanceUrl('sn.example.com:8443')).toBe('https://sn.example.com:8443');
   });
 
-  it.each(['ftp://acme.example.com', 'https://acme.example.com/?x=1', 'http://'])(
-    '%s is rejected as instance-url',
-    (value) => {
-      const { connection, problems } = read({ 'instance-url': value, ...BASIC });
-      expect(connection).toBeUndefined();
-      expect(problems).toHaveLength(1);
-      expect(problems[0].input).toBe('instance-url');
-      expect(problems[0].message).toContain(`(got '${value}')`);
-    },
-  );
+  it('refuses a query or fragment without echoing it (it may hold a token)', () => {
+    const { problems } = read({ 'instance-url': 'https://acme.example.com/now?api_key=k3y-123#x', ...BASIC });
+    expect(problems).toEqual([
+      {
+        input: 'instance-url',
+        message: "must be a base URL without a query or fragment (got 'https://acme.example.com/now?…')",
+      },
+    ]);
+  });
+
+  it.each(['ftp://acme.example.com', 'http://'])('%s is rejected as instance-url', (value) => {
+    const { connection, problems } = read({ 'instance-url': value, ...BASIC });
+    expect(connection).toBeUndefined();
+    expect(problems).toHaveLength(1);
+    expect(problems[0].input).toBe('instance-url');
+    expect(problems[0].message).toContain(`(got '${value}')`);
+  });
 
   it.each([
     ['https://admin:s3cret-pw@acme.example.com', 'https://***@acme.example.com'],
