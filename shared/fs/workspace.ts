@@ -33,7 +33,7 @@ export async function checkWorkspaceFile(
   if (real === undefined) return { problem: `no file at ${label}` };
   const root = await workspaceRoot();
   const relative = path.relative(root, real);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
     const via = real === absolute ? '' : ` (it links to ${real})`;
     return {
       problem: `${label} is outside the workspace ${root}${via}: files are read only from inside the workspace`,

@@ -36574,7 +36574,7 @@ async function checkWorkspaceFile(file, label = file) {
         return { problem: `no file at ${label}` };
     const root = await workspaceRoot();
     const relative = external_node_path_namespaceObject.relative(root, real);
-    if (relative.startsWith('..') || external_node_path_namespaceObject.isAbsolute(relative)) {
+    if (relative === '..' || relative.startsWith(`..${external_node_path_namespaceObject.sep}`) || external_node_path_namespaceObject.isAbsolute(relative)) {
         const via = real === absolute ? '' : ` (it links to ${real})`;
         return {
             problem: `${label} is outside the workspace ${root}${via}: files are read only from inside the workspace`,
