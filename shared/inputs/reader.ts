@@ -74,12 +74,19 @@ export class InputReader {
     return defaultValue;
   }
 
-  /** `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. */
-  duration(name: string, defaultValue: string): number {
+  /**
+   * `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. `min` (ms) refuses shorter values,
+   * e.g. a poll interval below what the poller waits at least.
+   */
+  duration(name: string, defaultValue: string, options: { min?: number } = {}): number {
     const value = this.raw(name) || defaultValue;
     const ms = parseDuration(value);
     if (ms === undefined || ms <= 0) {
       this.problem(name, `must be a positive duration such as 90s, 15m, 1h or a number of seconds (got '${value}')`);
+      return parseDuration(defaultValue) ?? 0;
+    }
+    if (options.min !== undefined && ms < options.min) {
+      this.problem(name, `must be at least ${formatMs(options.min)} (got '${value}')`);
       return parseDuration(defaultValue) ?? 0;
     }
     return ms;
@@ -127,8 +134,23 @@ export class InputReader {
   ): string | undefined {
     const value = this.string(name, { required: options.required, default: options.default });
     if (value === undefined) return undefined;
-    const url = parseBaseUrl(options.normalize ? options.normalize(value) : value);
-    if (url === undefined) {
+    const text = options.normalize ? options.normalize(value) : value;
+    const credentials = userinfoOf(text);
+    if (credentials) {
+      // Never echoed: the password would land in the log. Masked too, in case something else quotes the URL.
+      const colon = credentials.indexOf(':');
+      if (colon >= 0) this.logger.mask(decodeURIComponentSafe(credentials.slice(colon + 1)));
+      this.problem(
+        name,
+        `must not contain a user name or password (got '${withoutUserinfo(value)}'): give the credentials in their own inputs, from secrets`,
+      );
+      return undefined;
+    }
+    const url = parseBaseUrl(text);
+    if (url === undefined && /[?#]/.test(value)) {
+      // A query may carry a token (?api_key=...): not echoed either.
+      this.problem(name, `must be a base URL without a query or fragment (got '${value.replace(/[?#].*$/s, '')}?…')`);
+    } else if (url === undefined) {
       this.problem(name, `must be ${options.expected ?? 'an http(s) URL'} (got '${value}')`);
     } else if (url.startsWith('http:') && !isLoopback(new URL(url).hostname)) {
       this.logger.warning(
@@ -177,6 +199,11 @@ export class InputReader {
   }
 }
 
+/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
+}
+
 export function splitList(value: string): string[] {
   return value
     .split(/[\n,]/)
@@ -218,6 +245,27 @@ export function parseBaseUrl(text: string): string | undefined {
     return undefined;
   }
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
+function userinfoOf(text: string): string | undefined {
+  return USERINFO.exec(text.trim())?.[2] || undefined;
+}
+
+/** `https://admin:secret@host/x` → `https://***@host/x`. */
+function withoutUserinfo(text: string): string {
+  return text.trim().replace(USERINFO, '$1***@');
+}
+
+/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
+const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function isLoopback(hostname: string): boolean {

@@ -24,7 +24,7 @@ export interface PollOptions {
   onState?: (state: string) => void;
 }
 
-const MIN_INTERVAL_MS = 500;
+export const MIN_INTERVAL_MS = 500;
 const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
 const PROGRESS_EVERY_MS = 30_000;
 

@@ -27,12 +27,28 @@ export class SecretRedactor {
   }
 }
 
+/**
+ * Makes text safe to print as plain log lines: the runner reads every stdout line (split at CR or LF) that starts
+ * with `::` (after whitespace) as a workflow command, and `##[name]` anywhere in a line as the legacy form. Vendor
+ * text and inputs end up in log lines, so no line of theirs may start one: a leading `::` becomes `\::`, `##[`
+ * becomes `##\[`, and a bare CR (which the runner would take as a line break) a visible `\r`.
+ */
+export function neutralizeCommands(text: string): string {
+  return text
+    .replace(/\r\n/g, '\n')
+    .replace(/\r/g, '\\r')
+    .split('\n')
+    .map((line) => line.replace(/^([\s\u0085]*)::/, '$1\\::').replace(/##\[/g, '##\\['))
+    .join('\n');
+}
+
 export function coreLogger(redactor = new SecretRedactor()): Logger {
   const r = (text: string) => redactor.redact(text);
   return {
     isDebug: core.isDebug(),
+    // debug, warning, error and notice are workflow commands: the toolkit escapes CR, LF and % in them.
     debug: (message) => core.debug(r(message)),
-    info: (message) => core.info(r(message)),
+    info: (message) => core.info(neutralizeCommands(r(message))),
     warning: (message, title) => core.warning(r(message), title ? { title: r(title) } : {}),
     error: (message, title) => core.error(r(message), title ? { title: r(title) } : {}),
     notice: (message, title) => core.notice(r(message), title ? { title: r(title) } : {}),

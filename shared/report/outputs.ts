@@ -1,12 +1,23 @@
-/** Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. */
+/**
+ * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
+ * value is redacted; a value is appended to GITHUB_OUTPUT only when it changed. GitHub keeps at most 1 MiB per
+ * output: a larger value leaves the output empty and goes to a file in RUNNER_TEMP, which a warning names.
+ */
 import * as core from '@actions/core';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { safeFileName } from '../fs/file-name.js';
 import type { Logger } from '../runtime.js';
 
 export type OutputValue = string | number | boolean | object;
 
+/** GitHub's limit for one output. */
+export const OUTPUT_LIMIT_BYTES = 1024 * 1024;
+
 export interface Outputs {
   set(name: string, value: OutputValue): void;
-  /** Everything set so far, as the runner received it. */
+  /** Everything set so far (redacted), also a value too large for the runner that went to a file instead. */
   readonly values: ReadonlyMap<string, string>;
 }
 
@@ -16,12 +27,36 @@ export function outputText(value: OutputValue): string {
 
 export function coreOutputs(logger: Logger): Outputs {
   const values = new Map<string, string>();
+  const warned = new Set<string>();
   return {
     values,
     set(name, value) {
       const text = logger.redact(outputText(value));
+      if (values.get(name) === text) return;
       values.set(name, text);
-      core.setOutput(name, text);
+      const bytes = Buffer.byteLength(text);
+      if (bytes <= OUTPUT_LIMIT_BYTES) return core.setOutput(name, text);
+      const file = writeOversizeOutput(name, text);
+      // Written empty (not skipped): an earlier, smaller value must not stand as if it were the current one.
+      core.setOutput(name, '');
+      if (!warned.has(name)) {
+        warned.add(name);
+        logger.warning(
+          `The ${name} output would be ${bytes} bytes, over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`,
+          `Output '${name}' too large`,
+        );
+      }
     },
   };
+}
+
+/** Atomically, so a later step never reads half a value. */
+function writeOversizeOutput(name: string, text: string): string {
+  const dir = path.join(process.env.RUNNER_TEMP || tmpdir(), 'config-promotion-outputs');
+  mkdirSync(dir, { recursive: true });
+  const step = safeFileName(process.env.GITHUB_ACTION || 'step', 'step');
+  const file = path.join(dir, `${step}-${safeFileName(name, 'output')}.txt`);
+  writeFileSync(`${file}.partial`, text);
+  renameSync(`${file}.partial`, file);
+  return file;
 }

@@ -1,6 +1,7 @@
 /**
  * A pull-request comment that a re-run updates instead of repeating (like a plan comment): found again by a hidden
- * marker. Failure to comment warns; it never fails the step.
+ * marker. The body passes the same redaction as the log, since vendor messages in it may echo a credential.
+ * Failure to comment warns; it never fails the step.
  */
 import { errorMessage } from '../errors.js';
 import type { Logger } from '../runtime.js';
@@ -25,7 +26,7 @@ export async function upsertPullRequestComment(comment: PullRequestComment, logg
       return;
     }
     const marker = `<!-- config-promotion-actions: ${comment.key.replace(/--/g, '-')} -->`;
-    const body = `${marker}\n${comment.body}`;
+    const body = `${marker}\n${logger.redact(comment.body)}`;
     const octokit = github.getOctokit(comment.token);
     const { owner, repo } = context.repo;
     const comments = await octokit.paginate(octokit.rest.issues.listComments, {

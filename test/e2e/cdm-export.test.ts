@@ -269,3 +269,64 @@ describe('cdm-export end to end', () => {
     expect(run.outputs['artifact-id']).toBeUndefined();
   });
 });
+
+/** Lines of stdout the runner would take as workflow commands, except the ones the action means to send. */
+function unexpectedCommands(stdout: string): string[] {
+  return stdout
+    .split(/\r\n|\r|\n/)
+    .filter((line) => /^\s*::/.test(line) || line.includes('##['))
+    .filter((line) => !/^::(add-mask|debug|notice|warning|error)( [^:]*)?::/.test(line));
+}
+
+describe('cdm-export: vendor text and inputs stay data', () => {
+  it('prints a vendor state that carries workflow commands as plain text', async () => {
+    sandbox.exportDurationMs = 2500;
+    sandbox.server.inject({
+      match: { method: 'GET', path: STATUS },
+      kind: 'status',
+      status: 200,
+      body: JSON.stringify({
+        result: { state: 'in_progress\n::warning::injected by the vendor\r\n::stop-commands::vendor-token' },
+      }),
+    });
+    const run = await exportAction(basicInputs());
+    expect(run.exitCode).toBe(0);
+    expect(unexpectedCommands(run.stdout)).toEqual([]);
+    expect(run.stdout).not.toMatch(/^::warning::injected/m);
+    expect(run.stdout).toContain('\\::stop-commands::vendor-token');
+  });
+
+  it('writes the default file inside cdm-export/ whatever the deployable name says', async () => {
+    const run = await exportAction(basicInputs({ 'deployable-name': '../../escaped' }));
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.file).toBe(path.join(run.workspace, 'cdm-export', 'escaped.json'));
+    expect(existsSync(path.join(run.workspace, '..', '..', 'escaped.json'))).toBe(false);
+  });
+
+  it('redacts a secret the export content echoes, in the file as in the content output', async () => {
+    const run = await exportAction(basicInputs({ 'exporter-args': JSON.stringify({ db: sandbox.password }) }));
+    expect(run.exitCode).toBe(0);
+    const text = readFileSync(run.outputs.file, 'utf8');
+    expect(JSON.parse(text)).toHaveProperty('Production.args.db', '***');
+    expect(run.outputs.content).toBe(text);
+    expect(run.outputs.sha256).toBe(createHash('sha256').update(text).digest('hex'));
+    expect(run.stdout).toContain('::warning title=Secret removed from the export::');
+    expectNoSecret(run, sandbox.password);
+  });
+
+  it('refuses an instance-url with credentials without printing them, and a poll-interval below 0.5 s', async () => {
+    const run = await exportAction(
+      basicInputs({
+        'instance-url': url.replace('://', '://admin:url-s3cret-pw@'),
+        'poll-interval': '1ms',
+      }),
+    );
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain("title=Input 'instance-url'");
+    expect(run.stdout).toContain('must not contain a user name or password');
+    expect(run.stdout).toContain("title=Input 'poll-interval'");
+    expect(run.stdout).toContain("must be at least 500ms (got '1ms')");
+    expectNoSecret(run, 'url-s3cret-pw');
+    expect(sandbox.server.requests).toHaveLength(0);
+  });
+});

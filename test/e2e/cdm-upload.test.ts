@@ -3,7 +3,7 @@
  * into one changeset, every target and endpoint, and each failure the spec documents.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
@@ -279,6 +279,55 @@ describe('cdm-upload end to end', () => {
     const run = await upload({ files: 'nothing/**/*.json' });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain("Input 'files': no file matched 'nothing/**/*.json'");
+    expect(sandbox.server.requests).toHaveLength(0);
+  });
+});
+
+describe('cdm-upload: local files', () => {
+  it('refuses a file that links out of the workspace and sends nothing; a link inside is fine', async () => {
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'cdm-upload-outside-'));
+    writeFileSync(path.join(elsewhere, 'passwd'), 'root:x:0:0:root:/root:/bin/bash\n');
+    const cwd = workspace({ 'config/app.properties': 'a=1\n', 'shared/common.properties': 'b=2\n' });
+    symlinkSync(path.join(elsewhere, 'passwd'), path.join(cwd, 'config', 'leak.properties'));
+    symlinkSync(path.join(cwd, 'shared', 'common.properties'), path.join(cwd, 'config', 'common.properties'));
+    const refused = await runAction('cdm-upload', { inputs: { ...login(), files: 'config/**' }, cwd });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stdout).toMatch(
+      /Input 'files': config\/leak\.properties is outside the workspace .*: files are read only from inside/,
+    );
+    expect(refused.stdout).not.toContain('root:x:0:0');
+    expect(sandbox.server.requests).toHaveLength(0);
+
+    const linked = await runAction('cdm-upload', {
+      inputs: { ...login(), files: 'config/common.properties', 'name-path': 'app' },
+      cwd,
+    });
+    expect(linked.exitCode).toBe(0);
+    expect(uploads().map((u) => u.body.toString())).toEqual(['b=2\n']);
+  });
+
+  it('reads each file when it is uploaded, not all up front, and writes the lists to GITHUB_OUTPUT once', async () => {
+    const cwd = workspace({ 'config/a.properties': 'a=1\n', 'config/b.properties': 'b=1\n' });
+    // The first upload's status answers late: time to change the second file after the first was sent.
+    sandbox.server.inject({ match: { method: 'GET', path: /\/upload-status\// }, kind: 'delay', ms: 1500 });
+    const changed = (async () => {
+      while (uploads().length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      writeFileSync(path.join(cwd, 'config', 'b.properties'), 'b=2\n');
+    })();
+    const run = await runAction('cdm-upload', { inputs: { ...login(), files: 'config/*', 'name-path': 'app' }, cwd });
+    await changed;
+    expect(run.exitCode).toBe(0);
+    expect(uploads().map((u) => u.body.toString())).toEqual(['a=1\n', 'b=2\n']);
+    expect(run.outputFileText.match(/^files<</gm)).toHaveLength(1);
+    expect(run.outputFileText.match(/^upload-ids<</gm)).toHaveLength(1);
+    expect(run.outputFileText.match(/^upload-id<</gm)).toHaveLength(2);
+    expect(JSON.parse(run.outputs['upload-ids'])).toEqual(uploads().map((u) => u.id));
+  });
+
+  it('refuses a poll-interval below half a second', async () => {
+    const run = await upload({ file: 'a.json', 'poll-interval': '1ms' }, { 'a.json': '{}' });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain("Input 'poll-interval': must be at least 500ms (got '1ms')");
     expect(sandbox.server.requests).toHaveLength(0);
   });
 });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import * as http from 'node:http';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { SmaxSandbox } from '../sandbox/smax.js';
@@ -35,8 +35,9 @@ const sourceInputs = () => ({
   'source-username': sandbox.login,
   'source-password': sandbox.password,
 });
-const promote = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
-  runAction('dev2prod-promote', { inputs: { ...sourceInputs(), 'target-tenant-id': TARGET, ...inputs }, env });
+/** `cwd` is the workspace (a fresh one unless given): a package-file must lie inside it. */
+const promote = (inputs: Record<string, string>, env: Record<string, string> = {}, cwd?: string) =>
+  runAction('dev2prod-promote', { inputs: { ...sourceInputs(), 'target-tenant-id': TARGET, ...inputs }, env, cwd });
 /** mode export (the source only) of the clean package, into `download-dir` when given. */
 const exportOnly = (extra: Record<string, string> = {}) =>
   promote({ mode: 'export', 'package-id': '54321', 'target-tenant-id': '', ...extra });
@@ -107,7 +108,7 @@ describe('dev2prod-promote end to end', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'd2p-pkg-'));
     const file = path.join(dir, 'package.zip');
     writeFileSync(file, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200_000, 7)]));
-    const run = await promote({ mode: 'dry-run', 'package-file': file });
+    const run = await promote({ mode: 'dry-run', 'package-file': file }, {}, dir);
     expect(run.exitCode).toBe(0);
     expect(run.outputs['package-sha256']).toBe(sha256(file));
     expect(sha256(sandbox.fileRepository.get(TARGET, run.outputs['file-id'])!.path)).toBe(sha256(file));
@@ -262,9 +263,51 @@ describe('dev2prod-promote end to end', () => {
         'target-tenant-id': TARGET,
         'package-file': file,
       },
+      cwd: dir,
     });
     expect(run.exitCode).toBe(0);
     expect(run.outputs['dry-run-outcome']).toBe('passed');
+    expect(run.stdout).toContain(
+      'target-username/target-password not given: the target (' +
+        url +
+        ") is the source's server, so the source's user name and password are used there.",
+    );
+  });
+
+  it('never sends the source credentials to another target server', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'd2p-pkg-'));
+    const file = path.join(dir, 'package.zip');
+    writeFileSync(file, Buffer.from('PK\x03\x04 a package'));
+    const otherServer = url.replace('127.0.0.1', '[::1]');
+    const run = await runAction('dev2prod-promote', {
+      inputs: {
+        mode: 'dry-run',
+        ...sourceInputs(),
+        'target-url': otherServer,
+        'target-tenant-id': TARGET,
+        'package-id': '54321',
+      },
+    });
+    expect(run.exitCode).toBe(1);
+    for (const input of ['target-username', 'target-password'])
+      expect(run.stdout).toContain(
+        `'${input}': is required: target-url (${otherServer}) is another server than source-url (${url}), and the source's credentials are only sent to the source's server`,
+      );
+    expect(sandbox.server.requests).toHaveLength(0);
+  });
+
+  it('refuses a package-file that links out of the workspace', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'd2p-outside-'));
+    writeFileSync(path.join(outside, 'secret.zip'), Buffer.from('PK\x03\x04 not yours'));
+    const cwd = mkdtempSync(path.join(tmpdir(), 'd2p-ws-'));
+    symlinkSync(path.join(outside, 'secret.zip'), path.join(cwd, 'package.zip'));
+    const run = await runAction('dev2prod-promote', {
+      inputs: { mode: 'dry-run', ...sourceInputs(), 'target-tenant-id': TARGET, 'package-file': 'package.zip' },
+      cwd,
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/Input 'package-file': package\.zip is outside the workspace .*secret\.zip\)/);
+    expect(sandbox.server.requests).toHaveLength(0);
   });
 
   it('reports bad inputs together and sends nothing', async () => {

@@ -17,6 +17,8 @@ export interface ActionRun {
   stdout: string;
   stderr: string;
   outputs: Record<string, string>;
+  /** GITHUB_OUTPUT as the action left it, every appended value included. */
+  outputFileText: string;
   summary: string;
   /** The run's working directory (a fresh temporary one unless given). */
   workspace: string;
@@ -76,6 +78,7 @@ export async function runAction(action: string, options: RunActionOptions): Prom
     stdout,
     stderr,
     outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    outputFileText: readFileSync(outputFile, 'utf8'),
     summary: readFileSync(summaryFile, 'utf8'),
     workspace,
     durationMs: performance.now() - started,

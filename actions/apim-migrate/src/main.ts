@@ -1,6 +1,7 @@
 /** apim-migrate: inputs → migration (followed to its end unless `wait: false`) → outputs and job summary. */
 import { readCredentials } from '../../../shared/auth/credentials.js';
 import type { InputReader } from '../../../shared/inputs/reader.js';
+import { MIN_INTERVAL_MS } from '../../../shared/poll/poll.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
 import { formatDuration } from '../../../shared/runtime.js';
 import {
@@ -29,7 +30,7 @@ async function main(context: ActionContext): Promise<void> {
   const duplicateCheck = inputs.boolean('duplicate-check', false);
   const wait = inputs.boolean('wait', true);
   const timeoutMs = inputs.duration('timeout', '30m');
-  const pollIntervalMs = inputs.duration('poll-interval', '10s');
+  const pollIntervalMs = inputs.duration('poll-interval', '10s', { min: MIN_INTERVAL_MS });
   inputs.finish();
   if (!controlPlaneUrl || !credentials || !sourcePath || !destPath) return;
 

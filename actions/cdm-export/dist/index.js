@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(59024);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38963);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 59024:
+/***/ 38963:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28392,6 +28392,22 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ./shared/fs/file-name.ts
+/** File names built from inputs or vendor text, which must never name a path. */
+/**
+ * A name as a single file name on every OS: path separators, reserved and control characters become `_`, leading
+ * dots go (no `..`, no hidden file), e.g. "Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44" and
+ * "../../x" → "x". Never empty: `fallback` when nothing is left.
+ */
+function safeFileName(name, fallback = 'file') {
+    const safe = name
+        // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+        .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
+        .replace(/\s+/g, '_')
+        .replace(/^[.\s_]+|[.\s]+$/g, '');
+    return safe.slice(0, 200) || fallback;
+}
+
 ;// CONCATENATED MODULE: ./shared/errors.ts
 /**
  * The error kinds every action reports. `main` turns each into one `setFailed` line plus titled annotations
@@ -28461,6 +28477,122 @@ class CancelledError extends Error {
 }
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./shared/runtime.ts
+/**
+ * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
+ * the logger, the cancellation signal and the run's deadline.
+ */
+
+const systemClock = {
+    now: () => Date.now(),
+    random: () => Math.random(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new CancelledError());
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new CancelledError());
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+/** The run's time budget (the `timeout` input). */
+class Deadline {
+    clock;
+    timeoutMs;
+    startedAt;
+    at;
+    constructor(clock, timeoutMs) {
+        this.clock = clock;
+        this.timeoutMs = timeoutMs;
+        this.startedAt = clock.now();
+        this.at = this.startedAt + timeoutMs;
+    }
+    remaining() {
+        return Math.max(0, this.at - this.clock.now());
+    }
+    elapsed() {
+        return this.clock.now() - this.startedAt;
+    }
+}
+/** `1m 05s`-style durations for progress lines and summaries. */
+function formatDuration(ms) {
+    const totalSeconds = Math.round(ms / 100) / 10;
+    if (totalSeconds < 60)
+        return `${totalSeconds}s`;
+    const seconds = Math.round(totalSeconds);
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    const mm = h ? String(m).padStart(2, '0') : String(m);
+    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
+}
+
+;// CONCATENATED MODULE: ./shared/poll/poll.ts
+/**
+ * The one poller. The wait between checks grows with the time already waited (a tenth of it, at least
+ * 0.5 s, at most `poll-interval`), so a job is noticed within max(0.5 s, 10 % of its duration) of finishing
+ * while a long job costs few requests. `timeout` bounds the whole wait; cancellation stops it at once.
+ */
+
+
+const MIN_INTERVAL_MS = 500;
+const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
+const PROGRESS_EVERY_MS = 30_000;
+/** The wait before the next check, given how long the job has been waited for. */
+function nextIntervalMs(elapsedMs, maxIntervalMs, minIntervalMs = MIN_INTERVAL_MS) {
+    const proportional = Math.max(minIntervalMs, elapsedMs * INTERVAL_FRACTION_OF_ELAPSED);
+    return Math.max(1, Math.min(maxIntervalMs, proportional));
+}
+/** Calls `check` until it reports done, and returns its value. */
+async function poll(check, options) {
+    const { runtime, what } = options;
+    const { clock, logger, deadline, signal } = runtime;
+    const started = clock.now();
+    const progressEvery = options.progressEveryMs ?? PROGRESS_EVERY_MS;
+    let lastState;
+    let lastProgressAt = started;
+    const elapsed = () => formatDuration(clock.now() - started);
+    const stopped = (verb) => `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
+        (options.resumeHint ? `. ${options.resumeHint}` : '');
+    for (;;) {
+        const wait = Math.min(nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs), deadline.remaining());
+        if (wait <= 0)
+            throw new TimeoutError(stopped('Timed out waiting for'));
+        try {
+            await clock.sleep(wait, signal);
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw new CancelledError(stopped('Cancelled while waiting for'));
+            throw error;
+        }
+        let step;
+        try {
+            step = await check();
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw new CancelledError(stopped('Cancelled while waiting for'));
+            throw error;
+        }
+        if (step.done)
+            return step.value;
+        const now = clock.now();
+        if (step.state !== lastState || now - lastProgressAt >= progressEvery) {
+            logger.info(`${what}: ${step.state} (${elapsed()} elapsed)`);
+            lastProgressAt = now;
+            if (step.state !== lastState)
+                options.onState?.(step.state);
+            lastState = step.state;
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./shared/report/artifact.ts
@@ -28571,12 +28703,19 @@ class InputReader {
         this.problem(name, `must be true or false (got '${value}')`);
         return defaultValue;
     }
-    /** `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. */
-    duration(name, defaultValue) {
+    /**
+     * `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. `min` (ms) refuses shorter values,
+     * e.g. a poll interval below what the poller waits at least.
+     */
+    duration(name, defaultValue, options = {}) {
         const value = this.raw(name) || defaultValue;
         const ms = parseDuration(value);
         if (ms === undefined || ms <= 0) {
             this.problem(name, `must be a positive duration such as 90s, 15m, 1h or a number of seconds (got '${value}')`);
+            return parseDuration(defaultValue) ?? 0;
+        }
+        if (options.min !== undefined && ms < options.min) {
+            this.problem(name, `must be at least ${formatMs(options.min)} (got '${value}')`);
             return parseDuration(defaultValue) ?? 0;
         }
         return ms;
@@ -28621,8 +28760,22 @@ class InputReader {
         const value = this.string(name, { required: options.required, default: options.default });
         if (value === undefined)
             return undefined;
-        const url = reader_parseBaseUrl(options.normalize ? options.normalize(value) : value);
-        if (url === undefined) {
+        const text = options.normalize ? options.normalize(value) : value;
+        const credentials = userinfoOf(text);
+        if (credentials) {
+            // Never echoed: the password would land in the log. Masked too, in case something else quotes the URL.
+            const colon = credentials.indexOf(':');
+            if (colon >= 0)
+                this.logger.mask(decodeURIComponentSafe(credentials.slice(colon + 1)));
+            this.problem(name, `must not contain a user name or password (got '${withoutUserinfo(value)}'): give the credentials in their own inputs, from secrets`);
+            return undefined;
+        }
+        const url = reader_parseBaseUrl(text);
+        if (url === undefined && /[?#]/.test(value)) {
+            // A query may carry a token (?api_key=...): not echoed either.
+            this.problem(name, `must be a base URL without a query or fragment (got '${value.replace(/[?#].*$/s, '')}?…')`);
+        }
+        else if (url === undefined) {
             this.problem(name, `must be ${options.expected ?? 'an http(s) URL'} (got '${value}')`);
         }
         else if (url.startsWith('http:') && !isLoopback(new URL(url).hostname)) {
@@ -28663,6 +28816,10 @@ class InputReader {
     raw(name) {
         return this.source(name).trim();
     }
+}
+/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
+function formatMs(ms) {
+    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
 }
 function splitList(value) {
     return value
@@ -28705,63 +28862,26 @@ function reader_parseBaseUrl(text) {
     }
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
+/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
+function userinfoOf(text) {
+    return USERINFO.exec(text.trim())?.[2] || undefined;
+}
+/** `https://admin:secret@host/x` → `https://***@host/x`. */
+function withoutUserinfo(text) {
+    return text.trim().replace(USERINFO, '$1***@');
+}
+/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
+const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
+function decodeURIComponentSafe(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
 function isLoopback(hostname) {
     return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
-}
-
-;// CONCATENATED MODULE: ./shared/runtime.ts
-/**
- * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
- * the logger, the cancellation signal and the run's deadline.
- */
-
-const systemClock = {
-    now: () => Date.now(),
-    random: () => Math.random(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(new CancelledError());
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new CancelledError());
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-/** The run's time budget (the `timeout` input). */
-class Deadline {
-    clock;
-    timeoutMs;
-    startedAt;
-    at;
-    constructor(clock, timeoutMs) {
-        this.clock = clock;
-        this.timeoutMs = timeoutMs;
-        this.startedAt = clock.now();
-        this.at = this.startedAt + timeoutMs;
-    }
-    remaining() {
-        return Math.max(0, this.at - this.clock.now());
-    }
-    elapsed() {
-        return this.clock.now() - this.startedAt;
-    }
-}
-/** `1m 05s`-style durations for progress lines and summaries. */
-function formatDuration(ms) {
-    const totalSeconds = Math.round(ms / 100) / 10;
-    if (totalSeconds < 60)
-        return `${totalSeconds}s`;
-    const seconds = Math.round(totalSeconds);
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    const mm = h ? String(m).padStart(2, '0') : String(m);
-    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
 }
 
 ;// CONCATENATED MODULE: ./shared/report/logger.ts
@@ -28789,12 +28909,27 @@ class SecretRedactor {
         return result;
     }
 }
+/**
+ * Makes text safe to print as plain log lines: the runner reads every stdout line (split at CR or LF) that starts
+ * with `::` (after whitespace) as a workflow command, and `##[name]` anywhere in a line as the legacy form. Vendor
+ * text and inputs end up in log lines, so no line of theirs may start one: a leading `::` becomes `\::`, `##[`
+ * becomes `##\[`, and a bare CR (which the runner would take as a line break) a visible `\r`.
+ */
+function neutralizeCommands(text) {
+    return text
+        .replace(/\r\n/g, '\n')
+        .replace(/\r/g, '\\r')
+        .split('\n')
+        .map((line) => line.replace(/^([\s\u0085]*)::/, '$1\\::').replace(/##\[/g, '##\\['))
+        .join('\n');
+}
 function coreLogger(redactor = new SecretRedactor()) {
     const r = (text) => redactor.redact(text);
     return {
         isDebug: core/* isDebug */._o(),
+        // debug, warning, error and notice are workflow commands: the toolkit escapes CR, LF and % in them.
         debug: (message) => core/* debug */.Yz(r(message)),
-        info: (message) => core/* info */.pq(r(message)),
+        info: (message) => core/* info */.pq(neutralizeCommands(r(message))),
         warning: (message, title) => core/* warning */.$e(r(message), title ? { title: r(title) } : {}),
         error: (message, title) => core/* error */.z3(r(message), title ? { title: r(title) } : {}),
         notice: (message, title) => core/* notice */.lm(r(message), title ? { title: r(title) } : {}),
@@ -28810,22 +28945,58 @@ function coreLogger(redactor = new SecretRedactor()) {
     };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./shared/report/outputs.ts
-/** Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. */
+/**
+ * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
+ * value is redacted; a value is appended to GITHUB_OUTPUT only when it changed. GitHub keeps at most 1 MiB per
+ * output: a larger value leaves the output empty and goes to a file in RUNNER_TEMP, which a warning names.
+ */
 
+
+
+
+
+/** GitHub's limit for one output. */
+const OUTPUT_LIMIT_BYTES = 1024 * 1024;
 function outputText(value) {
     return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 function coreOutputs(logger) {
     const values = new Map();
+    const warned = new Set();
     return {
         values,
         set(name, value) {
             const text = logger.redact(outputText(value));
+            if (values.get(name) === text)
+                return;
             values.set(name, text);
-            core/* setOutput */.uH(name, text);
+            const bytes = Buffer.byteLength(text);
+            if (bytes <= OUTPUT_LIMIT_BYTES)
+                return core/* setOutput */.uH(name, text);
+            const file = writeOversizeOutput(name, text);
+            // Written empty (not skipped): an earlier, smaller value must not stand as if it were the current one.
+            core/* setOutput */.uH(name, '');
+            if (!warned.has(name)) {
+                warned.add(name);
+                logger.warning(`The ${name} output would be ${bytes} bytes, over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`, `Output '${name}' too large`);
+            }
         },
     };
+}
+/** Atomically, so a later step never reads half a value. */
+function writeOversizeOutput(name, text) {
+    const dir = external_node_path_.join(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'config-promotion-outputs');
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const step = safeFileName(process.env.GITHUB_ACTION || 'step', 'step');
+    const file = external_node_path_.join(dir, `${step}-${safeFileName(name, 'output')}.txt`);
+    (0,external_node_fs_.writeFileSync)(`${file}.partial`, text);
+    (0,external_node_fs_.renameSync)(`${file}.partial`, file);
+    return file;
 }
 
 ;// CONCATENATED MODULE: ./shared/report/summary.ts
@@ -29589,8 +29760,6 @@ async function getExportContent(client, connection, exportId) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:stream"
@@ -29648,67 +29817,6 @@ async function fileDigest(file) {
         bytes += chunk.length;
     }
     return { path: path.resolve(file), bytes, sha256: hash.digest('hex') };
-}
-
-;// CONCATENATED MODULE: ./shared/poll/poll.ts
-/**
- * The one poller. The wait between checks grows with the time already waited (a tenth of it, at least
- * 0.5 s, at most `poll-interval`), so a job is noticed within max(0.5 s, 10 % of its duration) of finishing
- * while a long job costs few requests. `timeout` bounds the whole wait; cancellation stops it at once.
- */
-
-
-const MIN_INTERVAL_MS = 500;
-const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
-const PROGRESS_EVERY_MS = 30_000;
-/** The wait before the next check, given how long the job has been waited for. */
-function nextIntervalMs(elapsedMs, maxIntervalMs, minIntervalMs = MIN_INTERVAL_MS) {
-    const proportional = Math.max(minIntervalMs, elapsedMs * INTERVAL_FRACTION_OF_ELAPSED);
-    return Math.max(1, Math.min(maxIntervalMs, proportional));
-}
-/** Calls `check` until it reports done, and returns its value. */
-async function poll(check, options) {
-    const { runtime, what } = options;
-    const { clock, logger, deadline, signal } = runtime;
-    const started = clock.now();
-    const progressEvery = options.progressEveryMs ?? PROGRESS_EVERY_MS;
-    let lastState;
-    let lastProgressAt = started;
-    const elapsed = () => formatDuration(clock.now() - started);
-    const stopped = (verb) => `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
-        (options.resumeHint ? `. ${options.resumeHint}` : '');
-    for (;;) {
-        const wait = Math.min(nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs), deadline.remaining());
-        if (wait <= 0)
-            throw new TimeoutError(stopped('Timed out waiting for'));
-        try {
-            await clock.sleep(wait, signal);
-        }
-        catch (error) {
-            if (error instanceof CancelledError)
-                throw new CancelledError(stopped('Cancelled while waiting for'));
-            throw error;
-        }
-        let step;
-        try {
-            step = await check();
-        }
-        catch (error) {
-            if (error instanceof CancelledError)
-                throw new CancelledError(stopped('Cancelled while waiting for'));
-            throw error;
-        }
-        if (step.done)
-            return step.value;
-        const now = clock.now();
-        if (step.state !== lastState || now - lastProgressAt >= progressEvery) {
-            logger.info(`${what}: ${step.state} (${elapsed()} elapsed)`);
-            lastProgressAt = now;
-            if (step.state !== lastState)
-                options.onState?.(step.state);
-            lastState = step.state;
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./actions/cdm-export/src/export.ts
@@ -29771,7 +29879,7 @@ async function runExport(config, deps) {
             errors: content.errors,
         });
     }
-    const text = renderContent(content.exporterResult);
+    const text = redactedContent(renderContent(content.exporterResult), id, logger);
     const file = await writeFileAtomic(config.outputFile, text);
     outputs.set('file', file.path);
     outputs.set('bytes', file.bytes);
@@ -29793,6 +29901,17 @@ async function runExport(config, deps) {
     }
     return { exportId: id, file, artifactId };
 }
+/**
+ * The file, the content output and the artifact carry the same text, redacted like every other surface: a
+ * configuration that holds the password this run logs in with would otherwise publish it.
+ */
+function redactedContent(text, exportId, logger) {
+    const redacted = logger.redact(text);
+    if (redacted !== text) {
+        logger.warning(`The content of export ${exportId} contains a secret given to this run (a password or token input); it is written as *** in the file, the content output and the artifact.`, 'Secret removed from the export');
+    }
+    return redacted;
+}
 /** A JSON object becomes pretty JSON with a trailing newline; a string is kept byte for byte. */
 function renderContent(exporterResult) {
     return typeof exporterResult === 'string' ? exporterResult : `${JSON.stringify(exporterResult, null, 2)}\n`;
@@ -29800,6 +29919,8 @@ function renderContent(exporterResult) {
 
 ;// CONCATENATED MODULE: ./actions/cdm-export/src/main.ts
 /** cdm-export: inputs → export flow → outputs and job summary. */
+
+
 
 
 
@@ -29839,7 +29960,7 @@ async function main(context) {
         inputs.problem('export-id', `must be an export id such as 64b5f79f5379301096edddeeff7b12eb (got '${exportId}')`);
     }
     const timeoutMs = inputs.duration('timeout', '30m');
-    const pollIntervalMs = inputs.duration('poll-interval', '10s');
+    const pollIntervalMs = inputs.duration('poll-interval', '10s', { min: MIN_INTERVAL_MS });
     inputs.finish();
     // finish() threw if any of these were missing.
     if (!connection || !appName || !deployableName || !exporterName || !dataFormat)
@@ -29857,7 +29978,8 @@ async function main(context) {
             restrictExport,
         },
         exportId,
-        outputFile: external_node_path_.resolve(outputFile ?? external_node_path_.join('cdm-export', `${deployableName}.${EXTENSIONS[dataFormat]}`)),
+        // The deployable name is the user's text: as a file name it must stay inside cdm-export/.
+        outputFile: external_node_path_.resolve(outputFile ?? external_node_path_.join('cdm-export', `${safeFileName(deployableName, 'export')}.${EXTENSIONS[dataFormat]}`)),
         artifact: artifactName ? { name: artifactName, retentionDays } : undefined,
         pollIntervalMs,
     };

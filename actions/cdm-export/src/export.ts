@@ -96,7 +96,7 @@ export async function runExport(config: ExportConfig, deps: ExportDeps): Promise
       errors: content.errors,
     });
   }
-  const text = renderContent(content.exporterResult);
+  const text = redactedContent(renderContent(content.exporterResult), id, logger);
 
   const file = await writeFileAtomic(config.outputFile, text);
   outputs.set('file', file.path);
@@ -120,6 +120,21 @@ export async function runExport(config: ExportConfig, deps: ExportDeps): Promise
     if (artifactId !== undefined) outputs.set('artifact-id', artifactId);
   }
   return { exportId: id, file, artifactId };
+}
+
+/**
+ * The file, the content output and the artifact carry the same text, redacted like every other surface: a
+ * configuration that holds the password this run logs in with would otherwise publish it.
+ */
+function redactedContent(text: string, exportId: string, logger: Runtime['logger']): string {
+  const redacted = logger.redact(text);
+  if (redacted !== text) {
+    logger.warning(
+      `The content of export ${exportId} contains a secret given to this run (a password or token input); it is written as *** in the file, the content output and the artifact.`,
+      'Secret removed from the export',
+    );
+  }
+  return redacted;
 }
 
 /** A JSON object becomes pretty JSON with a trailing newline; a string is kept byte for byte. */

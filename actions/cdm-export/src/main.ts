@@ -1,6 +1,8 @@
 /** cdm-export: inputs → export flow → outputs and job summary. */
 import * as path from 'node:path';
+import { safeFileName } from '../../../shared/fs/file-name.js';
 import type { InputReader } from '../../../shared/inputs/reader.js';
+import { MIN_INTERVAL_MS } from '../../../shared/poll/poll.js';
 import { uploadArtifact } from '../../../shared/report/artifact.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
 import { formatDuration } from '../../../shared/runtime.js';
@@ -45,7 +47,7 @@ async function main(context: ActionContext): Promise<void> {
     inputs.problem('export-id', `must be an export id such as 64b5f79f5379301096edddeeff7b12eb (got '${exportId}')`);
   }
   const timeoutMs = inputs.duration('timeout', '30m');
-  const pollIntervalMs = inputs.duration('poll-interval', '10s');
+  const pollIntervalMs = inputs.duration('poll-interval', '10s', { min: MIN_INTERVAL_MS });
   inputs.finish();
   // finish() threw if any of these were missing.
   if (!connection || !appName || !deployableName || !exporterName || !dataFormat) return;
@@ -63,7 +65,10 @@ async function main(context: ActionContext): Promise<void> {
       restrictExport,
     },
     exportId,
-    outputFile: path.resolve(outputFile ?? path.join('cdm-export', `${deployableName}.${EXTENSIONS[dataFormat]}`)),
+    // The deployable name is the user's text: as a file name it must stay inside cdm-export/.
+    outputFile: path.resolve(
+      outputFile ?? path.join('cdm-export', `${safeFileName(deployableName, 'export')}.${EXTENSIONS[dataFormat]}`),
+    ),
     artifact: artifactName ? { name: artifactName, retentionDays } : undefined,
     pollIntervalMs,
   };

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8627);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1973);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8627:
+/***/ 1973:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28394,6 +28394,193 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./shared/errors.ts
+/**
+ * The error kinds every action reports. `main` turns each into one `setFailed` line plus titled annotations
+ * (see report/run.ts), so each carries what the user needs: what failed, the vendor's words, what to do next.
+ */
+/** The user's configuration is wrong. Raised before any request is sent. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? `Input '${problems[0].input}': ${problems[0].message}`
+            : `${problems.length} input problems: ${problems.map((p) => `'${p.input}': ${p.message}`).join('; ')}`);
+        this.name = 'InputError';
+        this.problems = problems;
+    }
+}
+/** A request failed: an HTTP error status, a network error, or a body that could not be understood. */
+class errors_ApiError extends Error {
+    method;
+    url;
+    status;
+    vendorMessage;
+    hint;
+    constructor(details) {
+        const status = details.status === undefined ? 'no answer' : `HTTP ${details.status}`;
+        super(`${details.method} ${details.url} failed (${status}): ${details.vendorMessage}` +
+            (details.hint ? `. ${details.hint}` : ''));
+        this.name = 'ApiError';
+        this.method = details.method;
+        this.url = details.url;
+        this.status = details.status;
+        this.vendorMessage = details.vendorMessage;
+        this.hint = details.hint;
+    }
+}
+/** The vendor ran the job and reported that it failed; `errors` are the vendor's own messages. */
+class JobFailedError extends Error {
+    jobId;
+    state;
+    errors;
+    hint;
+    constructor(summary, details) {
+        const first = details.errors[0];
+        super(`${summary}${first ? `: ${first}` : ''}` +
+            (details.errors.length > 1 ? ` (and ${details.errors.length - 1} more, see the annotations)` : '') +
+            (details.hint ? `. ${details.hint}` : ''));
+        this.name = 'JobFailedError';
+        this.jobId = details.jobId;
+        this.state = details.state;
+        this.errors = details.errors;
+        this.hint = details.hint;
+    }
+}
+/** The action's `timeout` ran out before the job finished. */
+class TimeoutError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TimeoutError';
+    }
+}
+/** The run was cancelled (SIGINT/SIGTERM from the runner). */
+class CancelledError extends Error {
+    constructor(message = 'The run was cancelled') {
+        super(message);
+        this.name = 'CancelledError';
+    }
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./shared/runtime.ts
+/**
+ * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
+ * the logger, the cancellation signal and the run's deadline.
+ */
+
+const systemClock = {
+    now: () => Date.now(),
+    random: () => Math.random(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new CancelledError());
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new CancelledError());
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+/** The run's time budget (the `timeout` input). */
+class Deadline {
+    clock;
+    timeoutMs;
+    startedAt;
+    at;
+    constructor(clock, timeoutMs) {
+        this.clock = clock;
+        this.timeoutMs = timeoutMs;
+        this.startedAt = clock.now();
+        this.at = this.startedAt + timeoutMs;
+    }
+    remaining() {
+        return Math.max(0, this.at - this.clock.now());
+    }
+    elapsed() {
+        return this.clock.now() - this.startedAt;
+    }
+}
+/** `1m 05s`-style durations for progress lines and summaries. */
+function formatDuration(ms) {
+    const totalSeconds = Math.round(ms / 100) / 10;
+    if (totalSeconds < 60)
+        return `${totalSeconds}s`;
+    const seconds = Math.round(totalSeconds);
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    const mm = h ? String(m).padStart(2, '0') : String(m);
+    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
+}
+
+;// CONCATENATED MODULE: ./shared/poll/poll.ts
+/**
+ * The one poller. The wait between checks grows with the time already waited (a tenth of it, at least
+ * 0.5 s, at most `poll-interval`), so a job is noticed within max(0.5 s, 10 % of its duration) of finishing
+ * while a long job costs few requests. `timeout` bounds the whole wait; cancellation stops it at once.
+ */
+
+
+const MIN_INTERVAL_MS = 500;
+const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
+const PROGRESS_EVERY_MS = 30_000;
+/** The wait before the next check, given how long the job has been waited for. */
+function nextIntervalMs(elapsedMs, maxIntervalMs, minIntervalMs = MIN_INTERVAL_MS) {
+    const proportional = Math.max(minIntervalMs, elapsedMs * INTERVAL_FRACTION_OF_ELAPSED);
+    return Math.max(1, Math.min(maxIntervalMs, proportional));
+}
+/** Calls `check` until it reports done, and returns its value. */
+async function poll(check, options) {
+    const { runtime, what } = options;
+    const { clock, logger, deadline, signal } = runtime;
+    const started = clock.now();
+    const progressEvery = options.progressEveryMs ?? PROGRESS_EVERY_MS;
+    let lastState;
+    let lastProgressAt = started;
+    const elapsed = () => formatDuration(clock.now() - started);
+    const stopped = (verb) => `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
+        (options.resumeHint ? `. ${options.resumeHint}` : '');
+    for (;;) {
+        const wait = Math.min(nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs), deadline.remaining());
+        if (wait <= 0)
+            throw new TimeoutError(stopped('Timed out waiting for'));
+        try {
+            await clock.sleep(wait, signal);
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw new CancelledError(stopped('Cancelled while waiting for'));
+            throw error;
+        }
+        let step;
+        try {
+            step = await check();
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw new CancelledError(stopped('Cancelled while waiting for'));
+            throw error;
+        }
+        if (step.done)
+            return step.value;
+        const now = clock.now();
+        if (step.state !== lastState || now - lastProgressAt >= progressEvery) {
+            logger.info(`${what}: ${step.state} (${elapsed()} elapsed)`);
+            lastProgressAt = now;
+            if (step.state !== lastState)
+                options.onState?.(step.state);
+            lastState = step.state;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -31341,77 +31528,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./shared/errors.ts
-/**
- * The error kinds every action reports. `main` turns each into one `setFailed` line plus titled annotations
- * (see report/run.ts), so each carries what the user needs: what failed, the vendor's words, what to do next.
- */
-/** The user's configuration is wrong. Raised before any request is sent. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1
-            ? `Input '${problems[0].input}': ${problems[0].message}`
-            : `${problems.length} input problems: ${problems.map((p) => `'${p.input}': ${p.message}`).join('; ')}`);
-        this.name = 'InputError';
-        this.problems = problems;
-    }
-}
-/** A request failed: an HTTP error status, a network error, or a body that could not be understood. */
-class errors_ApiError extends Error {
-    method;
-    url;
-    status;
-    vendorMessage;
-    hint;
-    constructor(details) {
-        const status = details.status === undefined ? 'no answer' : `HTTP ${details.status}`;
-        super(`${details.method} ${details.url} failed (${status}): ${details.vendorMessage}` +
-            (details.hint ? `. ${details.hint}` : ''));
-        this.name = 'ApiError';
-        this.method = details.method;
-        this.url = details.url;
-        this.status = details.status;
-        this.vendorMessage = details.vendorMessage;
-        this.hint = details.hint;
-    }
-}
-/** The vendor ran the job and reported that it failed; `errors` are the vendor's own messages. */
-class JobFailedError extends Error {
-    jobId;
-    state;
-    errors;
-    hint;
-    constructor(summary, details) {
-        const first = details.errors[0];
-        super(`${summary}${first ? `: ${first}` : ''}` +
-            (details.errors.length > 1 ? ` (and ${details.errors.length - 1} more, see the annotations)` : '') +
-            (details.hint ? `. ${details.hint}` : ''));
-        this.name = 'JobFailedError';
-        this.jobId = details.jobId;
-        this.state = details.state;
-        this.errors = details.errors;
-        this.hint = details.hint;
-    }
-}
-/** The action's `timeout` ran out before the job finished. */
-class TimeoutError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'TimeoutError';
-    }
-}
-/** The run was cancelled (SIGINT/SIGTERM from the runner). */
-class CancelledError extends Error {
-    constructor(message = 'The run was cancelled') {
-        super(message);
-        this.name = 'CancelledError';
-    }
-}
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
 ;// CONCATENATED MODULE: ./shared/inputs/reader.ts
 /**
  * The one input reader. Each reader method records a problem instead of throwing, so `finish()` reports every
@@ -31478,12 +31594,19 @@ class InputReader {
         this.problem(name, `must be true or false (got '${value}')`);
         return defaultValue;
     }
-    /** `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. */
-    duration(name, defaultValue) {
+    /**
+     * `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. `min` (ms) refuses shorter values,
+     * e.g. a poll interval below what the poller waits at least.
+     */
+    duration(name, defaultValue, options = {}) {
         const value = this.raw(name) || defaultValue;
         const ms = parseDuration(value);
         if (ms === undefined || ms <= 0) {
             this.problem(name, `must be a positive duration such as 90s, 15m, 1h or a number of seconds (got '${value}')`);
+            return parseDuration(defaultValue) ?? 0;
+        }
+        if (options.min !== undefined && ms < options.min) {
+            this.problem(name, `must be at least ${formatMs(options.min)} (got '${value}')`);
             return parseDuration(defaultValue) ?? 0;
         }
         return ms;
@@ -31528,8 +31651,22 @@ class InputReader {
         const value = this.string(name, { required: options.required, default: options.default });
         if (value === undefined)
             return undefined;
-        const url = reader_parseBaseUrl(options.normalize ? options.normalize(value) : value);
-        if (url === undefined) {
+        const text = options.normalize ? options.normalize(value) : value;
+        const credentials = userinfoOf(text);
+        if (credentials) {
+            // Never echoed: the password would land in the log. Masked too, in case something else quotes the URL.
+            const colon = credentials.indexOf(':');
+            if (colon >= 0)
+                this.logger.mask(decodeURIComponentSafe(credentials.slice(colon + 1)));
+            this.problem(name, `must not contain a user name or password (got '${withoutUserinfo(value)}'): give the credentials in their own inputs, from secrets`);
+            return undefined;
+        }
+        const url = reader_parseBaseUrl(text);
+        if (url === undefined && /[?#]/.test(value)) {
+            // A query may carry a token (?api_key=...): not echoed either.
+            this.problem(name, `must be a base URL without a query or fragment (got '${value.replace(/[?#].*$/s, '')}?…')`);
+        }
+        else if (url === undefined) {
             this.problem(name, `must be ${options.expected ?? 'an http(s) URL'} (got '${value}')`);
         }
         else if (url.startsWith('http:') && !isLoopback(new URL(url).hostname)) {
@@ -31570,6 +31707,10 @@ class InputReader {
     raw(name) {
         return this.source(name).trim();
     }
+}
+/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
+function formatMs(ms) {
+    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
 }
 function splitList(value) {
     return value
@@ -31612,63 +31753,26 @@ function reader_parseBaseUrl(text) {
     }
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
+/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
+function userinfoOf(text) {
+    return USERINFO.exec(text.trim())?.[2] || undefined;
+}
+/** `https://admin:secret@host/x` → `https://***@host/x`. */
+function withoutUserinfo(text) {
+    return text.trim().replace(USERINFO, '$1***@');
+}
+/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
+const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
+function decodeURIComponentSafe(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
 function isLoopback(hostname) {
     return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
-}
-
-;// CONCATENATED MODULE: ./shared/runtime.ts
-/**
- * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
- * the logger, the cancellation signal and the run's deadline.
- */
-
-const systemClock = {
-    now: () => Date.now(),
-    random: () => Math.random(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(new CancelledError());
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new CancelledError());
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-/** The run's time budget (the `timeout` input). */
-class Deadline {
-    clock;
-    timeoutMs;
-    startedAt;
-    at;
-    constructor(clock, timeoutMs) {
-        this.clock = clock;
-        this.timeoutMs = timeoutMs;
-        this.startedAt = clock.now();
-        this.at = this.startedAt + timeoutMs;
-    }
-    remaining() {
-        return Math.max(0, this.at - this.clock.now());
-    }
-    elapsed() {
-        return this.clock.now() - this.startedAt;
-    }
-}
-/** `1m 05s`-style durations for progress lines and summaries. */
-function formatDuration(ms) {
-    const totalSeconds = Math.round(ms / 100) / 10;
-    if (totalSeconds < 60)
-        return `${totalSeconds}s`;
-    const seconds = Math.round(totalSeconds);
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    const mm = h ? String(m).padStart(2, '0') : String(m);
-    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
 }
 
 ;// CONCATENATED MODULE: ./shared/report/logger.ts
@@ -31696,12 +31800,27 @@ class SecretRedactor {
         return result;
     }
 }
+/**
+ * Makes text safe to print as plain log lines: the runner reads every stdout line (split at CR or LF) that starts
+ * with `::` (after whitespace) as a workflow command, and `##[name]` anywhere in a line as the legacy form. Vendor
+ * text and inputs end up in log lines, so no line of theirs may start one: a leading `::` becomes `\::`, `##[`
+ * becomes `##\[`, and a bare CR (which the runner would take as a line break) a visible `\r`.
+ */
+function neutralizeCommands(text) {
+    return text
+        .replace(/\r\n/g, '\n')
+        .replace(/\r/g, '\\r')
+        .split('\n')
+        .map((line) => line.replace(/^([\s\u0085]*)::/, '$1\\::').replace(/##\[/g, '##\\['))
+        .join('\n');
+}
 function coreLogger(redactor = new SecretRedactor()) {
     const r = (text) => redactor.redact(text);
     return {
         isDebug: isDebug(),
+        // debug, warning, error and notice are workflow commands: the toolkit escapes CR, LF and % in them.
         debug: (message) => core_debug(r(message)),
-        info: (message) => info(r(message)),
+        info: (message) => info(neutralizeCommands(r(message))),
         warning: (message, title) => warning(r(message), title ? { title: r(title) } : {}),
         error: (message, title) => error(r(message), title ? { title: r(title) } : {}),
         notice: (message, title) => notice(r(message), title ? { title: r(title) } : {}),
@@ -31717,22 +31836,74 @@ function coreLogger(redactor = new SecretRedactor()) {
     };
 }
 
-;// CONCATENATED MODULE: ./shared/report/outputs.ts
-/** Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. */
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./shared/fs/file-name.ts
+/** File names built from inputs or vendor text, which must never name a path. */
+/**
+ * A name as a single file name on every OS: path separators, reserved and control characters become `_`, leading
+ * dots go (no `..`, no hidden file), e.g. "Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44" and
+ * "../../x" → "x". Never empty: `fallback` when nothing is left.
+ */
+function safeFileName(name, fallback = 'file') {
+    const safe = name
+        // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+        .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
+        .replace(/\s+/g, '_')
+        .replace(/^[.\s_]+|[.\s]+$/g, '');
+    return safe.slice(0, 200) || fallback;
+}
 
+;// CONCATENATED MODULE: ./shared/report/outputs.ts
+/**
+ * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
+ * value is redacted; a value is appended to GITHUB_OUTPUT only when it changed. GitHub keeps at most 1 MiB per
+ * output: a larger value leaves the output empty and goes to a file in RUNNER_TEMP, which a warning names.
+ */
+
+
+
+
+
+/** GitHub's limit for one output. */
+const OUTPUT_LIMIT_BYTES = 1024 * 1024;
 function outputText(value) {
     return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 function coreOutputs(logger) {
     const values = new Map();
+    const warned = new Set();
     return {
         values,
         set(name, value) {
             const text = logger.redact(outputText(value));
+            if (values.get(name) === text)
+                return;
             values.set(name, text);
-            setOutput(name, text);
+            const bytes = Buffer.byteLength(text);
+            if (bytes <= OUTPUT_LIMIT_BYTES)
+                return setOutput(name, text);
+            const file = writeOversizeOutput(name, text);
+            // Written empty (not skipped): an earlier, smaller value must not stand as if it were the current one.
+            setOutput(name, '');
+            if (!warned.has(name)) {
+                warned.add(name);
+                logger.warning(`The ${name} output would be ${bytes} bytes, over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`, `Output '${name}' too large`);
+            }
         },
     };
+}
+/** Atomically, so a later step never reads half a value. */
+function writeOversizeOutput(name, text) {
+    const dir = external_node_path_namespaceObject.join(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'config-promotion-outputs');
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    const step = safeFileName(process.env.GITHUB_ACTION || 'step', 'step');
+    const file = external_node_path_namespaceObject.join(dir, `${step}-${safeFileName(name, 'output')}.txt`);
+    (0,external_node_fs_namespaceObject.writeFileSync)(`${file}.partial`, text);
+    (0,external_node_fs_namespaceObject.renameSync)(`${file}.partial`, file);
+    return file;
 }
 
 ;// CONCATENATED MODULE: ./shared/report/summary.ts
@@ -31934,8 +32105,6 @@ function isRecord(value) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:stream"
@@ -36379,11 +36548,59 @@ function glob_hashFiles(patterns_1) {
 //# sourceMappingURL=glob.js.map
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./shared/fs/workspace.ts
+/**
+ * Files named by inputs are read only from inside the workspace: on pull_request workflows the files come from
+ * the contributor, and a symlink such as `config/leak.properties -> /etc/passwd` must not carry a file of the
+ * runner to a vendor. A link is followed to its real path; links that stay inside the workspace are fine.
+ */
+
+
+
+
+/** GITHUB_WORKSPACE, else the working directory, with its links followed too. */
+async function workspaceRoot() {
+    const root = external_node_path_namespaceObject.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+    return (0,promises_namespaceObject.realpath)(root).catch(() => root);
+}
+/**
+ * The file at `file` (relative to the working directory), or why it cannot be read: missing, not a regular file,
+ * or (after following links) outside the workspace. `label` names it in the reason.
+ */
+async function checkWorkspaceFile(file, label = file) {
+    const absolute = external_node_path_namespaceObject.resolve(file);
+    const real = await (0,promises_namespaceObject.realpath)(absolute).catch(() => undefined);
+    if (real === undefined)
+        return { problem: `no file at ${label}` };
+    const root = await workspaceRoot();
+    const relative = external_node_path_namespaceObject.relative(root, real);
+    if (relative === '..' || relative.startsWith(`..${external_node_path_namespaceObject.sep}`) || external_node_path_namespaceObject.isAbsolute(relative)) {
+        const via = real === absolute ? '' : ` (it links to ${real})`;
+        return {
+            problem: `${label} is outside the workspace ${root}${via}: files are read only from inside the workspace`,
+        };
+    }
+    const info = await (0,promises_namespaceObject.stat)(real).catch(() => undefined);
+    if (!info?.isFile())
+        return { problem: `${label} is not a file` };
+    return { file: { path: real, bytes: info.size } };
+}
+/** Local file work (finding, checking, reading files) counts against `timeout` like every request does. */
+function throwIfPastDeadline(deadline, doing) {
+    if (deadline.remaining() <= 0) {
+        throw new TimeoutError(`Timed out after ${formatDuration(deadline.elapsed())} while ${doing}: raise timeout, or give fewer files`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./actions/cdm-upload/src/items.ts
 /**
  * What cdm-upload sends: one item per upload, built from `content`, `file` or `files` and checked locally (exists,
- * size, format, JSON/YAML parses) so that every problem is reported before the first request.
+ * inside the workspace, size, format, JSON/YAML parses) so that every problem is reported before the first request.
+ * A file is read once to check it and again when it is uploaded; no item holds its bytes in between, so memory
+ * stays flat however many files match.
  */
+
+
 
 
 
@@ -36398,8 +36615,11 @@ const FORMAT_BY_EXTENSION = {
     '.csv': 'csv',
 };
 const TEXT_CONTENT_TYPE = 'text/plain; charset=utf-8';
-/** Reads the source inputs and builds the items; problems go to the reader. */
-async function collectItems(inputs, settings) {
+/**
+ * Reads the source inputs and builds the items; problems go to the reader. Checking files counts against the run's
+ * deadline: a TimeoutError between two files when it has passed.
+ */
+async function collectItems(inputs, settings, deadline) {
     const given = ['content', 'file', 'files'].filter((name) => inputs.has(name));
     if (given.length !== 1) {
         inputs.problem(given[1] ?? 'content', given.length
@@ -36420,12 +36640,22 @@ async function collectItems(inputs, settings) {
         }
     }
     const items = [];
-    for (const file of files) {
+    for (const [index, file] of files.entries()) {
+        throwIfPastDeadline(deadline, `checking the files to upload (${index} of ${files.length} checked, nothing sent yet)`);
         const item = await fileItem(inputs, settings, source, file);
         if (item)
             items.push(item);
     }
     return items;
+}
+/** The bytes to upload: inline content, or the file read now (and checked to still be inside the workspace). */
+async function readItemBody(item) {
+    if (item.content || !item.file)
+        return item.content ?? Buffer.alloc(0);
+    const checked = await checkWorkspaceFile(item.file, item.label);
+    if ('problem' in checked)
+        throw new InputError([{ input: item.source, message: checked.problem }]);
+    return (0,promises_namespaceObject.readFile)(checked.file.path);
 }
 async function matchFiles(inputs) {
     const patterns = inputs.string('files') ?? '';
@@ -36447,47 +36677,49 @@ function contentItem(inputs, settings) {
         if (!settings.fileName)
             inputs.problem('file-name', 'is required with content and as-file: true');
         const fileName = settings.fileName ?? 'content';
-        return checked(inputs, settings, 'content', {
+        return checked(inputs, settings, {
             label: 'content',
             namePath: settings.namePath,
             fileName,
             fileNodeName: settings.fileNodeName ?? fileName,
-            body,
+            source: 'content',
+            content: body,
             contentType: fileContentType(fileName),
         });
     }
     if (!settings.dataFormat)
         inputs.problem('data-format', 'is required with content');
-    return checked(inputs, settings, 'content', {
+    return checked(inputs, settings, {
         label: 'content',
         namePath: settings.namePath,
         dataFormat: settings.dataFormat,
-        body,
+        source: 'content',
+        content: body,
         contentType: TEXT_CONTENT_TYPE,
-    });
+    }, body);
 }
 async function fileItem(inputs, settings, source, file) {
     const label = external_node_path_namespaceObject.relative(process.cwd(), file).split(external_node_path_namespaceObject.sep).join('/') || file;
-    const info = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
-    if (!info?.isFile()) {
-        inputs.problem(source, `no file at ${label}`);
+    const found = await checkWorkspaceFile(file, label);
+    if ('problem' in found) {
+        inputs.problem(source, found.problem);
         return undefined;
     }
-    if (settings.maxUploadBytes > 0 && info.size > settings.maxUploadBytes) {
-        inputs.problem(source, `${label} is ${formatBytes(info.size)}, over max-upload-size (${formatBytes(settings.maxUploadBytes)}); split it, or raise max-upload-size if the server allows more`);
+    const size = found.file.bytes;
+    if (settings.maxUploadBytes > 0 && size > settings.maxUploadBytes) {
+        inputs.problem(source, `${label} is ${formatBytes(size)}, over max-upload-size (${formatBytes(settings.maxUploadBytes)}); split it, or raise max-upload-size if the server allows more`);
         return undefined;
     }
-    const body = await (0,promises_namespaceObject.readFile)(file);
     const namePath = source === 'file' ? fileNamePath(settings, file) : filesNamePath(inputs, settings, file);
     if (settings.asFile) {
         const fileName = settings.fileName ?? external_node_path_namespaceObject.basename(file);
-        return checked(inputs, settings, source, {
+        return checked(inputs, settings, {
             file,
             label,
             namePath,
             fileName,
             fileNodeName: settings.fileNodeName ?? external_node_path_namespaceObject.basename(file),
-            body,
+            source,
             contentType: fileContentType(file),
         });
     }
@@ -36496,7 +36728,9 @@ async function fileItem(inputs, settings, source, file) {
         inputs.problem('data-format', `cannot tell the format of ${label} from its extension: set data-format`);
         return undefined;
     }
-    return checked(inputs, settings, source, { file, label, namePath, dataFormat, body, contentType: TEXT_CONTENT_TYPE });
+    const item = { file, label, namePath, dataFormat, source, contentType: TEXT_CONTENT_TYPE };
+    // Only JSON and YAML are parsed here; the text is dropped once checked and read again at upload time.
+    return checked(inputs, settings, item, PARSED_FORMATS.has(dataFormat) ? await (0,promises_namespaceObject.readFile)(found.file.path) : undefined);
 }
 /** `file`: name-path is the node itself (default the file's name without extension). */
 function fileNamePath(settings, file) {
@@ -36520,14 +36754,15 @@ function filesNamePath(inputs, settings, file) {
         parts.push(external_node_path_namespaceObject.basename(last, external_node_path_namespaceObject.extname(last)));
     return [settings.namePath?.replace(/\/+$/, ''), ...parts].filter(Boolean).join('/') || undefined;
 }
-/** Checks every item shares: csv only where the endpoint takes it, JSON and YAML that parse. */
-function checked(inputs, settings, source, item) {
+const PARSED_FORMATS = new Set(['json', 'yaml']);
+/** Checks every item shares: csv only where the endpoint takes it, JSON and YAML (`text`) that parse. */
+function checked(inputs, settings, item, text) {
     if (item.dataFormat === 'csv' && settings.target === 'vars') {
         inputs.problem('data-format', `csv is not accepted for vars (${item.label})`);
     }
-    const problem = item.dataFormat && syntaxProblem(item.dataFormat, item.body.toString('utf8'));
+    const problem = item.dataFormat && text && syntaxProblem(item.dataFormat, text.toString('utf8'));
     if (problem)
-        inputs.problem(source, `${item.label} is not valid ${item.dataFormat === 'json' ? 'JSON' : 'YAML'}: ${problem}`);
+        inputs.problem(item.source, `${item.label} is not valid ${item.dataFormat === 'json' ? 'JSON' : 'YAML'}: ${problem}`);
     return item;
 }
 function syntaxProblem(format, text) {
@@ -36572,67 +36807,6 @@ function formatBytes(bytes) {
     return `${bytes} bytes`;
 }
 
-;// CONCATENATED MODULE: ./shared/poll/poll.ts
-/**
- * The one poller. The wait between checks grows with the time already waited (a tenth of it, at least
- * 0.5 s, at most `poll-interval`), so a job is noticed within max(0.5 s, 10 % of its duration) of finishing
- * while a long job costs few requests. `timeout` bounds the whole wait; cancellation stops it at once.
- */
-
-
-const MIN_INTERVAL_MS = 500;
-const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
-const PROGRESS_EVERY_MS = 30_000;
-/** The wait before the next check, given how long the job has been waited for. */
-function nextIntervalMs(elapsedMs, maxIntervalMs, minIntervalMs = MIN_INTERVAL_MS) {
-    const proportional = Math.max(minIntervalMs, elapsedMs * INTERVAL_FRACTION_OF_ELAPSED);
-    return Math.max(1, Math.min(maxIntervalMs, proportional));
-}
-/** Calls `check` until it reports done, and returns its value. */
-async function poll(check, options) {
-    const { runtime, what } = options;
-    const { clock, logger, deadline, signal } = runtime;
-    const started = clock.now();
-    const progressEvery = options.progressEveryMs ?? PROGRESS_EVERY_MS;
-    let lastState;
-    let lastProgressAt = started;
-    const elapsed = () => formatDuration(clock.now() - started);
-    const stopped = (verb) => `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
-        (options.resumeHint ? `. ${options.resumeHint}` : '');
-    for (;;) {
-        const wait = Math.min(nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs), deadline.remaining());
-        if (wait <= 0)
-            throw new TimeoutError(stopped('Timed out waiting for'));
-        try {
-            await clock.sleep(wait, signal);
-        }
-        catch (error) {
-            if (error instanceof CancelledError)
-                throw new CancelledError(stopped('Cancelled while waiting for'));
-            throw error;
-        }
-        let step;
-        try {
-            step = await check();
-        }
-        catch (error) {
-            if (error instanceof CancelledError)
-                throw new CancelledError(stopped('Cancelled while waiting for'));
-            throw error;
-        }
-        if (step.done)
-            return step.value;
-        const now = clock.now();
-        if (step.state !== lastState || now - lastProgressAt >= progressEvery) {
-            logger.info(`${what}: ${step.state} (${elapsed()} elapsed)`);
-            lastProgressAt = now;
-            if (step.state !== lastState)
-                options.onState?.(step.state);
-            lastState = step.state;
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./actions/cdm-upload/src/upload.ts
 /**
  * The cdm-upload flow: upload each item in order into one changeset (the first upload creates it unless one is
@@ -36642,21 +36816,39 @@ async function poll(check, options) {
 
 
 
+
 const FAILED_CHANGESET_STATES = new Set(['commit_failed', 'blocked']);
-async function runUploads(config, deps) {
-    const { client, runtime, outputs } = deps;
-    const { logger } = runtime;
-    const files = config.items.map((item) => ({
+/** Where each file stands, for the summary: filled as the uploads go, also when one fails. */
+function plannedFiles(items) {
+    return items.map((item) => ({
         file: item.file ?? null,
         namePath: item.namePath ?? null,
         uploadId: null,
         state: 'not_started',
     }));
-    const uploadIds = [];
+}
+/**
+ * `upload-id` is set the moment each upload starts; the lists (`upload-ids`, `files`) once, when the run ends on
+ * any path: rewritten after every upload they would grow GITHUB_OUTPUT with the square of the number of files.
+ */
+async function runUploads(config, deps, files = plannedFiles(config.items)) {
+    const { outputs } = deps;
+    try {
+        return await uploadAll(config, deps, files);
+    }
+    finally {
+        const uploadIds = files.flatMap((f) => (f.uploadId ? [f.uploadId] : []));
+        if (uploadIds.length)
+            outputs.set('upload-ids', uploadIds);
+        outputs.set('files', files);
+    }
+}
+async function uploadAll(config, deps, files) {
+    const { client, runtime, outputs } = deps;
+    const { logger } = runtime;
     let changesetNumber = config.changesetNumber;
     if (changesetNumber)
         outputs.set('changeset-number', changesetNumber);
-    const report = () => outputs.set('files', files);
     for (const [index, item] of config.items.entries()) {
         const commits = config.autoCommit && index === config.items.length - 1;
         const uploadId = await requestUpload(client, config.connection, config.options, {
@@ -36666,15 +36858,12 @@ async function runUploads(config, deps) {
             fileNodeName: item.fileNodeName,
             changesetNumber,
             commit: commits ? { autoValidate: config.autoValidate, publishOption: config.publishOption } : undefined,
-            body: item.body,
+            body: await readItemBody(item),
             contentType: item.contentType,
         });
-        uploadIds.push(uploadId);
         files[index].uploadId = uploadId;
         files[index].state = 'new';
         outputs.set('upload-id', uploadId);
-        outputs.set('upload-ids', uploadIds);
-        report();
         logger.info(`Upload ${uploadId} started: ${item.label} → ${item.namePath ?? '(top level)'}${commits ? ' (commits the changeset)' : ''}.`);
         const status = await poll(async () => {
             const current = await getUploadStatus(client, config.connection, uploadId);
@@ -36690,7 +36879,6 @@ async function runUploads(config, deps) {
             resumeHint: openChangesetHint(changesetNumber, files),
         });
         files[index].state = status.state;
-        report();
         if (status.state === 'error') {
             outputs.set('state', 'error');
             throw new JobFailedError(`Upload of ${item.label} failed`, {
@@ -36756,9 +36944,12 @@ function openChangesetHint(changesetNumber, files) {
 
 
 
+
 /** The server's documented default limits. */
 const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 const DEFAULT_MAX_FILE_UPLOAD_BYTES = 5 * 1024 * 1024;
+/** The job summary has a 1 MiB limit too: a glob of thousands of files gets the first rows only. */
+const SUMMARY_FILE_ROWS = 500;
 function run(options = {}) {
     return runAction({ title: 'ServiceNow CDM upload', ...options }, main);
 }
@@ -36805,7 +36996,9 @@ async function main(context) {
     const sharedLibraryName = inputs.string('shared-library-name');
     const maxUploadBytes = inputs.size('max-upload-size', asFile ? DEFAULT_MAX_FILE_UPLOAD_BYTES : DEFAULT_MAX_UPLOAD_BYTES);
     const timeoutMs = inputs.duration('timeout', '30m');
-    const pollIntervalMs = inputs.duration('poll-interval', '10s');
+    const pollIntervalMs = inputs.duration('poll-interval', '10s', { min: MIN_INTERVAL_MS });
+    // The clock starts before the files are found and checked: that work counts against timeout too.
+    const runtime = context.runtime(timeoutMs);
     const items = await collectItems(inputs, {
         target: target ?? 'component',
         namePath: inputs.string('name-path')?.replace(/^\/+/, ''),
@@ -36815,14 +37008,14 @@ async function main(context) {
         fileNodeName,
         maxUploadBytes,
         filesRoot: external_node_path_namespaceObject.resolve(inputs.string('files-root') ?? '.'),
-    });
+    }, runtime.deadline);
     if (dataFormatAttributes && !items.some((item) => item.dataFormat === 'csv')) {
         inputs.problem('data-format-attributes', 'only applies to csv data');
     }
     inputs.finish();
     if (!connection || !appName || !target || !publishOption)
         return;
-    const runtime = context.runtime(timeoutMs);
+    const files = plannedFiles(items);
     logger.info(`Uploading ${items.length} item(s) to ${appName} (${target}${asFile ? ', as file nodes' : ''}).`);
     try {
         await runUploads({
@@ -36845,7 +37038,7 @@ async function main(context) {
             autoValidate,
             publishOption,
             pollIntervalMs,
-        }, { client: serviceNowClient(connection, runtime), runtime, outputs });
+        }, { client: serviceNowClient(connection, runtime), runtime, outputs }, files);
     }
     finally {
         const out = outputs.values;
@@ -36857,13 +37050,15 @@ async function main(context) {
             ['Changeset state', out.get('changeset-state')],
             ['Elapsed', formatDuration(runtime.deadline.elapsed())],
         ]);
-        const files = JSON.parse(out.get('files') ?? '[]');
-        summary.table(['File', 'Name path', 'Upload id', 'State'], files.map((f) => [
+        const shown = files.slice(0, SUMMARY_FILE_ROWS);
+        summary.table(['File', 'Name path', 'Upload id', 'State'], shown.map((f) => [
             f.file ? external_node_path_namespaceObject.relative(process.cwd(), f.file) || f.file : 'content',
             f.namePath ?? '',
             f.uploadId ?? '',
             f.state,
         ]));
+        if (files.length > shown.length)
+            summary.text(`…and ${files.length - shown.length} more file(s): the files output lists them all.`);
     }
 }
 

@@ -1,12 +1,17 @@
 /**
  * What cdm-upload sends: one item per upload, built from `content`, `file` or `files` and checked locally (exists,
- * size, format, JSON/YAML parses) so that every problem is reported before the first request.
+ * inside the workspace, size, format, JSON/YAML parses) so that every problem is reported before the first request.
+ * A file is read once to check it and again when it is uploaded; no item holds its bytes in between, so memory
+ * stays flat however many files match.
  */
 import * as glob from '@actions/glob';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
+import { InputError } from '../../../shared/errors.js';
+import { checkWorkspaceFile, throwIfPastDeadline } from '../../../shared/fs/workspace.js';
 import type { InputReader } from '../../../shared/inputs/reader.js';
+import type { Deadline } from '../../../shared/runtime.js';
 import type { UploadDataFormat, UploadTarget } from '../../../shared/vendors/servicenow/cdm-uploads.js';
 
 export interface UploadItem {
@@ -19,7 +24,10 @@ export interface UploadItem {
   dataFormat?: UploadDataFormat;
   fileName?: string;
   fileNodeName?: string;
-  body: Buffer;
+  /** The input it came from, for a problem found when it is read for upload. */
+  source: 'content' | 'file' | 'files';
+  /** Inline content; a file's bytes are read when it is uploaded (readItemBody). */
+  content?: Buffer;
   contentType: string;
 }
 
@@ -46,8 +54,15 @@ const FORMAT_BY_EXTENSION: Record<string, UploadDataFormat> = {
 };
 export const TEXT_CONTENT_TYPE = 'text/plain; charset=utf-8';
 
-/** Reads the source inputs and builds the items; problems go to the reader. */
-export async function collectItems(inputs: InputReader, settings: SourceSettings): Promise<UploadItem[]> {
+/**
+ * Reads the source inputs and builds the items; problems go to the reader. Checking files counts against the run's
+ * deadline: a TimeoutError between two files when it has passed.
+ */
+export async function collectItems(
+  inputs: InputReader,
+  settings: SourceSettings,
+  deadline: Deadline,
+): Promise<UploadItem[]> {
   const given = (['content', 'file', 'files'] as const).filter((name) => inputs.has(name));
   if (given.length !== 1) {
     inputs.problem(
@@ -68,11 +83,23 @@ export async function collectItems(inputs: InputReader, settings: SourceSettings
     }
   }
   const items: UploadItem[] = [];
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
+    throwIfPastDeadline(
+      deadline,
+      `checking the files to upload (${index} of ${files.length} checked, nothing sent yet)`,
+    );
     const item = await fileItem(inputs, settings, source, file);
     if (item) items.push(item);
   }
   return items;
+}
+
+/** The bytes to upload: inline content, or the file read now (and checked to still be inside the workspace). */
+export async function readItemBody(item: UploadItem): Promise<Buffer> {
+  if (item.content || !item.file) return item.content ?? Buffer.alloc(0);
+  const checked = await checkWorkspaceFile(item.file, item.label);
+  if ('problem' in checked) throw new InputError([{ input: item.source, message: checked.problem }]);
+  return readFile(checked.file.path);
 }
 
 async function matchFiles(inputs: InputReader): Promise<string[]> {
@@ -101,23 +128,30 @@ function contentItem(inputs: InputReader, settings: SourceSettings): UploadItem 
   if (settings.asFile) {
     if (!settings.fileName) inputs.problem('file-name', 'is required with content and as-file: true');
     const fileName = settings.fileName ?? 'content';
-    return checked(inputs, settings, 'content', {
+    return checked(inputs, settings, {
       label: 'content',
       namePath: settings.namePath,
       fileName,
       fileNodeName: settings.fileNodeName ?? fileName,
-      body,
+      source: 'content',
+      content: body,
       contentType: fileContentType(fileName),
     });
   }
   if (!settings.dataFormat) inputs.problem('data-format', 'is required with content');
-  return checked(inputs, settings, 'content', {
-    label: 'content',
-    namePath: settings.namePath,
-    dataFormat: settings.dataFormat,
+  return checked(
+    inputs,
+    settings,
+    {
+      label: 'content',
+      namePath: settings.namePath,
+      dataFormat: settings.dataFormat,
+      source: 'content',
+      content: body,
+      contentType: TEXT_CONTENT_TYPE,
+    },
     body,
-    contentType: TEXT_CONTENT_TYPE,
-  });
+  );
 }
 
 async function fileItem(
@@ -127,29 +161,29 @@ async function fileItem(
   file: string,
 ): Promise<UploadItem | undefined> {
   const label = path.relative(process.cwd(), file).split(path.sep).join('/') || file;
-  const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) {
-    inputs.problem(source, `no file at ${label}`);
+  const found = await checkWorkspaceFile(file, label);
+  if ('problem' in found) {
+    inputs.problem(source, found.problem);
     return undefined;
   }
-  if (settings.maxUploadBytes > 0 && info.size > settings.maxUploadBytes) {
+  const size = found.file.bytes;
+  if (settings.maxUploadBytes > 0 && size > settings.maxUploadBytes) {
     inputs.problem(
       source,
-      `${label} is ${formatBytes(info.size)}, over max-upload-size (${formatBytes(settings.maxUploadBytes)}); split it, or raise max-upload-size if the server allows more`,
+      `${label} is ${formatBytes(size)}, over max-upload-size (${formatBytes(settings.maxUploadBytes)}); split it, or raise max-upload-size if the server allows more`,
     );
     return undefined;
   }
-  const body = await readFile(file);
   const namePath = source === 'file' ? fileNamePath(settings, file) : filesNamePath(inputs, settings, file);
   if (settings.asFile) {
     const fileName = settings.fileName ?? path.basename(file);
-    return checked(inputs, settings, source, {
+    return checked(inputs, settings, {
       file,
       label,
       namePath,
       fileName,
       fileNodeName: settings.fileNodeName ?? path.basename(file),
-      body,
+      source,
       contentType: fileContentType(file),
     });
   }
@@ -158,7 +192,9 @@ async function fileItem(
     inputs.problem('data-format', `cannot tell the format of ${label} from its extension: set data-format`);
     return undefined;
   }
-  return checked(inputs, settings, source, { file, label, namePath, dataFormat, body, contentType: TEXT_CONTENT_TYPE });
+  const item: UploadItem = { file, label, namePath, dataFormat, source, contentType: TEXT_CONTENT_TYPE };
+  // Only JSON and YAML are parsed here; the text is dropped once checked and read again at upload time.
+  return checked(inputs, settings, item, PARSED_FORMATS.has(dataFormat) ? await readFile(found.file.path) : undefined);
 }
 
 /** `file`: name-path is the node itself (default the file's name without extension). */
@@ -183,14 +219,19 @@ function filesNamePath(inputs: InputReader, settings: SourceSettings, file: stri
   return [settings.namePath?.replace(/\/+$/, ''), ...parts].filter(Boolean).join('/') || undefined;
 }
 
-/** Checks every item shares: csv only where the endpoint takes it, JSON and YAML that parse. */
-function checked(inputs: InputReader, settings: SourceSettings, source: string, item: UploadItem): UploadItem {
+const PARSED_FORMATS = new Set<UploadDataFormat>(['json', 'yaml']);
+
+/** Checks every item shares: csv only where the endpoint takes it, JSON and YAML (`text`) that parse. */
+function checked(inputs: InputReader, settings: SourceSettings, item: UploadItem, text?: Buffer): UploadItem {
   if (item.dataFormat === 'csv' && settings.target === 'vars') {
     inputs.problem('data-format', `csv is not accepted for vars (${item.label})`);
   }
-  const problem = item.dataFormat && syntaxProblem(item.dataFormat, item.body.toString('utf8'));
+  const problem = item.dataFormat && text && syntaxProblem(item.dataFormat, text.toString('utf8'));
   if (problem)
-    inputs.problem(source, `${item.label} is not valid ${item.dataFormat === 'json' ? 'JSON' : 'YAML'}: ${problem}`);
+    inputs.problem(
+      item.source,
+      `${item.label} is not valid ${item.dataFormat === 'json' ? 'JSON' : 'YAML'}: ${problem}`,
+    );
   return item;
 }
 

@@ -1,5 +1,6 @@
 /** cdm-upload: inputs (with local file checks) → uploads into one changeset → outputs and job summary. */
 import * as path from 'node:path';
+import { MIN_INTERVAL_MS } from '../../../shared/poll/poll.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
 import { formatDuration } from '../../../shared/runtime.js';
 import {
@@ -9,11 +10,13 @@ import {
 } from '../../../shared/vendors/servicenow/cdm-uploads.js';
 import { readServiceNowConnection, serviceNowClient } from '../../../shared/vendors/servicenow/connection.js';
 import { collectItems } from './items.js';
-import { runUploads } from './upload.js';
+import { plannedFiles, runUploads } from './upload.js';
 
 /** The server's documented default limits. */
 const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 const DEFAULT_MAX_FILE_UPLOAD_BYTES = 5 * 1024 * 1024;
+/** The job summary has a 1 MiB limit too: a glob of thousands of files gets the first rows only. */
+const SUMMARY_FILE_ROWS = 500;
 
 export function run(options: Partial<RunOptions> = {}): Promise<void> {
   return runAction({ title: 'ServiceNow CDM upload', ...options }, main);
@@ -63,24 +66,30 @@ async function main(context: ActionContext): Promise<void> {
     asFile ? DEFAULT_MAX_FILE_UPLOAD_BYTES : DEFAULT_MAX_UPLOAD_BYTES,
   );
   const timeoutMs = inputs.duration('timeout', '30m');
-  const pollIntervalMs = inputs.duration('poll-interval', '10s');
-  const items = await collectItems(inputs, {
-    target: target ?? 'component',
-    namePath: inputs.string('name-path')?.replace(/^\/+/, ''),
-    dataFormat,
-    asFile,
-    fileName,
-    fileNodeName,
-    maxUploadBytes,
-    filesRoot: path.resolve(inputs.string('files-root') ?? '.'),
-  });
+  const pollIntervalMs = inputs.duration('poll-interval', '10s', { min: MIN_INTERVAL_MS });
+  // The clock starts before the files are found and checked: that work counts against timeout too.
+  const runtime = context.runtime(timeoutMs);
+  const items = await collectItems(
+    inputs,
+    {
+      target: target ?? 'component',
+      namePath: inputs.string('name-path')?.replace(/^\/+/, ''),
+      dataFormat,
+      asFile,
+      fileName,
+      fileNodeName,
+      maxUploadBytes,
+      filesRoot: path.resolve(inputs.string('files-root') ?? '.'),
+    },
+    runtime.deadline,
+  );
   if (dataFormatAttributes && !items.some((item) => item.dataFormat === 'csv')) {
     inputs.problem('data-format-attributes', 'only applies to csv data');
   }
   inputs.finish();
   if (!connection || !appName || !target || !publishOption) return;
 
-  const runtime = context.runtime(timeoutMs);
+  const files = plannedFiles(items);
   logger.info(`Uploading ${items.length} item(s) to ${appName} (${target}${asFile ? ', as file nodes' : ''}).`);
   try {
     await runUploads(
@@ -106,6 +115,7 @@ async function main(context: ActionContext): Promise<void> {
         pollIntervalMs,
       },
       { client: serviceNowClient(connection, runtime), runtime, outputs },
+      files,
     );
   } finally {
     const out = outputs.values;
@@ -117,20 +127,17 @@ async function main(context: ActionContext): Promise<void> {
       ['Changeset state', out.get('changeset-state')],
       ['Elapsed', formatDuration(runtime.deadline.elapsed())],
     ]);
-    const files = JSON.parse(out.get('files') ?? '[]') as {
-      file: string | null;
-      namePath: string | null;
-      uploadId: string | null;
-      state: string;
-    }[];
+    const shown = files.slice(0, SUMMARY_FILE_ROWS);
     summary.table(
       ['File', 'Name path', 'Upload id', 'State'],
-      files.map((f) => [
+      shown.map((f) => [
         f.file ? path.relative(process.cwd(), f.file) || f.file : 'content',
         f.namePath ?? '',
         f.uploadId ?? '',
         f.state,
       ]),
     );
+    if (files.length > shown.length)
+      summary.text(`…and ${files.length - shown.length} more file(s): the files output lists them all.`);
   }
 }

@@ -17,7 +17,7 @@ import {
   type UploadStatus,
 } from '../../../shared/vendors/servicenow/cdm-uploads.js';
 import type { ServiceNowConnection } from '../../../shared/vendors/servicenow/connection.js';
-import type { UploadItem } from './items.js';
+import { readItemBody, type UploadItem } from './items.js';
 
 export interface UploadConfig {
   connection: ServiceNowConnection;
@@ -47,19 +47,40 @@ export interface UploadDeps {
 
 const FAILED_CHANGESET_STATES = new Set(['commit_failed', 'blocked']);
 
-export async function runUploads(config: UploadConfig, deps: UploadDeps): Promise<UploadedFile[]> {
-  const { client, runtime, outputs } = deps;
-  const { logger } = runtime;
-  const files: UploadedFile[] = config.items.map((item) => ({
+/** Where each file stands, for the summary: filled as the uploads go, also when one fails. */
+export function plannedFiles(items: UploadItem[]): UploadedFile[] {
+  return items.map((item) => ({
     file: item.file ?? null,
     namePath: item.namePath ?? null,
     uploadId: null,
     state: 'not_started',
   }));
-  const uploadIds: string[] = [];
+}
+
+/**
+ * `upload-id` is set the moment each upload starts; the lists (`upload-ids`, `files`) once, when the run ends on
+ * any path: rewritten after every upload they would grow GITHUB_OUTPUT with the square of the number of files.
+ */
+export async function runUploads(
+  config: UploadConfig,
+  deps: UploadDeps,
+  files: UploadedFile[] = plannedFiles(config.items),
+): Promise<UploadedFile[]> {
+  const { outputs } = deps;
+  try {
+    return await uploadAll(config, deps, files);
+  } finally {
+    const uploadIds = files.flatMap((f) => (f.uploadId ? [f.uploadId] : []));
+    if (uploadIds.length) outputs.set('upload-ids', uploadIds);
+    outputs.set('files', files);
+  }
+}
+
+async function uploadAll(config: UploadConfig, deps: UploadDeps, files: UploadedFile[]): Promise<UploadedFile[]> {
+  const { client, runtime, outputs } = deps;
+  const { logger } = runtime;
   let changesetNumber = config.changesetNumber;
   if (changesetNumber) outputs.set('changeset-number', changesetNumber);
-  const report = () => outputs.set('files', files);
 
   for (const [index, item] of config.items.entries()) {
     const commits = config.autoCommit && index === config.items.length - 1;
@@ -70,15 +91,12 @@ export async function runUploads(config: UploadConfig, deps: UploadDeps): Promis
       fileNodeName: item.fileNodeName,
       changesetNumber,
       commit: commits ? { autoValidate: config.autoValidate, publishOption: config.publishOption } : undefined,
-      body: item.body,
+      body: await readItemBody(item),
       contentType: item.contentType,
     });
-    uploadIds.push(uploadId);
     files[index].uploadId = uploadId;
     files[index].state = 'new';
     outputs.set('upload-id', uploadId);
-    outputs.set('upload-ids', uploadIds);
-    report();
     logger.info(
       `Upload ${uploadId} started: ${item.label} → ${item.namePath ?? '(top level)'}${commits ? ' (commits the changeset)' : ''}.`,
     );
@@ -100,7 +118,6 @@ export async function runUploads(config: UploadConfig, deps: UploadDeps): Promis
       },
     );
     files[index].state = status.state;
-    report();
     if (status.state === 'error') {
       outputs.set('state', 'error');
       throw new JobFailedError(`Upload of ${item.label} failed`, {

@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10622);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19853);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 10622:
+/***/ 19853:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28390,10 +28390,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./shared/errors.ts
 /**
  * The error kinds every action reports. `main` turns each into one `setFailed` line plus titled annotations
@@ -28448,7 +28448,7 @@ class JobFailedError extends Error {
     }
 }
 /** The action's `timeout` ran out before the job finished. */
-class TimeoutError extends Error {
+class errors_TimeoutError extends Error {
     constructor(message) {
         super(message);
         this.name = 'TimeoutError';
@@ -28463,6 +28463,166 @@ class CancelledError extends Error {
 }
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./shared/runtime.ts
+/**
+ * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
+ * the logger, the cancellation signal and the run's deadline.
+ */
+
+const systemClock = {
+    now: () => Date.now(),
+    random: () => Math.random(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new CancelledError());
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new CancelledError());
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+/** The run's time budget (the `timeout` input). */
+class Deadline {
+    clock;
+    timeoutMs;
+    startedAt;
+    at;
+    constructor(clock, timeoutMs) {
+        this.clock = clock;
+        this.timeoutMs = timeoutMs;
+        this.startedAt = clock.now();
+        this.at = this.startedAt + timeoutMs;
+    }
+    remaining() {
+        return Math.max(0, this.at - this.clock.now());
+    }
+    elapsed() {
+        return this.clock.now() - this.startedAt;
+    }
+}
+/** `1m 05s`-style durations for progress lines and summaries. */
+function runtime_formatDuration(ms) {
+    const totalSeconds = Math.round(ms / 100) / 10;
+    if (totalSeconds < 60)
+        return `${totalSeconds}s`;
+    const seconds = Math.round(totalSeconds);
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    const mm = h ? String(m).padStart(2, '0') : String(m);
+    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
+}
+
+;// CONCATENATED MODULE: ./shared/fs/workspace.ts
+/**
+ * Files named by inputs are read only from inside the workspace: on pull_request workflows the files come from
+ * the contributor, and a symlink such as `config/leak.properties -> /etc/passwd` must not carry a file of the
+ * runner to a vendor. A link is followed to its real path; links that stay inside the workspace are fine.
+ */
+
+
+
+
+/** GITHUB_WORKSPACE, else the working directory, with its links followed too. */
+async function workspaceRoot() {
+    const root = external_node_path_.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+    return (0,promises_.realpath)(root).catch(() => root);
+}
+/**
+ * The file at `file` (relative to the working directory), or why it cannot be read: missing, not a regular file,
+ * or (after following links) outside the workspace. `label` names it in the reason.
+ */
+async function checkWorkspaceFile(file, label = file) {
+    const absolute = external_node_path_.resolve(file);
+    const real = await (0,promises_.realpath)(absolute).catch(() => undefined);
+    if (real === undefined)
+        return { problem: `no file at ${label}` };
+    const root = await workspaceRoot();
+    const relative = external_node_path_.relative(root, real);
+    if (relative === '..' || relative.startsWith(`..${external_node_path_.sep}`) || external_node_path_.isAbsolute(relative)) {
+        const via = real === absolute ? '' : ` (it links to ${real})`;
+        return {
+            problem: `${label} is outside the workspace ${root}${via}: files are read only from inside the workspace`,
+        };
+    }
+    const info = await (0,promises_.stat)(real).catch(() => undefined);
+    if (!info?.isFile())
+        return { problem: `${label} is not a file` };
+    return { file: { path: real, bytes: info.size } };
+}
+/** Local file work (finding, checking, reading files) counts against `timeout` like every request does. */
+function throwIfPastDeadline(deadline, doing) {
+    if (deadline.remaining() <= 0) {
+        throw new TimeoutError(`Timed out after ${formatDuration(deadline.elapsed())} while ${doing}: raise timeout, or give fewer files`);
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/poll/poll.ts
+/**
+ * The one poller. The wait between checks grows with the time already waited (a tenth of it, at least
+ * 0.5 s, at most `poll-interval`), so a job is noticed within max(0.5 s, 10 % of its duration) of finishing
+ * while a long job costs few requests. `timeout` bounds the whole wait; cancellation stops it at once.
+ */
+
+
+const MIN_INTERVAL_MS = 500;
+const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
+const PROGRESS_EVERY_MS = 30_000;
+/** The wait before the next check, given how long the job has been waited for. */
+function nextIntervalMs(elapsedMs, maxIntervalMs, minIntervalMs = MIN_INTERVAL_MS) {
+    const proportional = Math.max(minIntervalMs, elapsedMs * INTERVAL_FRACTION_OF_ELAPSED);
+    return Math.max(1, Math.min(maxIntervalMs, proportional));
+}
+/** Calls `check` until it reports done, and returns its value. */
+async function poll(check, options) {
+    const { runtime, what } = options;
+    const { clock, logger, deadline, signal } = runtime;
+    const started = clock.now();
+    const progressEvery = options.progressEveryMs ?? PROGRESS_EVERY_MS;
+    let lastState;
+    let lastProgressAt = started;
+    const elapsed = () => runtime_formatDuration(clock.now() - started);
+    const stopped = (verb) => `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
+        (options.resumeHint ? `. ${options.resumeHint}` : '');
+    for (;;) {
+        const wait = Math.min(nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs), deadline.remaining());
+        if (wait <= 0)
+            throw new errors_TimeoutError(stopped('Timed out waiting for'));
+        try {
+            await clock.sleep(wait, signal);
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw new CancelledError(stopped('Cancelled while waiting for'));
+            throw error;
+        }
+        let step;
+        try {
+            step = await check();
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw new CancelledError(stopped('Cancelled while waiting for'));
+            throw error;
+        }
+        if (step.done)
+            return step.value;
+        const now = clock.now();
+        if (step.state !== lastState || now - lastProgressAt >= progressEvery) {
+            logger.info(`${what}: ${step.state} (${elapsed()} elapsed)`);
+            lastProgressAt = now;
+            if (step.state !== lastState)
+                options.onState?.(step.state);
+            lastState = step.state;
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./shared/report/artifact.ts
@@ -28508,7 +28668,8 @@ function commonDirectory(files) {
 ;// CONCATENATED MODULE: ./shared/report/pr-comment.ts
 /**
  * A pull-request comment that a re-run updates instead of repeating (like a plan comment): found again by a hidden
- * marker. Failure to comment warns; it never fails the step.
+ * marker. The body passes the same redaction as the log, since vendor messages in it may echo a credential.
+ * Failure to comment warns; it never fails the step.
  */
 
 async function upsertPullRequestComment(comment, logger) {
@@ -28522,7 +28683,7 @@ async function upsertPullRequestComment(comment, logger) {
             return;
         }
         const marker = `<!-- config-promotion-actions: ${comment.key.replace(/--/g, '-')} -->`;
-        const body = `${marker}\n${comment.body}`;
+        const body = `${marker}\n${logger.redact(comment.body)}`;
         const octokit = github.getOctokit(comment.token);
         const { owner, repo } = context.repo;
         const comments = await octokit.paginate(octokit.rest.issues.listComments, {
@@ -28614,12 +28775,19 @@ class InputReader {
         this.problem(name, `must be true or false (got '${value}')`);
         return defaultValue;
     }
-    /** `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. */
-    duration(name, defaultValue) {
+    /**
+     * `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. `min` (ms) refuses shorter values,
+     * e.g. a poll interval below what the poller waits at least.
+     */
+    duration(name, defaultValue, options = {}) {
         const value = this.raw(name) || defaultValue;
         const ms = parseDuration(value);
         if (ms === undefined || ms <= 0) {
             this.problem(name, `must be a positive duration such as 90s, 15m, 1h or a number of seconds (got '${value}')`);
+            return parseDuration(defaultValue) ?? 0;
+        }
+        if (options.min !== undefined && ms < options.min) {
+            this.problem(name, `must be at least ${formatMs(options.min)} (got '${value}')`);
             return parseDuration(defaultValue) ?? 0;
         }
         return ms;
@@ -28664,8 +28832,22 @@ class InputReader {
         const value = this.string(name, { required: options.required, default: options.default });
         if (value === undefined)
             return undefined;
-        const url = parseBaseUrl(options.normalize ? options.normalize(value) : value);
-        if (url === undefined) {
+        const text = options.normalize ? options.normalize(value) : value;
+        const credentials = userinfoOf(text);
+        if (credentials) {
+            // Never echoed: the password would land in the log. Masked too, in case something else quotes the URL.
+            const colon = credentials.indexOf(':');
+            if (colon >= 0)
+                this.logger.mask(decodeURIComponentSafe(credentials.slice(colon + 1)));
+            this.problem(name, `must not contain a user name or password (got '${withoutUserinfo(value)}'): give the credentials in their own inputs, from secrets`);
+            return undefined;
+        }
+        const url = parseBaseUrl(text);
+        if (url === undefined && /[?#]/.test(value)) {
+            // A query may carry a token (?api_key=...): not echoed either.
+            this.problem(name, `must be a base URL without a query or fragment (got '${value.replace(/[?#].*$/s, '')}?…')`);
+        }
+        else if (url === undefined) {
             this.problem(name, `must be ${options.expected ?? 'an http(s) URL'} (got '${value}')`);
         }
         else if (url.startsWith('http:') && !isLoopback(new URL(url).hostname)) {
@@ -28706,6 +28888,10 @@ class InputReader {
     raw(name) {
         return this.source(name).trim();
     }
+}
+/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
+function formatMs(ms) {
+    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
 }
 function splitList(value) {
     return value
@@ -28748,63 +28934,26 @@ function parseBaseUrl(text) {
     }
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
+/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
+function userinfoOf(text) {
+    return USERINFO.exec(text.trim())?.[2] || undefined;
+}
+/** `https://admin:secret@host/x` → `https://***@host/x`. */
+function withoutUserinfo(text) {
+    return text.trim().replace(USERINFO, '$1***@');
+}
+/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
+const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
+function decodeURIComponentSafe(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
 function isLoopback(hostname) {
     return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
-}
-
-;// CONCATENATED MODULE: ./shared/runtime.ts
-/**
- * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
- * the logger, the cancellation signal and the run's deadline.
- */
-
-const systemClock = {
-    now: () => Date.now(),
-    random: () => Math.random(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(new CancelledError());
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new CancelledError());
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-/** The run's time budget (the `timeout` input). */
-class Deadline {
-    clock;
-    timeoutMs;
-    startedAt;
-    at;
-    constructor(clock, timeoutMs) {
-        this.clock = clock;
-        this.timeoutMs = timeoutMs;
-        this.startedAt = clock.now();
-        this.at = this.startedAt + timeoutMs;
-    }
-    remaining() {
-        return Math.max(0, this.at - this.clock.now());
-    }
-    elapsed() {
-        return this.clock.now() - this.startedAt;
-    }
-}
-/** `1m 05s`-style durations for progress lines and summaries. */
-function formatDuration(ms) {
-    const totalSeconds = Math.round(ms / 100) / 10;
-    if (totalSeconds < 60)
-        return `${totalSeconds}s`;
-    const seconds = Math.round(totalSeconds);
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    const mm = h ? String(m).padStart(2, '0') : String(m);
-    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
 }
 
 ;// CONCATENATED MODULE: ./shared/report/logger.ts
@@ -28832,12 +28981,27 @@ class SecretRedactor {
         return result;
     }
 }
+/**
+ * Makes text safe to print as plain log lines: the runner reads every stdout line (split at CR or LF) that starts
+ * with `::` (after whitespace) as a workflow command, and `##[name]` anywhere in a line as the legacy form. Vendor
+ * text and inputs end up in log lines, so no line of theirs may start one: a leading `::` becomes `\::`, `##[`
+ * becomes `##\[`, and a bare CR (which the runner would take as a line break) a visible `\r`.
+ */
+function neutralizeCommands(text) {
+    return text
+        .replace(/\r\n/g, '\n')
+        .replace(/\r/g, '\\r')
+        .split('\n')
+        .map((line) => line.replace(/^([\s\u0085]*)::/, '$1\\::').replace(/##\[/g, '##\\['))
+        .join('\n');
+}
 function coreLogger(redactor = new SecretRedactor()) {
     const r = (text) => redactor.redact(text);
     return {
         isDebug: core/* isDebug */._o(),
+        // debug, warning, error and notice are workflow commands: the toolkit escapes CR, LF and % in them.
         debug: (message) => core/* debug */.Yz(r(message)),
-        info: (message) => core/* info */.pq(r(message)),
+        info: (message) => core/* info */.pq(neutralizeCommands(r(message))),
         warning: (message, title) => core/* warning */.$e(r(message), title ? { title: r(title) } : {}),
         error: (message, title) => core/* error */.z3(r(message), title ? { title: r(title) } : {}),
         notice: (message, title) => core/* notice */.lm(r(message), title ? { title: r(title) } : {}),
@@ -28853,22 +29017,74 @@ function coreLogger(redactor = new SecretRedactor()) {
     };
 }
 
-;// CONCATENATED MODULE: ./shared/report/outputs.ts
-/** Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. */
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+;// CONCATENATED MODULE: ./shared/fs/file-name.ts
+/** File names built from inputs or vendor text, which must never name a path. */
+/**
+ * A name as a single file name on every OS: path separators, reserved and control characters become `_`, leading
+ * dots go (no `..`, no hidden file), e.g. "Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44" and
+ * "../../x" → "x". Never empty: `fallback` when nothing is left.
+ */
+function safeFileName(name, fallback = 'file') {
+    const safe = name
+        // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+        .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
+        .replace(/\s+/g, '_')
+        .replace(/^[.\s_]+|[.\s]+$/g, '');
+    return safe.slice(0, 200) || fallback;
+}
 
+;// CONCATENATED MODULE: ./shared/report/outputs.ts
+/**
+ * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
+ * value is redacted; a value is appended to GITHUB_OUTPUT only when it changed. GitHub keeps at most 1 MiB per
+ * output: a larger value leaves the output empty and goes to a file in RUNNER_TEMP, which a warning names.
+ */
+
+
+
+
+
+/** GitHub's limit for one output. */
+const OUTPUT_LIMIT_BYTES = 1024 * 1024;
 function outputText(value) {
     return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 function coreOutputs(logger) {
     const values = new Map();
+    const warned = new Set();
     return {
         values,
         set(name, value) {
             const text = logger.redact(outputText(value));
+            if (values.get(name) === text)
+                return;
             values.set(name, text);
-            core/* setOutput */.uH(name, text);
+            const bytes = Buffer.byteLength(text);
+            if (bytes <= OUTPUT_LIMIT_BYTES)
+                return core/* setOutput */.uH(name, text);
+            const file = writeOversizeOutput(name, text);
+            // Written empty (not skipped): an earlier, smaller value must not stand as if it were the current one.
+            core/* setOutput */.uH(name, '');
+            if (!warned.has(name)) {
+                warned.add(name);
+                logger.warning(`The ${name} output would be ${bytes} bytes, over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`, `Output '${name}' too large`);
+            }
         },
     };
+}
+/** Atomically, so a later step never reads half a value. */
+function writeOversizeOutput(name, text) {
+    const dir = external_node_path_.join(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'config-promotion-outputs');
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const step = safeFileName(process.env.GITHUB_ACTION || 'step', 'step');
+    const file = external_node_path_.join(dir, `${step}-${safeFileName(name, 'output')}.txt`);
+    (0,external_node_fs_.writeFileSync)(`${file}.partial`, text);
+    (0,external_node_fs_.renameSync)(`${file}.partial`, file);
+    return file;
 }
 
 ;// CONCATENATED MODULE: ./shared/report/summary.ts
@@ -28974,7 +29190,7 @@ function reportFailure(error, logger, summary) {
     else if (error instanceof ApiError) {
         title = error.status === undefined ? 'Request failed' : `HTTP ${error.status}`;
     }
-    else if (error instanceof TimeoutError) {
+    else if (error instanceof errors_TimeoutError) {
         title = 'Timed out';
     }
     else if (error instanceof CancelledError) {
@@ -29239,11 +29455,11 @@ class ApiClient {
             if (delay >= runtime.deadline.remaining()) {
                 throw new ApiError({
                     ...failureDetails(failure),
-                    hint: `Gave up after ${attempt} attempt(s): waiting ${formatDuration(delay)} more would pass the action's timeout`,
+                    hint: `Gave up after ${attempt} attempt(s): waiting ${runtime_formatDuration(delay)} more would pass the action's timeout`,
                 });
             }
             const why = 'status' in outcome ? `answered ${outcome.status}` : `failed (${outcome.networkCode})`;
-            runtime.logger.info(`${spec.method} ${this.displayUrl(spec)} ${why}; retrying in ${formatDuration(delay)} (attempt ${attempt + 1} of ${maxAttempts}).`);
+            runtime.logger.info(`${spec.method} ${this.displayUrl(spec)} ${why}; retrying in ${runtime_formatDuration(delay)} (attempt ${attempt + 1} of ${maxAttempts}).`);
             try {
                 await runtime.clock.sleep(delay, runtime.signal);
             }
@@ -29314,7 +29530,7 @@ class ApiClient {
             req.once('response', resolve);
             req.once('error', reject);
             req.setTimeout(timeoutMs, () => {
-                const error = Object.assign(new Error(`no answer for ${formatDuration(timeoutMs)}`), {
+                const error = Object.assign(new Error(`no answer for ${runtime_formatDuration(timeoutMs)}`), {
                     code: 'REQUEST_TIMEOUT',
                 });
                 req.destroy(error);
@@ -29409,8 +29625,6 @@ function readText(res) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(57075);
 ;// CONCATENATED MODULE: ./shared/fs/atomic.ts
@@ -29803,73 +30017,13 @@ function importReport(title, status, judgement) {
     return lines.filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./shared/poll/poll.ts
-/**
- * The one poller. The wait between checks grows with the time already waited (a tenth of it, at least
- * 0.5 s, at most `poll-interval`), so a job is noticed within max(0.5 s, 10 % of its duration) of finishing
- * while a long job costs few requests. `timeout` bounds the whole wait; cancellation stops it at once.
- */
-
-
-const MIN_INTERVAL_MS = 500;
-const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
-const PROGRESS_EVERY_MS = 30_000;
-/** The wait before the next check, given how long the job has been waited for. */
-function nextIntervalMs(elapsedMs, maxIntervalMs, minIntervalMs = MIN_INTERVAL_MS) {
-    const proportional = Math.max(minIntervalMs, elapsedMs * INTERVAL_FRACTION_OF_ELAPSED);
-    return Math.max(1, Math.min(maxIntervalMs, proportional));
-}
-/** Calls `check` until it reports done, and returns its value. */
-async function poll(check, options) {
-    const { runtime, what } = options;
-    const { clock, logger, deadline, signal } = runtime;
-    const started = clock.now();
-    const progressEvery = options.progressEveryMs ?? PROGRESS_EVERY_MS;
-    let lastState;
-    let lastProgressAt = started;
-    const elapsed = () => formatDuration(clock.now() - started);
-    const stopped = (verb) => `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
-        (options.resumeHint ? `. ${options.resumeHint}` : '');
-    for (;;) {
-        const wait = Math.min(nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs), deadline.remaining());
-        if (wait <= 0)
-            throw new TimeoutError(stopped('Timed out waiting for'));
-        try {
-            await clock.sleep(wait, signal);
-        }
-        catch (error) {
-            if (error instanceof CancelledError)
-                throw new CancelledError(stopped('Cancelled while waiting for'));
-            throw error;
-        }
-        let step;
-        try {
-            step = await check();
-        }
-        catch (error) {
-            if (error instanceof CancelledError)
-                throw new CancelledError(stopped('Cancelled while waiting for'));
-            throw error;
-        }
-        if (step.done)
-            return step.value;
-        const now = clock.now();
-        if (step.state !== lastState || now - lastProgressAt >= progressEvery) {
-            logger.info(`${what}: ${step.state} (${elapsed()} elapsed)`);
-            lastProgressAt = now;
-            if (step.state !== lastState)
-                options.onState?.(step.state);
-            lastState = step.state;
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./actions/dev2prod-promote/src/promote.ts
 /**
  * The dev2prod-promote flow: export the package on the source, carry the file to the target, dry-run the import,
  * and import only when the dry run passed — each step optional by mode. Never touches @actions/core: it reports
  * through `outputs` and fills `progress` for the summary and the PR comment.
  */
+
 
 
 
@@ -29970,7 +30124,7 @@ async function exportAndDownload(config, source, packageId, deps, progress) {
         outputs.set('package-bundle-name', exported.packageBundleName);
     if (exported.itemCount !== undefined)
         outputs.set('item-count', exported.itemCount);
-    const destination = external_node_path_.join(config.downloadDir, `${safeFileName(exported.packageBundleName ?? `package-${packageId}-${exportId}`)}.zip`);
+    const destination = external_node_path_.join(config.downloadDir, `${safeFileName(exported.packageBundleName ?? `package-${packageId}-${exportId}`, 'package')}.zip`);
     const file = await downloadAttachment(client, source.tenantId, exported.fileId, destination);
     outputs.set('package-file', file.path);
     outputs.set('package-sha256', file.sha256);
@@ -30001,18 +30155,10 @@ async function runImport(client, target, fileId, dryRun, config, deps) {
     annotate(label, status, runtime.logger);
     return { id, status, judgement: judgeImport(status, config.failOnWarnings) };
 }
-/** A package bundle name as a file name on every OS ("Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44"). */
-function safeFileName(name) {
-    const safe = name
-        // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
-        .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
-        .replace(/\s+/g, '_')
-        .replace(/^[.\s_]+|[.\s]+$/g, '');
-    return safe.slice(0, 200) || 'package';
-}
 
 ;// CONCATENATED MODULE: ./actions/dev2prod-promote/src/main.ts
 /** dev2prod-promote: inputs → export / transfer / dry run / import by mode → outputs, summary, PR comment. */
+
 
 
 
@@ -30045,10 +30191,12 @@ async function main(context) {
         inputs.problem('file-id', `must be a file repository id such as 9bf82520-f087-4763-af10-cf1ed38d893d (got '${fileId}')`);
     const sourceInputs = readTenant(inputs, 'source', packageId !== undefined);
     const source = complete(sourceInputs);
-    const target = mode === 'export' ? undefined : complete(readTenant(inputs, 'target', true, sourceInputs));
-    const resolvedPackageFile = packageFile && external_node_path_.resolve(packageFile);
-    if (resolvedPackageFile && !(await isFile(resolvedPackageFile)))
-        inputs.problem('package-file', `no file at ${packageFile}`);
+    const targetInputs = mode === 'export' ? undefined : readTenant(inputs, 'target', true, sourceInputs);
+    const target = targetInputs && complete(targetInputs);
+    // The clock starts before the package file is checked: local work counts against timeout too.
+    const timeoutMs = inputs.duration('timeout', '60m');
+    const runtime = context.runtime(timeoutMs);
+    const resolvedPackageFile = packageFile && (await checkPackageFile(inputs, packageFile));
     const artifactName = inputs.string('artifact-name');
     const retentionDays = inputs.integer('retention-days', { min: 1, max: 90 });
     if (retentionDays !== undefined && !artifactName)
@@ -30060,9 +30208,10 @@ async function main(context) {
     const githubToken = inputs.secret('github-token');
     if (commentOnPr && !githubToken)
         inputs.problem('github-token', 'is required with comment-on-pr (the default is the workflow token)');
-    const timeoutMs = inputs.duration('timeout', '60m');
-    const pollIntervalMs = inputs.duration('poll-interval', '15s');
+    const pollIntervalMs = inputs.duration('poll-interval', '15s', { min: MIN_INTERVAL_MS });
     inputs.finish();
+    if (target && targetInputs?.sourceCredentials)
+        logger.info(`target-username/target-password not given: the target (${target.url}) is the source's server, so the source's ${targetInputs.sourceCredentials} used there.`);
     const config = {
         mode,
         source: packageId ? source : undefined,
@@ -30075,7 +30224,6 @@ async function main(context) {
         failOnWarnings,
         pollIntervalMs,
     };
-    const runtime = context.runtime(timeoutMs);
     const progress = {};
     try {
         await runPromote(config, {
@@ -30086,7 +30234,7 @@ async function main(context) {
         }, progress);
     }
     finally {
-        main_writeSummary(summary, config, progress, outputs.values, formatDuration(runtime.deadline.elapsed()));
+        main_writeSummary(summary, config, progress, outputs.values, runtime_formatDuration(runtime.deadline.elapsed()));
         if (commentOnPr && githubToken && progress.dryRun) {
             await upsertPullRequestComment({
                 token: githubToken,
@@ -30096,25 +30244,59 @@ async function main(context) {
         }
     }
 }
-/** `source-*` or `target-*` inputs, as far as given; the target falls back to the source's URL and credentials. */
+/**
+ * `source-*` or `target-*` inputs, as far as given. The target falls back to the source's URL; to the source's
+ * credentials only on the source's own server (same scheme, host and port), so development credentials never
+ * travel to another server because a production secret was missing or misnamed.
+ */
 function readTenant(inputs, side, needed, fallback) {
-    const url = inputs.url(`${side}-url`, {
+    const ownUrl = inputs.url(`${side}-url`, {
         required: needed && !fallback?.url,
         expected: 'the SMAX server address, e.g. https://smax.example.com',
-    }) ?? fallback?.url;
+    });
+    const url = ownUrl ?? fallback?.url;
     const tenantId = inputs.string(`${side}-tenant-id`, { required: needed });
     if (tenantId !== undefined && !/^\d+$/.test(tenantId))
         inputs.problem(`${side}-tenant-id`, `must be the numeric tenant id (got '${tenantId}')`);
-    const username = inputs.string(`${side}-username`, { required: needed && !fallback?.username }) ?? fallback?.username;
-    const password = inputs.secret(`${side}-password`, { required: needed && !fallback?.password }) ?? fallback?.password;
-    return { url, tenantId, username, password };
+    const sameServer = !ownUrl || !fallback?.url || sameOrigin(ownUrl, fallback.url);
+    const borrowed = [];
+    const credential = (name, value) => {
+        const input = `${side}-${name}`;
+        if (value !== undefined || !needed)
+            return value;
+        if (!fallback?.[name])
+            inputs.problem(input, 'is required');
+        else if (!sameServer)
+            inputs.problem(input, `is required: target-url (${ownUrl}) is another server than source-url (${fallback.url}), and the source's credentials are only sent to the source's server`);
+        else {
+            borrowed.push(name === 'username' ? 'user name' : 'password');
+            return fallback[name];
+        }
+        return undefined;
+    };
+    const username = credential('username', inputs.string(`${side}-username`));
+    const password = credential('password', inputs.secret(`${side}-password`));
+    const sourceCredentials = borrowed.length
+        ? `${borrowed.join(' and ')} ${borrowed.length > 1 ? 'are' : 'is'}`
+        : undefined;
+    return { url, tenantId, username, password, sourceCredentials };
+}
+/** Same scheme, host and port. */
+function sameOrigin(a, b) {
+    return new URL(a).origin === new URL(b).origin;
+}
+/** `package-file` must be a file inside the workspace (links followed); returns its real path. */
+async function checkPackageFile(inputs, packageFile) {
+    const checked = await checkWorkspaceFile(packageFile);
+    if ('problem' in checked) {
+        inputs.problem('package-file', checked.problem);
+        return undefined;
+    }
+    return checked.file.path;
 }
 function complete(tenant) {
     const { url, tenantId, username, password } = tenant;
     return url && tenantId && username && password ? { url, tenantId, username, password } : undefined;
-}
-async function isFile(file) {
-    return (await (0,promises_.stat)(file).catch(() => undefined))?.isFile() ?? false;
 }
 function main_writeSummary(summary, config, progress, out, elapsed) {
     summary.details([

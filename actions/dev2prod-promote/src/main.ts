@@ -1,7 +1,8 @@
 /** dev2prod-promote: inputs → export / transfer / dry run / import by mode → outputs, summary, PR comment. */
-import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import { checkWorkspaceFile } from '../../../shared/fs/workspace.js';
 import type { InputReader } from '../../../shared/inputs/reader.js';
+import { MIN_INTERVAL_MS } from '../../../shared/poll/poll.js';
 import { uploadArtifact } from '../../../shared/report/artifact.js';
 import { upsertPullRequestComment } from '../../../shared/report/pr-comment.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
@@ -43,10 +44,12 @@ async function main(context: ActionContext): Promise<void> {
 
   const sourceInputs = readTenant(inputs, 'source', packageId !== undefined);
   const source = complete(sourceInputs);
-  const target = mode === 'export' ? undefined : complete(readTenant(inputs, 'target', true, sourceInputs));
-  const resolvedPackageFile = packageFile && path.resolve(packageFile);
-  if (resolvedPackageFile && !(await isFile(resolvedPackageFile)))
-    inputs.problem('package-file', `no file at ${packageFile}`);
+  const targetInputs = mode === 'export' ? undefined : readTenant(inputs, 'target', true, sourceInputs);
+  const target = targetInputs && complete(targetInputs);
+  // The clock starts before the package file is checked: local work counts against timeout too.
+  const timeoutMs = inputs.duration('timeout', '60m');
+  const runtime = context.runtime(timeoutMs);
+  const resolvedPackageFile = packageFile && (await checkPackageFile(inputs, packageFile));
   const artifactName = inputs.string('artifact-name');
   const retentionDays = inputs.integer('retention-days', { min: 1, max: 90 });
   if (retentionDays !== undefined && !artifactName) inputs.problem('retention-days', 'only applies with artifact-name');
@@ -57,9 +60,12 @@ async function main(context: ActionContext): Promise<void> {
   const githubToken = inputs.secret('github-token');
   if (commentOnPr && !githubToken)
     inputs.problem('github-token', 'is required with comment-on-pr (the default is the workflow token)');
-  const timeoutMs = inputs.duration('timeout', '60m');
-  const pollIntervalMs = inputs.duration('poll-interval', '15s');
+  const pollIntervalMs = inputs.duration('poll-interval', '15s', { min: MIN_INTERVAL_MS });
   inputs.finish();
+  if (target && targetInputs?.sourceCredentials)
+    logger.info(
+      `target-username/target-password not given: the target (${target.url}) is the source's server, so the source's ${targetInputs.sourceCredentials} used there.`,
+    );
 
   const config: PromoteConfig = {
     mode,
@@ -73,7 +79,6 @@ async function main(context: ActionContext): Promise<void> {
     failOnWarnings,
     pollIntervalMs,
   };
-  const runtime = context.runtime(timeoutMs);
   const progress: PromoteProgress = {};
   try {
     await runPromote(
@@ -103,33 +108,73 @@ async function main(context: ActionContext): Promise<void> {
   }
 }
 
-/** `source-*` or `target-*` inputs, as far as given; the target falls back to the source's URL and credentials. */
+type TenantInputs = Partial<SmaxTenant> & {
+  /** Which source credentials the target falls back to ("user name is", "password is", ...); undefined: none. */
+  sourceCredentials?: string;
+};
+
+/**
+ * `source-*` or `target-*` inputs, as far as given. The target falls back to the source's URL; to the source's
+ * credentials only on the source's own server (same scheme, host and port), so development credentials never
+ * travel to another server because a production secret was missing or misnamed.
+ */
 function readTenant(
   inputs: InputReader,
   side: 'source' | 'target',
   needed: boolean,
   fallback?: Partial<SmaxTenant>,
-): Partial<SmaxTenant> {
-  const url =
-    inputs.url(`${side}-url`, {
-      required: needed && !fallback?.url,
-      expected: 'the SMAX server address, e.g. https://smax.example.com',
-    }) ?? fallback?.url;
+): TenantInputs {
+  const ownUrl = inputs.url(`${side}-url`, {
+    required: needed && !fallback?.url,
+    expected: 'the SMAX server address, e.g. https://smax.example.com',
+  });
+  const url = ownUrl ?? fallback?.url;
   const tenantId = inputs.string(`${side}-tenant-id`, { required: needed });
   if (tenantId !== undefined && !/^\d+$/.test(tenantId))
     inputs.problem(`${side}-tenant-id`, `must be the numeric tenant id (got '${tenantId}')`);
-  const username = inputs.string(`${side}-username`, { required: needed && !fallback?.username }) ?? fallback?.username;
-  const password = inputs.secret(`${side}-password`, { required: needed && !fallback?.password }) ?? fallback?.password;
-  return { url, tenantId, username, password };
+  const sameServer = !ownUrl || !fallback?.url || sameOrigin(ownUrl, fallback.url);
+  const borrowed: string[] = [];
+  const credential = (name: 'username' | 'password', value: string | undefined): string | undefined => {
+    const input = `${side}-${name}`;
+    if (value !== undefined || !needed) return value;
+    if (!fallback?.[name]) inputs.problem(input, 'is required');
+    else if (!sameServer)
+      inputs.problem(
+        input,
+        `is required: target-url (${ownUrl}) is another server than source-url (${fallback.url}), and the source's credentials are only sent to the source's server`,
+      );
+    else {
+      borrowed.push(name === 'username' ? 'user name' : 'password');
+      return fallback[name];
+    }
+    return undefined;
+  };
+  const username = credential('username', inputs.string(`${side}-username`));
+  const password = credential('password', inputs.secret(`${side}-password`));
+  const sourceCredentials = borrowed.length
+    ? `${borrowed.join(' and ')} ${borrowed.length > 1 ? 'are' : 'is'}`
+    : undefined;
+  return { url, tenantId, username, password, sourceCredentials };
+}
+
+/** Same scheme, host and port. */
+function sameOrigin(a: string, b: string): boolean {
+  return new URL(a).origin === new URL(b).origin;
+}
+
+/** `package-file` must be a file inside the workspace (links followed); returns its real path. */
+async function checkPackageFile(inputs: InputReader, packageFile: string): Promise<string | undefined> {
+  const checked = await checkWorkspaceFile(packageFile);
+  if ('problem' in checked) {
+    inputs.problem('package-file', checked.problem);
+    return undefined;
+  }
+  return checked.file.path;
 }
 
 function complete(tenant: Partial<SmaxTenant>): SmaxTenant | undefined {
   const { url, tenantId, username, password } = tenant;
   return url && tenantId && username && password ? { url, tenantId, username, password } : undefined;
-}
-
-async function isFile(file: string): Promise<boolean> {
-  return (await stat(file).catch(() => undefined))?.isFile() ?? false;
 }
 
 function writeSummary(

@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { JobFailedError } from '../../../shared/errors.js';
 import { fileDigest, type WrittenFile } from '../../../shared/fs/atomic.js';
+import { safeFileName } from '../../../shared/fs/file-name.js';
 import type { ApiClient } from '../../../shared/http/client.js';
 import { poll } from '../../../shared/poll/poll.js';
 import type { ArtifactRequest, UploadedArtifact } from '../../../shared/report/artifact.js';
@@ -170,7 +171,7 @@ async function exportAndDownload(
 
   const destination = path.join(
     config.downloadDir,
-    `${safeFileName(exported.packageBundleName ?? `package-${packageId}-${exportId}`)}.zip`,
+    `${safeFileName(exported.packageBundleName ?? `package-${packageId}-${exportId}`, 'package')}.zip`,
   );
   const file = await downloadAttachment(client, source.tenantId, exported.fileId, destination);
   outputs.set('package-file', file.path);
@@ -210,14 +211,4 @@ async function runImport(
   outputs.set('results', status.rawResults as object);
   annotate(label, status, runtime.logger);
   return { id, status, judgement: judgeImport(status, config.failOnWarnings) };
-}
-
-/** A package bundle name as a file name on every OS ("Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44"). */
-export function safeFileName(name: string): string {
-  const safe = name
-    // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
-    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
-    .replace(/\s+/g, '_')
-    .replace(/^[.\s_]+|[.\s]+$/g, '');
-  return safe.slice(0, 200) || 'package';
 }

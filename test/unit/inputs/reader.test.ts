@@ -119,6 +119,20 @@ describe('InputReader.duration', () => {
     expect(reader({}).inputs.duration('poll-interval', '30s')).toBe(30_000);
   });
 
+  it.each(['1ms', '499ms', '0.4'])('%s is below a minimum of 500 ms and refused', (value) => {
+    const { inputs } = reader({ 'poll-interval': value });
+    expect(inputs.duration('poll-interval', '10s', { min: 500 })).toBe(10_000);
+    expect(finishError(inputs).problems).toEqual([
+      { input: 'poll-interval', message: `must be at least 500ms (got '${value}')` },
+    ]);
+  });
+
+  it('takes a value at the minimum', () => {
+    const { inputs } = reader({ 'poll-interval': '0.5s' });
+    expect(inputs.duration('poll-interval', '10s', { min: 500 })).toBe(500);
+    expect(inputs.problems).toEqual([]);
+  });
+
   it('parseDuration and splitList are usable on their own', () => {
     expect(parseDuration(' 2m ')).toBe(120_000);
     expect(parseDuration('')).toBeUndefined();

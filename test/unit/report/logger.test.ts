@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { coreLogger, SecretRedactor } from '../../../shared/report/logger.js';
+import { coreLogger, neutralizeCommands, SecretRedactor } from '../../../shared/report/logger.js';
 
 let out: string[];
 
@@ -61,5 +61,26 @@ describe('coreLogger', () => {
     logger.mask('');
     logger.info('nothing to hide');
     expect(out).toEqual(['nothing to hide\n']);
+  });
+
+  it('never lets a logged text start a workflow command', () => {
+    const logger = coreLogger();
+    logger.info('export 42: RUNNING\n::warning::injected\r\n  ::stop-commands::tok\r::add-mask::x and ##[error]legacy');
+    const lines = out.join('').split(/\r\n|\r|\n/);
+    expect(lines.filter((line) => /^\s*::/.test(line) || line.includes('##['))).toEqual([]);
+    expect(lines).toEqual([
+      'export 42: RUNNING',
+      '\\::warning::injected',
+      '  \\::stop-commands::tok\\r::add-mask::x and ##\\[error]legacy',
+      '',
+    ]);
+  });
+});
+
+describe('neutralizeCommands', () => {
+  it('leaves ordinary text alone', () => {
+    expect(neutralizeCommands('Upload a1 started: config/db.json → app/db (a::b).')).toBe(
+      'Upload a1 started: config/db.json → app/db (a::b).',
+    );
   });
 });

@@ -2,24 +2,32 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { coreOutputs, outputText } from '../../../shared/report/outputs.js';
+import { coreOutputs, OUTPUT_LIMIT_BYTES, outputText } from '../../../shared/report/outputs.js';
 import { MemoryLogger } from '../../support/fakes.js';
 import { parseOutputFile } from '../../support/run-action.js';
 
 let dir: string;
 let outputFile: string;
-const savedOutput = process.env.GITHUB_OUTPUT;
+const saved = { output: process.env.GITHUB_OUTPUT, temp: process.env.RUNNER_TEMP, action: process.env.GITHUB_ACTION };
+
+function restore(name: string, value: string | undefined) {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'outputs-test-'));
   outputFile = path.join(dir, 'output');
   writeFileSync(outputFile, '');
   process.env.GITHUB_OUTPUT = outputFile;
+  process.env.RUNNER_TEMP = dir;
+  process.env.GITHUB_ACTION = 'upload';
 });
 
 afterEach(() => {
-  if (savedOutput === undefined) delete process.env.GITHUB_OUTPUT;
-  else process.env.GITHUB_OUTPUT = savedOutput;
+  restore('GITHUB_OUTPUT', saved.output);
+  restore('RUNNER_TEMP', saved.temp);
+  restore('GITHUB_ACTION', saved.action);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -61,6 +69,37 @@ describe('coreOutputs', () => {
     expect(written().url).toBe('https://admin:***@acme.example.com');
     expect(JSON.parse(written().config)).toEqual({ password: '***' });
     expect(outputs.values.get('config')).toBe('{"password":"***"}');
+  });
+
+  it('appends a value to GITHUB_OUTPUT only when it changed', () => {
+    const outputs = coreOutputs(new MemoryLogger());
+    for (const state of ['running', 'running', 'running', 'completed', 'completed']) outputs.set('state', state);
+    const raw = readFileSync(outputFile, 'utf8');
+    expect(raw.match(/^state<</gm)).toHaveLength(2);
+    expect(written().state).toBe('completed');
+  });
+
+  it('leaves an output over 1 MiB empty, with a warning naming the file that holds the full value', () => {
+    const logger = new MemoryLogger();
+    logger.mask('s3cret-value');
+    const outputs = coreOutputs(logger);
+    outputs.set('files', ['small']);
+    const big = Array.from({ length: 40_000 }, (_, i) => ({ file: `/ws/config/file-${i}.json`, note: 's3cret-value' }));
+    outputs.set('files', big);
+    outputs.set('files', [...big, { file: 'one more' }]);
+    expect(written().files).toBe('');
+    const file = path.join(dir, 'config-promotion-outputs', 'upload-files.txt');
+    const kept = readFileSync(file, 'utf8');
+    expect(Buffer.byteLength(kept)).toBeGreaterThan(OUTPUT_LIMIT_BYTES);
+    expect(JSON.parse(kept)).toHaveLength(40_001);
+    expect(kept).not.toContain('s3cret-value');
+    expect(readFileSync(outputFile, 'utf8').length).toBeLessThan(1000);
+    const warnings = logger.lines.filter((line) => line.level === 'warning');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].title).toBe("Output 'files' too large");
+    expect(warnings[0].message).toContain(
+      `over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`,
+    );
   });
 
   it('outputText leaves strings alone and stringifies the rest', () => {

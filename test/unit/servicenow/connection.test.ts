@@ -36,16 +36,41 @@ describe('readServiceNowConnection: instance-url', () => {
     expect(resolveInstanceUrl('sn.example.com:8443')).toBe('https://sn.example.com:8443');
   });
 
-  it.each(['ftp://acme.example.com', 'https://user:pw@acme.example.com', 'https://acme.example.com/?x=1', 'http://'])(
-    '%s is rejected as instance-url',
-    (value) => {
-      const { connection, problems } = read({ 'instance-url': value, ...BASIC });
-      expect(connection).toBeUndefined();
-      expect(problems).toHaveLength(1);
-      expect(problems[0].input).toBe('instance-url');
-      expect(problems[0].message).toContain(`(got '${value}')`);
-    },
-  );
+  it('refuses a query or fragment without echoing it (it may hold a token)', () => {
+    const { problems } = read({ 'instance-url': 'https://acme.example.com/now?api_key=k3y-123#x', ...BASIC });
+    expect(problems).toEqual([
+      {
+        input: 'instance-url',
+        message: "must be a base URL without a query or fragment (got 'https://acme.example.com/now?…')",
+      },
+    ]);
+  });
+
+  it.each(['ftp://acme.example.com', 'http://'])('%s is rejected as instance-url', (value) => {
+    const { connection, problems } = read({ 'instance-url': value, ...BASIC });
+    expect(connection).toBeUndefined();
+    expect(problems).toHaveLength(1);
+    expect(problems[0].input).toBe('instance-url');
+    expect(problems[0].message).toContain(`(got '${value}')`);
+  });
+
+  it.each([
+    ['https://admin:s3cret-pw@acme.example.com', 'https://***@acme.example.com'],
+    ['admin:s3cret-pw@acme.example.com', '***@acme.example.com'],
+    ['http://admin:s3cret-pw@127.0.0.1:8080/now', 'http://***@127.0.0.1:8080/now'],
+  ])('%s is refused without echoing the credentials', (value, shown) => {
+    const { connection, problems, logger } = read({ 'instance-url': value, ...BASIC });
+    expect(connection).toBeUndefined();
+    expect(problems).toEqual([
+      {
+        input: 'instance-url',
+        message: `must not contain a user name or password (got '${shown}'): give the credentials in their own inputs, from secrets`,
+      },
+    ]);
+    expect(JSON.stringify(problems)).not.toContain('s3cret-pw');
+    expect(logger.masked).toContain('s3cret-pw');
+    expect(logger.redact(`echo ${value}`)).not.toContain('s3cret-pw');
+  });
 
   it('requires instance-url', () => {
     const { connection, problems } = read({ ...BASIC });
