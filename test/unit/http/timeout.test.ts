@@ -26,7 +26,7 @@ describe('a server that never answers', () => {
     const elapsed = performance.now() - started;
     expect(error.status).toBeUndefined();
     expect(error.message).toBe(
-      `GET ${silent.url}/api/items failed (no answer): could not list the items: no answer for 0.2s (REQUEST_TIMEOUT)`,
+      `GET ${silent.url}/api/items failed (no answer): could not list the items: no data for 0.2s while waiting for the answer (REQUEST_TIMEOUT)`,
     );
     expect(silent.requests.length - before).toBe(2);
     expect(runtime.clock.sleeps).toHaveLength(1);
@@ -47,7 +47,9 @@ describe('a server that never answers', () => {
       client.json({ method: 'POST', path: '/api/jobs', json: {}, what: 'start the export' }),
     );
 
-    expect(error.message).toContain('could not start the export: no answer for 0.2s (REQUEST_TIMEOUT)');
+    expect(error.message).toContain(
+      'could not start the export: no data for 0.2s while waiting for the answer (REQUEST_TIMEOUT)',
+    );
     expect(error.message).toContain('The server may have acted on the request');
     expect(silent.requests.length - before).toBe(1);
     expect(runtime.clock.sleeps).toEqual([]);
