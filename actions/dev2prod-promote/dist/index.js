@@ -29356,6 +29356,9 @@ class Exchange {
             req.once('response', (res) => {
                 this.phase = 'reading';
                 this.response = res;
+                // The deadline may destroy the body before its reader is attached (say, while a download creates its
+                // folder); the reader still sees the error, and the process does not crash on an unheard one.
+                res.on('error', () => undefined);
                 resolve(res);
             });
             if (this.spec.body) {

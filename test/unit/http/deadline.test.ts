@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CancelledError, TimeoutError } from '../../../shared/errors.js';
 import { ApiClient } from '../../../shared/http/client.js';
-import { downloadToFile } from '../../../shared/http/transfer.js';
+import { bufferBody, downloadToFile } from '../../../shared/http/transfer.js';
 import { Deadline, systemClock, type Runtime } from '../../../shared/runtime.js';
 import { MemoryLogger } from '../../support/fakes.js';
 import { rejection } from '../../support/rejection.js';
@@ -82,6 +82,30 @@ describe('a body that trickles after a 200', () => {
       expect(await readdir(folder)).toEqual([]);
     } finally {
       await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('an upload the server stops reading', () => {
+  it('is cut off at the deadline, saying it was sending, and that the upload may have started', async () => {
+    const stalled = await rawServer((req) => req.pause()); // takes the request, never reads its body
+    try {
+      const client = new ApiClient({ baseUrl: stalled.url, runtime: realRuntime(800) });
+      const body = bufferBody(Buffer.alloc(64 * 2 ** 20, 'p'), 'application/zip');
+
+      const { error, ms } = await timed(
+        client.json({ method: 'POST', path: '/upload', body, what: 'upload the package' }),
+        TimeoutError,
+      );
+
+      expect(error.message).toBe(
+        `Timed out after 0.8s (the action's timeout) while sending POST ${stalled.url}/upload, trying to upload ` +
+          'the package. The request had reached the server, which may upload the package anyway: check on the ' +
+          'server whether it did before running again',
+      );
+      expect(ms).toBeLessThan(2000);
+    } finally {
+      await stalled.close();
     }
   });
 });

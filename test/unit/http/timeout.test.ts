@@ -55,3 +55,25 @@ describe('a server that never answers', () => {
     expect(runtime.clock.sleeps).toEqual([]);
   });
 });
+
+describe('a server that goes quiet mid-answer', () => {
+  it('is reported as no data for the idle limit while reading the answer, not as a reset', async () => {
+    const quiet = await rawServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100' });
+      res.write('{"items": [');
+    });
+    try {
+      const client = new ApiClient({ baseUrl: quiet.url, runtime: fakeRuntime(), maxAttempts: 1 });
+
+      const error = await apiError(
+        client.json({ method: 'GET', path: '/api/items', what: 'list the items', timeoutMs: 200 }),
+      );
+
+      expect(error.message).toBe(
+        `GET ${quiet.url}/api/items failed (no answer): could not list the items: no data for 0.2s while reading the answer (REQUEST_TIMEOUT)`,
+      );
+    } finally {
+      await quiet.close();
+    }
+  });
+});
