@@ -15,9 +15,10 @@ export interface BodyText {
 
 /**
  * Reads the body as text, at most `maxBytes` of it: past that it stops reading (dropping the connection) rather
- * than holding a huge answer in memory. A connection dropped mid-body is an error, not a short body.
+ * than holding a huge answer in memory, and keeps what it read only when `keepCut` asks for it (to quote an error
+ * answer). A connection dropped mid-body is an error, not a short body.
  */
-export function readBody(res: IncomingMessage, maxBytes: number): Promise<BodyText> {
+export function readBody(res: IncomingMessage, maxBytes: number, keepCut = true): Promise<BodyText> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let bytes = 0;
@@ -40,7 +41,9 @@ export function readBody(res: IncomingMessage, maxBytes: number): Promise<BodyTe
       chunks.push(chunk.subarray(0, room));
       const declared = Number(res.headers['content-length']);
       const unreadBytes = Number.isSafeInteger(declared) && declared > maxBytes ? declared - maxBytes : undefined;
-      settle(() => resolve({ text: Buffer.concat(chunks).toString('utf8'), cut: true, unreadBytes }));
+      const text = keepCut ? Buffer.concat(chunks).toString('utf8') : '';
+      chunks.length = 0;
+      settle(() => resolve({ text, cut: true, unreadBytes }));
       res.destroy();
     });
     res.once('error', (error) => settle(() => reject(error)));

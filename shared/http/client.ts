@@ -99,7 +99,7 @@ export class ApiClient {
   async send(spec: RequestSpec): Promise<ApiResponse> {
     return this.execute(spec, async (res) => {
       const limit = spec.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
-      const body = await readBody(res, limit);
+      const body = await readBody(res, limit, false);
       if (body.cut) {
         const size = body.unreadBytes === undefined ? '' : ` (it has ${formatBytes(limit + body.unreadBytes)})`;
         throw new ApiError({

@@ -31951,9 +31951,10 @@ async function writeSummary(title, summary, logger) {
 const EXCERPT_CHARS = 300;
 /**
  * Reads the body as text, at most `maxBytes` of it: past that it stops reading (dropping the connection) rather
- * than holding a huge answer in memory. A connection dropped mid-body is an error, not a short body.
+ * than holding a huge answer in memory, and keeps what it read only when `keepCut` asks for it (to quote an error
+ * answer). A connection dropped mid-body is an error, not a short body.
  */
-function readBody(res, maxBytes) {
+function readBody(res, maxBytes, keepCut = true) {
     return new Promise((resolve, reject) => {
         const chunks = [];
         let bytes = 0;
@@ -31977,7 +31978,9 @@ function readBody(res, maxBytes) {
             chunks.push(chunk.subarray(0, room));
             const declared = Number(res.headers['content-length']);
             const unreadBytes = Number.isSafeInteger(declared) && declared > maxBytes ? declared - maxBytes : undefined;
-            settle(() => resolve({ text: Buffer.concat(chunks).toString('utf8'), cut: true, unreadBytes }));
+            const text = keepCut ? Buffer.concat(chunks).toString('utf8') : '';
+            chunks.length = 0;
+            settle(() => resolve({ text, cut: true, unreadBytes }));
             res.destroy();
         });
         res.once('error', (error) => settle(() => reject(error)));
@@ -32514,7 +32517,7 @@ class ApiClient {
     async send(spec) {
         return this.execute(spec, async (res) => {
             const limit = spec.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
-            const body = await readBody(res, limit);
+            const body = await readBody(res, limit, false);
             if (body.cut) {
                 const size = body.unreadBytes === undefined ? '' : ` (it has ${formatBytes(limit + body.unreadBytes)})`;
                 throw new ApiError({
