@@ -23,6 +23,13 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * What kind of failure an ApiError is, for the annotation's title: an error status, no answer at all, a redirect
+ * (never followed), an HTML page where the API was expected, an answer that could not be read (not JSON, too
+ * large), or one that parsed but lacks what the endpoint documents.
+ */
+export type ApiErrorKind = 'status' | 'network' | 'redirect' | 'html' | 'unreadable' | 'too-large' | 'unexpected';
+
 export interface ApiErrorDetails {
   method: string;
   /** The request URL without credentials. */
@@ -33,6 +40,8 @@ export interface ApiErrorDetails {
   vendorMessage: string;
   /** What the user can do about it. */
   hint?: string;
+  /** Default: `network` without a status, `unexpected` for a 2xx answer, else `status`. */
+  kind?: ApiErrorKind;
 }
 
 /** A request failed: an HTTP error status, a network error, or a body that could not be understood. */
@@ -42,19 +51,28 @@ export class ApiError extends Error {
   readonly status?: number;
   readonly vendorMessage: string;
   readonly hint?: string;
+  readonly kind: ApiErrorKind;
   constructor(details: ApiErrorDetails) {
     const status = details.status === undefined ? 'no answer' : `HTTP ${details.status}`;
+    // A server can say anything at any length: quote a few KB of it, never the whole of a huge answer.
+    const vendorMessage = quote(details.vendorMessage);
     super(
-      `${details.method} ${details.url} failed (${status}): ${details.vendorMessage}` +
+      `${details.method} ${details.url} failed (${status}): ${vendorMessage}` +
         (details.hint ? `. ${details.hint}` : ''),
     );
     this.name = 'ApiError';
     this.method = details.method;
     this.url = details.url;
     this.status = details.status;
-    this.vendorMessage = details.vendorMessage;
+    this.vendorMessage = vendorMessage;
     this.hint = details.hint;
+    this.kind = details.kind ?? defaultKind(details.status);
   }
+}
+
+function defaultKind(status: number | undefined): ApiErrorKind {
+  if (status === undefined) return 'network';
+  return status >= 200 && status < 300 ? 'unexpected' : 'status';
 }
 
 /** The vendor ran the job and reported that it failed; `errors` are the vendor's own messages. */
@@ -64,7 +82,7 @@ export class JobFailedError extends Error {
   readonly errors: string[];
   readonly hint?: string;
   constructor(summary: string, details: { jobId: string; state: string; errors: string[]; hint?: string }) {
-    const first = details.errors[0];
+    const first = details.errors[0] === undefined ? undefined : quote(details.errors[0]);
     super(
       `${summary}${first ? `: ${first}` : ''}` +
         (details.errors.length > 1 ? ` (and ${details.errors.length - 1} more, see the annotations)` : '') +
@@ -73,7 +91,7 @@ export class JobFailedError extends Error {
     this.name = 'JobFailedError';
     this.jobId = details.jobId;
     this.state = details.state;
-    this.errors = details.errors;
+    this.errors = details.errors.map((error) => quote(error));
     this.hint = details.hint;
   }
 }
@@ -95,5 +113,22 @@ export class CancelledError extends Error {
 }
 
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (error instanceof Error) return error.message;
+  // Errors from another realm (a VM context) fail `instanceof Error` but still carry their message.
+  const message = (error as { message?: unknown } | null | undefined)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
+
+/** The most of one piece of vendor text that a message quotes. */
+export const QUOTE_MAX_CHARS = 4000;
+
+/** `text`, cut to `maxChars` with "…(N more bytes)" when longer, so a message stays readable whatever came in. */
+export function quote(text: string, maxChars = QUOTE_MAX_CHARS): string {
+  if (text.length <= maxChars) return text;
+  return `${text.slice(0, maxChars)}${moreBytes(Buffer.byteLength(text.slice(maxChars)))}`;
+}
+
+/** "…(1,234 more bytes)": what a cut-off quote or body left out. */
+export function moreBytes(bytes: number | undefined): string {
+  return bytes === undefined ? '…(and more, not read)' : `…(${bytes.toLocaleString('en-US')} more bytes)`;
 }

@@ -2,7 +2,7 @@
  * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
  * the logger, the cancellation signal and the run's deadline.
  */
-import { CancelledError } from './errors.js';
+import { CancelledError, TimeoutError } from './errors.js';
 
 export interface Clock {
   now(): number;
@@ -60,7 +60,46 @@ export class Deadline {
   elapsed(): number {
     return this.clock.now() - this.startedAt;
   }
+
+  /**
+   * One abort signal for one piece of work (a request from its DNS look-up to its body's last byte): it aborts
+   * with a TimeoutError when the deadline passes and with a CancelledError when `cancel` aborts. Call `release`
+   * when the work is over, so no timer or listener outlives it.
+   */
+  abortSignal(cancel: AbortSignal): { signal: AbortSignal; release(): void } {
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const onCancel = () => {
+      clearTimeout(timer);
+      controller.abort(new CancelledError());
+    };
+    const expire = () => {
+      controller.abort(new TimeoutError(`the action's timeout (${formatDuration(this.timeoutMs)}) ran out`));
+      cancel.removeEventListener('abort', onCancel);
+    };
+    const arm = () => {
+      const remaining = this.remaining();
+      if (remaining <= 0) return expire();
+      // setTimeout cannot wait longer than about 24.8 days in one go.
+      timer = remaining > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(expire, remaining);
+      timer.unref();
+    };
+    if (cancel.aborted) onCancel();
+    else {
+      cancel.addEventListener('abort', onCancel, { once: true });
+      arm();
+    }
+    return {
+      signal: controller.signal,
+      release: () => {
+        clearTimeout(timer);
+        cancel.removeEventListener('abort', onCancel);
+      },
+    };
+  }
 }
+
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface Runtime {
   clock: Clock;

@@ -1,6 +1,59 @@
-/** Turning an answer's body into words for an error message, whatever the server sent. */
+/** Reading an answer's body within bounds, and turning it into words for an error message, whatever was sent. */
+import type { IncomingMessage } from 'node:http';
+import { moreBytes } from '../errors.js';
 
 const EXCERPT_CHARS = 300;
+
+/** A body read up to a limit. */
+export interface BodyText {
+  text: string;
+  /** True when the body was longer than the limit and the rest was not read. */
+  cut: boolean;
+  /** How many bytes were left unread, when the answer said its length. */
+  unreadBytes?: number;
+}
+
+/**
+ * Reads the body as text, at most `maxBytes` of it: past that it stops reading (dropping the connection) rather
+ * than holding a huge answer in memory, and keeps what it read only when `keepCut` asks for it (to quote an error
+ * answer). A connection dropped mid-body is an error, not a short body.
+ */
+export function readBody(res: IncomingMessage, maxBytes: number, keepCut = true): Promise<BodyText> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      outcome();
+    };
+    const closedMidAnswer = () =>
+      settle(() => reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' })));
+    res.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      const room = maxBytes - bytes;
+      if (chunk.length <= room) {
+        chunks.push(chunk);
+        bytes += chunk.length;
+        return;
+      }
+      chunks.push(chunk.subarray(0, room));
+      const declared = Number(res.headers['content-length']);
+      const unreadBytes = Number.isSafeInteger(declared) && declared > maxBytes ? declared - maxBytes : undefined;
+      const text = keepCut ? Buffer.concat(chunks).toString('utf8') : '';
+      chunks.length = 0;
+      settle(() => resolve({ text, cut: true, unreadBytes }));
+      res.destroy();
+    });
+    res.once('error', (error) => settle(() => reject(error)));
+    res.once('aborted', closedMidAnswer);
+    res.once('end', () => {
+      if (!res.complete) return closedMidAnswer();
+      settle(() => resolve({ text: Buffer.concat(chunks).toString('utf8'), cut: false }));
+    });
+  });
+}
 
 /** Vendor modules pass one of these to pull the vendor's own message out of a JSON error body. */
 export type VendorMessageReader = (body: unknown) => string | undefined;
@@ -21,9 +74,13 @@ export function describeHtml(text: string): string {
   return `an HTML page${title ? ` titled '${title}'` : ' with no title'} instead of JSON (a single sign-on login page or a proxy's error page answered, not the API)`;
 }
 
-export function excerpt(text: string): string {
+/** The first few hundred characters, on one line, saying how much more there was. */
+export function excerpt(text: string, body?: Omit<BodyText, 'text'>): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS)}…` : flat;
+  if (flat.length <= EXCERPT_CHARS && !body?.cut) return flat;
+  const shown = flat.slice(0, EXCERPT_CHARS);
+  if (body?.cut && body.unreadBytes === undefined) return `${shown}${moreBytes(undefined)}`;
+  return `${shown}${moreBytes(Buffer.byteLength(flat.slice(EXCERPT_CHARS)) + (body?.unreadBytes ?? 0))}`;
 }
 
 /** Parses JSON, or returns undefined when the text is not JSON. */
@@ -43,15 +100,16 @@ export function describeErrorBody(
   contentType: string | undefined,
   text: string,
   readVendorMessage: VendorMessageReader,
+  body?: Omit<BodyText, 'text'>,
 ): string {
-  if (!text.trim()) return 'the answer had an empty body';
+  if (!text.trim() && !body?.cut) return 'the answer had an empty body';
   if (isHtml(contentType, text)) return describeHtml(text);
-  const json = tryParseJson(text);
+  const json = body?.cut ? undefined : tryParseJson(text);
   if (json !== undefined) {
     const message = readVendorMessage(json) ?? genericMessage(json);
     if (message) return message;
   }
-  return `${contentType ? `${contentType} body` : 'body'}: ${excerpt(text)}`;
+  return `${contentType ? `${contentType} body` : 'body'}: ${excerpt(text, body)}`;
 }
 
 /** Common shapes: {message}, {error: "..."}, {error: {message}}, {errors: [...]}. */

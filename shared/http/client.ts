@@ -1,22 +1,23 @@
 /**
- * The one HTTP layer. Every vendor module talks through an ApiClient: base URL joining, auth, per-request timeout,
- * the retry policy, redaction, debug logging, and error bodies turned into ApiErrors in the vendor's words.
- * The proxy-aware agent comes from @actions/http-client, so HTTPS_PROXY/NO_PROXY work on self-hosted runners.
+ * The one HTTP layer. Every vendor module talks through an ApiClient: base URL joining, auth, the run's deadline
+ * and cancel on every request, an idle limit per attempt, the retry policy, bounded reads, redaction, debug
+ * logging, and error bodies turned into ApiErrors in the vendor's words. Proxies follow HTTPS_PROXY/NO_PROXY.
  */
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import { HttpClient } from '@actions/http-client';
 import type { AuthProvider } from '../auth/index.js';
-import { ApiError, CancelledError, errorMessage } from '../errors.js';
+import { ApiError, CancelledError } from '../errors.js';
 import { formatDuration, type Runtime } from '../runtime.js';
-import { describeErrorBody, describeHtml, excerpt, isHtml, type VendorMessageReader } from './body.js';
+import { describeHtml, excerpt, isHtml, readBody, type VendorMessageReader } from './body.js';
+import { Exchange, IDLE_TIMEOUT } from './exchange.js';
+import { Failures } from './failures.js';
 import {
   backoffDelayMs,
   type BackoffOptions,
   neverSent,
   type Outcome,
+  refusedBeforeSending,
   serverRequestedDelayMs,
   shouldRetry,
 } from './retry.js';
@@ -44,6 +45,8 @@ export interface RequestSpec {
   startsJob?: boolean;
   /** Longest silence from the server before the attempt is abandoned; default the client's (60 s). */
   timeoutMs?: number;
+  /** The most of a 2xx answer that `send` and `json` read; default 16 MB. A larger answer fails, naming the limit. */
+  maxAnswerBytes?: number;
 }
 
 export interface ApiResponse {
@@ -62,6 +65,11 @@ export interface ApiClientOptions {
   hintFor?: (status: number, spec: RequestSpec, vendorMessage: string) => string | undefined;
   /** Said when an answer lacks what the endpoint documents ("check that the URL is the vendor's API"). */
   unexpectedAnswerHint?: string;
+  /**
+   * How to find out whether a job-starting request took effect when its outcome is unknown ("look for it in
+   * Dev2Prod on tenant 1234"); default: check on the server.
+   */
+  checkHint?: string;
   timeoutMs?: number;
   maxAttempts?: number;
   backoff?: BackoffOptions;
@@ -70,25 +78,41 @@ export interface ApiClientOptions {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_ATTEMPTS = 6;
-const LAST_ATTEMPT_MIN_MS = 5_000;
 const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 1000, maxMs: 30_000 };
-
+/** Ordinary API answers (statuses, lists) are far smaller; more than this is not an answer we can use. */
+const DEFAULT_MAX_ANSWER_BYTES = 16 * 2 ** 20;
+/** An error answer is read for the vendor's message only. */
+const ERROR_BODY_MAX_BYTES = 2 ** 20;
 export class ApiClient {
   readonly baseUrl: string;
-  /** One per protocol: an HttpClient keeps the agent of the first URL it saw, and an https agent refuses http. */
-  private readonly agents = new Map<string, HttpClient>();
+  /** One direct-connection agent per protocol: an https agent refuses http URLs and the other way round. */
+  private readonly agents = new Map<string, http.Agent>();
+
+  private readonly failures: Failures;
 
   constructor(private readonly options: ApiClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.failures = new Failures(options, this);
   }
 
   /** Sends the request (with retries) and returns a 2xx answer; anything else is an ApiError. */
   async send(spec: RequestSpec): Promise<ApiResponse> {
-    return this.execute(spec, async (res) => ({
-      status: res.statusCode ?? 0,
-      headers: res.headers,
-      text: await readText(res),
-    }));
+    return this.execute(spec, async (res) => {
+      const limit = spec.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
+      const body = await readBody(res, limit, false);
+      if (body.cut) {
+        const size = body.unreadBytes === undefined ? '' : ` (it has ${formatBytes(limit + body.unreadBytes)})`;
+        throw new ApiError({
+          method: spec.method,
+          url: this.displayUrl(spec),
+          status: res.statusCode,
+          vendorMessage: `the answer is larger than ${formatBytes(limit)}, the most this action reads to ${spec.what}${size}; it stopped reading there`,
+          hint: this.options.unexpectedAnswerHint,
+          kind: 'too-large',
+        });
+      }
+      return { status: res.statusCode ?? 0, headers: res.headers, text: body.text };
+    });
   }
 
   /** Sends the request and parses the JSON answer; an HTML page or malformed JSON is an ApiError. */
@@ -99,19 +123,25 @@ export class ApiClient {
 
   parseJson(spec: RequestSpec, response: ApiResponse): unknown {
     const contentType = response.headers['content-type'];
-    const fail = (vendorMessage: string) =>
-      new ApiError({ method: spec.method, url: this.displayUrl(spec), status: response.status, vendorMessage });
+    const fail = (vendorMessage: string, kind: 'html' | 'unreadable') =>
+      new ApiError({ method: spec.method, url: this.displayUrl(spec), status: response.status, vendorMessage, kind });
     // Redacted before it is cut to an excerpt, so a secret the server echoed cannot leak in part either.
     const shown = this.options.runtime.logger.redact(response.text);
-    if (isHtml(contentType, shown)) throw fail(describeHtml(shown));
+    if (isHtml(contentType, shown)) throw fail(describeHtml(shown), 'html');
     try {
       return JSON.parse(response.text) as unknown;
     } catch {
-      throw fail(`the answer was not valid JSON (${contentType ?? 'no content type'}): ${excerpt(shown)}`);
+      throw fail(
+        `the answer was not valid JSON (${contentType ?? 'no content type'}): ${excerpt(shown)}`,
+        'unreadable',
+      );
     }
   }
 
-  /** Sends the request and hands a 2xx answer's body stream to `consume`; retried as a whole when allowed. */
+  /**
+   * Sends the request and hands a 2xx answer's body stream to `consume`; retried as a whole when allowed. The
+   * run's deadline and cancel cover the whole of each attempt, `consume` included.
+   */
   async execute<T>(spec: RequestSpec, consume: (res: http.IncomingMessage) => Promise<T>): Promise<T> {
     const { runtime } = this.options;
     const url = this.url(spec);
@@ -120,15 +150,29 @@ export class ApiClient {
     let renewedAuth = false;
     for (let attempt = 1; ; attempt++) {
       const started = runtime.clock.now();
+      const watch = runtime.deadline.abortSignal(runtime.signal);
+      let exchange: Exchange | undefined;
       let outcome: Outcome;
       let failure: ApiError;
       try {
-        const res = await this.exchange(spec, url);
+        const headers = await this.headers(spec);
+        if (watch.signal.aborted) throw watch.signal.reason;
+        exchange = new Exchange({
+          url,
+          method: spec.method,
+          headers: headers.headers,
+          payload: headers.payload,
+          body: spec.body,
+          idleMs: spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+          signal: watch.signal,
+          agent: this.agentFor(url),
+        });
+        const res = await exchange.start();
         const status = res.statusCode ?? 0;
         this.logDebug(spec, `${status}`, started, attempt);
         // A body that breaks off mid-way lands in the catch below, like any other network error.
         if (status >= 200 && status < 300) return await consume(res);
-        const text = await readText(res);
+        const body = await readBody(res, ERROR_BODY_MAX_BYTES);
         if (status === 401 && this.options.auth?.renew && !renewedAuth) {
           renewedAuth = true;
           if (await this.options.auth.renew()) {
@@ -139,14 +183,21 @@ export class ApiClient {
         outcome = { status, headers: res.headers };
         // A job-starting request that failed on the server's side is not repeated: it may have started the job.
         const mayHaveActed = startsJob && (status === 408 || status >= 500) && !shouldRetry(startsJob, outcome);
-        failure = this.httpFailure(spec, status, res.headers['content-type'], text, mayHaveActed);
+        failure = this.failures.http(spec, url, res, body, mayHaveActed);
       } catch (error) {
         if (error instanceof ApiError) throw error;
-        if (runtime.signal.aborted) throw new CancelledError(`Cancelled while trying to ${spec.what}`);
-        const code = networkCode(error);
+        if (watch.signal.aborted) throw this.failures.stopped(spec, watch.signal.reason, exchange, startsJob);
+        // A connection that went quiet may surface as a reset; say what really happened.
+        const cause = exchange?.idleError ?? error;
+        const code = networkCode(cause);
         this.logDebug(spec, `network error ${code}`, started, attempt);
         outcome = { networkCode: code };
-        failure = this.networkFailure(spec, error, code, startsJob);
+        // Our own idle limit knows how far the exchange got; other errors tell it by their code.
+        const reached = code === IDLE_TIMEOUT ? (exchange?.reached ?? false) : !refusedBeforeSending(code);
+        failure = this.failures.network(spec, cause, code, startsJob && reached && !neverSent(code));
+      } finally {
+        exchange?.release();
+        watch.release();
       }
       if (!shouldRetry(startsJob, outcome) || attempt >= maxAttempts) throw failure;
       const requested = 'headers' in outcome ? serverRequestedDelayMs(outcome.headers, runtime.clock.now()) : undefined;
@@ -180,15 +231,21 @@ export class ApiClient {
       status: 200,
       vendorMessage: `unexpected answer: ${what}`,
       hint: this.options.unexpectedAnswerHint,
+      kind: 'unexpected',
     });
   }
 
   /** The request URL with credentials and secrets removed, for messages. */
   displayUrl(spec: Pick<RequestSpec, 'path' | 'query'>): string {
-    const url = this.url(spec);
-    url.username = '';
-    url.password = '';
-    return this.options.runtime.logger.redact(url.toString());
+    return this.withoutCredentials(this.url(spec));
+  }
+
+  /** The URL without userinfo and secrets, for messages. */
+  withoutCredentials(url: URL): string {
+    const copy = new URL(url);
+    copy.username = '';
+    copy.password = '';
+    return this.options.runtime.logger.redact(copy.toString());
   }
 
   private url(spec: Pick<RequestSpec, 'path' | 'query'>): URL {
@@ -201,8 +258,7 @@ export class ApiClient {
     return url;
   }
 
-  /** One HTTP exchange: resolves when the answer's headers arrive. */
-  private async exchange(spec: RequestSpec, url: URL): Promise<http.IncomingMessage> {
+  private async headers(spec: RequestSpec): Promise<{ headers: Record<string, string>; payload?: Buffer }> {
     const headers: Record<string, string> = {
       Accept: 'application/json',
       'User-Agent': this.options.userAgent ?? 'config-promotion-actions',
@@ -218,82 +274,17 @@ export class ApiClient {
     }
     const length = payload?.length ?? spec.body?.length;
     if (length !== undefined || spec.method !== 'GET') headers['Content-Length'] = String(length ?? 0);
-    // The action's deadline bounds every attempt too, though the last one (e.g. the poller's final check at the
-    // deadline) still gets a few seconds to be answered.
-    const timeoutMs = Math.min(
-      spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      Math.max(LAST_ATTEMPT_MIN_MS, this.options.runtime.deadline.remaining()),
-    );
-    return new Promise((resolve, reject) => {
-      const transport = url.protocol === 'https:' ? https : http;
-      const req = transport.request(url, {
-        method: spec.method,
-        headers,
-        agent: this.agentFor(url),
-        signal: this.options.runtime.signal,
-      });
-      req.once('response', resolve);
-      req.once('error', reject);
-      req.setTimeout(timeoutMs, () => {
-        const error = Object.assign(new Error(`no answer for ${formatDuration(timeoutMs)}`), {
-          code: 'REQUEST_TIMEOUT',
-        });
-        req.destroy(error);
-      });
-      if (spec.body) {
-        pipeline(spec.body.open(), req).catch((error: unknown) => req.destroy(error as Error));
-      } else {
-        req.end(payload);
-      }
-    });
+    return { headers, payload };
   }
 
-  /** The proxy-aware agent (HTTPS_PROXY/NO_PROXY) for the URL's protocol. */
+  /** The agent for direct connections on the URL's protocol (proxied requests open their own tunnel). */
   private agentFor(url: URL): http.Agent {
-    let agents = this.agents.get(url.protocol);
-    if (!agents) {
-      agents = new HttpClient(this.options.userAgent ?? 'config-promotion-actions', [], { keepAlive: false });
-      this.agents.set(url.protocol, agents);
+    let agent = this.agents.get(url.protocol);
+    if (!agent) {
+      agent = url.protocol === 'https:' ? new https.Agent({ keepAlive: false }) : new http.Agent({ keepAlive: false });
+      this.agents.set(url.protocol, agent);
     }
-    return agents.getAgent(url.toString());
-  }
-
-  private httpFailure(
-    spec: RequestSpec,
-    status: number,
-    contentType: string | undefined,
-    text: string,
-    mayHaveActed: boolean,
-  ): ApiError {
-    const reader = this.options.readVendorMessage ?? (() => undefined);
-    const redact = (value: string) => this.options.runtime.logger.redact(value);
-    // Redacted before (excerpts cut secrets in half) and after (JSON-escaped secrets appear once parsed).
-    const vendorMessage = redact(describeErrorBody(contentType, redact(text), reader));
-    const hints = [
-      this.options.hintFor?.(status, spec, vendorMessage) ?? defaultHint(status, this.options.auth),
-      mayHaveActed
-        ? 'The server may have acted on the request before it failed; check whether it did before running again'
-        : undefined,
-    ].filter((hint): hint is string => hint !== undefined);
-    return new ApiError({
-      method: spec.method,
-      url: this.displayUrl(spec),
-      status,
-      vendorMessage,
-      hint: hints.length ? hints.join('. ') : undefined,
-    });
-  }
-
-  private networkFailure(spec: RequestSpec, error: unknown, code: string, startsJob: boolean): ApiError {
-    const maybeActed = startsJob && !neverSent(code);
-    return new ApiError({
-      method: spec.method,
-      url: this.displayUrl(spec),
-      vendorMessage: `could not ${spec.what}: ${this.options.runtime.logger.redact(errorMessage(error))} (${code})`,
-      hint: maybeActed
-        ? `The server may have acted on the request before the connection failed; check whether it did before running again`
-        : undefined,
-    });
+    return agent;
   }
 
   private logDebug(spec: RequestSpec, result: string, started: number, attempt: number): void {
@@ -306,16 +297,13 @@ export class ApiClient {
 }
 
 function failureDetails(error: ApiError) {
-  return { method: error.method, url: error.url, status: error.status, vendorMessage: error.vendorMessage };
-}
-
-function defaultHint(status: number, auth: AuthProvider | undefined): string | undefined {
-  if (status === 401)
-    return `The server did not accept ${auth?.description ?? 'the request without credentials'}: check the credentials`;
-  if (status === 403) return 'The user is authenticated but not allowed to do this: check its roles';
-  if (status === 429) return 'The server is rate limiting this user: try again later or lower the request rate';
-  if (status >= 500) return 'The server failed: try again later, and ask its administrators if it persists';
-  return undefined;
+  return {
+    method: error.method,
+    url: error.url,
+    status: error.status,
+    vendorMessage: error.vendorMessage,
+    kind: error.kind,
+  };
 }
 
 function networkCode(error: unknown): string {
@@ -323,18 +311,9 @@ function networkCode(error: unknown): string {
   return typeof code === 'string' ? code : 'ECONNRESET';
 }
 
-/** Reads a whole body as text; a connection dropped mid-body is an error, not a short body. */
-export function readText(res: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
-    res.once('error', reject);
-    res.once('aborted', () =>
-      reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' })),
-    );
-    res.once('end', () => {
-      if (!res.complete) reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' }));
-      else resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-  });
+/** "16 MB", "256 MB", "1.5 KB". */
+function formatBytes(bytes: number): string {
+  if (bytes >= 2 ** 20) return `${Math.round((bytes / 2 ** 20) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+  return `${bytes} bytes`;
 }

@@ -3,6 +3,7 @@
  * and on 408/429/5xx; a request that starts a job is retried only when the server provably did not act on it.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import { PROXY_REFUSED } from './proxy.js';
 
 const RETRYABLE_READ_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 
@@ -23,6 +24,26 @@ const RETRYABLE_NETWORK_CODES = new Set([
 
 /** Network errors raised before a single byte of the request left this machine. */
 const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/** A certificate Node would not trust, or another TLS failure: the handshake failed, no request was sent. */
+export function isCertificateError(networkCode: string): boolean {
+  return /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|UNABLE_TO_)/.test(
+    networkCode,
+  );
+}
+
+/**
+ * Errors that stop a request before it reaches the server, though retrying would not help: an untrusted
+ * certificate, a proxy that refused the tunnel, a header value Node refuses to send.
+ */
+export function refusedBeforeSending(networkCode: string): boolean {
+  return (
+    neverSent(networkCode) ||
+    isCertificateError(networkCode) ||
+    networkCode === PROXY_REFUSED ||
+    ['ERR_INVALID_CHAR', 'ERR_HTTP_INVALID_HEADER_VALUE', 'ERR_INVALID_HTTP_TOKEN'].includes(networkCode)
+  );
+}
 
 export type Outcome = { status: number; headers: IncomingHttpHeaders } | { networkCode: string };
 

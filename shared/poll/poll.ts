@@ -27,6 +27,9 @@ export interface PollOptions {
 export const MIN_INTERVAL_MS = 500;
 const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
 const PROGRESS_EVERY_MS = 30_000;
+/** Time kept for the last check's answer before the deadline: 5 s, or a tenth of a short timeout. */
+const LAST_CHECK_RESERVE_MS = 5_000;
+const LAST_CHECK_RESERVE_FRACTION = 0.1;
 
 /** The wait before the next check, given how long the job has been waited for. */
 export function nextIntervalMs(elapsedMs: number, maxIntervalMs: number, minIntervalMs = MIN_INTERVAL_MS): number {
@@ -43,16 +46,21 @@ export async function poll<T>(check: () => Promise<PollStep<T>>, options: PollOp
   let lastState: string | undefined;
   let lastProgressAt = started;
   const elapsed = () => formatDuration(clock.now() - started);
-  const stopped = (verb: string) =>
+  const stopped = (verb: string, detail?: string) =>
     `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
+    (detail ? ` (${detail})` : '') +
     (options.resumeHint ? `. ${options.resumeHint}` : '');
 
+  // The deadline is absolute (every request is cut off there), so the last check happens a little before it, with
+  // time left to be answered.
+  const lastCheckReserve = Math.min(LAST_CHECK_RESERVE_MS, deadline.timeoutMs * LAST_CHECK_RESERVE_FRACTION);
+  let lastCheckDone = false;
   for (;;) {
-    const wait = Math.min(
-      nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs),
-      deadline.remaining(),
-    );
-    if (wait <= 0) throw new TimeoutError(stopped('Timed out waiting for'));
+    const untilLastCheck = deadline.remaining() - lastCheckReserve;
+    const interval = nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs);
+    if (lastCheckDone || deadline.remaining() <= 0) throw new TimeoutError(stopped('Timed out waiting for'));
+    lastCheckDone = untilLastCheck <= interval;
+    const wait = Math.max(0, Math.min(interval, untilLastCheck));
     try {
       await clock.sleep(wait, signal);
     } catch (error) {
@@ -64,6 +72,8 @@ export async function poll<T>(check: () => Promise<PollStep<T>>, options: PollOp
       step = await check();
     } catch (error) {
       if (error instanceof CancelledError) throw new CancelledError(stopped('Cancelled while waiting for'));
+      // The last check's request ran into the deadline: say what the request was doing, too.
+      if (error instanceof TimeoutError) throw new TimeoutError(stopped('Timed out waiting for', error.message));
       throw error;
     }
     if (step.done) return step.value;

@@ -77,7 +77,7 @@ function reportFailure(error: unknown, logger: Logger, summary: Summary): void {
     title = `${error.jobId}: ${error.state}`;
     details = error.errors.map((detail) => ({ title, message: detail }));
   } else if (error instanceof ApiError) {
-    title = error.status === undefined ? 'Request failed' : `HTTP ${error.status}`;
+    title = apiErrorTitle(error);
   } else if (error instanceof TimeoutError) {
     title = 'Timed out';
   } else if (error instanceof CancelledError) {
@@ -90,6 +90,26 @@ function reportFailure(error: unknown, logger: Logger, summary: Summary): void {
   process.exitCode = core.ExitCode.Failure;
   summary.heading('Failed', 3).text(message);
   if (details.length > 1) summary.list(details.map((d) => d.message));
+}
+
+/** The annotation title names the kind of failure: "Unexpected answer" says more than "HTTP 200". */
+function apiErrorTitle(error: ApiError): string {
+  switch (error.kind) {
+    case 'network':
+      return 'Request failed';
+    case 'redirect':
+      return `Redirect not followed (HTTP ${error.status})`;
+    case 'html':
+      return 'HTML page instead of the API';
+    case 'unreadable':
+      return 'Unreadable answer';
+    case 'too-large':
+      return 'Answer too large';
+    case 'unexpected':
+      return 'Unexpected answer';
+    case 'status':
+      return `HTTP ${error.status}`;
+  }
 }
 
 async function writeSummary(title: string, summary: Summary, logger: Logger): Promise<void> {

@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19853);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(46460);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 19853:
+/***/ 46460:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28417,17 +28417,26 @@ class ApiError extends Error {
     status;
     vendorMessage;
     hint;
+    kind;
     constructor(details) {
         const status = details.status === undefined ? 'no answer' : `HTTP ${details.status}`;
-        super(`${details.method} ${details.url} failed (${status}): ${details.vendorMessage}` +
+        // A server can say anything at any length: quote a few KB of it, never the whole of a huge answer.
+        const vendorMessage = quote(details.vendorMessage);
+        super(`${details.method} ${details.url} failed (${status}): ${vendorMessage}` +
             (details.hint ? `. ${details.hint}` : ''));
         this.name = 'ApiError';
         this.method = details.method;
         this.url = details.url;
         this.status = details.status;
-        this.vendorMessage = details.vendorMessage;
+        this.vendorMessage = vendorMessage;
         this.hint = details.hint;
+        this.kind = details.kind ?? defaultKind(details.status);
     }
+}
+function defaultKind(status) {
+    if (status === undefined)
+        return 'network';
+    return status >= 200 && status < 300 ? 'unexpected' : 'status';
 }
 /** The vendor ran the job and reported that it failed; `errors` are the vendor's own messages. */
 class JobFailedError extends Error {
@@ -28436,14 +28445,14 @@ class JobFailedError extends Error {
     errors;
     hint;
     constructor(summary, details) {
-        const first = details.errors[0];
+        const first = details.errors[0] === undefined ? undefined : quote(details.errors[0]);
         super(`${summary}${first ? `: ${first}` : ''}` +
             (details.errors.length > 1 ? ` (and ${details.errors.length - 1} more, see the annotations)` : '') +
             (details.hint ? `. ${details.hint}` : ''));
         this.name = 'JobFailedError';
         this.jobId = details.jobId;
         this.state = details.state;
-        this.errors = details.errors;
+        this.errors = details.errors.map((error) => quote(error));
         this.hint = details.hint;
     }
 }
@@ -28462,7 +28471,23 @@ class CancelledError extends Error {
     }
 }
 function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
+    if (error instanceof Error)
+        return error.message;
+    // Errors from another realm (a VM context) fail `instanceof Error` but still carry their message.
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+}
+/** The most of one piece of vendor text that a message quotes. */
+const QUOTE_MAX_CHARS = 4000;
+/** `text`, cut to `maxChars` with "…(N more bytes)" when longer, so a message stays readable whatever came in. */
+function quote(text, maxChars = QUOTE_MAX_CHARS) {
+    if (text.length <= maxChars)
+        return text;
+    return `${text.slice(0, maxChars)}${moreBytes(Buffer.byteLength(text.slice(maxChars)))}`;
+}
+/** "…(1,234 more bytes)": what a cut-off quote or body left out. */
+function moreBytes(bytes) {
+    return bytes === undefined ? '…(and more, not read)' : `…(${bytes.toLocaleString('en-US')} more bytes)`;
 }
 
 ;// CONCATENATED MODULE: ./shared/runtime.ts
@@ -28506,7 +28531,46 @@ class Deadline {
     elapsed() {
         return this.clock.now() - this.startedAt;
     }
+    /**
+     * One abort signal for one piece of work (a request from its DNS look-up to its body's last byte): it aborts
+     * with a TimeoutError when the deadline passes and with a CancelledError when `cancel` aborts. Call `release`
+     * when the work is over, so no timer or listener outlives it.
+     */
+    abortSignal(cancel) {
+        const controller = new AbortController();
+        let timer;
+        const onCancel = () => {
+            clearTimeout(timer);
+            controller.abort(new CancelledError());
+        };
+        const expire = () => {
+            controller.abort(new errors_TimeoutError(`the action's timeout (${runtime_formatDuration(this.timeoutMs)}) ran out`));
+            cancel.removeEventListener('abort', onCancel);
+        };
+        const arm = () => {
+            const remaining = this.remaining();
+            if (remaining <= 0)
+                return expire();
+            // setTimeout cannot wait longer than about 24.8 days in one go.
+            timer = remaining > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(expire, remaining);
+            timer.unref();
+        };
+        if (cancel.aborted)
+            onCancel();
+        else {
+            cancel.addEventListener('abort', onCancel, { once: true });
+            arm();
+        }
+        return {
+            signal: controller.signal,
+            release: () => {
+                clearTimeout(timer);
+                cancel.removeEventListener('abort', onCancel);
+            },
+        };
+    }
 }
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /** `1m 05s`-style durations for progress lines and summaries. */
 function runtime_formatDuration(ms) {
     const totalSeconds = Math.round(ms / 100) / 10;
@@ -28575,6 +28639,9 @@ function throwIfPastDeadline(deadline, doing) {
 const MIN_INTERVAL_MS = 500;
 const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
 const PROGRESS_EVERY_MS = 30_000;
+/** Time kept for the last check's answer before the deadline: 5 s, or a tenth of a short timeout. */
+const LAST_CHECK_RESERVE_MS = 5_000;
+const LAST_CHECK_RESERVE_FRACTION = 0.1;
 /** The wait before the next check, given how long the job has been waited for. */
 function nextIntervalMs(elapsedMs, maxIntervalMs, minIntervalMs = MIN_INTERVAL_MS) {
     const proportional = Math.max(minIntervalMs, elapsedMs * INTERVAL_FRACTION_OF_ELAPSED);
@@ -28589,12 +28656,20 @@ async function poll(check, options) {
     let lastState;
     let lastProgressAt = started;
     const elapsed = () => runtime_formatDuration(clock.now() - started);
-    const stopped = (verb) => `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
+    const stopped = (verb, detail) => `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
+        (detail ? ` (${detail})` : '') +
         (options.resumeHint ? `. ${options.resumeHint}` : '');
+    // The deadline is absolute (every request is cut off there), so the last check happens a little before it, with
+    // time left to be answered.
+    const lastCheckReserve = Math.min(LAST_CHECK_RESERVE_MS, deadline.timeoutMs * LAST_CHECK_RESERVE_FRACTION);
+    let lastCheckDone = false;
     for (;;) {
-        const wait = Math.min(nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs), deadline.remaining());
-        if (wait <= 0)
+        const untilLastCheck = deadline.remaining() - lastCheckReserve;
+        const interval = nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs);
+        if (lastCheckDone || deadline.remaining() <= 0)
             throw new errors_TimeoutError(stopped('Timed out waiting for'));
+        lastCheckDone = untilLastCheck <= interval;
+        const wait = Math.max(0, Math.min(interval, untilLastCheck));
         try {
             await clock.sleep(wait, signal);
         }
@@ -28610,6 +28685,9 @@ async function poll(check, options) {
         catch (error) {
             if (error instanceof CancelledError)
                 throw new CancelledError(stopped('Cancelled while waiting for'));
+            // The last check's request ran into the deadline: say what the request was doing, too.
+            if (error instanceof errors_TimeoutError)
+                throw new errors_TimeoutError(stopped('Timed out waiting for', error.message));
             throw error;
         }
         if (step.done)
@@ -29188,7 +29266,7 @@ function reportFailure(error, logger, summary) {
         details = error.errors.map((detail) => ({ title, message: detail }));
     }
     else if (error instanceof ApiError) {
-        title = error.status === undefined ? 'Request failed' : `HTTP ${error.status}`;
+        title = apiErrorTitle(error);
     }
     else if (error instanceof errors_TimeoutError) {
         title = 'Timed out';
@@ -29208,6 +29286,25 @@ function reportFailure(error, logger, summary) {
     if (details.length > 1)
         summary.list(details.map((d) => d.message));
 }
+/** The annotation title names the kind of failure: "Unexpected answer" says more than "HTTP 200". */
+function apiErrorTitle(error) {
+    switch (error.kind) {
+        case 'network':
+            return 'Request failed';
+        case 'redirect':
+            return `Redirect not followed (HTTP ${error.status})`;
+        case 'html':
+            return 'HTML page instead of the API';
+        case 'unreadable':
+            return 'Unreadable answer';
+        case 'too-large':
+            return 'Answer too large';
+        case 'unexpected':
+            return 'Unexpected answer';
+        case 'status':
+            return `HTTP ${error.status}`;
+    }
+}
 async function writeSummary(title, summary, logger) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
@@ -29220,8 +29317,51 @@ async function writeSummary(title, summary, logger) {
 }
 
 ;// CONCATENATED MODULE: ./shared/http/body.ts
-/** Turning an answer's body into words for an error message, whatever the server sent. */
+
 const EXCERPT_CHARS = 300;
+/**
+ * Reads the body as text, at most `maxBytes` of it: past that it stops reading (dropping the connection) rather
+ * than holding a huge answer in memory, and keeps what it read only when `keepCut` asks for it (to quote an error
+ * answer). A connection dropped mid-body is an error, not a short body.
+ */
+function readBody(res, maxBytes, keepCut = true) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let bytes = 0;
+        let settled = false;
+        const settle = (outcome) => {
+            if (settled)
+                return;
+            settled = true;
+            outcome();
+        };
+        const closedMidAnswer = () => settle(() => reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' })));
+        res.on('data', (chunk) => {
+            if (settled)
+                return;
+            const room = maxBytes - bytes;
+            if (chunk.length <= room) {
+                chunks.push(chunk);
+                bytes += chunk.length;
+                return;
+            }
+            chunks.push(chunk.subarray(0, room));
+            const declared = Number(res.headers['content-length']);
+            const unreadBytes = Number.isSafeInteger(declared) && declared > maxBytes ? declared - maxBytes : undefined;
+            const text = keepCut ? Buffer.concat(chunks).toString('utf8') : '';
+            chunks.length = 0;
+            settle(() => resolve({ text, cut: true, unreadBytes }));
+            res.destroy();
+        });
+        res.once('error', (error) => settle(() => reject(error)));
+        res.once('aborted', closedMidAnswer);
+        res.once('end', () => {
+            if (!res.complete)
+                return closedMidAnswer();
+            settle(() => resolve({ text: Buffer.concat(chunks).toString('utf8'), cut: false }));
+        });
+    });
+}
 function isHtml(contentType, text) {
     if (contentType?.toLowerCase().includes('text/html'))
         return true;
@@ -29236,9 +29376,15 @@ function describeHtml(text) {
     const title = htmlTitle(text);
     return `an HTML page${title ? ` titled '${title}'` : ' with no title'} instead of JSON (a single sign-on login page or a proxy's error page answered, not the API)`;
 }
-function excerpt(text) {
+/** The first few hundred characters, on one line, saying how much more there was. */
+function excerpt(text, body) {
     const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS)}…` : flat;
+    if (flat.length <= EXCERPT_CHARS && !body?.cut)
+        return flat;
+    const shown = flat.slice(0, EXCERPT_CHARS);
+    if (body?.cut && body.unreadBytes === undefined)
+        return `${shown}${moreBytes(undefined)}`;
+    return `${shown}${moreBytes(Buffer.byteLength(flat.slice(EXCERPT_CHARS)) + (body?.unreadBytes ?? 0))}`;
 }
 /** Parses JSON, or returns undefined when the text is not JSON. */
 function tryParseJson(text) {
@@ -29253,18 +29399,18 @@ function tryParseJson(text) {
  * The message to show for an error answer: the vendor's words when the body is a JSON error we recognise,
  * else what the body was (an HTML page, or the content type and the first few hundred characters).
  */
-function describeErrorBody(contentType, text, readVendorMessage) {
-    if (!text.trim())
+function describeErrorBody(contentType, text, readVendorMessage, body) {
+    if (!text.trim() && !body?.cut)
         return 'the answer had an empty body';
     if (isHtml(contentType, text))
         return describeHtml(text);
-    const json = tryParseJson(text);
+    const json = body?.cut ? undefined : tryParseJson(text);
     if (json !== undefined) {
         const message = readVendorMessage(json) ?? genericMessage(json);
         if (message)
             return message;
     }
-    return `${contentType ? `${contentType} body` : 'body'}: ${excerpt(text)}`;
+    return `${contentType ? `${contentType} body` : 'body'}: ${excerpt(text, body)}`;
 }
 /** Common shapes: {message}, {error: "..."}, {error: {message}}, {errors: [...]}. */
 function genericMessage(json) {
@@ -29290,9 +29436,201 @@ var external_node_http_ = __nccwpck_require__(37067);
 var external_node_https_ = __nccwpck_require__(44708);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(41692);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(77030);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __nccwpck_require__(44942);
+;// CONCATENATED MODULE: ./shared/http/proxy.ts
+/**
+ * HTTPS_PROXY / HTTP_PROXY / NO_PROXY, read the way the GitHub toolkit reads them, with the CONNECT tunnel done
+ * here so that the request's abort signal (the run's deadline and cancel) covers the tunnel too: a proxy that
+ * accepts the connection and never answers CONNECT must not outlive the run.
+ */
+
+
+
+
+
+/** The proxy for this URL, or undefined when none is set or NO_PROXY (or a loopback host) bypasses it. */
+function proxyFor(url) {
+    const proxy = (0,lib/* getProxyUrl */.s_)(url.toString());
+    return proxy ? new URL(proxy) : undefined;
+}
+/** A proxy's refusal to open the tunnel: the request never reached the server. */
+const PROXY_REFUSED = 'PROXY_CONNECT_REFUSED';
+/**
+ * Opens a CONNECT tunnel through `proxy` to the URL's host and port; for an https URL, the TLS session with the
+ * server runs inside it (certificates checked as usual). `signal` aborts the tunnel wherever it is.
+ */
+function openTunnel(proxy, url, signal) {
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+    const authority = `${(0,external_node_net_.isIP)(host) === 6 ? `[${host}]` : host}:${port}`;
+    const headers = { Host: authority };
+    if (proxy.username || proxy.password) {
+        const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+        headers['Proxy-Authorization'] = `Basic ${Buffer.from(credentials).toString('base64')}`;
+    }
+    const transport = proxy.protocol === 'https:' ? external_node_https_ : external_node_http_;
+    return new Promise((resolve, reject) => {
+        const connect = transport.request({
+            host: proxy.hostname.replace(/^\[|\]$/g, ''),
+            port: Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80),
+            method: 'CONNECT',
+            path: authority,
+            headers,
+            agent: false,
+            signal,
+        });
+        const refused = (status) => {
+            const why = status === 407 ? ' (407: the proxy wants credentials; check the user and password in HTTPS_PROXY)' : '';
+            return Object.assign(new Error(`the proxy ${proxy.host} refused to open a tunnel to ${authority}: HTTP ${status ?? '?'}${why}`), { code: PROXY_REFUSED });
+        };
+        connect.once('connect', (res, socket) => {
+            if (res.statusCode !== 200) {
+                socket.destroy();
+                return reject(refused(res.statusCode));
+            }
+            if (signal.aborted) {
+                socket.destroy();
+                return reject(signal.reason);
+            }
+            if (url.protocol !== 'https:')
+                return resolve(socket);
+            resolve(external_node_tls_.connect({ socket, servername: (0,external_node_net_.isIP)(host) ? undefined : host, ALPNProtocols: ['http/1.1'] }));
+        });
+        // A proxy that answers CONNECT like an ordinary request (no tunnel) refuses it too.
+        connect.once('response', (res) => {
+            res.resume();
+            reject(refused(res.statusCode));
+        });
+        connect.on('error', reject);
+        connect.end();
+    });
+}
+
+;// CONCATENATED MODULE: ./shared/http/exchange.ts
+/**
+ * One HTTP exchange (one attempt of a request): connect, through the proxy when the environment names one, send,
+ * and hand back the answer. One abort signal (the run's deadline and its cancel) covers every phase, the body's
+ * last byte included; a connection silent for longer than the idle limit is dropped and reported as that. The
+ * exchange remembers how far it got, so errors can say what was going on and whether the server saw the request.
+ */
+
+
+
+
+
+
+const PHASES = {
+    tunnel: { alone: 'waiting for the proxy to open a tunnel', of: 'waiting for the proxy to open a tunnel for' },
+    connecting: { alone: 'connecting to the server', of: 'connecting to the server for' },
+    sending: { alone: 'sending the request', of: 'sending' },
+    waiting: { alone: 'waiting for the answer', of: 'waiting for the answer to' },
+    reading: { alone: 'reading the answer', of: 'reading the answer to' },
+};
+/** Error code of an exchange abandoned because the connection went quiet. */
+const IDLE_TIMEOUT = 'REQUEST_TIMEOUT';
+class Exchange {
+    spec;
+    phase = 'connecting';
+    /** Set when the connection went quiet for longer than the idle limit. */
+    idleError;
+    request;
+    response;
+    onAbort = () => this.destroy(this.spec.signal.reason);
+    constructor(spec) {
+        this.spec = spec;
+    }
+    /** True once the request may have reached the server: connected (past TLS), so it may have acted on it. */
+    get reached() {
+        return this.phase !== 'tunnel' && this.phase !== 'connecting';
+    }
+    /** "reading the answer", or with the request named: "reading the answer to GET https://…". */
+    describe(request) {
+        return request ? `${PHASES[this.phase].of} ${request}` : PHASES[this.phase].alone;
+    }
+    /** Sends the request; resolves when the answer's headers arrive. Call `release` once the body is read. */
+    start() {
+        const { url, signal } = this.spec;
+        return new Promise((resolve, reject) => {
+            if (signal.aborted)
+                return reject(signal.reason);
+            const proxy = proxyFor(url);
+            if (proxy)
+                this.phase = 'tunnel';
+            const transport = url.protocol === 'https:' ? external_node_https_ : external_node_http_;
+            const req = transport.request(url, {
+                method: this.spec.method,
+                headers: this.spec.headers,
+                ...(proxy
+                    ? {
+                        createConnection: (_options, done) => {
+                            openTunnel(proxy, url, signal).then((socket) => {
+                                this.phase = 'connecting';
+                                done(null, socket);
+                            }, (error) => done(error));
+                            return undefined;
+                        },
+                    }
+                    : { agent: this.spec.agent }),
+            });
+            this.request = req;
+            signal.addEventListener('abort', this.onAbort, { once: true });
+            // Not `once`: a destroyed request can report a second error (e.g. its tunnel failing after the abort).
+            req.on('error', reject);
+            req.once('socket', (socket) => this.watch(socket));
+            req.once('finish', () => {
+                if (this.phase !== 'reading')
+                    this.phase = 'waiting';
+            });
+            req.once('response', (res) => {
+                this.phase = 'reading';
+                this.response = res;
+                // The deadline may destroy the body before its reader is attached (say, while a download creates its
+                // folder); the reader still sees the error, and the process does not crash on an unheard one.
+                res.on('error', () => undefined);
+                resolve(res);
+            });
+            if (this.spec.body) {
+                (0,external_node_stream_promises_namespaceObject.pipeline)(this.spec.body.open(), req).catch((error) => req.destroy(error));
+            }
+            else {
+                req.end(this.spec.payload);
+            }
+        });
+    }
+    /** Stops the exchange wherever it is: the request, its tunnel, and the answer's body. */
+    destroy(error) {
+        this.request?.destroy(error);
+        this.response?.destroy(error);
+    }
+    release() {
+        this.spec.signal.removeEventListener('abort', this.onAbort);
+    }
+    watch(socket) {
+        const connected = () => {
+            if (this.phase === 'connecting')
+                this.phase = 'sending';
+        };
+        if (socket instanceof external_node_tls_.TLSSocket)
+            socket.once('secureConnect', connected);
+        else if (socket.connecting)
+            socket.once('connect', connected);
+        else
+            connected();
+        socket.setTimeout(this.spec.idleMs);
+        socket.once('timeout', () => {
+            this.idleError = Object.assign(new Error(`no data for ${runtime_formatDuration(this.spec.idleMs)} while ${this.describe()}`), { code: IDLE_TIMEOUT });
+            this.destroy(this.idleError);
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: ./shared/http/retry.ts
+
 const RETRYABLE_READ_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 /** Network errors where the request may or may not have reached the server. */
 const RETRYABLE_NETWORK_CODES = new Set([
@@ -29310,6 +29648,20 @@ const RETRYABLE_NETWORK_CODES = new Set([
 ]);
 /** Network errors raised before a single byte of the request left this machine. */
 const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
+/** A certificate Node would not trust, or another TLS failure: the handshake failed, no request was sent. */
+function isCertificateError(networkCode) {
+    return /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|UNABLE_TO_)/.test(networkCode);
+}
+/**
+ * Errors that stop a request before it reaches the server, though retrying would not help: an untrusted
+ * certificate, a proxy that refused the tunnel, a header value Node refuses to send.
+ */
+function refusedBeforeSending(networkCode) {
+    return (neverSent(networkCode) ||
+        isCertificateError(networkCode) ||
+        networkCode === PROXY_REFUSED ||
+        ['ERR_INVALID_CHAR', 'ERR_HTTP_INVALID_HEADER_VALUE', 'ERR_INVALID_HTTP_TOKEN'].includes(networkCode));
+}
 /** True when the network error proves the request never reached the server. */
 function neverSent(networkCode) {
     return NOT_SENT_NETWORK_CODES.has(networkCode);
@@ -29353,11 +29705,108 @@ function header(headers, name) {
     return Array.isArray(value) ? value[0] : value;
 }
 
+;// CONCATENATED MODULE: ./shared/http/failures.ts
+
+
+
+
+class Failures {
+    options;
+    urls;
+    constructor(options, urls) {
+        this.options = options;
+        this.urls = urls;
+    }
+    /** The deadline passed or the run was cancelled during an attempt: what was going on, and what may have happened. */
+    stopped(spec, reason, exchange, startsJob) {
+        const request = `${spec.method} ${this.urls.displayUrl(spec)}`;
+        const doing = exchange ? exchange.describe(request) : `preparing ${request}`;
+        const mayHaveActed = startsJob && exchange?.reached
+            ? `. The request had reached the server, which may ${spec.what} anyway: ${this.options.checkHint ?? 'check on the server whether it did'} before running again`
+            : '';
+        if (reason instanceof CancelledError)
+            return new CancelledError(`Cancelled while trying to ${spec.what} (${doing})${mayHaveActed}`);
+        if (reason instanceof errors_TimeoutError) {
+            const timeout = runtime_formatDuration(this.options.runtime.deadline.timeoutMs);
+            return new errors_TimeoutError(`Timed out after ${timeout} (the action's timeout) while ${doing}, trying to ${spec.what}${mayHaveActed}`);
+        }
+        return reason instanceof Error ? reason : new Error(String(reason));
+    }
+    http(spec, url, res, body, mayHaveActed) {
+        const status = res.statusCode ?? 0;
+        const reader = this.options.readVendorMessage ?? (() => undefined);
+        const redact = (value) => this.redact(value);
+        const redirect = status >= 300 && status < 400;
+        // Redacted before (excerpts cut secrets in half) and after (JSON-escaped secrets appear once parsed).
+        const vendorMessage = redirect
+            ? this.describeRedirect(res.headers.location, url)
+            : redact(describeErrorBody(res.headers['content-type'], redact(body.text), reader, body));
+        const hints = [
+            redirect
+                ? 'Redirects are not followed, so credentials never go to another address: check the URL, and use the new address if it is the right server'
+                : (this.options.hintFor?.(status, spec, vendorMessage) ?? defaultHint(status, this.options.auth)),
+            mayHaveActed ? `The server may have acted on the request before it failed; ${this.checkAdvice()}` : undefined,
+        ].filter((hint) => hint !== undefined);
+        return new ApiError({
+            method: spec.method,
+            url: this.urls.displayUrl(spec),
+            status,
+            vendorMessage,
+            hint: hints.length ? hints.join('. ') : undefined,
+            kind: redirect ? 'redirect' : 'status',
+        });
+    }
+    describeRedirect(location, from) {
+        if (!location)
+            return 'a redirect without a Location header';
+        let target;
+        try {
+            target = this.urls.withoutCredentials(new URL(location, from));
+        }
+        catch {
+            target = this.redact(location.replace(/\/\/[^/?#]*@/, '//'));
+        }
+        return `the server redirects to ${excerpt(target)}`;
+    }
+    network(spec, error, code, mayHaveActed) {
+        const hint = mayHaveActed
+            ? `The server may have acted on the request before the connection failed; ${this.checkAdvice()}`
+            : isCertificateError(code)
+                ? "The server's TLS certificate was not accepted, so nothing was sent: if a private CA signs it, point NODE_EXTRA_CA_CERTS at that CA's certificate"
+                : undefined;
+        return new ApiError({
+            method: spec.method,
+            url: this.urls.displayUrl(spec),
+            vendorMessage: `could not ${spec.what}: ${this.redact(errorMessage(error))} (${code})`,
+            hint,
+            kind: 'network',
+        });
+    }
+    checkAdvice() {
+        const check = this.options.checkHint;
+        return `check whether it did${check ? ` (${check})` : ''} before running again`;
+    }
+    redact(text) {
+        return this.options.runtime.logger.redact(text);
+    }
+}
+function defaultHint(status, auth) {
+    if (status === 401)
+        return `The server did not accept ${auth?.description ?? 'the request without credentials'}: check the credentials`;
+    if (status === 403)
+        return 'The user is authenticated but not allowed to do this: check its roles';
+    if (status === 429)
+        return 'The server is rate limiting this user: try again later or lower the request rate';
+    if (status >= 500)
+        return 'The server failed: try again later, and ask its administrators if it persists';
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./shared/http/client.ts
 /**
- * The one HTTP layer. Every vendor module talks through an ApiClient: base URL joining, auth, per-request timeout,
- * the retry policy, redaction, debug logging, and error bodies turned into ApiErrors in the vendor's words.
- * The proxy-aware agent comes from @actions/http-client, so HTTPS_PROXY/NO_PROXY work on self-hosted runners.
+ * The one HTTP layer. Every vendor module talks through an ApiClient: base URL joining, auth, the run's deadline
+ * and cancel on every request, an idle limit per attempt, the retry policy, bounded reads, redaction, debug
+ * logging, and error bodies turned into ApiErrors in the vendor's words. Proxies follow HTTPS_PROXY/NO_PROXY.
  */
 
 
@@ -29369,24 +29818,40 @@ function header(headers, name) {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_ATTEMPTS = 6;
-const LAST_ATTEMPT_MIN_MS = 5_000;
 const DEFAULT_BACKOFF = { baseMs: 1000, maxMs: 30_000 };
+/** Ordinary API answers (statuses, lists) are far smaller; more than this is not an answer we can use. */
+const DEFAULT_MAX_ANSWER_BYTES = 16 * 2 ** 20;
+/** An error answer is read for the vendor's message only. */
+const ERROR_BODY_MAX_BYTES = 2 ** 20;
 class ApiClient {
     options;
     baseUrl;
-    /** One per protocol: an HttpClient keeps the agent of the first URL it saw, and an https agent refuses http. */
+    /** One direct-connection agent per protocol: an https agent refuses http URLs and the other way round. */
     agents = new Map();
+    failures;
     constructor(options) {
         this.options = options;
         this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+        this.failures = new Failures(options, this);
     }
     /** Sends the request (with retries) and returns a 2xx answer; anything else is an ApiError. */
     async send(spec) {
-        return this.execute(spec, async (res) => ({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            text: await readText(res),
-        }));
+        return this.execute(spec, async (res) => {
+            const limit = spec.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
+            const body = await readBody(res, limit, false);
+            if (body.cut) {
+                const size = body.unreadBytes === undefined ? '' : ` (it has ${formatBytes(limit + body.unreadBytes)})`;
+                throw new ApiError({
+                    method: spec.method,
+                    url: this.displayUrl(spec),
+                    status: res.statusCode,
+                    vendorMessage: `the answer is larger than ${formatBytes(limit)}, the most this action reads to ${spec.what}${size}; it stopped reading there`,
+                    hint: this.options.unexpectedAnswerHint,
+                    kind: 'too-large',
+                });
+            }
+            return { status: res.statusCode ?? 0, headers: res.headers, text: body.text };
+        });
     }
     /** Sends the request and parses the JSON answer; an HTML page or malformed JSON is an ApiError. */
     async json(spec) {
@@ -29395,19 +29860,22 @@ class ApiClient {
     }
     parseJson(spec, response) {
         const contentType = response.headers['content-type'];
-        const fail = (vendorMessage) => new ApiError({ method: spec.method, url: this.displayUrl(spec), status: response.status, vendorMessage });
+        const fail = (vendorMessage, kind) => new ApiError({ method: spec.method, url: this.displayUrl(spec), status: response.status, vendorMessage, kind });
         // Redacted before it is cut to an excerpt, so a secret the server echoed cannot leak in part either.
         const shown = this.options.runtime.logger.redact(response.text);
         if (isHtml(contentType, shown))
-            throw fail(describeHtml(shown));
+            throw fail(describeHtml(shown), 'html');
         try {
             return JSON.parse(response.text);
         }
         catch {
-            throw fail(`the answer was not valid JSON (${contentType ?? 'no content type'}): ${excerpt(shown)}`);
+            throw fail(`the answer was not valid JSON (${contentType ?? 'no content type'}): ${excerpt(shown)}`, 'unreadable');
         }
     }
-    /** Sends the request and hands a 2xx answer's body stream to `consume`; retried as a whole when allowed. */
+    /**
+     * Sends the request and hands a 2xx answer's body stream to `consume`; retried as a whole when allowed. The
+     * run's deadline and cancel cover the whole of each attempt, `consume` included.
+     */
     async execute(spec, consume) {
         const { runtime } = this.options;
         const url = this.url(spec);
@@ -29416,16 +29884,31 @@ class ApiClient {
         let renewedAuth = false;
         for (let attempt = 1;; attempt++) {
             const started = runtime.clock.now();
+            const watch = runtime.deadline.abortSignal(runtime.signal);
+            let exchange;
             let outcome;
             let failure;
             try {
-                const res = await this.exchange(spec, url);
+                const headers = await this.headers(spec);
+                if (watch.signal.aborted)
+                    throw watch.signal.reason;
+                exchange = new Exchange({
+                    url,
+                    method: spec.method,
+                    headers: headers.headers,
+                    payload: headers.payload,
+                    body: spec.body,
+                    idleMs: spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+                    signal: watch.signal,
+                    agent: this.agentFor(url),
+                });
+                const res = await exchange.start();
                 const status = res.statusCode ?? 0;
                 this.logDebug(spec, `${status}`, started, attempt);
                 // A body that breaks off mid-way lands in the catch below, like any other network error.
                 if (status >= 200 && status < 300)
                     return await consume(res);
-                const text = await readText(res);
+                const body = await readBody(res, ERROR_BODY_MAX_BYTES);
                 if (status === 401 && this.options.auth?.renew && !renewedAuth) {
                     renewedAuth = true;
                     if (await this.options.auth.renew()) {
@@ -29436,17 +29919,25 @@ class ApiClient {
                 outcome = { status, headers: res.headers };
                 // A job-starting request that failed on the server's side is not repeated: it may have started the job.
                 const mayHaveActed = startsJob && (status === 408 || status >= 500) && !shouldRetry(startsJob, outcome);
-                failure = this.httpFailure(spec, status, res.headers['content-type'], text, mayHaveActed);
+                failure = this.failures.http(spec, url, res, body, mayHaveActed);
             }
             catch (error) {
                 if (error instanceof ApiError)
                     throw error;
-                if (runtime.signal.aborted)
-                    throw new CancelledError(`Cancelled while trying to ${spec.what}`);
-                const code = networkCode(error);
+                if (watch.signal.aborted)
+                    throw this.failures.stopped(spec, watch.signal.reason, exchange, startsJob);
+                // A connection that went quiet may surface as a reset; say what really happened.
+                const cause = exchange?.idleError ?? error;
+                const code = networkCode(cause);
                 this.logDebug(spec, `network error ${code}`, started, attempt);
                 outcome = { networkCode: code };
-                failure = this.networkFailure(spec, error, code, startsJob);
+                // Our own idle limit knows how far the exchange got; other errors tell it by their code.
+                const reached = code === IDLE_TIMEOUT ? (exchange?.reached ?? false) : !refusedBeforeSending(code);
+                failure = this.failures.network(spec, cause, code, startsJob && reached && !neverSent(code));
+            }
+            finally {
+                exchange?.release();
+                watch.release();
             }
             if (!shouldRetry(startsJob, outcome) || attempt >= maxAttempts)
                 throw failure;
@@ -29478,14 +29969,19 @@ class ApiClient {
             status: 200,
             vendorMessage: `unexpected answer: ${what}`,
             hint: this.options.unexpectedAnswerHint,
+            kind: 'unexpected',
         });
     }
     /** The request URL with credentials and secrets removed, for messages. */
     displayUrl(spec) {
-        const url = this.url(spec);
-        url.username = '';
-        url.password = '';
-        return this.options.runtime.logger.redact(url.toString());
+        return this.withoutCredentials(this.url(spec));
+    }
+    /** The URL without userinfo and secrets, for messages. */
+    withoutCredentials(url) {
+        const copy = new URL(url);
+        copy.username = '';
+        copy.password = '';
+        return this.options.runtime.logger.redact(copy.toString());
     }
     url(spec) {
         const url = /^https?:\/\//i.test(spec.path)
@@ -29497,8 +29993,7 @@ class ApiClient {
         }
         return url;
     }
-    /** One HTTP exchange: resolves when the answer's headers arrive. */
-    async exchange(spec, url) {
+    async headers(spec) {
         const headers = {
             Accept: 'application/json',
             'User-Agent': this.options.userAgent ?? 'config-promotion-actions',
@@ -29516,71 +30011,16 @@ class ApiClient {
         const length = payload?.length ?? spec.body?.length;
         if (length !== undefined || spec.method !== 'GET')
             headers['Content-Length'] = String(length ?? 0);
-        // The action's deadline bounds every attempt too, though the last one (e.g. the poller's final check at the
-        // deadline) still gets a few seconds to be answered.
-        const timeoutMs = Math.min(spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, Math.max(LAST_ATTEMPT_MIN_MS, this.options.runtime.deadline.remaining()));
-        return new Promise((resolve, reject) => {
-            const transport = url.protocol === 'https:' ? external_node_https_ : external_node_http_;
-            const req = transport.request(url, {
-                method: spec.method,
-                headers,
-                agent: this.agentFor(url),
-                signal: this.options.runtime.signal,
-            });
-            req.once('response', resolve);
-            req.once('error', reject);
-            req.setTimeout(timeoutMs, () => {
-                const error = Object.assign(new Error(`no answer for ${runtime_formatDuration(timeoutMs)}`), {
-                    code: 'REQUEST_TIMEOUT',
-                });
-                req.destroy(error);
-            });
-            if (spec.body) {
-                (0,external_node_stream_promises_namespaceObject.pipeline)(spec.body.open(), req).catch((error) => req.destroy(error));
-            }
-            else {
-                req.end(payload);
-            }
-        });
+        return { headers, payload };
     }
-    /** The proxy-aware agent (HTTPS_PROXY/NO_PROXY) for the URL's protocol. */
+    /** The agent for direct connections on the URL's protocol (proxied requests open their own tunnel). */
     agentFor(url) {
-        let agents = this.agents.get(url.protocol);
-        if (!agents) {
-            agents = new lib/* HttpClient */.Qq(this.options.userAgent ?? 'config-promotion-actions', [], { keepAlive: false });
-            this.agents.set(url.protocol, agents);
+        let agent = this.agents.get(url.protocol);
+        if (!agent) {
+            agent = url.protocol === 'https:' ? new external_node_https_.Agent({ keepAlive: false }) : new external_node_http_.Agent({ keepAlive: false });
+            this.agents.set(url.protocol, agent);
         }
-        return agents.getAgent(url.toString());
-    }
-    httpFailure(spec, status, contentType, text, mayHaveActed) {
-        const reader = this.options.readVendorMessage ?? (() => undefined);
-        const redact = (value) => this.options.runtime.logger.redact(value);
-        // Redacted before (excerpts cut secrets in half) and after (JSON-escaped secrets appear once parsed).
-        const vendorMessage = redact(describeErrorBody(contentType, redact(text), reader));
-        const hints = [
-            this.options.hintFor?.(status, spec, vendorMessage) ?? defaultHint(status, this.options.auth),
-            mayHaveActed
-                ? 'The server may have acted on the request before it failed; check whether it did before running again'
-                : undefined,
-        ].filter((hint) => hint !== undefined);
-        return new ApiError({
-            method: spec.method,
-            url: this.displayUrl(spec),
-            status,
-            vendorMessage,
-            hint: hints.length ? hints.join('. ') : undefined,
-        });
-    }
-    networkFailure(spec, error, code, startsJob) {
-        const maybeActed = startsJob && !neverSent(code);
-        return new ApiError({
-            method: spec.method,
-            url: this.displayUrl(spec),
-            vendorMessage: `could not ${spec.what}: ${this.options.runtime.logger.redact(errorMessage(error))} (${code})`,
-            hint: maybeActed
-                ? `The server may have acted on the request before the connection failed; check whether it did before running again`
-                : undefined,
-        });
+        return agent;
     }
     logDebug(spec, result, started, attempt) {
         const { logger, clock } = this.options.runtime;
@@ -29590,37 +30030,25 @@ class ApiClient {
     }
 }
 function failureDetails(error) {
-    return { method: error.method, url: error.url, status: error.status, vendorMessage: error.vendorMessage };
-}
-function defaultHint(status, auth) {
-    if (status === 401)
-        return `The server did not accept ${auth?.description ?? 'the request without credentials'}: check the credentials`;
-    if (status === 403)
-        return 'The user is authenticated but not allowed to do this: check its roles';
-    if (status === 429)
-        return 'The server is rate limiting this user: try again later or lower the request rate';
-    if (status >= 500)
-        return 'The server failed: try again later, and ask its administrators if it persists';
-    return undefined;
+    return {
+        method: error.method,
+        url: error.url,
+        status: error.status,
+        vendorMessage: error.vendorMessage,
+        kind: error.kind,
+    };
 }
 function networkCode(error) {
     const code = error?.code;
     return typeof code === 'string' ? code : 'ECONNRESET';
 }
-/** Reads a whole body as text; a connection dropped mid-body is an error, not a short body. */
-function readText(res) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        res.on('data', (chunk) => chunks.push(chunk));
-        res.once('error', reject);
-        res.once('aborted', () => reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' })));
-        res.once('end', () => {
-            if (!res.complete)
-                reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' }));
-            else
-                resolve(Buffer.concat(chunks).toString('utf8'));
-        });
-    });
+/** "16 MB", "256 MB", "1.5 KB". */
+function formatBytes(bytes) {
+    if (bytes >= 2 ** 20)
+        return `${Math.round((bytes / 2 ** 20) * 10) / 10} MB`;
+    if (bytes >= 1024)
+        return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+    return `${bytes} bytes`;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -29752,6 +30180,34 @@ function readSmaxMessage(body) {
     }
     return undefined;
 }
+const LOGIN_PATH = '/auth/authentication-endpoint/authenticate/token';
+/** Real tokens are a few hundred characters to a few KB; anything far longer is not one. */
+const MAX_TOKEN_CHARS = 16_384;
+/** What a cookie value may hold: printable ASCII without space, quote, comma, semicolon or backslash. */
+const TOKEN_CHARS = /^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]+$/;
+const URL_HINT = 'Check source-url/target-url: they must be the SMAX server address';
+/**
+ * The token in a login answer, which is the whole body. A single sign-on page or any other text is not one: it
+ * would otherwise become the cookie of every later call.
+ */
+function loginToken(response, url) {
+    const fail = (vendorMessage, hint, kind) => new ApiError({ method: 'POST', url, status: response.status, vendorMessage, hint, kind });
+    const text = response.text.trim();
+    const contentType = response.headers['content-type'];
+    if (isHtml(contentType, text)) {
+        throw fail(`the login answered ${describeHtml(text).replace(/ instead of JSON/, ' instead of a token')}`, `${URL_HINT}, and the user must be able to log in to SMAX directly (not only through single sign-on)`, 'html');
+    }
+    if (!text)
+        throw fail('the login answered without a token', URL_HINT, 'unexpected');
+    if (text.length > MAX_TOKEN_CHARS || !TOKEN_CHARS.test(text)) {
+        // Not quoted: whatever it is, it answered a request carrying the password.
+        const what = text.length > MAX_TOKEN_CHARS
+            ? `${text.length} characters, too long for one`
+            : `${text.length} characters with spaces, quotes or other characters a token does not have`;
+        throw fail(`unexpected login answer: the body (${contentType ?? 'no content type'}, ${what}) is not a token`, URL_HINT, 'unexpected');
+    }
+    return text;
+}
 function smaxSession(tenant, runtime) {
     const login = new ApiClient({
         baseUrl: tenant.url,
@@ -29765,23 +30221,14 @@ function smaxSession(tenant, runtime) {
     const signIn = async () => {
         const response = await login.send({
             method: 'POST',
-            path: '/auth/authentication-endpoint/authenticate/token',
+            path: LOGIN_PATH,
             query: { TENANTID: tenant.tenantId },
             json: { login: tenant.username, password: tenant.password },
             what: `log in to tenant ${tenant.tenantId}`,
             // A login creates nothing that matters twice, so it is retried like a read.
             startsJob: false,
         });
-        token = response.text.trim();
-        if (!token) {
-            throw new ApiError({
-                method: 'POST',
-                url: login.displayUrl({ path: '/auth/authentication-endpoint/authenticate/token' }),
-                status: response.status,
-                vendorMessage: 'the login answered without a token',
-                hint: 'Check source-url/target-url: they must be the SMAX server address',
-            });
-        }
+        token = loginToken(response, login.displayUrl({ path: LOGIN_PATH, query: { TENANTID: tenant.tenantId } }));
         runtime.logger.mask(token);
     };
     return {
@@ -29820,6 +30267,7 @@ function smaxClient(tenant, runtime) {
         auth: smaxSession(tenant, runtime),
         readVendorMessage: readSmaxMessage,
         unexpectedAnswerHint: 'Check that the URL is the SMAX server address and the tenant id is right',
+        checkHint: `look for it in Dev2Prod on tenant ${tenant.tenantId} at ${tenant.url}`,
         hintFor: (status) => {
             if (status === 401)
                 return `Tenant ${tenant.tenantId} refused '${tenant.username}' even after logging in again: check the credentials`;
@@ -32847,10 +33295,11 @@ class PersonalAccessTokenCredentialHandler {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Qq: () => (/* binding */ HttpClient),
-  Hv: () => (/* binding */ HttpCodes)
+  Hv: () => (/* binding */ HttpCodes),
+  s_: () => (/* binding */ lib_getProxyUrl)
 });
 
-// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, MediaTypes, isHttps
 
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(58611);
@@ -33013,7 +33462,7 @@ var MediaTypes;
  * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
  */
 function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    const proxyUrl = getProxyUrl(new URL(serverUrl));
     return proxyUrl ? proxyUrl.href : '';
 }
 const HttpRedirectCodes = [

@@ -96,6 +96,9 @@ export async function getExportStatus(
   };
 }
 
+/** The most of an export's content that is read: far above real exports, far below what memory allows. */
+const EXPORT_CONTENT_MAX_BYTES = 256 * 2 ** 20;
+
 export async function getExportContent(
   client: ApiClient,
   connection: Connection,
@@ -105,6 +108,8 @@ export async function getExportContent(
     method: 'GET' as const,
     path: cdmPath(connection, `applications/deployables/exports/${encodeURIComponent(exportId)}/content`),
     what: 'fetch the export content',
+    // The content is the whole exported configuration (tens of MB are common), unlike every other answer.
+    maxAnswerBytes: EXPORT_CONTENT_MAX_BYTES,
   };
   const result = serviceNowResult(await client.json(spec), client, spec);
   const state = typeof result.state === 'string' ? result.state : undefined;

@@ -58,6 +58,7 @@ export function smaxClient(tenant: SmaxTenant, runtime: Runtime): ApiClient {
     auth: smaxSession(tenant, runtime),
     readVendorMessage: readSmaxMessage,
     unexpectedAnswerHint: 'Check that the URL is the SMAX server address and the tenant id is right',
+    checkHint: `look for it in Dev2Prod on tenant ${tenant.tenantId} at ${tenant.url}`,
     hintFor: (status) => {
       if (status === 401)
         return `Tenant ${tenant.tenantId} refused '${tenant.username}' even after logging in again: check the credentials`;

@@ -5,8 +5,8 @@
  */
 import type { AuthProvider } from '../../auth/index.js';
 import { ApiError } from '../../errors.js';
-import { isRecord } from '../../http/body.js';
-import { ApiClient } from '../../http/client.js';
+import { describeHtml, isHtml, isRecord } from '../../http/body.js';
+import { ApiClient, type ApiResponse } from '../../http/client.js';
 import type { Runtime } from '../../runtime.js';
 
 export interface SmaxTenant {
@@ -28,6 +28,45 @@ export function readSmaxMessage(body: unknown): string | undefined {
   return undefined;
 }
 
+const LOGIN_PATH = '/auth/authentication-endpoint/authenticate/token';
+/** Real tokens are a few hundred characters to a few KB; anything far longer is not one. */
+const MAX_TOKEN_CHARS = 16_384;
+/** What a cookie value may hold: printable ASCII without space, quote, comma, semicolon or backslash. */
+const TOKEN_CHARS = /^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]+$/;
+const URL_HINT = 'Check source-url/target-url: they must be the SMAX server address';
+
+/**
+ * The token in a login answer, which is the whole body. A single sign-on page or any other text is not one: it
+ * would otherwise become the cookie of every later call.
+ */
+export function loginToken(response: ApiResponse, url: string): string {
+  const fail = (vendorMessage: string, hint: string, kind: 'html' | 'unexpected') =>
+    new ApiError({ method: 'POST', url, status: response.status, vendorMessage, hint, kind });
+  const text = response.text.trim();
+  const contentType = response.headers['content-type'];
+  if (isHtml(contentType, text)) {
+    throw fail(
+      `the login answered ${describeHtml(text).replace(/ instead of JSON/, ' instead of a token')}`,
+      `${URL_HINT}, and the user must be able to log in to SMAX directly (not only through single sign-on)`,
+      'html',
+    );
+  }
+  if (!text) throw fail('the login answered without a token', URL_HINT, 'unexpected');
+  if (text.length > MAX_TOKEN_CHARS || !TOKEN_CHARS.test(text)) {
+    // Not quoted: whatever it is, it answered a request carrying the password.
+    const what =
+      text.length > MAX_TOKEN_CHARS
+        ? `${text.length} characters, too long for one`
+        : `${text.length} characters with spaces, quotes or other characters a token does not have`;
+    throw fail(
+      `unexpected login answer: the body (${contentType ?? 'no content type'}, ${what}) is not a token`,
+      URL_HINT,
+      'unexpected',
+    );
+  }
+  return text;
+}
+
 export function smaxSession(tenant: SmaxTenant, runtime: Runtime): AuthProvider {
   const login = new ApiClient({
     baseUrl: tenant.url,
@@ -42,23 +81,14 @@ export function smaxSession(tenant: SmaxTenant, runtime: Runtime): AuthProvider 
   const signIn = async () => {
     const response = await login.send({
       method: 'POST',
-      path: '/auth/authentication-endpoint/authenticate/token',
+      path: LOGIN_PATH,
       query: { TENANTID: tenant.tenantId },
       json: { login: tenant.username, password: tenant.password },
       what: `log in to tenant ${tenant.tenantId}`,
       // A login creates nothing that matters twice, so it is retried like a read.
       startsJob: false,
     });
-    token = response.text.trim();
-    if (!token) {
-      throw new ApiError({
-        method: 'POST',
-        url: login.displayUrl({ path: '/auth/authentication-endpoint/authenticate/token' }),
-        status: response.status,
-        vendorMessage: 'the login answered without a token',
-        hint: 'Check source-url/target-url: they must be the SMAX server address',
-      });
-    }
+    token = loginToken(response, login.displayUrl({ path: LOGIN_PATH, query: { TENANTID: tenant.tenantId } }));
     runtime.logger.mask(token);
   };
   return {

@@ -110,7 +110,7 @@ describe('a body that is not what the API documents', () => {
 
     const error = await apiError(client.json(get));
 
-    expect(error.vendorMessage).toBe(`text/plain body: ${text.slice(0, 300)}…`);
+    expect(error.vendorMessage).toBe(`text/plain body: ${text.slice(0, 300)}…(${text.length - 300} more bytes)`);
   });
 
   it('an empty error body says so rather than printing nothing', async () => {

@@ -2,7 +2,9 @@
  * Shared set-up for the HTTP layer's unit tests: a client on the fake clock, raw loopback servers. nock lives in
  * test/support/nock.ts, so a test file that needs only real loopback servers does not load it (see there why).
  */
+import { spawn } from 'node:child_process';
 import * as http from 'node:http';
+import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { ApiError } from '../../../shared/errors.js';
 import { ApiClient, type ApiClientOptions } from '../../../shared/http/client.js';
@@ -77,4 +79,83 @@ export function readBody(req: http.IncomingMessage): Promise<Buffer> {
     req.once('end', () => resolve(Buffer.concat(chunks)));
     req.once('error', reject);
   });
+}
+
+export interface Blackhole {
+  port: number;
+  close(): void;
+}
+
+/**
+ * A loopback port where TCP connects never complete, like a firewall dropping SYNs: a listener in a stopped child
+ * process whose accept queue is full, so the kernel drops every further SYN.
+ */
+export async function blackholePort(): Promise<Blackhole> {
+  const child = spawn(
+    process.execPath,
+    [
+      '-e',
+      "const s = require('net').createServer(); s.listen({ port: 0, host: '127.0.0.1', backlog: 1 }, () => console.log(s.address().port));",
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const port = await new Promise<number>((resolve) =>
+    child.stdout.once('data', (data) => resolve(Number(String(data)))),
+  );
+  process.kill(child.pid!, 'SIGSTOP');
+  // Fill the accept queue (its length is the backlog plus one) with connections nobody accepts.
+  const fillers: net.Socket[] = [];
+  for (let i = 0; i < 4; i++) {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    fillers.push(socket);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    port,
+    close: () => {
+      for (const socket of fillers) socket.destroy();
+      child.kill('SIGKILL');
+    },
+  };
+}
+
+export interface SilentProxy {
+  url: string;
+  /** Connections the proxy accepted, and whether each is closed by now. */
+  connections: { closed: boolean; received: string }[];
+  close(): Promise<void>;
+}
+
+/** A proxy that accepts connections, reads the CONNECT request, and then answers with `answer` (or never). */
+export async function fakeProxy(answer?: (request: string, socket: net.Socket) => void): Promise<SilentProxy> {
+  const connections: SilentProxy['connections'] = [];
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    const connection = { closed: false, received: '' };
+    connections.push(connection);
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      connection.closed = true;
+      sockets.delete(socket);
+    });
+    socket.on('data', (data) => {
+      const before = connection.received;
+      connection.received += String(data);
+      if (!before.includes('\r\n\r\n') && connection.received.includes('\r\n\r\n'))
+        answer?.(connection.received, socket);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -26,7 +26,7 @@ describe('a server that never answers', () => {
     const elapsed = performance.now() - started;
     expect(error.status).toBeUndefined();
     expect(error.message).toBe(
-      `GET ${silent.url}/api/items failed (no answer): could not list the items: no answer for 0.2s (REQUEST_TIMEOUT)`,
+      `GET ${silent.url}/api/items failed (no answer): could not list the items: no data for 0.2s while waiting for the answer (REQUEST_TIMEOUT)`,
     );
     expect(silent.requests.length - before).toBe(2);
     expect(runtime.clock.sleeps).toHaveLength(1);
@@ -47,9 +47,33 @@ describe('a server that never answers', () => {
       client.json({ method: 'POST', path: '/api/jobs', json: {}, what: 'start the export' }),
     );
 
-    expect(error.message).toContain('could not start the export: no answer for 0.2s (REQUEST_TIMEOUT)');
+    expect(error.message).toContain(
+      'could not start the export: no data for 0.2s while waiting for the answer (REQUEST_TIMEOUT)',
+    );
     expect(error.message).toContain('The server may have acted on the request');
     expect(silent.requests.length - before).toBe(1);
     expect(runtime.clock.sleeps).toEqual([]);
+  });
+});
+
+describe('a server that goes quiet mid-answer', () => {
+  it('is reported as no data for the idle limit while reading the answer, not as a reset', async () => {
+    const quiet = await rawServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100' });
+      res.write('{"items": [');
+    });
+    try {
+      const client = new ApiClient({ baseUrl: quiet.url, runtime: fakeRuntime(), maxAttempts: 1 });
+
+      const error = await apiError(
+        client.json({ method: 'GET', path: '/api/items', what: 'list the items', timeoutMs: 200 }),
+      );
+
+      expect(error.message).toBe(
+        `GET ${quiet.url}/api/items failed (no answer): could not list the items: no data for 0.2s while reading the answer (REQUEST_TIMEOUT)`,
+      );
+    } finally {
+      await quiet.close();
+    }
   });
 });

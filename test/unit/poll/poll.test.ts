@@ -70,19 +70,41 @@ describe('poll: adaptive interval', () => {
 });
 
 describe('poll: deadline', () => {
-  it('checks one last time at the deadline, then throws a TimeoutError naming the job, state and hint', async () => {
+  it('checks one last time 5 s before the deadline, so its answer fits in, then throws a TimeoutError', async () => {
     const runtime = fakeRuntime({ timeoutMs: 60_000 });
     const { check, calls } = checker(runtime, () => 'in_progress');
     const error = await rejection(poll(check, { what: WHAT, runtime, maxIntervalMs: 10_000, resumeHint: HINT }));
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(error.message).toBe(`Timed out waiting for ${WHAT} after 1m 00s; last state: in_progress. ${HINT}`);
-    expect(calls.at(-1)).toBe(runtime.deadline.at);
-    expect(runtime.clock.slept).toBeCloseTo(60_000, 2);
+    expect(error.message).toBe(`Timed out waiting for ${WHAT} after 55s; last state: in_progress. ${HINT}`);
+    expect(calls.at(-1)).toBe(runtime.deadline.at - 5000);
+    expect(runtime.clock.slept).toBeCloseTo(55_000, 2);
+  });
+
+  it('keeps a tenth of a short timeout for the last check', async () => {
+    const runtime = fakeRuntime({ timeoutMs: 10_000 });
+    const { check, calls } = checker(runtime, () => 'queued');
+    await rejection(poll(check, { what: WHAT, runtime, maxIntervalMs: 10_000 }));
+    expect(calls.at(-1)).toBe(runtime.deadline.at - 1000);
+  });
+
+  it('says what the last check was doing when its request ran into the deadline', async () => {
+    const runtime = fakeRuntime({ timeoutMs: 60_000 });
+    const check = jest.fn(async (): Promise<PollStep<string>> => {
+      if (check.mock.calls.length === 1) return { done: false, state: 'running' };
+      throw new TimeoutError("Timed out after 1m 00s (the action's timeout) while waiting for the answer to GET x");
+    });
+    const error = await rejection(poll(check, { what: WHAT, runtime, maxIntervalMs: 10_000, resumeHint: HINT }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.message).toBe(
+      `Timed out waiting for ${WHAT} after 1s; last state: running ` +
+        "(Timed out after 1m 00s (the action's timeout) while waiting for the answer to GET x). " +
+        HINT,
+    );
   });
 
   it('uses what is left of the run deadline, not a fresh one', async () => {
     const runtime = fakeRuntime({ timeoutMs: 60_000 });
-    runtime.clock.advance(55_000); // the rest of the action took 55 s already
+    runtime.clock.advance(50_000); // the rest of the action took 50 s already, and 5 s are kept for the last check
     const { check } = checker(runtime, () => 'queued');
     const error = await rejection(poll(check, { what: WHAT, runtime, maxIntervalMs: 10_000 }));
     expect(error).toBeInstanceOf(TimeoutError);

@@ -157,6 +157,26 @@ describe('runAction: each error kind', () => {
       new ApiError({ method: 'POST', url: 'https://acme/x', vendorMessage: 'ECONNREFUSED', hint: 'Check the URL' }),
       'Request failed',
     ],
+    [
+      'ApiError for an answer that lacks what the endpoint documents',
+      new ApiError({ method: 'GET', url: 'https://acme/x', status: 200, vendorMessage: 'unexpected answer: no id' }),
+      'Unexpected answer',
+    ],
+    [
+      'ApiError for an HTML page',
+      new ApiError({ method: 'GET', url: 'https://acme/x', status: 200, vendorMessage: 'an HTML page', kind: 'html' }),
+      'HTML page instead of the API',
+    ],
+    [
+      'ApiError for a redirect',
+      new ApiError({ method: 'GET', url: 'https://acme/x', status: 302, vendorMessage: 'redirects', kind: 'redirect' }),
+      'Redirect not followed (HTTP 302)',
+    ],
+    [
+      'ApiError for an answer too large to read',
+      new ApiError({ method: 'GET', url: 'https://acme/x', status: 200, vendorMessage: 'large', kind: 'too-large' }),
+      'Answer too large',
+    ],
     ['TimeoutError', new TimeoutError('Timed out waiting for export exp-1 after 15m 00s'), 'Timed out'],
     ['CancelledError', new CancelledError('Cancelled while waiting for export exp-1'), 'Cancelled'],
     ['a plain Error', new Error('Something odd'), 'Unexpected error'],
