@@ -63,6 +63,8 @@ export interface Snapshot {
   published: boolean;
   lastValidated: string;
   changesetSysId: string;
+  /** The changeset's number when the instance sends the dot-walked field; '' otherwise. */
+  changesetNumber: string;
   deployableSysId: string;
   createdOn: string;
 }
@@ -83,6 +85,7 @@ const SNAPSHOT_FIELDS = [
   'last_validated',
   'sys_created_on',
   'changeset_id',
+  'changeset_id.number',
   'cdm_deployable_id',
 ];
 
@@ -250,6 +253,7 @@ function parseSnapshot(row: TableRow, client: ApiClient, spec: RequestSpec): Sna
     number: textField(row, 'number') ?? '',
     ...state,
     changesetSysId: referenceValue(row.changeset_id),
+    changesetNumber: textField(row, 'changeset_id.number') ?? '',
     deployableSysId: referenceValue(row.cdm_deployable_id),
     createdOn: textField(row, 'sys_created_on') ?? '',
   };

@@ -62,4 +62,16 @@ describe('coreLogger', () => {
     logger.info('nothing to hide');
     expect(out).toEqual(['nothing to hide\n']);
   });
+
+  it('points an annotation at a file and line when given one', () => {
+    const logger = coreLogger();
+    logger.error('port is out of range', 'PortRange', { file: 'config/db/settings.json', line: 3 });
+    logger.warning('deprecated value', 'Naming', { file: 'config/cache.yaml' });
+    logger.notice('plain');
+    expect(out).toEqual([
+      '::error title=PortRange,file=config/db/settings.json,line=3::port is out of range\n',
+      '::warning title=Naming,file=config/cache.yaml::deprecated value\n',
+      '::notice::plain\n',
+    ]);
+  });
 });
