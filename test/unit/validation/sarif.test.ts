@@ -4,8 +4,8 @@
  * fingerprints stay the same from one snapshot to the next.
  */
 import { describe, expect, it } from '@jest/globals';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import ajvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,10 @@ const SCHEMA = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../../fixtures/sarif/sarif-schema-2.1.0.json',
 );
+
+// CommonJS packages: their default export is on `.default`.
+const Ajv = ajvDraft04.default;
+const addFormats = ajvFormats.default;
 
 function validator() {
   // The schema's `language` pattern is not valid with the u flag; JSON Schema draft-04 patterns are ECMA 262 ones.
