@@ -8,6 +8,10 @@ import {
   UPLOAD_TARGETS,
 } from '../../../shared/vendors/servicenow/cdm-uploads.js';
 import { readServiceNowConnection, serviceNowClient } from '../../../shared/vendors/servicenow/connection.js';
+import { readGateInputs, START_GRACE_MS } from '../../../shared/validation/inputs.js';
+import { summarizeGate } from '../../../shared/validation/report.js';
+import { gateFailure, runGateStep } from '../../../shared/validation/step.js';
+import type { GatedSnapshot, GateResult } from '../../../shared/validation/types.js';
 import { collectItems } from './items.js';
 import { runUploads } from './upload.js';
 
@@ -62,6 +66,13 @@ async function main(context: ActionContext): Promise<void> {
     'max-upload-size',
     asFile ? DEFAULT_MAX_FILE_UPLOAD_BYTES : DEFAULT_MAX_UPLOAD_BYTES,
   );
+  const validate = inputs.boolean('validate', false);
+  if (validate && !autoCommit) inputs.problem('validate', 'needs auto-commit: true (the commit creates the snapshots)');
+  const gateInputs = readGateInputs(inputs);
+  if (!validate) {
+    for (const name of ['fail-on-warnings', 'fail-on-exceptions', 'sarif-file', 'results-file'])
+      if (inputs.has(name)) inputs.problem(name, 'only applies with validate: true');
+  }
   const timeoutMs = inputs.duration('timeout', '30m');
   const pollIntervalMs = inputs.duration('poll-interval', '10s');
   const items = await collectItems(inputs, {
@@ -82,8 +93,10 @@ async function main(context: ActionContext): Promise<void> {
 
   const runtime = context.runtime(timeoutMs);
   logger.info(`Uploading ${items.length} item(s) to ${appName} (${target}${asFile ? ', as file nodes' : ''}).`);
+  let gated: readonly GatedSnapshot[] = [];
+  let gate: GateResult | undefined;
   try {
-    await runUploads(
+    const uploaded = await runUploads(
       {
         connection,
         options: {
@@ -107,7 +120,35 @@ async function main(context: ActionContext): Promise<void> {
       },
       { client: serviceNowClient(connection, runtime), runtime, outputs },
     );
+    if (validate) {
+      gate = await runGateStep(
+        {
+          appName,
+          changesetNumber: uploaded.changesetNumber,
+          deployableNames: [],
+          revalidate: false,
+          publish: false,
+          serverValidates: autoValidate,
+          uploadedFiles: uploaded.files.flatMap((f) =>
+            f.file && f.namePath ? [{ file: f.file, namePath: f.namePath }] : [],
+          ),
+          pollIntervalMs,
+          startGraceMs: START_GRACE_MS,
+          ...gateInputs,
+        },
+        {
+          client: serviceNowClient(connection, runtime),
+          connection,
+          runtime,
+          outputs,
+          onSnapshots: (known) => (gated = known),
+        },
+      );
+      const failure = gateFailure(gate);
+      if (failure) throw failure;
+    }
   } finally {
+    summarizeGate(summary, gate?.snapshots ?? gated, gate);
     const out = outputs.values;
     summary.details([
       ['Instance', connection.instanceUrl],

@@ -47,7 +47,12 @@ export interface UploadDeps {
 
 const FAILED_CHANGESET_STATES = new Set(['commit_failed', 'blocked']);
 
-export async function runUploads(config: UploadConfig, deps: UploadDeps): Promise<UploadedFile[]> {
+export interface UploadRun {
+  files: UploadedFile[];
+  changesetNumber: string;
+}
+
+export async function runUploads(config: UploadConfig, deps: UploadDeps): Promise<UploadRun> {
   const { client, runtime, outputs } = deps;
   const { logger } = runtime;
   const files: UploadedFile[] = config.items.map((item) => ({
@@ -145,7 +150,7 @@ export async function runUploads(config: UploadConfig, deps: UploadDeps): Promis
     );
   }
   outputs.set('state', 'completed');
-  return files;
+  return { files, changesetNumber: changesetNumber ?? '' };
 }
 
 function recordChangesetState(status: UploadStatus, outputs: Outputs): void {

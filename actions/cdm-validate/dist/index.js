@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(94707);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19209);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 94707:
+/***/ 19209:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28390,6 +28390,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./shared/errors.ts
 /**
  * The error kinds every action reports. `main` turns each into one `setFailed` line plus titled annotations
@@ -28461,8 +28463,6 @@ function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./shared/report/artifact.ts
 /**
  * Artifact upload, only when the user named an artifact. Where the runtime cannot take one (run outside GitHub
@@ -28962,6 +28962,49 @@ async function writeSummary(title, summary, logger) {
     catch (error) {
         logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
     }
+}
+
+;// CONCATENATED MODULE: ./shared/validation/inputs.ts
+/** The gate's own inputs, read the same way by cdm-validate and cdm-upload. */
+
+/** How long a requested validation may show no sign of starting. */
+const START_GRACE_MS = 10_000;
+function readGateInputs(inputs) {
+    const failOnWarnings = inputs.boolean('fail-on-warnings', false);
+    const failOnExceptions = inputs.boolean('fail-on-exceptions', false);
+    const folder = process.env.RUNNER_TEMP || process.cwd();
+    const sarifFile = external_node_path_.resolve(inputs.string('sarif-file') ?? external_node_path_.join(folder, 'cdm-validation.sarif'));
+    const resultsFile = external_node_path_.resolve(inputs.string('results-file') ?? external_node_path_.join(external_node_path_.dirname(sarifFile), 'cdm-validation.json'));
+    if (sarifFile === resultsFile)
+        inputs.problem('results-file', 'must differ from sarif-file');
+    return {
+        failOnWarnings,
+        failOnExceptions,
+        sarifFile,
+        resultsFile,
+        workspace: external_node_path_.resolve(process.env.GITHUB_WORKSPACE || process.cwd()),
+    };
+}
+/** The `files` output of cdm-upload: a JSON array of {file, namePath, ...}; entries without both are skipped. */
+function readUploadedFiles(inputs, name = 'uploaded-files') {
+    const parsed = inputs.json(name, 'array');
+    if (!parsed)
+        return [];
+    const files = [];
+    for (const [index, item] of parsed.entries()) {
+        if (typeof item !== 'object' || item === null) {
+            inputs.problem(name, `item ${index} is not an object; expected cdm-upload's files output`);
+            continue;
+        }
+        const { file, namePath } = item;
+        if ((file !== null && typeof file !== 'string') || (namePath !== null && typeof namePath !== 'string')) {
+            inputs.problem(name, `item ${index} needs "file" and "namePath" as text (or null), as cdm-upload's files output has`);
+            continue;
+        }
+        if (file && namePath)
+            files.push({ file, namePath });
+    }
+    return files;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -30779,49 +30822,6 @@ function snapshotSummary(snapshot) {
     };
 }
 
-;// CONCATENATED MODULE: ./shared/validation/inputs.ts
-/** The gate's own inputs, read the same way by cdm-validate and cdm-upload. */
-
-/** How long a requested validation may show no sign of starting. */
-const START_GRACE_MS = 10_000;
-function readGateInputs(inputs) {
-    const failOnWarnings = inputs.boolean('fail-on-warnings', false);
-    const failOnExceptions = inputs.boolean('fail-on-exceptions', false);
-    const folder = process.env.RUNNER_TEMP || process.cwd();
-    const sarifFile = external_node_path_.resolve(inputs.string('sarif-file') ?? external_node_path_.join(folder, 'cdm-validation.sarif'));
-    const resultsFile = external_node_path_.resolve(inputs.string('results-file') ?? external_node_path_.join(external_node_path_.dirname(sarifFile), 'cdm-validation.json'));
-    if (sarifFile === resultsFile)
-        inputs.problem('results-file', 'must differ from sarif-file');
-    return {
-        failOnWarnings,
-        failOnExceptions,
-        sarifFile,
-        resultsFile,
-        workspace: external_node_path_.resolve(process.env.GITHUB_WORKSPACE || process.cwd()),
-    };
-}
-/** The `files` output of cdm-upload: a JSON array of {file, namePath, ...}; entries without both are skipped. */
-function readUploadedFiles(inputs, name = 'uploaded-files') {
-    const parsed = inputs.json(name, 'array');
-    if (!parsed)
-        return [];
-    const files = [];
-    for (const [index, item] of parsed.entries()) {
-        if (typeof item !== 'object' || item === null) {
-            inputs.problem(name, `item ${index} is not an object; expected cdm-upload's files output`);
-            continue;
-        }
-        const { file, namePath } = item;
-        if ((file !== null && typeof file !== 'string') || (namePath !== null && typeof namePath !== 'string')) {
-            inputs.problem(name, `item ${index} needs "file" and "namePath" as text (or null), as cdm-upload's files output has`);
-            continue;
-        }
-        if (file && namePath)
-            files.push({ file, namePath });
-    }
-    return files;
-}
-
 ;// CONCATENATED MODULE: ./shared/validation/report.ts
 
 
@@ -30940,9 +30940,46 @@ function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+;// CONCATENATED MODULE: ./shared/validation/step.ts
+/**
+ * The gate as an action step runs it, the same in cdm-validate and cdm-upload: outputs set as soon as the snapshots
+ * are known, the result's outputs and annotations at the end, and the failure the step ends with.
+ */
+
+
+
+async function runGateStep(settings, deps) {
+    const { outputs, runtime } = deps;
+    const result = await runValidationGate(settings, {
+        client: deps.client,
+        connection: deps.connection,
+        runtime,
+        toolVersion: process.env.GITHUB_ACTION_REF || undefined,
+        onSnapshots: (snapshots) => {
+            setSnapshotOutputs(outputs, snapshots);
+            deps.onSnapshots?.(snapshots);
+        },
+    });
+    setGateOutputs(outputs, result, runtime.logger);
+    annotateFindings(result.findings, runtime.logger);
+    if (result.passed)
+        runtime.logger.info(`Policy validation passed: ${result.status}.`);
+    return result;
+}
+/** The error a failed gate ends the step with; undefined when it passed. */
+function gateFailure(result) {
+    if (result.passed)
+        return undefined;
+    return new JobFailedError(`The policy validation gate failed (${result.status})`, {
+        jobId: 'Policy validation',
+        state: result.status,
+        errors: result.problems,
+        hint: 'The findings are in the job summary, the annotations and the results file',
+    });
+}
+
 ;// CONCATENATED MODULE: ./actions/cdm-validate/src/main.ts
 /** cdm-validate: inputs → the shared validation gate → outputs, annotations, job summary, artifact. */
-
 
 
 
@@ -30990,7 +31027,7 @@ async function main(context) {
     let snapshots = [];
     let result;
     try {
-        result = await runValidationGate({
+        result = await runGateStep({
             appName,
             changesetNumber,
             deployableNames,
@@ -31006,26 +31043,15 @@ async function main(context) {
             client: serviceNowClient(connection, runtime),
             connection,
             runtime,
-            toolVersion: process.env.GITHUB_ACTION_REF || undefined,
-            onSnapshots: (known) => {
-                snapshots = known;
-                setSnapshotOutputs(outputs, known);
-            },
+            outputs,
+            onSnapshots: (known) => (snapshots = known),
         });
-        setGateOutputs(outputs, result, logger);
-        annotateFindings(result.findings, logger);
         if (artifactName) {
             await uploadArtifact({ name: artifactName, files: [result.sarif.path, result.results.path], retentionDays }, logger);
         }
-        if (!result.passed) {
-            throw new JobFailedError(`The policy validation gate failed (${result.status})`, {
-                jobId: 'Policy validation',
-                state: result.status,
-                errors: result.problems,
-                hint: 'The findings are in the job summary, the annotations and the results file',
-            });
-        }
-        logger.info(`Policy validation passed: ${result.status}.`);
+        const failure = gateFailure(result);
+        if (failure)
+            throw failure;
     }
     finally {
         summarizeGate(summary, result?.snapshots ?? snapshots, result);

@@ -1,16 +1,10 @@
 /** cdm-validate: inputs → the shared validation gate → outputs, annotations, job summary, artifact. */
-import { JobFailedError } from '../../../shared/errors.js';
 import { uploadArtifact } from '../../../shared/report/artifact.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
 import { formatDuration } from '../../../shared/runtime.js';
-import { runValidationGate } from '../../../shared/validation/gate.js';
 import { readGateInputs, readUploadedFiles, START_GRACE_MS } from '../../../shared/validation/inputs.js';
-import {
-  annotateFindings,
-  setGateOutputs,
-  setSnapshotOutputs,
-  summarizeGate,
-} from '../../../shared/validation/report.js';
+import { summarizeGate } from '../../../shared/validation/report.js';
+import { gateFailure, runGateStep } from '../../../shared/validation/step.js';
 import type { GatedSnapshot, GateResult } from '../../../shared/validation/types.js';
 import { readServiceNowConnection, serviceNowClient } from '../../../shared/vendors/servicenow/connection.js';
 
@@ -54,7 +48,7 @@ async function main(context: ActionContext): Promise<void> {
   let snapshots: readonly GatedSnapshot[] = [];
   let result: GateResult | undefined;
   try {
-    result = await runValidationGate(
+    result = await runGateStep(
       {
         appName,
         changesetNumber,
@@ -72,30 +66,18 @@ async function main(context: ActionContext): Promise<void> {
         client: serviceNowClient(connection, runtime),
         connection,
         runtime,
-        toolVersion: process.env.GITHUB_ACTION_REF || undefined,
-        onSnapshots: (known) => {
-          snapshots = known;
-          setSnapshotOutputs(outputs, known);
-        },
+        outputs,
+        onSnapshots: (known) => (snapshots = known),
       },
     );
-    setGateOutputs(outputs, result, logger);
-    annotateFindings(result.findings, logger);
     if (artifactName) {
       await uploadArtifact(
         { name: artifactName, files: [result.sarif.path, result.results.path], retentionDays },
         logger,
       );
     }
-    if (!result.passed) {
-      throw new JobFailedError(`The policy validation gate failed (${result.status})`, {
-        jobId: 'Policy validation',
-        state: result.status,
-        errors: result.problems,
-        hint: 'The findings are in the job summary, the annotations and the results file',
-      });
-    }
-    logger.info(`Policy validation passed: ${result.status}.`);
+    const failure = gateFailure(result);
+    if (failure) throw failure;
   } finally {
     summarizeGate(summary, result?.snapshots ?? snapshots, result);
     summary.details([
