@@ -28,8 +28,8 @@ export interface GateDeps {
   client: ApiClient;
   connection: ServiceNowConnection;
   runtime: Runtime;
-  /** Every gated snapshot known so far, each time one is found or changes. */
-  onSnapshots: (snapshots: readonly GatedSnapshot[]) => void;
+  /** Every gated snapshot known so far, each time one is found or changes; `complete` once all are found. */
+  onSnapshots: (snapshots: readonly GatedSnapshot[], complete: boolean) => void;
   /** The version of the action, for the SARIF tool. */
   toolVersion?: string;
 }
@@ -38,7 +38,8 @@ export async function runValidationGate(settings: GateSettings, deps: GateDeps):
   const { client, connection, runtime } = deps;
   const { logger } = runtime;
   const snapshots: GatedSnapshot[] = [];
-  const report = () => deps.onSnapshots([...snapshots]);
+  let complete = false;
+  const report = () => deps.onSnapshots([...snapshots], complete);
   await findGatedSnapshots(settings, {
     client,
     connection,
@@ -48,6 +49,8 @@ export async function runValidationGate(settings: GateSettings, deps: GateDeps):
       report();
     },
   });
+  complete = true;
+  report();
   await bringToFinalState(snapshots, settings, { client, connection, runtime, onChange: report });
 
   const findings: Finding[] = [];

@@ -15,18 +15,22 @@ const MAX_ANNOTATIONS = 50;
 /** A policy with more findings than this folds them into <details>. */
 const FOLD_AFTER = 5;
 
-/** The snapshot outputs, set the moment the snapshots are known. */
-export function setSnapshotOutputs(outputs: Outputs, snapshots: readonly GatedSnapshot[]): void {
+/**
+ * The snapshot outputs, set the moment the snapshots are known; `snapshot-name` and `snapshot-id` only once the
+ * list is `complete` and holds one snapshot (an output cannot be taken back).
+ */
+export function setSnapshotOutputs(outputs: Outputs, snapshots: readonly GatedSnapshot[], complete: boolean): void {
   outputs.set('snapshots', snapshots.map(snapshotSummary));
-  if (snapshots.length === 1) {
+  if (complete && snapshots.length === 1) {
     outputs.set('snapshot-name', snapshots[0].name);
     outputs.set('snapshot-id', snapshots[0].sysId);
   }
   if (snapshots.length) outputs.set('validation-status', worstStatus(snapshots.map(snapshotStatus)));
 }
 
-export function setGateOutputs(outputs: Outputs, result: GateResult, logger: Logger): void {
-  setSnapshotOutputs(outputs, result.snapshots);
+/** Every validation output; `published` only for a step that has that output. */
+export function setGateOutputs(outputs: Outputs, result: GateResult, logger: Logger, published: boolean): void {
+  setSnapshotOutputs(outputs, result.snapshots, true);
   outputs.set('validation-status', result.status);
   const { kept, total } = boundedFindings(result.findings);
   outputs.set('validation-results', kept);
@@ -40,7 +44,7 @@ export function setGateOutputs(outputs: Outputs, result: GateResult, logger: Log
   outputs.set('warnings', result.findings.filter((f) => f.severity === 'warning').length);
   outputs.set('sarif-file', result.sarif.path);
   outputs.set('results-file', result.results.path);
-  outputs.set('published', result.published);
+  if (published) outputs.set('published', result.published);
 }
 
 export function boundedFindings(findings: readonly Finding[]): { kept: Finding[]; total: number } {

@@ -16,6 +16,8 @@ export interface GateStepDeps {
   connection: ServiceNowConnection;
   runtime: Runtime;
   outputs: Outputs;
+  /** The step has a `published` output (cdm-validate; cdm-upload leaves publishing to ServiceNow). */
+  publishedOutput: boolean;
   /** Also told of the snapshots as they become known (for the summary of a run that fails part-way). */
   onSnapshots?: (snapshots: readonly GatedSnapshot[]) => void;
 }
@@ -27,12 +29,12 @@ export async function runGateStep(settings: GateSettings, deps: GateStepDeps): P
     connection: deps.connection,
     runtime,
     toolVersion: process.env.GITHUB_ACTION_REF || undefined,
-    onSnapshots: (snapshots) => {
-      setSnapshotOutputs(outputs, snapshots);
+    onSnapshots: (snapshots, complete) => {
+      setSnapshotOutputs(outputs, snapshots, complete);
       deps.onSnapshots?.(snapshots);
     },
   });
-  setGateOutputs(outputs, result, runtime.logger);
+  setGateOutputs(outputs, result, runtime.logger, deps.publishedOutput);
   annotateFindings(result.findings, runtime.logger);
   if (result.passed) runtime.logger.info(`Policy validation passed: ${result.status}.`);
   return result;

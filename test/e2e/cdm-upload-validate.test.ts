@@ -53,6 +53,9 @@ describe('cdm-upload with validate: true', () => {
     expect(run.exitCode).toBe(1);
     expect(run.outputs.state).toBe('completed');
     expect(run.outputs['validation-status']).toBe('failed');
+    // Two snapshots: no single snapshot-name; and cdm-upload never publishes itself.
+    expect(run.outputs['snapshot-name']).toBeUndefined();
+    expect(run.outputs.published).toBeUndefined();
     expect(run.stdout).toContain('::error title=CacheTtl-failing (Development),file=config/cache.yaml,line=1::');
     expect(run.stdout).toContain('::error title=CacheTtl-failing (Production),file=config/cache.yaml,line=1::');
     const results = JSON.parse(readFileSync(run.outputs['results-file'], 'utf8')) as { findings: { line: number }[] };

@@ -33780,7 +33780,8 @@ async function runValidationGate(settings, deps) {
     const { client, connection, runtime } = deps;
     const { logger } = runtime;
     const snapshots = [];
-    const report = () => deps.onSnapshots([...snapshots]);
+    let complete = false;
+    const report = () => deps.onSnapshots([...snapshots], complete);
     await findGatedSnapshots(settings, {
         client,
         connection,
@@ -33790,6 +33791,8 @@ async function runValidationGate(settings, deps) {
             report();
         },
     });
+    complete = true;
+    report();
     await bringToFinalState(snapshots, settings, { client, connection, runtime, onChange: report });
     const findings = [];
     const problems = [];
@@ -33916,18 +33919,22 @@ const FINDINGS_OUTPUT_LIMIT_BYTES = 900 * 1024;
 const MAX_ANNOTATIONS = 50;
 /** A policy with more findings than this folds them into <details>. */
 const FOLD_AFTER = 5;
-/** The snapshot outputs, set the moment the snapshots are known. */
-function setSnapshotOutputs(outputs, snapshots) {
+/**
+ * The snapshot outputs, set the moment the snapshots are known; `snapshot-name` and `snapshot-id` only once the
+ * list is `complete` and holds one snapshot (an output cannot be taken back).
+ */
+function setSnapshotOutputs(outputs, snapshots, complete) {
     outputs.set('snapshots', snapshots.map(snapshotSummary));
-    if (snapshots.length === 1) {
+    if (complete && snapshots.length === 1) {
         outputs.set('snapshot-name', snapshots[0].name);
         outputs.set('snapshot-id', snapshots[0].sysId);
     }
     if (snapshots.length)
         outputs.set('validation-status', worstStatus(snapshots.map(snapshotStatus)));
 }
-function setGateOutputs(outputs, result, logger) {
-    setSnapshotOutputs(outputs, result.snapshots);
+/** Every validation output; `published` only for a step that has that output. */
+function setGateOutputs(outputs, result, logger, published) {
+    setSnapshotOutputs(outputs, result.snapshots, true);
     outputs.set('validation-status', result.status);
     const { kept, total } = boundedFindings(result.findings);
     outputs.set('validation-results', kept);
@@ -33938,7 +33945,8 @@ function setGateOutputs(outputs, result, logger) {
     outputs.set('warnings', result.findings.filter((f) => f.severity === 'warning').length);
     outputs.set('sarif-file', result.sarif.path);
     outputs.set('results-file', result.results.path);
-    outputs.set('published', result.published);
+    if (published)
+        outputs.set('published', result.published);
 }
 function boundedFindings(findings) {
     const kept = [];
@@ -34040,12 +34048,12 @@ async function runGateStep(settings, deps) {
         connection: deps.connection,
         runtime,
         toolVersion: process.env.GITHUB_ACTION_REF || undefined,
-        onSnapshots: (snapshots) => {
-            setSnapshotOutputs(outputs, snapshots);
+        onSnapshots: (snapshots, complete) => {
+            setSnapshotOutputs(outputs, snapshots, complete);
             deps.onSnapshots?.(snapshots);
         },
     });
-    setGateOutputs(outputs, result, runtime.logger);
+    setGateOutputs(outputs, result, runtime.logger, deps.publishedOutput);
     annotateFindings(result.findings, runtime.logger);
     if (result.passed)
         runtime.logger.info(`Policy validation passed: ${result.status}.`);
@@ -38208,6 +38216,7 @@ async function main(context) {
                 connection,
                 runtime,
                 outputs,
+                publishedOutput: false,
                 onSnapshots: (known) => (gated = known),
             });
             const failure = gateFailure(gate);

@@ -141,6 +141,7 @@ async function main(context: ActionContext): Promise<void> {
           connection,
           runtime,
           outputs,
+          publishedOutput: false,
           onSnapshots: (known) => (gated = known),
         },
       );

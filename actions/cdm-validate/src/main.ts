@@ -67,6 +67,7 @@ async function main(context: ActionContext): Promise<void> {
         connection,
         runtime,
         outputs,
+        publishedOutput: true,
         onSnapshots: (known) => (snapshots = known),
       },
     );
