@@ -13,16 +13,10 @@
 import { randomBytes } from 'node:crypto';
 import { serviceNowErrorBody, type SandboxRequest, type SandboxResponse, type SandboxServer } from './server.js';
 import type { CdmAppsSimulator, DeployableRecord } from './servicenow-apps.js';
-import {
-  finalValidation,
-  outcomeOf,
-  policyRows,
-  type ResultRow,
-  type SandboxPolicy,
-  type UploadedConfig,
-} from './servicenow-cdm-policies.js';
+import { finalValidation, outcomeOf, type SandboxPolicy, type UploadedConfig } from './servicenow-cdm-policies.js';
 import type { CdmUploadSimulator } from './servicenow-cdm-uploads.js';
-import { TableApi, type TableRecord } from './servicenow-table.js';
+import { formatTime, registerSnapshotTables } from './servicenow-cdm-snapshot-tables.js';
+import { TableApi } from './servicenow-table.js';
 
 export { POLICY_OUTCOMES, outcomeOf, type PolicyOutcome, type SandboxPolicy } from './servicenow-cdm-policies.js';
 
@@ -42,7 +36,7 @@ export interface CdmSnapshotHost {
   readonly appsApi: CdmAppsSimulator;
 }
 
-interface ValidationRun {
+export interface ValidationRun {
   startedAt: number;
   policies: SandboxPolicy[];
   /** A validation requested by the changeset's autoValidate rather than by the API. */
@@ -65,7 +59,7 @@ export interface SandboxSnapshot {
   autoPublish: boolean;
 }
 
-interface Generation {
+export interface Generation {
   status: 'created' | 'none' | 'error';
   impacted: DeployableRecord[];
 }
@@ -80,7 +74,7 @@ export class CdmSnapshotSimulator {
   policies: SandboxPolicy[];
   /** Answer sn_cdm_changeset without the snapshot_status field, as older releases do. */
   omitSnapshotStatus = false;
-  private readonly generations = new Map<string, Generation>();
+  readonly generations = new Map<string, Generation>();
   private readonly versions = new Map<string, number>();
   private counter = 1000;
 
@@ -95,28 +89,7 @@ export class CdmSnapshotSimulator {
     server.route('GET', new RegExp(`${PREFIX}/changesets/impacted-deployables/?$`), (req) => this.impacted(req));
     server.route('POST', new RegExp(`${PREFIX}/snapshots/(?<id>[^/]+)/validate/?$`), (req) => this.validate(req));
     server.route('POST', new RegExp(`${PREFIX}/snapshots/(?<id>[^/]+)/publish/?$`), (req) => this.publish(req));
-    const table = new TableApi(server, () => this.sync());
-    table.register('sn_cdm_changeset', {
-      fields: ['number', 'sys_id', 'state', 'snapshot_status', 'cdm_application'],
-      rows: () => this.changesetRows(),
-    });
-    table.register('sn_cdm_deployable', {
-      fields: ['sys_id', 'name', 'state', 'cdm_app', 'cdm_app.name', 'cmdb_ci', 'environment_type'],
-      rows: () => this.deployables().map((d) => this.deployableRow(d)),
-    });
-    table.register('sn_cdm_snapshot', {
-      fields: ['sys_id', 'number', 'name', 'validation', 'published', 'changeset_id', 'cdm_deployable_id'].concat([
-        'cdm_application_id',
-        'sys_created_on',
-        'changeset_id.number',
-        'cdm_deployable_id.name',
-      ]),
-      rows: () => this.snapshots.map((s) => this.snapshotRow(s)),
-    });
-    table.register('sn_cdm_policy_validation_result', {
-      fields: ['snapshot', 'is_latest', 'policy.name', 'type'],
-      rows: () => this.resultRows(),
-    });
+    registerSnapshotTables(new TableApi(server, () => this.sync()), this, host);
   }
 
   /** Forgets snapshots and generations (the upload simulator's reset forgets the changesets). */
@@ -166,23 +139,23 @@ export class CdmSnapshotSimulator {
     return run ? finalValidation(run.policies) : 'not_validated';
   }
 
-  private completed(snapshot: SandboxSnapshot): ValidationRun[] {
+  completed(snapshot: SandboxSnapshot): ValidationRun[] {
     return snapshot.runs.filter((run, index) => {
       if (index < snapshot.runs.length - 1) return !run.policies.some((p) => outcomeOf(p) === 'never-starts');
       return ['passed', 'passed_with_exception', 'failed', 'execution_error'].includes(this.validationOf(snapshot));
     });
   }
 
-  private lastValidated(snapshot: SandboxSnapshot): string {
+  lastValidated(snapshot: SandboxSnapshot): string {
     const run = this.completed(snapshot).at(-1);
     return run ? formatTime(run.startedAt + this.validationDurationMs) : '';
   }
 
-  private deployables(): DeployableRecord[] {
+  deployables(): DeployableRecord[] {
     return [...this.host.appsApi.store.deployables.values()];
   }
 
-  private appName(deployable: DeployableRecord): string {
+  appName(deployable: DeployableRecord): string {
     return this.host.appsApi.store.applications.get(deployable.appSysId)?.name ?? '';
   }
 
@@ -327,84 +300,4 @@ export class CdmSnapshotSimulator {
     snapshot.publishedAt = this.host.server.now();
     return { body: '{ "" }', contentType: 'application/json' };
   }
-
-  private changesetRows(): TableRecord[] {
-    return [...this.host.uploadApi.changesets.values()].map((c) => {
-      const row: TableRecord = {
-        number: c.number,
-        sys_id: c.sysId,
-        state: c.state,
-        cdm_application: this.host.appsApi.store.appByName(c.appName)?.sysId ?? '',
-      };
-      if (!this.omitSnapshotStatus) row.snapshot_status = this.generations.get(c.number)?.status ?? '';
-      return row;
-    });
-  }
-
-  private deployableRow(d: DeployableRecord): TableRecord {
-    return {
-      sys_id: d.sysId,
-      name: d.name,
-      state: 'active',
-      cdm_app: d.appSysId,
-      'cdm_app.name': this.appName(d),
-      cmdb_ci: d.serviceId,
-      environment_type: d.environmentType,
-    };
-  }
-
-  private snapshotRow(s: SandboxSnapshot): TableRecord {
-    return {
-      sys_id: s.sysId,
-      number: s.number,
-      name: s.name,
-      validation: this.validationOf(s),
-      published: String(this.isPublished(s)),
-      last_validated: this.lastValidated(s),
-      last_published: s.publishedAt === undefined ? '' : formatTime(s.publishedAt),
-      sys_created_on: formatTime(s.createdAt),
-      changeset_id: s.changesetSysId,
-      'changeset_id.number': s.changesetNumber,
-      cdm_deployable_id: s.deployable.sysId,
-      'cdm_deployable_id.name': s.deployable.name,
-      cdm_application_id: s.appSysId,
-    };
-  }
-
-  private resultRows(): TableRecord[] {
-    const rows: TableRecord[] = [];
-    for (const snapshot of this.snapshots) {
-      const completed = this.completed(snapshot);
-      completed.forEach((run, index) => {
-        const latest = index === completed.length - 1;
-        for (const policy of run.policies) {
-          for (const row of policyRows(policy, snapshot.deployable.name, snapshot.uploads)) {
-            rows.push(resultRecord(row, snapshot, latest));
-          }
-        }
-      });
-    }
-    return rows;
-  }
-}
-
-function resultRecord(row: ResultRow, snapshot: SandboxSnapshot, latest: boolean): TableRecord {
-  return {
-    sys_id: hex(),
-    snapshot: snapshot.sysId,
-    'snapshot.name': snapshot.name,
-    is_latest: String(latest),
-    'policy.name': row.policy,
-    type: row.type,
-    description: row.description,
-    node_path_ui: row.nodePathUi,
-    node_path: '!&@!&D!&M',
-    'impacted_node.name': row.impactedNode,
-    'policy_execution.output': row.output,
-  };
-}
-
-/** `YYYY-MM-DD HH:mm:ss` in UTC, ServiceNow's display format. */
-function formatTime(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
