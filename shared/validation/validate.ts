@@ -3,7 +3,7 @@
  * one; then wait for all of them in one poll. A validation that was requested but never leaves not_validated (or
  * its old final state) within the start grace did not start.
  */
-import { JobFailedError } from '../errors.js';
+import { ApiError, JobFailedError } from '../errors.js';
 import type { ApiClient } from '../http/client.js';
 import { poll } from '../poll/poll.js';
 import type { Runtime } from '../runtime.js';
@@ -65,7 +65,16 @@ export async function bringToFinalState(
       if (settings.serverValidates && state === 'not_validated') {
         logger.info(`${snapshot.name}: ServiceNow validates it after the commit (auto-validate); waiting for it.`);
       } else {
-        await validateSnapshot(client, deps.connection, snapshot.sysId);
+        await validateSnapshot(client, deps.connection, snapshot.sysId).catch((error: unknown) => {
+          if (!(error instanceof ApiError) || error.status !== 400) throw error;
+          throw new ApiError({
+            method: error.method,
+            url: error.url,
+            status: error.status,
+            vendorMessage: error.vendorMessage,
+            hint: `ServiceNow refused to validate ${snapshot.name}: a snapshot that was published meanwhile cannot be validated, and one that no longer exists cannot either. Look at it in DevOps Config, then run again`,
+          });
+        });
         logger.info(`${snapshot.name}: validation requested.`);
       }
       waiting.push({ snapshot, requested });

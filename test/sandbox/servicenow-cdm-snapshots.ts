@@ -74,6 +74,8 @@ export class CdmSnapshotSimulator {
   policies: SandboxPolicy[];
   /** Answer sn_cdm_changeset without the snapshot_status field, as older releases do. */
   omitSnapshotStatus = false;
+  /** Deployables (by name) the impacted-deployables answer lists as `deleted`; a commit makes them no snapshot. */
+  readonly deletedDeployables = new Set<string>();
   readonly generations = new Map<string, Generation>();
   private readonly versions = new Map<string, number>();
   private counter = 1000;
@@ -98,6 +100,7 @@ export class CdmSnapshotSimulator {
     this.generations.clear();
     this.versions.clear();
     this.omitSnapshotStatus = false;
+    this.deletedDeployables.clear();
   }
 
   /** A snapshot that no changeset of this run made, e.g. the deployable's latest from an earlier release. */
@@ -194,7 +197,7 @@ export class CdmSnapshotSimulator {
         namePath: u.params.namePath ?? '',
         body: u.body.toString('utf8'),
       }));
-      for (const deployable of impacted) {
+      for (const deployable of impacted.filter((d) => !this.deletedDeployables.has(d.name))) {
         const autoPublish = changeset.publishOption === 'publish_valid';
         this.createSnapshot(
           deployable,
@@ -254,7 +257,7 @@ export class CdmSnapshotSimulator {
         result: impacted.map((d) => ({
           sys_id: d.sysId,
           name: d.name,
-          state: 'active',
+          state: this.deletedDeployables.has(d.name) ? 'deleted' : 'active',
           environment_type: d.environmentType,
           snapshot_version_counter: String(this.versions.get(d.sysId) ?? 0),
           cdm_app: ref('sn_cdm_application', d.appSysId),

@@ -190,4 +190,63 @@ describe('validation gate', () => {
       `Changeset ${open.number} is open, so it has no snapshots to gate`,
     );
   });
+
+  it('skips deleted deployables, and waits on the snapshots themselves where the changeset has no snapshot_status', async () => {
+    sandbox.snapshotApi.deletedDeployables.add('Development');
+    sandbox.snapshotApi.omitSnapshotStatus = true;
+    const result = await gate({ changesetNumber: await commit() });
+    expect(result.snapshots.map((s) => s.deployable)).toEqual(['Production']);
+    expect(result.status).toBe('passed');
+    expect(runtime.logger.messages('info')).toContain('Skipped deleted deployable(s): Development.');
+  });
+
+  it('fails closed on a validation state it does not know, and on a refused validation with what to do', async () => {
+    const number = await commit();
+    sandbox.server.inject({
+      match: { method: 'GET', path: /\/sn_cdm_snapshot\/[0-9a-f]+$/ },
+      kind: 'status',
+      status: 200,
+      body: JSON.stringify({ result: { validation: 'Archived', published: 'false', last_validated: '' } }),
+      times: Infinity,
+    });
+    const error = await rejection(gate({ changesetNumber: number, deployableNames: ['Production'] }), JobFailedError);
+    expect(error.message).toContain(
+      "validation state 'archived' for snapshot Production-v1.dpl, which this action does not know",
+    );
+    sandbox.server.clearFaults();
+    sandbox.server.inject({
+      match: { method: 'POST', path: /\/validate$/ },
+      kind: 'status',
+      status: 400,
+      body: JSON.stringify({ error: { message: 'Invalid Snapshot id:abc', detail: '' }, status: 'failure' }),
+    });
+    const refused = await rejection(gate({ changesetNumber: number, deployableNames: ['Development'] }));
+    expect(refused.message).toContain('Invalid Snapshot id:abc');
+    expect(refused.message).toContain('ServiceNow refused to validate Development-v1.dpl');
+  });
+
+  it('fails closed when a snapshot is reported passed while its results hold failures', async () => {
+    const seeded = sandbox.snapshotApi.seedSnapshot('PaymentApp', 'Production', { validated: true });
+    sandbox.server.inject({
+      match: { method: 'GET', path: /\/sn_cdm_policy_validation_result$/ },
+      kind: 'status',
+      status: 200,
+      body: JSON.stringify({
+        result: [
+          {
+            snapshot: seeded.sysId,
+            'policy.name': 'P',
+            type: 'Failure',
+            'policy_execution.output': '{"decision":"non_compliant"}',
+          },
+        ],
+      }),
+    });
+    const result = await gate({ deployableNames: ['Production'] });
+    expect(result.status).toBe('passed');
+    expect(result.passed).toBe(false);
+    expect(result.problems[0]).toContain(
+      'ServiceNow reports Production-v1.dpl passed, yet 1 policy result(s) are failures',
+    );
+  });
 });

@@ -30607,7 +30607,17 @@ async function bringToFinalState(snapshots, settings, deps) {
                 logger.info(`${snapshot.name}: ServiceNow validates it after the commit (auto-validate); waiting for it.`);
             }
             else {
-                await validateSnapshot(client, deps.connection, snapshot.sysId);
+                await validateSnapshot(client, deps.connection, snapshot.sysId).catch((error) => {
+                    if (!(error instanceof ApiError) || error.status !== 400)
+                        throw error;
+                    throw new ApiError({
+                        method: error.method,
+                        url: error.url,
+                        status: error.status,
+                        vendorMessage: error.vendorMessage,
+                        hint: `ServiceNow refused to validate ${snapshot.name}: a snapshot that was published meanwhile cannot be validated, and one that no longer exists cannot either. Look at it in DevOps Config, then run again`,
+                    });
+                });
                 logger.info(`${snapshot.name}: validation requested.`);
             }
             waiting.push({ snapshot, requested });
