@@ -215,4 +215,36 @@ describe('cdm-validate end to end', () => {
     expect(none.stdout).toContain("'deployable-name': is required without changeset-number");
     expect(sandbox.server.requests).toHaveLength(0);
   });
+
+  it('stops within 2 s of SIGINT while waiting, with the snapshot already in the outputs and the summary', async () => {
+    sandbox.snapshotApi.policies = [{ name: 'Heavy-slow' }];
+    const { workspace, changeset } = await committed();
+    let sentAt = 0;
+    const run = await runAction('cdm-validate', {
+      cwd: workspace,
+      inputs: {
+        'instance-url': url,
+        token: sandbox.token,
+        'app-name': 'PaymentApp',
+        'changeset-number': changeset,
+        'deployable-name': 'Production',
+      },
+      onSpawn: (child) => {
+        const timer = setInterval(() => {
+          if (sandbox.server.requestsTo('POST', /\/validate$/).length === 1) {
+            clearInterval(timer);
+            setTimeout(() => {
+              sentAt = performance.now();
+              child.kill('SIGINT');
+            }, 700);
+          }
+        }, 20);
+      },
+    });
+    expect(performance.now() - sentAt).toBeLessThan(2000);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/title=Cancelled::Cancelled while waiting for the validation of Production-v1\.dpl/);
+    expect(run.outputs['snapshot-name']).toBe('Production-v1.dpl');
+    expect(run.summary).toContain('| Production | Production-v1.dpl | ❌ in_progress |');
+  });
 });
