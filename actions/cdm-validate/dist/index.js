@@ -29830,20 +29830,28 @@ async function getImpactedDeployables(client, connection, changesetNumber) {
         return parseDeployable(row, client, spec);
     });
 }
-/** The application's deployables with these names (compared case-insensitively); missing names are left out. */
+/**
+ * The application's deployables with these names (compared case-insensitively); missing names are left out.
+ * Deployables are found by name and then kept only when their application's name matches: the application's name
+ * is `cdm_app.name` on some instances and `cdm_app.node.name` on others, and a query on the wrong one would be
+ * dropped silently, so both are read and neither is queried.
+ */
 async function findDeployables(client, appName, names) {
     const found = [];
+    const same = (a, b) => a?.toLowerCase() === b.toLowerCase();
     for (const name of names) {
         const { rows, spec } = await queryTable(client, {
             table: 'sn_cdm_deployable',
-            query: `cdm_app.name=${queryValue(appName)}^name=${queryValue(name)}`,
-            fields: [...DEPLOYABLE_FIELDS, 'cdm_app.name'],
-            limit: 10,
+            query: `name=${queryValue(name)}`,
+            fields: [...DEPLOYABLE_FIELDS, 'cdm_app.name', 'cdm_app.node.name'],
+            limit: 100,
             what: `find the deployable '${name}'`,
         });
-        // Only rows that really are this application's deployable of this name count (see the module comment).
-        const matching = rows.filter((row) => textField(row, 'name')?.toLowerCase() === name.toLowerCase() &&
-            textField(row, 'cdm_app.name')?.toLowerCase() === appName.toLowerCase());
+        const named = rows.filter((row) => same(textField(row, 'name'), name));
+        if (named.length && named.every((row) => !textField(row, 'cdm_app.name') && !textField(row, 'cdm_app.node.name'))) {
+            throw client.unexpectedAnswer(spec, 'the deployables carry no application name (cdm_app.name or cdm_app.node.name)');
+        }
+        const matching = named.filter((row) => same(textField(row, 'cdm_app.name'), appName) || same(textField(row, 'cdm_app.node.name'), appName));
         if (matching.length > 1) {
             throw client.unexpectedAnswer(spec, `${matching.length} deployables of '${appName}' are named '${name}'`);
         }

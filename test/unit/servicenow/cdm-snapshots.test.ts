@@ -5,6 +5,7 @@ import { ApiError } from '../../../shared/errors.js';
 import { getPolicyResults, readDecision } from '../../../shared/vendors/servicenow/cdm-policy-results.js';
 import {
   findChangesetSnapshot,
+  findDeployables,
   getChangeset,
   getSnapshotValidation,
   publishSnapshot,
@@ -92,6 +93,40 @@ describe('snapshot answers', () => {
       .reply(200, '<html><head><title>Log in</title></head></html>', { 'content-type': 'text/html' });
     expect((await rejection(publishSnapshot(client(), connection, 's1'), ApiError)).vendorMessage).toContain(
       "an HTML page titled 'Log in'",
+    );
+  });
+});
+
+describe('deployable look-up', () => {
+  const row = (app: Record<string, string>, sysId: string) => ({
+    sys_id: sysId,
+    name: 'Production',
+    state: 'active',
+    ...app,
+  });
+
+  it("keeps only the application's deployable, whichever field carries the application's name", async () => {
+    nock(BASE)
+      .get('/api/now/table/sn_cdm_deployable')
+      .query((q) => q.sysparm_query === 'name=Production')
+      .reply(200, {
+        result: [
+          row({ 'cdm_app.name': 'OtherApp' }, 'd1'),
+          row({ 'cdm_app.node.name': 'PaymentApp', cmdb_ci: 'svc' }, 'd2'),
+        ],
+      });
+    expect(await findDeployables(client(), 'paymentapp', ['Production'])).toEqual([
+      { sysId: 'd2', name: 'Production', state: 'active', appSysId: '', serviceId: 'svc' },
+    ]);
+  });
+
+  it('fails when no row says which application it belongs to', async () => {
+    nock(BASE)
+      .get('/api/now/table/sn_cdm_deployable')
+      .query(true)
+      .reply(200, { result: [row({}, 'd1')] });
+    expect((await rejection(findDeployables(client(), 'PaymentApp', ['Production']), ApiError)).message).toContain(
+      'the deployables carry no application name',
     );
   });
 });
