@@ -27,6 +27,8 @@ process.env.TMPDIR = tempRoot;
 const cdm = new ServiceNowCdmSandbox({ exportDurationMs: 1200 });
 const cdmUrl = await cdm.listen();
 const cdmLogin = { 'instance-url': cdmUrl, username: cdm.username, password: cdm.password };
+// The policies mapped to every deployable; only runs that validate see them.
+cdm.snapshotApi.policies = [{ name: 'PortRange-failing', key: 'port' }];
 
 const cases: DemoCase[] = [
   {
@@ -86,6 +88,20 @@ cases.push(
     },
     cwd: repo,
     expectSuccess: true,
+  },
+  {
+    title: 'cdm-upload with validate: true: a policy fails, and the finding is on the config file line',
+    action: 'cdm-upload',
+    inputs: {
+      ...cdmLogin,
+      'app-name': 'PaymentApp',
+      'name-path': 'paymentSettings',
+      files: 'config/**',
+      'files-root': 'config',
+      validate: 'true',
+    },
+    cwd: repo,
+    expectSuccess: false,
   },
   {
     title: 'cdm-upload: an upload ServiceNow rejects (HTTP 200 with state error) leaves the changeset open',

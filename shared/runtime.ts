@@ -30,13 +30,19 @@ export const systemClock: Clock = {
     }),
 };
 
+/** Where an annotation points: a file relative to the repository root, and a line in it. */
+export interface AnnotationLocation {
+  file: string;
+  line?: number;
+}
+
 export interface Logger {
   readonly isDebug: boolean;
   debug(message: string): void;
   info(message: string): void;
-  warning(message: string, title?: string): void;
-  error(message: string, title?: string): void;
-  notice(message: string, title?: string): void;
+  warning(message: string, title?: string, location?: AnnotationLocation): void;
+  error(message: string, title?: string, location?: AnnotationLocation): void;
+  notice(message: string, title?: string, location?: AnnotationLocation): void;
   /** Registers a secret: masked in the runner's log and removed from everything we print ourselves. */
   mask(secret: string): void;
   /** Replaces every registered secret in `text`. */

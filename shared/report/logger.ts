@@ -1,6 +1,6 @@
 /** The Logger the flows receive, on top of @actions/core, with our own redaction on every line. */
 import * as core from '@actions/core';
-import type { Logger } from '../runtime.js';
+import type { AnnotationLocation, Logger } from '../runtime.js';
 
 /** Remembers secrets and removes them (and their URL-encoded forms) from text. */
 export class SecretRedactor {
@@ -44,14 +44,18 @@ export function neutralizeCommands(text: string): string {
 
 export function coreLogger(redactor = new SecretRedactor()): Logger {
   const r = (text: string) => redactor.redact(text);
+  const properties = (title?: string, location?: AnnotationLocation): core.AnnotationProperties => ({
+    ...(title ? { title: r(title) } : {}),
+    ...(location ? { file: r(location.file), startLine: location.line } : {}),
+  });
   return {
     isDebug: core.isDebug(),
     // debug, warning, error and notice are workflow commands: the toolkit escapes CR, LF and % in them.
     debug: (message) => core.debug(r(message)),
     info: (message) => core.info(neutralizeCommands(r(message))),
-    warning: (message, title) => core.warning(r(message), title ? { title: r(title) } : {}),
-    error: (message, title) => core.error(r(message), title ? { title: r(title) } : {}),
-    notice: (message, title) => core.notice(r(message), title ? { title: r(title) } : {}),
+    warning: (message, title, location) => core.warning(r(message), properties(title, location)),
+    error: (message, title, location) => core.error(r(message), properties(title, location)),
+    notice: (message, title, location) => core.notice(r(message), properties(title, location)),
     mask: (secret) => {
       if (!secret) return;
       core.setSecret(secret);

@@ -5,6 +5,7 @@
  */
 import { MAGIC_DEPLOYABLE_NAMES, ServiceNowCdmSandbox } from './servicenow-cdm.js';
 import { MAGIC_NAME_PATHS } from './servicenow-cdm-uploads.js';
+import { POLICY_OUTCOMES } from './servicenow-cdm-snapshots.js';
 import { PAYMENT_APP_ID } from './servicenow-apps.js';
 import { DEFAULT_SOURCES, MAGIC_SERVICE_NAMES, SnapLogicApimSandbox } from './snaplogic-apim.js';
 import { DEFAULT_PACKAGE_ID, MAGIC_PACKAGE_IDS, SmaxSandbox } from './smax.js';
@@ -43,6 +44,8 @@ const SANDBOXES: SandboxDefinition[] = [
         exportDurationMs: Number(process.env.SANDBOX_EXPORT_DURATION_MS ?? 1500),
         uploadDurationMs: Number(process.env.SANDBOX_UPLOAD_DURATION_MS ?? 1000),
         viewerOnly: process.env.SANDBOX_VIEWER_ONLY === 'true',
+        validationDurationMs: Number(process.env.SANDBOX_VALIDATION_DURATION_MS ?? 1000),
+        policies: process.env.SANDBOX_POLICIES?.split(',').map((name) => ({ name: name.trim() })),
       });
       const url = await sandbox.listen(port, host);
       return {
@@ -79,6 +82,9 @@ const SANDBOXES: SandboxDefinition[] = [
             '               SharedLib: LoggingConfig-v1..v3.shc, TlsDefaults-v1..v2.shc; PaymentApp uses v1 and v2',
             '               changesetNumber: an open Chset-<n> of the uploads (an upload without autoCommit opens one)',
             `  viewer only: ${sandbox.appsApi.viewerOnly} (SANDBOX_VIEWER_ONLY=true → 403 on these POST/PUT/PATCH/DELETE)`,
+            `  snapshots:   made by each commit; ${url}/api/sn_cdm/snapshots/{sys_id}/validate|publish, /api/now/table/...`,
+            `  policies:    ${sandbox.snapshotApi.policies.map((p) => p.name).join(', ')} (SANDBOX_POLICIES, comma-separated);`,
+            `               names containing ${POLICY_OUTCOMES.join(', ')} select that outcome`,
             ...exampleCommand(inputs, 'cdm-export'),
           ];
         },

@@ -3,7 +3,8 @@
  *   POST /api/sn_cdm[/{api_version}]/applications/deployables/exports
  *   GET  /api/sn_cdm[/{api_version}]/applications/deployables/exports/{export_id}/status
  *   GET  /api/sn_cdm[/{api_version}]/applications/deployables/exports/{export_id}/content
- * and, through CdmUploadSimulator (servicenow-cdm-uploads.ts), the upload and upload-status endpoints.
+ * and, through CdmUploadSimulator (servicenow-cdm-uploads.ts), the upload and upload-status endpoints; through
+ * CdmSnapshotSimulator (servicenow-cdm-snapshots.ts), snapshots, policy validation and publishing.
  */
 import { BasicOrBearerSandbox } from './vendor-sandbox.js';
 import { randomBytes } from 'node:crypto';
@@ -23,6 +24,7 @@ import {
 } from './servicenow-cdm-uploads.js';
 import { SandboxServer, serviceNowErrorBody, type SandboxRequest, type SandboxResponse } from './server.js';
 import { CdmAppsSimulator, type CdmAppsOptions } from './servicenow-apps.js';
+import { CdmSnapshotSimulator, type CdmSnapshotOptions } from './servicenow-cdm-snapshots.js';
 
 export { DATA_FORMATS, type AdditionalDeployable, type DataFormat } from './servicenow-cdm-content.js';
 
@@ -36,7 +38,7 @@ export const MAGIC_DEPLOYABLE_NAMES: ReadonlyArray<readonly [string, ExportScena
   ['slow', 'never-completes'],
 ];
 
-export interface ServiceNowCdmSandboxOptions extends CdmUploadOptions, CdmAppsOptions {
+export interface ServiceNowCdmSandboxOptions extends CdmUploadOptions, CdmAppsOptions, CdmSnapshotOptions {
   username?: string;
   password?: string;
   token?: string;
@@ -91,6 +93,8 @@ export class ServiceNowCdmSandbox extends BasicOrBearerSandbox {
   readonly uploadApi: CdmUploadSimulator;
   /** DevOps Config applications, CDM deployables and shared components (servicenow-apps.ts). */
   readonly appsApi: CdmAppsSimulator;
+  /** Snapshots made by commits, policy validation and publishing (servicenow-cdm-snapshots.ts). */
+  readonly snapshotApi: CdmSnapshotSimulator;
   private scenario: ExportScenario = 'success';
 
   constructor(options: ServiceNowCdmSandboxOptions = {}) {
@@ -110,6 +114,7 @@ export class ServiceNowCdmSandbox extends BasicOrBearerSandbox {
     this.server.route('GET', new RegExp(`${EXPORTS}/(?<id>[^/]+)/content/?$`), (req) => this.content(req));
     this.uploadApi = new CdmUploadSimulator(this, options);
     this.appsApi = new CdmAppsSimulator(this, options);
+    this.snapshotApi = new CdmSnapshotSimulator(this, options);
   }
 
   get uploads(): Map<string, CdmUpload> {

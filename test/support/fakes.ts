@@ -4,7 +4,7 @@
  */
 import { CancelledError } from '../../shared/errors.js';
 import { SecretRedactor } from '../../shared/report/logger.js';
-import { Deadline, type Clock, type Logger, type Runtime } from '../../shared/runtime.js';
+import { Deadline, type AnnotationLocation, type Clock, type Logger, type Runtime } from '../../shared/runtime.js';
 
 /** A clock whose `sleep` resolves at once, records the requested ms and moves `now()` forward by them. */
 export class FakeClock implements Clock {
@@ -52,6 +52,8 @@ export interface LogLine {
   title?: string;
   /** The message exactly as the code passed it, before redaction. */
   raw: string;
+  /** The file and line an annotation points at. */
+  location?: AnnotationLocation;
 }
 
 /** A Logger that keeps every line; `mask`/`redact` use the real SecretRedactor. */
@@ -69,14 +71,14 @@ export class MemoryLogger implements Logger {
   info(message: string): void {
     this.record('info', message);
   }
-  warning(message: string, title?: string): void {
-    this.record('warning', message, title);
+  warning(message: string, title?: string, location?: AnnotationLocation): void {
+    this.record('warning', message, title, location);
   }
-  error(message: string, title?: string): void {
-    this.record('error', message, title);
+  error(message: string, title?: string, location?: AnnotationLocation): void {
+    this.record('error', message, title, location);
   }
-  notice(message: string, title?: string): void {
-    this.record('notice', message, title);
+  notice(message: string, title?: string, location?: AnnotationLocation): void {
+    this.record('notice', message, title, location);
   }
 
   mask(secret: string): void {
@@ -99,12 +101,13 @@ export class MemoryLogger implements Logger {
     return this.lines.map((line) => `${line.level} ${line.title ?? ''} ${line.message}`).join('\n');
   }
 
-  private record(level: LogLevel, message: string, title?: string): void {
+  private record(level: LogLevel, message: string, title?: string, location?: AnnotationLocation): void {
     this.lines.push({
       level,
       message: this.redact(message),
       title: title === undefined ? undefined : this.redact(title),
       raw: message,
+      ...(location ? { location } : {}),
     });
   }
 }

@@ -31815,14 +31815,18 @@ function neutralizeCommands(text) {
 }
 function coreLogger(redactor = new SecretRedactor()) {
     const r = (text) => redactor.redact(text);
+    const properties = (title, location) => ({
+        ...(title ? { title: r(title) } : {}),
+        ...(location ? { file: r(location.file), startLine: location.line } : {}),
+    });
     return {
         isDebug: isDebug(),
         // debug, warning, error and notice are workflow commands: the toolkit escapes CR, LF and % in them.
         debug: (message) => core_debug(r(message)),
         info: (message) => info(neutralizeCommands(r(message))),
-        warning: (message, title) => warning(r(message), title ? { title: r(title) } : {}),
-        error: (message, title) => error(r(message), title ? { title: r(title) } : {}),
-        notice: (message, title) => notice(r(message), title ? { title: r(title) } : {}),
+        warning: (message, title, location) => warning(r(message), properties(title, location)),
+        error: (message, title, location) => error(r(message), properties(title, location)),
+        notice: (message, title, location) => notice(r(message), properties(title, location)),
         mask: (secret) => {
             if (!secret)
                 return;

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6459);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1827);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6459:
+/***/ 1827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30111,7 +30111,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir: io_util_mkdir, open: io_util_open, readdir, rename: io_util_rename, rm: io_util_rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -31892,14 +31892,18 @@ function neutralizeCommands(text) {
 }
 function coreLogger(redactor = new SecretRedactor()) {
     const r = (text) => redactor.redact(text);
+    const properties = (title, location) => ({
+        ...(title ? { title: r(title) } : {}),
+        ...(location ? { file: r(location.file), startLine: location.line } : {}),
+    });
     return {
         isDebug: isDebug(),
         // debug, warning, error and notice are workflow commands: the toolkit escapes CR, LF and % in them.
         debug: (message) => core_debug(r(message)),
         info: (message) => info(neutralizeCommands(r(message))),
-        warning: (message, title) => warning(r(message), title ? { title: r(title) } : {}),
-        error: (message, title) => error(r(message), title ? { title: r(title) } : {}),
-        notice: (message, title) => notice(r(message), title ? { title: r(title) } : {}),
+        warning: (message, title, location) => warning(r(message), properties(title, location)),
+        error: (message, title, location) => error(r(message), properties(title, location)),
+        notice: (message, title, location) => notice(r(message), properties(title, location)),
         mask: (secret) => {
             if (!secret)
                 return;
@@ -32267,19 +32271,19 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 async function writeFileAtomic(destination, data) {
-    return atomic_writeStreamAtomic(destination, Readable.from([Buffer.from(data)]));
+    return atomic_writeStreamAtomic(destination, external_node_stream_.Readable.from([Buffer.from(data)]));
 }
 /**
  * Streams into the file, counting bytes and hashing on the way; the partial file is removed on failure.
  * `verify` may reject what arrived (a short body, say) before the file takes its place.
  */
 async function atomic_writeStreamAtomic(destination, source, verify) {
-    const target = path.resolve(destination);
-    await mkdir(path.dirname(target), { recursive: true });
-    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`);
-    const hash = createHash('sha256');
+    const target = external_node_path_namespaceObject.resolve(destination);
+    await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(target), { recursive: true });
+    const temporary = external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(target), `.${external_node_path_namespaceObject.basename(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.partial`);
+    const hash = (0,external_node_crypto_.createHash)('sha256');
     let bytes = 0;
-    const measure = new Transform({
+    const measure = new external_node_stream_.Transform({
         transform(chunk, _encoding, callback) {
             hash.update(chunk);
             bytes += chunk.length;
@@ -32288,13 +32292,13 @@ async function atomic_writeStreamAtomic(destination, source, verify) {
     });
     let sha256;
     try {
-        await pipeline(source, measure, createWriteStream(temporary, { flags: 'wx' }));
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(source, measure, (0,external_node_fs_namespaceObject.createWriteStream)(temporary, { flags: 'wx' }));
         sha256 = hash.digest('hex');
         verify?.({ bytes, sha256 });
-        await rename(temporary, target);
+        await (0,promises_namespaceObject.rename)(temporary, target);
     }
     catch (error) {
-        await rm(temporary, { force: true });
+        await (0,promises_namespaceObject.rm)(temporary, { force: true });
         throw error;
     }
     return { path: target, bytes, sha256 };
@@ -33264,6 +33268,1361 @@ async function getUploadStatus(client, connection, uploadId) {
     return { state: result.state, errors, changeset };
 }
 
+;// CONCATENATED MODULE: ./shared/validation/inputs.ts
+/** The gate's own inputs, read the same way by cdm-validate and cdm-upload. */
+
+/** How long a requested validation may show no sign of starting. */
+const START_GRACE_MS = 10_000;
+function readGateInputs(inputs) {
+    const failOnWarnings = inputs.boolean('fail-on-warnings', false);
+    const failOnExceptions = inputs.boolean('fail-on-exceptions', false);
+    const folder = process.env.RUNNER_TEMP || process.cwd();
+    const sarifFile = external_node_path_namespaceObject.resolve(inputs.string('sarif-file') ?? external_node_path_namespaceObject.join(folder, 'cdm-validation.sarif'));
+    const resultsFile = external_node_path_namespaceObject.resolve(inputs.string('results-file') ?? external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(sarifFile), 'cdm-validation.json'));
+    if (sarifFile === resultsFile)
+        inputs.problem('results-file', 'must differ from sarif-file');
+    return {
+        failOnWarnings,
+        failOnExceptions,
+        sarifFile,
+        resultsFile,
+        workspace: external_node_path_namespaceObject.resolve(process.env.GITHUB_WORKSPACE || process.cwd()),
+    };
+}
+/** The `files` output of cdm-upload: a JSON array of {file, namePath, ...}; entries without both are skipped. */
+function readUploadedFiles(inputs, name = 'uploaded-files') {
+    const parsed = inputs.json(name, 'array');
+    if (!parsed)
+        return [];
+    const files = [];
+    for (const [index, item] of parsed.entries()) {
+        if (typeof item !== 'object' || item === null) {
+            inputs.problem(name, `item ${index} is not an object; expected cdm-upload's files output`);
+            continue;
+        }
+        const { file, namePath } = item;
+        if ((file !== null && typeof file !== 'string') || (namePath !== null && typeof namePath !== 'string')) {
+            inputs.problem(name, `item ${index} needs "file" and "namePath" as text (or null), as cdm-upload's files output has`);
+            continue;
+        }
+        if (file && namePath)
+            files.push({ file, namePath });
+    }
+    return files;
+}
+
+;// CONCATENATED MODULE: ./shared/vendors/servicenow/table.ts
+/**
+ * ServiceNow Table API reads (`/api/now/table/{table}`), as the CDM snapshot and validation records are only
+ * reachable through it. Booleans and numbers come back as strings; references as `{value, link}` or, with
+ * `sysparm_exclude_reference_link=true`, as the bare sys_id. An unknown field in `sysparm_query` is silently
+ * dropped by the server, so callers check the rows they get against what they asked for.
+ */
+
+async function queryTable(client, request) {
+    const spec = {
+        method: 'GET',
+        path: `/api/now/table/${request.table}`,
+        query: {
+            sysparm_query: request.query,
+            sysparm_fields: request.fields.join(','),
+            sysparm_limit: String(request.limit),
+            sysparm_offset: request.offset ? String(request.offset) : undefined,
+            sysparm_exclude_reference_link: 'true',
+        },
+        what: request.what,
+    };
+    const body = await client.json(spec);
+    if (!isRecord(body) || !Array.isArray(body.result))
+        throw client.unexpectedAnswer(spec, 'the answer has no result array');
+    const rows = body.result.map((row) => {
+        if (!isRecord(row))
+            throw client.unexpectedAnswer(spec, 'a result row is not an object');
+        return row;
+    });
+    return { rows, spec };
+}
+async function readTableRecord(client, table, sysId, fields, what) {
+    const spec = {
+        method: 'GET',
+        path: `/api/now/table/${table}/${encodeURIComponent(sysId)}`,
+        query: { sysparm_fields: fields.join(','), sysparm_exclude_reference_link: 'true' },
+        what,
+    };
+    const body = await client.json(spec);
+    if (!isRecord(body) || !isRecord(body.result))
+        throw client.unexpectedAnswer(spec, 'the answer has no result object');
+    return { row: body.result, spec };
+}
+/** A reference field's sys_id, whether it came flat or as `{value, link}`; '' when empty. */
+function referenceValue(value) {
+    if (typeof value === 'string')
+        return value;
+    if (isRecord(value) && typeof value.value === 'string')
+        return value.value;
+    return '';
+}
+/** A field the Table API sends as text; undefined when absent or not text. */
+function textField(row, name) {
+    const value = row[name];
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return undefined;
+}
+/** A value inside an encoded query: `^` is the separator, and ServiceNow reads `^^` as a literal one. */
+function queryValue(value) {
+    return value.replace(/\^/g, '^^');
+}
+
+;// CONCATENATED MODULE: ./shared/vendors/servicenow/cdm-policy-results.ts
+/**
+ * Per-policy validation results of a snapshot (Table API sn_cdm_policy_validation_result): one row per failure,
+ * warning or information message a policy wrote, latest run only, paged.
+ */
+
+
+const PAGE_SIZE = 500;
+/** Enough for any real policy set; the bound keeps memory and the result file in check. */
+const MAX_RESULT_ROWS = 10_000;
+const FIELDS = [
+    'sys_id',
+    'policy.name',
+    'type',
+    'description',
+    'node_path_ui',
+    'node_path',
+    'impacted_node.name',
+    'policy_execution.output',
+    'snapshot',
+];
+async function getPolicyResults(client, snapshotSysId) {
+    const rows = [];
+    for (let offset = 0;; offset += PAGE_SIZE) {
+        const page = await queryTable(client, {
+            table: 'sn_cdm_policy_validation_result',
+            query: `snapshot=${snapshotSysId}^is_latest=true^ORDERBYpolicy.name`,
+            fields: FIELDS,
+            limit: PAGE_SIZE,
+            offset,
+            what: 'read the policy validation results',
+        });
+        for (const row of page.rows) {
+            const snapshot = row.snapshot;
+            const owner = typeof snapshot === 'string' ? snapshot : isRecord(snapshot) ? snapshot.value : undefined;
+            if (owner !== snapshotSysId) {
+                throw client.unexpectedAnswer(page.spec, `a result row belongs to snapshot ${String(owner)}, not ${snapshotSysId}`);
+            }
+            const policy = textField(row, 'policy.name');
+            if (!policy)
+                throw client.unexpectedAnswer(page.spec, 'a result row has no policy.name');
+            rows.push({
+                sysId: textField(row, 'sys_id') ?? '',
+                policy,
+                type: (textField(row, 'type') ?? '').trim().toLowerCase(),
+                description: textField(row, 'description') ?? '',
+                nodePathUi: textField(row, 'node_path_ui') ?? '',
+                nodePath: textField(row, 'node_path') ?? '',
+                impactedNode: textField(row, 'impacted_node.name') ?? '',
+                ...readDecision(textField(row, 'policy_execution.output')),
+            });
+        }
+        if (page.rows.length < PAGE_SIZE)
+            return { rows, truncated: false };
+        if (rows.length >= MAX_RESULT_ROWS)
+            return { rows, truncated: true };
+    }
+}
+/** `policy_execution.output` is JSON inside a string; it is often empty when the policy did not finish. */
+function readDecision(output) {
+    if (output === undefined || output.trim() === '')
+        return {};
+    const parsed = tryParseJson(output);
+    if (!isRecord(parsed))
+        return { outputProblem: 'the policy execution output is not a JSON object' };
+    if (parsed.decision === undefined)
+        return {};
+    if (typeof parsed.decision !== 'string')
+        return { outputProblem: 'the policy decision is not text' };
+    return { decision: parsed.decision.trim().toLowerCase() };
+}
+
+;// CONCATENATED MODULE: ./shared/vendors/servicenow/cdm-snapshots.ts
+/**
+ * CDM snapshots after a commit: the deployables a changeset impacted, the changeset's snapshot generation, the
+ * snapshot records, and the validate and publish calls (CdmChangesetsApi, CdmSnapshotApi, and the Table API for
+ * sn_cdm_changeset, sn_cdm_deployable and sn_cdm_snapshot).
+ * Every row read is checked against the sys_ids asked for, because the Table API drops an unknown query field
+ * silently and would then answer unrelated rows.
+ */
+
+
+
+
+/** Every `validation` value ServiceNow documents for a snapshot. */
+const VALIDATION_STATES = [
+    'not_validated',
+    'requested',
+    'in_progress',
+    'passed',
+    'passed_with_exception',
+    'failed',
+    'execution_error',
+];
+const PENDING_VALIDATION_STATES = new Set(['requested', 'in_progress']);
+const FINAL_VALIDATION_STATES = new Set([
+    'passed',
+    'passed_with_exception',
+    'failed',
+    'execution_error',
+]);
+function isValidationState(value) {
+    return VALIDATION_STATES.includes(value);
+}
+const DEPLOYABLE_FIELDS = ['sys_id', 'name', 'state', 'cdm_app', 'cmdb_ci', 'cdm_ci'];
+const SNAPSHOT_FIELDS = [
+    'sys_id',
+    'number',
+    'name',
+    'validation',
+    'published',
+    'last_validated',
+    'sys_created_on',
+    'changeset_id',
+    'changeset_id.number',
+    'cdm_deployable_id',
+];
+/** The deployables a committed changeset impacted (deleted ones included; the caller skips them). */
+async function getImpactedDeployables(client, connection, changesetNumber) {
+    const spec = {
+        method: 'GET',
+        path: cdmPath(connection, 'changesets/impacted-deployables'),
+        query: { changesetNumber, returnFields: DEPLOYABLE_FIELDS.join(',') },
+        what: 'list the deployables the changeset impacted',
+    };
+    const body = await client.json(spec);
+    if (!isRecord(body) || !Array.isArray(body.result))
+        throw client.unexpectedAnswer(spec, 'the answer has no result array');
+    return body.result.map((row) => {
+        if (!isRecord(row))
+            throw client.unexpectedAnswer(spec, 'a deployable is not an object');
+        return parseDeployable(row, client, spec);
+    });
+}
+/**
+ * The application's deployables with these names (compared case-insensitively); missing names are left out.
+ * Deployables are found by name and then kept only when their application's name matches: the application's name
+ * is `cdm_app.name` on some instances and `cdm_app.node.name` on others, and a query on the wrong one would be
+ * dropped silently, so both are read and neither is queried.
+ */
+async function findDeployables(client, appName, names) {
+    const found = [];
+    const same = (a, b) => a?.toLowerCase() === b.toLowerCase();
+    for (const name of names) {
+        const { rows, spec } = await queryTable(client, {
+            table: 'sn_cdm_deployable',
+            query: `name=${queryValue(name)}`,
+            fields: [...DEPLOYABLE_FIELDS, 'cdm_app.name', 'cdm_app.node.name'],
+            limit: 100,
+            what: `find the deployable '${name}'`,
+        });
+        const named = rows.filter((row) => same(textField(row, 'name'), name));
+        if (named.length && named.every((row) => !textField(row, 'cdm_app.name') && !textField(row, 'cdm_app.node.name'))) {
+            throw client.unexpectedAnswer(spec, 'the deployables carry no application name (cdm_app.name or cdm_app.node.name)');
+        }
+        const matching = named.filter((row) => same(textField(row, 'cdm_app.name'), appName) || same(textField(row, 'cdm_app.node.name'), appName));
+        if (matching.length > 1) {
+            throw client.unexpectedAnswer(spec, `${matching.length} deployables of '${appName}' are named '${name}'`);
+        }
+        if (matching.length === 1)
+            found.push(parseDeployable(matching[0], client, spec));
+    }
+    return found;
+}
+function parseDeployable(row, client, spec) {
+    const sysId = textField(row, 'sys_id');
+    const name = textField(row, 'name');
+    if (!sysId || !name)
+        throw client.unexpectedAnswer(spec, `a deployable has no ${sysId ? 'name' : 'sys_id'}`);
+    return {
+        sysId,
+        name,
+        state: (textField(row, 'state') ?? '').toLowerCase(),
+        appSysId: referenceValue(row.cdm_app),
+        serviceId: referenceValue(row.cmdb_ci) || referenceValue(row.cdm_ci),
+    };
+}
+/** The changeset record with its snapshot generation status; undefined when no changeset has this number. */
+async function getChangeset(client, number) {
+    const { rows, spec } = await queryTable(client, {
+        table: 'sn_cdm_changeset',
+        query: `number=${queryValue(number)}`,
+        fields: ['number', 'sys_id', 'state', 'snapshot_status'],
+        limit: 1,
+        what: `read changeset ${number}`,
+    });
+    if (!rows.length)
+        return undefined;
+    const row = rows[0];
+    if (textField(row, 'number') !== number) {
+        throw client.unexpectedAnswer(spec, `asked for changeset ${number}, got ${textField(row, 'number') ?? 'a row without a number'}`);
+    }
+    const sysId = textField(row, 'sys_id');
+    const state = textField(row, 'state');
+    if (!sysId || state === undefined)
+        throw client.unexpectedAnswer(spec, `the changeset has no ${sysId ? 'state' : 'sys_id'}`);
+    const status = 'snapshot_status' in row ? (textField(row, 'snapshot_status') ?? '') : undefined;
+    return { number, sysId, state: state.toLowerCase(), snapshotStatus: status?.toLowerCase() };
+}
+/** The snapshot this changeset created for the deployable, if any. */
+function findChangesetSnapshot(client, changesetSysId, deployableSysId) {
+    return findSnapshot(client, `changeset_id=${changesetSysId}^cdm_deployable_id=${deployableSysId}^ORDERBYDESCsys_created_on`, { changesetSysId, deployableSysId }, 'find the snapshot the changeset created');
+}
+/** The deployable's most recently created snapshot, whatever changeset made it. */
+function findLatestSnapshot(client, deployableSysId) {
+    return findSnapshot(client, `cdm_deployable_id=${deployableSysId}^ORDERBYDESCsys_created_on`, { deployableSysId }, 'find the latest snapshot');
+}
+/** The deployable's snapshot with this name. */
+function findNamedSnapshot(client, deployableSysId, name) {
+    return findSnapshot(client, `cdm_deployable_id=${deployableSysId}^name=${queryValue(name)}^ORDERBYDESCsys_created_on`, { deployableSysId, name }, `find the snapshot '${name}'`);
+}
+async function findSnapshot(client, query, expected, what) {
+    const { rows, spec } = await queryTable(client, {
+        table: 'sn_cdm_snapshot',
+        query,
+        fields: SNAPSHOT_FIELDS,
+        limit: 1,
+        what,
+    });
+    if (!rows.length)
+        return undefined;
+    const snapshot = parseSnapshot(rows[0], client, spec);
+    const wrong = snapshot.deployableSysId !== expected.deployableSysId
+        ? `deployable ${snapshot.deployableSysId || '(none)'} instead of ${expected.deployableSysId}`
+        : expected.changesetSysId !== undefined && snapshot.changesetSysId !== expected.changesetSysId
+            ? `changeset ${snapshot.changesetSysId || '(none)'} instead of ${expected.changesetSysId}`
+            : expected.name !== undefined && snapshot.name !== expected.name
+                ? `name '${snapshot.name}' instead of '${expected.name}'`
+                : undefined;
+    if (wrong)
+        throw client.unexpectedAnswer(spec, `snapshot ${snapshot.name} belongs to ${wrong}`);
+    return snapshot;
+}
+function parseSnapshot(row, client, spec) {
+    const sysId = textField(row, 'sys_id');
+    const name = textField(row, 'name');
+    if (!sysId || !name)
+        throw client.unexpectedAnswer(spec, `a snapshot has no ${sysId ? 'name' : 'sys_id'}`);
+    const state = parseValidation(row, client, spec);
+    return {
+        sysId,
+        name,
+        number: textField(row, 'number') ?? '',
+        ...state,
+        changesetSysId: referenceValue(row.changeset_id),
+        changesetNumber: textField(row, 'changeset_id.number') ?? '',
+        deployableSysId: referenceValue(row.cdm_deployable_id),
+        createdOn: textField(row, 'sys_created_on') ?? '',
+    };
+}
+function parseValidation(row, client, spec) {
+    const validation = textField(row, 'validation');
+    if (!validation)
+        throw client.unexpectedAnswer(spec, 'the snapshot has no validation state');
+    const published = textField(row, 'published')?.toLowerCase();
+    if (published !== 'true' && published !== 'false') {
+        throw client.unexpectedAnswer(spec, `the snapshot's published flag is '${published ?? 'missing'}', not true or false`);
+    }
+    return {
+        validation: validation.toLowerCase(),
+        published: published === 'true',
+        lastValidated: textField(row, 'last_validated') ?? '',
+    };
+}
+/** The snapshot's current validation state. */
+async function getSnapshotValidation(client, sysId) {
+    const { row, spec } = await readTableRecord(client, 'sn_cdm_snapshot', sysId, ['validation', 'last_validated', 'published'], 'read the snapshot validation state');
+    return parseValidation(row, client, spec);
+}
+/** Starts a validation; it runs asynchronously, so success only means it started. The body is not read. */
+function validateSnapshot(client, connection, sysId) {
+    return snapshotAction(client, connection, sysId, 'validate', 'start the snapshot validation');
+}
+/** Publishes the snapshot. The body is not read: the documented success body is not JSON. */
+function publishSnapshot(client, connection, sysId) {
+    return snapshotAction(client, connection, sysId, 'publish', 'publish the snapshot');
+}
+/**
+ * POST validate/publish: any 2xx is success and its body may be empty or not JSON at all, but an HTML page (a
+ * login or proxy page) or a ServiceNow error object inside the 2xx answer is a failure.
+ */
+async function snapshotAction(client, connection, sysId, action, what) {
+    const spec = {
+        method: 'POST',
+        path: cdmPath(connection, `snapshots/${encodeURIComponent(sysId)}/${action}`),
+        what,
+    };
+    const response = await client.send(spec);
+    const fail = (vendorMessage) => new errors_ApiError({ method: 'POST', url: client.displayUrl(spec), status: response.status, vendorMessage });
+    if (isHtml(response.headers['content-type'], response.text))
+        throw fail(describeHtml(response.text));
+    const body = tryParseJson(response.text);
+    if (isRecord(body) && (body.status === 'failure' || isRecord(body.error))) {
+        throw fail(readServiceNowMessage(body) ?? 'ServiceNow answered with status: failure and no message');
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./shared/validation/lines.ts
+/**
+ * The line of a key path inside a YAML or JSON file (JSON is YAML 1.2, so one parser serves both). A segment
+ * names a mapping key; in a sequence it is an index (`0`, `[0]`) or the value of an item's identifying field
+ * (`name: web-1` is found by `web-1`, as CDM names array items by their identifier keys); `key[0]` is a key then
+ * an index. When a segment cannot be followed, the line of the deepest node reached is used; other formats, or
+ * text that does not parse, give line 1.
+ */
+
+const MAX_DEPTH = 64;
+function lineOfKeyPath(text, keyPath, fileName) {
+    if (!/\.(ya?ml|json)$/i.test(fileName))
+        return 1;
+    const lineCounter = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
+    if (document.errors.length)
+        return 1;
+    let node = document.contents;
+    let line = 1;
+    for (const segment of expand(keyPath).slice(0, MAX_DEPTH)) {
+        const next = child(node, segment);
+        if (!next)
+            break;
+        line = next.line;
+        node = next.node;
+    }
+    return line;
+    function child(parent, segment) {
+        const lineAt = (offset) => (offset === undefined ? line : lineCounter.linePos(offset).line);
+        if ((0,dist/* isMap */.jh)(parent)) {
+            const pair = parent.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === segment) ??
+                parent.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value).toLowerCase() === segment.toLowerCase());
+            if (!pair)
+                return undefined;
+            return { node: pair.value, line: lineAt(pair.key.range?.[0]) };
+        }
+        if ((0,dist/* isSeq */.oP)(parent)) {
+            const index = /^\d+$/.test(segment) ? Number(segment) : -1;
+            const item = index >= 0
+                ? parent.items[index]
+                : parent.items.find((candidate) => ((0,dist/* isScalar */.jn)(candidate) && String(candidate.value) === segment) ||
+                    ((0,dist/* isMap */.jh)(candidate) &&
+                        candidate.items.some((p) => (0,dist/* isScalar */.jn)(p.value) && String(p.value.value) === segment)));
+            if (!item)
+                return undefined;
+            return { node: item, line: lineAt(item.range?.[0]) };
+        }
+        return undefined;
+    }
+}
+/** `servers[0]` → `servers`, `0`; `[1]` → `1`. */
+function expand(keyPath) {
+    const out = [];
+    for (const segment of keyPath) {
+        const match = /^(.*?)((?:\[\d+\])+)$/.exec(segment);
+        if (!match) {
+            out.push(segment);
+            continue;
+        }
+        if (match[1])
+            out.push(match[1]);
+        for (const index of match[2].matchAll(/\[(\d+)\]/g))
+            out.push(index[1]);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./shared/validation/locate.ts
+/**
+ * From a finding's node path to the uploaded file it came from. ServiceNow does not document the readable node
+ * path, so the matching is tolerant: the path is split on `/`, `\`, `>` and U+FFFD (the separator CDM uses inside
+ * name paths), empty segments dropped; an uploaded file matches when the node path holds a contiguous run of the
+ * file's name-path segments that ends with the file's own node (its last segment). The longest run wins; two files
+ * with an equally long run are ambiguous and neither is chosen. The segments after the run are the key path
+ * inside the file. Names are compared exactly first, then ignoring case.
+ */
+
+function splitNodePath(nodePath) {
+    return nodePath
+        .split(/[/\\>\uFFFD]/)
+        .map((segment) => segment.trim())
+        .filter((segment) => segment !== '');
+}
+function locateNode(nodePath, files) {
+    const segments = splitNodePath(nodePath);
+    if (!segments.length)
+        return undefined;
+    for (const compare of [exact, ignoringCase]) {
+        let best;
+        let tie = false;
+        for (const { file, namePath } of files) {
+            const fileSegments = splitNodePath(namePath);
+            const match = longestRun(segments, fileSegments, compare);
+            if (!match)
+                continue;
+            if (!best || match.length > best.length) {
+                best = { file, ...match };
+                tie = false;
+            }
+            else if (match.length === best.length && file !== best.file) {
+                tie = true;
+            }
+        }
+        if (best && !tie)
+            return { file: best.file, keyPath: segments.slice(best.end) };
+        if (tie)
+            return undefined;
+    }
+    return undefined;
+}
+const exact = (a, b) => a === b;
+const ignoringCase = (a, b) => a.toLowerCase() === b.toLowerCase();
+/**
+ * The longest suffix of `fileSegments` found contiguously in `segments`, and where it ends there (the last such
+ * place, so that a name repeated higher up in the path does not cut the key path short).
+ */
+function longestRun(segments, fileSegments, same) {
+    for (let length = fileSegments.length; length >= 1; length--) {
+        const suffix = fileSegments.slice(fileSegments.length - length);
+        for (let start = segments.length - length; start >= 0; start--) {
+            if (suffix.every((segment, i) => same(segments[start + i], segment)))
+                return { length, end: start + length };
+        }
+    }
+    return undefined;
+}
+/**
+ * The file relative to the repository root, `/`-separated, or undefined when it lies outside it. Windows paths
+ * (`C:\repo\config\a.json`, as a Windows runner's cdm-upload reports them) are handled on any runner.
+ */
+function repositoryPath(file, workspace) {
+    const windows = /^[A-Za-z]:[\\/]/.test(file) || /^[A-Za-z]:[\\/]/.test(workspace) || file.includes('\\');
+    const paths = windows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    const relative = paths.isAbsolute(file) ? paths.relative(workspace, file) : paths.normalize(file);
+    if (!relative || relative.startsWith('..') || paths.isAbsolute(relative))
+        return undefined;
+    return relative.split(paths.sep).join('/');
+}
+
+;// CONCATENATED MODULE: ./shared/validation/findings.ts
+/**
+ * Policy result rows → findings: the severity of each row, and the file and line its node path points at.
+ */
+
+
+
+
+const KNOWN_DECISIONS = new Set(['compliant', 'non_compliant', 'compliant_with_exception']);
+/** Files larger than this are not parsed for lines (the finding points at line 1). */
+const MAX_PARSED_FILE_BYTES = 5 * 1024 * 1024;
+/**
+ * A row excepted by an approved exception (decision compliant_with_exception) is an exception even though its
+ * type is still `failure`; so is a failure row of a snapshot that passed with exception and whose decision is not
+ * readable. An unknown type counts as a failure (and is logged), never as nothing.
+ */
+function severityOf(row, snapshotValidation, logger) {
+    if (row.decision === 'compliant_with_exception')
+        return 'exception';
+    switch (row.type) {
+        case 'failure':
+            return snapshotValidation === 'passed_with_exception' && row.decision !== 'non_compliant'
+                ? 'exception'
+                : 'failure';
+        case 'warning':
+            return 'warning';
+        case '':
+        case 'information':
+            return 'information';
+        default:
+            logger.warning(`Policy ${row.policy} wrote a result of type '${row.type}', which this action does not know; it is counted as a failure.`, 'Unknown result type');
+            return 'failure';
+    }
+}
+function describe(row) {
+    const notes = [
+        row.decision && !KNOWN_DECISIONS.has(row.decision) ? `decision: ${row.decision}` : undefined,
+        row.outputProblem,
+    ].filter(Boolean);
+    const text = row.description.trim() || `${row.policy} reported this node`;
+    return notes.length ? `${text} (${notes.join('; ')})` : text;
+}
+/** Reads uploaded files once each, only from inside the workspace. */
+class FileLines {
+    workspace;
+    logger;
+    texts = new Map();
+    constructor(workspace, logger) {
+        this.workspace = workspace;
+        this.logger = logger;
+    }
+    async line(file, keyPath) {
+        let text = this.texts.get(file);
+        if (!text) {
+            text = this.read(file);
+            this.texts.set(file, text);
+        }
+        const content = await text;
+        return content === undefined ? 1 : lineOfKeyPath(content, keyPath, file);
+    }
+    async read(file) {
+        try {
+            const real = await (0,promises_namespaceObject.realpath)(external_node_path_namespaceObject.resolve(this.workspace, file));
+            const root = await (0,promises_namespaceObject.realpath)(this.workspace);
+            if (real !== root && !real.startsWith(`${root}${external_node_path_namespaceObject.sep}`))
+                return undefined;
+            if ((await (0,promises_namespaceObject.stat)(real)).size > MAX_PARSED_FILE_BYTES)
+                return undefined;
+            return await (0,promises_namespaceObject.readFile)(real, 'utf8');
+        }
+        catch (error) {
+            this.logger.debug(`Could not read ${file} to find finding lines: ${String(error)}`);
+            return undefined;
+        }
+    }
+}
+async function toFindings(snapshot, rows, uploadedFiles, lines, workspace, logger) {
+    const findings = [];
+    for (const row of rows) {
+        const nodePath = row.nodePathUi || row.impactedNode || row.nodePath;
+        const finding = {
+            deployable: snapshot.deployable,
+            snapshot: snapshot.name,
+            policy: row.policy,
+            severity: severityOf(row, snapshot.validation, logger),
+            description: describe(row),
+            nodePath,
+        };
+        const located = row.nodePathUi ? locateNode(row.nodePathUi, uploadedFiles) : undefined;
+        const file = located && repositoryPath(located.file, workspace);
+        if (located && file) {
+            finding.file = file;
+            finding.line = await lines.line(file, located.keyPath);
+        }
+        findings.push(finding);
+    }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./shared/validation/sarif.ts
+/**
+ * Findings as a SARIF 2.1.0 log for GitHub code scanning: one rule per policy; a physical location (relative to
+ * the repository root) for each finding mapped to a file, none for the others; and partial fingerprints built from
+ * what stays the same between runs (policy, deployable, node path, description — never the snapshot name), so the
+ * same finding is one alert across runs rather than a new one each time.
+ */
+
+const LEVELS = { failure: 'error', warning: 'warning', exception: 'note', information: 'note' };
+function ruleId(policy) {
+    const slug = policy
+        .trim()
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    return `cdm-policy/${slug || 'unnamed'}`;
+}
+function fingerprint(finding) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update([finding.policy, finding.deployable, finding.nodePath, finding.description].join('\u0000'))
+        .digest('hex');
+}
+function buildSarif(findings, options = {}) {
+    const rules = [];
+    const index = new Map();
+    for (const finding of findings) {
+        const id = ruleId(finding.policy);
+        if (!index.has(id)) {
+            index.set(id, rules.length);
+            rules.push({ id, policy: finding.policy });
+        }
+    }
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'ServiceNow CDM policy validation',
+                        ...(options.toolVersion ? { version: options.toolVersion } : {}),
+                        rules: rules.map(({ id, policy }) => ({
+                            id,
+                            name: policy,
+                            shortDescription: { text: `CDM policy ${policy}` },
+                            fullDescription: { text: `Findings of the ServiceNow DevOps Config policy '${policy}'.` },
+                            help: { text: `Open the policy '${policy}' in DevOps Config to see what it checks.` },
+                        })),
+                    },
+                },
+                results: findings.map((finding) => {
+                    const id = ruleId(finding.policy);
+                    return {
+                        ruleId: id,
+                        ruleIndex: index.get(id),
+                        level: LEVELS[finding.severity],
+                        ...(finding.severity === 'exception' ? { suppressions: [{ kind: 'external', status: 'accepted' }] } : {}),
+                        message: {
+                            text: `${finding.description} (${finding.deployable}, snapshot ${finding.snapshot}, node ${finding.nodePath || 'unknown'})`,
+                        },
+                        ...(finding.file
+                            ? {
+                                locations: [
+                                    {
+                                        physicalLocation: {
+                                            artifactLocation: { uri: encodeURI(finding.file) },
+                                            region: { startLine: finding.line ?? 1 },
+                                        },
+                                    },
+                                ],
+                            }
+                            : {}),
+                        partialFingerprints: { 'cdmFinding/v1': fingerprint(finding) },
+                        properties: { deployable: finding.deployable, snapshot: finding.snapshot, nodePath: finding.nodePath },
+                    };
+                }),
+            },
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/validation/targets.ts
+/**
+ * Which snapshots the gate looks at: those a committed changeset created (after waiting for their generation),
+ * or each named deployable's latest or named snapshot.
+ */
+
+
+
+/** Changeset states in which no snapshot will come. */
+const DEAD_CHANGESET_STATES = new Set(['open', 'blocked', 'commit_failed']);
+const FINAL_SNAPSHOT_STATUSES = new Set(['created', 'none', 'error']);
+async function findGatedSnapshots(settings, deps) {
+    const { client } = deps;
+    const { logger } = deps.runtime;
+    const explicit = settings.deployableNames;
+    const gated = [];
+    const add = (deployable, snapshot, source) => {
+        const entry = gatedSnapshot(deployable, snapshot, source);
+        gated.push(entry);
+        deps.onSnapshot(entry);
+        logger.info(`${deployable.name}: snapshot ${snapshot.name} (${snapshot.number || snapshot.sysId}), validation ${snapshot.validation}${snapshot.published ? ', published' : ''}.`);
+    };
+    if (!settings.changesetNumber) {
+        for (const deployable of await lookUpDeployables(settings.appName, explicit, client)) {
+            const snapshot = settings.snapshotName
+                ? await findNamedSnapshot(client, deployable.sysId, settings.snapshotName)
+                : await findLatestSnapshot(client, deployable.sysId);
+            if (!snapshot) {
+                throw new JobFailedError(settings.snapshotName
+                    ? `Deployable ${deployable.name} has no snapshot named '${settings.snapshotName}'`
+                    : `Deployable ${deployable.name} has no snapshot yet`, {
+                    jobId: `Deployable ${deployable.name}`,
+                    state: 'no snapshot',
+                    errors: [],
+                    hint: 'A snapshot is created when a changeset is committed: upload and commit its configuration first',
+                });
+            }
+            add(deployable, snapshot, settings.snapshotName ? 'named' : 'latest');
+        }
+        return gated;
+    }
+    const number = settings.changesetNumber;
+    const changeset = await waitForGeneration(number, settings, deps);
+    if (changeset.snapshotStatus === 'error') {
+        throw new JobFailedError(`ServiceNow could not generate the snapshots of changeset ${number}`, {
+            jobId: `Changeset ${number}`,
+            state: 'snapshot_status error',
+            errors: [],
+            hint: 'Look at the changeset and its deployables in DevOps Config, fix the cause, and commit again',
+        });
+    }
+    const impacted = await getImpactedDeployables(client, deps.connection, number);
+    const deleted = impacted.filter((d) => d.state === 'deleted');
+    if (deleted.length)
+        logger.info(`Skipped deleted deployable(s): ${deleted.map((d) => d.name).join(', ')}.`);
+    const active = impacted.filter((d) => d.state !== 'deleted');
+    const same = (a, b) => a.toLowerCase() === b.toLowerCase();
+    let targets = active;
+    if (explicit.length) {
+        const missing = explicit.filter((name) => !active.some((d) => same(d.name, name)));
+        const others = missing.length ? await lookUpDeployables(settings.appName, missing, client) : [];
+        targets = explicit
+            .map((name) => active.find((d) => same(d.name, name)) ?? others.find((d) => same(d.name, name)))
+            .filter((d) => d !== undefined);
+    }
+    else if (!targets.length) {
+        throw new JobFailedError(`Changeset ${number} impacted no active deployable: there is no snapshot to gate`, {
+            jobId: `Changeset ${number}`,
+            state: `snapshot_status ${changeset.snapshotStatus ?? 'unknown'}`,
+            errors: [],
+            hint: 'Give deployable-name to gate the latest snapshot of a deployable instead',
+        });
+    }
+    for (const deployable of targets) {
+        const own = changeset.snapshotStatus !== 'none' && active.some((d) => d.sysId === deployable.sysId)
+            ? await findChangesetSnapshot(client, changeset.sysId, deployable.sysId)
+            : undefined;
+        if (own) {
+            add(deployable, own, 'changeset');
+            continue;
+        }
+        const why = `Changeset ${number} created no snapshot for deployable ${deployable.name}${changeset.snapshotStatus === 'none' ? ' (snapshot_status: none, e.g. nothing changed for it)' : ''}`;
+        if (!explicit.length) {
+            throw new JobFailedError(why, {
+                jobId: `Changeset ${number}`,
+                state: `snapshot_status ${changeset.snapshotStatus ?? 'unknown'}`,
+                errors: [],
+                hint: `Name the deployable in deployable-name to gate its latest snapshot instead`,
+            });
+        }
+        const latest = await findLatestSnapshot(client, deployable.sysId);
+        if (!latest) {
+            throw new JobFailedError(`${why}, and it has no snapshot at all`, {
+                jobId: `Deployable ${deployable.name}`,
+                state: 'no snapshot',
+                errors: [],
+            });
+        }
+        logger.warning(`${why}; gating its latest snapshot ${latest.name} (${latest.number || latest.sysId}, changeset ${latest.changesetNumber || latest.changesetSysId || 'unknown'}) instead.`, 'No new snapshot');
+        add(deployable, latest, 'latest');
+    }
+    return gated;
+}
+/** Every named deployable of the application; a name it does not have is an error that lists them all. */
+async function lookUpDeployables(appName, names, client) {
+    const found = await findDeployables(client, appName, names);
+    const missing = names.filter((name) => !found.some((d) => d.name.toLowerCase() === name.toLowerCase()));
+    if (missing.length) {
+        throw new JobFailedError(`Application ${appName} has no deployable named ${missing.join(', ')}`, {
+            jobId: `Application ${appName}`,
+            state: 'deployable not found',
+            errors: [],
+            hint: 'Check deployable-name and app-name against the deployables in DevOps Config',
+        });
+    }
+    return found;
+}
+/** Waits until ServiceNow has generated the changeset's snapshots (or said it made none, or failed). */
+async function waitForGeneration(number, settings, deps) {
+    const { client } = deps;
+    return poll(async () => {
+        const changeset = await getChangeset(client, number);
+        if (!changeset) {
+            throw new JobFailedError(`Changeset ${number} was not found`, {
+                jobId: `Changeset ${number}`,
+                state: 'not found',
+                errors: [],
+                hint: 'Check changeset-number: it is the changeset-number output of cdm-upload, e.g. Chset-102',
+            });
+        }
+        if (DEAD_CHANGESET_STATES.has(changeset.state)) {
+            throw new JobFailedError(`Changeset ${number} is ${changeset.state}, so it has no snapshots to gate`, {
+                jobId: `Changeset ${number}`,
+                state: changeset.state,
+                errors: [],
+                hint: changeset.state === 'open'
+                    ? 'Snapshots are created when a changeset is committed: commit it (auto-commit: true) first'
+                    : 'Look at the changeset in DevOps Config, resolve the problem, and commit it again',
+            });
+        }
+        if (changeset.state !== 'committed')
+            return { done: false, state: changeset.state };
+        const status = changeset.snapshotStatus;
+        if (status !== undefined) {
+            return FINAL_SNAPSHOT_STATUSES.has(status)
+                ? { done: true, value: changeset }
+                : { done: false, state: `committed, snapshot generation ${status || 'pending'}` };
+        }
+        // Instances without the snapshot_status field: done when every impacted deployable has its snapshot.
+        const impacted = (await getImpactedDeployables(client, deps.connection, number)).filter((d) => d.state !== 'deleted');
+        const wanted = settings.deployableNames.length
+            ? impacted.filter((d) => settings.deployableNames.some((n) => n.toLowerCase() === d.name.toLowerCase()))
+            : impacted;
+        let found = 0;
+        for (const deployable of wanted) {
+            if (await findChangesetSnapshot(client, changeset.sysId, deployable.sysId))
+                found++;
+        }
+        if (wanted.length && found === wanted.length)
+            return { done: true, value: { ...changeset, snapshotStatus: 'created' } };
+        return { done: false, state: `committed, ${found} of ${wanted.length} snapshot(s) created` };
+    }, {
+        what: `the snapshots of changeset ${number}`,
+        runtime: deps.runtime,
+        maxIntervalMs: settings.pollIntervalMs,
+        resumeHint: `Run again with changeset-number: ${number} to keep waiting`,
+    });
+}
+function gatedSnapshot(deployable, snapshot, source) {
+    return {
+        deployable: deployable.name,
+        deployableSysId: deployable.sysId,
+        serviceId: deployable.serviceId,
+        name: snapshot.name,
+        sysId: snapshot.sysId,
+        number: snapshot.number,
+        changeset: snapshot.changesetNumber || snapshot.changesetSysId,
+        source,
+        validation: snapshot.validation,
+        published: snapshot.published,
+        failures: 0,
+        warnings: 0,
+        exceptions: 0,
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/validation/types.ts
+/** Gate statuses, worst first: the `validation-status` output is the worst across the gated snapshots. */
+const GATE_STATUSES = ['failed', 'execution_error', 'not_validated', 'passed_with_exception', 'passed'];
+function worstStatus(statuses) {
+    return statuses.reduce((worst, status) => (GATE_STATUSES.indexOf(status) < GATE_STATUSES.indexOf(worst) ? status : worst), 'passed');
+}
+/** The snapshot's contribution to the gate status. */
+function snapshotStatus(snapshot) {
+    if (snapshot.didNotStart)
+        return 'not_validated';
+    return GATE_STATUSES.includes(snapshot.validation)
+        ? snapshot.validation
+        : 'not_validated';
+}
+
+;// CONCATENATED MODULE: ./shared/validation/validate.ts
+/**
+ * Brings each gated snapshot to a final validation state: use the stored one, wait for a running one, or start
+ * one; then wait for all of them in one poll. A validation that was requested but never leaves not_validated (or
+ * its old final state) within the start grace did not start.
+ */
+
+
+
+/** Checks that must have seen the validation not started, besides the grace time, before it counts as not started. */
+const MIN_START_CHECKS = 2;
+async function bringToFinalState(snapshots, settings, deps) {
+    const { client, runtime } = deps;
+    const { logger, clock } = runtime;
+    const waiting = [];
+    for (const snapshot of snapshots) {
+        const state = snapshot.validation;
+        failOnUnknownState(snapshot);
+        if (PENDING_VALIDATION_STATES.has(state)) {
+            logger.info(`${snapshot.name}: a validation is already ${state.replace('_', ' ')}; waiting for it.`);
+            waiting.push({ snapshot });
+        }
+        else if (snapshot.published) {
+            logger.info(`${snapshot.name} is published, so ServiceNow cannot validate it again; using its stored validation state: ${state}.`);
+        }
+        else if (state !== 'not_validated' && !settings.revalidate) {
+            logger.info(`${snapshot.name} was already validated: ${state} (set revalidate: true to validate it again).`);
+        }
+        else {
+            const before = await getSnapshotValidation(client, snapshot.sysId);
+            const requested = {
+                at: clock.now(),
+                validation: before.validation,
+                lastValidated: before.lastValidated,
+                checks: 0,
+            };
+            if (settings.serverValidates && state === 'not_validated') {
+                logger.info(`${snapshot.name}: ServiceNow validates it after the commit (auto-validate); waiting for it.`);
+            }
+            else {
+                await validateSnapshot(client, deps.connection, snapshot.sysId).catch((error) => {
+                    if (!(error instanceof errors_ApiError) || error.status !== 400)
+                        throw error;
+                    throw new errors_ApiError({
+                        method: error.method,
+                        url: error.url,
+                        status: error.status,
+                        vendorMessage: error.vendorMessage,
+                        hint: `ServiceNow refused to validate ${snapshot.name}: a snapshot that was published meanwhile cannot be validated, and one that no longer exists cannot either. Look at it in DevOps Config, then run again`,
+                    });
+                });
+                logger.info(`${snapshot.name}: validation requested.`);
+            }
+            waiting.push({ snapshot, requested });
+        }
+    }
+    if (!waiting.length)
+        return;
+    let pending = waiting;
+    await poll(async () => {
+        const still = [];
+        for (const entry of pending) {
+            const { snapshot, requested } = entry;
+            const now = await getSnapshotValidation(client, snapshot.sysId);
+            const changed = now.validation !== snapshot.validation || now.published !== snapshot.published;
+            snapshot.validation = now.validation;
+            snapshot.published = now.published;
+            if (changed)
+                deps.onChange();
+            failOnUnknownState(snapshot);
+            const unchanged = requested !== undefined &&
+                now.validation === requested.validation &&
+                now.lastValidated === requested.lastValidated &&
+                !PENDING_VALIDATION_STATES.has(now.validation);
+            if (PENDING_VALIDATION_STATES.has(now.validation)) {
+                if (requested)
+                    requested.checks = -Infinity; // it started
+                still.push(entry);
+            }
+            else if (unchanged && requested) {
+                requested.checks += 1;
+                if (requested.checks >= MIN_START_CHECKS && clock.now() - requested.at >= settings.startGraceMs) {
+                    snapshot.didNotStart = true;
+                    deps.onChange();
+                    logger.warning(`${snapshot.name}: the validation did not start: ServiceNow still reports ${now.validation} ${Math.round((clock.now() - requested.at) / 1000)} s after it was requested.`, 'Validation did not start');
+                }
+                else {
+                    still.push(entry);
+                }
+            }
+            else if (!FINAL_VALIDATION_STATES.has(now.validation)) {
+                // not_validated after a validation started: treat like pending until the grace ends.
+                still.push(entry);
+            }
+        }
+        pending = still;
+        if (!pending.length)
+            return { done: true, value: undefined };
+        return { done: false, state: pending.map((e) => `${e.snapshot.name} ${e.snapshot.validation}`).join(', ') };
+    }, {
+        what: `the validation of ${waiting.length === 1 ? waiting[0].snapshot.name : `${waiting.length} snapshots`}`,
+        runtime,
+        maxIntervalMs: settings.pollIntervalMs,
+        resumeHint: 'The validation may still finish: run again (without revalidate) to gate on its result',
+    });
+}
+/** An unknown state is never taken for a pass. */
+function failOnUnknownState(snapshot) {
+    if (isValidationState(snapshot.validation))
+        return;
+    throw new JobFailedError(`ServiceNow reports the validation state '${snapshot.validation}' for snapshot ${snapshot.name}, which this action does not know`, {
+        jobId: `Snapshot ${snapshot.name}`,
+        state: snapshot.validation,
+        errors: [],
+        hint: 'The gate fails rather than guess; look at the snapshot in DevOps Config',
+    });
+}
+
+;// CONCATENATED MODULE: ./shared/validation/gate.ts
+/**
+ * The policy-validation gate, the one flow behind cdm-validate and cdm-upload's `validate: true`: find the gated
+ * snapshots, bring each to a final validation state, read the per-policy results, map them to file lines, write
+ * the results and SARIF files, and only then publish. It returns a typed result; it never touches @actions/core:
+ * snapshots reach the caller the moment they are known through `onSnapshots`.
+ */
+
+
+
+
+
+
+
+
+
+async function runValidationGate(settings, deps) {
+    const { client, connection, runtime } = deps;
+    const { logger } = runtime;
+    const snapshots = [];
+    let complete = false;
+    const report = () => deps.onSnapshots([...snapshots], complete);
+    await findGatedSnapshots(settings, {
+        client,
+        connection,
+        runtime,
+        onSnapshot: (snapshot) => {
+            snapshots.push(snapshot);
+            report();
+        },
+    });
+    complete = true;
+    report();
+    await bringToFinalState(snapshots, settings, { client, connection, runtime, onChange: report });
+    const findings = [];
+    const problems = [];
+    const lines = new FileLines(settings.workspace, logger);
+    for (const snapshot of snapshots) {
+        const status = snapshotStatus(snapshot);
+        if (snapshot.didNotStart || status === 'not_validated') {
+            problems.push(snapshot.didNotStart
+                ? `${snapshot.deployable}: the validation of ${snapshot.name} did not start`
+                : `${snapshot.deployable}: ${snapshot.name} has no validation (${snapshot.validation})`);
+            continue;
+        }
+        const results = await getPolicyResults(client, snapshot.sysId);
+        if (results.truncated) {
+            logger.warning(`${snapshot.name} has more than ${MAX_RESULT_ROWS} policy result rows; only the first ${MAX_RESULT_ROWS} are reported. The gate still follows the snapshot's validation state.`, 'Policy results cut short');
+        }
+        const own = await toFindings(snapshot, results.rows, settings.uploadedFiles, lines, settings.workspace, logger);
+        findings.push(...own);
+        snapshot.failures = own.filter((f) => f.severity === 'failure').length;
+        snapshot.warnings = own.filter((f) => f.severity === 'warning').length;
+        snapshot.exceptions = own.filter((f) => f.severity === 'exception').length;
+        problems.push(...verdictProblems(snapshot, status, settings));
+        if (!own.length && status === 'passed') {
+            logger.warning(`${snapshot.name} passed with no policy results: no policy may be mapped to deployable ${snapshot.deployable}.`, 'No policy results');
+        }
+    }
+    report();
+    // Written before publishing, so that a failed publish loses nothing.
+    const status = worstStatus(snapshots.map(snapshotStatus));
+    const sarif = await writeFileAtomic(settings.sarifFile, `${JSON.stringify(buildSarif(findings, { toolVersion: deps.toolVersion }), null, 2)}\n`);
+    const resultsFile = () => writeFileAtomic(settings.resultsFile, `${JSON.stringify({ status, passed: !problems.length, problems, snapshots: snapshots.map(snapshotSummary), findings }, null, 2)}\n`);
+    let results = await resultsFile();
+    const published = [];
+    if (settings.publish) {
+        if (problems.length) {
+            logger.info('Nothing is published: the gate failed.');
+        }
+        else {
+            for (const snapshot of snapshots) {
+                const problem = await publish(snapshot, deps);
+                if (problem)
+                    problems.push(problem);
+                else if (snapshot.published)
+                    published.push(snapshot.name);
+            }
+            report();
+            if (problems.length)
+                results = await resultsFile();
+        }
+    }
+    return { status, passed: !problems.length, problems, snapshots, findings, sarif, results, published };
+}
+function verdictProblems(snapshot, status, settings) {
+    const counts = `${snapshot.failures} failure(s), ${snapshot.warnings} warning(s), ${snapshot.exceptions} exception(s)`;
+    const problems = [];
+    if (status === 'failed' || status === 'execution_error') {
+        problems.push(`${snapshot.deployable}: ${snapshot.name} ${status === 'failed' ? 'failed validation' : 'could not be validated (execution_error: a policy did not finish)'}` +
+            (snapshot.failures + snapshot.warnings
+                ? ` — ${counts}`
+                : ' — ServiceNow gave no per-policy result; open the snapshot in DevOps Config'));
+    }
+    else if (status === 'passed' && snapshot.failures) {
+        problems.push(`${snapshot.deployable}: ServiceNow reports ${snapshot.name} passed, yet ${snapshot.failures} policy result(s) are failures; the gate fails rather than guess`);
+    }
+    if (status === 'passed_with_exception' && settings.failOnExceptions) {
+        problems.push(`${snapshot.deployable}: ${snapshot.name} passed only with an exception (fail-on-exceptions: true)`);
+    }
+    if (snapshot.warnings && settings.failOnWarnings && !problems.length) {
+        problems.push(`${snapshot.deployable}: ${snapshot.name} has ${snapshot.warnings} warning(s) (fail-on-warnings: true)`);
+    }
+    return problems;
+}
+/** Publishes one passed snapshot; returns what went wrong, if anything. */
+async function publish(snapshot, deps) {
+    const { logger } = deps.runtime;
+    if (snapshot.published) {
+        logger.info(`${snapshot.name} is already published.`);
+        return undefined;
+    }
+    if (!snapshot.serviceId) {
+        return `${snapshot.deployable}: ${snapshot.name} was not published: the deployable is not connected to a service. Connect the deployable to a service in DevOps Config before publishing`;
+    }
+    try {
+        await publishSnapshot(deps.client, deps.connection, snapshot.sysId);
+    }
+    catch (error) {
+        // The publish may have happened even though the answer was an error (or it was published meanwhile).
+        const now = await getSnapshotValidation(deps.client, snapshot.sysId).catch(() => undefined);
+        if (now?.published) {
+            snapshot.published = true;
+            logger.info(`${snapshot.name} is published (ServiceNow answered the publish with an error, but it is published).`);
+            return undefined;
+        }
+        const message = error instanceof errors_ApiError ? error.vendorMessage : errorMessage(error);
+        return `${snapshot.deployable}: publishing ${snapshot.name} failed: ${message}. The results and SARIF files are written; publish it in DevOps Config once the cause is fixed, or re-run with publish: true`;
+    }
+    snapshot.published = true;
+    logger.info(`Published ${snapshot.name}.`);
+    return undefined;
+}
+/** A snapshot as the `snapshots` output and the results file show it. */
+function snapshotSummary(snapshot) {
+    return {
+        deployable: snapshot.deployable,
+        name: snapshot.name,
+        sys_id: snapshot.sysId,
+        number: snapshot.number,
+        changeset: snapshot.changeset,
+        source: snapshot.source,
+        validation: snapshot.didNotStart ? 'not_validated' : snapshot.validation,
+        published: snapshot.published,
+        failures: snapshot.failures,
+        warnings: snapshot.warnings,
+        exceptions: snapshot.exceptions,
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/validation/report.ts
+
+
+/** GitHub refuses a step output over 1 MB; the findings output stays well below it (the results file is complete). */
+const FINDINGS_OUTPUT_LIMIT_BYTES = 900 * 1024;
+/** Annotations per severity: GitHub shows only the first few of each kind per step anyway. */
+const MAX_ANNOTATIONS = 50;
+/** A policy with more findings than this folds them into <details>. */
+const FOLD_AFTER = 5;
+/**
+ * The snapshot outputs, set the moment the snapshots are known; `snapshot-name` and `snapshot-id` only once the
+ * list is `complete` and holds one snapshot (an output cannot be taken back).
+ */
+function setSnapshotOutputs(outputs, snapshots, complete) {
+    outputs.set('snapshots', snapshots.map(snapshotSummary));
+    if (complete && snapshots.length === 1) {
+        outputs.set('snapshot-name', snapshots[0].name);
+        outputs.set('snapshot-id', snapshots[0].sysId);
+    }
+    if (snapshots.length)
+        outputs.set('validation-status', worstStatus(snapshots.map(snapshotStatus)));
+}
+/** Every validation output; `published` only for a step that has that output. */
+function setGateOutputs(outputs, result, logger, published) {
+    setSnapshotOutputs(outputs, result.snapshots, true);
+    outputs.set('validation-status', result.status);
+    const { kept, total } = boundedFindings(result.findings);
+    outputs.set('validation-results', kept);
+    if (kept.length < total) {
+        logger.notice(`validation-results holds ${kept.length} of ${total} findings (a step output must stay under 1 MB); every finding is in ${result.results.path}.`, 'Findings output shortened');
+    }
+    outputs.set('failures', result.findings.filter((f) => f.severity === 'failure').length);
+    outputs.set('warnings', result.findings.filter((f) => f.severity === 'warning').length);
+    outputs.set('sarif-file', result.sarif.path);
+    outputs.set('results-file', result.results.path);
+    if (published)
+        outputs.set('published', result.published);
+}
+function boundedFindings(findings) {
+    const kept = [];
+    let bytes = 2;
+    for (const finding of findings) {
+        bytes += Buffer.byteLength(JSON.stringify(finding)) + 1;
+        if (bytes > FINDINGS_OUTPUT_LIMIT_BYTES)
+            break;
+        kept.push(finding);
+    }
+    return { kept, total: findings.length };
+}
+/** One annotation per failure and warning (exceptions as notices), on the file line when the finding has one. */
+function annotateFindings(findings, logger) {
+    const counts = { failure: 0, warning: 0, exception: 0 };
+    for (const finding of findings) {
+        if (finding.severity === 'information')
+            continue;
+        if (++counts[finding.severity] > MAX_ANNOTATIONS)
+            continue;
+        const title = `${finding.policy} (${finding.deployable})`;
+        const message = `${finding.description}${finding.file ? '' : ` — node ${finding.nodePath || 'unknown'}`}`;
+        const location = finding.file ? { file: finding.file, line: finding.line } : undefined;
+        if (finding.severity === 'failure')
+            logger.error(message, title, location);
+        else if (finding.severity === 'warning')
+            logger.warning(message, title, location);
+        else
+            logger.notice(`Excepted: ${message}`, title, location);
+    }
+}
+function summarizeGate(summary, snapshots, result) {
+    if (!snapshots.length)
+        return;
+    summary.heading('Policy validation', 3);
+    summary.table(['Deployable', 'Snapshot', 'Validation', 'Failures', 'Warnings', 'Exceptions', 'Published'], snapshots.map((s) => [
+        s.deployable,
+        `${s.name}${s.source === 'latest' ? ' (latest)' : ''}`,
+        `${verdictIcon(snapshotStatus(s))} ${s.didNotStart ? 'did not start' : s.validation}`,
+        String(s.failures),
+        String(s.warnings),
+        String(s.exceptions),
+        s.published ? 'yes' : 'no',
+    ]));
+    if (!result)
+        return;
+    if (result.problems.length)
+        summary.list(result.problems.map(escapeHtml));
+    const byPolicy = new Map();
+    for (const finding of result.findings)
+        byPolicy.set(finding.policy, [...(byPolicy.get(finding.policy) ?? []), finding]);
+    if (!byPolicy.size)
+        return;
+    summary.heading('Findings by policy', 4);
+    for (const [policy, findings] of byPolicy) {
+        const items = findings.map((f) => `- ${findingLine(f)}`).join('\n');
+        const head = `**${escapeHtml(policy)}** — ${findings.length} finding(s)`;
+        summary.text(findings.length > FOLD_AFTER
+            ? `<details><summary>${head}</summary>\n\n${items}\n\n</details>\n`
+            : `${head}\n\n${items}\n`);
+    }
+}
+function findingLine(finding) {
+    const where = finding.file
+        ? fileLink(finding.file, finding.line)
+        : `node \`${finding.nodePath.replace(/`/g, "'") || 'unknown'}\``;
+    return `${severityIcon(finding.severity)} ${finding.severity} ${where} — ${escapeHtml(finding.description).replace(/\r?\n/g, ' ')} (${escapeHtml(finding.deployable)})`;
+}
+/** `file:line`, linked to the file at the commit being built when the run says which. */
+function fileLink(file, line) {
+    const text = `${file}${line ? `:${line}` : ''}`;
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = process.env;
+    if (!server || !repo || !sha)
+        return `\`${text}\``;
+    return `[\`${text}\`](${server}/${repo}/blob/${sha}/${encodeURI(file)}${line ? `#L${line}` : ''})`;
+}
+function verdictIcon(status) {
+    return status === 'passed' ? '✅' : status === 'passed_with_exception' ? '☑️' : '❌';
+}
+function severityIcon(severity) {
+    return { failure: '❌', warning: '⚠️', exception: '☑️', information: 'ℹ️' }[severity];
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+;// CONCATENATED MODULE: ./shared/validation/step.ts
+/**
+ * The gate as an action step runs it, the same in cdm-validate and cdm-upload: outputs set as soon as the snapshots
+ * are known, the result's outputs and annotations at the end, and the failure the step ends with.
+ */
+
+
+
+async function runGateStep(settings, deps) {
+    const { outputs, runtime } = deps;
+    const result = await runValidationGate(settings, {
+        client: deps.client,
+        connection: deps.connection,
+        runtime,
+        toolVersion: process.env.GITHUB_ACTION_REF || undefined,
+        onSnapshots: (snapshots, complete) => {
+            setSnapshotOutputs(outputs, snapshots, complete);
+            deps.onSnapshots?.(snapshots);
+        },
+    });
+    setGateOutputs(outputs, result, runtime.logger, deps.publishedOutput);
+    annotateFindings(result.findings, runtime.logger);
+    if (result.passed)
+        runtime.logger.info(`Policy validation passed: ${result.status}.`);
+    return result;
+}
+/** The error a failed gate ends the step with; undefined when it passed. */
+function gateFailure(result) {
+    if (result.passed)
+        return undefined;
+    return new JobFailedError(`The policy validation gate failed (${result.status})`, {
+        jobId: 'Policy validation',
+        state: result.status,
+        errors: result.problems,
+        hint: 'The findings are in the job summary, the annotations and the results file',
+    });
+}
+
 ;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
 
 /**
@@ -33831,7 +35190,7 @@ function parseCommaParts(str, budget) {
 function bound(value, fallback) {
     return value === undefined || isNaN(value) ? fallback : value;
 }
-function expand(str, options = {}) {
+function esm_expand(str, options = {}) {
     if (!str) {
         return [];
     }
@@ -35340,7 +36699,7 @@ const braceExpand = (pattern, options = {}) => {
         // shortcut. no need to expand.
         return [pattern];
     }
-    return expand(pattern, { max: options.braceExpandMax });
+    return esm_expand(pattern, { max: options.braceExpandMax });
 };
 minimatch.braceExpand = braceExpand;
 // parse a component of the expanded set.
@@ -36972,8 +38331,6 @@ function glob_hashFiles(patterns_1) {
     });
 }
 //# sourceMappingURL=glob.js.map
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./shared/fs/workspace.ts
 /**
  * Files named by inputs are read only from inside the workspace: on pull_request workflows the files come from
@@ -37344,7 +38701,7 @@ async function uploadAll(config, deps, files) {
         logger.notice(`Changeset ${changesetNumber} is left open (auto-commit: false): commit it in DevOps Config, or upload more with changeset-number: ${changesetNumber}.`, 'Changeset left open');
     }
     outputs.set('state', 'completed');
-    return files;
+    return { files, changesetNumber: changesetNumber ?? '' };
 }
 function recordChangesetState(status, outputs) {
     if (status.changeset?.state)
@@ -37363,6 +38720,9 @@ function openChangesetHint(changesetNumber, files) {
 
 ;// CONCATENATED MODULE: ./actions/cdm-upload/src/main.ts
 /** cdm-upload: inputs (with local file checks) → uploads into one changeset → outputs and job summary. */
+
+
+
 
 
 
@@ -37421,6 +38781,15 @@ async function main(context) {
     const ignoreAttributes = inputs.boolean('ignore-attributes', false);
     const sharedLibraryName = inputs.string('shared-library-name');
     const maxUploadBytes = inputs.size('max-upload-size', asFile ? DEFAULT_MAX_FILE_UPLOAD_BYTES : DEFAULT_MAX_UPLOAD_BYTES);
+    const validate = inputs.boolean('validate', false);
+    if (validate && !autoCommit)
+        inputs.problem('validate', 'needs auto-commit: true (the commit creates the snapshots)');
+    const gateInputs = readGateInputs(inputs);
+    if (!validate) {
+        for (const name of ['fail-on-warnings', 'fail-on-exceptions', 'sarif-file', 'results-file'])
+            if (inputs.has(name))
+                inputs.problem(name, 'only applies with validate: true');
+    }
     const timeoutMs = inputs.duration('timeout', '30m');
     const pollIntervalMs = inputs.duration('poll-interval', '10s', { min: MIN_INTERVAL_MS });
     // The clock starts before the files are found and checked: that work counts against timeout too.
@@ -37443,8 +38812,10 @@ async function main(context) {
         return;
     const files = plannedFiles(items);
     logger.info(`Uploading ${items.length} item(s) to ${appName} (${target}${asFile ? ', as file nodes' : ''}).`);
+    let gated = [];
+    let gate;
     try {
-        await runUploads({
+        const uploaded = await runUploads({
             connection,
             options: {
                 appName,
@@ -37465,8 +38836,33 @@ async function main(context) {
             publishOption,
             pollIntervalMs,
         }, { client: serviceNowClient(connection, runtime), runtime, outputs }, files);
+        if (validate) {
+            gate = await runGateStep({
+                appName,
+                changesetNumber: uploaded.changesetNumber,
+                deployableNames: [],
+                revalidate: false,
+                publish: false,
+                serverValidates: autoValidate,
+                uploadedFiles: uploaded.files.flatMap((f) => f.file && f.namePath ? [{ file: f.file, namePath: f.namePath }] : []),
+                pollIntervalMs,
+                startGraceMs: START_GRACE_MS,
+                ...gateInputs,
+            }, {
+                client: serviceNowClient(connection, runtime),
+                connection,
+                runtime,
+                outputs,
+                publishedOutput: false,
+                onSnapshots: (known) => (gated = known),
+            });
+            const failure = gateFailure(gate);
+            if (failure)
+                throw failure;
+        }
     }
     finally {
+        summarizeGate(summary, gate?.snapshots ?? gated, gate);
         const out = outputs.values;
         summary.details([
             ['Instance', connection.instanceUrl],
@@ -40337,18 +41733,18 @@ __webpack_unused_export__ = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
+exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;

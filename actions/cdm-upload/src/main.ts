@@ -9,6 +9,10 @@ import {
   UPLOAD_TARGETS,
 } from '../../../shared/vendors/servicenow/cdm-uploads.js';
 import { readServiceNowConnection, serviceNowClient } from '../../../shared/vendors/servicenow/connection.js';
+import { readGateInputs, START_GRACE_MS } from '../../../shared/validation/inputs.js';
+import { summarizeGate } from '../../../shared/validation/report.js';
+import { gateFailure, runGateStep } from '../../../shared/validation/step.js';
+import type { GatedSnapshot, GateResult } from '../../../shared/validation/types.js';
 import { collectItems } from './items.js';
 import { plannedFiles, runUploads } from './upload.js';
 
@@ -65,6 +69,13 @@ async function main(context: ActionContext): Promise<void> {
     'max-upload-size',
     asFile ? DEFAULT_MAX_FILE_UPLOAD_BYTES : DEFAULT_MAX_UPLOAD_BYTES,
   );
+  const validate = inputs.boolean('validate', false);
+  if (validate && !autoCommit) inputs.problem('validate', 'needs auto-commit: true (the commit creates the snapshots)');
+  const gateInputs = readGateInputs(inputs);
+  if (!validate) {
+    for (const name of ['fail-on-warnings', 'fail-on-exceptions', 'sarif-file', 'results-file'])
+      if (inputs.has(name)) inputs.problem(name, 'only applies with validate: true');
+  }
   const timeoutMs = inputs.duration('timeout', '30m');
   const pollIntervalMs = inputs.duration('poll-interval', '10s', { min: MIN_INTERVAL_MS });
   // The clock starts before the files are found and checked: that work counts against timeout too.
@@ -91,8 +102,10 @@ async function main(context: ActionContext): Promise<void> {
 
   const files = plannedFiles(items);
   logger.info(`Uploading ${items.length} item(s) to ${appName} (${target}${asFile ? ', as file nodes' : ''}).`);
+  let gated: readonly GatedSnapshot[] = [];
+  let gate: GateResult | undefined;
   try {
-    await runUploads(
+    const uploaded = await runUploads(
       {
         connection,
         options: {
@@ -117,7 +130,36 @@ async function main(context: ActionContext): Promise<void> {
       { client: serviceNowClient(connection, runtime), runtime, outputs },
       files,
     );
+    if (validate) {
+      gate = await runGateStep(
+        {
+          appName,
+          changesetNumber: uploaded.changesetNumber,
+          deployableNames: [],
+          revalidate: false,
+          publish: false,
+          serverValidates: autoValidate,
+          uploadedFiles: uploaded.files.flatMap((f) =>
+            f.file && f.namePath ? [{ file: f.file, namePath: f.namePath }] : [],
+          ),
+          pollIntervalMs,
+          startGraceMs: START_GRACE_MS,
+          ...gateInputs,
+        },
+        {
+          client: serviceNowClient(connection, runtime),
+          connection,
+          runtime,
+          outputs,
+          publishedOutput: false,
+          onSnapshots: (known) => (gated = known),
+        },
+      );
+      const failure = gateFailure(gate);
+      if (failure) throw failure;
+    }
   } finally {
+    summarizeGate(summary, gate?.snapshots ?? gated, gate);
     const out = outputs.values;
     summary.details([
       ['Instance', connection.instanceUrl],

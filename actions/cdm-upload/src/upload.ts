@@ -47,6 +47,11 @@ export interface UploadDeps {
 
 const FAILED_CHANGESET_STATES = new Set(['commit_failed', 'blocked']);
 
+export interface UploadRun {
+  files: UploadedFile[];
+  changesetNumber: string;
+}
+
 /** Where each file stands, for the summary: filled as the uploads go, also when one fails. */
 export function plannedFiles(items: UploadItem[]): UploadedFile[] {
   return items.map((item) => ({
@@ -65,7 +70,7 @@ export async function runUploads(
   config: UploadConfig,
   deps: UploadDeps,
   files: UploadedFile[] = plannedFiles(config.items),
-): Promise<UploadedFile[]> {
+): Promise<UploadRun> {
   const { outputs } = deps;
   try {
     return await uploadAll(config, deps, files);
@@ -76,7 +81,7 @@ export async function runUploads(
   }
 }
 
-async function uploadAll(config: UploadConfig, deps: UploadDeps, files: UploadedFile[]): Promise<UploadedFile[]> {
+async function uploadAll(config: UploadConfig, deps: UploadDeps, files: UploadedFile[]): Promise<UploadRun> {
   const { client, runtime, outputs } = deps;
   const { logger } = runtime;
   let changesetNumber = config.changesetNumber;
@@ -162,7 +167,7 @@ async function uploadAll(config: UploadConfig, deps: UploadDeps, files: Uploaded
     );
   }
   outputs.set('state', 'completed');
-  return files;
+  return { files, changesetNumber: changesetNumber ?? '' };
 }
 
 function recordChangesetState(status: UploadStatus, outputs: Outputs): void {

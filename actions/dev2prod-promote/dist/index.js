@@ -29075,14 +29075,18 @@ function neutralizeCommands(text) {
 }
 function coreLogger(redactor = new SecretRedactor()) {
     const r = (text) => redactor.redact(text);
+    const properties = (title, location) => ({
+        ...(title ? { title: r(title) } : {}),
+        ...(location ? { file: r(location.file), startLine: location.line } : {}),
+    });
     return {
         isDebug: core/* isDebug */._o(),
         // debug, warning, error and notice are workflow commands: the toolkit escapes CR, LF and % in them.
         debug: (message) => core/* debug */.Yz(r(message)),
         info: (message) => core/* info */.pq(neutralizeCommands(r(message))),
-        warning: (message, title) => core/* warning */.$e(r(message), title ? { title: r(title) } : {}),
-        error: (message, title) => core/* error */.z3(r(message), title ? { title: r(title) } : {}),
-        notice: (message, title) => core/* notice */.lm(r(message), title ? { title: r(title) } : {}),
+        warning: (message, title, location) => core/* warning */.$e(r(message), properties(title, location)),
+        error: (message, title, location) => core/* error */.z3(r(message), properties(title, location)),
+        notice: (message, title, location) => core/* notice */.lm(r(message), properties(title, location)),
         mask: (secret) => {
             if (!secret)
                 return;

@@ -63,6 +63,18 @@ describe('coreLogger', () => {
     expect(out).toEqual(['nothing to hide\n']);
   });
 
+  it('points an annotation at a file and line when given one', () => {
+    const logger = coreLogger();
+    logger.error('port is out of range', 'PortRange', { file: 'config/db/settings.json', line: 3 });
+    logger.warning('deprecated value', 'Naming', { file: 'config/cache.yaml' });
+    logger.notice('plain');
+    expect(out).toEqual([
+      '::error title=PortRange,file=config/db/settings.json,line=3::port is out of range\n',
+      '::warning title=Naming,file=config/cache.yaml::deprecated value\n',
+      '::notice::plain\n',
+    ]);
+  });
+
   it('never lets a logged text start a workflow command', () => {
     const logger = coreLogger();
     logger.info('export 42: RUNNING\n::warning::injected\r\n  ::stop-commands::tok\r::add-mask::x and ##[error]legacy');

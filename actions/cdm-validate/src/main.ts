@@ -1,0 +1,94 @@
+/** cdm-validate: inputs → the shared validation gate → outputs, annotations, job summary, artifact. */
+import { uploadArtifact } from '../../../shared/report/artifact.js';
+import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
+import { formatDuration } from '../../../shared/runtime.js';
+import { readGateInputs, readUploadedFiles, START_GRACE_MS } from '../../../shared/validation/inputs.js';
+import { summarizeGate } from '../../../shared/validation/report.js';
+import { gateFailure, runGateStep } from '../../../shared/validation/step.js';
+import type { GatedSnapshot, GateResult } from '../../../shared/validation/types.js';
+import { readServiceNowConnection, serviceNowClient } from '../../../shared/vendors/servicenow/connection.js';
+
+export function run(options: Partial<RunOptions> = {}): Promise<void> {
+  return runAction({ title: 'ServiceNow CDM validate', ...options }, main);
+}
+
+async function main(context: ActionContext): Promise<void> {
+  const { inputs, outputs, summary, logger } = context;
+  const connection = readServiceNowConnection(inputs);
+  const appName = inputs.string('app-name', { required: true });
+  const changesetNumber = inputs.string('changeset-number');
+  if (changesetNumber !== undefined && !/^[A-Za-z0-9_.-]+$/.test(changesetNumber)) {
+    inputs.problem('changeset-number', `must be a changeset number such as Chset-102 (got '${changesetNumber}')`);
+  }
+  const deployableNames = inputs.list('deployable-name');
+  if (!changesetNumber && !deployableNames.length) {
+    inputs.problem('deployable-name', 'is required without changeset-number (or give changeset-number)');
+  }
+  const snapshotName = inputs.string('snapshot-name');
+  if (snapshotName && changesetNumber) {
+    inputs.problem('snapshot-name', 'does not go with changeset-number (the changeset decides the snapshots)');
+  }
+  if (snapshotName && deployableNames.length > 1) {
+    inputs.problem('snapshot-name', `names one snapshot, so give one deployable-name (got ${deployableNames.length})`);
+  }
+  const revalidate = inputs.boolean('revalidate', false);
+  const publish = inputs.boolean('publish', false);
+  const gateInputs = readGateInputs(inputs);
+  const uploadedFiles = readUploadedFiles(inputs);
+  const artifactName = inputs.string('artifact-name');
+  const retentionDays = inputs.integer('retention-days', { min: 1, max: 90 });
+  if (retentionDays !== undefined && !artifactName) inputs.problem('retention-days', 'only applies with artifact-name');
+  const timeoutMs = inputs.duration('timeout', '30m');
+  const pollIntervalMs = inputs.duration('poll-interval', '10s');
+  inputs.finish();
+  // finish() threw if any of these were missing.
+  if (!connection || !appName) return;
+
+  const runtime = context.runtime(timeoutMs);
+  let snapshots: readonly GatedSnapshot[] = [];
+  let result: GateResult | undefined;
+  try {
+    result = await runGateStep(
+      {
+        appName,
+        changesetNumber,
+        deployableNames,
+        snapshotName,
+        revalidate,
+        publish,
+        serverValidates: false,
+        uploadedFiles,
+        pollIntervalMs,
+        startGraceMs: START_GRACE_MS,
+        ...gateInputs,
+      },
+      {
+        client: serviceNowClient(connection, runtime),
+        connection,
+        runtime,
+        outputs,
+        publishedOutput: true,
+        onSnapshots: (known) => (snapshots = known),
+      },
+    );
+    if (artifactName) {
+      await uploadArtifact(
+        { name: artifactName, files: [result.sarif.path, result.results.path], retentionDays },
+        logger,
+      );
+    }
+    const failure = gateFailure(result);
+    if (failure) throw failure;
+  } finally {
+    summarizeGate(summary, result?.snapshots ?? snapshots, result);
+    summary.details([
+      ['Instance', connection.instanceUrl],
+      ['Application', appName],
+      ['Changeset', changesetNumber],
+      ['SARIF file', result?.sarif.path],
+      ['Results file', result?.results.path],
+      ['Published', result?.published.join(', ')],
+      ['Elapsed', formatDuration(runtime.deadline.elapsed())],
+    ]);
+  }
+}

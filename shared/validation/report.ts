@@ -1,0 +1,134 @@
+/**
+ * What the gate's result becomes for the user, the same in every action that runs it: step outputs, annotations
+ * on the file lines, and the job summary (verdict per deployable first, then the findings grouped by policy).
+ */
+import type { Outputs } from '../report/outputs.js';
+import type { Summary } from '../report/summary.js';
+import type { Logger } from '../runtime.js';
+import { snapshotSummary } from './gate.js';
+import { snapshotStatus, worstStatus, type Finding, type GatedSnapshot, type GateResult } from './types.js';
+
+/** GitHub refuses a step output over 1 MB; the findings output stays well below it (the results file is complete). */
+export const FINDINGS_OUTPUT_LIMIT_BYTES = 900 * 1024;
+/** Annotations per severity: GitHub shows only the first few of each kind per step anyway. */
+const MAX_ANNOTATIONS = 50;
+/** A policy with more findings than this folds them into <details>. */
+const FOLD_AFTER = 5;
+
+/**
+ * The snapshot outputs, set the moment the snapshots are known; `snapshot-name` and `snapshot-id` only once the
+ * list is `complete` and holds one snapshot (an output cannot be taken back).
+ */
+export function setSnapshotOutputs(outputs: Outputs, snapshots: readonly GatedSnapshot[], complete: boolean): void {
+  outputs.set('snapshots', snapshots.map(snapshotSummary));
+  if (complete && snapshots.length === 1) {
+    outputs.set('snapshot-name', snapshots[0].name);
+    outputs.set('snapshot-id', snapshots[0].sysId);
+  }
+  if (snapshots.length) outputs.set('validation-status', worstStatus(snapshots.map(snapshotStatus)));
+}
+
+/** Every validation output; `published` only for a step that has that output. */
+export function setGateOutputs(outputs: Outputs, result: GateResult, logger: Logger, published: boolean): void {
+  setSnapshotOutputs(outputs, result.snapshots, true);
+  outputs.set('validation-status', result.status);
+  const { kept, total } = boundedFindings(result.findings);
+  outputs.set('validation-results', kept);
+  if (kept.length < total) {
+    logger.notice(
+      `validation-results holds ${kept.length} of ${total} findings (a step output must stay under 1 MB); every finding is in ${result.results.path}.`,
+      'Findings output shortened',
+    );
+  }
+  outputs.set('failures', result.findings.filter((f) => f.severity === 'failure').length);
+  outputs.set('warnings', result.findings.filter((f) => f.severity === 'warning').length);
+  outputs.set('sarif-file', result.sarif.path);
+  outputs.set('results-file', result.results.path);
+  if (published) outputs.set('published', result.published);
+}
+
+export function boundedFindings(findings: readonly Finding[]): { kept: Finding[]; total: number } {
+  const kept: Finding[] = [];
+  let bytes = 2;
+  for (const finding of findings) {
+    bytes += Buffer.byteLength(JSON.stringify(finding)) + 1;
+    if (bytes > FINDINGS_OUTPUT_LIMIT_BYTES) break;
+    kept.push(finding);
+  }
+  return { kept, total: findings.length };
+}
+
+/** One annotation per failure and warning (exceptions as notices), on the file line when the finding has one. */
+export function annotateFindings(findings: readonly Finding[], logger: Logger): void {
+  const counts = { failure: 0, warning: 0, exception: 0 };
+  for (const finding of findings) {
+    if (finding.severity === 'information') continue;
+    if (++counts[finding.severity] > MAX_ANNOTATIONS) continue;
+    const title = `${finding.policy} (${finding.deployable})`;
+    const message = `${finding.description}${finding.file ? '' : ` — node ${finding.nodePath || 'unknown'}`}`;
+    const location = finding.file ? { file: finding.file, line: finding.line } : undefined;
+    if (finding.severity === 'failure') logger.error(message, title, location);
+    else if (finding.severity === 'warning') logger.warning(message, title, location);
+    else logger.notice(`Excepted: ${message}`, title, location);
+  }
+}
+
+export function summarizeGate(summary: Summary, snapshots: readonly GatedSnapshot[], result?: GateResult): void {
+  if (!snapshots.length) return;
+  summary.heading('Policy validation', 3);
+  summary.table(
+    ['Deployable', 'Snapshot', 'Validation', 'Failures', 'Warnings', 'Exceptions', 'Published'],
+    snapshots.map((s) => [
+      s.deployable,
+      `${s.name}${s.source === 'latest' ? ' (latest)' : ''}`,
+      `${verdictIcon(snapshotStatus(s))} ${s.didNotStart ? 'did not start' : s.validation}`,
+      String(s.failures),
+      String(s.warnings),
+      String(s.exceptions),
+      s.published ? 'yes' : 'no',
+    ]),
+  );
+  if (!result) return;
+  if (result.problems.length) summary.list(result.problems.map(escapeHtml));
+  const byPolicy = new Map<string, Finding[]>();
+  for (const finding of result.findings)
+    byPolicy.set(finding.policy, [...(byPolicy.get(finding.policy) ?? []), finding]);
+  if (!byPolicy.size) return;
+  summary.heading('Findings by policy', 4);
+  for (const [policy, findings] of byPolicy) {
+    const items = findings.map((f) => `- ${findingLine(f)}`).join('\n');
+    const head = `**${escapeHtml(policy)}** — ${findings.length} finding(s)`;
+    summary.text(
+      findings.length > FOLD_AFTER
+        ? `<details><summary>${head}</summary>\n\n${items}\n\n</details>\n`
+        : `${head}\n\n${items}\n`,
+    );
+  }
+}
+
+function findingLine(finding: Finding): string {
+  const where = finding.file
+    ? fileLink(finding.file, finding.line)
+    : `node \`${finding.nodePath.replace(/`/g, "'") || 'unknown'}\``;
+  return `${severityIcon(finding.severity)} ${finding.severity} ${where} — ${escapeHtml(finding.description).replace(/\r?\n/g, ' ')} (${escapeHtml(finding.deployable)})`;
+}
+
+/** `file:line`, linked to the file at the commit being built when the run says which. */
+function fileLink(file: string, line?: number): string {
+  const text = `${file}${line ? `:${line}` : ''}`;
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = process.env;
+  if (!server || !repo || !sha) return `\`${text}\``;
+  return `[\`${text}\`](${server}/${repo}/blob/${sha}/${encodeURI(file)}${line ? `#L${line}` : ''})`;
+}
+
+function verdictIcon(status: string): string {
+  return status === 'passed' ? '✅' : status === 'passed_with_exception' ? '☑️' : '❌';
+}
+
+function severityIcon(severity: Finding['severity']): string {
+  return { failure: '❌', warning: '⚠️', exception: '☑️', information: 'ℹ️' }[severity];
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

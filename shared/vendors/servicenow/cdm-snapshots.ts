@@ -1,0 +1,335 @@
+/**
+ * CDM snapshots after a commit: the deployables a changeset impacted, the changeset's snapshot generation, the
+ * snapshot records, and the validate and publish calls (CdmChangesetsApi, CdmSnapshotApi, and the Table API for
+ * sn_cdm_changeset, sn_cdm_deployable and sn_cdm_snapshot).
+ * Every row read is checked against the sys_ids asked for, because the Table API drops an unknown query field
+ * silently and would then answer unrelated rows.
+ */
+import { ApiError } from '../../errors.js';
+import { describeHtml, isHtml, isRecord, tryParseJson } from '../../http/body.js';
+import type { ApiClient, RequestSpec } from '../../http/client.js';
+import { cdmPath, readServiceNowMessage, type ServiceNowConnection } from './connection.js';
+import { queryTable, queryValue, readTableRecord, referenceValue, textField, type TableRow } from './table.js';
+
+type Connection = Pick<ServiceNowConnection, 'apiVersion'>;
+
+/** Every `validation` value ServiceNow documents for a snapshot. */
+export const VALIDATION_STATES = [
+  'not_validated',
+  'requested',
+  'in_progress',
+  'passed',
+  'passed_with_exception',
+  'failed',
+  'execution_error',
+] as const;
+export type ValidationState = (typeof VALIDATION_STATES)[number];
+export const PENDING_VALIDATION_STATES: ReadonlySet<string> = new Set(['requested', 'in_progress']);
+export const FINAL_VALIDATION_STATES: ReadonlySet<string> = new Set([
+  'passed',
+  'passed_with_exception',
+  'failed',
+  'execution_error',
+]);
+
+export function isValidationState(value: string): value is ValidationState {
+  return (VALIDATION_STATES as readonly string[]).includes(value);
+}
+
+export interface Deployable {
+  sysId: string;
+  name: string;
+  /** `active` or `deleted` (lower case); other values are kept as sent. */
+  state: string;
+  appSysId: string;
+  /** The connected service (`cmdb_ci`, or `cdm_ci` as one page of the docs names it); '' when not connected. */
+  serviceId: string;
+}
+
+export interface Changeset {
+  number: string;
+  sysId: string;
+  state: string;
+  /** `created`, `none`, `error` or an in-flight value; undefined when the instance does not have the field. */
+  snapshotStatus?: string;
+}
+
+export interface Snapshot {
+  sysId: string;
+  number: string;
+  name: string;
+  /** Lower case; not necessarily one of VALIDATION_STATES (the caller decides what an unknown one means). */
+  validation: string;
+  published: boolean;
+  lastValidated: string;
+  changesetSysId: string;
+  /** The changeset's number when the instance sends the dot-walked field; '' otherwise. */
+  changesetNumber: string;
+  deployableSysId: string;
+  createdOn: string;
+}
+
+export interface SnapshotValidation {
+  validation: string;
+  lastValidated: string;
+  published: boolean;
+}
+
+const DEPLOYABLE_FIELDS = ['sys_id', 'name', 'state', 'cdm_app', 'cmdb_ci', 'cdm_ci'];
+const SNAPSHOT_FIELDS = [
+  'sys_id',
+  'number',
+  'name',
+  'validation',
+  'published',
+  'last_validated',
+  'sys_created_on',
+  'changeset_id',
+  'changeset_id.number',
+  'cdm_deployable_id',
+];
+
+/** The deployables a committed changeset impacted (deleted ones included; the caller skips them). */
+export async function getImpactedDeployables(
+  client: ApiClient,
+  connection: Connection,
+  changesetNumber: string,
+): Promise<Deployable[]> {
+  const spec: RequestSpec = {
+    method: 'GET',
+    path: cdmPath(connection, 'changesets/impacted-deployables'),
+    query: { changesetNumber, returnFields: DEPLOYABLE_FIELDS.join(',') },
+    what: 'list the deployables the changeset impacted',
+  };
+  const body = await client.json(spec);
+  if (!isRecord(body) || !Array.isArray(body.result))
+    throw client.unexpectedAnswer(spec, 'the answer has no result array');
+  return body.result.map((row) => {
+    if (!isRecord(row)) throw client.unexpectedAnswer(spec, 'a deployable is not an object');
+    return parseDeployable(row, client, spec);
+  });
+}
+
+/**
+ * The application's deployables with these names (compared case-insensitively); missing names are left out.
+ * Deployables are found by name and then kept only when their application's name matches: the application's name
+ * is `cdm_app.name` on some instances and `cdm_app.node.name` on others, and a query on the wrong one would be
+ * dropped silently, so both are read and neither is queried.
+ */
+export async function findDeployables(
+  client: ApiClient,
+  appName: string,
+  names: readonly string[],
+): Promise<Deployable[]> {
+  const found: Deployable[] = [];
+  const same = (a: string | undefined, b: string) => a?.toLowerCase() === b.toLowerCase();
+  for (const name of names) {
+    const { rows, spec } = await queryTable(client, {
+      table: 'sn_cdm_deployable',
+      query: `name=${queryValue(name)}`,
+      fields: [...DEPLOYABLE_FIELDS, 'cdm_app.name', 'cdm_app.node.name'],
+      limit: 100,
+      what: `find the deployable '${name}'`,
+    });
+    const named = rows.filter((row) => same(textField(row, 'name'), name));
+    if (named.length && named.every((row) => !textField(row, 'cdm_app.name') && !textField(row, 'cdm_app.node.name'))) {
+      throw client.unexpectedAnswer(
+        spec,
+        'the deployables carry no application name (cdm_app.name or cdm_app.node.name)',
+      );
+    }
+    const matching = named.filter(
+      (row) => same(textField(row, 'cdm_app.name'), appName) || same(textField(row, 'cdm_app.node.name'), appName),
+    );
+    if (matching.length > 1) {
+      throw client.unexpectedAnswer(spec, `${matching.length} deployables of '${appName}' are named '${name}'`);
+    }
+    if (matching.length === 1) found.push(parseDeployable(matching[0], client, spec));
+  }
+  return found;
+}
+
+function parseDeployable(row: TableRow, client: ApiClient, spec: RequestSpec): Deployable {
+  const sysId = textField(row, 'sys_id');
+  const name = textField(row, 'name');
+  if (!sysId || !name) throw client.unexpectedAnswer(spec, `a deployable has no ${sysId ? 'name' : 'sys_id'}`);
+  return {
+    sysId,
+    name,
+    state: (textField(row, 'state') ?? '').toLowerCase(),
+    appSysId: referenceValue(row.cdm_app),
+    serviceId: referenceValue(row.cmdb_ci) || referenceValue(row.cdm_ci),
+  };
+}
+
+/** The changeset record with its snapshot generation status; undefined when no changeset has this number. */
+export async function getChangeset(client: ApiClient, number: string): Promise<Changeset | undefined> {
+  const { rows, spec } = await queryTable(client, {
+    table: 'sn_cdm_changeset',
+    query: `number=${queryValue(number)}`,
+    fields: ['number', 'sys_id', 'state', 'snapshot_status'],
+    limit: 1,
+    what: `read changeset ${number}`,
+  });
+  if (!rows.length) return undefined;
+  const row = rows[0];
+  if (textField(row, 'number') !== number) {
+    throw client.unexpectedAnswer(
+      spec,
+      `asked for changeset ${number}, got ${textField(row, 'number') ?? 'a row without a number'}`,
+    );
+  }
+  const sysId = textField(row, 'sys_id');
+  const state = textField(row, 'state');
+  if (!sysId || state === undefined)
+    throw client.unexpectedAnswer(spec, `the changeset has no ${sysId ? 'state' : 'sys_id'}`);
+  const status = 'snapshot_status' in row ? (textField(row, 'snapshot_status') ?? '') : undefined;
+  return { number, sysId, state: state.toLowerCase(), snapshotStatus: status?.toLowerCase() };
+}
+
+/** The snapshot this changeset created for the deployable, if any. */
+export function findChangesetSnapshot(
+  client: ApiClient,
+  changesetSysId: string,
+  deployableSysId: string,
+): Promise<Snapshot | undefined> {
+  return findSnapshot(
+    client,
+    `changeset_id=${changesetSysId}^cdm_deployable_id=${deployableSysId}^ORDERBYDESCsys_created_on`,
+    { changesetSysId, deployableSysId },
+    'find the snapshot the changeset created',
+  );
+}
+
+/** The deployable's most recently created snapshot, whatever changeset made it. */
+export function findLatestSnapshot(client: ApiClient, deployableSysId: string): Promise<Snapshot | undefined> {
+  return findSnapshot(
+    client,
+    `cdm_deployable_id=${deployableSysId}^ORDERBYDESCsys_created_on`,
+    { deployableSysId },
+    'find the latest snapshot',
+  );
+}
+
+/** The deployable's snapshot with this name. */
+export function findNamedSnapshot(
+  client: ApiClient,
+  deployableSysId: string,
+  name: string,
+): Promise<Snapshot | undefined> {
+  return findSnapshot(
+    client,
+    `cdm_deployable_id=${deployableSysId}^name=${queryValue(name)}^ORDERBYDESCsys_created_on`,
+    { deployableSysId, name },
+    `find the snapshot '${name}'`,
+  );
+}
+
+async function findSnapshot(
+  client: ApiClient,
+  query: string,
+  expected: { changesetSysId?: string; deployableSysId: string; name?: string },
+  what: string,
+): Promise<Snapshot | undefined> {
+  const { rows, spec } = await queryTable(client, {
+    table: 'sn_cdm_snapshot',
+    query,
+    fields: SNAPSHOT_FIELDS,
+    limit: 1,
+    what,
+  });
+  if (!rows.length) return undefined;
+  const snapshot = parseSnapshot(rows[0], client, spec);
+  const wrong =
+    snapshot.deployableSysId !== expected.deployableSysId
+      ? `deployable ${snapshot.deployableSysId || '(none)'} instead of ${expected.deployableSysId}`
+      : expected.changesetSysId !== undefined && snapshot.changesetSysId !== expected.changesetSysId
+        ? `changeset ${snapshot.changesetSysId || '(none)'} instead of ${expected.changesetSysId}`
+        : expected.name !== undefined && snapshot.name !== expected.name
+          ? `name '${snapshot.name}' instead of '${expected.name}'`
+          : undefined;
+  if (wrong) throw client.unexpectedAnswer(spec, `snapshot ${snapshot.name} belongs to ${wrong}`);
+  return snapshot;
+}
+
+function parseSnapshot(row: TableRow, client: ApiClient, spec: RequestSpec): Snapshot {
+  const sysId = textField(row, 'sys_id');
+  const name = textField(row, 'name');
+  if (!sysId || !name) throw client.unexpectedAnswer(spec, `a snapshot has no ${sysId ? 'name' : 'sys_id'}`);
+  const state = parseValidation(row, client, spec);
+  return {
+    sysId,
+    name,
+    number: textField(row, 'number') ?? '',
+    ...state,
+    changesetSysId: referenceValue(row.changeset_id),
+    changesetNumber: textField(row, 'changeset_id.number') ?? '',
+    deployableSysId: referenceValue(row.cdm_deployable_id),
+    createdOn: textField(row, 'sys_created_on') ?? '',
+  };
+}
+
+function parseValidation(row: TableRow, client: ApiClient, spec: RequestSpec): SnapshotValidation {
+  const validation = textField(row, 'validation');
+  if (!validation) throw client.unexpectedAnswer(spec, 'the snapshot has no validation state');
+  const published = textField(row, 'published')?.toLowerCase();
+  if (published !== 'true' && published !== 'false') {
+    throw client.unexpectedAnswer(
+      spec,
+      `the snapshot's published flag is '${published ?? 'missing'}', not true or false`,
+    );
+  }
+  return {
+    validation: validation.toLowerCase(),
+    published: published === 'true',
+    lastValidated: textField(row, 'last_validated') ?? '',
+  };
+}
+
+/** The snapshot's current validation state. */
+export async function getSnapshotValidation(client: ApiClient, sysId: string): Promise<SnapshotValidation> {
+  const { row, spec } = await readTableRecord(
+    client,
+    'sn_cdm_snapshot',
+    sysId,
+    ['validation', 'last_validated', 'published'],
+    'read the snapshot validation state',
+  );
+  return parseValidation(row, client, spec);
+}
+
+/** Starts a validation; it runs asynchronously, so success only means it started. The body is not read. */
+export function validateSnapshot(client: ApiClient, connection: Connection, sysId: string): Promise<void> {
+  return snapshotAction(client, connection, sysId, 'validate', 'start the snapshot validation');
+}
+
+/** Publishes the snapshot. The body is not read: the documented success body is not JSON. */
+export function publishSnapshot(client: ApiClient, connection: Connection, sysId: string): Promise<void> {
+  return snapshotAction(client, connection, sysId, 'publish', 'publish the snapshot');
+}
+
+/**
+ * POST validate/publish: any 2xx is success and its body may be empty or not JSON at all, but an HTML page (a
+ * login or proxy page) or a ServiceNow error object inside the 2xx answer is a failure.
+ */
+async function snapshotAction(
+  client: ApiClient,
+  connection: Connection,
+  sysId: string,
+  action: 'validate' | 'publish',
+  what: string,
+): Promise<void> {
+  const spec: RequestSpec = {
+    method: 'POST',
+    path: cdmPath(connection, `snapshots/${encodeURIComponent(sysId)}/${action}`),
+    what,
+  };
+  const response = await client.send(spec);
+  const fail = (vendorMessage: string) =>
+    new ApiError({ method: 'POST', url: client.displayUrl(spec), status: response.status, vendorMessage });
+  if (isHtml(response.headers['content-type'], response.text)) throw fail(describeHtml(response.text));
+  const body = tryParseJson(response.text);
+  if (isRecord(body) && (body.status === 'failure' || isRecord(body.error))) {
+    throw fail(readServiceNowMessage(body) ?? 'ServiceNow answered with status: failure and no message');
+  }
+}
