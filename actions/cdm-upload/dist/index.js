@@ -31958,19 +31958,42 @@ async function writeFileAtomic(destination, data) {
 }
 /**
  * Streams into the file, counting bytes and hashing on the way; the partial file is removed on failure.
- * `verify` may reject what arrived (a short body, say) before the file takes its place.
+ * `verify` may reject what arrived (a short body, say) before the file takes its place; `head` may reject it from
+ * its first bytes (not the kind of file expected) without reading the rest.
  */
-async function atomic_writeStreamAtomic(destination, source, verify) {
+async function atomic_writeStreamAtomic(destination, source, verify, head) {
     const target = path.resolve(destination);
     await mkdir(path.dirname(target), { recursive: true });
     const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`);
     const hash = createHash('sha256');
     let bytes = 0;
+    let firstBytes = head ? [] : undefined;
+    /** Runs the head check once; true when it threw (the error went to `callback`). */
+    const checkHead = (callback, atEnd) => {
+        if (!head || !firstBytes || (!atEnd && bytes < head.bytes) || bytes === 0)
+            return false;
+        const seen = Buffer.concat(firstBytes).subarray(0, head.bytes);
+        firstBytes = undefined;
+        try {
+            head.check(seen);
+            return false;
+        }
+        catch (error) {
+            callback(error);
+            return true;
+        }
+    };
     const measure = new Transform({
         transform(chunk, _encoding, callback) {
             hash.update(chunk);
             bytes += chunk.length;
-            callback(null, chunk);
+            firstBytes?.push(chunk);
+            if (!checkHead(callback, false))
+                callback(null, chunk);
+        },
+        flush(callback) {
+            if (!checkHead(callback, true))
+                callback();
         },
     });
     let sha256;
@@ -32007,19 +32030,27 @@ async function fileDigest(file) {
 
 
 /**
- * Downloads the answer's body straight to `destination` (atomically), with its size and sha256. An empty body, or
- * one whose length disagrees with Content-Length, fails and leaves no file.
+ * Downloads the answer's body straight to `destination` (atomically), with its size and sha256. An empty body, one
+ * whose length disagrees with Content-Length, or one whose first bytes fail `head`, fails and leaves no file.
  */
-function downloadToFile(client, spec, destination) {
+function downloadToFile(client, spec, destination, head) {
     return client.execute(spec, (res) => {
         const declared = res.headers['content-length'];
+        const fail = (vendorMessage, hint) => new ApiError({ method: spec.method, url: client.displayUrl(spec), status: res.statusCode, vendorMessage, hint });
+        const contentType = res.headers['content-type'];
         return writeStreamAtomic(destination, res, ({ bytes }) => {
-            const fail = (vendorMessage) => new ApiError({ method: spec.method, url: client.displayUrl(spec), status: res.statusCode, vendorMessage });
             if (bytes === 0)
                 throw fail(`the download was empty; nothing was written to ${destination}`);
             if (declared !== undefined && Number(declared) !== bytes) {
                 throw fail(`the download stopped at ${bytes} of ${declared} bytes; nothing was written to ${destination}`);
             }
+        }, head && {
+            bytes: head.bytes,
+            check: (first) => {
+                const problem = head.problem(first, contentType);
+                if (problem)
+                    throw fail(`the download ${problem}; nothing was written to ${destination}`, head.hint);
+            },
         });
     });
 }

@@ -1,6 +1,8 @@
 /** dev2prod-promote: inputs → export / transfer / dry run / import by mode → outputs, summary, PR comment. */
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import { errorMessage } from '../../../shared/errors.js';
+import { zipFileProblem } from '../../../shared/fs/zip.js';
 import type { InputReader } from '../../../shared/inputs/reader.js';
 import { uploadArtifact } from '../../../shared/report/artifact.js';
 import { upsertPullRequestComment } from '../../../shared/report/pr-comment.js';
@@ -47,6 +49,7 @@ async function main(context: ActionContext): Promise<void> {
   const resolvedPackageFile = packageFile && path.resolve(packageFile);
   if (resolvedPackageFile && !(await isFile(resolvedPackageFile)))
     inputs.problem('package-file', `no file at ${packageFile}`);
+  else if (resolvedPackageFile) await checkPackageIsZip(inputs, resolvedPackageFile);
   const artifactName = inputs.string('artifact-name');
   const retentionDays = inputs.integer('retention-days', { min: 1, max: 90 });
   if (retentionDays !== undefined && !artifactName) inputs.problem('retention-days', 'only applies with artifact-name');
@@ -126,6 +129,12 @@ function readTenant(
 function complete(tenant: Partial<SmaxTenant>): SmaxTenant | undefined {
   const { url, tenantId, username, password } = tenant;
   return url && tenantId && username && password ? { url, tenantId, username, password } : undefined;
+}
+
+/** A package file must be a zip archive: an empty file or another kind of file would be uploaded and imported. */
+async function checkPackageIsZip(inputs: InputReader, file: string): Promise<void> {
+  const problem = await zipFileProblem(file).catch((error: unknown) => `could not be read (${errorMessage(error)})`);
+  if (problem) inputs.problem('package-file', `${file} ${problem}; give the package zip that Dev2Prod exported`);
 }
 
 async function isFile(file: string): Promise<boolean> {
