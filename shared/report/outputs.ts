@@ -1,5 +1,6 @@
 /** Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. */
 import * as core from '@actions/core';
+import { jsonText } from '../json.js';
 import type { Logger } from '../runtime.js';
 
 export type OutputValue = string | number | boolean | object;
@@ -11,7 +12,8 @@ export interface Outputs {
 }
 
 export function outputText(value: OutputValue): string {
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  // jsonText, not JSON.stringify: vendor JSON can be nested deeper than the call stack allows.
+  return typeof value === 'object' ? jsonText(value) : String(value);
 }
 
 export function coreOutputs(logger: Logger): Outputs {

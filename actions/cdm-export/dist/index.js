@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(59024);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47878);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 59024:
+/***/ 47878:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28810,11 +28810,144 @@ function coreLogger(redactor = new SecretRedactor()) {
     };
 }
 
+;// CONCATENATED MODULE: ./shared/json.ts
+/**
+ * Vendor JSON handled without recursion: JSON.parse copes with any depth, but JSON.stringify and any recursive walk
+ * overflow the stack on data nested tens of thousands deep. Everything here works with an explicit stack, so the depth
+ * of an answer costs memory, never the call stack.
+ */
+/** Nesting deeper than this is written compactly: indentation would grow with the square of the depth. */
+const PRETTY_DEPTH_LIMIT = 200;
+/** How deeply arrays and objects nest in `value` (a scalar is 0, `[]` is 1); stops counting past `stopAfter`. */
+function jsonDepth(value, stopAfter = Infinity) {
+    let deepest = 0;
+    const stack = [{ value, depth: 0 }];
+    while (stack.length) {
+        const { value: current, depth } = stack.pop();
+        if (current === null || typeof current !== 'object')
+            continue;
+        const inner = depth + 1;
+        if (inner > deepest)
+            deepest = inner;
+        if (deepest > stopAfter)
+            return deepest;
+        const children = Array.isArray(current) ? current : Object.values(current);
+        for (const child of children)
+            if (child !== null && typeof child === 'object')
+                stack.push({ value: child, depth: inner });
+    }
+    return deepest;
+}
+/** Mirrors JSON.stringify's rules for a member value: toJSON, and what is left out (undefined, functions, symbols). */
+function prepare(value, key) {
+    if (value !== null && typeof value === 'object' && typeof value.toJSON === 'function') {
+        return value.toJSON(key);
+    }
+    return value;
+}
+function omitted(value) {
+    return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+/**
+ * The compact JSON text of `value`, the same as JSON.stringify gives, at any depth. With `maxChars`, the text stops
+ * after about that many characters and says so, so a message quoting vendor data stays short whatever arrived.
+ */
+function jsonText(value, maxChars = Infinity) {
+    const parts = [];
+    let length = 0;
+    const write = (text) => {
+        parts.push(text);
+        length += text.length;
+    };
+    const stack = [];
+    const open = new Set();
+    /** Writes a scalar, or opens an array or object; `item` has been through prepare() already. */
+    const start = (item) => {
+        if (item === null || typeof item !== 'object') {
+            write(omitted(item) ? 'null' : JSON.stringify(item));
+            return;
+        }
+        if (open.has(item))
+            throw new TypeError('Converting circular structure to JSON');
+        open.add(item);
+        if (Array.isArray(item)) {
+            write('[');
+            stack.push({ kind: 'array', owner: item, items: item, next: 0 });
+        }
+        else {
+            write('{');
+            stack.push({ kind: 'object', owner: item, entries: Object.entries(item), next: 0, written: 0 });
+        }
+    };
+    start(prepare(value, ''));
+    while (stack.length && length <= maxChars) {
+        const frame = stack[stack.length - 1];
+        if (frame.kind === 'array') {
+            if (frame.next < frame.items.length) {
+                const index = frame.next++;
+                if (index > 0)
+                    write(',');
+                start(prepare(frame.items[index], String(index)));
+                continue;
+            }
+            write(']');
+        }
+        else {
+            let member;
+            while (!member && frame.next < frame.entries.length) {
+                const [key, raw] = frame.entries[frame.next++];
+                const item = prepare(raw, key);
+                if (!omitted(item))
+                    member = [key, item];
+            }
+            if (member) {
+                write(`${frame.written++ > 0 ? ',' : ''}${JSON.stringify(member[0])}:`);
+                start(member[1]);
+                continue;
+            }
+            write('}');
+        }
+        open.delete(frame.owner);
+        stack.pop();
+    }
+    const text = parts.join('');
+    if (text.length <= maxChars && !stack.length)
+        return text;
+    return `${text.slice(0, maxChars)}…(cut at ${maxChars} characters)`;
+}
+/** Pretty JSON (two-space indent) when the nesting allows it, else compact JSON; `compact` says which. */
+function jsonDocument(value) {
+    const depth = jsonDepth(value, PRETTY_DEPTH_LIMIT);
+    if (depth <= PRETTY_DEPTH_LIMIT)
+        return { text: JSON.stringify(value, null, 2), compact: false, depth };
+    return { text: jsonText(value), compact: true, depth: jsonDepth(value) };
+}
+const NUMERIC_TEXT = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
+function vendorNumber(value) {
+    if (value === undefined || value === null)
+        return { kind: 'missing' };
+    if (typeof value === 'number' && Number.isFinite(value))
+        return { kind: 'number', value };
+    if (typeof value === 'string' && NUMERIC_TEXT.test(value))
+        return { kind: 'number', value: Number(value) };
+    return { kind: 'unreadable', got: describeValue(value) };
+}
+/** A short description of an unexpected value for a message: its JSON (cut short) and, for non-strings, its type. */
+function describeValue(value, maxChars = 200) {
+    if (typeof value === 'string')
+        return jsonText(value, maxChars);
+    const type = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+    const kind = type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+    return `${kind}: ${jsonText(value, maxChars)}`;
+}
+
 ;// CONCATENATED MODULE: ./shared/report/outputs.ts
 /** Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. */
 
+
 function outputText(value) {
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+    // jsonText, not JSON.stringify: vendor JSON can be nested deeper than the call stack allows.
+    return typeof value === 'object' ? jsonText(value) : String(value);
 }
 function coreOutputs(logger) {
     const values = new Map();
@@ -29023,6 +29156,54 @@ function genericMessage(json) {
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./shared/poll/states.ts
+const FAILURE_WORDS = /fail|error|abort|cancel/i;
+function normalized(state) {
+    return state.trim().toLowerCase();
+}
+/** Whether two vendor states are the same, whatever their case. */
+function sameState(a, b) {
+    return a !== undefined && normalized(a) === normalized(b);
+}
+/** Whether `state` is one of `states`, whatever its case. */
+function isOneOf(state, states) {
+    return state !== undefined && states.some((known) => sameState(state, known));
+}
+/** Whether a state speaks of failure (FAILED, commit_failed, Error, ABORTED, cancelled, ...). */
+function namesFailure(state) {
+    return FAILURE_WORDS.test(state);
+}
+/** The class of `state`; `unknown` for a state that is not listed and does not name a failure. */
+function classifyState(state, known) {
+    if (isOneOf(state, known.failed ?? []))
+        return 'failed';
+    if (isOneOf(state, known.done))
+        return 'done';
+    if (isOneOf(state, known.running))
+        return 'running';
+    if (namesFailure(state))
+        return 'failed';
+    return 'unknown';
+}
+/**
+ * A classifier for one job: unknown states count as running, and each is reported once as a warning naming the
+ * state and the job, so a wait on a state nobody expected is visible long before the timeout.
+ */
+function jobStates(what, known, logger) {
+    const reported = new Set();
+    return (state) => {
+        const kind = classifyState(state, known);
+        if (kind !== 'unknown')
+            return kind;
+        if (!reported.has(state)) {
+            reported.add(state);
+            logger.warning(`${what} is in the state '${state}', which this action does not know: it waits on as if the job were running ` +
+                `(known states: ${[...known.running, ...known.done, ...(known.failed ?? [])].join(', ')}).`, 'Unknown job state');
+        }
+        return 'running';
+    };
 }
 
 ;// CONCATENATED MODULE: ./shared/auth/index.ts
@@ -29424,6 +29605,7 @@ function readText(res) {
 
 
 
+
 /** Reads and checks the connection inputs; problems go to the reader. */
 function readServiceNowConnection(inputs) {
     const instanceUrl = inputs.url('instance-url', {
@@ -29513,12 +29695,16 @@ function serviceNowResult(body, client, spec) {
         throw client.unexpectedAnswer(spec, 'the answer has no result object');
     return body.result;
 }
-/** ServiceNow sends `errors` as a string or an array of strings (or objects). */
+/** How much of one non-text error entry a message quotes. */
+const ERROR_ENTRY_CHARS = 2000;
+/** ServiceNow sends `errors` as a string or an array of strings (or objects, quoted as bounded JSON). */
 function messages(value) {
     if (value === undefined || value === null || value === '')
         return [];
     const items = Array.isArray(value) ? value : [value];
-    return items.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).filter((item) => item !== '');
+    return items
+        .map((item) => (typeof item === 'string' ? item : jsonText(item, ERROR_ENTRY_CHARS)))
+        .filter((item) => item !== '');
 }
 
 ;// CONCATENATED MODULE: ./shared/vendors/servicenow/cdm-exports.ts
@@ -29526,6 +29712,7 @@ function messages(value) {
  * CdmApplicationsApi exports: request an export, read its status, fetch its content.
  * Spec: 004 (POST /sn_cdm/applications/deployables/exports, GET .../{export_id}/status, GET .../{export_id}/content).
  */
+
 
 
 const EXPORT_DATA_FORMATS = ['ini', 'json', 'properties', 'raw', 'xml', 'yaml'];
@@ -29582,7 +29769,7 @@ async function getExportContent(client, connection, exportId) {
     const result = serviceNowResult(await client.json(spec), client, spec);
     const state = typeof result.state === 'string' ? result.state : undefined;
     const exporterResult = result.exporter_result ?? undefined;
-    if (state !== 'error' && exporterResult === undefined)
+    if ((state === undefined || !namesFailure(state)) && exporterResult === undefined)
         throw client.unexpectedAnswer(spec, 'result.exporter_result is missing');
     return { state, errors: messages(result.errors), exporterResult };
 }
@@ -29734,11 +29921,37 @@ async function poll(check, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./shared/vendors/servicenow/states.ts
+/** Uploads and exports are rows of the CDM Request Queue; its state column takes these values. */
+const CDM_REQUEST_STATES = {
+    running: ['new', 'ready', 'in_progress'],
+    done: ['completed'],
+    failed: ['error'],
+};
+/**
+ * A changeset after an upload that commits it: `committed` is the only good end; `open` means the commit did not
+ * happen; the transitional states are waited out.
+ */
+const CHANGESET_STATES = {
+    running: ['checking_for_conflict', 'commit_in_progress'],
+    done: ['committed'],
+    failed: ['commit_failed', 'blocked', 'open'],
+};
+/** What an exporter reports in `exporter_result.state` when it ran to its end. */
+const EXPORTER_STATES = {
+    running: ['new', 'ready', 'in_progress', 'running'],
+    done: ['completed', 'complete', 'success', 'successful', 'succeeded'],
+    failed: ['failure', 'error'],
+};
+
 ;// CONCATENATED MODULE: ./actions/cdm-export/src/export.ts
 /**
  * The cdm-export flow: request the export (or take an existing one), wait for it, fetch the content, write it
  * atomically, and optionally keep it as an artifact. It never touches @actions/core: it reports through `outputs`.
  */
+
+
+
 
 
 
@@ -29759,11 +29972,16 @@ async function runExport(config, deps) {
     }
     outputs.set('export-id', exportId);
     const id = exportId;
+    const classify = jobStates(`Export ${id}`, CDM_REQUEST_STATES, logger);
     const status = await poll(async () => {
         const current = await getExportStatus(client, connection, id);
-        if (current.state === 'completed' || current.state === 'error')
+        const kind = classify(current.state);
+        const exporterState = current.exporterResult?.state;
+        // A finished request whose exporter says it is still going is waited for too.
+        const exporterRunning = exporterState !== undefined && classifyState(exporterState, EXPORTER_STATES) === 'running';
+        if (kind === 'failed' || (kind === 'done' && !exporterRunning))
             return { done: true, value: current };
-        return { done: false, state: current.state };
+        return { done: false, state: exporterRunning ? `${current.state}, exporter ${exporterState}` : current.state };
     }, {
         what: `export ${id}`,
         runtime,
@@ -29771,30 +29989,48 @@ async function runExport(config, deps) {
         onState: (state) => outputs.set('state', state),
         resumeHint: `The export may still finish: run again with export-id: ${id} to fetch it`,
     });
-    if (status.state === 'error') {
-        outputs.set('state', 'error');
-        throw new JobFailedError(`Export ${id} failed`, { jobId: `Export ${id}`, state: 'error', errors: status.errors });
+    if (classify(status.state) === 'failed') {
+        outputs.set('state', status.state);
+        throw new JobFailedError(`Export ${id} failed`, {
+            jobId: `Export ${id}`,
+            state: status.state,
+            errors: status.errors.length
+                ? status.errors
+                : [`ServiceNow reported the export as '${status.state}' without a reason`],
+        });
     }
-    if (status.exporterResult?.state === 'failure') {
+    const exporterState = status.exporterResult?.state;
+    const exporterKind = exporterState === undefined ? 'done' : classifyState(exporterState, EXPORTER_STATES);
+    if (exporterKind === 'failed' || status.errors.length) {
         outputs.set('state', 'failure');
         throw new JobFailedError(`Export ${id} completed but the exporter '${config.request.exporterName}' failed`, {
             jobId: `Export ${id}`,
-            state: 'exporter failure',
-            errors: status.exporterResult.errors,
+            state: exporterState ? `exporter ${exporterState}` : 'completed with errors',
+            errors: [...status.errors, ...(status.exporterResult?.errors ?? [])],
             hint: 'Fix the snapshot or exporter named above in DevOps Config, then run again',
         });
     }
+    if (exporterKind === 'unknown') {
+        logger.warning(`The exporter of export ${id} reports the state '${exporterState}', which this action does not know; the content answer decides whether the export can be used.`, 'Unknown exporter state');
+    }
     outputs.set('state', 'completed');
     const content = await getExportContent(client, connection, id);
-    if (content.state === 'error') {
+    const contentFailed = content.state !== undefined && classifyState(content.state, CDM_REQUEST_STATES) === 'failed';
+    if (contentFailed || content.errors.length) {
         outputs.set('state', 'error');
         throw new JobFailedError(`The content of export ${id} could not be fetched`, {
             jobId: `Export ${id}`,
-            state: 'error',
-            errors: content.errors,
+            state: content.state ?? 'error',
+            errors: content.errors.length
+                ? content.errors
+                : ['ServiceNow answered the content request with an error state and no reason'],
         });
     }
-    const text = renderContent(content.exporterResult);
+    const rendered = renderContent(content.exporterResult);
+    const text = rendered.text;
+    if (rendered.compact) {
+        logger.notice(`The exported JSON is nested ${rendered.depth} levels deep, too deep to indent: it is written without indentation.`, 'Export written compactly');
+    }
     const file = await writeFileAtomic(config.outputFile, text);
     outputs.set('file', file.path);
     outputs.set('bytes', file.bytes);
@@ -29816,9 +30052,15 @@ async function runExport(config, deps) {
     }
     return { exportId: id, file, artifactId };
 }
-/** A JSON object becomes pretty JSON with a trailing newline; a string is kept byte for byte. */
+/**
+ * A JSON object becomes pretty JSON with a trailing newline (compact JSON when nested too deep to indent); a string
+ * is kept byte for byte.
+ */
 function renderContent(exporterResult) {
-    return typeof exporterResult === 'string' ? exporterResult : `${JSON.stringify(exporterResult, null, 2)}\n`;
+    if (typeof exporterResult === 'string')
+        return { text: exporterResult, compact: false, depth: 0 };
+    const document = jsonDocument(exporterResult);
+    return { ...document, text: `${document.text}\n` };
 }
 
 ;// CONCATENATED MODULE: ./actions/cdm-export/src/main.ts

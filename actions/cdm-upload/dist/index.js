@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8627);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2386);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8627:
+/***/ 2386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31717,11 +31717,144 @@ function coreLogger(redactor = new SecretRedactor()) {
     };
 }
 
+;// CONCATENATED MODULE: ./shared/json.ts
+/**
+ * Vendor JSON handled without recursion: JSON.parse copes with any depth, but JSON.stringify and any recursive walk
+ * overflow the stack on data nested tens of thousands deep. Everything here works with an explicit stack, so the depth
+ * of an answer costs memory, never the call stack.
+ */
+/** Nesting deeper than this is written compactly: indentation would grow with the square of the depth. */
+const PRETTY_DEPTH_LIMIT = 200;
+/** How deeply arrays and objects nest in `value` (a scalar is 0, `[]` is 1); stops counting past `stopAfter`. */
+function jsonDepth(value, stopAfter = Infinity) {
+    let deepest = 0;
+    const stack = [{ value, depth: 0 }];
+    while (stack.length) {
+        const { value: current, depth } = stack.pop();
+        if (current === null || typeof current !== 'object')
+            continue;
+        const inner = depth + 1;
+        if (inner > deepest)
+            deepest = inner;
+        if (deepest > stopAfter)
+            return deepest;
+        const children = Array.isArray(current) ? current : Object.values(current);
+        for (const child of children)
+            if (child !== null && typeof child === 'object')
+                stack.push({ value: child, depth: inner });
+    }
+    return deepest;
+}
+/** Mirrors JSON.stringify's rules for a member value: toJSON, and what is left out (undefined, functions, symbols). */
+function prepare(value, key) {
+    if (value !== null && typeof value === 'object' && typeof value.toJSON === 'function') {
+        return value.toJSON(key);
+    }
+    return value;
+}
+function omitted(value) {
+    return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+/**
+ * The compact JSON text of `value`, the same as JSON.stringify gives, at any depth. With `maxChars`, the text stops
+ * after about that many characters and says so, so a message quoting vendor data stays short whatever arrived.
+ */
+function jsonText(value, maxChars = Infinity) {
+    const parts = [];
+    let length = 0;
+    const write = (text) => {
+        parts.push(text);
+        length += text.length;
+    };
+    const stack = [];
+    const open = new Set();
+    /** Writes a scalar, or opens an array or object; `item` has been through prepare() already. */
+    const start = (item) => {
+        if (item === null || typeof item !== 'object') {
+            write(omitted(item) ? 'null' : JSON.stringify(item));
+            return;
+        }
+        if (open.has(item))
+            throw new TypeError('Converting circular structure to JSON');
+        open.add(item);
+        if (Array.isArray(item)) {
+            write('[');
+            stack.push({ kind: 'array', owner: item, items: item, next: 0 });
+        }
+        else {
+            write('{');
+            stack.push({ kind: 'object', owner: item, entries: Object.entries(item), next: 0, written: 0 });
+        }
+    };
+    start(prepare(value, ''));
+    while (stack.length && length <= maxChars) {
+        const frame = stack[stack.length - 1];
+        if (frame.kind === 'array') {
+            if (frame.next < frame.items.length) {
+                const index = frame.next++;
+                if (index > 0)
+                    write(',');
+                start(prepare(frame.items[index], String(index)));
+                continue;
+            }
+            write(']');
+        }
+        else {
+            let member;
+            while (!member && frame.next < frame.entries.length) {
+                const [key, raw] = frame.entries[frame.next++];
+                const item = prepare(raw, key);
+                if (!omitted(item))
+                    member = [key, item];
+            }
+            if (member) {
+                write(`${frame.written++ > 0 ? ',' : ''}${JSON.stringify(member[0])}:`);
+                start(member[1]);
+                continue;
+            }
+            write('}');
+        }
+        open.delete(frame.owner);
+        stack.pop();
+    }
+    const text = parts.join('');
+    if (text.length <= maxChars && !stack.length)
+        return text;
+    return `${text.slice(0, maxChars)}…(cut at ${maxChars} characters)`;
+}
+/** Pretty JSON (two-space indent) when the nesting allows it, else compact JSON; `compact` says which. */
+function jsonDocument(value) {
+    const depth = jsonDepth(value, PRETTY_DEPTH_LIMIT);
+    if (depth <= PRETTY_DEPTH_LIMIT)
+        return { text: JSON.stringify(value, null, 2), compact: false, depth };
+    return { text: jsonText(value), compact: true, depth: jsonDepth(value) };
+}
+const NUMERIC_TEXT = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
+function vendorNumber(value) {
+    if (value === undefined || value === null)
+        return { kind: 'missing' };
+    if (typeof value === 'number' && Number.isFinite(value))
+        return { kind: 'number', value };
+    if (typeof value === 'string' && NUMERIC_TEXT.test(value))
+        return { kind: 'number', value: Number(value) };
+    return { kind: 'unreadable', got: describeValue(value) };
+}
+/** A short description of an unexpected value for a message: its JSON (cut short) and, for non-strings, its type. */
+function describeValue(value, maxChars = 200) {
+    if (typeof value === 'string')
+        return jsonText(value, maxChars);
+    const type = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+    const kind = type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+    return `${kind}: ${jsonText(value, maxChars)}`;
+}
+
 ;// CONCATENATED MODULE: ./shared/report/outputs.ts
 /** Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. */
 
+
 function outputText(value) {
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+    // jsonText, not JSON.stringify: vendor JSON can be nested deeper than the call stack allows.
+    return typeof value === 'object' ? jsonText(value) : String(value);
 }
 function coreOutputs(logger) {
     const values = new Map();
@@ -32079,6 +32212,54 @@ async function multipartFileBody(file) {
 /** A body already in memory, sent exactly as it is (never re-serialised). */
 function bufferBody(data, contentType) {
     return { contentType, length: data.length, open: () => external_node_stream_.Readable.from([data]) };
+}
+
+;// CONCATENATED MODULE: ./shared/poll/states.ts
+const FAILURE_WORDS = /fail|error|abort|cancel/i;
+function normalized(state) {
+    return state.trim().toLowerCase();
+}
+/** Whether two vendor states are the same, whatever their case. */
+function sameState(a, b) {
+    return a !== undefined && normalized(a) === normalized(b);
+}
+/** Whether `state` is one of `states`, whatever its case. */
+function isOneOf(state, states) {
+    return state !== undefined && states.some((known) => sameState(state, known));
+}
+/** Whether a state speaks of failure (FAILED, commit_failed, Error, ABORTED, cancelled, ...). */
+function namesFailure(state) {
+    return FAILURE_WORDS.test(state);
+}
+/** The class of `state`; `unknown` for a state that is not listed and does not name a failure. */
+function classifyState(state, known) {
+    if (isOneOf(state, known.failed ?? []))
+        return 'failed';
+    if (isOneOf(state, known.done))
+        return 'done';
+    if (isOneOf(state, known.running))
+        return 'running';
+    if (namesFailure(state))
+        return 'failed';
+    return 'unknown';
+}
+/**
+ * A classifier for one job: unknown states count as running, and each is reported once as a warning naming the
+ * state and the job, so a wait on a state nobody expected is visible long before the timeout.
+ */
+function jobStates(what, known, logger) {
+    const reported = new Set();
+    return (state) => {
+        const kind = classifyState(state, known);
+        if (kind !== 'unknown')
+            return kind;
+        if (!reported.has(state)) {
+            reported.add(state);
+            logger.warning(`${what} is in the state '${state}', which this action does not know: it waits on as if the job were running ` +
+                `(known states: ${[...known.running, ...known.done, ...(known.failed ?? [])].join(', ')}).`, 'Unknown job state');
+        }
+        return 'running';
+    };
 }
 
 ;// CONCATENATED MODULE: ./shared/auth/index.ts
@@ -32476,6 +32657,7 @@ function readText(res) {
 
 
 
+
 /** Reads and checks the connection inputs; problems go to the reader. */
 function readServiceNowConnection(inputs) {
     const instanceUrl = inputs.url('instance-url', {
@@ -32565,12 +32747,16 @@ function serviceNowResult(body, client, spec) {
         throw client.unexpectedAnswer(spec, 'the answer has no result object');
     return body.result;
 }
-/** ServiceNow sends `errors` as a string or an array of strings (or objects). */
+/** How much of one non-text error entry a message quotes. */
+const ERROR_ENTRY_CHARS = 2000;
+/** ServiceNow sends `errors` as a string or an array of strings (or objects, quoted as bounded JSON). */
 function messages(value) {
     if (value === undefined || value === null || value === '')
         return [];
     const items = Array.isArray(value) ? value : [value];
-    return items.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).filter((item) => item !== '');
+    return items
+        .map((item) => (typeof item === 'string' ? item : jsonText(item, ERROR_ENTRY_CHARS)))
+        .filter((item) => item !== '');
 }
 
 ;// CONCATENATED MODULE: ./shared/vendors/servicenow/cdm-uploads.ts
@@ -32582,11 +32768,10 @@ function messages(value) {
 
 
 
+
 const UPLOAD_TARGETS = ['component', 'collection', 'deployable', 'vars'];
 const UPLOAD_DATA_FORMATS = ['csv', 'ini', 'json', 'properties', 'raw', 'xml', 'yaml'];
 const PUBLISH_OPTIONS = ['publish_none', 'publish_valid'];
-/** Changeset states that are on their way to a final one. */
-const CHANGESET_TRANSITIONAL_STATES = new Set(['checking_for_conflict', 'commit_in_progress']);
 const ENDPOINTS = {
     component: 'applications/uploads/components',
     collection: 'applications/uploads/collections',
@@ -32695,7 +32880,7 @@ async function getUploadStatus(client, connection, uploadId) {
         }
         : undefined;
     const errors = messages(result.errors);
-    if (!errors.length && typeof output === 'string' && result.state === 'error')
+    if (!errors.length && typeof output === 'string' && namesFailure(result.state))
         errors.push(output);
     return { state: result.state, errors, changeset };
 }
@@ -36664,6 +36849,29 @@ async function poll(check, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./shared/vendors/servicenow/states.ts
+/** Uploads and exports are rows of the CDM Request Queue; its state column takes these values. */
+const CDM_REQUEST_STATES = {
+    running: ['new', 'ready', 'in_progress'],
+    done: ['completed'],
+    failed: ['error'],
+};
+/**
+ * A changeset after an upload that commits it: `committed` is the only good end; `open` means the commit did not
+ * happen; the transitional states are waited out.
+ */
+const CHANGESET_STATES = {
+    running: ['checking_for_conflict', 'commit_in_progress'],
+    done: ['committed'],
+    failed: ['commit_failed', 'blocked', 'open'],
+};
+/** What an exporter reports in `exporter_result.state` when it ran to its end. */
+const EXPORTER_STATES = {
+    running: ['new', 'ready', 'in_progress', 'running'],
+    done: ['completed', 'complete', 'success', 'successful', 'succeeded'],
+    failed: ['failure', 'error'],
+};
+
 ;// CONCATENATED MODULE: ./actions/cdm-upload/src/upload.ts
 /**
  * The cdm-upload flow: upload each item in order into one changeset (the first upload creates it unless one is
@@ -36673,7 +36881,8 @@ async function poll(check, options) {
 
 
 
-const FAILED_CHANGESET_STATES = new Set(['commit_failed', 'blocked']);
+
+
 async function runUploads(config, deps) {
     const { client, runtime, outputs } = deps;
     const { logger } = runtime;
@@ -36707,11 +36916,14 @@ async function runUploads(config, deps) {
         outputs.set('upload-ids', uploadIds);
         report();
         logger.info(`Upload ${uploadId} started: ${item.label} → ${item.namePath ?? '(top level)'}${commits ? ' (commits the changeset)' : ''}.`);
+        const classify = jobStates(`Upload ${uploadId}`, CDM_REQUEST_STATES, logger);
         const status = await poll(async () => {
             const current = await getUploadStatus(client, config.connection, uploadId);
             const changesetState = current.changeset?.state;
-            const settling = commits && changesetState !== undefined && CHANGESET_TRANSITIONAL_STATES.has(changesetState);
-            if (current.state === 'error' || (current.state === 'completed' && !settling))
+            const kind = classify(current.state);
+            // The committing upload is done once its changeset has left the commit's transitional states.
+            const settling = commits && changesetState !== undefined && classifyState(changesetState, CHANGESET_STATES) === 'running';
+            if (kind === 'failed' || (kind === 'done' && !settling))
                 return { done: true, value: current };
             return { done: false, state: changesetState ? `${current.state}, changeset ${changesetState}` : current.state };
         }, {
@@ -36722,11 +36934,11 @@ async function runUploads(config, deps) {
         });
         files[index].state = status.state;
         report();
-        if (status.state === 'error') {
+        if (classify(status.state) === 'failed') {
             outputs.set('state', 'error');
             throw new JobFailedError(`Upload of ${item.label} failed`, {
                 jobId: `Upload ${uploadId}`,
-                state: 'error',
+                state: status.state,
                 errors: status.errors.length ? status.errors : ['ServiceNow reported the upload as failed without a reason'],
                 hint: openChangesetHint(changesetNumber, files),
             });
@@ -36743,19 +36955,22 @@ async function runUploads(config, deps) {
         }
         outputs.set('changeset-number', changesetNumber);
         recordChangesetState(status, outputs);
-    }
-    const last = files[files.length - 1];
-    const changesetState = outputs.values.get('changeset-state');
-    if (config.autoCommit && changesetState && FAILED_CHANGESET_STATES.has(changesetState)) {
-        outputs.set('state', 'error');
-        throw new JobFailedError(`Changeset ${changesetNumber} was not committed`, {
-            jobId: `Changeset ${changesetNumber}`,
-            state: changesetState,
-            errors: [`The changeset ended '${changesetState}' after upload ${last.uploadId}`],
-            hint: changesetState === 'blocked'
-                ? 'It conflicts with other changes: resolve the conflict in DevOps Config, then commit it there'
-                : 'Look at the changeset in DevOps Config for the reason, fix it, and commit it there or re-run',
-        });
+        if (status.errors.length) {
+            // A completed upload that still carries errors did not do all it was asked: not a pass.
+            files[index].state = 'error';
+            report();
+            outputs.set('state', 'error');
+            throw new JobFailedError(`Upload of ${item.label} completed with errors (changeset ${changesetNumber}, ${changesetStateText(status)})`, {
+                jobId: `Upload ${uploadId}`,
+                state: `completed with errors, changeset ${changesetStateText(status)}`,
+                errors: status.errors,
+                hint: commits
+                    ? `Look at upload ${uploadId} in the CDM Request Queue and at changeset ${changesetNumber} in DevOps Config, fix the cause and run again`
+                    : openChangesetHint(changesetNumber, files),
+            });
+        }
+        if (commits)
+            checkCommitted(changesetNumber, uploadId, status, outputs);
     }
     if (!config.autoCommit) {
         logger.notice(`Changeset ${changesetNumber} is left open (auto-commit: false): commit it in DevOps Config, or upload more with changeset-number: ${changesetNumber}.`, 'Changeset left open');
@@ -36763,13 +36978,35 @@ async function runUploads(config, deps) {
     outputs.set('state', 'completed');
     return files;
 }
+/** The committing upload passes only when its changeset says `committed`; any other state, or none, fails. */
+function checkCommitted(changesetNumber, uploadId, status, outputs) {
+    const state = status.changeset?.state;
+    if (state !== undefined && classifyState(state, CHANGESET_STATES) === 'done')
+        return;
+    outputs.set('state', 'error');
+    throw new JobFailedError(`Changeset ${changesetNumber} was not committed`, {
+        jobId: `Changeset ${changesetNumber}`,
+        state: state ?? 'unknown',
+        errors: [
+            state === undefined
+                ? `ServiceNow did not say the changeset's state after upload ${uploadId}, so the commit cannot be confirmed`
+                : `The changeset ended '${state}' after upload ${uploadId}`,
+        ],
+        hint: state?.toLowerCase() === 'blocked'
+            ? 'It conflicts with other changes: resolve the conflict in DevOps Config, then commit it there'
+            : 'Look at the changeset in DevOps Config for the reason, fix it, and commit it there or re-run',
+    });
+}
+function changesetStateText(status) {
+    return status.changeset?.state ? `state '${status.changeset.state}'` : 'state not given';
+}
 function recordChangesetState(status, outputs) {
     if (status.changeset?.state)
         outputs.set('changeset-state', status.changeset.state);
 }
 /** Says which changeset stays open and what is already in it, so the user can fix and re-run. */
 function openChangesetHint(changesetNumber, files) {
-    const done = files.filter((f) => f.state === 'completed').map((f) => f.file ?? 'content');
+    const done = files.filter((f) => sameState(f.state, 'completed')).map((f) => f.file ?? 'content');
     if (!changesetNumber) {
         return 'ServiceNow did not say which changeset the upload used (it may have opened one: see the open changesets of the application in DevOps Config); fix the problem and run again';
     }
