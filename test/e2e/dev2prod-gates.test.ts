@@ -119,6 +119,21 @@ describe('dev2prod-promote: the dry-run gate', () => {
     expect(realImports()).toHaveLength(0);
   });
 
+  it('fails when the export status is about another export, before downloading anything', async () => {
+    sandbox.server.inject({
+      match: { method: 'GET', path: /\/dev2prod\/export\/[^/]+$/ },
+      kind: 'rewrite',
+      json: (body: Record<string, unknown>) => ({ ...body, id: 'another-export' }),
+      times: Infinity,
+    });
+    const run = await promote();
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain(
+      `asked for export ${run.outputs['export-id']}, the answer is about id "another-export"`,
+    );
+    expect(sandbox.server.requestsTo('GET', /\/ces\/attachment\//)).toHaveLength(0);
+  });
+
   it("fails when the real import's status says DryRun: true", async () => {
     rewriteStatus(
       (body) => !body.DryRun,
