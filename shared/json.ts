@@ -110,6 +110,17 @@ export function jsonDocument(value: unknown): { text: string; compact: boolean; 
   return { text: jsonText(value), compact: true, depth: jsonDepth(value) };
 }
 
+/**
+ * A vendor value as text for a name, a table cell or a message: a string as it is, a number or boolean as written,
+ * nothing for null or absent, anything else as bounded JSON (String() of a deeply nested array overflows the stack).
+ */
+export function scalarText(value: unknown, maxChars = 2000): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return jsonText(value, maxChars);
+}
+
 /** A number as vendors send one: `5` or `"5"`. `missing` for undefined and null; anything else is unreadable. */
 export type VendorNumber =
   { kind: 'number'; value: number } | { kind: 'missing' } | { kind: 'unreadable'; got: string };

@@ -1,4 +1,5 @@
 /** Turning an answer's body into words for an error message, whatever the server sent. */
+import { scalarText } from '../json.js';
 
 const EXCERPT_CHARS = 300;
 
@@ -60,7 +61,7 @@ export function genericMessage(json: unknown): string | undefined {
   if (typeof json.message === 'string' && json.message) return json.message;
   if (typeof json.error === 'string' && json.error) return json.error;
   if (isRecord(json.error) && typeof json.error.message === 'string') return json.error.message;
-  if (Array.isArray(json.errors) && json.errors.length) return json.errors.map(String).join('; ');
+  if (Array.isArray(json.errors) && json.errors.length) return json.errors.map((e) => scalarText(e)).join('; ');
   return undefined;
 }
 

@@ -2,6 +2,7 @@
 import { readCredentials } from '../../../shared/auth/credentials.js';
 import { isRecord, tryParseJson } from '../../../shared/http/body.js';
 import type { InputReader } from '../../../shared/inputs/reader.js';
+import { scalarText } from '../../../shared/json.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
 import { formatDuration } from '../../../shared/runtime.js';
 import {
@@ -57,7 +58,7 @@ async function main(context: ActionContext): Promise<void> {
     if (successful.length) {
       summary.heading('Migrated', 3).table(
         ['Name', 'Type', 'snode id'],
-        successful.map((a) => [String(a.name ?? ''), String(a.asset_type ?? ''), String(a.snode_id ?? '')]),
+        successful.map((a) => [scalarText(a.name), scalarText(a.asset_type), scalarText(a.snode_id)]),
       );
     }
     if (failed.length) summary.heading('Failed assets', 3).list(failed.map(describeAsset));

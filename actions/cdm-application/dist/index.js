@@ -31827,6 +31827,19 @@ function jsonDocument(value) {
         return { text: JSON.stringify(value, null, 2), compact: false, depth };
     return { text: jsonText(value), compact: true, depth: jsonDepth(value) };
 }
+/**
+ * A vendor value as text for a name, a table cell or a message: a string as it is, a number or boolean as written,
+ * nothing for null or absent, anything else as bounded JSON (String() of a deeply nested array overflows the stack).
+ */
+function scalarText(value, maxChars = 2000) {
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return jsonText(value, maxChars);
+}
 const NUMERIC_TEXT = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
 function vendorNumber(value) {
     if (value === undefined || value === null)
@@ -32000,6 +32013,7 @@ async function writeSummary(title, summary, logger) {
 
 ;// CONCATENATED MODULE: ./shared/http/body.ts
 /** Turning an answer's body into words for an error message, whatever the server sent. */
+
 const EXCERPT_CHARS = 300;
 function isHtml(contentType, text) {
     if (contentType?.toLowerCase().includes('text/html'))
@@ -32056,7 +32070,7 @@ function genericMessage(json) {
     if (body_isRecord(json.error) && typeof json.error.message === 'string')
         return json.error.message;
     if (Array.isArray(json.errors) && json.errors.length)
-        return json.errors.map(String).join('; ');
+        return json.errors.map((e) => scalarText(e)).join('; ');
     return undefined;
 }
 function body_isRecord(value) {
@@ -32690,10 +32704,10 @@ async function listSharedComponents(client, c, appName, withUpdatesOnly) {
     if (!body_isRecord(body) || !Array.isArray(body.result))
         throw client.unexpectedAnswer(spec, 'result is not a list');
     return body.result.filter(body_isRecord).map((r) => ({
-        name: String(r.name ?? ''),
+        name: scalarText(r.name),
         description: stringOf(r.description),
         sharedLibraryName: stringOf(r.sharedLibraryName),
-        currentVersion: r.currentVersion === undefined ? undefined : String(r.currentVersion),
+        currentVersion: r.currentVersion === undefined ? undefined : scalarText(r.currentVersion),
         currentVersionName: stringOf(r.currentVersionName),
         updateVersionName: stringOf(r.updateVersionName),
     }));
@@ -32814,7 +32828,7 @@ const OPERATIONS = {
         required: ['app-id'],
         async run(i, { client, connection, outputs, rows }) {
             const app = await getApp(client, connection, i['app-id'] ?? '');
-            outputs.set('app-id', String(app.appId ?? i['app-id']));
+            outputs.set('app-id', scalarText(app.appId ?? i['app-id']));
             if (typeof app.appName === 'string')
                 outputs.set('app-name', app.appName);
             outputs.set('app', app);
@@ -32987,7 +33001,7 @@ const OPERATIONS = {
             outputs.set('applications', applications);
             outputs.set('result', applications);
             for (const app of applications)
-                rows.push([String(app.name ?? ''), String(app.sys_id ?? '')]);
+                rows.push([scalarText(app.name), scalarText(app.sys_id)]);
         },
     },
 };

@@ -3,7 +3,7 @@
  * each does. Each `run` reports through `outputs`; none touches @actions/core.
  */
 import type { ApiClient } from '../../../shared/http/client.js';
-import { jsonText } from '../../../shared/json.js';
+import { jsonText, scalarText } from '../../../shared/json.js';
 import type { Outputs } from '../../../shared/report/outputs.js';
 import type { Logger } from '../../../shared/runtime.js';
 import * as api from '../../../shared/vendors/servicenow/cdm-applications.js';
@@ -78,7 +78,7 @@ export const OPERATIONS: Record<string, Operation> = {
     required: ['app-id'],
     async run(i, { client, connection, outputs, rows }) {
       const app = await api.getApp(client, connection, i['app-id'] ?? '');
-      outputs.set('app-id', String(app.appId ?? i['app-id']));
+      outputs.set('app-id', scalarText(app.appId ?? i['app-id']));
       if (typeof app.appName === 'string') outputs.set('app-name', app.appName);
       outputs.set('app', app);
       outputs.set('result', app);
@@ -252,7 +252,7 @@ export const OPERATIONS: Record<string, Operation> = {
       });
       outputs.set('applications', applications);
       outputs.set('result', applications);
-      for (const app of applications) rows.push([String(app.name ?? ''), String(app.sys_id ?? '')]);
+      for (const app of applications) rows.push([scalarText(app.name), scalarText(app.sys_id)]);
     },
   },
 };

@@ -95,7 +95,11 @@ export async function runExport(config: ExportConfig, deps: ExportDeps): Promise
   const exporterKind = exporterState === undefined ? 'done' : classifyState(exporterState, EXPORTER_STATES);
   if (exporterKind === 'failed' || status.errors.length) {
     outputs.set('state', 'failure');
-    throw new JobFailedError(`Export ${id} completed but the exporter '${config.request.exporterName}' failed`, {
+    const what =
+      exporterKind === 'failed'
+        ? `the exporter '${config.request.exporterName}' failed`
+        : 'ServiceNow reported errors with it';
+    throw new JobFailedError(`Export ${id} completed but ${what}`, {
       jobId: `Export ${id}`,
       state: exporterState ? `exporter ${exporterState}` : 'completed with errors',
       errors: [...status.errors, ...(status.exporterResult?.errors ?? [])],

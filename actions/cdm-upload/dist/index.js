@@ -31829,6 +31829,19 @@ function jsonDocument(value) {
         return { text: JSON.stringify(value, null, 2), compact: false, depth };
     return { text: jsonText(value), compact: true, depth: jsonDepth(value) };
 }
+/**
+ * A vendor value as text for a name, a table cell or a message: a string as it is, a number or boolean as written,
+ * nothing for null or absent, anything else as bounded JSON (String() of a deeply nested array overflows the stack).
+ */
+function scalarText(value, maxChars = 2000) {
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return jsonText(value, maxChars);
+}
 const NUMERIC_TEXT = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
 function vendorNumber(value) {
     if (value === undefined || value === null)
@@ -32002,6 +32015,7 @@ async function writeSummary(title, summary, logger) {
 
 ;// CONCATENATED MODULE: ./shared/http/body.ts
 /** Turning an answer's body into words for an error message, whatever the server sent. */
+
 const EXCERPT_CHARS = 300;
 function isHtml(contentType, text) {
     if (contentType?.toLowerCase().includes('text/html'))
@@ -32058,7 +32072,7 @@ function genericMessage(json) {
     if (isRecord(json.error) && typeof json.error.message === 'string')
         return json.error.message;
     if (Array.isArray(json.errors) && json.errors.length)
-        return json.errors.map(String).join('; ');
+        return json.errors.map((e) => scalarText(e)).join('; ');
     return undefined;
 }
 function isRecord(value) {

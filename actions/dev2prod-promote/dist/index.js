@@ -28465,8 +28465,153 @@ function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
+;// CONCATENATED MODULE: ./shared/json.ts
+/**
+ * Vendor JSON handled without recursion: JSON.parse copes with any depth, but JSON.stringify and any recursive walk
+ * overflow the stack on data nested tens of thousands deep. Everything here works with an explicit stack, so the depth
+ * of an answer costs memory, never the call stack.
+ */
+/** Nesting deeper than this is written compactly: indentation would grow with the square of the depth. */
+const PRETTY_DEPTH_LIMIT = 200;
+/** How deeply arrays and objects nest in `value` (a scalar is 0, `[]` is 1); stops counting past `stopAfter`. */
+function jsonDepth(value, stopAfter = Infinity) {
+    let deepest = 0;
+    const stack = [{ value, depth: 0 }];
+    while (stack.length) {
+        const { value: current, depth } = stack.pop();
+        if (current === null || typeof current !== 'object')
+            continue;
+        const inner = depth + 1;
+        if (inner > deepest)
+            deepest = inner;
+        if (deepest > stopAfter)
+            return deepest;
+        const children = Array.isArray(current) ? current : Object.values(current);
+        for (const child of children)
+            if (child !== null && typeof child === 'object')
+                stack.push({ value: child, depth: inner });
+    }
+    return deepest;
+}
+/** Mirrors JSON.stringify's rules for a member value: toJSON, and what is left out (undefined, functions, symbols). */
+function prepare(value, key) {
+    if (value !== null && typeof value === 'object' && typeof value.toJSON === 'function') {
+        return value.toJSON(key);
+    }
+    return value;
+}
+function omitted(value) {
+    return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+/**
+ * The compact JSON text of `value`, the same as JSON.stringify gives, at any depth. With `maxChars`, the text stops
+ * after about that many characters and says so, so a message quoting vendor data stays short whatever arrived.
+ */
+function jsonText(value, maxChars = Infinity) {
+    const parts = [];
+    let length = 0;
+    const write = (text) => {
+        parts.push(text);
+        length += text.length;
+    };
+    const stack = [];
+    const open = new Set();
+    /** Writes a scalar, or opens an array or object; `item` has been through prepare() already. */
+    const start = (item) => {
+        if (item === null || typeof item !== 'object') {
+            write(omitted(item) ? 'null' : JSON.stringify(item));
+            return;
+        }
+        if (open.has(item))
+            throw new TypeError('Converting circular structure to JSON');
+        open.add(item);
+        if (Array.isArray(item)) {
+            write('[');
+            stack.push({ kind: 'array', owner: item, items: item, next: 0 });
+        }
+        else {
+            write('{');
+            stack.push({ kind: 'object', owner: item, entries: Object.entries(item), next: 0, written: 0 });
+        }
+    };
+    start(prepare(value, ''));
+    while (stack.length && length <= maxChars) {
+        const frame = stack[stack.length - 1];
+        if (frame.kind === 'array') {
+            if (frame.next < frame.items.length) {
+                const index = frame.next++;
+                if (index > 0)
+                    write(',');
+                start(prepare(frame.items[index], String(index)));
+                continue;
+            }
+            write(']');
+        }
+        else {
+            let member;
+            while (!member && frame.next < frame.entries.length) {
+                const [key, raw] = frame.entries[frame.next++];
+                const item = prepare(raw, key);
+                if (!omitted(item))
+                    member = [key, item];
+            }
+            if (member) {
+                write(`${frame.written++ > 0 ? ',' : ''}${JSON.stringify(member[0])}:`);
+                start(member[1]);
+                continue;
+            }
+            write('}');
+        }
+        open.delete(frame.owner);
+        stack.pop();
+    }
+    const text = parts.join('');
+    if (text.length <= maxChars && !stack.length)
+        return text;
+    return `${text.slice(0, maxChars)}…(cut at ${maxChars} characters)`;
+}
+/** Pretty JSON (two-space indent) when the nesting allows it, else compact JSON; `compact` says which. */
+function jsonDocument(value) {
+    const depth = jsonDepth(value, PRETTY_DEPTH_LIMIT);
+    if (depth <= PRETTY_DEPTH_LIMIT)
+        return { text: JSON.stringify(value, null, 2), compact: false, depth };
+    return { text: jsonText(value), compact: true, depth: jsonDepth(value) };
+}
+/**
+ * A vendor value as text for a name, a table cell or a message: a string as it is, a number or boolean as written,
+ * nothing for null or absent, anything else as bounded JSON (String() of a deeply nested array overflows the stack).
+ */
+function scalarText(value, maxChars = 2000) {
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return jsonText(value, maxChars);
+}
+const NUMERIC_TEXT = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
+function vendorNumber(value) {
+    if (value === undefined || value === null)
+        return { kind: 'missing' };
+    if (typeof value === 'number' && Number.isFinite(value))
+        return { kind: 'number', value };
+    if (typeof value === 'string' && NUMERIC_TEXT.test(value))
+        return { kind: 'number', value: Number(value) };
+    return { kind: 'unreadable', got: describeValue(value) };
+}
+/** A short description of an unexpected value for a message: its JSON (cut short) and, for non-strings, its type. */
+function describeValue(value, maxChars = 200) {
+    if (typeof value === 'string')
+        return jsonText(value, maxChars);
+    const type = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+    const kind = type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+    return `${kind}: ${jsonText(value, maxChars)}`;
+}
+
 ;// CONCATENATED MODULE: ./shared/http/body.ts
 /** Turning an answer's body into words for an error message, whatever the server sent. */
+
 const EXCERPT_CHARS = 300;
 function isHtml(contentType, text) {
     if (contentType?.toLowerCase().includes('text/html'))
@@ -28523,7 +28668,7 @@ function genericMessage(json) {
     if (isRecord(json.error) && typeof json.error.message === 'string')
         return json.error.message;
     if (Array.isArray(json.errors) && json.errors.length)
-        return json.errors.map(String).join('; ');
+        return json.errors.map((e) => scalarText(e)).join('; ');
     return undefined;
 }
 function isRecord(value) {
@@ -28959,137 +29104,6 @@ function coreLogger(redactor = new SecretRedactor()) {
         },
         redact: r,
     };
-}
-
-;// CONCATENATED MODULE: ./shared/json.ts
-/**
- * Vendor JSON handled without recursion: JSON.parse copes with any depth, but JSON.stringify and any recursive walk
- * overflow the stack on data nested tens of thousands deep. Everything here works with an explicit stack, so the depth
- * of an answer costs memory, never the call stack.
- */
-/** Nesting deeper than this is written compactly: indentation would grow with the square of the depth. */
-const PRETTY_DEPTH_LIMIT = 200;
-/** How deeply arrays and objects nest in `value` (a scalar is 0, `[]` is 1); stops counting past `stopAfter`. */
-function jsonDepth(value, stopAfter = Infinity) {
-    let deepest = 0;
-    const stack = [{ value, depth: 0 }];
-    while (stack.length) {
-        const { value: current, depth } = stack.pop();
-        if (current === null || typeof current !== 'object')
-            continue;
-        const inner = depth + 1;
-        if (inner > deepest)
-            deepest = inner;
-        if (deepest > stopAfter)
-            return deepest;
-        const children = Array.isArray(current) ? current : Object.values(current);
-        for (const child of children)
-            if (child !== null && typeof child === 'object')
-                stack.push({ value: child, depth: inner });
-    }
-    return deepest;
-}
-/** Mirrors JSON.stringify's rules for a member value: toJSON, and what is left out (undefined, functions, symbols). */
-function prepare(value, key) {
-    if (value !== null && typeof value === 'object' && typeof value.toJSON === 'function') {
-        return value.toJSON(key);
-    }
-    return value;
-}
-function omitted(value) {
-    return value === undefined || typeof value === 'function' || typeof value === 'symbol';
-}
-/**
- * The compact JSON text of `value`, the same as JSON.stringify gives, at any depth. With `maxChars`, the text stops
- * after about that many characters and says so, so a message quoting vendor data stays short whatever arrived.
- */
-function jsonText(value, maxChars = Infinity) {
-    const parts = [];
-    let length = 0;
-    const write = (text) => {
-        parts.push(text);
-        length += text.length;
-    };
-    const stack = [];
-    const open = new Set();
-    /** Writes a scalar, or opens an array or object; `item` has been through prepare() already. */
-    const start = (item) => {
-        if (item === null || typeof item !== 'object') {
-            write(omitted(item) ? 'null' : JSON.stringify(item));
-            return;
-        }
-        if (open.has(item))
-            throw new TypeError('Converting circular structure to JSON');
-        open.add(item);
-        if (Array.isArray(item)) {
-            write('[');
-            stack.push({ kind: 'array', owner: item, items: item, next: 0 });
-        }
-        else {
-            write('{');
-            stack.push({ kind: 'object', owner: item, entries: Object.entries(item), next: 0, written: 0 });
-        }
-    };
-    start(prepare(value, ''));
-    while (stack.length && length <= maxChars) {
-        const frame = stack[stack.length - 1];
-        if (frame.kind === 'array') {
-            if (frame.next < frame.items.length) {
-                const index = frame.next++;
-                if (index > 0)
-                    write(',');
-                start(prepare(frame.items[index], String(index)));
-                continue;
-            }
-            write(']');
-        }
-        else {
-            let member;
-            while (!member && frame.next < frame.entries.length) {
-                const [key, raw] = frame.entries[frame.next++];
-                const item = prepare(raw, key);
-                if (!omitted(item))
-                    member = [key, item];
-            }
-            if (member) {
-                write(`${frame.written++ > 0 ? ',' : ''}${JSON.stringify(member[0])}:`);
-                start(member[1]);
-                continue;
-            }
-            write('}');
-        }
-        open.delete(frame.owner);
-        stack.pop();
-    }
-    const text = parts.join('');
-    if (text.length <= maxChars && !stack.length)
-        return text;
-    return `${text.slice(0, maxChars)}…(cut at ${maxChars} characters)`;
-}
-/** Pretty JSON (two-space indent) when the nesting allows it, else compact JSON; `compact` says which. */
-function jsonDocument(value) {
-    const depth = jsonDepth(value, PRETTY_DEPTH_LIMIT);
-    if (depth <= PRETTY_DEPTH_LIMIT)
-        return { text: JSON.stringify(value, null, 2), compact: false, depth };
-    return { text: jsonText(value), compact: true, depth: jsonDepth(value) };
-}
-const NUMERIC_TEXT = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
-function vendorNumber(value) {
-    if (value === undefined || value === null)
-        return { kind: 'missing' };
-    if (typeof value === 'number' && Number.isFinite(value))
-        return { kind: 'number', value };
-    if (typeof value === 'string' && NUMERIC_TEXT.test(value))
-        return { kind: 'number', value: Number(value) };
-    return { kind: 'unreadable', got: describeValue(value) };
-}
-/** A short description of an unexpected value for a message: its JSON (cut short) and, for non-strings, its type. */
-function describeValue(value, maxChars = 200) {
-    if (typeof value === 'string')
-        return jsonText(value, maxChars);
-    const type = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
-    const kind = type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
-    return `${kind}: ${jsonText(value, maxChars)}`;
 }
 
 ;// CONCATENATED MODULE: ./shared/report/outputs.ts
@@ -29974,7 +29988,7 @@ async function getExport(client, tenantId, exportId) {
         packageBundleName: stringOf(body.PackageBundleName),
         itemCount: countOf(body.ItemCount),
         statistics: statistics.map((s) => ({
-            packageName: String(s.PackageName ?? ''),
+            packageName: scalarText(s.PackageName),
             itemCount: countOf(s.ItemCount),
         })),
         message: readSmaxMessage(body) ?? stringOf(body.ErrorMessage) ?? stringOf(body.Error),
@@ -30055,7 +30069,7 @@ async function getImport(client, tenantId, importId, dryRun) {
 function checkJobId(body, expected, label, client, spec) {
     for (const key of ['Id', 'id']) {
         const value = body[key];
-        if (value === undefined || value === null || String(value) === expected)
+        if (value === undefined || value === null || scalarText(value) === expected)
             continue;
         throw jobMismatch(client, spec, `asked for ${label} ${expected}, the answer is about ${key} ${describeValue(value, 100)}`);
     }

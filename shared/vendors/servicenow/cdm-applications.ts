@@ -5,7 +5,7 @@
 import { ApiError } from '../../errors.js';
 import { isRecord } from '../../http/body.js';
 import type { ApiClient, ApiResponse, RequestSpec } from '../../http/client.js';
-import { vendorNumber } from '../../json.js';
+import { scalarText, vendorNumber } from '../../json.js';
 import { namesFailure } from '../../poll/states.js';
 import { apiPath, cdmPath, messages, readServiceNowMessage, type ServiceNowConnection } from './connection.js';
 
@@ -151,10 +151,10 @@ export async function listSharedComponents(
   const body = await client.json(spec);
   if (!isRecord(body) || !Array.isArray(body.result)) throw client.unexpectedAnswer(spec, 'result is not a list');
   return body.result.filter(isRecord).map((r) => ({
-    name: String(r.name ?? ''),
+    name: scalarText(r.name),
     description: stringOf(r.description),
     sharedLibraryName: stringOf(r.sharedLibraryName),
-    currentVersion: r.currentVersion === undefined ? undefined : String(r.currentVersion),
+    currentVersion: r.currentVersion === undefined ? undefined : scalarText(r.currentVersion),
     currentVersionName: stringOf(r.currentVersionName),
     updateVersionName: stringOf(r.updateVersionName),
   }));

@@ -10,7 +10,7 @@ import { isRecord } from '../../http/body.js';
 import { ApiClient, type RequestSpec } from '../../http/client.js';
 import { downloadToFile, multipartFileBody } from '../../http/transfer.js';
 import type { Runtime } from '../../runtime.js';
-import { describeValue, jsonText, vendorNumber } from '../../json.js';
+import { describeValue, jsonText, scalarText, vendorNumber } from '../../json.js';
 import type { KnownStates } from '../../poll/states.js';
 import { readImportStatus, type ImportStatus } from './import-status.js';
 import { readSmaxMessage, smaxSession, type SmaxTenant } from './session.js';
@@ -85,7 +85,7 @@ export async function getExport(client: ApiClient, tenantId: string, exportId: s
     packageBundleName: stringOf(body.PackageBundleName),
     itemCount: countOf(body.ItemCount),
     statistics: statistics.map((s) => ({
-      packageName: String(s.PackageName ?? ''),
+      packageName: scalarText(s.PackageName),
       itemCount: countOf(s.ItemCount),
     })),
     message: readSmaxMessage(body) ?? stringOf(body.ErrorMessage) ?? stringOf(body.Error),
@@ -194,7 +194,7 @@ function checkJobId(
 ): void {
   for (const key of ['Id', 'id']) {
     const value = body[key];
-    if (value === undefined || value === null || String(value) === expected) continue;
+    if (value === undefined || value === null || scalarText(value) === expected) continue;
     throw jobMismatch(
       client,
       spec,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { describeValue, jsonDepth, jsonDocument, jsonText, vendorNumber } from '../../../shared/json.js';
+import { genericMessage } from '../../../shared/http/body.js';
+import { describeValue, jsonDepth, jsonDocument, jsonText, scalarText, vendorNumber } from '../../../shared/json.js';
 
 const DEEP = 50_000;
 /** `{"a":{"a":...{"a":1}...}}`, nested `depth` deep, parsed the way the HTTP layer parses answers. */
@@ -81,5 +82,19 @@ describe('vendorNumber', () => {
 
   it('describes a huge value briefly', () => {
     expect(describeValue('y'.repeat(10_000)).length).toBeLessThan(260);
+  });
+});
+
+describe('scalarText', () => {
+  it('keeps scalars and writes anything else as bounded JSON, where String() of a deep array overflows', () => {
+    expect(scalarText('x')).toBe('x');
+    expect(scalarText(4)).toBe('4');
+    expect(scalarText(false)).toBe('false');
+    expect(scalarText(null)).toBe('');
+    expect(scalarText(undefined)).toBe('');
+    const deep = deepArray(DEEP);
+    expect(() => String(deep)).toThrow(/Maximum call stack size exceeded/);
+    expect(scalarText(deep, 10)).toBe('[[[[[[[[[[…(cut at 10 characters)');
+    expect(genericMessage({ errors: ['first', deep] })).toMatch(/^first; \[{2000}…\(cut at 2000 characters\)$/);
   });
 });
