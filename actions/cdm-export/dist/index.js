@@ -28821,20 +28821,34 @@ const PRETTY_DEPTH_LIMIT = 200;
 /** How deeply arrays and objects nest in `value` (a scalar is 0, `[]` is 1); stops counting past `stopAfter`. */
 function jsonDepth(value, stopAfter = Infinity) {
     let deepest = 0;
-    const stack = [{ value, depth: 0 }];
-    while (stack.length) {
-        const { value: current, depth } = stack.pop();
-        if (current === null || typeof current !== 'object')
-            continue;
-        const inner = depth + 1;
-        if (inner > deepest)
-            deepest = inner;
-        if (deepest > stopAfter)
-            return deepest;
-        const children = Array.isArray(current) ? current : Object.values(current);
-        for (const child of children)
-            if (child !== null && typeof child === 'object')
-                stack.push({ value: child, depth: inner });
+    // Two parallel stacks rather than one of small objects: this runs over every node of large exports.
+    const pending = [];
+    const depths = [];
+    const visit = (child, depth) => {
+        if (child !== null && typeof child === 'object') {
+            pending.push(child);
+            depths.push(depth);
+        }
+    };
+    visit(value, 1);
+    while (pending.length) {
+        const current = pending.pop();
+        const depth = depths.pop();
+        if (depth > deepest) {
+            deepest = depth;
+            if (deepest > stopAfter)
+                return deepest;
+        }
+        if (Array.isArray(current)) {
+            for (let i = 0; i < current.length; i++)
+                visit(current[i], depth + 1);
+        }
+        else {
+            for (const key in current) {
+                if (Object.prototype.hasOwnProperty.call(current, key))
+                    visit(current[key], depth + 1);
+            }
+        }
     }
     return deepest;
 }
@@ -28853,6 +28867,19 @@ function omitted(value) {
  * after about that many characters and says so, so a message quoting vendor data stays short whatever arrived.
  */
 function jsonText(value, maxChars = Infinity) {
+    if (maxChars === Infinity) {
+        // The engine's own serialiser is many times faster; it can only fail on depth, and then the walk below takes over.
+        try {
+            return JSON.stringify(value) ?? 'null';
+        }
+        catch (error) {
+            if (!(error instanceof RangeError))
+                throw error;
+        }
+    }
+    return walkJson(value, maxChars);
+}
+function walkJson(value, maxChars) {
     const parts = [];
     let length = 0;
     const write = (text) => {

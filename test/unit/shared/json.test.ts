@@ -23,7 +23,11 @@ describe('jsonText', () => {
       { when: new Date(0), nested: { toJSON: (key: string) => `key:${key}` } },
       [{ a: 1 }, { a: 1 }],
     ];
-    for (const sample of samples) expect(jsonText(sample)).toBe(JSON.stringify(sample));
+    for (const sample of samples) {
+      expect(jsonText(sample)).toBe(JSON.stringify(sample));
+      // With a limit it always walks the value itself, never through JSON.stringify.
+      expect(jsonText(sample, 1e9)).toBe(JSON.stringify(sample));
+    }
   });
 
   it('writes JSON nested 50,000 deep, where JSON.stringify overflows the stack', () => {
@@ -44,6 +48,7 @@ describe('jsonText', () => {
     const loop: Record<string, unknown> = {};
     loop.self = loop;
     expect(() => jsonText(loop)).toThrow(TypeError);
+    expect(() => jsonText(loop, 1e9)).toThrow(TypeError);
   });
 });
 
