@@ -21,14 +21,23 @@ export async function writeFileAtomic(destination: string, data: string | Buffer
   return writeStreamAtomic(destination, Readable.from([Buffer.from(data)]));
 }
 
+/** A look at the first bytes of a stream as soon as they arrive (or at its end, when it is shorter). */
+export interface HeadCheck {
+  bytes: number;
+  /** Throws to stop the write: the rest is not read and no file is left. Not called for an empty stream. */
+  check: (head: Buffer) => void;
+}
+
 /**
  * Streams into the file, counting bytes and hashing on the way; the partial file is removed on failure.
- * `verify` may reject what arrived (a short body, say) before the file takes its place.
+ * `verify` may reject what arrived (a short body, say) before the file takes its place; `head` may reject it from
+ * its first bytes (not the kind of file expected) without reading the rest.
  */
 export async function writeStreamAtomic(
   destination: string,
   source: Readable,
   verify?: (written: Omit<WrittenFile, 'path'>) => void,
+  head?: HeadCheck,
 ): Promise<WrittenFile> {
   const target = path.resolve(destination);
   await mkdir(path.dirname(target), { recursive: true });
@@ -38,11 +47,29 @@ export async function writeStreamAtomic(
   );
   const hash = createHash('sha256');
   let bytes = 0;
+  let firstBytes: Buffer[] | undefined = head ? [] : undefined;
+  /** Runs the head check once; true when it threw (the error went to `callback`). */
+  const checkHead = (callback: (error?: Error | null) => void, atEnd: boolean): boolean => {
+    if (!head || !firstBytes || (!atEnd && bytes < head.bytes) || bytes === 0) return false;
+    const seen = Buffer.concat(firstBytes).subarray(0, head.bytes);
+    firstBytes = undefined;
+    try {
+      head.check(seen);
+      return false;
+    } catch (error) {
+      callback(error as Error);
+      return true;
+    }
+  };
   const measure = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       hash.update(chunk);
       bytes += chunk.length;
-      callback(null, chunk);
+      firstBytes?.push(chunk);
+      if (!checkHead(callback, false)) callback(null, chunk);
+    },
+    flush(callback) {
+      if (!checkHead(callback, true)) callback();
     },
   });
   let sha256: string;

@@ -1,6 +1,7 @@
 /** Reading an answer's body within bounds, and turning it into words for an error message, whatever was sent. */
 import type { IncomingMessage } from 'node:http';
 import { moreBytes } from '../errors.js';
+import { scalarText } from '../json.js';
 
 const EXCERPT_CHARS = 300;
 
@@ -118,7 +119,7 @@ export function genericMessage(json: unknown): string | undefined {
   if (typeof json.message === 'string' && json.message) return json.message;
   if (typeof json.error === 'string' && json.error) return json.error;
   if (isRecord(json.error) && typeof json.error.message === 'string') return json.error.message;
-  if (Array.isArray(json.errors) && json.errors.length) return json.errors.map(String).join('; ');
+  if (Array.isArray(json.errors) && json.errors.length) return json.errors.map((e) => scalarText(e)).join('; ');
   return undefined;
 }
 

@@ -8,21 +8,46 @@ import { ApiError } from '../errors.js';
 import { writeStreamAtomic, type WrittenFile } from '../fs/atomic.js';
 import type { ApiClient, RequestSpec, StreamBody } from './client.js';
 
+/** Checks the first bytes of a download; returns what is wrong with them (e.g. "it is an HTML page"), if anything. */
+export interface DownloadHeadCheck {
+  bytes: number;
+  problem: (head: Buffer, contentType: string | undefined) => string | undefined;
+  /** What to do about a download that fails the check. */
+  hint?: string;
+}
+
 /**
- * Downloads the answer's body straight to `destination` (atomically), with its size and sha256. An empty body, or
- * one whose length disagrees with Content-Length, fails and leaves no file.
+ * Downloads the answer's body straight to `destination` (atomically), with its size and sha256. An empty body, one
+ * whose length disagrees with Content-Length, or one whose first bytes fail `head`, fails and leaves no file.
  */
-export function downloadToFile(client: ApiClient, spec: RequestSpec, destination: string): Promise<WrittenFile> {
+export function downloadToFile(
+  client: ApiClient,
+  spec: RequestSpec,
+  destination: string,
+  head?: DownloadHeadCheck,
+): Promise<WrittenFile> {
   return client.execute(spec, (res) => {
     const declared = res.headers['content-length'];
-    return writeStreamAtomic(destination, res, ({ bytes }) => {
-      const fail = (vendorMessage: string) =>
-        new ApiError({ method: spec.method, url: client.displayUrl(spec), status: res.statusCode, vendorMessage });
-      if (bytes === 0) throw fail(`the download was empty; nothing was written to ${destination}`);
-      if (declared !== undefined && Number(declared) !== bytes) {
-        throw fail(`the download stopped at ${bytes} of ${declared} bytes; nothing was written to ${destination}`);
-      }
-    });
+    const fail = (vendorMessage: string, hint?: string) =>
+      new ApiError({ method: spec.method, url: client.displayUrl(spec), status: res.statusCode, vendorMessage, hint });
+    const contentType = res.headers['content-type'];
+    return writeStreamAtomic(
+      destination,
+      res,
+      ({ bytes }) => {
+        if (bytes === 0) throw fail(`the download was empty; nothing was written to ${destination}`);
+        if (declared !== undefined && Number(declared) !== bytes) {
+          throw fail(`the download stopped at ${bytes} of ${declared} bytes; nothing was written to ${destination}`);
+        }
+      },
+      head && {
+        bytes: head.bytes,
+        check: (first) => {
+          const problem = head.problem(first, contentType);
+          if (problem) throw fail(`the download ${problem}; nothing was written to ${destination}`, head.hint);
+        },
+      },
+    );
   });
 }
 

@@ -8,6 +8,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { safeFileName } from '../fs/file-name.js';
+import { jsonText } from '../json.js';
 import type { Logger } from '../runtime.js';
 
 export type OutputValue = string | number | boolean | object;
@@ -22,7 +23,8 @@ export interface Outputs {
 }
 
 export function outputText(value: OutputValue): string {
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  // jsonText, not JSON.stringify: vendor JSON can be nested deeper than the call stack allows.
+  return typeof value === 'object' ? jsonText(value) : String(value);
 }
 
 export function coreOutputs(logger: Logger): Outputs {

@@ -20,7 +20,20 @@ export type FaultAction =
   | { kind: 'html'; status: number; title: string }
   | { kind: 'reset' }
   | { kind: 'delay'; ms: number }
-  | { kind: 'malformed-json' };
+  | { kind: 'malformed-json' }
+  | RewriteFault;
+
+/**
+ * The route answers as usual, then its JSON body is changed before it is sent: `json` returns the new body (it gets
+ * a copy of the old one), or `text` returns the raw text to send instead (e.g. JSON too deep to serialise here).
+ */
+export interface RewriteFault {
+  kind: 'rewrite';
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test shapes the vendor's JSON freely
+  json?: (body: any) => unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+  text?: (body: any) => string;
+}
 
 /** A misbehaviour applied to the next `times` (default 1, may be Infinity) requests that match. */
 export type Fault = { match?: FaultMatch; times?: number } & FaultAction;
@@ -60,6 +73,17 @@ export class FaultQueue {
     if (active.remaining <= 0) this.faults.splice(index, 1);
     return active.fault;
   }
+}
+
+/** A route's JSON answer after a rewrite fault; other answers pass unchanged. */
+export function rewriteAnswer<T extends { json?: unknown; body?: string | Buffer; write?: unknown }>(
+  answer: T,
+  fault: RewriteFault,
+): T {
+  if (answer.json === undefined || answer.write) return answer;
+  const copy: unknown = JSON.parse(JSON.stringify(answer.json));
+  if (fault.text) return { ...answer, json: undefined, body: fault.text(copy), contentType: JSON_CONTENT_TYPE };
+  return { ...answer, json: fault.json ? fault.json(copy) : copy };
 }
 
 /** The answer of a 'status', 'html' or 'malformed-json' fault; `errorBody` fills a status fault without a body. */

@@ -5,7 +5,15 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { finished } from 'node:stream/promises';
-import { FaultQueue, JSON_CONTENT_TYPE, cannedAnswer, testRegExp, type Fault } from './faults.js';
+import {
+  FaultQueue,
+  JSON_CONTENT_TYPE,
+  cannedAnswer,
+  rewriteAnswer,
+  testRegExp,
+  type Fault,
+  type RewriteFault,
+} from './faults.js';
 
 export { JSON_CONTENT_TYPE, type Fault, type FaultAction, type FaultMatch } from './faults.js';
 
@@ -189,7 +197,8 @@ export class SandboxServer {
       this.requests.push(recorded);
 
       const fault = this.faults.take(method, url.pathname);
-      if (fault && (await this.applyFault(fault, req, res, streamed))) return;
+      const rewrite = fault?.kind === 'rewrite' ? fault : undefined;
+      if (fault && !rewrite && (await this.applyFault(fault, req, res, streamed))) return;
       if (res.destroyed || !this.server) return;
 
       if (!this.authorized(recorded)) {
@@ -198,7 +207,7 @@ export class SandboxServer {
         this.sendJson(res, 401, this.unauthorizedBody, headers);
         return;
       }
-      await this.dispatch(recorded, req, res);
+      await this.dispatch(recorded, req, res, rewrite);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.sendJson(res, 500, this.errorBody(500, message));
@@ -215,7 +224,12 @@ export class SandboxServer {
     return undefined;
   }
 
-  private async dispatch(request: RecordedRequest, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  private async dispatch(
+    request: RecordedRequest,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    rewrite?: RewriteFault,
+  ): Promise<void> {
     const found = this.findRoute(request.method, request.path);
     if (found) {
       const { route, match } = found;
@@ -232,7 +246,8 @@ export class SandboxServer {
         json: <T>() => JSON.parse(request.body.toString('utf8')) as T,
         stream: route.options.streamBody ? req : undefined,
       };
-      const answer = await route.handler(sandboxRequest);
+      let answer = await route.handler(sandboxRequest);
+      if (rewrite) answer = rewriteAnswer(answer, rewrite);
       if (answer.write) await answer.write(res);
       else this.sendAnswer(res, answer);
       return;
@@ -248,6 +263,8 @@ export class SandboxServer {
     streamed: boolean,
   ): Promise<boolean> {
     switch (fault.kind) {
+      case 'rewrite':
+        return false;
       case 'reset':
         req.socket.destroy();
         return true;

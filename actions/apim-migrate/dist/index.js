@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(538);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7545);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 538:
+/***/ 7545:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28537,6 +28537,292 @@ function quote(text, maxChars = QUOTE_MAX_CHARS) {
 /** "…(1,234 more bytes)": what a cut-off quote or body left out. */
 function moreBytes(bytes) {
     return bytes === undefined ? '…(and more, not read)' : `…(${bytes.toLocaleString('en-US')} more bytes)`;
+}
+
+;// CONCATENATED MODULE: ./shared/json.ts
+/**
+ * Vendor JSON handled without recursion: JSON.parse copes with any depth, but JSON.stringify and any recursive walk
+ * overflow the stack on data nested tens of thousands deep. Everything here works with an explicit stack, so the depth
+ * of an answer costs memory, never the call stack.
+ */
+/** Nesting deeper than this is written compactly: indentation would grow with the square of the depth. */
+const PRETTY_DEPTH_LIMIT = 200;
+/** How deeply arrays and objects nest in `value` (a scalar is 0, `[]` is 1); stops counting past `stopAfter`. */
+function jsonDepth(value, stopAfter = Infinity) {
+    let deepest = 0;
+    // Two parallel stacks rather than one of small objects: this runs over every node of large exports.
+    const pending = [];
+    const depths = [];
+    const visit = (child, depth) => {
+        if (child !== null && typeof child === 'object') {
+            pending.push(child);
+            depths.push(depth);
+        }
+    };
+    visit(value, 1);
+    while (pending.length) {
+        const current = pending.pop();
+        const depth = depths.pop();
+        if (depth > deepest) {
+            deepest = depth;
+            if (deepest > stopAfter)
+                return deepest;
+        }
+        if (Array.isArray(current)) {
+            for (let i = 0; i < current.length; i++)
+                visit(current[i], depth + 1);
+        }
+        else {
+            for (const key in current) {
+                if (Object.prototype.hasOwnProperty.call(current, key))
+                    visit(current[key], depth + 1);
+            }
+        }
+    }
+    return deepest;
+}
+/** Mirrors JSON.stringify's rules for a member value: toJSON, and what is left out (undefined, functions, symbols). */
+function prepare(value, key) {
+    if (value !== null && typeof value === 'object' && typeof value.toJSON === 'function') {
+        return value.toJSON(key);
+    }
+    return value;
+}
+function omitted(value) {
+    return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+/**
+ * The compact JSON text of `value`, the same as JSON.stringify gives, at any depth. With `maxChars`, the text stops
+ * after about that many characters and says so, so a message quoting vendor data stays short whatever arrived.
+ */
+function jsonText(value, maxChars = Infinity) {
+    if (maxChars === Infinity) {
+        // The engine's own serialiser is many times faster; it can only fail on depth, and then the walk below takes over.
+        try {
+            return JSON.stringify(value) ?? 'null';
+        }
+        catch (error) {
+            if (!(error instanceof RangeError))
+                throw error;
+        }
+    }
+    return walkJson(value, maxChars);
+}
+function walkJson(value, maxChars) {
+    const parts = [];
+    let length = 0;
+    const write = (text) => {
+        parts.push(text);
+        length += text.length;
+    };
+    const stack = [];
+    const open = new Set();
+    /** Writes a scalar, or opens an array or object; `item` has been through prepare() already. */
+    const start = (item) => {
+        if (item === null || typeof item !== 'object') {
+            write(omitted(item) ? 'null' : JSON.stringify(item));
+            return;
+        }
+        if (open.has(item))
+            throw new TypeError('Converting circular structure to JSON');
+        open.add(item);
+        if (Array.isArray(item)) {
+            write('[');
+            stack.push({ kind: 'array', owner: item, items: item, next: 0 });
+        }
+        else {
+            write('{');
+            stack.push({ kind: 'object', owner: item, entries: Object.entries(item), next: 0, written: 0 });
+        }
+    };
+    start(prepare(value, ''));
+    while (stack.length && length <= maxChars) {
+        const frame = stack[stack.length - 1];
+        if (frame.kind === 'array') {
+            if (frame.next < frame.items.length) {
+                const index = frame.next++;
+                if (index > 0)
+                    write(',');
+                start(prepare(frame.items[index], String(index)));
+                continue;
+            }
+            write(']');
+        }
+        else {
+            let member;
+            while (!member && frame.next < frame.entries.length) {
+                const [key, raw] = frame.entries[frame.next++];
+                const item = prepare(raw, key);
+                if (!omitted(item))
+                    member = [key, item];
+            }
+            if (member) {
+                write(`${frame.written++ > 0 ? ',' : ''}${JSON.stringify(member[0])}:`);
+                start(member[1]);
+                continue;
+            }
+            write('}');
+        }
+        open.delete(frame.owner);
+        stack.pop();
+    }
+    const text = parts.join('');
+    if (text.length <= maxChars && !stack.length)
+        return text;
+    return `${text.slice(0, maxChars)}…(cut at ${maxChars} characters)`;
+}
+/** Pretty JSON (two-space indent) when the nesting allows it, else compact JSON; `compact` says which. */
+function jsonDocument(value) {
+    const depth = jsonDepth(value, PRETTY_DEPTH_LIMIT);
+    if (depth <= PRETTY_DEPTH_LIMIT)
+        return { text: JSON.stringify(value, null, 2), compact: false, depth };
+    return { text: jsonText(value), compact: true, depth: jsonDepth(value) };
+}
+/**
+ * A vendor value as text for a name, a table cell or a message: a string as it is, a number or boolean as written,
+ * nothing for null or absent, anything else as bounded JSON (String() of a deeply nested array overflows the stack).
+ */
+function scalarText(value, maxChars = 2000) {
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return jsonText(value, maxChars);
+}
+const NUMERIC_TEXT = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
+function vendorNumber(value) {
+    if (value === undefined || value === null)
+        return { kind: 'missing' };
+    if (typeof value === 'number' && Number.isFinite(value))
+        return { kind: 'number', value };
+    if (typeof value === 'string' && NUMERIC_TEXT.test(value))
+        return { kind: 'number', value: Number(value) };
+    return { kind: 'unreadable', got: describeValue(value) };
+}
+/** A short description of an unexpected value for a message: its JSON (cut short) and, for non-strings, its type. */
+function describeValue(value, maxChars = 200) {
+    if (typeof value === 'string')
+        return jsonText(value, maxChars);
+    const type = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+    const kind = type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+    return `${kind}: ${jsonText(value, maxChars)}`;
+}
+
+;// CONCATENATED MODULE: ./shared/http/body.ts
+
+
+const EXCERPT_CHARS = 300;
+/**
+ * Reads the body as text, at most `maxBytes` of it: past that it stops reading (dropping the connection) rather
+ * than holding a huge answer in memory, and keeps what it read only when `keepCut` asks for it (to quote an error
+ * answer). A connection dropped mid-body is an error, not a short body.
+ */
+function readBody(res, maxBytes, keepCut = true) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let bytes = 0;
+        let settled = false;
+        const settle = (outcome) => {
+            if (settled)
+                return;
+            settled = true;
+            outcome();
+        };
+        const closedMidAnswer = () => settle(() => reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' })));
+        res.on('data', (chunk) => {
+            if (settled)
+                return;
+            const room = maxBytes - bytes;
+            if (chunk.length <= room) {
+                chunks.push(chunk);
+                bytes += chunk.length;
+                return;
+            }
+            chunks.push(chunk.subarray(0, room));
+            const declared = Number(res.headers['content-length']);
+            const unreadBytes = Number.isSafeInteger(declared) && declared > maxBytes ? declared - maxBytes : undefined;
+            const text = keepCut ? Buffer.concat(chunks).toString('utf8') : '';
+            chunks.length = 0;
+            settle(() => resolve({ text, cut: true, unreadBytes }));
+            res.destroy();
+        });
+        res.once('error', (error) => settle(() => reject(error)));
+        res.once('aborted', closedMidAnswer);
+        res.once('end', () => {
+            if (!res.complete)
+                return closedMidAnswer();
+            settle(() => resolve({ text: Buffer.concat(chunks).toString('utf8'), cut: false }));
+        });
+    });
+}
+function isHtml(contentType, text) {
+    if (contentType?.toLowerCase().includes('text/html'))
+        return true;
+    return /^\s*(<!doctype html|<html)/i.test(text);
+}
+function htmlTitle(text) {
+    const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text);
+    return match ? match[1].replace(/\s+/g, ' ').trim() || undefined : undefined;
+}
+/** "an HTML page titled 'Sign in' (a login page or a proxy's error page, not the API)". */
+function describeHtml(text) {
+    const title = htmlTitle(text);
+    return `an HTML page${title ? ` titled '${title}'` : ' with no title'} instead of JSON (a single sign-on login page or a proxy's error page answered, not the API)`;
+}
+/** The first few hundred characters, on one line, saying how much more there was. */
+function excerpt(text, body) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    if (flat.length <= EXCERPT_CHARS && !body?.cut)
+        return flat;
+    const shown = flat.slice(0, EXCERPT_CHARS);
+    if (body?.cut && body.unreadBytes === undefined)
+        return `${shown}${moreBytes(undefined)}`;
+    return `${shown}${moreBytes(Buffer.byteLength(flat.slice(EXCERPT_CHARS)) + (body?.unreadBytes ?? 0))}`;
+}
+/** Parses JSON, or returns undefined when the text is not JSON. */
+function tryParseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The message to show for an error answer: the vendor's words when the body is a JSON error we recognise,
+ * else what the body was (an HTML page, or the content type and the first few hundred characters).
+ */
+function describeErrorBody(contentType, text, readVendorMessage, body) {
+    if (!text.trim() && !body?.cut)
+        return 'the answer had an empty body';
+    if (isHtml(contentType, text))
+        return describeHtml(text);
+    const json = body?.cut ? undefined : tryParseJson(text);
+    if (json !== undefined) {
+        const message = readVendorMessage(json) ?? genericMessage(json);
+        if (message)
+            return message;
+    }
+    return `${contentType ? `${contentType} body` : 'body'}: ${excerpt(text, body)}`;
+}
+/** Common shapes: {message}, {error: "..."}, {error: {message}}, {errors: [...]}. */
+function genericMessage(json) {
+    if (!isRecord(json))
+        return undefined;
+    if (typeof json.message === 'string' && json.message)
+        return json.message;
+    if (typeof json.error === 'string' && json.error)
+        return json.error;
+    if (isRecord(json.error) && typeof json.error.message === 'string')
+        return json.error.message;
+    if (Array.isArray(json.errors) && json.errors.length)
+        return json.errors.map((e) => scalarText(e)).join('; ');
+    return undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./shared/runtime.ts
@@ -31998,10 +32284,12 @@ function safeFileName(name, fallback = 'file') {
 
 
 
+
 /** GitHub's limit for one output. */
 const OUTPUT_LIMIT_BYTES = 1024 * 1024;
 function outputText(value) {
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+    // jsonText, not JSON.stringify: vendor JSON can be nested deeper than the call stack allows.
+    return typeof value === 'object' ? jsonText(value) : String(value);
 }
 function coreOutputs(logger) {
     const values = new Map();
@@ -32186,120 +32474,6 @@ async function writeSummary(title, summary, logger) {
     catch (error) {
         logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
     }
-}
-
-;// CONCATENATED MODULE: ./shared/http/body.ts
-
-const EXCERPT_CHARS = 300;
-/**
- * Reads the body as text, at most `maxBytes` of it: past that it stops reading (dropping the connection) rather
- * than holding a huge answer in memory, and keeps what it read only when `keepCut` asks for it (to quote an error
- * answer). A connection dropped mid-body is an error, not a short body.
- */
-function readBody(res, maxBytes, keepCut = true) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let bytes = 0;
-        let settled = false;
-        const settle = (outcome) => {
-            if (settled)
-                return;
-            settled = true;
-            outcome();
-        };
-        const closedMidAnswer = () => settle(() => reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' })));
-        res.on('data', (chunk) => {
-            if (settled)
-                return;
-            const room = maxBytes - bytes;
-            if (chunk.length <= room) {
-                chunks.push(chunk);
-                bytes += chunk.length;
-                return;
-            }
-            chunks.push(chunk.subarray(0, room));
-            const declared = Number(res.headers['content-length']);
-            const unreadBytes = Number.isSafeInteger(declared) && declared > maxBytes ? declared - maxBytes : undefined;
-            const text = keepCut ? Buffer.concat(chunks).toString('utf8') : '';
-            chunks.length = 0;
-            settle(() => resolve({ text, cut: true, unreadBytes }));
-            res.destroy();
-        });
-        res.once('error', (error) => settle(() => reject(error)));
-        res.once('aborted', closedMidAnswer);
-        res.once('end', () => {
-            if (!res.complete)
-                return closedMidAnswer();
-            settle(() => resolve({ text: Buffer.concat(chunks).toString('utf8'), cut: false }));
-        });
-    });
-}
-function isHtml(contentType, text) {
-    if (contentType?.toLowerCase().includes('text/html'))
-        return true;
-    return /^\s*(<!doctype html|<html)/i.test(text);
-}
-function htmlTitle(text) {
-    const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text);
-    return match ? match[1].replace(/\s+/g, ' ').trim() || undefined : undefined;
-}
-/** "an HTML page titled 'Sign in' (a login page or a proxy's error page, not the API)". */
-function describeHtml(text) {
-    const title = htmlTitle(text);
-    return `an HTML page${title ? ` titled '${title}'` : ' with no title'} instead of JSON (a single sign-on login page or a proxy's error page answered, not the API)`;
-}
-/** The first few hundred characters, on one line, saying how much more there was. */
-function excerpt(text, body) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    if (flat.length <= EXCERPT_CHARS && !body?.cut)
-        return flat;
-    const shown = flat.slice(0, EXCERPT_CHARS);
-    if (body?.cut && body.unreadBytes === undefined)
-        return `${shown}${moreBytes(undefined)}`;
-    return `${shown}${moreBytes(Buffer.byteLength(flat.slice(EXCERPT_CHARS)) + (body?.unreadBytes ?? 0))}`;
-}
-/** Parses JSON, or returns undefined when the text is not JSON. */
-function tryParseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * The message to show for an error answer: the vendor's words when the body is a JSON error we recognise,
- * else what the body was (an HTML page, or the content type and the first few hundred characters).
- */
-function describeErrorBody(contentType, text, readVendorMessage, body) {
-    if (!text.trim() && !body?.cut)
-        return 'the answer had an empty body';
-    if (isHtml(contentType, text))
-        return describeHtml(text);
-    const json = body?.cut ? undefined : tryParseJson(text);
-    if (json !== undefined) {
-        const message = readVendorMessage(json) ?? genericMessage(json);
-        if (message)
-            return message;
-    }
-    return `${contentType ? `${contentType} body` : 'body'}: ${excerpt(text, body)}`;
-}
-/** Common shapes: {message}, {error: "..."}, {error: {message}}, {errors: [...]}. */
-function genericMessage(json) {
-    if (!isRecord(json))
-        return undefined;
-    if (typeof json.message === 'string' && json.message)
-        return json.message;
-    if (typeof json.error === 'string' && json.error)
-        return json.error;
-    if (isRecord(json.error) && typeof json.error.message === 'string')
-        return json.error.message;
-    if (Array.isArray(json.errors) && json.errors.length)
-        return json.errors.map(String).join('; ');
-    return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -32930,8 +33104,11 @@ function formatBytes(bytes) {
 
 
 
+
 const ASSET_TYPES = ['Account', 'File', 'Job', 'Pipeline', 'Policy'];
 const DEFAULT_CONTROL_PLANE = 'https://elastic.snaplogic.com';
+/** The migration's states; a state naming a failure is one too. */
+const MIGRATION_STATES = { running: ['Started'], done: ['Completed'], failed: ['Failed'] };
 /** SnapLogic's error bodies: `{"response_map": {"error": ...}}`, or a top-level `message`/`error`. */
 function readSnapLogicMessage(body) {
     if (!isRecord(body))
@@ -32941,7 +33118,7 @@ function readSnapLogicMessage(body) {
         if (typeof value === 'string' && value)
             return value;
         if (Array.isArray(value) && value.length)
-            return value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('; ');
+            return value.map((v) => (typeof v === 'string' ? v : jsonText(v, QUOTE_CHARS))).join('; ');
     }
     return undefined;
 }
@@ -33002,8 +33179,32 @@ async function getMigrationStatus(client, location) {
     const map = responseMap(await client.json(spec), client, spec);
     if (typeof map.status !== 'string')
         throw client.unexpectedAnswer(spec, 'response_map.status is missing');
-    const entries = (value) => Array.isArray(value) ? value.map((item) => (isRecord(item) ? item : { name: String(item) })) : [];
-    return { status: map.status, successful: entries(map.successful), failed: entries(map.failed), responseMap: map };
+    if (!isEmpty(map.successful) && !Array.isArray(map.successful))
+        throw client.unexpectedAnswer(spec, `response_map.successful is ${describeValue(map.successful)}, not a list`);
+    const failedOther = isEmpty(map.failed) || Array.isArray(map.failed) ? undefined : describeValue(map.failed, QUOTE_CHARS);
+    return {
+        status: map.status,
+        successful: entries(map.successful),
+        failed: entries(map.failed),
+        failedOther,
+        responseMap: map,
+    };
+}
+/** How much of an odd value an error message quotes. */
+const QUOTE_CHARS = 2000;
+/** Absent, null, or an empty list, object, text, 0 or false: nothing in it. */
+function isEmpty(value) {
+    if (value === undefined || value === null || value === '' || value === 0 || value === false)
+        return true;
+    if (Array.isArray(value))
+        return value.length === 0;
+    return isRecord(value) && Object.keys(value).length === 0;
+}
+/** The entries of a list (other items become an entry named after them); nothing for any other shape. */
+function entries(value) {
+    if (!Array.isArray(value))
+        return [];
+    return value.map((item) => isRecord(item) ? item : { name: typeof item === 'string' ? item : jsonText(item, QUOTE_CHARS) });
 }
 function encodePath(path) {
     return path
@@ -33017,11 +33218,61 @@ function responseMap(body, client, spec) {
     return body.response_map;
 }
 
+;// CONCATENATED MODULE: ./shared/poll/states.ts
+const FAILURE_WORDS = /fail|error|abort|cancel/i;
+function normalized(state) {
+    return state.trim().toLowerCase();
+}
+/** Whether two vendor states are the same, whatever their case. */
+function sameState(a, b) {
+    return a !== undefined && normalized(a) === normalized(b);
+}
+/** Whether `state` is one of `states`, whatever its case. */
+function isOneOf(state, states) {
+    return state !== undefined && states.some((known) => sameState(state, known));
+}
+/** Whether a state speaks of failure (FAILED, commit_failed, Error, ABORTED, cancelled, ...). */
+function namesFailure(state) {
+    return FAILURE_WORDS.test(state);
+}
+/** The class of `state`; `unknown` for a state that is not listed and does not name a failure. */
+function classifyState(state, known) {
+    if (isOneOf(state, known.failed ?? []))
+        return 'failed';
+    if (isOneOf(state, known.done))
+        return 'done';
+    if (isOneOf(state, known.running))
+        return 'running';
+    if (namesFailure(state))
+        return 'failed';
+    return 'unknown';
+}
+/**
+ * A classifier for one job: unknown states count as running, and each is reported once as a warning naming the
+ * state and the job, so a wait on a state nobody expected is visible long before the timeout.
+ */
+function jobStates(what, known, logger) {
+    const reported = new Set();
+    return (state) => {
+        const kind = classifyState(state, known);
+        if (kind !== 'unknown')
+            return kind;
+        if (!reported.has(state)) {
+            reported.add(state);
+            logger.warning(`${what} is in the state '${state}', which this action does not know: it waits on as if the job were running ` +
+                `(known states: ${[...known.running, ...known.done, ...(known.failed ?? [])].join(', ')}).`, 'Unknown job state');
+        }
+        return 'running';
+    };
+}
+
 ;// CONCATENATED MODULE: ./actions/apim-migrate/src/migrate.ts
 /**
  * The apim-migrate flow: start the migration, then (unless asked not to wait) follow it to its end and judge it:
  * `Failed`, or any failed asset, fails the step. Never touches @actions/core: it reports through `outputs`.
  */
+
+
 
 
 
@@ -33040,9 +33291,10 @@ async function runMigration(config, deps) {
         return undefined;
     }
     const location = statusLocation(started.statusUrl, started.statusToken, config.controlPlaneUrl, runtime);
+    const classify = jobStates(`Migration ${started.statusToken}`, MIGRATION_STATES, logger);
     const status = await poll(async () => {
         const current = await getMigrationStatus(client, location);
-        if (current.status === 'Completed' || current.status === 'Failed')
+        if (classify(current.status) !== 'running')
             return { done: true, value: current };
         return { done: false, state: current.status };
     }, {
@@ -33054,17 +33306,23 @@ async function runMigration(config, deps) {
     });
     outputs.set('status', status.status);
     outputs.set('successful', status.successful);
-    outputs.set('failed', status.failed);
+    // Always JSON: the list, or whatever else SnapLogic sent as `failed`.
+    outputs.set('failed', status.failedOther === undefined ? status.failed : jsonText(status.responseMap.failed));
     outputs.set('result', status.responseMap);
-    if (status.status === 'Failed' || status.failed.length) {
-        throw new JobFailedError(status.status === 'Failed'
-            ? `Migration ${started.statusToken} failed`
-            : `Migration ${started.statusToken} completed, but ${status.failed.length} asset(s) failed to migrate`, {
+    const failed = classify(status.status) === 'failed';
+    const failures = [
+        ...status.failed.map(describeAsset),
+        ...(status.failedOther === undefined ? [] : [`'failed' is not a list of assets but ${status.failedOther}`]),
+    ];
+    if (failed || failures.length) {
+        throw new JobFailedError(failed
+            ? `Migration ${started.statusToken} failed${sameState(status.status, 'Failed') ? '' : ` (${status.status})`}`
+            : `Migration ${started.statusToken} completed, but ${status.failedOther === undefined ? `${status.failed.length} asset(s)` : 'assets'} failed to migrate`, {
             jobId: `Migration ${started.statusToken}`,
-            state: status.status === 'Failed' ? 'Failed' : 'Completed with failed assets',
-            errors: status.failed.length
-                ? status.failed.map(describeAsset)
-                : ['SnapLogic reported the migration as Failed without failed assets'],
+            state: failed ? status.status : 'Completed with failed assets',
+            errors: failures.length
+                ? failures
+                : [`SnapLogic reported the migration as ${status.status} without failed assets`],
             hint: "Fix the failed assets in the source (or the destination org's trust and permissions) and run again",
         });
     }
@@ -33098,7 +33356,7 @@ function warnAboutTrust(request, runtime) {
 }
 /** Failed-asset entries have no documented shape: name, type and message first, then every other field. */
 function describeAsset(entry) {
-    const text = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
+    const text = (value) => (typeof value === 'string' ? value : jsonText(value, 2000));
     const messageKey = ['message', 'error', 'reason'].find((key) => entry[key] !== undefined);
     const message = messageKey && entry[messageKey];
     const type = entry.asset_type ?? entry.type;
@@ -33111,6 +33369,8 @@ function describeAsset(entry) {
 
 ;// CONCATENATED MODULE: ./actions/apim-migrate/src/main.ts
 /** apim-migrate: inputs → migration (followed to its end unless `wait: false`) → outputs and job summary. */
+
+
 
 
 
@@ -33153,14 +33413,19 @@ async function main(context) {
             ['Status', out.get('status')],
             ['Elapsed', formatDuration(runtime.deadline.elapsed())],
         ]);
-        const successful = JSON.parse(out.get('successful') ?? '[]');
-        const failed = JSON.parse(out.get('failed') ?? '[]');
+        const successful = assetList(out.get('successful'));
+        const failed = assetList(out.get('failed'));
         if (successful.length) {
-            summary.heading('Migrated', 3).table(['Name', 'Type', 'snode id'], successful.map((a) => [String(a.name ?? ''), String(a.asset_type ?? ''), String(a.snode_id ?? '')]));
+            summary.heading('Migrated', 3).table(['Name', 'Type', 'snode id'], successful.map((a) => [scalarText(a.name), scalarText(a.asset_type), scalarText(a.snode_id)]));
         }
         if (failed.length)
             summary.heading('Failed assets', 3).list(failed.map(describeAsset));
     }
+}
+/** The assets of a list output; nothing when the output is absent or holds something else (the error shows it). */
+function assetList(output) {
+    const value = output === undefined ? undefined : tryParseJson(output);
+    return Array.isArray(value) ? value.filter(isRecord) : [];
 }
 /** A `/`-separated path of exactly these segments; a missing leading `/` is added. */
 function readPath(inputs, name, segments) {

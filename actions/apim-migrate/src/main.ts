@@ -1,7 +1,9 @@
 /** apim-migrate: inputs → migration (followed to its end unless `wait: false`) → outputs and job summary. */
 import { readCredentials } from '../../../shared/auth/credentials.js';
+import { isRecord, tryParseJson } from '../../../shared/http/body.js';
 import type { InputReader } from '../../../shared/inputs/reader.js';
 import { MIN_INTERVAL_MS } from '../../../shared/poll/poll.js';
+import { scalarText } from '../../../shared/json.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
 import { formatDuration } from '../../../shared/runtime.js';
 import {
@@ -52,16 +54,22 @@ async function main(context: ActionContext): Promise<void> {
       ['Status', out.get('status')],
       ['Elapsed', formatDuration(runtime.deadline.elapsed())],
     ]);
-    const successful = JSON.parse(out.get('successful') ?? '[]') as AssetEntry[];
-    const failed = JSON.parse(out.get('failed') ?? '[]') as AssetEntry[];
+    const successful = assetList(out.get('successful'));
+    const failed = assetList(out.get('failed'));
     if (successful.length) {
       summary.heading('Migrated', 3).table(
         ['Name', 'Type', 'snode id'],
-        successful.map((a) => [String(a.name ?? ''), String(a.asset_type ?? ''), String(a.snode_id ?? '')]),
+        successful.map((a) => [scalarText(a.name), scalarText(a.asset_type), scalarText(a.snode_id)]),
       );
     }
     if (failed.length) summary.heading('Failed assets', 3).list(failed.map(describeAsset));
   }
+}
+
+/** The assets of a list output; nothing when the output is absent or holds something else (the error shows it). */
+function assetList(output: string | undefined): AssetEntry[] {
+  const value = output === undefined ? undefined : tryParseJson(output);
+  return Array.isArray(value) ? value.filter(isRecord) : [];
 }
 
 /** A `/`-separated path of exactly these segments; a missing leading `/` is added. */

@@ -4,11 +4,14 @@
  */
 import { JobFailedError } from '../../../shared/errors.js';
 import type { ApiClient } from '../../../shared/http/client.js';
+import { jsonText } from '../../../shared/json.js';
 import { poll } from '../../../shared/poll/poll.js';
+import { jobStates, sameState } from '../../../shared/poll/states.js';
 import type { Outputs } from '../../../shared/report/outputs.js';
 import type { Runtime } from '../../../shared/runtime.js';
 import {
   getMigrationStatus,
+  MIGRATION_STATES,
   migrationStatusPath,
   startMigration,
   type AssetEntry,
@@ -48,10 +51,11 @@ export async function runMigration(config: MigrateConfig, deps: MigrateDeps): Pr
   }
 
   const location = statusLocation(started.statusUrl, started.statusToken, config.controlPlaneUrl, runtime);
+  const classify = jobStates(`Migration ${started.statusToken}`, MIGRATION_STATES, logger);
   const status = await poll(
     async () => {
       const current = await getMigrationStatus(client, location);
-      if (current.status === 'Completed' || current.status === 'Failed') return { done: true, value: current };
+      if (classify(current.status) !== 'running') return { done: true, value: current };
       return { done: false, state: current.status };
     },
     {
@@ -64,19 +68,25 @@ export async function runMigration(config: MigrateConfig, deps: MigrateDeps): Pr
   );
   outputs.set('status', status.status);
   outputs.set('successful', status.successful);
-  outputs.set('failed', status.failed);
+  // Always JSON: the list, or whatever else SnapLogic sent as `failed`.
+  outputs.set('failed', status.failedOther === undefined ? status.failed : jsonText(status.responseMap.failed));
   outputs.set('result', status.responseMap);
-  if (status.status === 'Failed' || status.failed.length) {
+  const failed = classify(status.status) === 'failed';
+  const failures = [
+    ...status.failed.map(describeAsset),
+    ...(status.failedOther === undefined ? [] : [`'failed' is not a list of assets but ${status.failedOther}`]),
+  ];
+  if (failed || failures.length) {
     throw new JobFailedError(
-      status.status === 'Failed'
-        ? `Migration ${started.statusToken} failed`
-        : `Migration ${started.statusToken} completed, but ${status.failed.length} asset(s) failed to migrate`,
+      failed
+        ? `Migration ${started.statusToken} failed${sameState(status.status, 'Failed') ? '' : ` (${status.status})`}`
+        : `Migration ${started.statusToken} completed, but ${status.failedOther === undefined ? `${status.failed.length} asset(s)` : 'assets'} failed to migrate`,
       {
         jobId: `Migration ${started.statusToken}`,
-        state: status.status === 'Failed' ? 'Failed' : 'Completed with failed assets',
-        errors: status.failed.length
-          ? status.failed.map(describeAsset)
-          : ['SnapLogic reported the migration as Failed without failed assets'],
+        state: failed ? status.status : 'Completed with failed assets',
+        errors: failures.length
+          ? failures
+          : [`SnapLogic reported the migration as ${status.status} without failed assets`],
         hint: "Fix the failed assets in the source (or the destination org's trust and permissions) and run again",
       },
     );
@@ -121,7 +131,7 @@ function warnAboutTrust(request: MigrationRequest, runtime: Runtime): void {
 
 /** Failed-asset entries have no documented shape: name, type and message first, then every other field. */
 export function describeAsset(entry: AssetEntry): string {
-  const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+  const text = (value: unknown) => (typeof value === 'string' ? value : jsonText(value, 2000));
   const messageKey = ['message', 'error', 'reason'].find((key) => entry[key] !== undefined);
   const message = messageKey && entry[messageKey];
   const type = entry.asset_type ?? entry.type;

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8939);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7359);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8939:
+/***/ 7359:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31861,6 +31861,177 @@ function safeFileName(name, fallback = 'file') {
     return safe.slice(0, 200) || fallback;
 }
 
+;// CONCATENATED MODULE: ./shared/json.ts
+/**
+ * Vendor JSON handled without recursion: JSON.parse copes with any depth, but JSON.stringify and any recursive walk
+ * overflow the stack on data nested tens of thousands deep. Everything here works with an explicit stack, so the depth
+ * of an answer costs memory, never the call stack.
+ */
+/** Nesting deeper than this is written compactly: indentation would grow with the square of the depth. */
+const PRETTY_DEPTH_LIMIT = 200;
+/** How deeply arrays and objects nest in `value` (a scalar is 0, `[]` is 1); stops counting past `stopAfter`. */
+function jsonDepth(value, stopAfter = Infinity) {
+    let deepest = 0;
+    // Two parallel stacks rather than one of small objects: this runs over every node of large exports.
+    const pending = [];
+    const depths = [];
+    const visit = (child, depth) => {
+        if (child !== null && typeof child === 'object') {
+            pending.push(child);
+            depths.push(depth);
+        }
+    };
+    visit(value, 1);
+    while (pending.length) {
+        const current = pending.pop();
+        const depth = depths.pop();
+        if (depth > deepest) {
+            deepest = depth;
+            if (deepest > stopAfter)
+                return deepest;
+        }
+        if (Array.isArray(current)) {
+            for (let i = 0; i < current.length; i++)
+                visit(current[i], depth + 1);
+        }
+        else {
+            for (const key in current) {
+                if (Object.prototype.hasOwnProperty.call(current, key))
+                    visit(current[key], depth + 1);
+            }
+        }
+    }
+    return deepest;
+}
+/** Mirrors JSON.stringify's rules for a member value: toJSON, and what is left out (undefined, functions, symbols). */
+function prepare(value, key) {
+    if (value !== null && typeof value === 'object' && typeof value.toJSON === 'function') {
+        return value.toJSON(key);
+    }
+    return value;
+}
+function omitted(value) {
+    return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+/**
+ * The compact JSON text of `value`, the same as JSON.stringify gives, at any depth. With `maxChars`, the text stops
+ * after about that many characters and says so, so a message quoting vendor data stays short whatever arrived.
+ */
+function jsonText(value, maxChars = Infinity) {
+    if (maxChars === Infinity) {
+        // The engine's own serialiser is many times faster; it can only fail on depth, and then the walk below takes over.
+        try {
+            return JSON.stringify(value) ?? 'null';
+        }
+        catch (error) {
+            if (!(error instanceof RangeError))
+                throw error;
+        }
+    }
+    return walkJson(value, maxChars);
+}
+function walkJson(value, maxChars) {
+    const parts = [];
+    let length = 0;
+    const write = (text) => {
+        parts.push(text);
+        length += text.length;
+    };
+    const stack = [];
+    const open = new Set();
+    /** Writes a scalar, or opens an array or object; `item` has been through prepare() already. */
+    const start = (item) => {
+        if (item === null || typeof item !== 'object') {
+            write(omitted(item) ? 'null' : JSON.stringify(item));
+            return;
+        }
+        if (open.has(item))
+            throw new TypeError('Converting circular structure to JSON');
+        open.add(item);
+        if (Array.isArray(item)) {
+            write('[');
+            stack.push({ kind: 'array', owner: item, items: item, next: 0 });
+        }
+        else {
+            write('{');
+            stack.push({ kind: 'object', owner: item, entries: Object.entries(item), next: 0, written: 0 });
+        }
+    };
+    start(prepare(value, ''));
+    while (stack.length && length <= maxChars) {
+        const frame = stack[stack.length - 1];
+        if (frame.kind === 'array') {
+            if (frame.next < frame.items.length) {
+                const index = frame.next++;
+                if (index > 0)
+                    write(',');
+                start(prepare(frame.items[index], String(index)));
+                continue;
+            }
+            write(']');
+        }
+        else {
+            let member;
+            while (!member && frame.next < frame.entries.length) {
+                const [key, raw] = frame.entries[frame.next++];
+                const item = prepare(raw, key);
+                if (!omitted(item))
+                    member = [key, item];
+            }
+            if (member) {
+                write(`${frame.written++ > 0 ? ',' : ''}${JSON.stringify(member[0])}:`);
+                start(member[1]);
+                continue;
+            }
+            write('}');
+        }
+        open.delete(frame.owner);
+        stack.pop();
+    }
+    const text = parts.join('');
+    if (text.length <= maxChars && !stack.length)
+        return text;
+    return `${text.slice(0, maxChars)}…(cut at ${maxChars} characters)`;
+}
+/** Pretty JSON (two-space indent) when the nesting allows it, else compact JSON; `compact` says which. */
+function jsonDocument(value) {
+    const depth = jsonDepth(value, PRETTY_DEPTH_LIMIT);
+    if (depth <= PRETTY_DEPTH_LIMIT)
+        return { text: JSON.stringify(value, null, 2), compact: false, depth };
+    return { text: jsonText(value), compact: true, depth: jsonDepth(value) };
+}
+/**
+ * A vendor value as text for a name, a table cell or a message: a string as it is, a number or boolean as written,
+ * nothing for null or absent, anything else as bounded JSON (String() of a deeply nested array overflows the stack).
+ */
+function scalarText(value, maxChars = 2000) {
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return jsonText(value, maxChars);
+}
+const NUMERIC_TEXT = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
+function vendorNumber(value) {
+    if (value === undefined || value === null)
+        return { kind: 'missing' };
+    if (typeof value === 'number' && Number.isFinite(value))
+        return { kind: 'number', value };
+    if (typeof value === 'string' && NUMERIC_TEXT.test(value))
+        return { kind: 'number', value: Number(value) };
+    return { kind: 'unreadable', got: describeValue(value) };
+}
+/** A short description of an unexpected value for a message: its JSON (cut short) and, for non-strings, its type. */
+function describeValue(value, maxChars = 200) {
+    if (typeof value === 'string')
+        return jsonText(value, maxChars);
+    const type = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+    const kind = type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+    return `${kind}: ${jsonText(value, maxChars)}`;
+}
+
 ;// CONCATENATED MODULE: ./shared/report/outputs.ts
 /**
  * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
@@ -31872,10 +32043,12 @@ function safeFileName(name, fallback = 'file') {
 
 
 
+
 /** GitHub's limit for one output. */
 const OUTPUT_LIMIT_BYTES = 1024 * 1024;
 function outputText(value) {
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+    // jsonText, not JSON.stringify: vendor JSON can be nested deeper than the call stack allows.
+    return typeof value === 'object' ? jsonText(value) : String(value);
 }
 function coreOutputs(logger) {
     const values = new Map();
@@ -32064,6 +32237,7 @@ async function writeSummary(title, summary, logger) {
 
 ;// CONCATENATED MODULE: ./shared/http/body.ts
 
+
 const EXCERPT_CHARS = 300;
 /**
  * Reads the body as text, at most `maxBytes` of it: past that it stops reading (dropping the connection) rather
@@ -32169,11 +32343,59 @@ function genericMessage(json) {
     if (body_isRecord(json.error) && typeof json.error.message === 'string')
         return json.error.message;
     if (Array.isArray(json.errors) && json.errors.length)
-        return json.errors.map(String).join('; ');
+        return json.errors.map((e) => scalarText(e)).join('; ');
     return undefined;
 }
 function body_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./shared/poll/states.ts
+const FAILURE_WORDS = /fail|error|abort|cancel/i;
+function normalized(state) {
+    return state.trim().toLowerCase();
+}
+/** Whether two vendor states are the same, whatever their case. */
+function sameState(a, b) {
+    return a !== undefined && normalized(a) === normalized(b);
+}
+/** Whether `state` is one of `states`, whatever its case. */
+function isOneOf(state, states) {
+    return state !== undefined && states.some((known) => sameState(state, known));
+}
+/** Whether a state speaks of failure (FAILED, commit_failed, Error, ABORTED, cancelled, ...). */
+function namesFailure(state) {
+    return FAILURE_WORDS.test(state);
+}
+/** The class of `state`; `unknown` for a state that is not listed and does not name a failure. */
+function classifyState(state, known) {
+    if (isOneOf(state, known.failed ?? []))
+        return 'failed';
+    if (isOneOf(state, known.done))
+        return 'done';
+    if (isOneOf(state, known.running))
+        return 'running';
+    if (namesFailure(state))
+        return 'failed';
+    return 'unknown';
+}
+/**
+ * A classifier for one job: unknown states count as running, and each is reported once as a warning naming the
+ * state and the job, so a wait on a state nobody expected is visible long before the timeout.
+ */
+function jobStates(what, known, logger) {
+    const reported = new Set();
+    return (state) => {
+        const kind = classifyState(state, known);
+        if (kind !== 'unknown')
+            return kind;
+        if (!reported.has(state)) {
+            reported.add(state);
+            logger.warning(`${what} is in the state '${state}', which this action does not know: it waits on as if the job were running ` +
+                `(known states: ${[...known.running, ...known.done, ...(known.failed ?? [])].join(', ')}).`, 'Unknown job state');
+        }
+        return 'running';
+    };
 }
 
 ;// CONCATENATED MODULE: ./shared/auth/index.ts
@@ -32855,6 +33077,7 @@ function formatBytes(bytes) {
 
 
 
+
 /** Reads and checks the connection inputs; problems go to the reader. */
 function readServiceNowConnection(inputs) {
     const instanceUrl = inputs.url('instance-url', {
@@ -32944,12 +33167,16 @@ function serviceNowResult(body, client, spec) {
         throw client.unexpectedAnswer(spec, 'the answer has no result object');
     return body.result;
 }
-/** ServiceNow sends `errors` as a string or an array of strings (or objects). */
+/** How much of one non-text error entry a message quotes. */
+const ERROR_ENTRY_CHARS = 2000;
+/** ServiceNow sends `errors` as a string or an array of strings (or objects, quoted as bounded JSON). */
 function messages(value) {
     if (value === undefined || value === null || value === '')
         return [];
     const items = Array.isArray(value) ? value : [value];
-    return items.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).filter((item) => item !== '');
+    return items
+        .map((item) => (typeof item === 'string' ? item : jsonText(item, ERROR_ENTRY_CHARS)))
+        .filter((item) => item !== '');
 }
 
 ;// CONCATENATED MODULE: ./shared/vendors/servicenow/cdm-applications.ts
@@ -32957,6 +33184,8 @@ function messages(value) {
  * DevOps Config applications (spec 002) and CDM deployables and shared components (spec 004). Each function maps one
  * documented endpoint; failures the documents hide in successful-looking answers are thrown as ApiErrors.
  */
+
+
 
 
 
@@ -32975,8 +33204,9 @@ async function createApp(client, c, body) {
 async function getApp(client, c, appId) {
     const spec = { method: 'GET', path: appPath(c, appId), what: 'read the application' };
     const result = resultObject(await client.json(spec), client, spec);
-    if (typeof result.status === 'number' && result.status >= 400) {
-        throw failure(client, spec, readServiceNowMessage({ result }) ?? `result.status ${result.status}`);
+    const status = vendorNumber(result.status);
+    if (status.kind === 'number' && status.value >= 400) {
+        throw failure(client, spec, readServiceNowMessage({ result }) ?? `result.status ${status.value}`);
     }
     if (!body_isRecord(result.data))
         throw client.unexpectedAnswer(spec, 'result.data is missing');
@@ -33029,10 +33259,10 @@ async function listSharedComponents(client, c, appName, withUpdatesOnly) {
     if (!body_isRecord(body) || !Array.isArray(body.result))
         throw client.unexpectedAnswer(spec, 'result is not a list');
     return body.result.filter(body_isRecord).map((r) => ({
-        name: String(r.name ?? ''),
+        name: scalarText(r.name),
         description: stringOf(r.description),
         sharedLibraryName: stringOf(r.sharedLibraryName),
-        currentVersion: r.currentVersion === undefined ? undefined : String(r.currentVersion),
+        currentVersion: r.currentVersion === undefined ? undefined : scalarText(r.currentVersion),
         currentVersionName: stringOf(r.currentVersionName),
         updateVersionName: stringOf(r.updateVersionName),
     }));
@@ -33089,7 +33319,7 @@ function failIfErrorBody(response, client, spec) {
     catch {
         return;
     }
-    if (body_isRecord(body) && (body_isRecord(body.error) || body.status === 'failure')) {
+    if (body_isRecord(body) && (body_isRecord(body.error) || (typeof body.status === 'string' && namesFailure(body.status)))) {
         throw failure(client, spec, readServiceNowMessage(body) ?? text);
     }
 }
@@ -33103,6 +33333,9 @@ function stringOf(value) {
 
 ;// CONCATENATED MODULE: ./actions/cdm-application/src/operations.ts
 
+
+/** How much of a structured value one summary cell shows. */
+const CELL_CHARS = 2000;
 const APP_IDENTITY_INPUTS = [
     'app-name',
     'app-model-id',
@@ -33150,13 +33383,13 @@ const OPERATIONS = {
         required: ['app-id'],
         async run(i, { client, connection, outputs, rows }) {
             const app = await getApp(client, connection, i['app-id'] ?? '');
-            outputs.set('app-id', String(app.appId ?? i['app-id']));
+            outputs.set('app-id', scalarText(app.appId ?? i['app-id']));
             if (typeof app.appName === 'string')
                 outputs.set('app-name', app.appName);
             outputs.set('app', app);
             outputs.set('result', app);
             for (const [key, value] of Object.entries(app))
-                rows.push([key, typeof value === 'string' ? value : JSON.stringify(value)]);
+                rows.push([key, typeof value === 'string' ? value : jsonText(value, CELL_CHARS)]);
         },
     },
     'update-app': {
@@ -33323,7 +33556,7 @@ const OPERATIONS = {
             outputs.set('applications', applications);
             outputs.set('result', applications);
             for (const app of applications)
-                rows.push([String(app.name ?? ''), String(app.sys_id ?? '')]);
+                rows.push([scalarText(app.name), scalarText(app.sys_id)]);
         },
     },
 };
@@ -33337,7 +33570,7 @@ function recordRows(record, rows) {
         if (value === null || value === undefined || value === '')
             continue;
         const shown = typeof value === 'object' && 'value' in value ? value.value : value;
-        rows.push([key, typeof shown === 'string' ? shown : JSON.stringify(shown)]);
+        rows.push([key, typeof shown === 'string' ? shown : jsonText(shown, CELL_CHARS)]);
     }
 }
 

@@ -3,10 +3,14 @@
  * each does. Each `run` reports through `outputs`; none touches @actions/core.
  */
 import type { ApiClient } from '../../../shared/http/client.js';
+import { jsonText, scalarText } from '../../../shared/json.js';
 import type { Outputs } from '../../../shared/report/outputs.js';
 import type { Logger } from '../../../shared/runtime.js';
 import * as api from '../../../shared/vendors/servicenow/cdm-applications.js';
 import type { ServiceNowConnection } from '../../../shared/vendors/servicenow/connection.js';
+
+/** How much of a structured value one summary cell shows. */
+const CELL_CHARS = 2000;
 
 /** Values of the operation inputs, already checked, by input name. */
 export type OperationInputs = Record<string, string | undefined>;
@@ -74,12 +78,12 @@ export const OPERATIONS: Record<string, Operation> = {
     required: ['app-id'],
     async run(i, { client, connection, outputs, rows }) {
       const app = await api.getApp(client, connection, i['app-id'] ?? '');
-      outputs.set('app-id', String(app.appId ?? i['app-id']));
+      outputs.set('app-id', scalarText(app.appId ?? i['app-id']));
       if (typeof app.appName === 'string') outputs.set('app-name', app.appName);
       outputs.set('app', app);
       outputs.set('result', app);
       for (const [key, value] of Object.entries(app))
-        rows.push([key, typeof value === 'string' ? value : JSON.stringify(value)]);
+        rows.push([key, typeof value === 'string' ? value : jsonText(value, CELL_CHARS)]);
     },
   },
   'update-app': {
@@ -248,7 +252,7 @@ export const OPERATIONS: Record<string, Operation> = {
       });
       outputs.set('applications', applications);
       outputs.set('result', applications);
-      for (const app of applications) rows.push([String(app.name ?? ''), String(app.sys_id ?? '')]);
+      for (const app of applications) rows.push([scalarText(app.name), scalarText(app.sys_id)]);
     },
   },
 };
@@ -263,6 +267,6 @@ function recordRows(record: Record<string, unknown>, rows: [string, string][]): 
   for (const [key, value] of Object.entries(record)) {
     if (value === null || value === undefined || value === '') continue;
     const shown = typeof value === 'object' && 'value' in value ? (value as { value: unknown }).value : value;
-    rows.push([key, typeof shown === 'string' ? shown : JSON.stringify(shown)]);
+    rows.push([key, typeof shown === 'string' ? shown : jsonText(shown, CELL_CHARS)]);
   }
 }

@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2022);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(84917);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2022:
+/***/ 84917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29031,6 +29031,177 @@ function coreLogger(redactor = new SecretRedactor()) {
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
+;// CONCATENATED MODULE: ./shared/json.ts
+/**
+ * Vendor JSON handled without recursion: JSON.parse copes with any depth, but JSON.stringify and any recursive walk
+ * overflow the stack on data nested tens of thousands deep. Everything here works with an explicit stack, so the depth
+ * of an answer costs memory, never the call stack.
+ */
+/** Nesting deeper than this is written compactly: indentation would grow with the square of the depth. */
+const PRETTY_DEPTH_LIMIT = 200;
+/** How deeply arrays and objects nest in `value` (a scalar is 0, `[]` is 1); stops counting past `stopAfter`. */
+function jsonDepth(value, stopAfter = Infinity) {
+    let deepest = 0;
+    // Two parallel stacks rather than one of small objects: this runs over every node of large exports.
+    const pending = [];
+    const depths = [];
+    const visit = (child, depth) => {
+        if (child !== null && typeof child === 'object') {
+            pending.push(child);
+            depths.push(depth);
+        }
+    };
+    visit(value, 1);
+    while (pending.length) {
+        const current = pending.pop();
+        const depth = depths.pop();
+        if (depth > deepest) {
+            deepest = depth;
+            if (deepest > stopAfter)
+                return deepest;
+        }
+        if (Array.isArray(current)) {
+            for (let i = 0; i < current.length; i++)
+                visit(current[i], depth + 1);
+        }
+        else {
+            for (const key in current) {
+                if (Object.prototype.hasOwnProperty.call(current, key))
+                    visit(current[key], depth + 1);
+            }
+        }
+    }
+    return deepest;
+}
+/** Mirrors JSON.stringify's rules for a member value: toJSON, and what is left out (undefined, functions, symbols). */
+function prepare(value, key) {
+    if (value !== null && typeof value === 'object' && typeof value.toJSON === 'function') {
+        return value.toJSON(key);
+    }
+    return value;
+}
+function omitted(value) {
+    return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+/**
+ * The compact JSON text of `value`, the same as JSON.stringify gives, at any depth. With `maxChars`, the text stops
+ * after about that many characters and says so, so a message quoting vendor data stays short whatever arrived.
+ */
+function jsonText(value, maxChars = Infinity) {
+    if (maxChars === Infinity) {
+        // The engine's own serialiser is many times faster; it can only fail on depth, and then the walk below takes over.
+        try {
+            return JSON.stringify(value) ?? 'null';
+        }
+        catch (error) {
+            if (!(error instanceof RangeError))
+                throw error;
+        }
+    }
+    return walkJson(value, maxChars);
+}
+function walkJson(value, maxChars) {
+    const parts = [];
+    let length = 0;
+    const write = (text) => {
+        parts.push(text);
+        length += text.length;
+    };
+    const stack = [];
+    const open = new Set();
+    /** Writes a scalar, or opens an array or object; `item` has been through prepare() already. */
+    const start = (item) => {
+        if (item === null || typeof item !== 'object') {
+            write(omitted(item) ? 'null' : JSON.stringify(item));
+            return;
+        }
+        if (open.has(item))
+            throw new TypeError('Converting circular structure to JSON');
+        open.add(item);
+        if (Array.isArray(item)) {
+            write('[');
+            stack.push({ kind: 'array', owner: item, items: item, next: 0 });
+        }
+        else {
+            write('{');
+            stack.push({ kind: 'object', owner: item, entries: Object.entries(item), next: 0, written: 0 });
+        }
+    };
+    start(prepare(value, ''));
+    while (stack.length && length <= maxChars) {
+        const frame = stack[stack.length - 1];
+        if (frame.kind === 'array') {
+            if (frame.next < frame.items.length) {
+                const index = frame.next++;
+                if (index > 0)
+                    write(',');
+                start(prepare(frame.items[index], String(index)));
+                continue;
+            }
+            write(']');
+        }
+        else {
+            let member;
+            while (!member && frame.next < frame.entries.length) {
+                const [key, raw] = frame.entries[frame.next++];
+                const item = prepare(raw, key);
+                if (!omitted(item))
+                    member = [key, item];
+            }
+            if (member) {
+                write(`${frame.written++ > 0 ? ',' : ''}${JSON.stringify(member[0])}:`);
+                start(member[1]);
+                continue;
+            }
+            write('}');
+        }
+        open.delete(frame.owner);
+        stack.pop();
+    }
+    const text = parts.join('');
+    if (text.length <= maxChars && !stack.length)
+        return text;
+    return `${text.slice(0, maxChars)}…(cut at ${maxChars} characters)`;
+}
+/** Pretty JSON (two-space indent) when the nesting allows it, else compact JSON; `compact` says which. */
+function jsonDocument(value) {
+    const depth = jsonDepth(value, PRETTY_DEPTH_LIMIT);
+    if (depth <= PRETTY_DEPTH_LIMIT)
+        return { text: JSON.stringify(value, null, 2), compact: false, depth };
+    return { text: jsonText(value), compact: true, depth: jsonDepth(value) };
+}
+/**
+ * A vendor value as text for a name, a table cell or a message: a string as it is, a number or boolean as written,
+ * nothing for null or absent, anything else as bounded JSON (String() of a deeply nested array overflows the stack).
+ */
+function scalarText(value, maxChars = 2000) {
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return jsonText(value, maxChars);
+}
+const NUMERIC_TEXT = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
+function vendorNumber(value) {
+    if (value === undefined || value === null)
+        return { kind: 'missing' };
+    if (typeof value === 'number' && Number.isFinite(value))
+        return { kind: 'number', value };
+    if (typeof value === 'string' && NUMERIC_TEXT.test(value))
+        return { kind: 'number', value: Number(value) };
+    return { kind: 'unreadable', got: describeValue(value) };
+}
+/** A short description of an unexpected value for a message: its JSON (cut short) and, for non-strings, its type. */
+function describeValue(value, maxChars = 200) {
+    if (typeof value === 'string')
+        return jsonText(value, maxChars);
+    const type = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+    const kind = type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+    return `${kind}: ${jsonText(value, maxChars)}`;
+}
+
 ;// CONCATENATED MODULE: ./shared/report/outputs.ts
 /**
  * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
@@ -29042,10 +29213,12 @@ var external_node_os_ = __nccwpck_require__(48161);
 
 
 
+
 /** GitHub's limit for one output. */
 const OUTPUT_LIMIT_BYTES = 1024 * 1024;
 function outputText(value) {
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+    // jsonText, not JSON.stringify: vendor JSON can be nested deeper than the call stack allows.
+    return typeof value === 'object' ? jsonText(value) : String(value);
 }
 function coreOutputs(logger) {
     const values = new Map();
@@ -29234,6 +29407,7 @@ async function writeSummary(title, summary, logger) {
 
 ;// CONCATENATED MODULE: ./shared/http/body.ts
 
+
 const EXCERPT_CHARS = 300;
 /**
  * Reads the body as text, at most `maxBytes` of it: past that it stops reading (dropping the connection) rather
@@ -29339,11 +29513,59 @@ function genericMessage(json) {
     if (isRecord(json.error) && typeof json.error.message === 'string')
         return json.error.message;
     if (Array.isArray(json.errors) && json.errors.length)
-        return json.errors.map(String).join('; ');
+        return json.errors.map((e) => scalarText(e)).join('; ');
     return undefined;
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./shared/poll/states.ts
+const FAILURE_WORDS = /fail|error|abort|cancel/i;
+function normalized(state) {
+    return state.trim().toLowerCase();
+}
+/** Whether two vendor states are the same, whatever their case. */
+function sameState(a, b) {
+    return a !== undefined && normalized(a) === normalized(b);
+}
+/** Whether `state` is one of `states`, whatever its case. */
+function isOneOf(state, states) {
+    return state !== undefined && states.some((known) => sameState(state, known));
+}
+/** Whether a state speaks of failure (FAILED, commit_failed, Error, ABORTED, cancelled, ...). */
+function namesFailure(state) {
+    return FAILURE_WORDS.test(state);
+}
+/** The class of `state`; `unknown` for a state that is not listed and does not name a failure. */
+function classifyState(state, known) {
+    if (isOneOf(state, known.failed ?? []))
+        return 'failed';
+    if (isOneOf(state, known.done))
+        return 'done';
+    if (isOneOf(state, known.running))
+        return 'running';
+    if (namesFailure(state))
+        return 'failed';
+    return 'unknown';
+}
+/**
+ * A classifier for one job: unknown states count as running, and each is reported once as a warning naming the
+ * state and the job, so a wait on a state nobody expected is visible long before the timeout.
+ */
+function jobStates(what, known, logger) {
+    const reported = new Set();
+    return (state) => {
+        const kind = classifyState(state, known);
+        if (kind !== 'unknown')
+            return kind;
+        if (!reported.has(state)) {
+            reported.add(state);
+            logger.warning(`${what} is in the state '${state}', which this action does not know: it waits on as if the job were running ` +
+                `(known states: ${[...known.running, ...known.done, ...(known.failed ?? [])].join(', ')}).`, 'Unknown job state');
+        }
+        return 'running';
+    };
 }
 
 ;// CONCATENATED MODULE: ./shared/auth/index.ts
@@ -30027,6 +30249,7 @@ function formatBytes(bytes) {
 
 
 
+
 /** Reads and checks the connection inputs; problems go to the reader. */
 function readServiceNowConnection(inputs) {
     const instanceUrl = inputs.url('instance-url', {
@@ -30116,12 +30339,16 @@ function serviceNowResult(body, client, spec) {
         throw client.unexpectedAnswer(spec, 'the answer has no result object');
     return body.result;
 }
-/** ServiceNow sends `errors` as a string or an array of strings (or objects). */
+/** How much of one non-text error entry a message quotes. */
+const ERROR_ENTRY_CHARS = 2000;
+/** ServiceNow sends `errors` as a string or an array of strings (or objects, quoted as bounded JSON). */
 function messages(value) {
     if (value === undefined || value === null || value === '')
         return [];
     const items = Array.isArray(value) ? value : [value];
-    return items.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).filter((item) => item !== '');
+    return items
+        .map((item) => (typeof item === 'string' ? item : jsonText(item, ERROR_ENTRY_CHARS)))
+        .filter((item) => item !== '');
 }
 
 ;// CONCATENATED MODULE: ./shared/vendors/servicenow/cdm-exports.ts
@@ -30129,6 +30356,7 @@ function messages(value) {
  * CdmApplicationsApi exports: request an export, read its status, fetch its content.
  * Spec: 004 (POST /sn_cdm/applications/deployables/exports, GET .../{export_id}/status, GET .../{export_id}/content).
  */
+
 
 
 const EXPORT_DATA_FORMATS = ['ini', 'json', 'properties', 'raw', 'xml', 'yaml'];
@@ -30189,7 +30417,7 @@ async function getExportContent(client, connection, exportId) {
     const result = serviceNowResult(await client.json(spec), client, spec);
     const state = typeof result.state === 'string' ? result.state : undefined;
     const exporterResult = result.exporter_result ?? undefined;
-    if (state !== 'error' && exporterResult === undefined)
+    if ((state === undefined || !namesFailure(state)) && exporterResult === undefined)
         throw client.unexpectedAnswer(spec, 'result.exporter_result is missing');
     return { state, errors: messages(result.errors), exporterResult };
 }
@@ -30216,19 +30444,42 @@ async function writeFileAtomic(destination, data) {
 }
 /**
  * Streams into the file, counting bytes and hashing on the way; the partial file is removed on failure.
- * `verify` may reject what arrived (a short body, say) before the file takes its place.
+ * `verify` may reject what arrived (a short body, say) before the file takes its place; `head` may reject it from
+ * its first bytes (not the kind of file expected) without reading the rest.
  */
-async function writeStreamAtomic(destination, source, verify) {
+async function writeStreamAtomic(destination, source, verify, head) {
     const target = external_node_path_.resolve(destination);
     await (0,promises_.mkdir)(external_node_path_.dirname(target), { recursive: true });
     const temporary = external_node_path_.join(external_node_path_.dirname(target), `.${external_node_path_.basename(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.partial`);
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let bytes = 0;
+    let firstBytes = head ? [] : undefined;
+    /** Runs the head check once; true when it threw (the error went to `callback`). */
+    const checkHead = (callback, atEnd) => {
+        if (!head || !firstBytes || (!atEnd && bytes < head.bytes) || bytes === 0)
+            return false;
+        const seen = Buffer.concat(firstBytes).subarray(0, head.bytes);
+        firstBytes = undefined;
+        try {
+            head.check(seen);
+            return false;
+        }
+        catch (error) {
+            callback(error);
+            return true;
+        }
+    };
     const measure = new external_node_stream_.Transform({
         transform(chunk, _encoding, callback) {
             hash.update(chunk);
             bytes += chunk.length;
-            callback(null, chunk);
+            firstBytes?.push(chunk);
+            if (!checkHead(callback, false))
+                callback(null, chunk);
+        },
+        flush(callback) {
+            if (!checkHead(callback, true))
+                callback();
         },
     });
     let sha256;
@@ -30255,11 +30506,37 @@ async function fileDigest(file) {
     return { path: path.resolve(file), bytes, sha256: hash.digest('hex') };
 }
 
+;// CONCATENATED MODULE: ./shared/vendors/servicenow/states.ts
+/** Uploads and exports are rows of the CDM Request Queue; its state column takes these values. */
+const CDM_REQUEST_STATES = {
+    running: ['new', 'ready', 'in_progress'],
+    done: ['completed'],
+    failed: ['error'],
+};
+/**
+ * A changeset after an upload that commits it: `committed` is the only good end; `open` means the commit did not
+ * happen; the transitional states are waited out.
+ */
+const CHANGESET_STATES = {
+    running: ['checking_for_conflict', 'commit_in_progress'],
+    done: ['committed'],
+    failed: ['commit_failed', 'blocked', 'open'],
+};
+/** What an exporter reports in `exporter_result.state` when it ran to its end. */
+const EXPORTER_STATES = {
+    running: ['new', 'ready', 'in_progress', 'running'],
+    done: ['completed', 'complete', 'success', 'successful', 'succeeded'],
+    failed: ['failure', 'error'],
+};
+
 ;// CONCATENATED MODULE: ./actions/cdm-export/src/export.ts
 /**
  * The cdm-export flow: request the export (or take an existing one), wait for it, fetch the content, write it
  * atomically, and optionally keep it as an artifact. It never touches @actions/core: it reports through `outputs`.
  */
+
+
+
 
 
 
@@ -30280,11 +30557,16 @@ async function runExport(config, deps) {
     }
     outputs.set('export-id', exportId);
     const id = exportId;
+    const classify = jobStates(`Export ${id}`, CDM_REQUEST_STATES, logger);
     const status = await poll(async () => {
         const current = await getExportStatus(client, connection, id);
-        if (current.state === 'completed' || current.state === 'error')
+        const kind = classify(current.state);
+        const exporterState = current.exporterResult?.state;
+        // A finished request whose exporter says it is still going is waited for too.
+        const exporterRunning = exporterState !== undefined && classifyState(exporterState, EXPORTER_STATES) === 'running';
+        if (kind === 'failed' || (kind === 'done' && !exporterRunning))
             return { done: true, value: current };
-        return { done: false, state: current.state };
+        return { done: false, state: exporterRunning ? `${current.state}, exporter ${exporterState}` : current.state };
     }, {
         what: `export ${id}`,
         runtime,
@@ -30292,30 +30574,51 @@ async function runExport(config, deps) {
         onState: (state) => outputs.set('state', state),
         resumeHint: `The export may still finish: run again with export-id: ${id} to fetch it`,
     });
-    if (status.state === 'error') {
-        outputs.set('state', 'error');
-        throw new JobFailedError(`Export ${id} failed`, { jobId: `Export ${id}`, state: 'error', errors: status.errors });
-    }
-    if (status.exporterResult?.state === 'failure') {
-        outputs.set('state', 'failure');
-        throw new JobFailedError(`Export ${id} completed but the exporter '${config.request.exporterName}' failed`, {
+    if (classify(status.state) === 'failed') {
+        outputs.set('state', status.state);
+        throw new JobFailedError(`Export ${id} failed`, {
             jobId: `Export ${id}`,
-            state: 'exporter failure',
-            errors: status.exporterResult.errors,
+            state: status.state,
+            errors: status.errors.length
+                ? status.errors
+                : [`ServiceNow reported the export as '${status.state}' without a reason`],
+        });
+    }
+    const exporterState = status.exporterResult?.state;
+    const exporterKind = exporterState === undefined ? 'done' : classifyState(exporterState, EXPORTER_STATES);
+    if (exporterKind === 'failed' || status.errors.length) {
+        outputs.set('state', 'failure');
+        const what = exporterKind === 'failed'
+            ? `the exporter '${config.request.exporterName}' failed`
+            : 'ServiceNow reported errors with it';
+        throw new JobFailedError(`Export ${id} completed but ${what}`, {
+            jobId: `Export ${id}`,
+            state: exporterState ? `exporter ${exporterState}` : 'completed with errors',
+            errors: [...status.errors, ...(status.exporterResult?.errors ?? [])],
             hint: 'Fix the snapshot or exporter named above in DevOps Config, then run again',
         });
     }
+    if (exporterKind === 'unknown') {
+        logger.warning(`The exporter of export ${id} reports the state '${exporterState}', which this action does not know; the content answer decides whether the export can be used.`, 'Unknown exporter state');
+    }
     outputs.set('state', 'completed');
     const content = await getExportContent(client, connection, id);
-    if (content.state === 'error') {
+    const contentFailed = content.state !== undefined && classifyState(content.state, CDM_REQUEST_STATES) === 'failed';
+    if (contentFailed || content.errors.length) {
         outputs.set('state', 'error');
         throw new JobFailedError(`The content of export ${id} could not be fetched`, {
             jobId: `Export ${id}`,
-            state: 'error',
-            errors: content.errors,
+            state: content.state ?? 'error',
+            errors: content.errors.length
+                ? content.errors
+                : ['ServiceNow answered the content request with an error state and no reason'],
         });
     }
-    const text = redactedContent(renderContent(content.exporterResult), id, logger);
+    const rendered = renderContent(content.exporterResult);
+    if (rendered.compact) {
+        logger.notice(`The exported JSON is nested ${rendered.depth} levels deep, too deep to indent: it is written without indentation.`, 'Export written compactly');
+    }
+    const text = redactedContent(rendered.text, id, logger);
     const file = await writeFileAtomic(config.outputFile, text);
     outputs.set('file', file.path);
     outputs.set('bytes', file.bytes);
@@ -30348,9 +30651,15 @@ function redactedContent(text, exportId, logger) {
     }
     return redacted;
 }
-/** A JSON object becomes pretty JSON with a trailing newline; a string is kept byte for byte. */
+/**
+ * A JSON object becomes pretty JSON with a trailing newline (compact JSON when nested too deep to indent); a string
+ * is kept byte for byte.
+ */
 function renderContent(exporterResult) {
-    return typeof exporterResult === 'string' ? exporterResult : `${JSON.stringify(exporterResult, null, 2)}\n`;
+    if (typeof exporterResult === 'string')
+        return { text: exporterResult, compact: false, depth: 0 };
+    const document = jsonDocument(exporterResult);
+    return { ...document, text: `${document.text}\n` };
 }
 
 ;// CONCATENATED MODULE: ./actions/cdm-export/src/main.ts

@@ -5,7 +5,9 @@
 import { JobFailedError } from '../../../shared/errors.js';
 import { writeFileAtomic, type WrittenFile } from '../../../shared/fs/atomic.js';
 import type { ApiClient } from '../../../shared/http/client.js';
+import { jsonDocument } from '../../../shared/json.js';
 import { poll } from '../../../shared/poll/poll.js';
+import { classifyState, jobStates } from '../../../shared/poll/states.js';
 import type { Outputs } from '../../../shared/report/outputs.js';
 import type { ArtifactRequest, UploadedArtifact } from '../../../shared/report/artifact.js';
 import type { Runtime } from '../../../shared/runtime.js';
@@ -16,6 +18,7 @@ import {
   type ExportRequest,
 } from '../../../shared/vendors/servicenow/cdm-exports.js';
 import type { ServiceNowConnection } from '../../../shared/vendors/servicenow/connection.js';
+import { CDM_REQUEST_STATES, EXPORTER_STATES } from '../../../shared/vendors/servicenow/states.js';
 
 /** Larger content is written to the file only: step outputs are not meant for megabytes. */
 export const CONTENT_OUTPUT_LIMIT_BYTES = 1024 * 1024;
@@ -58,11 +61,17 @@ export async function runExport(config: ExportConfig, deps: ExportDeps): Promise
   outputs.set('export-id', exportId);
   const id = exportId;
 
+  const classify = jobStates(`Export ${id}`, CDM_REQUEST_STATES, logger);
   const status = await poll(
     async () => {
       const current = await getExportStatus(client, connection, id);
-      if (current.state === 'completed' || current.state === 'error') return { done: true, value: current };
-      return { done: false, state: current.state };
+      const kind = classify(current.state);
+      const exporterState = current.exporterResult?.state;
+      // A finished request whose exporter says it is still going is waited for too.
+      const exporterRunning =
+        exporterState !== undefined && classifyState(exporterState, EXPORTER_STATES) === 'running';
+      if (kind === 'failed' || (kind === 'done' && !exporterRunning)) return { done: true, value: current };
+      return { done: false, state: exporterRunning ? `${current.state}, exporter ${exporterState}` : current.state };
     },
     {
       what: `export ${id}`,
@@ -72,31 +81,59 @@ export async function runExport(config: ExportConfig, deps: ExportDeps): Promise
       resumeHint: `The export may still finish: run again with export-id: ${id} to fetch it`,
     },
   );
-  if (status.state === 'error') {
-    outputs.set('state', 'error');
-    throw new JobFailedError(`Export ${id} failed`, { jobId: `Export ${id}`, state: 'error', errors: status.errors });
-  }
-  if (status.exporterResult?.state === 'failure') {
-    outputs.set('state', 'failure');
-    throw new JobFailedError(`Export ${id} completed but the exporter '${config.request.exporterName}' failed`, {
+  if (classify(status.state) === 'failed') {
+    outputs.set('state', status.state);
+    throw new JobFailedError(`Export ${id} failed`, {
       jobId: `Export ${id}`,
-      state: 'exporter failure',
-      errors: status.exporterResult.errors,
+      state: status.state,
+      errors: status.errors.length
+        ? status.errors
+        : [`ServiceNow reported the export as '${status.state}' without a reason`],
+    });
+  }
+  const exporterState = status.exporterResult?.state;
+  const exporterKind = exporterState === undefined ? 'done' : classifyState(exporterState, EXPORTER_STATES);
+  if (exporterKind === 'failed' || status.errors.length) {
+    outputs.set('state', 'failure');
+    const what =
+      exporterKind === 'failed'
+        ? `the exporter '${config.request.exporterName}' failed`
+        : 'ServiceNow reported errors with it';
+    throw new JobFailedError(`Export ${id} completed but ${what}`, {
+      jobId: `Export ${id}`,
+      state: exporterState ? `exporter ${exporterState}` : 'completed with errors',
+      errors: [...status.errors, ...(status.exporterResult?.errors ?? [])],
       hint: 'Fix the snapshot or exporter named above in DevOps Config, then run again',
     });
+  }
+  if (exporterKind === 'unknown') {
+    logger.warning(
+      `The exporter of export ${id} reports the state '${exporterState}', which this action does not know; the content answer decides whether the export can be used.`,
+      'Unknown exporter state',
+    );
   }
   outputs.set('state', 'completed');
 
   const content = await getExportContent(client, connection, id);
-  if (content.state === 'error') {
+  const contentFailed = content.state !== undefined && classifyState(content.state, CDM_REQUEST_STATES) === 'failed';
+  if (contentFailed || content.errors.length) {
     outputs.set('state', 'error');
     throw new JobFailedError(`The content of export ${id} could not be fetched`, {
       jobId: `Export ${id}`,
-      state: 'error',
-      errors: content.errors,
+      state: content.state ?? 'error',
+      errors: content.errors.length
+        ? content.errors
+        : ['ServiceNow answered the content request with an error state and no reason'],
     });
   }
-  const text = redactedContent(renderContent(content.exporterResult), id, logger);
+  const rendered = renderContent(content.exporterResult);
+  if (rendered.compact) {
+    logger.notice(
+      `The exported JSON is nested ${rendered.depth} levels deep, too deep to indent: it is written without indentation.`,
+      'Export written compactly',
+    );
+  }
+  const text = redactedContent(rendered.text, id, logger);
 
   const file = await writeFileAtomic(config.outputFile, text);
   outputs.set('file', file.path);
@@ -137,7 +174,12 @@ function redactedContent(text: string, exportId: string, logger: Runtime['logger
   return redacted;
 }
 
-/** A JSON object becomes pretty JSON with a trailing newline; a string is kept byte for byte. */
-export function renderContent(exporterResult: unknown): string {
-  return typeof exporterResult === 'string' ? exporterResult : `${JSON.stringify(exporterResult, null, 2)}\n`;
+/**
+ * A JSON object becomes pretty JSON with a trailing newline (compact JSON when nested too deep to indent); a string
+ * is kept byte for byte.
+ */
+export function renderContent(exporterResult: unknown): { text: string; compact: boolean; depth: number } {
+  if (typeof exporterResult === 'string') return { text: exporterResult, compact: false, depth: 0 };
+  const document = jsonDocument(exporterResult);
+  return { ...document, text: `${document.text}\n` };
 }

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1827);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3685);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1827:
+/***/ 3685:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31936,6 +31936,177 @@ function safeFileName(name, fallback = 'file') {
     return safe.slice(0, 200) || fallback;
 }
 
+;// CONCATENATED MODULE: ./shared/json.ts
+/**
+ * Vendor JSON handled without recursion: JSON.parse copes with any depth, but JSON.stringify and any recursive walk
+ * overflow the stack on data nested tens of thousands deep. Everything here works with an explicit stack, so the depth
+ * of an answer costs memory, never the call stack.
+ */
+/** Nesting deeper than this is written compactly: indentation would grow with the square of the depth. */
+const PRETTY_DEPTH_LIMIT = 200;
+/** How deeply arrays and objects nest in `value` (a scalar is 0, `[]` is 1); stops counting past `stopAfter`. */
+function jsonDepth(value, stopAfter = Infinity) {
+    let deepest = 0;
+    // Two parallel stacks rather than one of small objects: this runs over every node of large exports.
+    const pending = [];
+    const depths = [];
+    const visit = (child, depth) => {
+        if (child !== null && typeof child === 'object') {
+            pending.push(child);
+            depths.push(depth);
+        }
+    };
+    visit(value, 1);
+    while (pending.length) {
+        const current = pending.pop();
+        const depth = depths.pop();
+        if (depth > deepest) {
+            deepest = depth;
+            if (deepest > stopAfter)
+                return deepest;
+        }
+        if (Array.isArray(current)) {
+            for (let i = 0; i < current.length; i++)
+                visit(current[i], depth + 1);
+        }
+        else {
+            for (const key in current) {
+                if (Object.prototype.hasOwnProperty.call(current, key))
+                    visit(current[key], depth + 1);
+            }
+        }
+    }
+    return deepest;
+}
+/** Mirrors JSON.stringify's rules for a member value: toJSON, and what is left out (undefined, functions, symbols). */
+function prepare(value, key) {
+    if (value !== null && typeof value === 'object' && typeof value.toJSON === 'function') {
+        return value.toJSON(key);
+    }
+    return value;
+}
+function omitted(value) {
+    return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+/**
+ * The compact JSON text of `value`, the same as JSON.stringify gives, at any depth. With `maxChars`, the text stops
+ * after about that many characters and says so, so a message quoting vendor data stays short whatever arrived.
+ */
+function jsonText(value, maxChars = Infinity) {
+    if (maxChars === Infinity) {
+        // The engine's own serialiser is many times faster; it can only fail on depth, and then the walk below takes over.
+        try {
+            return JSON.stringify(value) ?? 'null';
+        }
+        catch (error) {
+            if (!(error instanceof RangeError))
+                throw error;
+        }
+    }
+    return walkJson(value, maxChars);
+}
+function walkJson(value, maxChars) {
+    const parts = [];
+    let length = 0;
+    const write = (text) => {
+        parts.push(text);
+        length += text.length;
+    };
+    const stack = [];
+    const open = new Set();
+    /** Writes a scalar, or opens an array or object; `item` has been through prepare() already. */
+    const start = (item) => {
+        if (item === null || typeof item !== 'object') {
+            write(omitted(item) ? 'null' : JSON.stringify(item));
+            return;
+        }
+        if (open.has(item))
+            throw new TypeError('Converting circular structure to JSON');
+        open.add(item);
+        if (Array.isArray(item)) {
+            write('[');
+            stack.push({ kind: 'array', owner: item, items: item, next: 0 });
+        }
+        else {
+            write('{');
+            stack.push({ kind: 'object', owner: item, entries: Object.entries(item), next: 0, written: 0 });
+        }
+    };
+    start(prepare(value, ''));
+    while (stack.length && length <= maxChars) {
+        const frame = stack[stack.length - 1];
+        if (frame.kind === 'array') {
+            if (frame.next < frame.items.length) {
+                const index = frame.next++;
+                if (index > 0)
+                    write(',');
+                start(prepare(frame.items[index], String(index)));
+                continue;
+            }
+            write(']');
+        }
+        else {
+            let member;
+            while (!member && frame.next < frame.entries.length) {
+                const [key, raw] = frame.entries[frame.next++];
+                const item = prepare(raw, key);
+                if (!omitted(item))
+                    member = [key, item];
+            }
+            if (member) {
+                write(`${frame.written++ > 0 ? ',' : ''}${JSON.stringify(member[0])}:`);
+                start(member[1]);
+                continue;
+            }
+            write('}');
+        }
+        open.delete(frame.owner);
+        stack.pop();
+    }
+    const text = parts.join('');
+    if (text.length <= maxChars && !stack.length)
+        return text;
+    return `${text.slice(0, maxChars)}…(cut at ${maxChars} characters)`;
+}
+/** Pretty JSON (two-space indent) when the nesting allows it, else compact JSON; `compact` says which. */
+function jsonDocument(value) {
+    const depth = jsonDepth(value, PRETTY_DEPTH_LIMIT);
+    if (depth <= PRETTY_DEPTH_LIMIT)
+        return { text: JSON.stringify(value, null, 2), compact: false, depth };
+    return { text: jsonText(value), compact: true, depth: jsonDepth(value) };
+}
+/**
+ * A vendor value as text for a name, a table cell or a message: a string as it is, a number or boolean as written,
+ * nothing for null or absent, anything else as bounded JSON (String() of a deeply nested array overflows the stack).
+ */
+function scalarText(value, maxChars = 2000) {
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return jsonText(value, maxChars);
+}
+const NUMERIC_TEXT = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
+function vendorNumber(value) {
+    if (value === undefined || value === null)
+        return { kind: 'missing' };
+    if (typeof value === 'number' && Number.isFinite(value))
+        return { kind: 'number', value };
+    if (typeof value === 'string' && NUMERIC_TEXT.test(value))
+        return { kind: 'number', value: Number(value) };
+    return { kind: 'unreadable', got: describeValue(value) };
+}
+/** A short description of an unexpected value for a message: its JSON (cut short) and, for non-strings, its type. */
+function describeValue(value, maxChars = 200) {
+    if (typeof value === 'string')
+        return jsonText(value, maxChars);
+    const type = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+    const kind = type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+    return `${kind}: ${jsonText(value, maxChars)}`;
+}
+
 ;// CONCATENATED MODULE: ./shared/report/outputs.ts
 /**
  * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
@@ -31947,10 +32118,12 @@ function safeFileName(name, fallback = 'file') {
 
 
 
+
 /** GitHub's limit for one output. */
 const OUTPUT_LIMIT_BYTES = 1024 * 1024;
 function outputText(value) {
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+    // jsonText, not JSON.stringify: vendor JSON can be nested deeper than the call stack allows.
+    return typeof value === 'object' ? jsonText(value) : String(value);
 }
 function coreOutputs(logger) {
     const values = new Map();
@@ -32139,6 +32312,7 @@ async function writeSummary(title, summary, logger) {
 
 ;// CONCATENATED MODULE: ./shared/http/body.ts
 
+
 const EXCERPT_CHARS = 300;
 /**
  * Reads the body as text, at most `maxBytes` of it: past that it stops reading (dropping the connection) rather
@@ -32244,7 +32418,7 @@ function genericMessage(json) {
     if (isRecord(json.error) && typeof json.error.message === 'string')
         return json.error.message;
     if (Array.isArray(json.errors) && json.errors.length)
-        return json.errors.map(String).join('; ');
+        return json.errors.map((e) => scalarText(e)).join('; ');
     return undefined;
 }
 function isRecord(value) {
@@ -32275,19 +32449,42 @@ async function writeFileAtomic(destination, data) {
 }
 /**
  * Streams into the file, counting bytes and hashing on the way; the partial file is removed on failure.
- * `verify` may reject what arrived (a short body, say) before the file takes its place.
+ * `verify` may reject what arrived (a short body, say) before the file takes its place; `head` may reject it from
+ * its first bytes (not the kind of file expected) without reading the rest.
  */
-async function atomic_writeStreamAtomic(destination, source, verify) {
+async function atomic_writeStreamAtomic(destination, source, verify, head) {
     const target = external_node_path_namespaceObject.resolve(destination);
     await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(target), { recursive: true });
     const temporary = external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(target), `.${external_node_path_namespaceObject.basename(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.partial`);
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let bytes = 0;
+    let firstBytes = head ? [] : undefined;
+    /** Runs the head check once; true when it threw (the error went to `callback`). */
+    const checkHead = (callback, atEnd) => {
+        if (!head || !firstBytes || (!atEnd && bytes < head.bytes) || bytes === 0)
+            return false;
+        const seen = Buffer.concat(firstBytes).subarray(0, head.bytes);
+        firstBytes = undefined;
+        try {
+            head.check(seen);
+            return false;
+        }
+        catch (error) {
+            callback(error);
+            return true;
+        }
+    };
     const measure = new external_node_stream_.Transform({
         transform(chunk, _encoding, callback) {
             hash.update(chunk);
             bytes += chunk.length;
-            callback(null, chunk);
+            firstBytes?.push(chunk);
+            if (!checkHead(callback, false))
+                callback(null, chunk);
+        },
+        flush(callback) {
+            if (!checkHead(callback, true))
+                callback();
         },
     });
     let sha256;
@@ -32324,19 +32521,27 @@ async function fileDigest(file) {
 
 
 /**
- * Downloads the answer's body straight to `destination` (atomically), with its size and sha256. An empty body, or
- * one whose length disagrees with Content-Length, fails and leaves no file.
+ * Downloads the answer's body straight to `destination` (atomically), with its size and sha256. An empty body, one
+ * whose length disagrees with Content-Length, or one whose first bytes fail `head`, fails and leaves no file.
  */
-function downloadToFile(client, spec, destination) {
+function downloadToFile(client, spec, destination, head) {
     return client.execute(spec, (res) => {
         const declared = res.headers['content-length'];
+        const fail = (vendorMessage, hint) => new ApiError({ method: spec.method, url: client.displayUrl(spec), status: res.statusCode, vendorMessage, hint });
+        const contentType = res.headers['content-type'];
         return writeStreamAtomic(destination, res, ({ bytes }) => {
-            const fail = (vendorMessage) => new ApiError({ method: spec.method, url: client.displayUrl(spec), status: res.statusCode, vendorMessage });
             if (bytes === 0)
                 throw fail(`the download was empty; nothing was written to ${destination}`);
             if (declared !== undefined && Number(declared) !== bytes) {
                 throw fail(`the download stopped at ${bytes} of ${declared} bytes; nothing was written to ${destination}`);
             }
+        }, head && {
+            bytes: head.bytes,
+            check: (first) => {
+                const problem = head.problem(first, contentType);
+                if (problem)
+                    throw fail(`the download ${problem}; nothing was written to ${destination}`, head.hint);
+            },
         });
     });
 }
@@ -32365,6 +32570,54 @@ async function multipartFileBody(file) {
 /** A body already in memory, sent exactly as it is (never re-serialised). */
 function bufferBody(data, contentType) {
     return { contentType, length: data.length, open: () => external_node_stream_.Readable.from([data]) };
+}
+
+;// CONCATENATED MODULE: ./shared/poll/states.ts
+const FAILURE_WORDS = /fail|error|abort|cancel/i;
+function normalized(state) {
+    return state.trim().toLowerCase();
+}
+/** Whether two vendor states are the same, whatever their case. */
+function sameState(a, b) {
+    return a !== undefined && normalized(a) === normalized(b);
+}
+/** Whether `state` is one of `states`, whatever its case. */
+function isOneOf(state, states) {
+    return state !== undefined && states.some((known) => sameState(state, known));
+}
+/** Whether a state speaks of failure (FAILED, commit_failed, Error, ABORTED, cancelled, ...). */
+function namesFailure(state) {
+    return FAILURE_WORDS.test(state);
+}
+/** The class of `state`; `unknown` for a state that is not listed and does not name a failure. */
+function classifyState(state, known) {
+    if (isOneOf(state, known.failed ?? []))
+        return 'failed';
+    if (isOneOf(state, known.done))
+        return 'done';
+    if (isOneOf(state, known.running))
+        return 'running';
+    if (namesFailure(state))
+        return 'failed';
+    return 'unknown';
+}
+/**
+ * A classifier for one job: unknown states count as running, and each is reported once as a warning naming the
+ * state and the job, so a wait on a state nobody expected is visible long before the timeout.
+ */
+function jobStates(what, known, logger) {
+    const reported = new Set();
+    return (state) => {
+        const kind = classifyState(state, known);
+        if (kind !== 'unknown')
+            return kind;
+        if (!reported.has(state)) {
+            reported.add(state);
+            logger.warning(`${what} is in the state '${state}', which this action does not know: it waits on as if the job were running ` +
+                `(known states: ${[...known.running, ...known.done, ...(known.failed ?? [])].join(', ')}).`, 'Unknown job state');
+        }
+        return 'running';
+    };
 }
 
 ;// CONCATENATED MODULE: ./shared/auth/index.ts
@@ -33044,6 +33297,7 @@ function formatBytes(bytes) {
 
 
 
+
 /** Reads and checks the connection inputs; problems go to the reader. */
 function readServiceNowConnection(inputs) {
     const instanceUrl = inputs.url('instance-url', {
@@ -33133,12 +33387,16 @@ function serviceNowResult(body, client, spec) {
         throw client.unexpectedAnswer(spec, 'the answer has no result object');
     return body.result;
 }
-/** ServiceNow sends `errors` as a string or an array of strings (or objects). */
+/** How much of one non-text error entry a message quotes. */
+const ERROR_ENTRY_CHARS = 2000;
+/** ServiceNow sends `errors` as a string or an array of strings (or objects, quoted as bounded JSON). */
 function messages(value) {
     if (value === undefined || value === null || value === '')
         return [];
     const items = Array.isArray(value) ? value : [value];
-    return items.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).filter((item) => item !== '');
+    return items
+        .map((item) => (typeof item === 'string' ? item : jsonText(item, ERROR_ENTRY_CHARS)))
+        .filter((item) => item !== '');
 }
 
 ;// CONCATENATED MODULE: ./shared/vendors/servicenow/cdm-uploads.ts
@@ -33150,11 +33408,10 @@ function messages(value) {
 
 
 
+
 const UPLOAD_TARGETS = ['component', 'collection', 'deployable', 'vars'];
 const UPLOAD_DATA_FORMATS = ['csv', 'ini', 'json', 'properties', 'raw', 'xml', 'yaml'];
 const PUBLISH_OPTIONS = ['publish_none', 'publish_valid'];
-/** Changeset states that are on their way to a final one. */
-const CHANGESET_TRANSITIONAL_STATES = new Set(['checking_for_conflict', 'commit_in_progress']);
 const ENDPOINTS = {
     component: 'applications/uploads/components',
     collection: 'applications/uploads/collections',
@@ -33263,7 +33520,7 @@ async function getUploadStatus(client, connection, uploadId) {
         }
         : undefined;
     const errors = messages(result.errors);
-    if (!errors.length && typeof output === 'string' && result.state === 'error')
+    if (!errors.length && typeof output === 'string' && namesFailure(result.state))
         errors.push(output);
     return { state: result.state, errors, changeset };
 }
@@ -38590,6 +38847,29 @@ function items_formatBytes(bytes) {
     return `${bytes} bytes`;
 }
 
+;// CONCATENATED MODULE: ./shared/vendors/servicenow/states.ts
+/** Uploads and exports are rows of the CDM Request Queue; its state column takes these values. */
+const CDM_REQUEST_STATES = {
+    running: ['new', 'ready', 'in_progress'],
+    done: ['completed'],
+    failed: ['error'],
+};
+/**
+ * A changeset after an upload that commits it: `committed` is the only good end; `open` means the commit did not
+ * happen; the transitional states are waited out.
+ */
+const CHANGESET_STATES = {
+    running: ['checking_for_conflict', 'commit_in_progress'],
+    done: ['committed'],
+    failed: ['commit_failed', 'blocked', 'open'],
+};
+/** What an exporter reports in `exporter_result.state` when it ran to its end. */
+const EXPORTER_STATES = {
+    running: ['new', 'ready', 'in_progress', 'running'],
+    done: ['completed', 'complete', 'success', 'successful', 'succeeded'],
+    failed: ['failure', 'error'],
+};
+
 ;// CONCATENATED MODULE: ./actions/cdm-upload/src/upload.ts
 /**
  * The cdm-upload flow: upload each item in order into one changeset (the first upload creates it unless one is
@@ -38600,7 +38880,8 @@ function items_formatBytes(bytes) {
 
 
 
-const FAILED_CHANGESET_STATES = new Set(['commit_failed', 'blocked']);
+
+
 /** Where each file stands, for the summary: filled as the uploads go, also when one fails. */
 function plannedFiles(items) {
     return items.map((item) => ({
@@ -38648,11 +38929,14 @@ async function uploadAll(config, deps, files) {
         files[index].state = 'new';
         outputs.set('upload-id', uploadId);
         logger.info(`Upload ${uploadId} started: ${item.label} → ${item.namePath ?? '(top level)'}${commits ? ' (commits the changeset)' : ''}.`);
+        const classify = jobStates(`Upload ${uploadId}`, CDM_REQUEST_STATES, logger);
         const status = await poll(async () => {
             const current = await getUploadStatus(client, config.connection, uploadId);
             const changesetState = current.changeset?.state;
-            const settling = commits && changesetState !== undefined && CHANGESET_TRANSITIONAL_STATES.has(changesetState);
-            if (current.state === 'error' || (current.state === 'completed' && !settling))
+            const kind = classify(current.state);
+            // The committing upload is done once its changeset has left the commit's transitional states.
+            const settling = commits && changesetState !== undefined && classifyState(changesetState, CHANGESET_STATES) === 'running';
+            if (kind === 'failed' || (kind === 'done' && !settling))
                 return { done: true, value: current };
             return { done: false, state: changesetState ? `${current.state}, changeset ${changesetState}` : current.state };
         }, {
@@ -38662,11 +38946,11 @@ async function uploadAll(config, deps, files) {
             resumeHint: openChangesetHint(changesetNumber, files),
         });
         files[index].state = status.state;
-        if (status.state === 'error') {
+        if (classify(status.state) === 'failed') {
             outputs.set('state', 'error');
             throw new JobFailedError(`Upload of ${item.label} failed`, {
                 jobId: `Upload ${uploadId}`,
-                state: 'error',
+                state: status.state,
                 errors: status.errors.length ? status.errors : ['ServiceNow reported the upload as failed without a reason'],
                 hint: openChangesetHint(changesetNumber, files),
             });
@@ -38683,19 +38967,21 @@ async function uploadAll(config, deps, files) {
         }
         outputs.set('changeset-number', changesetNumber);
         recordChangesetState(status, outputs);
-    }
-    const last = files[files.length - 1];
-    const changesetState = outputs.values.get('changeset-state');
-    if (config.autoCommit && changesetState && FAILED_CHANGESET_STATES.has(changesetState)) {
-        outputs.set('state', 'error');
-        throw new JobFailedError(`Changeset ${changesetNumber} was not committed`, {
-            jobId: `Changeset ${changesetNumber}`,
-            state: changesetState,
-            errors: [`The changeset ended '${changesetState}' after upload ${last.uploadId}`],
-            hint: changesetState === 'blocked'
-                ? 'It conflicts with other changes: resolve the conflict in DevOps Config, then commit it there'
-                : 'Look at the changeset in DevOps Config for the reason, fix it, and commit it there or re-run',
-        });
+        if (status.errors.length) {
+            // A completed upload that still carries errors did not do all it was asked: not a pass.
+            files[index].state = 'error';
+            outputs.set('state', 'error');
+            throw new JobFailedError(`Upload of ${item.label} completed with errors (changeset ${changesetNumber}, ${changesetStateText(status)})`, {
+                jobId: `Upload ${uploadId}`,
+                state: `completed with errors, changeset ${changesetStateText(status)}`,
+                errors: status.errors,
+                hint: commits
+                    ? `Look at upload ${uploadId} in the CDM Request Queue and at changeset ${changesetNumber} in DevOps Config, fix the cause and run again`
+                    : openChangesetHint(changesetNumber, files),
+            });
+        }
+        if (commits)
+            checkCommitted(changesetNumber, uploadId, status, outputs);
     }
     if (!config.autoCommit) {
         logger.notice(`Changeset ${changesetNumber} is left open (auto-commit: false): commit it in DevOps Config, or upload more with changeset-number: ${changesetNumber}.`, 'Changeset left open');
@@ -38703,13 +38989,35 @@ async function uploadAll(config, deps, files) {
     outputs.set('state', 'completed');
     return { files, changesetNumber: changesetNumber ?? '' };
 }
+/** The committing upload passes only when its changeset says `committed`; any other state, or none, fails. */
+function checkCommitted(changesetNumber, uploadId, status, outputs) {
+    const state = status.changeset?.state;
+    if (state !== undefined && classifyState(state, CHANGESET_STATES) === 'done')
+        return;
+    outputs.set('state', 'error');
+    throw new JobFailedError(`Changeset ${changesetNumber} was not committed`, {
+        jobId: `Changeset ${changesetNumber}`,
+        state: state ?? 'unknown',
+        errors: [
+            state === undefined
+                ? `ServiceNow did not say the changeset's state after upload ${uploadId}, so the commit cannot be confirmed`
+                : `The changeset ended '${state}' after upload ${uploadId}`,
+        ],
+        hint: state?.toLowerCase() === 'blocked'
+            ? 'It conflicts with other changes: resolve the conflict in DevOps Config, then commit it there'
+            : 'Look at the changeset in DevOps Config for the reason, fix it, and commit it there or re-run',
+    });
+}
+function changesetStateText(status) {
+    return status.changeset?.state ? `state '${status.changeset.state}'` : 'state not given';
+}
 function recordChangesetState(status, outputs) {
     if (status.changeset?.state)
         outputs.set('changeset-state', status.changeset.state);
 }
 /** Says which changeset stays open and what is already in it, so the user can fix and re-run. */
 function openChangesetHint(changesetNumber, files) {
-    const done = files.filter((f) => f.state === 'completed').map((f) => f.file ?? 'content');
+    const done = files.filter((f) => sameState(f.state, 'completed')).map((f) => f.file ?? 'content');
     if (!changesetNumber) {
         return 'ServiceNow did not say which changeset the upload used (it may have opened one: see the open changesets of the application in DevOps Config); fix the problem and run again';
     }

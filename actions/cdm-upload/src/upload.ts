@@ -8,8 +8,8 @@ import type { ApiClient } from '../../../shared/http/client.js';
 import { poll } from '../../../shared/poll/poll.js';
 import type { Outputs } from '../../../shared/report/outputs.js';
 import type { Runtime } from '../../../shared/runtime.js';
+import { classifyState, jobStates, sameState } from '../../../shared/poll/states.js';
 import {
-  CHANGESET_TRANSITIONAL_STATES,
   getUploadStatus,
   requestUpload,
   type PublishOption,
@@ -17,6 +17,7 @@ import {
   type UploadStatus,
 } from '../../../shared/vendors/servicenow/cdm-uploads.js';
 import type { ServiceNowConnection } from '../../../shared/vendors/servicenow/connection.js';
+import { CDM_REQUEST_STATES, CHANGESET_STATES } from '../../../shared/vendors/servicenow/states.js';
 import { readItemBody, type UploadItem } from './items.js';
 
 export interface UploadConfig {
@@ -44,8 +45,6 @@ export interface UploadDeps {
   runtime: Runtime;
   outputs: Outputs;
 }
-
-const FAILED_CHANGESET_STATES = new Set(['commit_failed', 'blocked']);
 
 export interface UploadRun {
   files: UploadedFile[];
@@ -106,13 +105,16 @@ async function uploadAll(config: UploadConfig, deps: UploadDeps, files: Uploaded
       `Upload ${uploadId} started: ${item.label} → ${item.namePath ?? '(top level)'}${commits ? ' (commits the changeset)' : ''}.`,
     );
 
+    const classify = jobStates(`Upload ${uploadId}`, CDM_REQUEST_STATES, logger);
     const status = await poll(
       async () => {
         const current = await getUploadStatus(client, config.connection, uploadId);
         const changesetState = current.changeset?.state;
-        const settling = commits && changesetState !== undefined && CHANGESET_TRANSITIONAL_STATES.has(changesetState);
-        if (current.state === 'error' || (current.state === 'completed' && !settling))
-          return { done: true, value: current };
+        const kind = classify(current.state);
+        // The committing upload is done once its changeset has left the commit's transitional states.
+        const settling =
+          commits && changesetState !== undefined && classifyState(changesetState, CHANGESET_STATES) === 'running';
+        if (kind === 'failed' || (kind === 'done' && !settling)) return { done: true, value: current };
         return { done: false, state: changesetState ? `${current.state}, changeset ${changesetState}` : current.state };
       },
       {
@@ -123,11 +125,11 @@ async function uploadAll(config: UploadConfig, deps: UploadDeps, files: Uploaded
       },
     );
     files[index].state = status.state;
-    if (status.state === 'error') {
+    if (classify(status.state) === 'failed') {
       outputs.set('state', 'error');
       throw new JobFailedError(`Upload of ${item.label} failed`, {
         jobId: `Upload ${uploadId}`,
-        state: 'error',
+        state: status.state,
         errors: status.errors.length ? status.errors : ['ServiceNow reported the upload as failed without a reason'],
         hint: openChangesetHint(changesetNumber, files),
       });
@@ -144,22 +146,25 @@ async function uploadAll(config: UploadConfig, deps: UploadDeps, files: Uploaded
     }
     outputs.set('changeset-number', changesetNumber);
     recordChangesetState(status, outputs);
+    if (status.errors.length) {
+      // A completed upload that still carries errors did not do all it was asked: not a pass.
+      files[index].state = 'error';
+      outputs.set('state', 'error');
+      throw new JobFailedError(
+        `Upload of ${item.label} completed with errors (changeset ${changesetNumber}, ${changesetStateText(status)})`,
+        {
+          jobId: `Upload ${uploadId}`,
+          state: `completed with errors, changeset ${changesetStateText(status)}`,
+          errors: status.errors,
+          hint: commits
+            ? `Look at upload ${uploadId} in the CDM Request Queue and at changeset ${changesetNumber} in DevOps Config, fix the cause and run again`
+            : openChangesetHint(changesetNumber, files),
+        },
+      );
+    }
+    if (commits) checkCommitted(changesetNumber, uploadId, status, outputs);
   }
 
-  const last = files[files.length - 1];
-  const changesetState = outputs.values.get('changeset-state');
-  if (config.autoCommit && changesetState && FAILED_CHANGESET_STATES.has(changesetState)) {
-    outputs.set('state', 'error');
-    throw new JobFailedError(`Changeset ${changesetNumber} was not committed`, {
-      jobId: `Changeset ${changesetNumber}`,
-      state: changesetState,
-      errors: [`The changeset ended '${changesetState}' after upload ${last.uploadId}`],
-      hint:
-        changesetState === 'blocked'
-          ? 'It conflicts with other changes: resolve the conflict in DevOps Config, then commit it there'
-          : 'Look at the changeset in DevOps Config for the reason, fix it, and commit it there or re-run',
-    });
-  }
   if (!config.autoCommit) {
     logger.notice(
       `Changeset ${changesetNumber} is left open (auto-commit: false): commit it in DevOps Config, or upload more with changeset-number: ${changesetNumber}.`,
@@ -170,13 +175,37 @@ async function uploadAll(config: UploadConfig, deps: UploadDeps, files: Uploaded
   return { files, changesetNumber: changesetNumber ?? '' };
 }
 
+/** The committing upload passes only when its changeset says `committed`; any other state, or none, fails. */
+function checkCommitted(changesetNumber: string, uploadId: string, status: UploadStatus, outputs: Outputs): void {
+  const state = status.changeset?.state;
+  if (state !== undefined && classifyState(state, CHANGESET_STATES) === 'done') return;
+  outputs.set('state', 'error');
+  throw new JobFailedError(`Changeset ${changesetNumber} was not committed`, {
+    jobId: `Changeset ${changesetNumber}`,
+    state: state ?? 'unknown',
+    errors: [
+      state === undefined
+        ? `ServiceNow did not say the changeset's state after upload ${uploadId}, so the commit cannot be confirmed`
+        : `The changeset ended '${state}' after upload ${uploadId}`,
+    ],
+    hint:
+      state?.toLowerCase() === 'blocked'
+        ? 'It conflicts with other changes: resolve the conflict in DevOps Config, then commit it there'
+        : 'Look at the changeset in DevOps Config for the reason, fix it, and commit it there or re-run',
+  });
+}
+
+function changesetStateText(status: UploadStatus): string {
+  return status.changeset?.state ? `state '${status.changeset.state}'` : 'state not given';
+}
+
 function recordChangesetState(status: UploadStatus, outputs: Outputs): void {
   if (status.changeset?.state) outputs.set('changeset-state', status.changeset.state);
 }
 
 /** Says which changeset stays open and what is already in it, so the user can fix and re-run. */
 function openChangesetHint(changesetNumber: string | undefined, files: UploadedFile[]): string {
-  const done = files.filter((f) => f.state === 'completed').map((f) => f.file ?? 'content');
+  const done = files.filter((f) => sameState(f.state, 'completed')).map((f) => f.file ?? 'content');
   if (!changesetNumber) {
     return 'ServiceNow did not say which changeset the upload used (it may have opened one: see the open changesets of the application in DevOps Config); fix the problem and run again';
   }

@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56687);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27970);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 56687:
+/***/ 27970:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28956,6 +28956,177 @@ function safeFileName(name, fallback = 'file') {
     return safe.slice(0, 200) || fallback;
 }
 
+;// CONCATENATED MODULE: ./shared/json.ts
+/**
+ * Vendor JSON handled without recursion: JSON.parse copes with any depth, but JSON.stringify and any recursive walk
+ * overflow the stack on data nested tens of thousands deep. Everything here works with an explicit stack, so the depth
+ * of an answer costs memory, never the call stack.
+ */
+/** Nesting deeper than this is written compactly: indentation would grow with the square of the depth. */
+const PRETTY_DEPTH_LIMIT = 200;
+/** How deeply arrays and objects nest in `value` (a scalar is 0, `[]` is 1); stops counting past `stopAfter`. */
+function jsonDepth(value, stopAfter = Infinity) {
+    let deepest = 0;
+    // Two parallel stacks rather than one of small objects: this runs over every node of large exports.
+    const pending = [];
+    const depths = [];
+    const visit = (child, depth) => {
+        if (child !== null && typeof child === 'object') {
+            pending.push(child);
+            depths.push(depth);
+        }
+    };
+    visit(value, 1);
+    while (pending.length) {
+        const current = pending.pop();
+        const depth = depths.pop();
+        if (depth > deepest) {
+            deepest = depth;
+            if (deepest > stopAfter)
+                return deepest;
+        }
+        if (Array.isArray(current)) {
+            for (let i = 0; i < current.length; i++)
+                visit(current[i], depth + 1);
+        }
+        else {
+            for (const key in current) {
+                if (Object.prototype.hasOwnProperty.call(current, key))
+                    visit(current[key], depth + 1);
+            }
+        }
+    }
+    return deepest;
+}
+/** Mirrors JSON.stringify's rules for a member value: toJSON, and what is left out (undefined, functions, symbols). */
+function prepare(value, key) {
+    if (value !== null && typeof value === 'object' && typeof value.toJSON === 'function') {
+        return value.toJSON(key);
+    }
+    return value;
+}
+function omitted(value) {
+    return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+/**
+ * The compact JSON text of `value`, the same as JSON.stringify gives, at any depth. With `maxChars`, the text stops
+ * after about that many characters and says so, so a message quoting vendor data stays short whatever arrived.
+ */
+function json_jsonText(value, maxChars = Infinity) {
+    if (maxChars === Infinity) {
+        // The engine's own serialiser is many times faster; it can only fail on depth, and then the walk below takes over.
+        try {
+            return JSON.stringify(value) ?? 'null';
+        }
+        catch (error) {
+            if (!(error instanceof RangeError))
+                throw error;
+        }
+    }
+    return walkJson(value, maxChars);
+}
+function walkJson(value, maxChars) {
+    const parts = [];
+    let length = 0;
+    const write = (text) => {
+        parts.push(text);
+        length += text.length;
+    };
+    const stack = [];
+    const open = new Set();
+    /** Writes a scalar, or opens an array or object; `item` has been through prepare() already. */
+    const start = (item) => {
+        if (item === null || typeof item !== 'object') {
+            write(omitted(item) ? 'null' : JSON.stringify(item));
+            return;
+        }
+        if (open.has(item))
+            throw new TypeError('Converting circular structure to JSON');
+        open.add(item);
+        if (Array.isArray(item)) {
+            write('[');
+            stack.push({ kind: 'array', owner: item, items: item, next: 0 });
+        }
+        else {
+            write('{');
+            stack.push({ kind: 'object', owner: item, entries: Object.entries(item), next: 0, written: 0 });
+        }
+    };
+    start(prepare(value, ''));
+    while (stack.length && length <= maxChars) {
+        const frame = stack[stack.length - 1];
+        if (frame.kind === 'array') {
+            if (frame.next < frame.items.length) {
+                const index = frame.next++;
+                if (index > 0)
+                    write(',');
+                start(prepare(frame.items[index], String(index)));
+                continue;
+            }
+            write(']');
+        }
+        else {
+            let member;
+            while (!member && frame.next < frame.entries.length) {
+                const [key, raw] = frame.entries[frame.next++];
+                const item = prepare(raw, key);
+                if (!omitted(item))
+                    member = [key, item];
+            }
+            if (member) {
+                write(`${frame.written++ > 0 ? ',' : ''}${JSON.stringify(member[0])}:`);
+                start(member[1]);
+                continue;
+            }
+            write('}');
+        }
+        open.delete(frame.owner);
+        stack.pop();
+    }
+    const text = parts.join('');
+    if (text.length <= maxChars && !stack.length)
+        return text;
+    return `${text.slice(0, maxChars)}…(cut at ${maxChars} characters)`;
+}
+/** Pretty JSON (two-space indent) when the nesting allows it, else compact JSON; `compact` says which. */
+function jsonDocument(value) {
+    const depth = jsonDepth(value, PRETTY_DEPTH_LIMIT);
+    if (depth <= PRETTY_DEPTH_LIMIT)
+        return { text: JSON.stringify(value, null, 2), compact: false, depth };
+    return { text: json_jsonText(value), compact: true, depth: jsonDepth(value) };
+}
+/**
+ * A vendor value as text for a name, a table cell or a message: a string as it is, a number or boolean as written,
+ * nothing for null or absent, anything else as bounded JSON (String() of a deeply nested array overflows the stack).
+ */
+function scalarText(value, maxChars = 2000) {
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return json_jsonText(value, maxChars);
+}
+const NUMERIC_TEXT = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
+function vendorNumber(value) {
+    if (value === undefined || value === null)
+        return { kind: 'missing' };
+    if (typeof value === 'number' && Number.isFinite(value))
+        return { kind: 'number', value };
+    if (typeof value === 'string' && NUMERIC_TEXT.test(value))
+        return { kind: 'number', value: Number(value) };
+    return { kind: 'unreadable', got: describeValue(value) };
+}
+/** A short description of an unexpected value for a message: its JSON (cut short) and, for non-strings, its type. */
+function describeValue(value, maxChars = 200) {
+    if (typeof value === 'string')
+        return json_jsonText(value, maxChars);
+    const type = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+    const kind = type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+    return `${kind}: ${json_jsonText(value, maxChars)}`;
+}
+
 ;// CONCATENATED MODULE: ./shared/report/outputs.ts
 /**
  * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
@@ -28967,10 +29138,12 @@ function safeFileName(name, fallback = 'file') {
 
 
 
+
 /** GitHub's limit for one output. */
 const OUTPUT_LIMIT_BYTES = 1024 * 1024;
 function outputText(value) {
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+    // jsonText, not JSON.stringify: vendor JSON can be nested deeper than the call stack allows.
+    return typeof value === 'object' ? json_jsonText(value) : String(value);
 }
 function coreOutputs(logger) {
     const values = new Map();
@@ -29224,19 +29397,42 @@ async function writeFileAtomic(destination, data) {
 }
 /**
  * Streams into the file, counting bytes and hashing on the way; the partial file is removed on failure.
- * `verify` may reject what arrived (a short body, say) before the file takes its place.
+ * `verify` may reject what arrived (a short body, say) before the file takes its place; `head` may reject it from
+ * its first bytes (not the kind of file expected) without reading the rest.
  */
-async function writeStreamAtomic(destination, source, verify) {
+async function writeStreamAtomic(destination, source, verify, head) {
     const target = external_node_path_.resolve(destination);
     await (0,promises_.mkdir)(external_node_path_.dirname(target), { recursive: true });
     const temporary = external_node_path_.join(external_node_path_.dirname(target), `.${external_node_path_.basename(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.partial`);
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let bytes = 0;
+    let firstBytes = head ? [] : undefined;
+    /** Runs the head check once; true when it threw (the error went to `callback`). */
+    const checkHead = (callback, atEnd) => {
+        if (!head || !firstBytes || (!atEnd && bytes < head.bytes) || bytes === 0)
+            return false;
+        const seen = Buffer.concat(firstBytes).subarray(0, head.bytes);
+        firstBytes = undefined;
+        try {
+            head.check(seen);
+            return false;
+        }
+        catch (error) {
+            callback(error);
+            return true;
+        }
+    };
     const measure = new external_node_stream_.Transform({
         transform(chunk, _encoding, callback) {
             hash.update(chunk);
             bytes += chunk.length;
-            callback(null, chunk);
+            firstBytes?.push(chunk);
+            if (!checkHead(callback, false))
+                callback(null, chunk);
+        },
+        flush(callback) {
+            if (!checkHead(callback, true))
+                callback();
         },
     });
     let sha256;
@@ -29264,6 +29460,7 @@ async function fileDigest(file) {
 }
 
 ;// CONCATENATED MODULE: ./shared/http/body.ts
+
 
 const EXCERPT_CHARS = 300;
 /**
@@ -29370,7 +29567,7 @@ function genericMessage(json) {
     if (body_isRecord(json.error) && typeof json.error.message === 'string')
         return json.error.message;
     if (Array.isArray(json.errors) && json.errors.length)
-        return json.errors.map(String).join('; ');
+        return json.errors.map((e) => scalarText(e)).join('; ');
     return undefined;
 }
 function body_isRecord(value) {
@@ -30193,6 +30390,7 @@ function formatBytes(bytes) {
 
 
 
+
 /** Reads and checks the connection inputs; problems go to the reader. */
 function readServiceNowConnection(inputs) {
     const instanceUrl = inputs.url('instance-url', {
@@ -30282,12 +30480,16 @@ function serviceNowResult(body, client, spec) {
         throw client.unexpectedAnswer(spec, 'the answer has no result object');
     return body.result;
 }
-/** ServiceNow sends `errors` as a string or an array of strings (or objects). */
+/** How much of one non-text error entry a message quotes. */
+const ERROR_ENTRY_CHARS = 2000;
+/** ServiceNow sends `errors` as a string or an array of strings (or objects, quoted as bounded JSON). */
 function messages(value) {
     if (value === undefined || value === null || value === '')
         return [];
     const items = Array.isArray(value) ? value : [value];
-    return items.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).filter((item) => item !== '');
+    return items
+        .map((item) => (typeof item === 'string' ? item : jsonText(item, ERROR_ENTRY_CHARS)))
+        .filter((item) => item !== '');
 }
 
 ;// CONCATENATED MODULE: ./shared/vendors/servicenow/cdm-snapshots.ts

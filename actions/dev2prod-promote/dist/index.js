@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(46460);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(84531);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 46460:
+/***/ 84531:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28625,6 +28625,335 @@ async function checkWorkspaceFile(file, label = file) {
 function throwIfPastDeadline(deadline, doing) {
     if (deadline.remaining() <= 0) {
         throw new TimeoutError(`Timed out after ${formatDuration(deadline.elapsed())} while ${doing}: raise timeout, or give fewer files`);
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/json.ts
+/**
+ * Vendor JSON handled without recursion: JSON.parse copes with any depth, but JSON.stringify and any recursive walk
+ * overflow the stack on data nested tens of thousands deep. Everything here works with an explicit stack, so the depth
+ * of an answer costs memory, never the call stack.
+ */
+/** Nesting deeper than this is written compactly: indentation would grow with the square of the depth. */
+const PRETTY_DEPTH_LIMIT = 200;
+/** How deeply arrays and objects nest in `value` (a scalar is 0, `[]` is 1); stops counting past `stopAfter`. */
+function jsonDepth(value, stopAfter = Infinity) {
+    let deepest = 0;
+    // Two parallel stacks rather than one of small objects: this runs over every node of large exports.
+    const pending = [];
+    const depths = [];
+    const visit = (child, depth) => {
+        if (child !== null && typeof child === 'object') {
+            pending.push(child);
+            depths.push(depth);
+        }
+    };
+    visit(value, 1);
+    while (pending.length) {
+        const current = pending.pop();
+        const depth = depths.pop();
+        if (depth > deepest) {
+            deepest = depth;
+            if (deepest > stopAfter)
+                return deepest;
+        }
+        if (Array.isArray(current)) {
+            for (let i = 0; i < current.length; i++)
+                visit(current[i], depth + 1);
+        }
+        else {
+            for (const key in current) {
+                if (Object.prototype.hasOwnProperty.call(current, key))
+                    visit(current[key], depth + 1);
+            }
+        }
+    }
+    return deepest;
+}
+/** Mirrors JSON.stringify's rules for a member value: toJSON, and what is left out (undefined, functions, symbols). */
+function prepare(value, key) {
+    if (value !== null && typeof value === 'object' && typeof value.toJSON === 'function') {
+        return value.toJSON(key);
+    }
+    return value;
+}
+function omitted(value) {
+    return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+/**
+ * The compact JSON text of `value`, the same as JSON.stringify gives, at any depth. With `maxChars`, the text stops
+ * after about that many characters and says so, so a message quoting vendor data stays short whatever arrived.
+ */
+function jsonText(value, maxChars = Infinity) {
+    if (maxChars === Infinity) {
+        // The engine's own serialiser is many times faster; it can only fail on depth, and then the walk below takes over.
+        try {
+            return JSON.stringify(value) ?? 'null';
+        }
+        catch (error) {
+            if (!(error instanceof RangeError))
+                throw error;
+        }
+    }
+    return walkJson(value, maxChars);
+}
+function walkJson(value, maxChars) {
+    const parts = [];
+    let length = 0;
+    const write = (text) => {
+        parts.push(text);
+        length += text.length;
+    };
+    const stack = [];
+    const open = new Set();
+    /** Writes a scalar, or opens an array or object; `item` has been through prepare() already. */
+    const start = (item) => {
+        if (item === null || typeof item !== 'object') {
+            write(omitted(item) ? 'null' : JSON.stringify(item));
+            return;
+        }
+        if (open.has(item))
+            throw new TypeError('Converting circular structure to JSON');
+        open.add(item);
+        if (Array.isArray(item)) {
+            write('[');
+            stack.push({ kind: 'array', owner: item, items: item, next: 0 });
+        }
+        else {
+            write('{');
+            stack.push({ kind: 'object', owner: item, entries: Object.entries(item), next: 0, written: 0 });
+        }
+    };
+    start(prepare(value, ''));
+    while (stack.length && length <= maxChars) {
+        const frame = stack[stack.length - 1];
+        if (frame.kind === 'array') {
+            if (frame.next < frame.items.length) {
+                const index = frame.next++;
+                if (index > 0)
+                    write(',');
+                start(prepare(frame.items[index], String(index)));
+                continue;
+            }
+            write(']');
+        }
+        else {
+            let member;
+            while (!member && frame.next < frame.entries.length) {
+                const [key, raw] = frame.entries[frame.next++];
+                const item = prepare(raw, key);
+                if (!omitted(item))
+                    member = [key, item];
+            }
+            if (member) {
+                write(`${frame.written++ > 0 ? ',' : ''}${JSON.stringify(member[0])}:`);
+                start(member[1]);
+                continue;
+            }
+            write('}');
+        }
+        open.delete(frame.owner);
+        stack.pop();
+    }
+    const text = parts.join('');
+    if (text.length <= maxChars && !stack.length)
+        return text;
+    return `${text.slice(0, maxChars)}…(cut at ${maxChars} characters)`;
+}
+/** Pretty JSON (two-space indent) when the nesting allows it, else compact JSON; `compact` says which. */
+function jsonDocument(value) {
+    const depth = jsonDepth(value, PRETTY_DEPTH_LIMIT);
+    if (depth <= PRETTY_DEPTH_LIMIT)
+        return { text: JSON.stringify(value, null, 2), compact: false, depth };
+    return { text: jsonText(value), compact: true, depth: jsonDepth(value) };
+}
+/**
+ * A vendor value as text for a name, a table cell or a message: a string as it is, a number or boolean as written,
+ * nothing for null or absent, anything else as bounded JSON (String() of a deeply nested array overflows the stack).
+ */
+function scalarText(value, maxChars = 2000) {
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return jsonText(value, maxChars);
+}
+const NUMERIC_TEXT = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
+function vendorNumber(value) {
+    if (value === undefined || value === null)
+        return { kind: 'missing' };
+    if (typeof value === 'number' && Number.isFinite(value))
+        return { kind: 'number', value };
+    if (typeof value === 'string' && NUMERIC_TEXT.test(value))
+        return { kind: 'number', value: Number(value) };
+    return { kind: 'unreadable', got: describeValue(value) };
+}
+/** A short description of an unexpected value for a message: its JSON (cut short) and, for non-strings, its type. */
+function describeValue(value, maxChars = 200) {
+    if (typeof value === 'string')
+        return jsonText(value, maxChars);
+    const type = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+    const kind = type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+    return `${kind}: ${jsonText(value, maxChars)}`;
+}
+
+;// CONCATENATED MODULE: ./shared/http/body.ts
+
+
+const EXCERPT_CHARS = 300;
+/**
+ * Reads the body as text, at most `maxBytes` of it: past that it stops reading (dropping the connection) rather
+ * than holding a huge answer in memory, and keeps what it read only when `keepCut` asks for it (to quote an error
+ * answer). A connection dropped mid-body is an error, not a short body.
+ */
+function readBody(res, maxBytes, keepCut = true) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let bytes = 0;
+        let settled = false;
+        const settle = (outcome) => {
+            if (settled)
+                return;
+            settled = true;
+            outcome();
+        };
+        const closedMidAnswer = () => settle(() => reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' })));
+        res.on('data', (chunk) => {
+            if (settled)
+                return;
+            const room = maxBytes - bytes;
+            if (chunk.length <= room) {
+                chunks.push(chunk);
+                bytes += chunk.length;
+                return;
+            }
+            chunks.push(chunk.subarray(0, room));
+            const declared = Number(res.headers['content-length']);
+            const unreadBytes = Number.isSafeInteger(declared) && declared > maxBytes ? declared - maxBytes : undefined;
+            const text = keepCut ? Buffer.concat(chunks).toString('utf8') : '';
+            chunks.length = 0;
+            settle(() => resolve({ text, cut: true, unreadBytes }));
+            res.destroy();
+        });
+        res.once('error', (error) => settle(() => reject(error)));
+        res.once('aborted', closedMidAnswer);
+        res.once('end', () => {
+            if (!res.complete)
+                return closedMidAnswer();
+            settle(() => resolve({ text: Buffer.concat(chunks).toString('utf8'), cut: false }));
+        });
+    });
+}
+function isHtml(contentType, text) {
+    if (contentType?.toLowerCase().includes('text/html'))
+        return true;
+    return /^\s*(<!doctype html|<html)/i.test(text);
+}
+function htmlTitle(text) {
+    const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text);
+    return match ? match[1].replace(/\s+/g, ' ').trim() || undefined : undefined;
+}
+/** "an HTML page titled 'Sign in' (a login page or a proxy's error page, not the API)". */
+function describeHtml(text) {
+    const title = htmlTitle(text);
+    return `an HTML page${title ? ` titled '${title}'` : ' with no title'} instead of JSON (a single sign-on login page or a proxy's error page answered, not the API)`;
+}
+/** The first few hundred characters, on one line, saying how much more there was. */
+function excerpt(text, body) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    if (flat.length <= EXCERPT_CHARS && !body?.cut)
+        return flat;
+    const shown = flat.slice(0, EXCERPT_CHARS);
+    if (body?.cut && body.unreadBytes === undefined)
+        return `${shown}${moreBytes(undefined)}`;
+    return `${shown}${moreBytes(Buffer.byteLength(flat.slice(EXCERPT_CHARS)) + (body?.unreadBytes ?? 0))}`;
+}
+/** Parses JSON, or returns undefined when the text is not JSON. */
+function tryParseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The message to show for an error answer: the vendor's words when the body is a JSON error we recognise,
+ * else what the body was (an HTML page, or the content type and the first few hundred characters).
+ */
+function describeErrorBody(contentType, text, readVendorMessage, body) {
+    if (!text.trim() && !body?.cut)
+        return 'the answer had an empty body';
+    if (isHtml(contentType, text))
+        return describeHtml(text);
+    const json = body?.cut ? undefined : tryParseJson(text);
+    if (json !== undefined) {
+        const message = readVendorMessage(json) ?? genericMessage(json);
+        if (message)
+            return message;
+    }
+    return `${contentType ? `${contentType} body` : 'body'}: ${excerpt(text, body)}`;
+}
+/** Common shapes: {message}, {error: "..."}, {error: {message}}, {errors: [...]}. */
+function genericMessage(json) {
+    if (!isRecord(json))
+        return undefined;
+    if (typeof json.message === 'string' && json.message)
+        return json.message;
+    if (typeof json.error === 'string' && json.error)
+        return json.error;
+    if (isRecord(json.error) && typeof json.error.message === 'string')
+        return json.error.message;
+    if (Array.isArray(json.errors) && json.errors.length)
+        return json.errors.map((e) => scalarText(e)).join('; ');
+    return undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./shared/fs/zip.ts
+/** Telling a zip archive (a SMAX package) from what arrives instead: nothing, an HTML page, or other bytes. */
+
+
+/** A local file header: every zip archive with content starts with it. */
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** Enough of a file to find an HTML page's title. */
+const HEAD_BYTES = 8192;
+/**
+ * What is wrong with a file that should be a zip archive, from its first bytes (and the answer's content type, for a
+ * download), said of the file ("is empty", "is an HTML page ..."); undefined when it starts like one.
+ */
+function zipProblem(head, contentType, quoteStart = true) {
+    if (head.length === 0)
+        return 'is empty';
+    const text = head.toString('latin1');
+    if (isHtml(contentType, text)) {
+        const title = htmlTitle(text);
+        return `is an HTML page${title ? ` titled '${title}'` : ' without a title'}${contentType ? ` (${contentType})` : ''}, not a zip archive: a login page or an error page came instead of the file`;
+    }
+    if (head.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE))
+        return undefined;
+    if (!quoteStart)
+        return 'is not a zip archive: it does not start with PK\\x03\\x04';
+    const start = head.subarray(0, 16);
+    const shown = /^[\x20-\x7e\t\r\n]*$/.test(start.toString('latin1'))
+        ? `'${start.toString('latin1').replace(/\s+/g, ' ')}'`
+        : `0x${start.toString('hex')}`;
+    return `is not a zip archive: it starts with ${shown}${contentType ? ` (${contentType})` : ''}, where a zip archive starts with PK\\x03\\x04`;
+}
+/** The problem with a file on disk that should be a zip archive, as zipProblem says it (never quoting its bytes). */
+async function zipFileProblem(file) {
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const head = Buffer.alloc(HEAD_BYTES);
+        const { bytesRead } = await handle.read(head, 0, head.length, 0);
+        return zipProblem(head.subarray(0, bytesRead), undefined, false);
+    }
+    finally {
+        await handle.close();
     }
 }
 
@@ -29130,10 +29459,12 @@ function safeFileName(name, fallback = 'file') {
 
 
 
+
 /** GitHub's limit for one output. */
 const OUTPUT_LIMIT_BYTES = 1024 * 1024;
 function outputText(value) {
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+    // jsonText, not JSON.stringify: vendor JSON can be nested deeper than the call stack allows.
+    return typeof value === 'object' ? jsonText(value) : String(value);
 }
 function coreOutputs(logger) {
     const values = new Map();
@@ -29318,120 +29649,6 @@ async function writeSummary(title, summary, logger) {
     catch (error) {
         logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
     }
-}
-
-;// CONCATENATED MODULE: ./shared/http/body.ts
-
-const EXCERPT_CHARS = 300;
-/**
- * Reads the body as text, at most `maxBytes` of it: past that it stops reading (dropping the connection) rather
- * than holding a huge answer in memory, and keeps what it read only when `keepCut` asks for it (to quote an error
- * answer). A connection dropped mid-body is an error, not a short body.
- */
-function readBody(res, maxBytes, keepCut = true) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let bytes = 0;
-        let settled = false;
-        const settle = (outcome) => {
-            if (settled)
-                return;
-            settled = true;
-            outcome();
-        };
-        const closedMidAnswer = () => settle(() => reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' })));
-        res.on('data', (chunk) => {
-            if (settled)
-                return;
-            const room = maxBytes - bytes;
-            if (chunk.length <= room) {
-                chunks.push(chunk);
-                bytes += chunk.length;
-                return;
-            }
-            chunks.push(chunk.subarray(0, room));
-            const declared = Number(res.headers['content-length']);
-            const unreadBytes = Number.isSafeInteger(declared) && declared > maxBytes ? declared - maxBytes : undefined;
-            const text = keepCut ? Buffer.concat(chunks).toString('utf8') : '';
-            chunks.length = 0;
-            settle(() => resolve({ text, cut: true, unreadBytes }));
-            res.destroy();
-        });
-        res.once('error', (error) => settle(() => reject(error)));
-        res.once('aborted', closedMidAnswer);
-        res.once('end', () => {
-            if (!res.complete)
-                return closedMidAnswer();
-            settle(() => resolve({ text: Buffer.concat(chunks).toString('utf8'), cut: false }));
-        });
-    });
-}
-function isHtml(contentType, text) {
-    if (contentType?.toLowerCase().includes('text/html'))
-        return true;
-    return /^\s*(<!doctype html|<html)/i.test(text);
-}
-function htmlTitle(text) {
-    const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text);
-    return match ? match[1].replace(/\s+/g, ' ').trim() || undefined : undefined;
-}
-/** "an HTML page titled 'Sign in' (a login page or a proxy's error page, not the API)". */
-function describeHtml(text) {
-    const title = htmlTitle(text);
-    return `an HTML page${title ? ` titled '${title}'` : ' with no title'} instead of JSON (a single sign-on login page or a proxy's error page answered, not the API)`;
-}
-/** The first few hundred characters, on one line, saying how much more there was. */
-function excerpt(text, body) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    if (flat.length <= EXCERPT_CHARS && !body?.cut)
-        return flat;
-    const shown = flat.slice(0, EXCERPT_CHARS);
-    if (body?.cut && body.unreadBytes === undefined)
-        return `${shown}${moreBytes(undefined)}`;
-    return `${shown}${moreBytes(Buffer.byteLength(flat.slice(EXCERPT_CHARS)) + (body?.unreadBytes ?? 0))}`;
-}
-/** Parses JSON, or returns undefined when the text is not JSON. */
-function tryParseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * The message to show for an error answer: the vendor's words when the body is a JSON error we recognise,
- * else what the body was (an HTML page, or the content type and the first few hundred characters).
- */
-function describeErrorBody(contentType, text, readVendorMessage, body) {
-    if (!text.trim() && !body?.cut)
-        return 'the answer had an empty body';
-    if (isHtml(contentType, text))
-        return describeHtml(text);
-    const json = body?.cut ? undefined : tryParseJson(text);
-    if (json !== undefined) {
-        const message = readVendorMessage(json) ?? genericMessage(json);
-        if (message)
-            return message;
-    }
-    return `${contentType ? `${contentType} body` : 'body'}: ${excerpt(text, body)}`;
-}
-/** Common shapes: {message}, {error: "..."}, {error: {message}}, {errors: [...]}. */
-function genericMessage(json) {
-    if (!isRecord(json))
-        return undefined;
-    if (typeof json.message === 'string' && json.message)
-        return json.message;
-    if (typeof json.error === 'string' && json.error)
-        return json.error;
-    if (isRecord(json.error) && typeof json.error.message === 'string')
-        return json.error.message;
-    if (Array.isArray(json.errors) && json.errors.length)
-        return json.errors.map(String).join('; ');
-    return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -30075,19 +30292,42 @@ async function writeFileAtomic(destination, data) {
 }
 /**
  * Streams into the file, counting bytes and hashing on the way; the partial file is removed on failure.
- * `verify` may reject what arrived (a short body, say) before the file takes its place.
+ * `verify` may reject what arrived (a short body, say) before the file takes its place; `head` may reject it from
+ * its first bytes (not the kind of file expected) without reading the rest.
  */
-async function writeStreamAtomic(destination, source, verify) {
+async function writeStreamAtomic(destination, source, verify, head) {
     const target = external_node_path_.resolve(destination);
     await (0,promises_.mkdir)(external_node_path_.dirname(target), { recursive: true });
     const temporary = external_node_path_.join(external_node_path_.dirname(target), `.${external_node_path_.basename(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.partial`);
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let bytes = 0;
+    let firstBytes = head ? [] : undefined;
+    /** Runs the head check once; true when it threw (the error went to `callback`). */
+    const checkHead = (callback, atEnd) => {
+        if (!head || !firstBytes || (!atEnd && bytes < head.bytes) || bytes === 0)
+            return false;
+        const seen = Buffer.concat(firstBytes).subarray(0, head.bytes);
+        firstBytes = undefined;
+        try {
+            head.check(seen);
+            return false;
+        }
+        catch (error) {
+            callback(error);
+            return true;
+        }
+    };
     const measure = new external_node_stream_.Transform({
         transform(chunk, _encoding, callback) {
             hash.update(chunk);
             bytes += chunk.length;
-            callback(null, chunk);
+            firstBytes?.push(chunk);
+            if (!checkHead(callback, false))
+                callback(null, chunk);
+        },
+        flush(callback) {
+            if (!checkHead(callback, true))
+                callback();
         },
     });
     let sha256;
@@ -30124,19 +30364,27 @@ async function fileDigest(file) {
 
 
 /**
- * Downloads the answer's body straight to `destination` (atomically), with its size and sha256. An empty body, or
- * one whose length disagrees with Content-Length, fails and leaves no file.
+ * Downloads the answer's body straight to `destination` (atomically), with its size and sha256. An empty body, one
+ * whose length disagrees with Content-Length, or one whose first bytes fail `head`, fails and leaves no file.
  */
-function downloadToFile(client, spec, destination) {
+function downloadToFile(client, spec, destination, head) {
     return client.execute(spec, (res) => {
         const declared = res.headers['content-length'];
+        const fail = (vendorMessage, hint) => new ApiError({ method: spec.method, url: client.displayUrl(spec), status: res.statusCode, vendorMessage, hint });
+        const contentType = res.headers['content-type'];
         return writeStreamAtomic(destination, res, ({ bytes }) => {
-            const fail = (vendorMessage) => new ApiError({ method: spec.method, url: client.displayUrl(spec), status: res.statusCode, vendorMessage });
             if (bytes === 0)
                 throw fail(`the download was empty; nothing was written to ${destination}`);
             if (declared !== undefined && Number(declared) !== bytes) {
                 throw fail(`the download stopped at ${bytes} of ${declared} bytes; nothing was written to ${destination}`);
             }
+        }, head && {
+            bytes: head.bytes,
+            check: (first) => {
+                const problem = head.problem(first, contentType);
+                if (problem)
+                    throw fail(`the download ${problem}; nothing was written to ${destination}`, head.hint);
+            },
         });
     });
 }
@@ -30250,7 +30498,127 @@ function smaxSession(tenant, runtime) {
     };
 }
 
+;// CONCATENATED MODULE: ./shared/vendors/smax/import-status.ts
+/**
+ * Reading a Dev2Prod import (or dry run) status body. The gate is decided from it, so nothing is guessed: counts
+ * sent as strings are read as numbers, every other odd value is kept as a problem the judgement fails on, and
+ * failures are collected from every place they can show (Totals, each result's statistics, Errors and Failed).
+ */
+
+
+
+/** How much of an odd Errors or Warnings value a message quotes. */
+const QUOTE_CHARS = 500;
+/** The parts of a status body that decide the gate; `Status` has been checked by the caller. */
+function readImportStatus(body) {
+    const unreadable = [];
+    const rawResults = body.Results;
+    let results = [];
+    if (Array.isArray(rawResults)) {
+        results = rawResults.map((entry, index) => readResult(entry, `Results[${index}]`, unreadable));
+    }
+    else if (rawResults !== undefined && rawResults !== null) {
+        unreadable.push(`Results is ${describeValue(rawResults)}`);
+    }
+    let totals;
+    if (isRecord(body.Totals))
+        totals = counts(body.Totals, 'Totals', unreadable);
+    else if (body.Totals !== undefined && body.Totals !== null)
+        unreadable.push(`Totals is ${describeValue(body.Totals)}`);
+    return {
+        status: body.Status,
+        dryRun: flag(body.DryRun, 'DryRun', unreadable),
+        studioLocked: flag(body.StudioLocked, 'StudioLocked', unreadable),
+        systemLocked: flag(body.SystemLocked, 'SystemLocked', unreadable),
+        results,
+        totals,
+        errors: texts(body.Errors, 'Errors', unreadable),
+        warnings: texts(body.Warnings, 'Warnings', unreadable),
+        unreadable,
+        rawResults: rawResults ?? [],
+        rawTotals: body.Totals ?? {},
+        message: readSmaxMessage(body) ??
+            (typeof body.ErrorMessage === 'string' && body.ErrorMessage ? body.ErrorMessage : undefined) ??
+            (typeof body.Error === 'string' && body.Error ? body.Error : undefined),
+    };
+}
+function readResult(entry, where, unreadable) {
+    if (!isRecord(entry)) {
+        unreadable.push(`${where} is ${describeValue(entry)}`);
+        return { packageName: where, statistics: {}, failed: 0, errors: [], warnings: [] };
+    }
+    const packageName = typeof entry.PackageName === 'string' && entry.PackageName ? entry.PackageName : where;
+    let statistics = {};
+    if (isRecord(entry.Statistics))
+        statistics = counts(entry.Statistics, `${where}.Statistics`, unreadable);
+    else if (entry.Statistics !== undefined && entry.Statistics !== null)
+        unreadable.push(`${where}.Statistics is ${describeValue(entry.Statistics)}`);
+    let failed = 0;
+    if (entry.Failed === true)
+        failed = 1;
+    else if (entry.Failed !== false) {
+        const count = vendorNumber(entry.Failed);
+        if (count.kind === 'number')
+            failed = count.value;
+        else if (count.kind === 'unreadable')
+            unreadable.push(`${where}.Failed is ${count.got}`);
+    }
+    return {
+        packageName,
+        statistics,
+        failed,
+        errors: texts(entry.Errors, `${where}.Errors`, unreadable),
+        warnings: texts(entry.Warnings, `${where}.Warnings`, unreadable),
+    };
+}
+/** Every field of a statistics object must be a count (a number, or a number as text). */
+function counts(value, where, unreadable) {
+    const read = {};
+    for (const [name, raw] of Object.entries(value)) {
+        const count = vendorNumber(raw);
+        if (count.kind === 'number')
+            read[name] = count.value;
+        else if (count.kind === 'unreadable')
+            unreadable.push(`${where}.${name} is ${count.got}`);
+    }
+    return read;
+}
+function flag(value, where, unreadable) {
+    if (typeof value === 'boolean')
+        return value;
+    if (typeof value === 'string' && /^(true|false)$/i.test(value.trim()))
+        return value.trim().toLowerCase() === 'true';
+    if (value !== undefined && value !== null)
+        unreadable.push(`${where} is ${describeValue(value)}`);
+    return undefined;
+}
+/**
+ * Errors and Warnings have no documented shape: a list (of strings, or objects shown as their message or JSON), a
+ * single string, or anything else non-empty, which is kept as one entry showing what it holds.
+ */
+function texts(value, where, unreadable) {
+    if (value === undefined || value === null || value === '' || value === 0 || value === false)
+        return [];
+    if (typeof value === 'string')
+        return [value];
+    if (Array.isArray(value)) {
+        return value
+            .filter((item) => item !== null && item !== undefined && item !== '')
+            .map((item) => typeof item === 'string' ? item : (isRecord(item) && readSmaxMessage(item)) || jsonText(item, QUOTE_CHARS));
+    }
+    if (isRecord(value)) {
+        if (!Object.keys(value).length)
+            return [];
+        return [readSmaxMessage(value) || jsonText(value, QUOTE_CHARS)];
+    }
+    unreadable.push(`${where} is ${describeValue(value)}`);
+    return [`${where}: ${jsonText(value, QUOTE_CHARS)}`];
+}
+
 ;// CONCATENATED MODULE: ./shared/vendors/smax/dev2prod.ts
+
+
+
 
 
 
@@ -30260,10 +30628,14 @@ function smaxSession(tenant, runtime) {
 const UPLOAD_USER_AGENT = 'Apache-HttpClient/4.4.1';
 /** A package download or upload may be slow to start and long; only silence this long gives up. */
 const TRANSFER_IDLE_TIMEOUT_MS = 300_000;
-/** Only COMPLETED is documented; anything naming a failure is one, the rest is still running (specs/README.md). */
-function isFailedStatus(status) {
-    return /FAIL|ERROR|ABORT|CANCEL/i.test(status);
-}
+/**
+ * The job states of exports and imports. Only COMPLETED is documented; states naming a failure are failures, and
+ * the running states are the ones SMAX is known to send (any other is waited on, with a warning).
+ */
+const SMAX_JOB_STATES = {
+    running: ['IN_PROGRESS', 'RUNNING', 'PENDING', 'QUEUED', 'STARTED', 'NEW'],
+    done: ['COMPLETED'],
+};
 function smaxClient(tenant, runtime) {
     return new ApiClient({
         baseUrl: tenant.url,
@@ -30301,15 +30673,16 @@ async function getExport(client, tenantId, exportId) {
     const body = record(await client.json(spec), client, spec);
     if (typeof body.Status !== 'string')
         throw client.unexpectedAnswer(spec, 'Status is missing');
+    checkJobId(body, exportId, 'export', client, spec);
     const statistics = Array.isArray(body.Statistics) ? body.Statistics.filter(isRecord) : [];
     return {
         status: body.Status,
         fileId: stringOf(body.FileId),
         packageBundleName: stringOf(body.PackageBundleName),
-        itemCount: typeof body.ItemCount === 'number' ? body.ItemCount : undefined,
+        itemCount: countOf(body.ItemCount),
         statistics: statistics.map((s) => ({
-            packageName: String(s.PackageName ?? ''),
-            itemCount: typeof s.ItemCount === 'number' ? s.ItemCount : undefined,
+            packageName: scalarText(s.PackageName),
+            itemCount: countOf(s.ItemCount),
         })),
         message: readSmaxMessage(body) ?? stringOf(body.ErrorMessage) ?? stringOf(body.Error),
     };
@@ -30323,7 +30696,11 @@ function downloadAttachment(client, tenantId, fileId, destination) {
         what: 'download the package',
         timeoutMs: TRANSFER_IDLE_TIMEOUT_MS,
     };
-    return downloadToFile(client, spec, destination);
+    return downloadToFile(client, spec, destination, {
+        bytes: HEAD_BYTES,
+        problem: zipProblem,
+        hint: 'Check that the source user may read the file repository (a session that expired or a single sign-on page answers with HTML), then run again',
+    });
 }
 /** Streams a file from disk into the tenant's file repository; returns its new id (`guid`). */
 async function uploadAttachment(client, tenantId, file) {
@@ -30341,7 +30718,7 @@ async function uploadAttachment(client, tenantId, file) {
             method: 'POST',
             url: client.displayUrl(spec),
             status: 200,
-            vendorMessage: `the file repository refused the package: ${readSmaxMessage(body) ?? JSON.stringify(body)}`,
+            vendorMessage: `the file repository refused the package: ${readSmaxMessage(body) ?? jsonText(body, 500)}`,
             hint: 'Check the package file and the target tenant, then run again',
         });
     }
@@ -30360,7 +30737,11 @@ async function startImport(client, tenantId, fileId, dryRun) {
     };
     return idOf(await client.json(spec), client, spec);
 }
-async function getImport(client, tenantId, importId) {
+/**
+ * The status of import `importId`, started as a dry run or not (`dryRun`). An answer about another job, or one whose
+ * DryRun says otherwise, fails: its result must not decide this job's gate.
+ */
+async function getImport(client, tenantId, importId, dryRun) {
     const spec = {
         method: 'GET',
         path: `/rest/${encodeURIComponent(tenantId)}/dev2prod/import/${encodeURIComponent(importId)}`,
@@ -30369,23 +30750,31 @@ async function getImport(client, tenantId, importId) {
     const body = record(await client.json(spec), client, spec);
     if (typeof body.Status !== 'string')
         throw client.unexpectedAnswer(spec, 'Status is missing');
-    const results = Array.isArray(body.Results) ? body.Results.filter(isRecord) : [];
-    return {
-        status: body.Status,
-        dryRun: typeof body.DryRun === 'boolean' ? body.DryRun : undefined,
-        studioLocked: typeof body.StudioLocked === 'boolean' ? body.StudioLocked : undefined,
-        systemLocked: typeof body.SystemLocked === 'boolean' ? body.SystemLocked : undefined,
-        results: results.map((r) => ({
-            packageName: String(r.PackageName ?? ''),
-            statistics: numbers(r.Statistics),
-            errors: texts(r.Errors),
-            warnings: texts(r.Warnings),
-        })),
-        totals: numbers(body.Totals),
-        rawResults: body.Results ?? [],
-        rawTotals: body.Totals ?? {},
-        message: readSmaxMessage(body) ?? stringOf(body.ErrorMessage) ?? stringOf(body.Error),
-    };
+    const label = dryRun ? 'dry run' : 'import';
+    checkJobId(body, importId, label, client, spec);
+    const status = readImportStatus({ ...body, Status: body.Status });
+    if (status.dryRun !== undefined && status.dryRun !== dryRun) {
+        throw jobMismatch(client, spec, `the status of ${label} ${importId} says DryRun: ${status.dryRun}, but it was started as ${dryRun ? 'a dry run' : 'a real import'}`);
+    }
+    return status;
+}
+/** The status answer's own id (`Id` or `id`), when it carries one, must be the job asked about. */
+function checkJobId(body, expected, label, client, spec) {
+    for (const key of ['Id', 'id']) {
+        const value = body[key];
+        if (value === undefined || value === null || scalarText(value) === expected)
+            continue;
+        throw jobMismatch(client, spec, `asked for ${label} ${expected}, the answer is about ${key} ${describeValue(value, 100)}`);
+    }
+}
+function jobMismatch(client, spec, what) {
+    return new ApiError({
+        method: spec.method,
+        url: client.displayUrl(spec),
+        status: 200,
+        vendorMessage: `unexpected answer: ${what}`,
+        hint: 'The answer cannot decide this job, so the step stops here. A cache or proxy between the runner and SMAX may have mixed up answers: look at the job in Package Manager on the tenant',
+    });
 }
 function idOf(body, client, spec) {
     const id = stringOf(record(body, client, spec).Id) ?? stringOf(record(body, client, spec).id);
@@ -30401,48 +30790,115 @@ function record(body, client, spec) {
 function stringOf(value) {
     return typeof value === 'string' && value ? value : undefined;
 }
-function numbers(value) {
-    if (!isRecord(value))
-        return {};
-    return Object.fromEntries(Object.entries(value).filter((entry) => typeof entry[1] === 'number'));
+/** A count sent as a number or as text; undefined when absent or unreadable (it only informs, never gates). */
+function countOf(value) {
+    const count = vendorNumber(value);
+    return count.kind === 'number' ? count.value : undefined;
 }
-/** Errors and Warnings entries are undocumented: strings are kept, objects shown as their message or JSON. */
-function texts(value) {
-    if (!Array.isArray(value))
-        return [];
-    return value.map((item) => typeof item === 'string' ? item : (isRecord(item) && readSmaxMessage(item)) || JSON.stringify(item));
+
+;// CONCATENATED MODULE: ./shared/poll/states.ts
+const FAILURE_WORDS = /fail|error|abort|cancel/i;
+function normalized(state) {
+    return state.trim().toLowerCase();
+}
+/** Whether two vendor states are the same, whatever their case. */
+function sameState(a, b) {
+    return a !== undefined && normalized(a) === normalized(b);
+}
+/** Whether `state` is one of `states`, whatever its case. */
+function isOneOf(state, states) {
+    return state !== undefined && states.some((known) => sameState(state, known));
+}
+/** Whether a state speaks of failure (FAILED, commit_failed, Error, ABORTED, cancelled, ...). */
+function namesFailure(state) {
+    return FAILURE_WORDS.test(state);
+}
+/** The class of `state`; `unknown` for a state that is not listed and does not name a failure. */
+function classifyState(state, known) {
+    if (isOneOf(state, known.failed ?? []))
+        return 'failed';
+    if (isOneOf(state, known.done))
+        return 'done';
+    if (isOneOf(state, known.running))
+        return 'running';
+    if (namesFailure(state))
+        return 'failed';
+    return 'unknown';
+}
+/**
+ * A classifier for one job: unknown states count as running, and each is reported once as a warning naming the
+ * state and the job, so a wait on a state nobody expected is visible long before the timeout.
+ */
+function jobStates(what, known, logger) {
+    const reported = new Set();
+    return (state) => {
+        const kind = classifyState(state, known);
+        if (kind !== 'unknown')
+            return kind;
+        if (!reported.has(state)) {
+            reported.add(state);
+            logger.warning(`${what} is in the state '${state}', which this action does not know: it waits on as if the job were running ` +
+                `(known states: ${[...known.running, ...known.done, ...(known.failed ?? [])].join(', ')}).`, 'Unknown job state');
+        }
+        return 'running';
+    };
 }
 
 ;// CONCATENATED MODULE: ./actions/dev2prod-promote/src/judge.ts
-/** Passes when Status is COMPLETED, Totals.Failed is 0 and no package has errors (nor warnings, when asked). */
+
+/**
+ * Passes only when Status is COMPLETED, Totals is there with a Failed count of 0, nothing failed in any result (its
+ * statistics or its own Failed), no errors are reported anywhere (nor warnings, when asked), and every count could
+ * be read. Counts sent as text ("3") count like numbers.
+ */
 function judgeImport(status, failOnWarnings) {
     const reasons = [];
-    if (status.status !== 'COMPLETED')
+    const completed = sameState(status.status, 'COMPLETED');
+    if (!completed)
         reasons.push(`status ${status.status}${status.message ? ` (${status.message})` : ''}`);
-    const failed = status.totals.Failed ?? 0;
-    if (failed > 0)
+    for (const odd of status.unreadable)
+        reasons.push(`unreadable answer: ${odd}`);
+    if (completed && !status.totals)
+        reasons.push('the finished job reported no Totals, so its failures cannot be counted');
+    else if (completed && status.totals && status.totals.Failed === undefined)
+        reasons.push('Totals has no Failed count, so its failures cannot be counted');
+    const fromTotals = status.totals?.Failed ?? 0;
+    const fromResults = status.results.reduce((n, r) => n + (r.statistics.Failed ?? 0) + r.failed, 0);
+    const failed = Math.max(fromTotals, fromResults);
+    if (failed !== 0)
         reasons.push(`${failed} item(s) failed`);
-    const errors = status.results.reduce((n, r) => n + r.errors.length, 0);
+    const errors = allErrors(status).length;
     if (errors > 0)
         reasons.push(`${errors} error(s)`);
-    const warnings = status.results.reduce((n, r) => n + r.warnings.length, 0);
+    const warnings = allWarnings(status).length;
     if (failOnWarnings && warnings > 0)
         reasons.push(`${warnings} warning(s), and fail-on-warnings is on`);
     return { passed: reasons.length === 0, reasons };
 }
-/** One error annotation per Results[].Errors entry, one warning per warning, titled with the package. */
+/** Each error with the package it belongs to (errors given outside Results belong to the whole job). */
+function allErrors(status) {
+    return [
+        ...status.errors.map((text) => ({ packageName: 'all packages', text })),
+        ...status.results.flatMap((r) => r.errors.map((text) => ({ packageName: r.packageName, text }))),
+    ];
+}
+function allWarnings(status) {
+    return [
+        ...status.warnings.map((text) => ({ packageName: 'all packages', text })),
+        ...status.results.flatMap((r) => r.warnings.map((text) => ({ packageName: r.packageName, text }))),
+    ];
+}
+/** One error annotation per error, one warning per warning, titled with the package. */
 function annotate(label, status, logger) {
-    for (const result of status.results) {
-        for (const error of result.errors)
-            logger.error(error, `${label}: ${result.packageName}`);
-        for (const warning of result.warnings)
-            logger.warning(warning, `${label}: ${result.packageName}`);
-    }
+    for (const error of allErrors(status))
+        logger.error(error.text, `${label}: ${error.packageName}`);
+    for (const warning of allWarnings(status))
+        logger.warning(warning.text, `${label}: ${warning.packageName}`);
 }
 const STATISTICS = ['Added', 'Modified', 'Removed', 'Failed', 'Skipped'];
 /** Markdown: a table per package (the statistics present), totals, locks, errors and warnings. */
 function importReport(title, status, judgement) {
-    const columns = STATISTICS.filter((name) => name in status.totals || status.results.some((result) => name in result.statistics));
+    const columns = STATISTICS.filter((name) => (status.totals && name in status.totals) || status.results.some((result) => name in result.statistics));
     const row = (cells) => `| ${cells.map((c) => String(c ?? '')).join(' | ')} |`;
     const lines = [
         `### ${title}: ${judgement.passed ? 'passed' : 'did not pass'}`,
@@ -30453,17 +30909,17 @@ function importReport(title, status, judgement) {
         ...status.results.map((r) => row([r.packageName, ...columns.map((c) => r.statistics[c]), r.errors.length, r.warnings.length])),
         row([
             '**Total**',
-            ...columns.map((c) => (status.totals[c] === undefined ? '' : `**${status.totals[c]}**`)),
-            `**${status.results.reduce((n, r) => n + r.errors.length, 0)}**`,
-            `**${status.results.reduce((n, r) => n + r.warnings.length, 0)}**`,
+            ...columns.map((c) => (status.totals?.[c] === undefined ? '' : `**${status.totals[c]}**`)),
+            `**${allErrors(status).length}**`,
+            `**${allWarnings(status).length}**`,
         ]),
         '',
         `Status ${status.status}; StudioLocked ${status.studioLocked ?? 'unknown'}; SystemLocked ${status.systemLocked ?? 'unknown'}.`,
     ];
-    const notes = status.results.flatMap((r) => [
-        ...r.errors.map((e) => `- ❌ **${r.packageName}**: ${e.replace(/\n/g, ' ')}`),
-        ...r.warnings.map((w) => `- ⚠️ **${r.packageName}**: ${w.replace(/\n/g, ' ')}`),
-    ]);
+    const notes = [
+        ...allErrors(status).map((e) => `- ❌ **${e.packageName}**: ${e.text.replace(/\n/g, ' ')}`),
+        ...allWarnings(status).map((w) => `- ⚠️ **${w.packageName}**: ${w.text.replace(/\n/g, ' ')}`),
+    ];
     if (notes.length)
         lines.push('', ...notes);
     return lines.filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('\n') + '\n';
@@ -30475,6 +30931,7 @@ function importReport(title, status, judgement) {
  * and import only when the dry run passed — each step optional by mode. Never touches @actions/core: it reports
  * through `outputs` and fills `progress` for the summary and the PR comment.
  */
+
 
 
 
@@ -30548,14 +31005,15 @@ async function exportAndDownload(config, source, packageId, deps, progress) {
     const exportId = await startExport(client, source.tenantId, packageId);
     outputs.set('export-id', exportId);
     runtime.logger.info(`Export ${exportId} of package ${packageId} started on tenant ${source.tenantId}.`);
+    const classify = jobStates(`Export ${exportId}`, SMAX_JOB_STATES, runtime.logger);
     const exported = await poll(async () => {
         const current = await getExport(client, source.tenantId, exportId);
-        if (current.status === 'COMPLETED' || isFailedStatus(current.status))
+        if (classify(current.status) !== 'running')
             return { done: true, value: current };
         return { done: false, state: current.status };
     }, { what: `export ${exportId}`, runtime, maxIntervalMs: config.pollIntervalMs });
     progress.export = exported;
-    if (exported.status !== 'COMPLETED') {
+    if (classify(exported.status) !== 'done') {
         throw new JobFailedError(`Export ${exportId} of package ${packageId} ended ${exported.status}`, {
             jobId: `Export ${exportId}`,
             state: exported.status,
@@ -30589,9 +31047,10 @@ async function runImport(client, target, fileId, dryRun, config, deps) {
     const id = await startImport(client, target.tenantId, fileId, dryRun);
     outputs.set(dryRun ? 'dry-run-import-id' : 'import-id', id);
     runtime.logger.info(`${label} ${id} of file ${fileId} started on tenant ${target.tenantId}.`);
+    const classify = jobStates(`${label} ${id}`, SMAX_JOB_STATES, runtime.logger);
     const status = await poll(async () => {
-        const current = await getImport(client, target.tenantId, id);
-        if (current.status === 'COMPLETED' || isFailedStatus(current.status))
+        const current = await getImport(client, target.tenantId, id, dryRun);
+        if (classify(current.status) !== 'running')
             return { done: true, value: current };
         return { done: false, state: current.status };
     }, {
@@ -30610,6 +31069,8 @@ async function runImport(client, target, fileId, dryRun, config, deps) {
 
 ;// CONCATENATED MODULE: ./actions/dev2prod-promote/src/main.ts
 /** dev2prod-promote: inputs → export / transfer / dry run / import by mode → outputs, summary, PR comment. */
+
+
 
 
 
@@ -30649,6 +31110,9 @@ async function main(context) {
     const timeoutMs = inputs.duration('timeout', '60m');
     const runtime = context.runtime(timeoutMs);
     const resolvedPackageFile = packageFile && (await checkPackageFile(inputs, packageFile));
+    // Only a file inside the workspace is opened to look for the zip signature.
+    if (resolvedPackageFile)
+        await checkPackageIsZip(inputs, resolvedPackageFile);
     const artifactName = inputs.string('artifact-name');
     const retentionDays = inputs.integer('retention-days', { min: 1, max: 90 });
     if (retentionDays !== undefined && !artifactName)
@@ -30749,6 +31213,12 @@ async function checkPackageFile(inputs, packageFile) {
 function complete(tenant) {
     const { url, tenantId, username, password } = tenant;
     return url && tenantId && username && password ? { url, tenantId, username, password } : undefined;
+}
+/** A package file must be a zip archive: an empty file or another kind of file would be uploaded and imported. */
+async function checkPackageIsZip(inputs, file) {
+    const problem = await zipFileProblem(file).catch((error) => `could not be read (${errorMessage(error)})`);
+    if (problem)
+        inputs.problem('package-file', `${file} ${problem}; give the package zip that Dev2Prod exported`);
 }
 function main_writeSummary(summary, config, progress, out, elapsed) {
     summary.details([

@@ -1,5 +1,6 @@
 /** Whether a dry run or an import passed, and how it reads in annotations, the summary and a PR comment. */
 import type { Logger } from '../../../shared/runtime.js';
+import { sameState } from '../../../shared/poll/states.js';
 import type { ImportStatus } from '../../../shared/vendors/smax/dev2prod.js';
 
 export interface Judgement {
@@ -8,26 +9,50 @@ export interface Judgement {
   reasons: string[];
 }
 
-/** Passes when Status is COMPLETED, Totals.Failed is 0 and no package has errors (nor warnings, when asked). */
+/**
+ * Passes only when Status is COMPLETED, Totals is there with a Failed count of 0, nothing failed in any result (its
+ * statistics or its own Failed), no errors are reported anywhere (nor warnings, when asked), and every count could
+ * be read. Counts sent as text ("3") count like numbers.
+ */
 export function judgeImport(status: ImportStatus, failOnWarnings: boolean): Judgement {
   const reasons: string[] = [];
-  if (status.status !== 'COMPLETED')
-    reasons.push(`status ${status.status}${status.message ? ` (${status.message})` : ''}`);
-  const failed = status.totals.Failed ?? 0;
-  if (failed > 0) reasons.push(`${failed} item(s) failed`);
-  const errors = status.results.reduce((n, r) => n + r.errors.length, 0);
+  const completed = sameState(status.status, 'COMPLETED');
+  if (!completed) reasons.push(`status ${status.status}${status.message ? ` (${status.message})` : ''}`);
+  for (const odd of status.unreadable) reasons.push(`unreadable answer: ${odd}`);
+  if (completed && !status.totals)
+    reasons.push('the finished job reported no Totals, so its failures cannot be counted');
+  else if (completed && status.totals && status.totals.Failed === undefined)
+    reasons.push('Totals has no Failed count, so its failures cannot be counted');
+  const fromTotals = status.totals?.Failed ?? 0;
+  const fromResults = status.results.reduce((n, r) => n + (r.statistics.Failed ?? 0) + r.failed, 0);
+  const failed = Math.max(fromTotals, fromResults);
+  if (failed !== 0) reasons.push(`${failed} item(s) failed`);
+  const errors = allErrors(status).length;
   if (errors > 0) reasons.push(`${errors} error(s)`);
-  const warnings = status.results.reduce((n, r) => n + r.warnings.length, 0);
+  const warnings = allWarnings(status).length;
   if (failOnWarnings && warnings > 0) reasons.push(`${warnings} warning(s), and fail-on-warnings is on`);
   return { passed: reasons.length === 0, reasons };
 }
 
-/** One error annotation per Results[].Errors entry, one warning per warning, titled with the package. */
+/** Each error with the package it belongs to (errors given outside Results belong to the whole job). */
+function allErrors(status: ImportStatus): { packageName: string; text: string }[] {
+  return [
+    ...status.errors.map((text) => ({ packageName: 'all packages', text })),
+    ...status.results.flatMap((r) => r.errors.map((text) => ({ packageName: r.packageName, text }))),
+  ];
+}
+
+function allWarnings(status: ImportStatus): { packageName: string; text: string }[] {
+  return [
+    ...status.warnings.map((text) => ({ packageName: 'all packages', text })),
+    ...status.results.flatMap((r) => r.warnings.map((text) => ({ packageName: r.packageName, text }))),
+  ];
+}
+
+/** One error annotation per error, one warning per warning, titled with the package. */
 export function annotate(label: string, status: ImportStatus, logger: Logger): void {
-  for (const result of status.results) {
-    for (const error of result.errors) logger.error(error, `${label}: ${result.packageName}`);
-    for (const warning of result.warnings) logger.warning(warning, `${label}: ${result.packageName}`);
-  }
+  for (const error of allErrors(status)) logger.error(error.text, `${label}: ${error.packageName}`);
+  for (const warning of allWarnings(status)) logger.warning(warning.text, `${label}: ${warning.packageName}`);
 }
 
 const STATISTICS = ['Added', 'Modified', 'Removed', 'Failed', 'Skipped'];
@@ -35,7 +60,7 @@ const STATISTICS = ['Added', 'Modified', 'Removed', 'Failed', 'Skipped'];
 /** Markdown: a table per package (the statistics present), totals, locks, errors and warnings. */
 export function importReport(title: string, status: ImportStatus, judgement: Judgement): string {
   const columns = STATISTICS.filter(
-    (name) => name in status.totals || status.results.some((result) => name in result.statistics),
+    (name) => (status.totals && name in status.totals) || status.results.some((result) => name in result.statistics),
   );
   const row = (cells: (string | number | undefined)[]) => `| ${cells.map((c) => String(c ?? '')).join(' | ')} |`;
   const lines = [
@@ -49,17 +74,17 @@ export function importReport(title: string, status: ImportStatus, judgement: Jud
     ),
     row([
       '**Total**',
-      ...columns.map((c) => (status.totals[c] === undefined ? '' : `**${status.totals[c]}**`)),
-      `**${status.results.reduce((n, r) => n + r.errors.length, 0)}**`,
-      `**${status.results.reduce((n, r) => n + r.warnings.length, 0)}**`,
+      ...columns.map((c) => (status.totals?.[c] === undefined ? '' : `**${status.totals[c]}**`)),
+      `**${allErrors(status).length}**`,
+      `**${allWarnings(status).length}**`,
     ]),
     '',
     `Status ${status.status}; StudioLocked ${status.studioLocked ?? 'unknown'}; SystemLocked ${status.systemLocked ?? 'unknown'}.`,
   ];
-  const notes = status.results.flatMap((r) => [
-    ...r.errors.map((e) => `- ❌ **${r.packageName}**: ${e.replace(/\n/g, ' ')}`),
-    ...r.warnings.map((w) => `- ⚠️ **${r.packageName}**: ${w.replace(/\n/g, ' ')}`),
-  ]);
+  const notes = [
+    ...allErrors(status).map((e) => `- ❌ **${e.packageName}**: ${e.text.replace(/\n/g, ' ')}`),
+    ...allWarnings(status).map((w) => `- ⚠️ **${w.packageName}**: ${w.text.replace(/\n/g, ' ')}`),
+  ];
   if (notes.length) lines.push('', ...notes);
   return lines.filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('\n') + '\n';
 }

@@ -1,6 +1,8 @@
 /** dev2prod-promote: inputs → export / transfer / dry run / import by mode → outputs, summary, PR comment. */
 import * as path from 'node:path';
 import { checkWorkspaceFile } from '../../../shared/fs/workspace.js';
+import { errorMessage } from '../../../shared/errors.js';
+import { zipFileProblem } from '../../../shared/fs/zip.js';
 import type { InputReader } from '../../../shared/inputs/reader.js';
 import { MIN_INTERVAL_MS } from '../../../shared/poll/poll.js';
 import { uploadArtifact } from '../../../shared/report/artifact.js';
@@ -50,6 +52,8 @@ async function main(context: ActionContext): Promise<void> {
   const timeoutMs = inputs.duration('timeout', '60m');
   const runtime = context.runtime(timeoutMs);
   const resolvedPackageFile = packageFile && (await checkPackageFile(inputs, packageFile));
+  // Only a file inside the workspace is opened to look for the zip signature.
+  if (resolvedPackageFile) await checkPackageIsZip(inputs, resolvedPackageFile);
   const artifactName = inputs.string('artifact-name');
   const retentionDays = inputs.integer('retention-days', { min: 1, max: 90 });
   if (retentionDays !== undefined && !artifactName) inputs.problem('retention-days', 'only applies with artifact-name');
@@ -175,6 +179,12 @@ async function checkPackageFile(inputs: InputReader, packageFile: string): Promi
 function complete(tenant: Partial<SmaxTenant>): SmaxTenant | undefined {
   const { url, tenantId, username, password } = tenant;
   return url && tenantId && username && password ? { url, tenantId, username, password } : undefined;
+}
+
+/** A package file must be a zip archive: an empty file or another kind of file would be uploaded and imported. */
+async function checkPackageIsZip(inputs: InputReader, file: string): Promise<void> {
+  const problem = await zipFileProblem(file).catch((error: unknown) => `could not be read (${errorMessage(error)})`);
+  if (problem) inputs.problem('package-file', `${file} ${problem}; give the package zip that Dev2Prod exported`);
 }
 
 function writeSummary(

@@ -9,6 +9,7 @@ import { fileDigest, type WrittenFile } from '../../../shared/fs/atomic.js';
 import { safeFileName } from '../../../shared/fs/file-name.js';
 import type { ApiClient } from '../../../shared/http/client.js';
 import { poll } from '../../../shared/poll/poll.js';
+import { jobStates } from '../../../shared/poll/states.js';
 import type { ArtifactRequest, UploadedArtifact } from '../../../shared/report/artifact.js';
 import type { Outputs } from '../../../shared/report/outputs.js';
 import type { Runtime } from '../../../shared/runtime.js';
@@ -16,7 +17,7 @@ import {
   downloadAttachment,
   getExport,
   getImport,
-  isFailedStatus,
+  SMAX_JOB_STATES,
   startExport,
   startImport,
   uploadAttachment,
@@ -140,16 +141,17 @@ async function exportAndDownload(
   const exportId = await startExport(client, source.tenantId, packageId);
   outputs.set('export-id', exportId);
   runtime.logger.info(`Export ${exportId} of package ${packageId} started on tenant ${source.tenantId}.`);
+  const classify = jobStates(`Export ${exportId}`, SMAX_JOB_STATES, runtime.logger);
   const exported = await poll(
     async () => {
       const current = await getExport(client, source.tenantId, exportId);
-      if (current.status === 'COMPLETED' || isFailedStatus(current.status)) return { done: true, value: current };
+      if (classify(current.status) !== 'running') return { done: true, value: current };
       return { done: false, state: current.status };
     },
     { what: `export ${exportId}`, runtime, maxIntervalMs: config.pollIntervalMs },
   );
   progress.export = exported;
-  if (exported.status !== 'COMPLETED') {
+  if (classify(exported.status) !== 'done') {
     throw new JobFailedError(`Export ${exportId} of package ${packageId} ended ${exported.status}`, {
       jobId: `Export ${exportId}`,
       state: exported.status,
@@ -193,10 +195,11 @@ async function runImport(
   const id = await startImport(client, target.tenantId, fileId, dryRun);
   outputs.set(dryRun ? 'dry-run-import-id' : 'import-id', id);
   runtime.logger.info(`${label} ${id} of file ${fileId} started on tenant ${target.tenantId}.`);
+  const classify = jobStates(`${label} ${id}`, SMAX_JOB_STATES, runtime.logger);
   const status = await poll(
     async () => {
-      const current = await getImport(client, target.tenantId, id);
-      if (current.status === 'COMPLETED' || isFailedStatus(current.status)) return { done: true, value: current };
+      const current = await getImport(client, target.tenantId, id, dryRun);
+      if (classify(current.status) !== 'running') return { done: true, value: current };
       return { done: false, state: current.status };
     },
     {

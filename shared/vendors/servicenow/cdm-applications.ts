@@ -5,6 +5,8 @@
 import { ApiError } from '../../errors.js';
 import { isRecord } from '../../http/body.js';
 import type { ApiClient, ApiResponse, RequestSpec } from '../../http/client.js';
+import { scalarText, vendorNumber } from '../../json.js';
+import { namesFailure } from '../../poll/states.js';
 import { apiPath, cdmPath, messages, readServiceNowMessage, type ServiceNowConnection } from './connection.js';
 
 type Connection = Pick<ServiceNowConnection, 'apiVersion'>;
@@ -49,8 +51,9 @@ export async function createApp(
 export async function getApp(client: ApiClient, c: Connection, appId: string): Promise<Record<string, unknown>> {
   const spec: RequestSpec = { method: 'GET', path: appPath(c, appId), what: 'read the application' };
   const result = resultObject(await client.json(spec), client, spec);
-  if (typeof result.status === 'number' && result.status >= 400) {
-    throw failure(client, spec, readServiceNowMessage({ result }) ?? `result.status ${result.status}`);
+  const status = vendorNumber(result.status);
+  if (status.kind === 'number' && status.value >= 400) {
+    throw failure(client, spec, readServiceNowMessage({ result }) ?? `result.status ${status.value}`);
   }
   if (!isRecord(result.data)) throw client.unexpectedAnswer(spec, 'result.data is missing');
   return result.data;
@@ -148,10 +151,10 @@ export async function listSharedComponents(
   const body = await client.json(spec);
   if (!isRecord(body) || !Array.isArray(body.result)) throw client.unexpectedAnswer(spec, 'result is not a list');
   return body.result.filter(isRecord).map((r) => ({
-    name: String(r.name ?? ''),
+    name: scalarText(r.name),
     description: stringOf(r.description),
     sharedLibraryName: stringOf(r.sharedLibraryName),
-    currentVersion: r.currentVersion === undefined ? undefined : String(r.currentVersion),
+    currentVersion: r.currentVersion === undefined ? undefined : scalarText(r.currentVersion),
     currentVersionName: stringOf(r.currentVersionName),
     updateVersionName: stringOf(r.updateVersionName),
   }));
@@ -245,7 +248,7 @@ function failIfErrorBody(response: ApiResponse, client: ApiClient, spec: Request
   } catch {
     return;
   }
-  if (isRecord(body) && (isRecord(body.error) || body.status === 'failure')) {
+  if (isRecord(body) && (isRecord(body.error) || (typeof body.status === 'string' && namesFailure(body.status)))) {
     throw failure(client, spec, readServiceNowMessage(body) ?? text);
   }
 }

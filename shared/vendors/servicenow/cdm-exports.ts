@@ -4,6 +4,7 @@
  */
 import { isRecord } from '../../http/body.js';
 import type { ApiClient } from '../../http/client.js';
+import { namesFailure } from '../../poll/states.js';
 import { cdmPath, messages, serviceNowResult, type ServiceNowConnection } from './connection.js';
 
 export const EXPORT_DATA_FORMATS = ['ini', 'json', 'properties', 'raw', 'xml', 'yaml'] as const;
@@ -114,7 +115,7 @@ export async function getExportContent(
   const result = serviceNowResult(await client.json(spec), client, spec);
   const state = typeof result.state === 'string' ? result.state : undefined;
   const exporterResult = result.exporter_result ?? undefined;
-  if (state !== 'error' && exporterResult === undefined)
+  if ((state === undefined || !namesFailure(state)) && exporterResult === undefined)
     throw client.unexpectedAnswer(spec, 'result.exporter_result is missing');
   return { state, errors: messages(result.errors), exporterResult };
 }

@@ -6,6 +6,7 @@
 import { isRecord } from '../../http/body.js';
 import type { ApiClient, RequestSpec } from '../../http/client.js';
 import { bufferBody } from '../../http/transfer.js';
+import { namesFailure } from '../../poll/states.js';
 import { cdmPath, messages, serviceNowResult, type ServiceNowConnection } from './connection.js';
 
 export const UPLOAD_TARGETS = ['component', 'collection', 'deployable', 'vars'] as const;
@@ -14,9 +15,6 @@ export const UPLOAD_DATA_FORMATS = ['csv', 'ini', 'json', 'properties', 'raw', '
 export type UploadDataFormat = (typeof UPLOAD_DATA_FORMATS)[number];
 export const PUBLISH_OPTIONS = ['publish_none', 'publish_valid'] as const;
 export type PublishOption = (typeof PUBLISH_OPTIONS)[number];
-
-/** Changeset states that are on their way to a final one. */
-export const CHANGESET_TRANSITIONAL_STATES = new Set(['checking_for_conflict', 'commit_in_progress']);
 
 const ENDPOINTS: Record<UploadTarget, string> = {
   component: 'applications/uploads/components',
@@ -179,6 +177,6 @@ export async function getUploadStatus(
       }
     : undefined;
   const errors = messages(result.errors);
-  if (!errors.length && typeof output === 'string' && result.state === 'error') errors.push(output);
+  if (!errors.length && typeof output === 'string' && namesFailure(result.state)) errors.push(output);
   return { state: result.state, errors, changeset };
 }

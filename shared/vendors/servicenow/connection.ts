@@ -5,6 +5,7 @@
 import { credentialsAuth, readCredentials, type Credentials } from '../../auth/credentials.js';
 import type { AuthProvider } from '../../auth/index.js';
 import { isRecord } from '../../http/body.js';
+import { jsonText } from '../../json.js';
 import { ApiClient, type RequestSpec } from '../../http/client.js';
 import { parseBaseUrl, type InputReader } from '../../inputs/reader.js';
 import type { Runtime } from '../../runtime.js';
@@ -113,9 +114,14 @@ export function serviceNowResult(
   return body.result;
 }
 
-/** ServiceNow sends `errors` as a string or an array of strings (or objects). */
+/** How much of one non-text error entry a message quotes. */
+const ERROR_ENTRY_CHARS = 2000;
+
+/** ServiceNow sends `errors` as a string or an array of strings (or objects, quoted as bounded JSON). */
 export function messages(value: unknown): string[] {
   if (value === undefined || value === null || value === '') return [];
   const items = Array.isArray(value) ? value : [value];
-  return items.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).filter((item) => item !== '');
+  return items
+    .map((item) => (typeof item === 'string' ? item : jsonText(item, ERROR_ENTRY_CHARS)))
+    .filter((item) => item !== '');
 }

@@ -4,12 +4,18 @@
  * corrections: the upload answer's `guid` is the new FileId; download is /rest/{tenant}/ces/attachment/{id}.
  */
 import type { WrittenFile } from '../../fs/atomic.js';
+import { HEAD_BYTES, zipProblem } from '../../fs/zip.js';
 import { ApiError } from '../../errors.js';
 import { isRecord } from '../../http/body.js';
 import { ApiClient, type RequestSpec } from '../../http/client.js';
 import { downloadToFile, multipartFileBody } from '../../http/transfer.js';
 import type { Runtime } from '../../runtime.js';
+import { describeValue, jsonText, scalarText, vendorNumber } from '../../json.js';
+import type { KnownStates } from '../../poll/states.js';
+import { readImportStatus, type ImportStatus } from './import-status.js';
 import { readSmaxMessage, smaxSession, type SmaxTenant } from './session.js';
+
+export type { ImportResult, ImportStatus } from './import-status.js';
 
 /** The documents ask for this agent on uploads. */
 const UPLOAD_USER_AGENT = 'Apache-HttpClient/4.4.1';
@@ -26,30 +32,14 @@ export interface ExportStatus {
   message?: string;
 }
 
-export interface ImportResult {
-  packageName: string;
-  statistics: Record<string, number>;
-  errors: string[];
-  warnings: string[];
-}
-
-export interface ImportStatus {
-  status: string;
-  dryRun?: boolean;
-  studioLocked?: boolean;
-  systemLocked?: boolean;
-  results: ImportResult[];
-  totals: Record<string, number>;
-  /** `Results` and `Totals` as SMAX sent them, for the outputs. */
-  rawResults: unknown;
-  rawTotals: unknown;
-  message?: string;
-}
-
-/** Only COMPLETED is documented; anything naming a failure is one, the rest is still running (specs/README.md). */
-export function isFailedStatus(status: string): boolean {
-  return /FAIL|ERROR|ABORT|CANCEL/i.test(status);
-}
+/**
+ * The job states of exports and imports. Only COMPLETED is documented; states naming a failure are failures, and
+ * the running states are the ones SMAX is known to send (any other is waited on, with a warning).
+ */
+export const SMAX_JOB_STATES: KnownStates = {
+  running: ['IN_PROGRESS', 'RUNNING', 'PENDING', 'QUEUED', 'STARTED', 'NEW'],
+  done: ['COMPLETED'],
+};
 
 export function smaxClient(tenant: SmaxTenant, runtime: Runtime): ApiClient {
   return new ApiClient({
@@ -88,15 +78,16 @@ export async function getExport(client: ApiClient, tenantId: string, exportId: s
   };
   const body = record(await client.json(spec), client, spec);
   if (typeof body.Status !== 'string') throw client.unexpectedAnswer(spec, 'Status is missing');
+  checkJobId(body, exportId, 'export', client, spec);
   const statistics = Array.isArray(body.Statistics) ? body.Statistics.filter(isRecord) : [];
   return {
     status: body.Status,
     fileId: stringOf(body.FileId),
     packageBundleName: stringOf(body.PackageBundleName),
-    itemCount: typeof body.ItemCount === 'number' ? body.ItemCount : undefined,
+    itemCount: countOf(body.ItemCount),
     statistics: statistics.map((s) => ({
-      packageName: String(s.PackageName ?? ''),
-      itemCount: typeof s.ItemCount === 'number' ? s.ItemCount : undefined,
+      packageName: scalarText(s.PackageName),
+      itemCount: countOf(s.ItemCount),
     })),
     message: readSmaxMessage(body) ?? stringOf(body.ErrorMessage) ?? stringOf(body.Error),
   };
@@ -116,7 +107,11 @@ export function downloadAttachment(
     what: 'download the package',
     timeoutMs: TRANSFER_IDLE_TIMEOUT_MS,
   };
-  return downloadToFile(client, spec, destination);
+  return downloadToFile(client, spec, destination, {
+    bytes: HEAD_BYTES,
+    problem: zipProblem,
+    hint: 'Check that the source user may read the file repository (a session that expired or a single sign-on page answers with HTML), then run again',
+  });
 }
 
 /** Streams a file from disk into the tenant's file repository; returns its new id (`guid`). */
@@ -135,7 +130,7 @@ export async function uploadAttachment(client: ApiClient, tenantId: string, file
       method: 'POST',
       url: client.displayUrl(spec),
       status: 200,
-      vendorMessage: `the file repository refused the package: ${readSmaxMessage(body) ?? JSON.stringify(body)}`,
+      vendorMessage: `the file repository refused the package: ${readSmaxMessage(body) ?? jsonText(body, 500)}`,
       hint: 'Check the package file and the target tenant, then run again',
     });
   }
@@ -160,7 +155,16 @@ export async function startImport(
   return idOf(await client.json(spec), client, spec);
 }
 
-export async function getImport(client: ApiClient, tenantId: string, importId: string): Promise<ImportStatus> {
+/**
+ * The status of import `importId`, started as a dry run or not (`dryRun`). An answer about another job, or one whose
+ * DryRun says otherwise, fails: its result must not decide this job's gate.
+ */
+export async function getImport(
+  client: ApiClient,
+  tenantId: string,
+  importId: string,
+  dryRun: boolean,
+): Promise<ImportStatus> {
   const spec: RequestSpec = {
     method: 'GET',
     path: `/rest/${encodeURIComponent(tenantId)}/dev2prod/import/${encodeURIComponent(importId)}`,
@@ -168,23 +172,46 @@ export async function getImport(client: ApiClient, tenantId: string, importId: s
   };
   const body = record(await client.json(spec), client, spec);
   if (typeof body.Status !== 'string') throw client.unexpectedAnswer(spec, 'Status is missing');
-  const results = Array.isArray(body.Results) ? body.Results.filter(isRecord) : [];
-  return {
-    status: body.Status,
-    dryRun: typeof body.DryRun === 'boolean' ? body.DryRun : undefined,
-    studioLocked: typeof body.StudioLocked === 'boolean' ? body.StudioLocked : undefined,
-    systemLocked: typeof body.SystemLocked === 'boolean' ? body.SystemLocked : undefined,
-    results: results.map((r) => ({
-      packageName: String(r.PackageName ?? ''),
-      statistics: numbers(r.Statistics),
-      errors: texts(r.Errors),
-      warnings: texts(r.Warnings),
-    })),
-    totals: numbers(body.Totals),
-    rawResults: body.Results ?? [],
-    rawTotals: body.Totals ?? {},
-    message: readSmaxMessage(body) ?? stringOf(body.ErrorMessage) ?? stringOf(body.Error),
-  };
+  const label = dryRun ? 'dry run' : 'import';
+  checkJobId(body, importId, label, client, spec);
+  const status = readImportStatus({ ...body, Status: body.Status });
+  if (status.dryRun !== undefined && status.dryRun !== dryRun) {
+    throw jobMismatch(
+      client,
+      spec,
+      `the status of ${label} ${importId} says DryRun: ${status.dryRun}, but it was started as ${dryRun ? 'a dry run' : 'a real import'}`,
+    );
+  }
+  return status;
+}
+
+/** The status answer's own id (`Id` or `id`), when it carries one, must be the job asked about. */
+function checkJobId(
+  body: Record<string, unknown>,
+  expected: string,
+  label: string,
+  client: ApiClient,
+  spec: RequestSpec,
+): void {
+  for (const key of ['Id', 'id']) {
+    const value = body[key];
+    if (value === undefined || value === null || scalarText(value) === expected) continue;
+    throw jobMismatch(
+      client,
+      spec,
+      `asked for ${label} ${expected}, the answer is about ${key} ${describeValue(value, 100)}`,
+    );
+  }
+}
+
+function jobMismatch(client: ApiClient, spec: RequestSpec, what: string): ApiError {
+  return new ApiError({
+    method: spec.method,
+    url: client.displayUrl(spec),
+    status: 200,
+    vendorMessage: `unexpected answer: ${what}`,
+    hint: 'The answer cannot decide this job, so the step stops here. A cache or proxy between the runner and SMAX may have mixed up answers: look at the job in Package Manager on the tenant',
+  });
 }
 
 function idOf(body: unknown, client: ApiClient, spec: RequestSpec): string {
@@ -202,17 +229,8 @@ function stringOf(value: unknown): string | undefined {
   return typeof value === 'string' && value ? value : undefined;
 }
 
-function numbers(value: unknown): Record<string, number> {
-  if (!isRecord(value)) return {};
-  return Object.fromEntries(
-    Object.entries(value).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
-  );
-}
-
-/** Errors and Warnings entries are undocumented: strings are kept, objects shown as their message or JSON. */
-function texts(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return value.map((item) =>
-    typeof item === 'string' ? item : (isRecord(item) && readSmaxMessage(item)) || JSON.stringify(item),
-  );
+/** A count sent as a number or as text; undefined when absent or unreadable (it only informs, never gates). */
+function countOf(value: unknown): number | undefined {
+  const count = vendorNumber(value);
+  return count.kind === 'number' ? count.value : undefined;
 }

@@ -6,6 +6,8 @@
 import { credentialsAuth, type Credentials } from '../../auth/credentials.js';
 import { isRecord } from '../../http/body.js';
 import { ApiClient, type RequestSpec } from '../../http/client.js';
+import { describeValue, jsonText } from '../../json.js';
+import type { KnownStates } from '../../poll/states.js';
 import type { Runtime } from '../../runtime.js';
 
 export const ASSET_TYPES = ['Account', 'File', 'Job', 'Pipeline', 'Policy'] as const;
@@ -34,11 +36,16 @@ export interface StartedMigration {
 
 export type AssetEntry = Record<string, unknown>;
 
+/** The migration's states; a state naming a failure is one too. */
+export const MIGRATION_STATES: KnownStates = { running: ['Started'], done: ['Completed'], failed: ['Failed'] };
+
 export interface MigrationStatus {
   /** Started, Completed or Failed. */
   status: string;
   successful: AssetEntry[];
   failed: AssetEntry[];
+  /** `failed` when it came as something else than a list and is not empty: what it holds, described briefly. */
+  failedOther?: string;
   /** The whole `response_map`, for the `result` output. */
   responseMap: Record<string, unknown>;
 }
@@ -50,7 +57,7 @@ export function readSnapLogicMessage(body: unknown): string | undefined {
   for (const value of [map?.error, map?.message, map?.error_list, body.message, body.error]) {
     if (typeof value === 'string' && value) return value;
     if (Array.isArray(value) && value.length)
-      return value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('; ');
+      return value.map((v) => (typeof v === 'string' ? v : jsonText(v, QUOTE_CHARS))).join('; ');
   }
   return undefined;
 }
@@ -114,9 +121,35 @@ export async function getMigrationStatus(client: ApiClient, location: string): P
   const spec: RequestSpec = { method: 'GET', path: location, what: 'read the migration status' };
   const map = responseMap(await client.json(spec), client, spec);
   if (typeof map.status !== 'string') throw client.unexpectedAnswer(spec, 'response_map.status is missing');
-  const entries = (value: unknown): AssetEntry[] =>
-    Array.isArray(value) ? value.map((item) => (isRecord(item) ? item : { name: String(item) })) : [];
-  return { status: map.status, successful: entries(map.successful), failed: entries(map.failed), responseMap: map };
+  if (!isEmpty(map.successful) && !Array.isArray(map.successful))
+    throw client.unexpectedAnswer(spec, `response_map.successful is ${describeValue(map.successful)}, not a list`);
+  const failedOther =
+    isEmpty(map.failed) || Array.isArray(map.failed) ? undefined : describeValue(map.failed, QUOTE_CHARS);
+  return {
+    status: map.status,
+    successful: entries(map.successful),
+    failed: entries(map.failed),
+    failedOther,
+    responseMap: map,
+  };
+}
+
+/** How much of an odd value an error message quotes. */
+const QUOTE_CHARS = 2000;
+
+/** Absent, null, or an empty list, object, text, 0 or false: nothing in it. */
+function isEmpty(value: unknown): boolean {
+  if (value === undefined || value === null || value === '' || value === 0 || value === false) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return isRecord(value) && Object.keys(value).length === 0;
+}
+
+/** The entries of a list (other items become an entry named after them); nothing for any other shape. */
+function entries(value: unknown): AssetEntry[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((item) =>
+    isRecord(item) ? item : { name: typeof item === 'string' ? item : jsonText(item, QUOTE_CHARS) },
+  );
 }
 
 function encodePath(path: string): string {
