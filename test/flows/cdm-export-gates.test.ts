@@ -1,12 +1,12 @@
 /**
- * cdm-export's gates fail closed and its handling of vendor JSON is bounded: states are read whatever their case,
- * a state naming a cancel fails at once, an unknown one is waited on with a warning, and JSON nested 50,000 deep is
+ * cdm-export's gates fail closed and its handling of vendor JSON is bounded: states are read whatever their case, a
+ * state naming a cancel fails at once, an unknown one is waited on with a warning, and JSON nested 50,000 deep is
  * written (compactly) or quoted (cut short) rather than crashing the run after the export completed.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
-import { runAction } from '../support/run-action.js';
+import { runInProcess } from '../support/run-in-process.js';
 
 const STATUS_PATH = /\/exports\/[^/]+\/status$/;
 const CONTENT_PATH = /\/exports\/[^/]+\/content$/;
@@ -40,7 +40,7 @@ const rewriteStatus = (change: (result: Result) => void) =>
 const deepText = (leaf: string) => `${'{"a":'.repeat(DEPTH)}${leaf}${'}'.repeat(DEPTH)}`;
 
 const exportAction = (inputs: Record<string, string> = {}) =>
-  runAction('cdm-export', {
+  runInProcess('cdm-export', {
     inputs: {
       'instance-url': url,
       username: sandbox.username,

@@ -1,6 +1,6 @@
 /**
- * actions/cdm-export/dist/index.js run as the runner runs it, against the ServiceNow CDM sandbox: what the user
- * sees (exit code, outputs, files, log, summary) and what ServiceNow received.
+ * cdm-export from its TypeScript source, run in-process as the runner would run its bundle, against the ServiceNow CDM
+ * sandbox: what the user sees (exit code, outputs, files, log, summary) and what ServiceNow received.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
 import { runAction, userVisibleText, type ActionRun } from '../support/run-action.js';
+import { runInProcess } from '../support/run-in-process.js';
 
 const EXPORTS = /\/exports\/?$/;
 const STATUS = /\/status\/?$/;
@@ -41,7 +42,7 @@ function basicInputs(extra: Record<string, string> = {}): Record<string, string>
 }
 
 const exportAction = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
-  runAction('cdm-export', { inputs, env });
+  runInProcess('cdm-export', { inputs, env });
 
 const posts = () => sandbox.server.requestsTo('POST', EXPORTS);
 
@@ -74,7 +75,7 @@ describe('cdm-export end to end', () => {
   });
 
   it('writes a string format byte for byte to the given output file, with the documented query parameters', async () => {
-    const run = await runAction('cdm-export', {
+    const run = await runInProcess('cdm-export', {
       inputs: {
         ...basicInputs(),
         username: '',
@@ -207,6 +208,29 @@ describe('cdm-export end to end', () => {
       expect(run.stdout).toContain(`title=Input '${input}'`);
     }
     expect(sandbox.server.requests).toHaveLength(0);
+  });
+
+  it('reports malformed export ids, additional deployables and artifact settings, sending nothing', async () => {
+    for (const additional of ['[{"app_name": "Shared"}]', 'SharedApp/\n/Prod', '[not json']) {
+      const run = await exportAction(
+        basicInputs({ 'export-id': '../x', 'additional-deployables': additional, 'retention-days': '5' }),
+      );
+      expect(run.exitCode).toBe(1);
+      for (const input of ['export-id', 'additional-deployables', 'retention-days']) {
+        expect(run.stdout).toContain(`title=Input '${input}'`);
+      }
+    }
+    expect(sandbox.server.requests).toHaveLength(0);
+  });
+
+  it('exports with additional deployables given as a JSON array', async () => {
+    const run = await exportAction(
+      basicInputs({ 'additional-deployables': '[{"app_name": "SharedApp", "deployable_name": "Shared-Prod"}]' }),
+    );
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(posts()[0].query.get('additionalDeployables') ?? 'null')).toEqual([
+      { app_name: 'SharedApp', deployable_name: 'Shared-Prod' },
+    ]);
   });
 
   it('times out with the export id and how to resume', async () => {

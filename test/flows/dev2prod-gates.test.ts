@@ -1,14 +1,14 @@
 /**
  * dev2prod-promote's gates fail closed: a dry-run or import status the action cannot fully read, an answer about
- * another job, an unknown state, or a file that is not a package stops the run — before the real import whenever
- * the dry run is what is odd.
+ * another job, an unknown state, or a file that is not a package stops the run — before the real import whenever the
+ * dry run is what is odd.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { SmaxSandbox } from '../sandbox/smax.js';
-import { runAction } from '../support/run-action.js';
+import { runInProcess } from '../support/run-in-process.js';
 
 const SOURCE = '100000001';
 const TARGET = '200000002';
@@ -39,7 +39,7 @@ const rewriteStatus = (when: (body: Status) => boolean, change: (body: Status) =
 const finishedDryRun = (body: Status) => body.DryRun && body.Status === 'COMPLETED';
 
 const promote = (inputs: Record<string, string> = {}, cwd?: string) =>
-  runAction('dev2prod-promote', {
+  runInProcess('dev2prod-promote', {
     cwd,
     inputs: {
       'source-url': url,

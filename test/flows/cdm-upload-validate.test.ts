@@ -1,10 +1,10 @@
-/** actions/cdm-upload/dist/index.js with `validate: true`: the upload, then the same gate as cdm-validate. */
+/** cdm-upload (from its source, in-process) with `validate: true`: the upload, then the same gate as cdm-validate. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
-import { runAction } from '../support/run-action.js';
+import { runInProcess } from '../support/run-in-process.js';
 
 let sandbox: ServiceNowCdmSandbox;
 let url: string;
@@ -31,7 +31,7 @@ function upload(inputs: Record<string, string>) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), content);
   }
-  return runAction('cdm-upload', {
+  return runInProcess('cdm-upload', {
     cwd: dir,
     inputs: {
       'instance-url': url,

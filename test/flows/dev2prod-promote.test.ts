@@ -1,6 +1,6 @@
 /**
- * actions/dev2prod-promote/dist/index.js run as the runner runs it, against the SMAX sandbox: every mode, the gated
- * two-job pattern, and the failures a promotion can meet on the way.
+ * dev2prod-promote from its TypeScript source, run in-process as the runner would run its bundle, against the SMAX
+ * sandbox: every mode, the gated two-job pattern, and the failures a promotion can meet on the way.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { SmaxSandbox } from '../sandbox/smax.js';
 import { runAction, userVisibleText } from '../support/run-action.js';
+import { runInProcess } from '../support/run-in-process.js';
 
 const SOURCE = '100000001';
 const TARGET = '200000002';
@@ -37,7 +38,10 @@ const sourceInputs = () => ({
 });
 /** `cwd` is the workspace (a fresh one unless given): a package-file must lie inside it. */
 const promote = (inputs: Record<string, string>, env: Record<string, string> = {}, cwd?: string) =>
-  runAction('dev2prod-promote', { inputs: { ...sourceInputs(), 'target-tenant-id': TARGET, ...inputs }, env, cwd });
+  runInProcess('dev2prod-promote', { inputs: { ...sourceInputs(), 'target-tenant-id': TARGET, ...inputs }, env, cwd });
+/** The bundle in a process of its own: @actions/github reads the pull-request event once per process. */
+const promoteBundle = (inputs: Record<string, string>, env: Record<string, string>) =>
+  runAction('dev2prod-promote', { inputs: { ...sourceInputs(), 'target-tenant-id': TARGET, ...inputs }, env });
 /** mode export (the source only) of the clean package, into `download-dir` when given. */
 const exportOnly = (extra: Record<string, string> = {}) =>
   promote({ mode: 'export', 'package-id': '54321', 'target-tenant-id': '', ...extra });
@@ -78,7 +82,7 @@ describe('dev2prod-promote end to end', () => {
     expect(first.outputs['import-id']).toBeUndefined();
     expect(importsOf(false)).toHaveLength(0);
     sandbox.server.clearRequests();
-    const second = await runAction('dev2prod-promote', {
+    const second = await runInProcess('dev2prod-promote', {
       inputs: {
         mode: 'import',
         'target-url': url,
@@ -220,8 +224,8 @@ describe('dev2prod-promote end to end', () => {
         'comment-on-pr': 'true',
         'github-token': 'ghs_fake_token_123',
       };
-      const first = await promote(inputs, env);
-      const second = await promote(inputs, env);
+      const first = await promoteBundle(inputs, env);
+      const second = await promoteBundle(inputs, env);
       expect([first.exitCode, second.exitCode]).toEqual([0, 0]);
       expect(github.comments).toHaveLength(1);
       expect(github.calls.map((c) => c.method)).toEqual(['GET', 'POST', 'GET', 'PATCH']);
@@ -237,7 +241,7 @@ describe('dev2prod-promote end to end', () => {
   it('warns and still succeeds when the comment cannot be posted', async () => {
     const eventFile = path.join(mkdtempSync(path.join(tmpdir(), 'event-')), 'event.json');
     writeFileSync(eventFile, JSON.stringify({ pull_request: { number: 7 } }));
-    const run = await promote(
+    const run = await promoteBundle(
       { mode: 'dry-run', 'package-id': '54321', 'comment-on-pr': 'true', 'github-token': 'ghs_x' },
       {
         GITHUB_EVENT_NAME: 'pull_request',
@@ -254,7 +258,7 @@ describe('dev2prod-promote end to end', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'd2p-pkg-'));
     const file = path.join(dir, 'package.zip');
     writeFileSync(file, Buffer.from('PK\x03\x04 a package'));
-    const run = await runAction('dev2prod-promote', {
+    const run = await runInProcess('dev2prod-promote', {
       inputs: {
         mode: 'dry-run',
         'source-url': url,
@@ -279,7 +283,7 @@ describe('dev2prod-promote end to end', () => {
     const file = path.join(dir, 'package.zip');
     writeFileSync(file, Buffer.from('PK\x03\x04 a package'));
     const otherServer = url.replace('127.0.0.1', '[::1]');
-    const run = await runAction('dev2prod-promote', {
+    const run = await runInProcess('dev2prod-promote', {
       inputs: {
         mode: 'dry-run',
         ...sourceInputs(),
@@ -301,7 +305,7 @@ describe('dev2prod-promote end to end', () => {
     writeFileSync(path.join(outside, 'secret.zip'), Buffer.from('PK\x03\x04 not yours'));
     const cwd = mkdtempSync(path.join(tmpdir(), 'd2p-ws-'));
     symlinkSync(path.join(outside, 'secret.zip'), path.join(cwd, 'package.zip'));
-    const run = await runAction('dev2prod-promote', {
+    const run = await runInProcess('dev2prod-promote', {
       inputs: { mode: 'dry-run', ...sourceInputs(), 'target-tenant-id': TARGET, 'package-file': 'package.zip' },
       cwd,
     });
@@ -311,7 +315,7 @@ describe('dev2prod-promote end to end', () => {
   });
 
   it('reports bad inputs together and sends nothing', async () => {
-    const run = await runAction('dev2prod-promote', {
+    const run = await runInProcess('dev2prod-promote', {
       inputs: {
         mode: 'export',
         'file-id': 'abc',

@@ -1,11 +1,12 @@
 /**
- * actions/cdm-application/dist/index.js run as the runner runs it, against the CDM sandbox: every operation, the
- * exclusion rules, and each error shape the documents give (including failures inside HTTP 200 answers).
+ * cdm-application from its TypeScript source, run in-process as the runner would run its bundle, against the CDM
+ * sandbox: every operation, the exclusion rules, and each error shape the documents give (including failures inside
+ * HTTP 200 answers).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
 import { FREE_SERVICE, PAYMENT_APP_ID } from '../sandbox/servicenow-apps.js';
-import { runAction } from '../support/run-action.js';
+import { runInProcess } from '../support/run-in-process.js';
 
 let sandbox: ServiceNowCdmSandbox;
 let url: string;
@@ -22,7 +23,7 @@ beforeEach(() => {
 });
 
 const app = (operation: string, inputs: Record<string, string> = {}) =>
-  runAction('cdm-application', {
+  runInProcess('cdm-application', {
     inputs: { 'instance-url': url, username: sandbox.username, password: sandbox.password, operation, ...inputs },
   });
 const json = (text: string | undefined) => JSON.parse(text ?? 'null') as unknown;

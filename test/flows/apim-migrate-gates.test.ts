@@ -1,10 +1,10 @@
 /**
- * apim-migrate's gate fails closed: failed assets in any shape fail the step and are shown, an odd `successful` is
- * an unexpected answer, states are read whatever their case, and a deeply nested response_map does not crash it.
+ * apim-migrate's gate fails closed: failed assets in any shape fail the step and are shown, an odd `successful` is an
+ * unexpected answer, states are read whatever their case, and a deeply nested response_map does not crash it.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { SnapLogicApimSandbox } from '../sandbox/snaplogic-apim.js';
-import { runAction } from '../support/run-action.js';
+import { runInProcess } from '../support/run-in-process.js';
 
 const STATUS_PATH = /\/public\/migrate\/[^/]+$/;
 const DEPTH = 50_000;
@@ -37,7 +37,7 @@ const rewriteCompleted = (change: (map: ResponseMap) => void) =>
   });
 
 const migrate = (inputs: Record<string, string> = {}) =>
-  runAction('apim-migrate', {
+  runInProcess('apim-migrate', {
     inputs: {
       'control-plane-url': url,
       username: sandbox.username,

@@ -1,13 +1,13 @@
 /**
- * actions/cdm-upload/dist/index.js run as the runner runs it, against the ServiceNow CDM sandbox: a folder of files
- * into one changeset, every target and endpoint, and each failure the spec documents.
+ * cdm-upload from its TypeScript source, run in-process as the runner would run its bundle, against the ServiceNow CDM
+ * sandbox: a folder of files into one changeset, every target and endpoint, and each failure the spec documents.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
-import { runAction } from '../support/run-action.js';
+import { runInProcess } from '../support/run-in-process.js';
 
 let sandbox: ServiceNowCdmSandbox;
 let url: string;
@@ -42,7 +42,7 @@ const login = () => ({
   'app-name': 'PaymentApp',
 });
 const upload = (inputs: Record<string, string>, files: Record<string, string | Buffer> = {}) =>
-  runAction('cdm-upload', { inputs: { ...login(), ...inputs }, cwd: workspace(files) });
+  runInProcess('cdm-upload', { inputs: { ...login(), ...inputs }, cwd: workspace(files) });
 const uploads = () => [...sandbox.uploads.values()].sort((a, b) => a.sequence - b.sequence);
 const posts = () => sandbox.server.requestsTo('POST', /\/uploads\//);
 
@@ -290,7 +290,7 @@ describe('cdm-upload: local files', () => {
     const cwd = workspace({ 'config/app.properties': 'a=1\n', 'shared/common.properties': 'b=2\n' });
     symlinkSync(path.join(elsewhere, 'passwd'), path.join(cwd, 'config', 'leak.properties'));
     symlinkSync(path.join(cwd, 'shared', 'common.properties'), path.join(cwd, 'config', 'common.properties'));
-    const refused = await runAction('cdm-upload', { inputs: { ...login(), files: 'config/**' }, cwd });
+    const refused = await runInProcess('cdm-upload', { inputs: { ...login(), files: 'config/**' }, cwd });
     expect(refused.exitCode).toBe(1);
     expect(refused.stdout).toMatch(
       /Input 'files': config\/leak\.properties is outside the workspace .*: files are read only from inside/,
@@ -298,7 +298,7 @@ describe('cdm-upload: local files', () => {
     expect(refused.stdout).not.toContain('root:x:0:0');
     expect(sandbox.server.requests).toHaveLength(0);
 
-    const linked = await runAction('cdm-upload', {
+    const linked = await runInProcess('cdm-upload', {
       inputs: { ...login(), files: 'config/common.properties', 'name-path': 'app' },
       cwd,
     });
@@ -314,7 +314,10 @@ describe('cdm-upload: local files', () => {
       while (uploads().length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
       writeFileSync(path.join(cwd, 'config', 'b.properties'), 'b=2\n');
     })();
-    const run = await runAction('cdm-upload', { inputs: { ...login(), files: 'config/*', 'name-path': 'app' }, cwd });
+    const run = await runInProcess('cdm-upload', {
+      inputs: { ...login(), files: 'config/*', 'name-path': 'app' },
+      cwd,
+    });
     await changed;
     expect(run.exitCode).toBe(0);
     expect(uploads().map((u) => u.body.toString())).toEqual(['a=1\n', 'b=2\n']);

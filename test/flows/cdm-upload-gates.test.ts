@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
-import { runAction } from '../support/run-action.js';
+import { runInProcess } from '../support/run-in-process.js';
 
 const STATUS_PATH = /\/applications\/upload-status\/[^/]+$/;
 let sandbox: ServiceNowCdmSandbox;
@@ -48,7 +48,7 @@ const committedAnswer = (r: StatusResult) => r.state === 'completed' && r.output
 const upload = (inputs: Record<string, string> = {}) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'cdm-upload-gates-'));
   writeFileSync(path.join(dir, 'a.json'), '{"a": 1}');
-  return runAction('cdm-upload', {
+  return runInProcess('cdm-upload', {
     inputs: {
       'instance-url': url,
       username: sandbox.username,

@@ -1,10 +1,11 @@
 /**
- * actions/apim-migrate/dist/index.js run as the runner runs it, against the SnapLogic APIM sandbox: every outcome a
- * migration can have, judged as the user needs it judged.
+ * apim-migrate from its TypeScript source, run in-process as the runner would run its bundle, against the SnapLogic
+ * APIM sandbox: every outcome a migration can have, judged as the user needs it judged.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { SnapLogicApimSandbox } from '../sandbox/snaplogic-apim.js';
-import { runAction, userVisibleText } from '../support/run-action.js';
+import { userVisibleText } from '../support/run-action.js';
+import { runInProcess } from '../support/run-in-process.js';
 
 let sandbox: SnapLogicApimSandbox;
 let url: string;
@@ -28,7 +29,7 @@ const SOURCE = '/Acme/Dev/Payments/OrdersAPI/2.0';
 const DEST = '/Acme/Prod/Payments/OrdersAPI';
 const basic = () => ({ 'control-plane-url': url, username: sandbox.username, password: sandbox.password });
 const migrate = (inputs: Record<string, string>) =>
-  runAction('apim-migrate', { inputs: { ...basic(), 'source-path': SOURCE, 'dest-path': DEST, ...inputs } });
+  runInProcess('apim-migrate', { inputs: { ...basic(), 'source-path': SOURCE, 'dest-path': DEST, ...inputs } });
 const posts = () => sandbox.server.requestsTo('POST', /migrate_service_version/);
 const statusChecks = () => sandbox.server.requestsTo('GET', /\/public\/migrate\//);
 

@@ -1,6 +1,6 @@
 /**
- * actions/cdm-validate/dist/index.js run as the runner runs it, against the ServiceNow CDM sandbox: one run per
- * outcome of the policy gate, with findings on the uploaded file's lines.
+ * cdm-validate from its TypeScript source, run in-process as the runner would run its bundle, against the ServiceNow
+ * CDM sandbox: one run per outcome of the policy gate, with findings on the uploaded file's lines.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
 import type { SandboxPolicy } from '../sandbox/servicenow-cdm-snapshots.js';
 import { runAction } from '../support/run-action.js';
+import { runInProcess } from '../support/run-in-process.js';
 
 const SETTINGS = '{\n  "host": "db.internal",\n  "port": 99999\n}\n';
 const NAME_PATH = 'paymentSettings/db/settings';
@@ -49,7 +50,7 @@ async function committed(namePath = NAME_PATH): Promise<{ workspace: string; cha
 async function validate(policies: SandboxPolicy[], inputs: Record<string, string> = {}, namePath?: string) {
   sandbox.snapshotApi.policies = policies;
   const { workspace, changeset, files } = await committed(namePath);
-  const run = await runAction('cdm-validate', {
+  const run = await runInProcess('cdm-validate', {
     cwd: workspace,
     inputs: {
       'instance-url': url,
@@ -204,14 +205,14 @@ describe('cdm-validate end to end', () => {
     expect(run.stdout).toContain('answered 503; retrying');
     sandbox.server.clearRequests();
     const base = { 'instance-url': url, token: 't', 'app-name': 'PaymentApp' };
-    const bad = await runAction('cdm-validate', {
+    const bad = await runInProcess('cdm-validate', {
       inputs: { ...base, 'snapshot-name': 'x', 'changeset-number': 'C^1', 'retention-days': '5' },
     });
     expect(bad.exitCode).toBe(1);
     expect(bad.stdout).toContain("'snapshot-name': does not go with changeset-number");
     expect(bad.stdout).toContain("'changeset-number': must be a changeset number");
     expect(bad.stdout).toContain("'retention-days': only applies with artifact-name");
-    const none = await runAction('cdm-validate', { inputs: base });
+    const none = await runInProcess('cdm-validate', { inputs: base });
     expect(none.stdout).toContain("'deployable-name': is required without changeset-number");
     expect(sandbox.server.requests).toHaveLength(0);
   });
