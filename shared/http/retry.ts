@@ -1,5 +1,5 @@
 /**
- * The retry policy of DESIGN.md. Reads (and other requests that cannot start anything) retry on network errors
+ * The one retry policy (docs/architecture.md). Reads (and other requests that cannot start anything) retry on network errors
  * and on 408/429/5xx; a request that starts a job is retried only when the server provably did not act on it.
  */
 import type { IncomingHttpHeaders } from 'node:http';

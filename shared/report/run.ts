@@ -9,6 +9,7 @@ import { environmentInputs, InputReader, type InputSource } from '../inputs/read
 import { Deadline, systemClock, type Clock, type Logger, type Runtime } from '../runtime.js';
 import { coreLogger } from './logger.js';
 import { coreOutputs, type Outputs } from './outputs.js';
+import { mappedStack } from './stack.js';
 import { Summary } from './summary.js';
 
 export interface ActionContext {
@@ -83,7 +84,7 @@ function reportFailure(error: unknown, logger: Logger, summary: Summary): void {
   } else if (error instanceof CancelledError) {
     title = 'Cancelled';
   } else if (error instanceof Error && error.stack) {
-    logger.debug(error.stack);
+    logger.debug(mappedStack(error.stack));
   }
   if (details.length > 1) for (const detail of details) logger.error(detail.message, detail.title);
   logger.error(message, title);

@@ -1,5 +1,5 @@
 /**
- * Authentication half of the SMAX simulator (not in the vendor documents; see specs/README.md):
+ * Authentication half of the SMAX simulator (not in the vendor documents; see docs/vendor-apis.md):
  *   POST /auth/authentication-endpoint/authenticate/token?TENANTID={tenant}  {"login","password"} → token (text/plain)
  * and the check of every /rest/{tenant}/... call: cookie `SMAX_AUTH_TOKEN` holding an unexpired token issued for
  * that tenant, and (unless relaxed) cookie `TENANTID` equal to the tenant.

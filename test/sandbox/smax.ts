@@ -1,5 +1,5 @@
 /**
- * Loopback simulator of OpenText SMAX Dev2Prod and the file repository (see specs/README.md for what the vendor
+ * Loopback simulator of OpenText SMAX Dev2Prod and the file repository (see docs/vendor-apis.md for what the vendor
  * documents leave out):
  *   POST /auth/authentication-endpoint/authenticate/token?TENANTID={tenant}   → token as text/plain
  *   POST /rest/{tenant}/dev2prod/export/types/{package_id}                    → {"Id"}

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7359);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2096);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7359:
+/***/ 2096:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32084,6 +32084,43 @@ function writeOversizeOutput(name, text) {
     return file;
 }
 
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./shared/report/stack.ts
+/**
+ * Stack traces that point at the TypeScript source. Each bundle ships `index.js.map` (ncc -s) but no source-map
+ * runtime, which would cost every run start-up time: a trace is mapped only when one is printed, with Node's own
+ * SourceMap reader.
+ */
+
+
+
+const maps = new Map();
+function sourceMapOf(file) {
+    if (!maps.has(file)) {
+        try {
+            maps.set(file, new external_node_module_namespaceObject.SourceMap(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(`${file}.map`, 'utf8'))));
+        }
+        catch {
+            maps.set(file, undefined); // no map beside it (a test run from source): the frame stays as it is
+        }
+    }
+    return maps.get(file);
+}
+/** `file:///…/dist/index.js:12:34` frames become `../shared/report/run.ts:56:7` where a map says so. */
+function mappedStack(stack) {
+    return stack.replace(/(file:\/\/[^\s()]+?|\/[^\s():]+?|[A-Za-z]:\\[^\s():]+?)\.(m?js|cjs):(\d+):(\d+)/g, (frame, base, extension, line, column) => {
+        const generated = `${base}.${extension}`;
+        const file = generated.startsWith('file://') ? (0,external_node_url_.fileURLToPath)(generated) : generated;
+        const entry = sourceMapOf(file)?.findEntry(Number(line) - 1, Number(column) - 1);
+        if (!entry || !('originalSource' in entry) || !entry.originalSource)
+            return frame;
+        return `${entry.originalSource}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+    });
+}
+
 ;// CONCATENATED MODULE: ./shared/report/summary.ts
 /** The job summary: a heading, key/value tables and lists, rendered as GitHub-flavoured markdown. */
 class summary_Summary {
@@ -32127,6 +32164,7 @@ function escapeCell(text) {
  * cancel signals to an AbortSignal; and turns each error kind into one clear failure line plus titled annotations.
  * The summary is written on every path, so a failed run still tells what it did.
  */
+
 
 
 
@@ -32194,7 +32232,7 @@ function reportFailure(error, logger, summary) {
         title = 'Cancelled';
     }
     else if (error instanceof Error && error.stack) {
-        logger.debug(error.stack);
+        logger.debug(mappedStack(error.stack));
     }
     if (details.length > 1)
         for (const detail of details)
@@ -33181,7 +33219,7 @@ function messages(value) {
 
 ;// CONCATENATED MODULE: ./shared/vendors/servicenow/cdm-applications.ts
 /**
- * DevOps Config applications (spec 002) and CDM deployables and shared components (spec 004). Each function maps one
+ * DevOps Config applications and CDM deployables and shared components (docs/vendor-apis.md). Each function maps one
  * documented endpoint; failures the documents hide in successful-looking answers are thrown as ApiErrors.
  */
 
@@ -34005,3 +34043,5 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ var __webpack_exports__ = __nccwpck_require__(8817);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
+
+//# sourceMappingURL=index.js.map

@@ -5896,3 +5896,5 @@ class RequestError extends Error {
 /***/ })
 
 };
+
+//# sourceMappingURL=351.index.js.map

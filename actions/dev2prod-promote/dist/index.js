@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(84531);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(71371);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 84531:
+/***/ 71371:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29500,6 +29500,43 @@ function writeOversizeOutput(name, text) {
     return file;
 }
 
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __nccwpck_require__(98995);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(73136);
+;// CONCATENATED MODULE: ./shared/report/stack.ts
+/**
+ * Stack traces that point at the TypeScript source. Each bundle ships `index.js.map` (ncc -s) but no source-map
+ * runtime, which would cost every run start-up time: a trace is mapped only when one is printed, with Node's own
+ * SourceMap reader.
+ */
+
+
+
+const maps = new Map();
+function sourceMapOf(file) {
+    if (!maps.has(file)) {
+        try {
+            maps.set(file, new external_node_module_.SourceMap(JSON.parse((0,external_node_fs_.readFileSync)(`${file}.map`, 'utf8'))));
+        }
+        catch {
+            maps.set(file, undefined); // no map beside it (a test run from source): the frame stays as it is
+        }
+    }
+    return maps.get(file);
+}
+/** `file:///…/dist/index.js:12:34` frames become `../shared/report/run.ts:56:7` where a map says so. */
+function mappedStack(stack) {
+    return stack.replace(/(file:\/\/[^\s()]+?|\/[^\s():]+?|[A-Za-z]:\\[^\s():]+?)\.(m?js|cjs):(\d+):(\d+)/g, (frame, base, extension, line, column) => {
+        const generated = `${base}.${extension}`;
+        const file = generated.startsWith('file://') ? (0,external_node_url_.fileURLToPath)(generated) : generated;
+        const entry = sourceMapOf(file)?.findEntry(Number(line) - 1, Number(column) - 1);
+        if (!entry || !('originalSource' in entry) || !entry.originalSource)
+            return frame;
+        return `${entry.originalSource}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+    });
+}
+
 ;// CONCATENATED MODULE: ./shared/report/summary.ts
 /** The job summary: a heading, key/value tables and lists, rendered as GitHub-flavoured markdown. */
 class Summary {
@@ -29543,6 +29580,7 @@ function escapeCell(text) {
  * cancel signals to an AbortSignal; and turns each error kind into one clear failure line plus titled annotations.
  * The summary is written on every path, so a failed run still tells what it did.
  */
+
 
 
 
@@ -29610,7 +29648,7 @@ function reportFailure(error, logger, summary) {
         title = 'Cancelled';
     }
     else if (error instanceof Error && error.stack) {
-        logger.debug(error.stack);
+        logger.debug(mappedStack(error.stack));
     }
     if (details.length > 1)
         for (const detail of details)
@@ -34847,3 +34885,5 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ var __webpack_exports__ = __nccwpck_require__(97037);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
+
+//# sourceMappingURL=index.js.map

@@ -1,5 +1,5 @@
 /**
- * DevOps Config applications (spec 002) and CDM deployables and shared components (spec 004). Each function maps one
+ * DevOps Config applications and CDM deployables and shared components (docs/vendor-apis.md). Each function maps one
  * documented endpoint; failures the documents hide in successful-looking answers are thrown as ApiErrors.
  */
 import { ApiError } from '../../errors.js';

@@ -1,6 +1,6 @@
 /**
  * CdmApplicationsApi exports: request an export, read its status, fetch its content.
- * Spec: 004 (POST /sn_cdm/applications/deployables/exports, GET .../{export_id}/status, GET .../{export_id}/content).
+ * docs/vendor-apis.md (POST /sn_cdm/applications/deployables/exports, GET .../{export_id}/status, GET .../{export_id}/content).
  */
 import { isRecord } from '../../http/body.js';
 import type { ApiClient } from '../../http/client.js';

@@ -1,6 +1,6 @@
 /**
  * CdmApplicationsApi uploads: the seven upload endpoints and the upload status.
- * Spec: 004 (POST /sn_cdm/applications/uploads/{components,collections,deployables}[/file], .../components/vars,
+ * docs/vendor-apis.md (POST /sn_cdm/applications/uploads/{components,collections,deployables}[/file], .../components/vars,
  * GET /sn_cdm/applications/upload-status/{upload_id}).
  */
 import { isRecord } from '../../http/body.js';

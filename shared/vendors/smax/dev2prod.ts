@@ -1,7 +1,7 @@
 /**
  * SMAX Dev2Prod and the file repository (Case Exchange attachments).
- * Spec: 000 (export, export status, import, import status), 001 (download, upload), with specs/README.md's
- * corrections: the upload answer's `guid` is the new FileId; download is /rest/{tenant}/ces/attachment/{id}.
+ * Export, export status, import and import status, download and upload, with the corrections in
+ * docs/vendor-apis.md: the upload answer's `guid` is the new FileId; download is /rest/{tenant}/ces/attachment/{id}.
  */
 import type { WrittenFile } from '../../fs/atomic.js';
 import { HEAD_BYTES, zipProblem } from '../../fs/zip.js';

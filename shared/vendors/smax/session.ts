@@ -1,5 +1,5 @@
 /**
- * An SMAX session: log in for a token (not in the API documents; see specs/README.md), send it as the cookie
+ * An SMAX session: log in for a token (not in the API documents; see docs/vendor-apis.md), send it as the cookie
  * `SMAX_AUTH_TOKEN` with `TENANTID` on every call, and log in again once when a call answers 401 (tokens expire
  * after about an hour). Source and target each have their own session.
  */

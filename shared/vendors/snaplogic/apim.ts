@@ -1,7 +1,7 @@
 /**
  * SnapLogic APIM 3.0: migrate a Service version, and the migration status.
- * Spec: 003 (POST /api/1/rest/public/apim_service/migrate_service_version/{src_path}); the status endpoint and auth
- * notes are in specs/README.md (GET /api/1/rest/public/migrate/{status_token}, or the answer's status_url).
+ * POST /api/1/rest/public/apim_service/migrate_service_version/{src_path}, then the migration status at
+ * GET /api/1/rest/public/migrate/{status_token} or the answer's status_url (docs/vendor-apis.md, SnapLogic).
  */
 import { credentialsAuth, type Credentials } from '../../auth/credentials.js';
 import { isRecord } from '../../http/body.js';

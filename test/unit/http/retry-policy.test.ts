@@ -1,4 +1,4 @@
-/** Which requests the client repeats, per method and per answer (DESIGN.md "Retries"). */
+/** Which requests the client repeats, per method and per answer (docs/architecture.md, "One way to do each thing"). */
 import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { ApiClient } from '../../../shared/http/client.js';
