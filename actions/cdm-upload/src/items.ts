@@ -7,6 +7,7 @@
 import * as glob from '@actions/glob';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import * as jsonc from 'jsonc-parser';
 import { parseDocument } from 'yaml';
 import { InputError } from '../../../shared/errors.js';
 import { checkWorkspaceFile, throwIfPastDeadline } from '../../../shared/fs/workspace.js';
@@ -241,19 +242,33 @@ export function syntaxProblem(format: UploadDataFormat, text: string): string | 
       JSON.parse(text);
       return undefined;
     } catch (error) {
-      const message = (error as Error).message;
-      const position = /position (\d+)/.exec(message);
-      const where = position ? lineAndColumn(text, Number(position[1])) : undefined;
-      return `${message.replace(/\s*\(line \d+ column \d+\)$/, '')}${where ? ` (line ${where.line}, column ${where.column})` : ''}`;
+      // JSON.parse decides; V8's message often has no position ("Unexpected token"), so the position comes from a
+      // parser that reports one for every error.
+      return jsonErrorAt(text) ?? (error as Error).message;
     }
   }
   if (format === 'yaml') {
-    const [error] = parseDocument(text).errors;
+    // Plain messages (no code frame, no position of their own): the position is added once, here.
+    const [error] = parseDocument(text, { prettyErrors: false }).errors;
     if (!error) return undefined;
-    const where = error.linePos?.[0];
-    return `${error.message.split('\n')[0]}${where ? ` (line ${where.line}, column ${where.col})` : ''}`;
+    const where = lineAndColumn(text, error.pos[0]);
+    return `${error.message} (line ${where.line}, column ${where.column})`;
   }
   return undefined;
+}
+
+/** "property name expected (line 4, column 1)" for the first error in `text`, read as strict JSON. */
+function jsonErrorAt(text: string): string | undefined {
+  const errors: jsonc.ParseError[] = [];
+  jsonc.parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const [first] = errors;
+  if (!first) return undefined;
+  const words = jsonc
+    .printParseErrorCode(first.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  const where = lineAndColumn(text, first.offset);
+  return `${words} (line ${where.line}, column ${where.column})`;
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {

@@ -3,7 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { collectItems, readItemBody, type SourceSettings } from '../../../actions/cdm-upload/src/items.js';
+import {
+  collectItems,
+  readItemBody,
+  syntaxProblem,
+  type SourceSettings,
+} from '../../../actions/cdm-upload/src/items.js';
 import { InputError, TimeoutError } from '../../../shared/errors.js';
 import { InputReader } from '../../../shared/inputs/reader.js';
 import { Deadline } from '../../../shared/runtime.js';
@@ -117,5 +122,25 @@ describe('collectItems: memory and time', () => {
     const promise = collectItems(reader({ files: `${ws}/config/*` }), settings(), deadline);
     await expect(promise).rejects.toThrow(TimeoutError);
     await expect(promise).rejects.toThrow(/while checking the files to upload \(2 of 5 checked, nothing sent yet\)/);
+  });
+});
+
+describe('syntaxProblem: where the file is broken', () => {
+  it('gives line and column for JSON errors V8 reports without a position', () => {
+    expect(() => JSON.parse('{\n  "port": 5432,\n  "host": tru\n}')).toThrow(/^(?!.*position)/);
+    expect(syntaxProblem('json', '{\n  "port": 5432,\n  "host": tru\n}')).toBe('invalid symbol (line 3, column 11)');
+    expect(syntaxProblem('json', '{\n  "a": 1,\n}')).toBe('property name expected (line 3, column 1)');
+    expect(syntaxProblem('json', '{"a": 1} // note')).toBe('invalid comment token (line 1, column 10)');
+  });
+
+  it('accepts valid JSON and YAML', () => {
+    expect(syntaxProblem('json', '{"a": [1, 2.5e3, "x\\u00e9"], "b": null}')).toBeUndefined();
+    expect(syntaxProblem('yaml', 'a: [1, 2]\nb: text\n')).toBeUndefined();
+  });
+
+  it('gives a YAML error its position once', () => {
+    const problem = syntaxProblem('yaml', 'a: [1, 2\nb: 3\n') ?? '';
+    expect(problem).toMatch(/\(line \d+, column \d+\)$/);
+    expect(problem.match(/line \d+/g)).toHaveLength(1);
   });
 });
