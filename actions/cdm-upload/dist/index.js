@@ -40711,21 +40711,27 @@ function fileNamePath(settings, file) {
         return settings.namePath;
     return settings.namePath ?? external_node_path_namespaceObject.basename(file, external_node_path_namespaceObject.extname(file));
 }
-/**
- * `files`: name-path followed by the path relative to files-root without extension, `/`-separated on every OS.
- * A file node (as-file) is named by file-node-name, so its name path stops at the folder.
- */
+/** `files`: the name path of one file, or an input problem when it lies outside files-root. */
 function filesNamePath(inputs, settings, file) {
-    const relative = external_node_path_namespaceObject.relative(settings.filesRoot, file);
-    if (relative.startsWith('..') || external_node_path_namespaceObject.isAbsolute(relative)) {
+    const namePath = namePathUnderRoot(settings.filesRoot, file, settings.namePath, settings.asFile);
+    if (namePath === null)
         inputs.problem('files-root', `${file} is not under files-root (${settings.filesRoot})`);
-        return undefined;
-    }
-    const parts = relative.split(external_node_path_namespaceObject.sep);
+    return namePath ?? undefined;
+}
+/**
+ * name-path followed by the file's path relative to files-root without extension, `/`-separated on every OS (`p`
+ * is the platform's path module: Windows paths are tested with path.win32). A file node (as-file) is named by
+ * file-node-name, so its name path stops at the folder. Null when the file is not under the root.
+ */
+function namePathUnderRoot(filesRoot, file, namePath, asFile, p = external_node_path_namespaceObject) {
+    const relative = p.relative(filesRoot, file);
+    if (relative === '..' || relative.startsWith(`..${p.sep}`) || p.isAbsolute(relative))
+        return null;
+    const parts = relative.split(p.sep);
     const last = parts.pop() ?? '';
-    if (!settings.asFile)
-        parts.push(external_node_path_namespaceObject.basename(last, external_node_path_namespaceObject.extname(last)));
-    return [settings.namePath?.replace(/\/+$/, ''), ...parts].filter(Boolean).join('/') || undefined;
+    if (!asFile)
+        parts.push(p.basename(last, p.extname(last)));
+    return [namePath?.replace(/\/+$/, ''), ...parts].filter(Boolean).join('/') || undefined;
 }
 const PARSED_FORMATS = new Set(['json', 'yaml']);
 /** Checks every item shares: csv only where the endpoint takes it, JSON and YAML (`text`) that parse. */

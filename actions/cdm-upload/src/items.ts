@@ -204,20 +204,31 @@ function fileNamePath(settings: SourceSettings, file: string): string | undefine
   return settings.namePath ?? path.basename(file, path.extname(file));
 }
 
-/**
- * `files`: name-path followed by the path relative to files-root without extension, `/`-separated on every OS.
- * A file node (as-file) is named by file-node-name, so its name path stops at the folder.
- */
+/** `files`: the name path of one file, or an input problem when it lies outside files-root. */
 function filesNamePath(inputs: InputReader, settings: SourceSettings, file: string): string | undefined {
-  const relative = path.relative(settings.filesRoot, file);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) {
-    inputs.problem('files-root', `${file} is not under files-root (${settings.filesRoot})`);
-    return undefined;
-  }
-  const parts = relative.split(path.sep);
+  const namePath = namePathUnderRoot(settings.filesRoot, file, settings.namePath, settings.asFile);
+  if (namePath === null) inputs.problem('files-root', `${file} is not under files-root (${settings.filesRoot})`);
+  return namePath ?? undefined;
+}
+
+/**
+ * name-path followed by the file's path relative to files-root without extension, `/`-separated on every OS (`p`
+ * is the platform's path module: Windows paths are tested with path.win32). A file node (as-file) is named by
+ * file-node-name, so its name path stops at the folder. Null when the file is not under the root.
+ */
+export function namePathUnderRoot(
+  filesRoot: string,
+  file: string,
+  namePath: string | undefined,
+  asFile: boolean,
+  p: path.PlatformPath = path,
+): string | undefined | null {
+  const relative = p.relative(filesRoot, file);
+  if (relative === '..' || relative.startsWith(`..${p.sep}`) || p.isAbsolute(relative)) return null;
+  const parts = relative.split(p.sep);
   const last = parts.pop() ?? '';
-  if (!settings.asFile) parts.push(path.basename(last, path.extname(last)));
-  return [settings.namePath?.replace(/\/+$/, ''), ...parts].filter(Boolean).join('/') || undefined;
+  if (!asFile) parts.push(p.basename(last, p.extname(last)));
+  return [namePath?.replace(/\/+$/, ''), ...parts].filter(Boolean).join('/') || undefined;
 }
 
 const PARSED_FORMATS = new Set<UploadDataFormat>(['json', 'yaml']);

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import {
   collectItems,
   readItemBody,
+  namePathUnderRoot,
   syntaxProblem,
   type SourceSettings,
 } from '../../../actions/cdm-upload/src/items.js';
@@ -142,5 +143,40 @@ describe('syntaxProblem: where the file is broken', () => {
     const problem = syntaxProblem('yaml', 'a: [1, 2\nb: 3\n') ?? '';
     expect(problem).toMatch(/\(line \d+, column \d+\)$/);
     expect(problem.match(/line \d+/g)).toHaveLength(1);
+  });
+});
+
+describe('namePathUnderRoot: the same name paths on every OS', () => {
+  it('joins name-path and the path under files-root with / on Windows as on POSIX', () => {
+    expect(
+      namePathUnderRoot(
+        'C:\\work\\repo\\config',
+        'C:\\work\\repo\\config\\db\\settings.json',
+        'app',
+        false,
+        path.win32,
+      ),
+    ).toBe('app/db/settings');
+    expect(namePathUnderRoot('/work/repo/config', '/work/repo/config/db/settings.json', 'app', false, path.posix)).toBe(
+      'app/db/settings',
+    );
+  });
+
+  it('treats Windows drive letters and separators as Windows does', () => {
+    expect(namePathUnderRoot('c:\\Repo\\Config', 'C:\\repo\\config\\cache.yaml', 'app/', false, path.win32)).toBe(
+      'app/cache',
+    );
+    expect(namePathUnderRoot('C:\\repo', 'C:/repo/config/a.json', undefined, false, path.win32)).toBe('config/a');
+    expect(namePathUnderRoot('C:\\repo\\config', 'C:\\repo\\config\\db\\settings.json', 'app', true, path.win32)).toBe(
+      'app/db',
+    );
+  });
+
+  it('refuses a file outside files-root, also on another drive, but not a name that starts with two dots', () => {
+    expect(namePathUnderRoot('C:\\repo\\config', 'C:\\repo\\other\\a.json', 'app', false, path.win32)).toBeNull();
+    expect(namePathUnderRoot('C:\\repo\\config', 'D:\\config\\a.json', 'app', false, path.win32)).toBeNull();
+    expect(namePathUnderRoot('/repo/config', '/repo/config/..hidden.json', undefined, false, path.posix)).toBe(
+      '..hidden',
+    );
   });
 });
