@@ -172,6 +172,8 @@ export function runnerLog(text: string): string[] {
 const unescapeCommand = (text: string) => text.replace(/%0D/g, '').replace(/%0A/g, '\n').replace(/%25/g, '%');
 
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // Ctrl+C reaches the action too (same process group): it reports and stops, then this cleans up as usual.
+  process.on('SIGINT', () => undefined);
   tryAction(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
