@@ -113,10 +113,12 @@ function apiErrorTitle(error: ApiError): string {
   }
 }
 
+/** Outside a runner (no GITHUB_STEP_SUMMARY) the summary is printed to the log, so a local run still shows it. */
 async function writeSummary(title: string, summary: Summary, logger: Logger): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const markdown = `## ${title}\n\n${summary.toMarkdown()}`;
+  if (!process.env.GITHUB_STEP_SUMMARY) return logger.info(`Job summary:\n${markdown}`);
   try {
-    await core.summary.addRaw(logger.redact(`## ${title}\n\n${summary.toMarkdown()}`), true).write();
+    await core.summary.addRaw(logger.redact(markdown), true).write();
   } catch (error) {
     logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
   }

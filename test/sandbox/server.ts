@@ -59,6 +59,8 @@ export interface RouteOptions {
 export type RouteHandler = (req: SandboxRequest) => SandboxResponse | Promise<SandboxResponse>;
 
 export interface SandboxServerOptions {
+  /** Sent in SANDBOX_HEADER on every answer, so a tool can tell which simulator listens on a port. */
+  name?: string;
   auth?: Auth;
   /** Replaces the basic/bearer check of `auth`; false answers 401 with `unauthorizedBody` (no WWW-Authenticate). */
   authorize?: (req: RecordedRequest) => boolean;
@@ -79,6 +81,9 @@ export function serviceNowErrorBody(message: string, detail: string | null = nul
   return { error: { message, detail }, status: 'failure' };
 }
 
+/** The answer header naming the simulator (`npm run try` checks it before using a running sandbox). */
+export const SANDBOX_HEADER = 'x-config-promotion-sandbox';
+
 const NOT_FOUND_MESSAGE = 'Requested URI does not represent any resource';
 
 interface Route {
@@ -96,6 +101,7 @@ interface PendingDelay {
 export class SandboxServer {
   readonly requests: RecordedRequest[] = [];
   readonly now: () => number;
+  private readonly name: string | undefined;
   private readonly auth: Auth;
   private readonly authorize: ((req: RecordedRequest) => boolean) | undefined;
   private readonly unauthorizedBody: unknown;
@@ -107,6 +113,7 @@ export class SandboxServer {
   private baseUrl: string | undefined;
 
   constructor(options: SandboxServerOptions) {
+    this.name = options.name;
     this.auth = options.auth ?? {};
     this.authorize = options.authorize;
     this.unauthorizedBody = options.unauthorizedBody ?? DEFAULT_UNAUTHORIZED_BODY;
@@ -181,6 +188,7 @@ export class SandboxServer {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (this.name) res.setHeader(SANDBOX_HEADER, this.name);
     try {
       const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
       const method = (req.method ?? 'GET').toUpperCase();

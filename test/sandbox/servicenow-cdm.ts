@@ -106,6 +106,7 @@ export class ServiceNowCdmSandbox extends BasicOrBearerSandbox {
     this.contentBytes = options.contentBytes ?? 0;
     this.uploadDurationMs = options.uploadDurationMs ?? 1000;
     this.server = new SandboxServer({
+      name: 'servicenow-cdm',
       auth: { basic: { username: this.username, password: this.password }, bearer: this.token },
       now: options.now,
     });

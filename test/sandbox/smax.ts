@@ -116,6 +116,7 @@ export class SmaxSandbox extends VendorSandbox {
     this.storageDir = options.storageDir ?? mkdtempSync(path.join(tmpdir(), 'smax-sandbox-'));
     mkdirSync(this.storageDir, { recursive: true });
     this.server = new SandboxServer({
+      name: 'smax',
       authorize: (req) => this.auth.authorized(req),
       unauthorizedBody: AUTH_FAILED_BODY,
       errorBody: smaxErrorBody,

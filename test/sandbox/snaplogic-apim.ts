@@ -133,6 +133,7 @@ export class SnapLogicApimSandbox extends BasicOrBearerSandbox {
       [...(options.existingDestinations ?? DEFAULT_EXISTING_DESTINATIONS)].map(normalizePath),
     );
     this.server = new SandboxServer({
+      name: 'snaplogic-apim',
       auth: { basic: { username: this.username, password: this.password }, bearer: this.token },
       unauthorizedBody: snapLogicErrorBody(401, DOCUMENTED_MESSAGES[401]),
       errorBody: (status, message) => snapLogicErrorBody(status, status === 404 ? DOCUMENTED_MESSAGES[404] : message),

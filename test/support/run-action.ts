@@ -31,6 +31,8 @@ export interface RunActionOptions {
   cwd?: string;
   /** Extra arguments for node before the bundle (e.g. `--import` a probe). */
   nodeArgs?: string[];
+  /** Where the runner's folder (and the workspace, when no cwd is given) are made; default the OS temp folder. */
+  tempRoot?: string;
   /** Called once the child has started, e.g. to send it a signal. */
   onSpawn?: (child: ReturnType<typeof spawn>) => void;
 }
@@ -40,8 +42,9 @@ export function bundlePath(action: string): string {
 }
 
 export async function runAction(action: string, options: RunActionOptions): Promise<ActionRun> {
-  const workspace = options.cwd ?? mkdtempSync(path.join(tmpdir(), `${action}-`));
-  const runnerFiles = mkdtempSync(path.join(tmpdir(), 'runner-'));
+  const tempRoot = options.tempRoot ?? tmpdir();
+  const workspace = options.cwd ?? mkdtempSync(path.join(tempRoot, `${action}-`));
+  const runnerFiles = mkdtempSync(path.join(tempRoot, 'runner-'));
   const outputFile = path.join(runnerFiles, 'output');
   const summaryFile = path.join(runnerFiles, 'summary');
   writeFileSync(outputFile, '');

@@ -29207,6 +29207,7 @@ function describeValue(value, maxChars = 200) {
  * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
  * value is redacted; a value is appended to GITHUB_OUTPUT only when it changed. GitHub keeps at most 1 MiB per
  * output: a larger value leaves the output empty and goes to a file in RUNNER_TEMP, which a warning names.
+ * Outside a runner (no GITHUB_OUTPUT, e.g. a bundle started by hand) each value is printed as a log line instead.
  */
 
 
@@ -29216,6 +29217,8 @@ function describeValue(value, maxChars = 200) {
 
 /** GitHub's limit for one output. */
 const OUTPUT_LIMIT_BYTES = 1024 * 1024;
+/** How much of one value is printed when there is no GITHUB_OUTPUT to write it to. */
+const PRINTED_OUTPUT_LIMIT = 2000;
 function outputText(value) {
     // jsonText, not JSON.stringify: vendor JSON can be nested deeper than the call stack allows.
     return typeof value === 'object' ? jsonText(value) : String(value);
@@ -29230,6 +29233,8 @@ function coreOutputs(logger) {
             if (values.get(name) === text)
                 return;
             values.set(name, text);
+            if (!process.env.GITHUB_OUTPUT)
+                return logger.info(printedOutput(name, text));
             const bytes = Buffer.byteLength(text);
             if (bytes <= OUTPUT_LIMIT_BYTES)
                 return core/* setOutput */.uH(name, text);
@@ -29242,6 +29247,13 @@ function coreOutputs(logger) {
             }
         },
     };
+}
+/** `output name=value`, cut at PRINTED_OUTPUT_LIMIT characters so a large export does not flood the terminal. */
+function printedOutput(name, text) {
+    if (text.length <= PRINTED_OUTPUT_LIMIT)
+        return `output ${name}=${text}`;
+    const rest = text.length - PRINTED_OUTPUT_LIMIT;
+    return `output ${name}=${text.slice(0, PRINTED_OUTPUT_LIMIT)}… (${rest} more characters not shown)`;
 }
 /** Atomically, so a later step never reads half a value. */
 function writeOversizeOutput(name, text) {
@@ -29432,11 +29444,13 @@ function apiErrorTitle(error) {
             return `HTTP ${error.status}`;
     }
 }
+/** Outside a runner (no GITHUB_STEP_SUMMARY) the summary is printed to the log, so a local run still shows it. */
 async function writeSummary(title, summary, logger) {
+    const markdown = `## ${title}\n\n${summary.toMarkdown()}`;
     if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
+        return logger.info(`Job summary:\n${markdown}`);
     try {
-        await core/* summary */.z.addRaw(logger.redact(`## ${title}\n\n${summary.toMarkdown()}`), true).write();
+        await core/* summary */.z.addRaw(logger.redact(markdown), true).write();
     }
     catch (error) {
         logger.warning(`Could not write the job summary: ${errorMessage(error)}`);

@@ -240,12 +240,33 @@ describe('runAction: secrets', () => {
 });
 
 describe('runAction: summary file', () => {
-  it('skips the summary without GITHUB_STEP_SUMMARY and still reports the failure', async () => {
+  it('prints the summary to the log without GITHUB_STEP_SUMMARY and still reports the failure', async () => {
     delete process.env.GITHUB_STEP_SUMMARY;
-    await run(fail(new TimeoutError('Timed out')));
+    await run(async ({ logger, summary }) => {
+      logger.mask(SECRET);
+      summary.text(`password was ${SECRET}`);
+      throw new TimeoutError('Timed out');
+    });
     expect(summary()).toBe('');
     expect(annotations()).toHaveLength(1);
     expect(process.exitCode).toBe(1);
+    const log = stdout
+      .join('')
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .join('\n');
+    expect(log).toContain('Job summary:\n## CDM export\n');
+    expect(log).toContain('password was ***');
+    expect(log).not.toContain(SECRET);
+    expect(log.indexOf('Job summary:')).toBeGreaterThan(log.indexOf('::error'));
+  });
+
+  it('prints the outputs to the log without GITHUB_OUTPUT instead of failing', async () => {
+    delete process.env.GITHUB_OUTPUT;
+    await run(async ({ outputs }) => outputs.set('export-id', 'abc123'));
+    expect(stdout.join('')).toContain('output export-id=abc123\n');
+    expect(readFileSync(outputFile, 'utf8')).toBe('');
+    expect(process.exitCode).toBeUndefined();
   });
 
   it('gives the runtime a deadline from the timeout', async () => {
