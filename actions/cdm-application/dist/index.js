@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7359);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9817);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7359:
+/***/ 9817:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28391,6 +28391,31 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+// UNUSED EXPORTS: operationOutputs
+
+;// CONCATENATED MODULE: ./shared/report/known.ts
+/**
+ * How a flow hands back its result. It returns the whole typed result when it ends; along the way it reports each
+ * part the moment it is known (a job id, a state) through one typed callback, `Report`. So `main` puts IDs into the
+ * outputs at once, and a run that fails, times out or is cancelled still summarizes what it learned.
+ */
+/** Collects what a flow reports; `report` is the callback to give the flow, `value` what is known on any path. */
+class Known {
+    onPart;
+    known = {};
+    /** `onPart` sees each part as it is reported (to set the outputs that part carries). */
+    constructor(onPart = () => { }) {
+        this.onPart = onPart;
+    }
+    report = (part) => {
+        this.known = { ...this.known, ...part };
+        this.onPart(part);
+    };
+    get value() {
+        return this.known;
+    }
+}
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -31337,6 +31362,261 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./shared/fs/file-name.ts
+/** File names built from inputs or vendor text, which must never name a path. */
+/**
+ * A name as a single file name on every OS: path separators, reserved and control characters become `_`, leading
+ * dots go (no `..`, no hidden file), e.g. "Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44" and
+ * "../../x" → "x". Never empty: `fallback` when nothing is left.
+ */
+function safeFileName(name, fallback = 'file') {
+    const safe = name
+        // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+        .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
+        .replace(/\s+/g, '_')
+        .replace(/^[.\s_]+|[.\s]+$/g, '');
+    return safe.slice(0, 200) || fallback;
+}
+
+;// CONCATENATED MODULE: ./shared/json.ts
+/**
+ * Vendor JSON handled without recursion: JSON.parse copes with any depth, but JSON.stringify and any recursive walk
+ * overflow the stack on data nested tens of thousands deep. Everything here works with an explicit stack, so the depth
+ * of an answer costs memory, never the call stack.
+ */
+/** Nesting deeper than this is written compactly: indentation would grow with the square of the depth. */
+const PRETTY_DEPTH_LIMIT = 200;
+/** How deeply arrays and objects nest in `value` (a scalar is 0, `[]` is 1); stops counting past `stopAfter`. */
+function jsonDepth(value, stopAfter = Infinity) {
+    let deepest = 0;
+    // Two parallel stacks rather than one of small objects: this runs over every node of large exports.
+    const pending = [];
+    const depths = [];
+    const visit = (child, depth) => {
+        if (child !== null && typeof child === 'object') {
+            pending.push(child);
+            depths.push(depth);
+        }
+    };
+    visit(value, 1);
+    while (pending.length) {
+        const current = pending.pop();
+        const depth = depths.pop();
+        if (depth > deepest) {
+            deepest = depth;
+            if (deepest > stopAfter)
+                return deepest;
+        }
+        if (Array.isArray(current)) {
+            for (let i = 0; i < current.length; i++)
+                visit(current[i], depth + 1);
+        }
+        else {
+            for (const key in current) {
+                if (Object.prototype.hasOwnProperty.call(current, key))
+                    visit(current[key], depth + 1);
+            }
+        }
+    }
+    return deepest;
+}
+/** Mirrors JSON.stringify's rules for a member value: toJSON, and what is left out (undefined, functions, symbols). */
+function prepare(value, key) {
+    if (value !== null && typeof value === 'object' && typeof value.toJSON === 'function') {
+        return value.toJSON(key);
+    }
+    return value;
+}
+function omitted(value) {
+    return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+/**
+ * The compact JSON text of `value`, the same as JSON.stringify gives, at any depth. With `maxChars`, the text stops
+ * after about that many characters and says so, so a message quoting vendor data stays short whatever arrived.
+ */
+function jsonText(value, maxChars = Infinity) {
+    if (maxChars === Infinity) {
+        // The engine's own serialiser is many times faster; it can only fail on depth, and then the walk below takes over.
+        try {
+            return JSON.stringify(value) ?? 'null';
+        }
+        catch (error) {
+            if (!(error instanceof RangeError))
+                throw error;
+        }
+    }
+    return walkJson(value, maxChars);
+}
+function walkJson(value, maxChars) {
+    const parts = [];
+    let length = 0;
+    const write = (text) => {
+        parts.push(text);
+        length += text.length;
+    };
+    const stack = [];
+    const open = new Set();
+    /** Writes a scalar, or opens an array or object; `item` has been through prepare() already. */
+    const start = (item) => {
+        if (item === null || typeof item !== 'object') {
+            write(omitted(item) ? 'null' : JSON.stringify(item));
+            return;
+        }
+        if (open.has(item))
+            throw new TypeError('Converting circular structure to JSON');
+        open.add(item);
+        if (Array.isArray(item)) {
+            write('[');
+            stack.push({ kind: 'array', owner: item, items: item, next: 0 });
+        }
+        else {
+            write('{');
+            stack.push({ kind: 'object', owner: item, entries: Object.entries(item), next: 0, written: 0 });
+        }
+    };
+    start(prepare(value, ''));
+    while (stack.length && length <= maxChars) {
+        const frame = stack[stack.length - 1];
+        if (frame.kind === 'array') {
+            if (frame.next < frame.items.length) {
+                const index = frame.next++;
+                if (index > 0)
+                    write(',');
+                start(prepare(frame.items[index], String(index)));
+                continue;
+            }
+            write(']');
+        }
+        else {
+            let member;
+            while (!member && frame.next < frame.entries.length) {
+                const [key, raw] = frame.entries[frame.next++];
+                const item = prepare(raw, key);
+                if (!omitted(item))
+                    member = [key, item];
+            }
+            if (member) {
+                write(`${frame.written++ > 0 ? ',' : ''}${JSON.stringify(member[0])}:`);
+                start(member[1]);
+                continue;
+            }
+            write('}');
+        }
+        open.delete(frame.owner);
+        stack.pop();
+    }
+    const text = parts.join('');
+    if (text.length <= maxChars && !stack.length)
+        return text;
+    return `${text.slice(0, maxChars)}…(cut at ${maxChars} characters)`;
+}
+/** Pretty JSON (two-space indent) when the nesting allows it, else compact JSON; `compact` says which. */
+function jsonDocument(value) {
+    const depth = jsonDepth(value, PRETTY_DEPTH_LIMIT);
+    if (depth <= PRETTY_DEPTH_LIMIT)
+        return { text: JSON.stringify(value, null, 2), compact: false, depth };
+    return { text: jsonText(value), compact: true, depth: jsonDepth(value) };
+}
+/**
+ * A vendor value as text for a name, a table cell or a message: a string as it is, a number or boolean as written,
+ * nothing for null or absent, anything else as bounded JSON (String() of a deeply nested array overflows the stack).
+ */
+function scalarText(value, maxChars = 2000) {
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return jsonText(value, maxChars);
+}
+const NUMERIC_TEXT = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
+function vendorNumber(value) {
+    if (value === undefined || value === null)
+        return { kind: 'missing' };
+    if (typeof value === 'number' && Number.isFinite(value))
+        return { kind: 'number', value };
+    if (typeof value === 'string' && NUMERIC_TEXT.test(value))
+        return { kind: 'number', value: Number(value) };
+    return { kind: 'unreadable', got: describeValue(value) };
+}
+/** A short description of an unexpected value for a message: its JSON (cut short) and, for non-strings, its type. */
+function describeValue(value, maxChars = 200) {
+    if (typeof value === 'string')
+        return jsonText(value, maxChars);
+    const type = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+    const kind = type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+    return `${kind}: ${jsonText(value, maxChars)}`;
+}
+/** A string with something in it, or undefined (for optional text fields of vendor answers). */
+function nonEmptyString(value) {
+    return typeof value === 'string' && value ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./shared/report/outputs.ts
+/**
+ * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
+ * value is redacted; a value is appended to GITHUB_OUTPUT only when it changed. GitHub keeps at most 1 MiB per
+ * output: a larger value leaves the output empty and goes to a file in RUNNER_TEMP, which a warning names.
+ */
+
+
+
+
+
+
+/** GitHub's limit for one output. */
+const OUTPUT_LIMIT_BYTES = 1024 * 1024;
+/** Sets each output that has a value; an undefined one is left as it was. */
+function setOutputs(outputs, values) {
+    for (const [name, value] of Object.entries(values))
+        if (value !== undefined)
+            outputs.set(name, value);
+}
+function outputText(value) {
+    // jsonText, not JSON.stringify: vendor JSON can be nested deeper than the call stack allows.
+    return typeof value === 'object' ? jsonText(value) : String(value);
+}
+function coreOutputs(logger) {
+    const values = new Map();
+    const warned = new Set();
+    return {
+        values,
+        set(name, value) {
+            const text = logger.redact(outputText(value));
+            if (values.get(name) === text)
+                return;
+            values.set(name, text);
+            const bytes = Buffer.byteLength(text);
+            if (bytes <= OUTPUT_LIMIT_BYTES)
+                return setOutput(name, text);
+            const file = writeOversizeOutput(name, text);
+            // Written empty (not skipped): an earlier, smaller value must not stand as if it were the current one.
+            setOutput(name, '');
+            if (!warned.has(name)) {
+                warned.add(name);
+                logger.warning(`The ${name} output would be ${bytes} bytes, over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`, `Output '${name}' too large`);
+            }
+        },
+    };
+}
+/** Atomically, so a later step never reads half a value. */
+function writeOversizeOutput(name, text) {
+    const dir = external_node_path_namespaceObject.join(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'config-promotion-outputs');
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    const step = safeFileName(process.env.GITHUB_ACTION || 'step', 'step');
+    const file = external_node_path_namespaceObject.join(dir, `${step}-${safeFileName(name, 'output')}.txt`);
+    (0,external_node_fs_namespaceObject.writeFileSync)(`${file}.partial`, text);
+    (0,external_node_fs_namespaceObject.renameSync)(`${file}.partial`, file);
+    return file;
+}
+
 ;// CONCATENATED MODULE: ./shared/errors.ts
 /**
  * The error kinds every action reports. `main` turns each into one `setFailed` line plus titled annotations
@@ -31566,7 +31846,7 @@ class InputReader {
             this.problem(name, `must not contain a user name or password (got '${withoutUserinfo(value)}'): give the credentials in their own inputs, from secrets`);
             return undefined;
         }
-        const url = reader_parseBaseUrl(text);
+        const url = parseBaseUrl(text);
         if (url === undefined && /[?#]/.test(value)) {
             // A query may carry a token (?api_key=...): not echoed either.
             this.problem(name, `must be a base URL without a query or fragment (got '${value.replace(/[?#].*$/s, '')}?…')`);
@@ -31604,14 +31884,59 @@ class InputReader {
     list(name) {
         return splitList(this.raw(name));
     }
-    /** Throws one InputError with every problem found, if any. */
-    finish() {
+    /**
+     * Exactly one of `names` must be given; returns the one that was. `context` prefixes the problem when the rule
+     * belongs to something else (an operation, say): "create-app: give only one of ...".
+     */
+    exactlyOne(names, options = {}) {
+        const given = names.filter((name) => this.has(name));
+        if (given.length === 1)
+            return given[0];
+        const prefix = options.context ? `${options.context}: ` : '';
+        if (given.length)
+            this.problem(given[1], `${prefix}give only one of ${listOf(names, 'and')} (got ${given.join(', ')})`);
+        else
+            this.problem(names[0], `${prefix}give ${listOf(names, 'or')}`);
+        return undefined;
+    }
+    /** At least one of `names` must be given (`context` as for exactlyOne). */
+    atLeastOne(names, options = {}) {
+        if (names.some((name) => this.has(name)))
+            return;
+        this.problem(names[0], `${options.context ? `${options.context}: ` : ''}give at least one of ${listOf(names, 'or')}`);
+    }
+    /** `name` means something only when `applies` holds; `when` says when ("artifact-name", "target: collection"). */
+    onlyWith(name, applies, when) {
+        if (!applies && this.has(name))
+            this.problem(name, `only applies with ${when}`);
+    }
+    /** `name` must be given when `needed` holds; `when` says when, as for onlyWith. */
+    requiredWith(name, needed, when) {
+        if (needed && !this.has(name))
+            this.problem(name, `is required with ${when}`);
+    }
+    /**
+     * Throws one InputError with every problem found, if any. Otherwise returns `required` with its types narrowed
+     * to present: the values a flow needs come out of here, so no later check can quietly end a run that did nothing.
+     * A value still missing without a recorded problem is a defect of the action, and fails the step as such.
+     */
+    finish(required = {}) {
         if (this.problems.length)
             throw new InputError(this.problems);
+        const missing = Object.keys(required).filter((key) => required[key] === undefined || required[key] === null);
+        if (missing.length)
+            throw new Error(`No value for ${missing.join(', ')} although no input problem was found`);
+        return required;
     }
     raw(name) {
         return this.source(name).trim();
     }
+}
+/** `a, b and c` (or `a, b or c`). */
+function listOf(names, conjunction) {
+    return names.length > 1
+        ? `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`
+        : names.join('');
 }
 /** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
 function formatMs(ms) {
@@ -31644,7 +31969,7 @@ function parseSize(text) {
     return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
 }
 /** An http(s) base URL without a trailing slash, or undefined when the text is not one (see InputReader.url). */
-function reader_parseBaseUrl(text) {
+function parseBaseUrl(text) {
     const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
     let url;
     try {
@@ -31839,251 +32164,6 @@ function coreLogger(redactor = new SecretRedactor()) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./shared/fs/file-name.ts
-/** File names built from inputs or vendor text, which must never name a path. */
-/**
- * A name as a single file name on every OS: path separators, reserved and control characters become `_`, leading
- * dots go (no `..`, no hidden file), e.g. "Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44" and
- * "../../x" → "x". Never empty: `fallback` when nothing is left.
- */
-function safeFileName(name, fallback = 'file') {
-    const safe = name
-        // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
-        .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
-        .replace(/\s+/g, '_')
-        .replace(/^[.\s_]+|[.\s]+$/g, '');
-    return safe.slice(0, 200) || fallback;
-}
-
-;// CONCATENATED MODULE: ./shared/json.ts
-/**
- * Vendor JSON handled without recursion: JSON.parse copes with any depth, but JSON.stringify and any recursive walk
- * overflow the stack on data nested tens of thousands deep. Everything here works with an explicit stack, so the depth
- * of an answer costs memory, never the call stack.
- */
-/** Nesting deeper than this is written compactly: indentation would grow with the square of the depth. */
-const PRETTY_DEPTH_LIMIT = 200;
-/** How deeply arrays and objects nest in `value` (a scalar is 0, `[]` is 1); stops counting past `stopAfter`. */
-function jsonDepth(value, stopAfter = Infinity) {
-    let deepest = 0;
-    // Two parallel stacks rather than one of small objects: this runs over every node of large exports.
-    const pending = [];
-    const depths = [];
-    const visit = (child, depth) => {
-        if (child !== null && typeof child === 'object') {
-            pending.push(child);
-            depths.push(depth);
-        }
-    };
-    visit(value, 1);
-    while (pending.length) {
-        const current = pending.pop();
-        const depth = depths.pop();
-        if (depth > deepest) {
-            deepest = depth;
-            if (deepest > stopAfter)
-                return deepest;
-        }
-        if (Array.isArray(current)) {
-            for (let i = 0; i < current.length; i++)
-                visit(current[i], depth + 1);
-        }
-        else {
-            for (const key in current) {
-                if (Object.prototype.hasOwnProperty.call(current, key))
-                    visit(current[key], depth + 1);
-            }
-        }
-    }
-    return deepest;
-}
-/** Mirrors JSON.stringify's rules for a member value: toJSON, and what is left out (undefined, functions, symbols). */
-function prepare(value, key) {
-    if (value !== null && typeof value === 'object' && typeof value.toJSON === 'function') {
-        return value.toJSON(key);
-    }
-    return value;
-}
-function omitted(value) {
-    return value === undefined || typeof value === 'function' || typeof value === 'symbol';
-}
-/**
- * The compact JSON text of `value`, the same as JSON.stringify gives, at any depth. With `maxChars`, the text stops
- * after about that many characters and says so, so a message quoting vendor data stays short whatever arrived.
- */
-function jsonText(value, maxChars = Infinity) {
-    if (maxChars === Infinity) {
-        // The engine's own serialiser is many times faster; it can only fail on depth, and then the walk below takes over.
-        try {
-            return JSON.stringify(value) ?? 'null';
-        }
-        catch (error) {
-            if (!(error instanceof RangeError))
-                throw error;
-        }
-    }
-    return walkJson(value, maxChars);
-}
-function walkJson(value, maxChars) {
-    const parts = [];
-    let length = 0;
-    const write = (text) => {
-        parts.push(text);
-        length += text.length;
-    };
-    const stack = [];
-    const open = new Set();
-    /** Writes a scalar, or opens an array or object; `item` has been through prepare() already. */
-    const start = (item) => {
-        if (item === null || typeof item !== 'object') {
-            write(omitted(item) ? 'null' : JSON.stringify(item));
-            return;
-        }
-        if (open.has(item))
-            throw new TypeError('Converting circular structure to JSON');
-        open.add(item);
-        if (Array.isArray(item)) {
-            write('[');
-            stack.push({ kind: 'array', owner: item, items: item, next: 0 });
-        }
-        else {
-            write('{');
-            stack.push({ kind: 'object', owner: item, entries: Object.entries(item), next: 0, written: 0 });
-        }
-    };
-    start(prepare(value, ''));
-    while (stack.length && length <= maxChars) {
-        const frame = stack[stack.length - 1];
-        if (frame.kind === 'array') {
-            if (frame.next < frame.items.length) {
-                const index = frame.next++;
-                if (index > 0)
-                    write(',');
-                start(prepare(frame.items[index], String(index)));
-                continue;
-            }
-            write(']');
-        }
-        else {
-            let member;
-            while (!member && frame.next < frame.entries.length) {
-                const [key, raw] = frame.entries[frame.next++];
-                const item = prepare(raw, key);
-                if (!omitted(item))
-                    member = [key, item];
-            }
-            if (member) {
-                write(`${frame.written++ > 0 ? ',' : ''}${JSON.stringify(member[0])}:`);
-                start(member[1]);
-                continue;
-            }
-            write('}');
-        }
-        open.delete(frame.owner);
-        stack.pop();
-    }
-    const text = parts.join('');
-    if (text.length <= maxChars && !stack.length)
-        return text;
-    return `${text.slice(0, maxChars)}…(cut at ${maxChars} characters)`;
-}
-/** Pretty JSON (two-space indent) when the nesting allows it, else compact JSON; `compact` says which. */
-function jsonDocument(value) {
-    const depth = jsonDepth(value, PRETTY_DEPTH_LIMIT);
-    if (depth <= PRETTY_DEPTH_LIMIT)
-        return { text: JSON.stringify(value, null, 2), compact: false, depth };
-    return { text: jsonText(value), compact: true, depth: jsonDepth(value) };
-}
-/**
- * A vendor value as text for a name, a table cell or a message: a string as it is, a number or boolean as written,
- * nothing for null or absent, anything else as bounded JSON (String() of a deeply nested array overflows the stack).
- */
-function scalarText(value, maxChars = 2000) {
-    if (value === undefined || value === null)
-        return '';
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    return jsonText(value, maxChars);
-}
-const NUMERIC_TEXT = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
-function vendorNumber(value) {
-    if (value === undefined || value === null)
-        return { kind: 'missing' };
-    if (typeof value === 'number' && Number.isFinite(value))
-        return { kind: 'number', value };
-    if (typeof value === 'string' && NUMERIC_TEXT.test(value))
-        return { kind: 'number', value: Number(value) };
-    return { kind: 'unreadable', got: describeValue(value) };
-}
-/** A short description of an unexpected value for a message: its JSON (cut short) and, for non-strings, its type. */
-function describeValue(value, maxChars = 200) {
-    if (typeof value === 'string')
-        return jsonText(value, maxChars);
-    const type = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
-    const kind = type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
-    return `${kind}: ${jsonText(value, maxChars)}`;
-}
-
-;// CONCATENATED MODULE: ./shared/report/outputs.ts
-/**
- * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
- * value is redacted; a value is appended to GITHUB_OUTPUT only when it changed. GitHub keeps at most 1 MiB per
- * output: a larger value leaves the output empty and goes to a file in RUNNER_TEMP, which a warning names.
- */
-
-
-
-
-
-
-/** GitHub's limit for one output. */
-const OUTPUT_LIMIT_BYTES = 1024 * 1024;
-function outputText(value) {
-    // jsonText, not JSON.stringify: vendor JSON can be nested deeper than the call stack allows.
-    return typeof value === 'object' ? jsonText(value) : String(value);
-}
-function coreOutputs(logger) {
-    const values = new Map();
-    const warned = new Set();
-    return {
-        values,
-        set(name, value) {
-            const text = logger.redact(outputText(value));
-            if (values.get(name) === text)
-                return;
-            values.set(name, text);
-            const bytes = Buffer.byteLength(text);
-            if (bytes <= OUTPUT_LIMIT_BYTES)
-                return setOutput(name, text);
-            const file = writeOversizeOutput(name, text);
-            // Written empty (not skipped): an earlier, smaller value must not stand as if it were the current one.
-            setOutput(name, '');
-            if (!warned.has(name)) {
-                warned.add(name);
-                logger.warning(`The ${name} output would be ${bytes} bytes, over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`, `Output '${name}' too large`);
-            }
-        },
-    };
-}
-/** Atomically, so a later step never reads half a value. */
-function writeOversizeOutput(name, text) {
-    const dir = external_node_path_namespaceObject.join(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'config-promotion-outputs');
-    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
-    const step = safeFileName(process.env.GITHUB_ACTION || 'step', 'step');
-    const file = external_node_path_namespaceObject.join(dir, `${step}-${safeFileName(name, 'output')}.txt`);
-    (0,external_node_fs_namespaceObject.writeFileSync)(`${file}.partial`, text);
-    (0,external_node_fs_namespaceObject.renameSync)(`${file}.partial`, file);
-    return file;
-}
-
 ;// CONCATENATED MODULE: ./shared/report/summary.ts
 /** The job summary: a heading, key/value tables and lists, rendered as GitHub-flavoured markdown. */
 class summary_Summary {
@@ -32103,9 +32183,11 @@ class summary_Summary {
             this.table(['', ''], kept.map(([label, value]) => [`**${label}**`, String(value)]));
         return this;
     }
-    table(header, rows) {
+    /** Cells are escaped (a `|` or a line break in vendor text cannot break the table); `align` per column. */
+    table(header, rows, align = []) {
         const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
-        this.parts.push([line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n') + '\n');
+        const rule = `| ${header.map((_, i) => (align[i] === 'right' ? '---:' : '---')).join(' | ')} |`;
+        this.parts.push([line(header), rule, ...rows.map(line)].join('\n') + '\n');
         return this;
     }
     list(items) {
@@ -32235,6 +32317,57 @@ async function writeSummary(title, summary, logger) {
     }
 }
 
+;// CONCATENATED MODULE: ./shared/auth/index.ts
+function basicAuth(username, password, logger) {
+    logger.mask(password);
+    const encoded = Buffer.from(`${username}:${password}`).toString('base64');
+    logger.mask(encoded);
+    return {
+        description: `basic auth as '${username}'`,
+        headers: async () => ({ Authorization: `Basic ${encoded}` }),
+    };
+}
+function bearerAuth(token, logger) {
+    logger.mask(token);
+    return {
+        description: 'a bearer token',
+        headers: async () => ({ Authorization: `Bearer ${token}` }),
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/auth/credentials.ts
+
+/** Reads the credential inputs; problems go to the reader. `tokenKind` names the token in messages. */
+function readCredentials(inputs, tokenKind) {
+    const username = inputs.string('username');
+    const password = inputs.secret('password');
+    const token = inputs.secret('token');
+    if (token && (username || password)) {
+        inputs.problem('token', `give either username and password (basic auth) or token (${tokenKind}), not both`);
+    }
+    else if (token) {
+        return { kind: 'bearer', token };
+    }
+    else if (username && password) {
+        return { kind: 'basic', username, password };
+    }
+    else if (username) {
+        inputs.problem('password', 'is required with username');
+    }
+    else if (password) {
+        inputs.problem('username', 'is required with password');
+    }
+    else {
+        inputs.problem('username', `give username and password (basic auth) or token (${tokenKind})`);
+    }
+    return undefined;
+}
+function credentialsAuth(credentials, logger) {
+    return credentials.kind === 'basic'
+        ? basicAuth(credentials.username, credentials.password, logger)
+        : bearerAuth(credentials.token, logger);
+}
+
 ;// CONCATENATED MODULE: ./shared/http/body.ts
 
 
@@ -32334,119 +32467,20 @@ function describeErrorBody(contentType, text, readVendorMessage, body) {
 }
 /** Common shapes: {message}, {error: "..."}, {error: {message}}, {errors: [...]}. */
 function genericMessage(json) {
-    if (!body_isRecord(json))
+    if (!isRecord(json))
         return undefined;
     if (typeof json.message === 'string' && json.message)
         return json.message;
     if (typeof json.error === 'string' && json.error)
         return json.error;
-    if (body_isRecord(json.error) && typeof json.error.message === 'string')
+    if (isRecord(json.error) && typeof json.error.message === 'string')
         return json.error.message;
     if (Array.isArray(json.errors) && json.errors.length)
         return json.errors.map((e) => scalarText(e)).join('; ');
     return undefined;
 }
-function body_isRecord(value) {
+function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./shared/poll/states.ts
-const FAILURE_WORDS = /fail|error|abort|cancel/i;
-function normalized(state) {
-    return state.trim().toLowerCase();
-}
-/** Whether two vendor states are the same, whatever their case. */
-function sameState(a, b) {
-    return a !== undefined && normalized(a) === normalized(b);
-}
-/** Whether `state` is one of `states`, whatever its case. */
-function isOneOf(state, states) {
-    return state !== undefined && states.some((known) => sameState(state, known));
-}
-/** Whether a state speaks of failure (FAILED, commit_failed, Error, ABORTED, cancelled, ...). */
-function namesFailure(state) {
-    return FAILURE_WORDS.test(state);
-}
-/** The class of `state`; `unknown` for a state that is not listed and does not name a failure. */
-function classifyState(state, known) {
-    if (isOneOf(state, known.failed ?? []))
-        return 'failed';
-    if (isOneOf(state, known.done))
-        return 'done';
-    if (isOneOf(state, known.running))
-        return 'running';
-    if (namesFailure(state))
-        return 'failed';
-    return 'unknown';
-}
-/**
- * A classifier for one job: unknown states count as running, and each is reported once as a warning naming the
- * state and the job, so a wait on a state nobody expected is visible long before the timeout.
- */
-function jobStates(what, known, logger) {
-    const reported = new Set();
-    return (state) => {
-        const kind = classifyState(state, known);
-        if (kind !== 'unknown')
-            return kind;
-        if (!reported.has(state)) {
-            reported.add(state);
-            logger.warning(`${what} is in the state '${state}', which this action does not know: it waits on as if the job were running ` +
-                `(known states: ${[...known.running, ...known.done, ...(known.failed ?? [])].join(', ')}).`, 'Unknown job state');
-        }
-        return 'running';
-    };
-}
-
-;// CONCATENATED MODULE: ./shared/auth/index.ts
-function basicAuth(username, password, logger) {
-    logger.mask(password);
-    const encoded = Buffer.from(`${username}:${password}`).toString('base64');
-    logger.mask(encoded);
-    return {
-        description: `basic auth as '${username}'`,
-        headers: async () => ({ Authorization: `Basic ${encoded}` }),
-    };
-}
-function bearerAuth(token, logger) {
-    logger.mask(token);
-    return {
-        description: 'a bearer token',
-        headers: async () => ({ Authorization: `Bearer ${token}` }),
-    };
-}
-
-;// CONCATENATED MODULE: ./shared/auth/credentials.ts
-
-/** Reads the credential inputs; problems go to the reader. `tokenKind` names the token in messages. */
-function readCredentials(inputs, tokenKind) {
-    const username = inputs.string('username');
-    const password = inputs.secret('password');
-    const token = inputs.secret('token');
-    if (token && (username || password)) {
-        inputs.problem('token', `give either username and password (basic auth) or token (${tokenKind}), not both`);
-    }
-    else if (token) {
-        return { kind: 'bearer', token };
-    }
-    else if (username && password) {
-        return { kind: 'basic', username, password };
-    }
-    else if (username) {
-        inputs.problem('password', 'is required with username');
-    }
-    else if (password) {
-        inputs.problem('username', 'is required with password');
-    }
-    else {
-        inputs.problem('username', `give username and password (basic auth) or token (${tokenKind})`);
-    }
-    return undefined;
-}
-function credentialsAuth(credentials, logger) {
-    return credentials.kind === 'basic'
-        ? basicAuth(credentials.username, credentials.password, logger)
-        : bearerAuth(credentials.token, logger);
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -32979,6 +33013,16 @@ class ApiClient {
         }
     }
     /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
+    /**
+     * `body` as a JSON object, or the object it holds at `key` (`result`, `response_map`); anything else is an
+     * unexpected answer naming the endpoint.
+     */
+    objectIn(body, spec, key) {
+        const value = key === undefined ? body : isRecord(body) ? body[key] : undefined;
+        if (isRecord(value))
+            return value;
+        throw this.unexpectedAnswer(spec, key === undefined ? 'the answer is not a JSON object' : `the answer has no ${key} object`);
+    }
     unexpectedAnswer(spec, what) {
         return new ApiError({
             method: spec.method,
@@ -33077,7 +33121,6 @@ function formatBytes(bytes) {
 
 
 
-
 /** Reads and checks the connection inputs; problems go to the reader. */
 function readServiceNowConnection(inputs) {
     const instanceUrl = inputs.url('instance-url', {
@@ -33098,10 +33141,6 @@ function readServiceNowConnection(inputs) {
 function instanceNameToUrl(value) {
     return /^[a-z0-9][a-z0-9-]*$/i.test(value) ? `https://${value.toLowerCase()}.service-now.com` : value;
 }
-/** The instance's base URL from an `instance-url` value, or undefined when it is not one. */
-function resolveInstanceUrl(value) {
-    return parseBaseUrl(instanceNameToUrl(value.trim()));
-}
 /** `/api/sn_cdm/{api_version}/...` when a version is set, `/api/sn_cdm/...` otherwise. */
 function cdmPath(connection, rest) {
     return apiPath('sn_cdm', connection, rest);
@@ -33115,19 +33154,19 @@ function apiPath(namespace, connection, rest) {
  * some failures as `{"result": {"message", "data": {"error"}}}` instead.
  */
 function readServiceNowMessage(body) {
-    if (!body_isRecord(body))
+    if (!isRecord(body))
         return undefined;
-    if (body_isRecord(body.error)) {
+    if (isRecord(body.error)) {
         const { message, detail } = body.error;
         const parts = [message, detail].filter((part) => typeof part === 'string' && part.trim() !== '');
         if (parts.length)
             return parts.join(': ');
     }
-    if (body_isRecord(body.result)) {
+    if (isRecord(body.result)) {
         const { message, data } = body.result;
         if (typeof message === 'string' && message)
             return message;
-        if (body_isRecord(data) && typeof data.error === 'string' && data.error)
+        if (isRecord(data) && typeof data.error === 'string' && data.error)
             return data.error;
     }
     return undefined;
@@ -33161,12 +33200,6 @@ function serviceNowHint(status, message, auth) {
     }
     return undefined;
 }
-/** The `result` object of a ServiceNow answer; anything else is an error naming the endpoint. */
-function serviceNowResult(body, client, spec) {
-    if (!isRecord(body) || !isRecord(body.result))
-        throw client.unexpectedAnswer(spec, 'the answer has no result object');
-    return body.result;
-}
 /** How much of one non-text error entry a message quotes. */
 const ERROR_ENTRY_CHARS = 2000;
 /** ServiceNow sends `errors` as a string or an array of strings (or objects, quoted as bounded JSON). */
@@ -33177,6 +33210,54 @@ function messages(value) {
     return items
         .map((item) => (typeof item === 'string' ? item : jsonText(item, ERROR_ENTRY_CHARS)))
         .filter((item) => item !== '');
+}
+
+;// CONCATENATED MODULE: ./shared/poll/states.ts
+const FAILURE_WORDS = /fail|error|abort|cancel/i;
+function normalized(state) {
+    return state.trim().toLowerCase();
+}
+/** Whether two vendor states are the same, whatever their case. */
+function sameState(a, b) {
+    return a !== undefined && normalized(a) === normalized(b);
+}
+/** Whether `state` is one of `states`, whatever its case. */
+function isOneOf(state, states) {
+    return state !== undefined && states.some((known) => sameState(state, known));
+}
+/** Whether a state speaks of failure (FAILED, commit_failed, Error, ABORTED, cancelled, ...). */
+function namesFailure(state) {
+    return FAILURE_WORDS.test(state);
+}
+/** The class of `state`; `unknown` for a state that is not listed and does not name a failure. */
+function classifyState(state, known) {
+    if (isOneOf(state, known.failed ?? []))
+        return 'failed';
+    if (isOneOf(state, known.done))
+        return 'done';
+    if (isOneOf(state, known.running))
+        return 'running';
+    if (namesFailure(state))
+        return 'failed';
+    return 'unknown';
+}
+/**
+ * A classifier for one job: unknown states count as running, and each is reported once as a warning naming the
+ * state and the job, so a wait on a state nobody expected is visible long before the timeout.
+ */
+function jobStates(what, known, logger) {
+    const reported = new Set();
+    return (state) => {
+        const kind = classifyState(state, known);
+        if (kind !== 'unknown')
+            return kind;
+        if (!reported.has(state)) {
+            reported.add(state);
+            logger.warning(`${what} is in the state '${state}', which this action does not know: it waits on as if the job were running ` +
+                `(known states: ${[...known.running, ...known.done, ...(known.failed ?? [])].join(', ')}).`, 'Unknown job state');
+        }
+        return 'running';
+    };
 }
 
 ;// CONCATENATED MODULE: ./shared/vendors/servicenow/cdm-applications.ts
@@ -33195,32 +33276,32 @@ const appPath = (c, id) => apiPath('sn_devops_config', c, `devops_config/applica
 /** POST .../application → the new application's sys_id (`result.data`). */
 async function createApp(client, c, body) {
     const spec = { method: 'POST', path: appPath(c), json: body, what: 'create the application' };
-    const result = resultObject(await client.json(spec), client, spec);
+    const result = client.objectIn(await client.json(spec), spec, 'result');
     if (typeof result.data !== 'string' || !result.data)
         throw client.unexpectedAnswer(spec, 'result.data (the new sys_id) is missing');
-    return { appId: result.data, message: stringOf(result.message) };
+    return { appId: result.data, message: nonEmptyString(result.message) };
 }
 /** GET .../application/{id}; `result.status: 400` with `data.error` (HTTP 200) is a failure. */
 async function getApp(client, c, appId) {
     const spec = { method: 'GET', path: appPath(c, appId), what: 'read the application' };
-    const result = resultObject(await client.json(spec), client, spec);
+    const result = client.objectIn(await client.json(spec), spec, 'result');
     const status = vendorNumber(result.status);
     if (status.kind === 'number' && status.value >= 400) {
         throw failure(client, spec, readServiceNowMessage({ result }) ?? `result.status ${status.value}`);
     }
-    if (!body_isRecord(result.data))
+    if (!isRecord(result.data))
         throw client.unexpectedAnswer(spec, 'result.data is missing');
     return result.data;
 }
 async function updateApp(client, c, appId, fields) {
     const spec = { method: 'PATCH', path: appPath(c, appId), json: fields, what: 'update the application' };
-    const result = resultObject(await client.json(spec), client, spec);
-    return stringOf(result.message);
+    const result = client.objectIn(await client.json(spec), spec, 'result');
+    return nonEmptyString(result.message);
 }
 /** DELETE .../application/{id}; a non-empty `result.errors` is a failure. */
 async function deleteApp(client, c, appId) {
     const spec = { method: 'DELETE', path: appPath(c, appId), what: 'delete the application' };
-    const result = resultObject(await client.json(spec), client, spec);
+    const result = client.objectIn(await client.json(spec), spec, 'result');
     const errors = messages(result.errors);
     if (errors.length)
         throw failure(client, spec, errors.join('; '));
@@ -33232,10 +33313,11 @@ async function createDeployable(client, c, query) {
     return firstRecord(await client.json(spec), client, spec);
 }
 /** POST /applications/deployables/create → the sys_ids of the created deployables. */
-async function createDeployables(client, c, query) {
+async function createDeployables(client, c, options) {
+    const query = { ...options, quantity: String(options.quantity), autoConnect: String(options.autoConnect) };
     const spec = cdm(c, 'POST', 'applications/deployables/create', query, 'create the deployables');
     const body = await client.json(spec);
-    if (!body_isRecord(body) || !Array.isArray(body.result))
+    if (!isRecord(body) || !Array.isArray(body.result))
         throw client.unexpectedAnswer(spec, 'result is not a list of sys_ids');
     return body.result.map(String);
 }
@@ -33256,15 +33338,15 @@ async function listSharedComponents(client, c, appName, withUpdatesOnly) {
     const flag = String(withUpdatesOnly);
     const spec = cdm(c, 'GET', 'applications/shared_components', { appName, withUpdatesOnly: flag, updatesOnly: flag }, 'list the shared components');
     const body = await client.json(spec);
-    if (!body_isRecord(body) || !Array.isArray(body.result))
+    if (!isRecord(body) || !Array.isArray(body.result))
         throw client.unexpectedAnswer(spec, 'result is not a list');
-    return body.result.filter(body_isRecord).map((r) => ({
+    return body.result.filter(isRecord).map((r) => ({
         name: scalarText(r.name),
-        description: stringOf(r.description),
-        sharedLibraryName: stringOf(r.sharedLibraryName),
+        description: nonEmptyString(r.description),
+        sharedLibraryName: nonEmptyString(r.sharedLibraryName),
         currentVersion: r.currentVersion === undefined ? undefined : scalarText(r.currentVersion),
-        currentVersionName: stringOf(r.currentVersionName),
-        updateVersionName: stringOf(r.updateVersionName),
+        currentVersionName: nonEmptyString(r.currentVersionName),
+        updateVersionName: nonEmptyString(r.updateVersionName),
     }));
 }
 async function addSharedComponent(client, c, query) {
@@ -33284,26 +33366,19 @@ async function removeSharedComponent(client, c, query) {
 async function listComponentApplications(client, c, query) {
     const spec = cdm(c, 'GET', 'applications/shared_libraries/components/applications', query, 'list the applications using the component');
     const body = await client.json(spec);
-    if (!body_isRecord(body))
-        throw client.unexpectedAnswer(spec, 'the answer is not a JSON object');
     // The document keys the list by the component ({"result": {"<component>": [...]}}).
-    const result = body.result;
-    const lists = Array.isArray(result) ? [result] : body_isRecord(result) ? Object.values(result).filter(Array.isArray) : [];
-    return lists.flat().filter(body_isRecord);
+    const result = client.objectIn(body, spec).result;
+    const lists = Array.isArray(result) ? [result] : isRecord(result) ? Object.values(result).filter(Array.isArray) : [];
+    return lists.flat().filter(isRecord);
 }
 function cdm(c, method, rest, query, what) {
     return { method, path: cdmPath(c, rest), query, what };
 }
-function resultObject(body, client, spec) {
-    if (!body_isRecord(body) || !body_isRecord(body.result))
-        throw client.unexpectedAnswer(spec, 'the answer has no result object');
-    return body.result;
-}
 /** `{"result": [record]}` or `{"result": record}`. */
 function firstRecord(body, client, spec) {
-    const result = body_isRecord(body) ? body.result : undefined;
-    const record = Array.isArray(result) ? result.find(body_isRecord) : result;
-    if (!body_isRecord(record))
+    const result = isRecord(body) ? body.result : undefined;
+    const record = Array.isArray(result) ? result.find(isRecord) : result;
+    if (!isRecord(record))
         throw client.unexpectedAnswer(spec, 'the answer has no result record');
     return record;
 }
@@ -33319,7 +33394,7 @@ function failIfErrorBody(response, client, spec) {
     catch {
         return;
     }
-    if (body_isRecord(body) && (body_isRecord(body.error) || (typeof body.status === 'string' && namesFailure(body.status)))) {
+    if (isRecord(body) && (isRecord(body.error) || (typeof body.status === 'string' && namesFailure(body.status)))) {
         throw failure(client, spec, readServiceNowMessage(body) ?? text);
     }
 }
@@ -33327,15 +33402,9 @@ function failIfErrorBody(response, client, spec) {
 function failure(client, spec, vendorMessage) {
     return new ApiError({ method: spec.method, url: client.displayUrl(spec), status: 200, vendorMessage });
 }
-function stringOf(value) {
-    return typeof value === 'string' && value ? value : undefined;
-}
 
-;// CONCATENATED MODULE: ./actions/cdm-application/src/operations.ts
+;// CONCATENATED MODULE: ./actions/cdm-application/src/config.ts
 
-
-/** How much of a structured value one summary cell shows. */
-const CELL_CHARS = 2000;
 const APP_IDENTITY_INPUTS = [
     'app-name',
     'app-model-id',
@@ -33344,336 +33413,389 @@ const APP_IDENTITY_INPUTS = [
     'app-service-name',
     'technical-service-id',
 ];
-const APP_FIELD_INPUTS = [
-    'app-description',
-    'app-manufacturer-id',
-    'app-model-owner-id',
-    'app-managed-by-groups',
-];
+const APP_FIELD_INPUTS = ['app-description', 'app-manufacturer-id', 'app-model-owner-id', 'app-managed-by-groups'];
 const NEW_DEPLOYABLE_INPUTS = ['new-name', 'new-description', 'new-service-id', 'new-identifier'];
-const appFields = (i) => ({
-    appDescription: i['app-description'],
-    appManufacturerId: i['app-manufacturer-id'],
-    appModelOwnerId: i['app-model-owner-id'],
-    appManagedByGroups: i['app-managed-by-groups'],
-});
-const OPERATIONS = {
-    'create-app': {
-        required: ['app-type'],
-        optional: [...APP_IDENTITY_INPUTS, ...APP_FIELD_INPUTS],
-        async run(i, { client, connection, outputs, rows }) {
-            const created = await createApp(client, connection, {
-                type: i['app-type'] ?? '',
-                appName: i['app-name'],
-                appModelId: i['app-model-id'],
-                appModelName: i['app-model-name'],
-                appServiceId: i['app-service-id'],
-                appServiceName: i['app-service-name'],
-                technicalServiceId: i['technical-service-id'],
-                ...appFields(i),
-            });
-            outputs.set('app-id', created.appId);
-            if (i['app-name'])
-                outputs.set('app-name', i['app-name']);
-            outputs.set('result', { message: created.message, data: created.appId });
-            rows.push(['Application id', created.appId], ['Message', created.message ?? '']);
-        },
-    },
-    'get-app': {
-        required: ['app-id'],
-        async run(i, { client, connection, outputs, rows }) {
-            const app = await getApp(client, connection, i['app-id'] ?? '');
-            outputs.set('app-id', scalarText(app.appId ?? i['app-id']));
-            if (typeof app.appName === 'string')
-                outputs.set('app-name', app.appName);
-            outputs.set('app', app);
-            outputs.set('result', app);
-            for (const [key, value] of Object.entries(app))
-                rows.push([key, typeof value === 'string' ? value : jsonText(value, CELL_CHARS)]);
-        },
-    },
-    'update-app': {
-        required: ['app-id'],
-        optional: APP_FIELD_INPUTS,
-        async run(i, { client, connection, outputs, rows }) {
-            const message = await updateApp(client, connection, i['app-id'] ?? '', appFields(i));
-            outputs.set('app-id', i['app-id'] ?? '');
-            outputs.set('result', { message, data: i['app-id'] });
-            rows.push(['Message', message ?? '']);
-        },
-    },
-    'delete-app': {
-        required: ['app-id'],
-        async run(i, { client, connection, outputs, rows }) {
-            const success = await deleteApp(client, connection, i['app-id'] ?? '');
-            outputs.set('app-id', i['app-id'] ?? '');
-            outputs.set('result', { errors: [], success });
-            rows.push(['Result', success.join(' ')]);
-        },
-    },
-    'create-deployable': {
-        required: ['app-name', 'deployable-name', 'env-type'],
-        optional: ['return-fields'],
-        async run(i, { client, connection, outputs, rows }) {
-            const record = await createDeployable(client, connection, {
-                appName: i['app-name'] ?? '',
-                name: i['deployable-name'] ?? '',
-                envType: i['env-type'] ?? '',
-                returnFields: i['return-fields'],
-            });
-            if (typeof record.sys_id === 'string')
-                outputs.set('deployable-sys-id', record.sys_id);
-            outputs.set('result', record);
-            recordRows(record, rows);
-        },
-    },
-    'create-deployables': {
-        required: ['app-sys-id', 'env-type', 'quantity', 'auto-connect'],
-        async run(i, { client, connection, outputs, rows }) {
-            const ids = await createDeployables(client, connection, {
-                appSysId: i['app-sys-id'] ?? '',
-                envType: i['env-type'] ?? '',
-                quantity: i.quantity ?? '',
-                autoConnect: i['auto-connect'] ?? '',
-            });
-            outputs.set('deployable-sys-ids', ids);
-            outputs.set('result', ids);
-            ids.forEach((id, n) => rows.push([`Deployable ${n + 1}`, id]));
-        },
-    },
+const SHARED_COMPONENT = ['app-name', 'changeset-number', 'shared-component-name'];
+const OPERATION_INPUTS = {
+    'create-app': { required: ['app-type'], optional: [...APP_IDENTITY_INPUTS, ...APP_FIELD_INPUTS] },
+    'get-app': { required: ['app-id'] },
+    'update-app': { required: ['app-id'], optional: APP_FIELD_INPUTS },
+    'delete-app': { required: ['app-id'] },
+    'create-deployable': { required: ['app-name', 'deployable-name', 'env-type'], optional: ['return-fields'] },
+    'create-deployables': { required: ['app-sys-id', 'env-type', 'quantity', 'auto-connect'] },
     'update-deployable': {
         required: ['app-name', 'deployable-name'],
         optional: [...NEW_DEPLOYABLE_INPUTS, 'return-fields'],
-        async run(i, { client, connection, outputs, rows }) {
-            const record = await updateDeployable(client, connection, {
-                appName: i['app-name'],
-                name: i['deployable-name'],
-                newName: i['new-name'],
-                newDescription: i['new-description'],
-                newServiceId: i['new-service-id'],
-                newIdentifier: i['new-identifier'],
-                returnFields: i['return-fields'],
-            });
-            if (typeof record.sys_id === 'string')
-                outputs.set('deployable-sys-id', record.sys_id);
-            outputs.set('result', record);
-            recordRows(record, rows);
-        },
     },
-    'delete-deployable': {
-        required: ['app-name', 'deployable-name'],
-        async run(i, { client, connection, outputs, rows }) {
-            await deleteDeployable(client, connection, {
-                appName: i['app-name'] ?? '',
-                name: i['deployable-name'] ?? '',
-            });
-            outputs.set('result', { deleted: i['deployable-name'] });
-            rows.push(['Deleted', `${i['deployable-name']} of ${i['app-name']}`]);
-        },
-    },
-    'list-shared-components': {
-        required: ['app-name'],
-        optional: ['with-updates-only'],
-        async run(i, { client, connection, outputs, rows }) {
-            const components = await listSharedComponents(client, connection, i['app-name'] ?? '', i['with-updates-only'] === 'true');
-            outputs.set('shared-components', components);
-            outputs.set('result', components);
-            for (const c of components)
-                rows.push([c.name, versionText(c)]);
-        },
-    },
-    'add-shared-component': {
-        required: ['app-name', 'changeset-number', 'shared-component-name', 'shared-library-name'],
-        async run(i, { client, connection, outputs, rows }) {
-            const node = await addSharedComponent(client, connection, {
-                appName: i['app-name'] ?? '',
-                changesetNumber: i['changeset-number'] ?? '',
-                sharedComponentName: i['shared-component-name'] ?? '',
-                sharedLibraryName: i['shared-library-name'] ?? '',
-            });
-            outputs.set('result', node);
-            recordRows(node, rows);
-        },
-    },
-    'update-shared-component': {
-        required: ['app-name', 'changeset-number', 'shared-component-name', 'shared-library-name', 'version-name'],
-        async run(i, { client, connection, outputs, rows }) {
-            const node = await updateSharedComponent(client, connection, {
-                appName: i['app-name'] ?? '',
-                changesetNumber: i['changeset-number'] ?? '',
-                sharedComponentName: i['shared-component-name'] ?? '',
-                sharedLibraryName: i['shared-library-name'] ?? '',
-                versionName: i['version-name'] ?? '',
-            });
-            outputs.set('result', node);
-            recordRows(node, rows);
-        },
-    },
-    'remove-shared-component': {
-        required: ['app-name', 'changeset-number', 'shared-component-name'],
-        async run(i, { client, connection, outputs, rows }) {
-            await removeSharedComponent(client, connection, {
-                appName: i['app-name'] ?? '',
-                changesetNumber: i['changeset-number'] ?? '',
-                sharedComponentName: i['shared-component-name'] ?? '',
-            });
-            outputs.set('result', { removed: i['shared-component-name'] });
-            rows.push(['Removed', `${i['shared-component-name']} from ${i['app-name']} in ${i['changeset-number']}`]);
-        },
-    },
-    'update-shared-components': {
-        required: ['app-name', 'changeset-number'],
-        async run(i, { client, connection, outputs, rows, logger }) {
-            const appName = i['app-name'] ?? '';
-            const outdated = (await listSharedComponents(client, connection, appName, true)).filter((c) => c.updateVersionName);
-            const moved = [];
-            for (const component of outdated) {
-                await updateSharedComponent(client, connection, {
-                    appName,
-                    changesetNumber: i['changeset-number'] ?? '',
-                    sharedComponentName: component.name,
-                    sharedLibraryName: component.sharedLibraryName ?? '',
-                    versionName: component.updateVersionName ?? '',
-                });
-                moved.push({ ...component, movedTo: component.updateVersionName ?? '' });
-                outputs.set('shared-components', moved);
-                logger.info(`${component.name}: ${component.currentVersionName ?? '?'} → ${component.updateVersionName}`);
-                rows.push([component.name, `${component.currentVersionName ?? '?'} → ${component.updateVersionName}`]);
-            }
-            if (!outdated.length)
-                rows.push(['Shared components', 'all on their newest versions; nothing moved']);
-            outputs.set('shared-components', moved);
-            outputs.set('result', moved);
-        },
-    },
-    'list-component-applications': {
-        required: ['shared-library-name', 'shared-component-name'],
-        async run(i, { client, connection, outputs, rows }) {
-            const applications = await listComponentApplications(client, connection, {
-                sharedLibraryName: i['shared-library-name'] ?? '',
-                sharedComponentName: i['shared-component-name'] ?? '',
-            });
-            outputs.set('applications', applications);
-            outputs.set('result', applications);
-            for (const app of applications)
-                rows.push([scalarText(app.name), scalarText(app.sys_id)]);
-        },
-    },
+    'delete-deployable': { required: ['app-name', 'deployable-name'] },
+    'list-shared-components': { required: ['app-name'], optional: ['with-updates-only'] },
+    'add-shared-component': { required: [...SHARED_COMPONENT, 'shared-library-name'] },
+    'update-shared-component': { required: [...SHARED_COMPONENT, 'shared-library-name', 'version-name'] },
+    'remove-shared-component': { required: SHARED_COMPONENT },
+    'update-shared-components': { required: ['app-name', 'changeset-number'] },
+    'list-component-applications': { required: ['shared-library-name', 'shared-component-name'] },
 };
+const OPERATIONS = Object.keys(OPERATION_INPUTS);
+const DEPLOYABLE_NAME = /^[0-9A-Za-z_\-.%$\s:#]{1,255}$/;
+const SYS_ID = /^[0-9a-f]{32}$/i;
+/** The inputs `operation` takes, required ones first. */
+function operationInputNames(operation) {
+    const { required, optional = [] } = OPERATION_INPUTS[operation];
+    return [...required, ...optional];
+}
+/**
+ * Reads the `operation` input and the config for it; problems go to the reader. Undefined when any problem was
+ * found: then no value below (a required one's '' or 0 stand-in included) leaves this function.
+ */
+function readOperation(inputs) {
+    const before = inputs.problems.length;
+    if (!inputs.has('operation'))
+        inputs.problem('operation', 'is required');
+    const operation = inputs.choice('operation', OPERATIONS);
+    if (operation === undefined)
+        return undefined;
+    const { required } = OPERATION_INPUTS[operation];
+    const taken = new Set(operationInputNames(operation));
+    const every = new Set(OPERATIONS.flatMap(operationInputNames));
+    for (const name of every) {
+        if (!taken.has(name)) {
+            if (inputs.has(name))
+                inputs.problem(name, `is not used by ${operation}`);
+        }
+        else if (required.includes(name) && !inputs.has(name))
+            inputs.problem(name, 'is required');
+    }
+    const config = readConfig(inputs, operation);
+    return inputs.problems.length === before ? config : undefined;
+}
+function readConfig(inputs, operation) {
+    // A required input that is missing has its problem already; '' stands in for it until readOperation drops all.
+    const text = (name) => inputs.string(name) ?? '';
+    const optional = (name) => inputs.string(name);
+    const sysId = (name) => {
+        const value = text(name);
+        if (value && !SYS_ID.test(value))
+            inputs.problem(name, `must be a 32-character sys_id (got '${value}')`);
+        return value;
+    };
+    const envType = () => inputs.choice('env-type', ENV_TYPES) ?? 'Development';
+    const returnFields = () => (inputs.has('return-fields') ? inputs.list('return-fields') : undefined);
+    const deployable = () => ({ appName: text('app-name'), deployableName: text('deployable-name') });
+    const sharedComponent = () => ({
+        appName: text('app-name'),
+        changesetNumber: text('changeset-number'),
+        sharedComponentName: text('shared-component-name'),
+    });
+    switch (operation) {
+        case 'create-app':
+            return readCreateApp(inputs);
+        case 'get-app':
+        case 'delete-app':
+            return { operation, appId: sysId('app-id') };
+        case 'update-app':
+            inputs.atLeastOne(APP_FIELD_INPUTS, { context: 'update-app' });
+            return { operation, appId: sysId('app-id'), fields: appFields(inputs) };
+        case 'create-deployable': {
+            const name = text('deployable-name');
+            if (name && !DEPLOYABLE_NAME.test(name)) {
+                inputs.problem('deployable-name', 'must be at most 255 characters of 0-9, A-Z, a-z, _, -, ., %, $, whitespace, : and #');
+            }
+            return { operation, ...deployable(), envType: envType(), returnFields: returnFields() };
+        }
+        case 'create-deployables':
+            return {
+                operation,
+                appSysId: sysId('app-sys-id'),
+                envType: envType(),
+                quantity: inputs.integer('quantity', { min: 1 }) ?? 0,
+                autoConnect: inputs.boolean('auto-connect', false),
+            };
+        case 'update-deployable':
+            inputs.atLeastOne(NEW_DEPLOYABLE_INPUTS, { context: 'update-deployable' });
+            return {
+                operation,
+                ...deployable(),
+                newName: optional('new-name'),
+                newDescription: optional('new-description'),
+                newServiceId: optional('new-service-id'),
+                newIdentifier: optional('new-identifier'),
+                returnFields: returnFields(),
+            };
+        case 'delete-deployable':
+            return { operation, ...deployable() };
+        case 'list-shared-components':
+            return { operation, appName: text('app-name'), withUpdatesOnly: inputs.boolean('with-updates-only', false) };
+        case 'add-shared-component':
+            return { operation, ...sharedComponent(), sharedLibraryName: text('shared-library-name') };
+        case 'update-shared-component':
+            return {
+                operation,
+                ...sharedComponent(),
+                sharedLibraryName: text('shared-library-name'),
+                versionName: text('version-name'),
+            };
+        case 'remove-shared-component':
+            return { operation, ...sharedComponent() };
+        case 'update-shared-components':
+            return { operation, appName: text('app-name'), changesetNumber: text('changeset-number') };
+        case 'list-component-applications':
+            return {
+                operation,
+                sharedLibraryName: text('shared-library-name'),
+                sharedComponentName: text('shared-component-name'),
+            };
+    }
+}
+function readCreateApp(inputs) {
+    const appType = inputs.choice('app-type', APP_TYPES);
+    inputs.exactlyOne(APP_IDENTITY_INPUTS, { context: 'create-app' });
+    for (const name of ['app-service-id', 'app-service-name'])
+        inputs.onlyWith(name, appType !== 'infrastructure', 'app-type: application');
+    inputs.onlyWith('technical-service-id', appType !== 'application', 'app-type: infrastructure');
+    return {
+        operation: 'create-app',
+        appType: appType ?? 'application',
+        identity: {
+            appName: inputs.string('app-name'),
+            appModelId: inputs.string('app-model-id'),
+            appModelName: inputs.string('app-model-name'),
+            appServiceId: inputs.string('app-service-id'),
+            appServiceName: inputs.string('app-service-name'),
+            technicalServiceId: inputs.string('technical-service-id'),
+        },
+        fields: appFields(inputs),
+    };
+}
+function appFields(inputs) {
+    return {
+        appDescription: inputs.string('app-description'),
+        appManufacturerId: inputs.string('app-manufacturer-id'),
+        appModelOwnerId: inputs.string('app-model-owner-id'),
+        appManagedByGroups: inputs.has('app-managed-by-groups')
+            ? inputs.list('app-managed-by-groups').join(',')
+            : undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/cdm-application/src/operations.ts
+
+
+/** How much of a structured value one summary cell shows. */
+const CELL_CHARS = 2000;
+async function runOperation(config, context) {
+    const { client, connection: c } = context;
+    switch (config.operation) {
+        case 'create-app': {
+            const created = await createApp(client, c, { type: config.appType, ...config.identity, ...config.fields });
+            return {
+                appId: created.appId,
+                appName: config.identity.appName,
+                result: { message: created.message, data: created.appId },
+                rows: [
+                    ['Application id', created.appId],
+                    ['Message', created.message ?? ''],
+                ],
+            };
+        }
+        case 'get-app': {
+            const app = await getApp(client, c, config.appId);
+            return {
+                appId: scalarText(app.appId ?? config.appId),
+                appName: typeof app.appName === 'string' ? app.appName : undefined,
+                app,
+                result: app,
+                rows: Object.entries(app).map(([key, value]) => [
+                    key,
+                    typeof value === 'string' ? value : jsonText(value, CELL_CHARS),
+                ]),
+            };
+        }
+        case 'update-app': {
+            const message = await updateApp(client, c, config.appId, config.fields);
+            return { appId: config.appId, result: { message, data: config.appId }, rows: [['Message', message ?? '']] };
+        }
+        case 'delete-app': {
+            const success = await deleteApp(client, c, config.appId);
+            return { appId: config.appId, result: { errors: [], success }, rows: [['Result', success.join(' ')]] };
+        }
+        case 'create-deployable':
+        case 'update-deployable': {
+            const record = config.operation === 'create-deployable'
+                ? await createDeployable(client, c, {
+                    appName: config.appName,
+                    name: config.deployableName,
+                    envType: config.envType,
+                    returnFields: config.returnFields?.join(','),
+                })
+                : await updateDeployable(client, c, {
+                    appName: config.appName,
+                    name: config.deployableName,
+                    newName: config.newName,
+                    newDescription: config.newDescription,
+                    newServiceId: config.newServiceId,
+                    newIdentifier: config.newIdentifier,
+                    returnFields: config.returnFields?.join(','),
+                });
+            return {
+                deployableSysId: typeof record.sys_id === 'string' ? record.sys_id : undefined,
+                result: record,
+                rows: recordRows(record),
+            };
+        }
+        case 'create-deployables': {
+            const ids = await createDeployables(client, c, {
+                appSysId: config.appSysId,
+                envType: config.envType,
+                quantity: config.quantity,
+                autoConnect: config.autoConnect,
+            });
+            return {
+                deployableSysIds: ids,
+                result: ids,
+                rows: ids.map((id, n) => [`Deployable ${n + 1}`, id]),
+            };
+        }
+        case 'delete-deployable':
+            await deleteDeployable(client, c, { appName: config.appName, name: config.deployableName });
+            return {
+                result: { deleted: config.deployableName },
+                rows: [['Deleted', `${config.deployableName} of ${config.appName}`]],
+            };
+        case 'list-shared-components': {
+            const components = await listSharedComponents(client, c, config.appName, config.withUpdatesOnly);
+            return {
+                sharedComponents: components,
+                result: components,
+                rows: components.map((component) => [component.name, versionText(component)]),
+            };
+        }
+        case 'add-shared-component':
+        case 'update-shared-component': {
+            const { appName, changesetNumber, sharedComponentName, sharedLibraryName } = config;
+            const component = { appName, changesetNumber, sharedComponentName, sharedLibraryName };
+            const node = config.operation === 'add-shared-component'
+                ? await addSharedComponent(client, c, component)
+                : await updateSharedComponent(client, c, { ...component, versionName: config.versionName });
+            return { result: node, rows: recordRows(node) };
+        }
+        case 'remove-shared-component':
+            await removeSharedComponent(client, c, {
+                appName: config.appName,
+                changesetNumber: config.changesetNumber,
+                sharedComponentName: config.sharedComponentName,
+            });
+            return {
+                result: { removed: config.sharedComponentName },
+                rows: [['Removed', `${config.sharedComponentName} from ${config.appName} in ${config.changesetNumber}`]],
+            };
+        case 'update-shared-components':
+            return updateSharedComponents(config, context);
+        case 'list-component-applications': {
+            const applications = await listComponentApplications(client, c, {
+                sharedLibraryName: config.sharedLibraryName,
+                sharedComponentName: config.sharedComponentName,
+            });
+            return {
+                applications,
+                result: applications,
+                rows: applications.map((app) => [scalarText(app.name), scalarText(app.sys_id)]),
+            };
+        }
+    }
+}
+/** Moves every outdated shared component to its newest version, reporting each as it moves. */
+async function updateSharedComponents(config, { client, connection, logger, report }) {
+    const { appName, changesetNumber } = config;
+    const outdated = (await listSharedComponents(client, connection, appName, true)).filter((component) => component.updateVersionName);
+    const moved = [];
+    const rows = [];
+    for (const component of outdated) {
+        const versionName = component.updateVersionName ?? '';
+        await updateSharedComponent(client, connection, {
+            appName,
+            changesetNumber,
+            sharedComponentName: component.name,
+            sharedLibraryName: component.sharedLibraryName ?? '',
+            versionName,
+        });
+        moved.push({ ...component, movedTo: versionName });
+        rows.push([component.name, `${component.currentVersionName ?? '?'} → ${versionName}`]);
+        report({ sharedComponents: [...moved], rows: [...rows] });
+        logger.info(`${component.name}: ${component.currentVersionName ?? '?'} → ${versionName}`);
+    }
+    if (!outdated.length)
+        rows.push(['Shared components', 'all on their newest versions; nothing moved']);
+    return { sharedComponents: moved, result: moved, rows };
+}
 function versionText(c) {
     const current = c.currentVersionName ?? c.currentVersion ?? '';
     return c.updateVersionName ? `${current} (update: ${c.updateVersionName})` : current;
 }
 /** The scalar fields of a record, and the `value` of reference fields. */
-function recordRows(record, rows) {
+function recordRows(record) {
+    const rows = [];
     for (const [key, value] of Object.entries(record)) {
         if (value === null || value === undefined || value === '')
             continue;
         const shown = typeof value === 'object' && 'value' in value ? value.value : value;
         rows.push([key, typeof shown === 'string' ? shown : jsonText(shown, CELL_CHARS)]);
     }
+    return rows;
 }
 
 ;// CONCATENATED MODULE: ./actions/cdm-application/src/main.ts
+/** cdm-application: one operation on CDM applications, deployables or shared components → outputs and summary. */
+
+
 
 
 
 
 /** No operation waits on a job; this bounds retries and slow answers. */
 const RUN_TIMEOUT_MS = 10 * 60_000;
-const DEPLOYABLE_NAME = /^[0-9A-Za-z_\-.%$\s:#]{1,255}$/;
 function run(options = {}) {
     return runAction({ title: 'ServiceNow CDM application', ...options }, main);
 }
 async function main(context) {
     const { inputs, outputs, summary, logger } = context;
-    const connection = readServiceNowConnection(inputs);
-    const names = Object.keys(OPERATIONS);
-    const operationName = inputs.string('operation', { required: true });
-    const operation = operationName === undefined ? undefined : OPERATIONS[operationName];
-    if (operationName !== undefined && !operation)
-        inputs.problem('operation', `must be one of ${names.join(', ')} (got '${operationName}')`);
-    const values = operation && operationName ? readOperationInputs(inputs, operationName) : undefined;
-    inputs.finish();
-    if (!connection || !operation || !operationName || !values)
-        return;
+    const { connection, config } = inputs.finish({
+        connection: readServiceNowConnection(inputs),
+        config: readOperation(inputs),
+    });
     const runtime = context.runtime(RUN_TIMEOUT_MS);
-    const rows = [];
+    const known = new Known((part) => setOutputs(outputs, operationOutputs(part)));
     try {
-        await operation.run(values, { client: serviceNowClient(connection, runtime), connection, outputs, logger, rows });
+        const result = await runOperation(config, {
+            client: serviceNowClient(connection, runtime),
+            connection,
+            logger,
+            report: known.report,
+        });
+        known.report(result);
     }
     finally {
         summary.details([
             ['Instance', connection.instanceUrl],
-            ['Operation', operationName],
-            ...Object.entries(values).map(([name, value]) => [name, value]),
+            ['Operation', config.operation],
+            ...operationInputNames(config.operation).map((name) => [name, inputs.string(name)]),
         ]);
+        const rows = known.value.rows ?? [];
         if (rows.length)
             summary.heading('Result', 3).table(['', ''], rows);
     }
 }
-/** Every operation input, checked against the operation: missing required ones and unused given ones are errors. */
-function readOperationInputs(inputs, operationName) {
-    const operation = OPERATIONS[operationName];
-    const allowed = new Set([...operation.required, ...(operation.optional ?? [])]);
-    const every = new Set(Object.values(OPERATIONS).flatMap((op) => [...op.required, ...(op.optional ?? [])]));
-    const values = {};
-    for (const name of every) {
-        if (!allowed.has(name)) {
-            if (inputs.has(name))
-                inputs.problem(name, `is not used by ${operationName}`);
-            continue;
-        }
-        values[name] = inputs.string(name, { required: operation.required.includes(name) });
-    }
-    const problems = inputs.problems.length;
-    checkValues(inputs, operationName, values);
-    return inputs.problems.length === problems ? values : undefined;
-}
-function checkValues(inputs, operationName, v) {
-    if (v['app-type'] !== undefined)
-        v['app-type'] = inputs.choice('app-type', APP_TYPES);
-    if (v['env-type'] !== undefined)
-        v['env-type'] = inputs.choice('env-type', ENV_TYPES);
-    if (v['auto-connect'] !== undefined)
-        v['auto-connect'] = String(inputs.boolean('auto-connect', false));
-    if (operationName === 'list-shared-components')
-        v['with-updates-only'] = String(inputs.boolean('with-updates-only', false));
-    if (v.quantity !== undefined)
-        v.quantity = inputs.integer('quantity', { min: 1 })?.toString();
-    if (v['return-fields'] !== undefined)
-        v['return-fields'] = inputs.list('return-fields').join(',');
-    if (v['app-managed-by-groups'] !== undefined)
-        v['app-managed-by-groups'] = inputs.list('app-managed-by-groups').join(',');
-    for (const name of ['app-id', 'app-sys-id']) {
-        const value = v[name];
-        if (value !== undefined && !/^[0-9a-f]{32}$/i.test(value))
-            inputs.problem(name, `must be a 32-character sys_id (got '${value}')`);
-    }
-    if (operationName === 'create-deployable' &&
-        v['deployable-name'] !== undefined &&
-        !DEPLOYABLE_NAME.test(v['deployable-name'])) {
-        inputs.problem('deployable-name', 'must be at most 255 characters of 0-9, A-Z, a-z, _, -, ., %, $, whitespace, : and #');
-    }
-    if (operationName === 'create-app') {
-        const identity = APP_IDENTITY_INPUTS.filter((name) => v[name] !== undefined);
-        if (identity.length !== 1) {
-            inputs.problem(identity[1] ?? 'app-name', `create-app takes exactly one of ${APP_IDENTITY_INPUTS.join(', ')}${identity.length ? ` (got ${identity.join(', ')})` : ''}`);
-        }
-        for (const name of ['app-service-id', 'app-service-name']) {
-            if (v[name] !== undefined && v['app-type'] === 'infrastructure')
-                inputs.problem(name, 'only applies with app-type: application');
-        }
-        if (v['technical-service-id'] !== undefined && v['app-type'] === 'application') {
-            inputs.problem('technical-service-id', 'only applies with app-type: infrastructure');
-        }
-    }
-    if (operationName === 'update-app' && !APP_FIELD_INPUTS.some((name) => v[name] !== undefined)) {
-        inputs.problem('app-description', `update-app needs at least one of ${APP_FIELD_INPUTS.join(', ')}`);
-    }
-    if (operationName === 'update-deployable' && !NEW_DEPLOYABLE_INPUTS.some((name) => v[name] !== undefined)) {
-        inputs.problem('new-name', `update-deployable needs at least one of ${NEW_DEPLOYABLE_INPUTS.join(', ')}`);
-    }
+/** The step's outputs for what the operation reported; the ones it did not report are left out. */
+function operationOutputs(part) {
+    return {
+        'app-id': part.appId,
+        'app-name': part.appName,
+        app: part.app,
+        'deployable-sys-id': part.deployableSysId,
+        'deployable-sys-ids': part.deployableSysIds,
+        'shared-components': part.sharedComponents,
+        applications: part.applications,
+        result: part.result,
+    };
 }
 
 
