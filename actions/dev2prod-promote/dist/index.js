@@ -31038,23 +31038,24 @@ async function runPromote(config, deps) {
         Object.assign(result, part);
         report(part);
     };
-    if (config.packageId && config.source) {
-        await exportAndDownload(config, config.source, config.packageId, deps, learned);
+    const pkg = config.package;
+    if (pkg.kind === 'export') {
+        await exportAndDownload(config, pkg.source, pkg.packageId, deps, learned);
     }
-    else if (config.packageFile) {
-        learned({ packageFile: await fileDigest(config.packageFile) });
+    else if (pkg.kind === 'file') {
+        learned({ packageFile: await fileDigest(pkg.path) });
     }
     const packageFile = result.packageFile;
     if (config.artifact && packageFile) {
         await deps.uploadArtifact({ ...config.artifact, files: [packageFile.path] });
     }
-    if (config.mode === 'export' || !config.target) {
+    if (config.mode === 'export') {
         learned({ dryRunOutcome: 'skipped' });
         return result;
     }
     const target = config.target;
     const client = deps.clientFor(target);
-    let fileId = config.fileId;
+    let fileId = pkg.kind === 'file-id' ? pkg.fileId : undefined;
     if (!fileId && packageFile) {
         logger.info(`Uploading ${external_node_path_.basename(packageFile.path)} (${packageFile.bytes} bytes) to tenant ${target.tenantId}.`);
         fileId = await uploadAttachment(client, target.tenantId, packageFile.path);
@@ -31203,21 +31204,22 @@ async function main(context) {
     const githubToken = inputs.secret('github-token');
     inputs.requiredWith('github-token', commentOnPr, 'comment-on-pr (the default is the workflow token)');
     const pollIntervalMs = inputs.duration('poll-interval', '15s', { min: MIN_INTERVAL_MS });
-    inputs.finish();
-    if (target && targetInputs?.sourceCredentials)
-        logger.info(`target-username/target-password not given: the target (${target.url}) is the source's server, so the source's ${targetInputs.sourceCredentials} used there.`);
-    const config = {
-        mode,
-        source: packageId ? source : undefined,
-        target,
-        packageId,
-        packageFile: resolvedPackageFile,
-        fileId,
+    const settings = {
         downloadDir: external_node_path_.resolve(inputs.string('download-dir') ?? process.env.RUNNER_TEMP ?? '.'),
         artifact,
         failOnWarnings,
         pollIntervalMs,
     };
+    const packageSource = packageId !== undefined
+        ? source && { kind: 'export', packageId, source }
+        : resolvedPackageFile
+            ? { kind: 'file', path: resolvedPackageFile }
+            : fileId !== undefined
+                ? { kind: 'file-id', fileId }
+                : undefined;
+    const { config } = inputs.finish({ config: promoteConfig(mode, packageSource, target, settings) });
+    if (config.target && targetInputs?.sourceCredentials)
+        logger.info(`target-username/target-password not given: the target (${config.target.url}) is the source's server, so the source's ${targetInputs.sourceCredentials} used there.`);
     const known = new Known((part) => setOutputs(outputs, promoteOutputs(part)));
     try {
         const result = await runPromote(config, {
@@ -31239,6 +31241,17 @@ async function main(context) {
             }, logger);
         }
     }
+}
+/**
+ * The config the inputs describe: export takes a package to export and no target; the other modes a target.
+ * Undefined when the inputs did not make one (their problems say why).
+ */
+function promoteConfig(mode, pkg, target, settings) {
+    if (!pkg)
+        return undefined;
+    if (mode === 'export')
+        return pkg.kind === 'export' ? { ...settings, mode, package: pkg } : undefined;
+    return target && { ...settings, mode, package: pkg, target };
 }
 /**
  * `source-*` or `target-*` inputs, as far as given. The target falls back to the source's URL; to the source's
@@ -31302,11 +31315,12 @@ async function checkPackageIsZip(inputs, file) {
 }
 function main_writeSummary(summary, config, done, elapsed) {
     const { packageFile, dryRun } = done;
+    const pkg = config.package;
     summary.details([
         ['Mode', config.mode],
-        ['Source', config.source && `${config.source.url} tenant ${config.source.tenantId}`],
+        ['Source', pkg.kind === 'export' ? `${pkg.source.url} tenant ${pkg.source.tenantId}` : undefined],
         ['Target', config.target && `${config.target.url} tenant ${config.target.tenantId}`],
-        ['Package', config.packageId ?? config.packageFile ?? (config.fileId && `file ${config.fileId}`)],
+        ['Package', pkg.kind === 'export' ? pkg.packageId : pkg.kind === 'file' ? pkg.path : `file ${pkg.fileId}`],
         ['Export id', done.exportId],
         ['Package bundle', done.export?.packageBundleName],
         ['Items', done.export?.itemCount],

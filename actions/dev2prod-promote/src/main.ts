@@ -15,7 +15,15 @@ import { formatDuration } from '../../../shared/runtime.js';
 import { smaxClient } from '../../../shared/vendors/smax/dev2prod.js';
 import type { SmaxTenant } from '../../../shared/vendors/smax/session.js';
 import { importReport } from './judge.js';
-import { MODES, runPromote, type PromoteConfig, type PromoteResult } from './promote.js';
+import {
+  MODES,
+  runPromote,
+  type Mode,
+  type PackageSource,
+  type PromoteConfig,
+  type PromoteResult,
+  type PromoteSettings,
+} from './promote.js';
 
 export function run(options: Partial<RunOptions> = {}): Promise<void> {
   return runAction({ title: 'SMAX Dev2Prod promotion', ...options }, main);
@@ -56,24 +64,26 @@ async function main(context: ActionContext): Promise<void> {
   const githubToken = inputs.secret('github-token');
   inputs.requiredWith('github-token', commentOnPr, 'comment-on-pr (the default is the workflow token)');
   const pollIntervalMs = inputs.duration('poll-interval', '15s', { min: MIN_INTERVAL_MS });
-  inputs.finish();
-  if (target && targetInputs?.sourceCredentials)
-    logger.info(
-      `target-username/target-password not given: the target (${target.url}) is the source's server, so the source's ${targetInputs.sourceCredentials} used there.`,
-    );
-
-  const config: PromoteConfig = {
-    mode,
-    source: packageId ? source : undefined,
-    target,
-    packageId,
-    packageFile: resolvedPackageFile,
-    fileId,
+  const settings = {
     downloadDir: path.resolve(inputs.string('download-dir') ?? process.env.RUNNER_TEMP ?? '.'),
     artifact,
     failOnWarnings,
     pollIntervalMs,
   };
+  const packageSource: PackageSource | undefined =
+    packageId !== undefined
+      ? source && { kind: 'export', packageId, source }
+      : resolvedPackageFile
+        ? { kind: 'file', path: resolvedPackageFile }
+        : fileId !== undefined
+          ? { kind: 'file-id', fileId }
+          : undefined;
+  const { config } = inputs.finish({ config: promoteConfig(mode, packageSource, target, settings) });
+  if (config.target && targetInputs?.sourceCredentials)
+    logger.info(
+      `target-username/target-password not given: the target (${config.target.url}) is the source's server, so the source's ${targetInputs.sourceCredentials} used there.`,
+    );
+
   const known = new Known<PromoteResult>((part) => setOutputs(outputs, promoteOutputs(part)));
   try {
     const result = await runPromote(config, {
@@ -99,6 +109,21 @@ async function main(context: ActionContext): Promise<void> {
       );
     }
   }
+}
+
+/**
+ * The config the inputs describe: export takes a package to export and no target; the other modes a target.
+ * Undefined when the inputs did not make one (their problems say why).
+ */
+function promoteConfig(
+  mode: Mode,
+  pkg: PackageSource | undefined,
+  target: SmaxTenant | undefined,
+  settings: PromoteSettings,
+): PromoteConfig | undefined {
+  if (!pkg) return undefined;
+  if (mode === 'export') return pkg.kind === 'export' ? { ...settings, mode, package: pkg } : undefined;
+  return target && { ...settings, mode, package: pkg, target };
 }
 
 type TenantInputs = Partial<SmaxTenant> & {
@@ -178,11 +203,12 @@ async function checkPackageIsZip(inputs: InputReader, file: string): Promise<voi
 
 function writeSummary(summary: Summary, config: PromoteConfig, done: Partial<PromoteResult>, elapsed: string): void {
   const { packageFile, dryRun } = done;
+  const pkg = config.package;
   summary.details([
     ['Mode', config.mode],
-    ['Source', config.source && `${config.source.url} tenant ${config.source.tenantId}`],
+    ['Source', pkg.kind === 'export' ? `${pkg.source.url} tenant ${pkg.source.tenantId}` : undefined],
     ['Target', config.target && `${config.target.url} tenant ${config.target.tenantId}`],
-    ['Package', config.packageId ?? config.packageFile ?? (config.fileId && `file ${config.fileId}`)],
+    ['Package', pkg.kind === 'export' ? pkg.packageId : pkg.kind === 'file' ? pkg.path : `file ${pkg.fileId}`],
     ['Export id', done.exportId],
     ['Package bundle', done.export?.packageBundleName],
     ['Items', done.export?.itemCount],

@@ -30,20 +30,25 @@ import { annotate, judgeImport, type Judgement } from './judge.js';
 export const MODES = ['export', 'dry-run', 'promote', 'import'] as const;
 export type Mode = (typeof MODES)[number];
 
-export interface PromoteConfig {
-  mode: Mode;
-  /** Set when the package is exported (package-id). */
-  source?: SmaxTenant;
-  /** Set unless mode is export. */
-  target?: SmaxTenant;
-  packageId?: string;
-  packageFile?: string;
-  fileId?: string;
+/** Where the package comes from: exported from the source tenant, a zip on disk, or a file the target already has. */
+export type PackageSource =
+  | { kind: 'export'; packageId: string; source: SmaxTenant }
+  | { kind: 'file'; path: string }
+  | { kind: 'file-id'; fileId: string };
+
+export interface PromoteSettings {
   downloadDir: string;
   artifact?: Omit<ArtifactRequest, 'files'>;
   failOnWarnings: boolean;
   pollIntervalMs: number;
 }
+
+/** Mode export only exports (so its package is exported); every other mode imports into a target. */
+export type PromoteConfig = PromoteSettings &
+  (
+    | { mode: 'export'; package: Extract<PackageSource, { kind: 'export' }>; target?: undefined }
+    | { mode: Exclude<Mode, 'export'>; package: PackageSource; target: SmaxTenant }
+  );
 
 export interface PromoteDeps {
   runtime: Runtime;
@@ -85,23 +90,24 @@ export async function runPromote(config: PromoteConfig, deps: PromoteDeps): Prom
     report(part);
   };
 
-  if (config.packageId && config.source) {
-    await exportAndDownload(config, config.source, config.packageId, deps, learned);
-  } else if (config.packageFile) {
-    learned({ packageFile: await fileDigest(config.packageFile) });
+  const pkg = config.package;
+  if (pkg.kind === 'export') {
+    await exportAndDownload(config, pkg.source, pkg.packageId, deps, learned);
+  } else if (pkg.kind === 'file') {
+    learned({ packageFile: await fileDigest(pkg.path) });
   }
   const packageFile = result.packageFile;
   if (config.artifact && packageFile) {
     await deps.uploadArtifact({ ...config.artifact, files: [packageFile.path] });
   }
-  if (config.mode === 'export' || !config.target) {
+  if (config.mode === 'export') {
     learned({ dryRunOutcome: 'skipped' });
     return result;
   }
 
   const target = config.target;
   const client = deps.clientFor(target);
-  let fileId = config.fileId;
+  let fileId = pkg.kind === 'file-id' ? pkg.fileId : undefined;
   if (!fileId && packageFile) {
     logger.info(
       `Uploading ${path.basename(packageFile.path)} (${packageFile.bytes} bytes) to tenant ${target.tenantId}.`,
