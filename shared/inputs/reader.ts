@@ -4,6 +4,18 @@
  */
 import { InputError, type InputProblem } from '../errors.js';
 import type { Logger } from '../runtime.js';
+import {
+  decodeURIComponentSafe,
+  formatMs,
+  isLoopback,
+  listOf,
+  parseBaseUrl,
+  parseDuration,
+  parseSize,
+  splitList,
+  userinfoOf,
+  withoutUserinfo,
+} from './parse.js';
 
 /** Returns an input's raw value, '' when it was not given. */
 export type InputSource = (name: string) => string;
@@ -14,7 +26,6 @@ export const environmentInputs: InputSource = (name) =>
 
 const TRUE_VALUES = ['true', 'True', 'TRUE'];
 const FALSE_VALUES = ['false', 'False', 'FALSE'];
-const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 export class InputReader {
   readonly problems: InputProblem[] = [];
@@ -237,84 +248,4 @@ export class InputReader {
   private raw(name: string): string {
     return this.source(name).trim();
   }
-}
-
-/** `a, b and c` (or `a, b or c`). */
-function listOf(names: readonly string[], conjunction: 'and' | 'or'): string {
-  return names.length > 1
-    ? `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`
-    : names.join('');
-}
-
-/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
-function formatMs(ms: number): string {
-  return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
-}
-
-export function splitList(value: string): string[] {
-  return value
-    .split(/[\n,]/)
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-}
-
-export function parseDuration(text: string): number | undefined {
-  const value = text.trim();
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
-  const pattern = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
-  let total = 0;
-  let consumed = 0;
-  for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
-    total += Number(match[1]) * DURATION_UNITS_MS[match[2]];
-    consumed = pattern.lastIndex;
-  }
-  return consumed === value.length && consumed > 0 ? Math.round(total) : undefined;
-}
-
-const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024, gb: 1024 * 1024 * 1024 };
-
-function parseSize(text: string): number | undefined {
-  const match = /^(\d+(?:\.\d+)?)\s*([kmg]?b)?$/i.exec(text.trim());
-  if (!match) return undefined;
-  return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
-}
-
-/** An http(s) base URL without a trailing slash, or undefined when the text is not one (see InputReader.url). */
-function parseBaseUrl(text: string): string | undefined {
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    return undefined;
-  }
-  if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
-    return undefined;
-  }
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-}
-
-/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
-function userinfoOf(text: string): string | undefined {
-  return USERINFO.exec(text.trim())?.[2] || undefined;
-}
-
-/** `https://admin:secret@host/x` → `https://***@host/x`. */
-function withoutUserinfo(text: string): string {
-  return text.trim().replace(USERINFO, '$1***@');
-}
-
-/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
-const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
-
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
 }

@@ -28211,7 +28211,7 @@ var baseTimes = __webpack_require__(21299),
     isArguments = __webpack_require__(60541),
     isArray = __webpack_require__(77192),
     isBuffer = __webpack_require__(43739),
-    isIndex = __webpack_require__(37446),
+    isIndex = __webpack_require__(15065),
     isTypedArray = __webpack_require__(35000);
 
 /** Used for built-in method references. */
@@ -29333,7 +29333,7 @@ module.exports = isFlattenable;
 
 /***/ }),
 
-/***/ 37446:
+/***/ 15065:
 /***/ ((module) => {
 
 /** Used as references for various `Number` constants. */
@@ -29370,7 +29370,7 @@ module.exports = isIndex;
 
 var eq = __webpack_require__(75199),
     isArrayLike = __webpack_require__(75119),
-    isIndex = __webpack_require__(37446),
+    isIndex = __webpack_require__(15065),
     isObject = __webpack_require__(96482);
 
 /**

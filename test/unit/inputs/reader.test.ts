@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { InputError } from '../../../shared/errors.js';
-import { environmentInputs, InputReader, parseDuration, splitList } from '../../../shared/inputs/reader.js';
+import { parseDuration, splitList } from '../../../shared/inputs/parse.js';
+import { environmentInputs, InputReader } from '../../../shared/inputs/reader.js';
 import { MemoryLogger } from '../../support/fakes.js';
 
 function reader(inputs: Record<string, string>) {
