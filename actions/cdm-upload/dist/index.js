@@ -39137,12 +39137,9 @@ async function main(context) {
     const target = inputs.choice('target', UPLOAD_TARGETS, { default: 'component' }) ?? 'component';
     const collectionName = inputs.string('collection-name');
     const deployableName = inputs.string('deployable-name');
-    for (const [name, needed] of [
-        ['collection-name', target === 'collection'],
-        ['deployable-name', target === 'deployable'],
-    ]) {
-        inputs.requiredWith(name, needed, `target: ${target}`);
-        inputs.onlyWith(name, needed, `target: ${name.replace('-name', '')}`);
+    for (const kind of ['collection', 'deployable']) {
+        inputs.requiredWith(`${kind}-name`, target === kind, `target: ${kind}`);
+        inputs.onlyWith(`${kind}-name`, target === kind, `target: ${kind}`);
     }
     const asFile = inputs.boolean('as-file', false);
     if (asFile && target === 'vars')

@@ -37,12 +37,9 @@ async function main(context: ActionContext): Promise<void> {
   const target = inputs.choice('target', UPLOAD_TARGETS, { default: 'component' }) ?? 'component';
   const collectionName = inputs.string('collection-name');
   const deployableName = inputs.string('deployable-name');
-  for (const [name, needed] of [
-    ['collection-name', target === 'collection'],
-    ['deployable-name', target === 'deployable'],
-  ] as const) {
-    inputs.requiredWith(name, needed, `target: ${target}`);
-    inputs.onlyWith(name, needed, `target: ${name.replace('-name', '')}`);
+  for (const kind of ['collection', 'deployable'] as const) {
+    inputs.requiredWith(`${kind}-name`, target === kind, `target: ${kind}`);
+    inputs.onlyWith(`${kind}-name`, target === kind, `target: ${kind}`);
   }
   const asFile = inputs.boolean('as-file', false);
   if (asFile && target === 'vars') inputs.problem('as-file', 'file nodes cannot be uploaded to vars');
