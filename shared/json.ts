@@ -5,7 +5,7 @@
  */
 
 /** Nesting deeper than this is written compactly: indentation would grow with the square of the depth. */
-export const PRETTY_DEPTH_LIMIT = 200;
+const PRETTY_DEPTH_LIMIT = 200;
 
 /** How deeply arrays and objects nest in `value` (a scalar is 0, `[]` is 1); stops counting past `stopAfter`. */
 export function jsonDepth(value: unknown, stopAfter = Infinity): number {
@@ -167,4 +167,9 @@ export function describeValue(value: unknown, maxChars = 200): string {
   const type = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
   const kind = type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
   return `${kind}: ${jsonText(value, maxChars)}`;
+}
+
+/** A string with something in it, or undefined (for optional text fields of vendor answers). */
+export function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined;
 }

@@ -19,10 +19,9 @@ export function readCredentials(inputs: InputReader, tokenKind: string): Credent
     return { kind: 'bearer', token };
   } else if (username && password) {
     return { kind: 'basic', username, password };
-  } else if (username) {
-    inputs.problem('password', 'is required with username');
-  } else if (password) {
-    inputs.problem('username', 'is required with password');
+  } else if (username || password) {
+    inputs.requiredWith('password', username !== undefined, 'username');
+    inputs.requiredWith('username', password !== undefined, 'password');
   } else {
     inputs.problem('username', `give username and password (basic auth) or token (${tokenKind})`);
   }

@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { htmlTitle, isHtml } from '../http/body.js';
 
 /** A local file header: every zip archive with content starts with it. */
-export const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** Enough of a file to find an HTML page's title. */
 export const HEAD_BYTES = 8192;
 

@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import type { AuthProvider } from '../auth/index.js';
 import { ApiError, CancelledError } from '../errors.js';
 import { formatDuration, type Runtime } from '../runtime.js';
-import { describeHtml, excerpt, isHtml, readBody, type VendorMessageReader } from './body.js';
+import { describeHtml, excerpt, isHtml, isRecord, readBody, type VendorMessageReader } from './body.js';
 import { Exchange, IDLE_TIMEOUT } from './exchange.js';
 import { Failures } from './failures.js';
 import {
@@ -224,6 +224,19 @@ export class ApiClient {
   }
 
   /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
+  /**
+   * `body` as a JSON object, or the object it holds at `key` (`result`, `response_map`); anything else is an
+   * unexpected answer naming the endpoint.
+   */
+  objectIn(body: unknown, spec: Pick<RequestSpec, 'method' | 'path' | 'query'>, key?: string): Record<string, unknown> {
+    const value = key === undefined ? body : isRecord(body) ? body[key] : undefined;
+    if (isRecord(value)) return value;
+    throw this.unexpectedAnswer(
+      spec,
+      key === undefined ? 'the answer is not a JSON object' : `the answer has no ${key} object`,
+    );
+  }
+
   unexpectedAnswer(spec: Pick<RequestSpec, 'method' | 'path' | 'query'>, what: string): ApiError {
     return new ApiError({
       method: spec.method,

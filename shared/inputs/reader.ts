@@ -4,6 +4,18 @@
  */
 import { InputError, type InputProblem } from '../errors.js';
 import type { Logger } from '../runtime.js';
+import {
+  decodeURIComponentSafe,
+  formatMs,
+  isLoopback,
+  listOf,
+  parseBaseUrl,
+  parseDuration,
+  parseSize,
+  splitList,
+  userinfoOf,
+  withoutUserinfo,
+} from './parse.js';
 
 /** Returns an input's raw value, '' when it was not given. */
 export type InputSource = (name: string) => string;
@@ -14,7 +26,6 @@ export const environmentInputs: InputSource = (name) =>
 
 const TRUE_VALUES = ['true', 'True', 'TRUE'];
 const FALSE_VALUES = ['false', 'False', 'FALSE'];
-const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 export class InputReader {
   readonly problems: InputProblem[] = [];
@@ -189,85 +200,52 @@ export class InputReader {
     return splitList(this.raw(name));
   }
 
-  /** Throws one InputError with every problem found, if any. */
-  finish(): void {
+  /**
+   * Exactly one of `names` must be given; returns the one that was. `context` prefixes the problem when the rule
+   * belongs to something else (an operation, say): "create-app: give only one of ...".
+   */
+  exactlyOne<T extends string>(names: readonly T[], options: { context?: string } = {}): T | undefined {
+    const given = names.filter((name) => this.has(name));
+    if (given.length === 1) return given[0];
+    const prefix = options.context ? `${options.context}: ` : '';
+    if (given.length)
+      this.problem(given[1], `${prefix}give only one of ${listOf(names, 'and')} (got ${given.join(', ')})`);
+    else this.problem(names[0], `${prefix}give ${listOf(names, 'or')}`);
+    return undefined;
+  }
+
+  /** At least one of `names` must be given (`context` as for exactlyOne). */
+  atLeastOne(names: readonly string[], options: { context?: string } = {}): void {
+    if (names.some((name) => this.has(name))) return;
+    this.problem(
+      names[0],
+      `${options.context ? `${options.context}: ` : ''}give at least one of ${listOf(names, 'or')}`,
+    );
+  }
+
+  /** `name` means something only when `applies` holds; `when` says when ("artifact-name", "target: collection"). */
+  onlyWith(name: string, applies: boolean, when: string): void {
+    if (!applies && this.has(name)) this.problem(name, `only applies with ${when}`);
+  }
+
+  /** `name` must be given when `needed` holds; `when` says when, as for onlyWith. */
+  requiredWith(name: string, needed: boolean, when: string): void {
+    if (needed && !this.has(name)) this.problem(name, `is required with ${when}`);
+  }
+
+  /**
+   * Throws one InputError with every problem found, if any. Otherwise returns `required` with its types narrowed
+   * to present: the values a flow needs come out of here, so no later check can quietly end a run that did nothing.
+   * A value still missing without a recorded problem is a defect of the action, and fails the step as such.
+   */
+  finish<T extends Record<string, unknown>>(required: T = {} as T): { [K in keyof T]: NonNullable<T[K]> } {
     if (this.problems.length) throw new InputError(this.problems);
+    const missing = Object.keys(required).filter((key) => required[key] === undefined || required[key] === null);
+    if (missing.length) throw new Error(`No value for ${missing.join(', ')} although no input problem was found`);
+    return required as { [K in keyof T]: NonNullable<T[K]> };
   }
 
   private raw(name: string): string {
     return this.source(name).trim();
   }
-}
-
-/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
-function formatMs(ms: number): string {
-  return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
-}
-
-export function splitList(value: string): string[] {
-  return value
-    .split(/[\n,]/)
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-}
-
-export function parseDuration(text: string): number | undefined {
-  const value = text.trim();
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
-  const pattern = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
-  let total = 0;
-  let consumed = 0;
-  for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
-    total += Number(match[1]) * DURATION_UNITS_MS[match[2]];
-    consumed = pattern.lastIndex;
-  }
-  return consumed === value.length && consumed > 0 ? Math.round(total) : undefined;
-}
-
-const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024, gb: 1024 * 1024 * 1024 };
-
-export function parseSize(text: string): number | undefined {
-  const match = /^(\d+(?:\.\d+)?)\s*([kmg]?b)?$/i.exec(text.trim());
-  if (!match) return undefined;
-  return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
-}
-
-/** An http(s) base URL without a trailing slash, or undefined when the text is not one (see InputReader.url). */
-export function parseBaseUrl(text: string): string | undefined {
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    return undefined;
-  }
-  if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
-    return undefined;
-  }
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-}
-
-/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
-function userinfoOf(text: string): string | undefined {
-  return USERINFO.exec(text.trim())?.[2] || undefined;
-}
-
-/** `https://admin:secret@host/x` → `https://***@host/x`. */
-function withoutUserinfo(text: string): string {
-  return text.trim().replace(USERINFO, '$1***@');
-}
-
-/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
-const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
-
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
 }

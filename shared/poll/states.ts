@@ -28,7 +28,7 @@ export function sameState(a: string | undefined, b: string): boolean {
 }
 
 /** Whether `state` is one of `states`, whatever its case. */
-export function isOneOf(state: string | undefined, states: readonly string[]): boolean {
+function isOneOf(state: string | undefined, states: readonly string[]): boolean {
   return state !== undefined && states.some((known) => sameState(state, known));
 }
 

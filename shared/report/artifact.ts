@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import { errorMessage } from '../errors.js';
+import type { InputReader } from '../inputs/reader.js';
 import type { Logger } from '../runtime.js';
 
 export interface ArtifactRequest {
@@ -16,6 +17,14 @@ export interface ArtifactRequest {
 export interface UploadedArtifact {
   id?: number;
   size?: number;
+}
+
+/** The `artifact-name` and `retention-days` inputs; undefined when no artifact was asked for. */
+export function readArtifactInputs(inputs: InputReader): Omit<ArtifactRequest, 'files'> | undefined {
+  const name = inputs.string('artifact-name');
+  const retentionDays = inputs.integer('retention-days', { min: 1, max: 90 });
+  inputs.onlyWith('retention-days', name !== undefined, 'artifact-name');
+  return name === undefined ? undefined : { name, retentionDays };
 }
 
 export async function uploadArtifact(request: ArtifactRequest, logger: Logger): Promise<UploadedArtifact | undefined> {

@@ -26,6 +26,11 @@ export interface Outputs {
   readonly values: ReadonlyMap<string, string>;
 }
 
+/** Sets each output that has a value; an undefined one is left as it was. */
+export function setOutputs(outputs: Outputs, values: Record<string, OutputValue | undefined>): void {
+  for (const [name, value] of Object.entries(values)) if (value !== undefined) outputs.set(name, value);
+}
+
 export function outputText(value: OutputValue): string {
   // jsonText, not JSON.stringify: vendor JSON can be nested deeper than the call stack allows.
   return typeof value === 'object' ? jsonText(value) : String(value);

@@ -26,9 +26,11 @@ export class Summary {
     return this;
   }
 
-  table(header: string[], rows: string[][]): this {
+  /** Cells are escaped (a `|` or a line break in vendor text cannot break the table); `align` per column. */
+  table(header: string[], rows: string[][], align: ('left' | 'right')[] = []): this {
     const line = (cells: string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
-    this.parts.push([line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n') + '\n');
+    const rule = `| ${header.map((_, i) => (align[i] === 'right' ? '---:' : '---')).join(' | ')} |`;
+    this.parts.push([line(header), rule, ...rows.map(line)].join('\n') + '\n');
     return this;
   }
 

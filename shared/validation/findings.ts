@@ -18,7 +18,7 @@ const MAX_PARSED_FILE_BYTES = 5 * 1024 * 1024;
  * type is still `failure`; so is a failure row of a snapshot that passed with exception and whose decision is not
  * readable. An unknown type counts as a failure (and is logged), never as nothing.
  */
-export function severityOf(row: PolicyResultRow, snapshotValidation: string, logger: Logger): Severity {
+function severityOf(row: PolicyResultRow, snapshotValidation: string, logger: Logger): Severity {
   if (row.decision === 'compliant_with_exception') return 'exception';
   switch (row.type) {
     case 'failure':

@@ -2,11 +2,12 @@
  * The policy-validation gate, the one flow behind cdm-validate and cdm-upload's `validate: true`: find the gated
  * snapshots, bring each to a final validation state, read the per-policy results, map them to file lines, write
  * the results and SARIF files, and only then publish. It returns a typed result; it never touches @actions/core:
- * snapshots reach the caller the moment they are known through `onSnapshots`.
+ * snapshots reach the caller the moment they are known through `report`.
  */
 import { ApiError, errorMessage } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import type { ApiClient } from '../http/client.js';
+import type { Report } from '../report/known.js';
 import type { Runtime } from '../runtime.js';
 import { getPolicyResults, MAX_RESULT_ROWS } from '../vendors/servicenow/cdm-policy-results.js';
 import { getSnapshotValidation, publishSnapshot } from '../vendors/servicenow/cdm-snapshots.js';
@@ -28,10 +29,17 @@ export interface GateDeps {
   client: ApiClient;
   connection: ServiceNowConnection;
   runtime: Runtime;
-  /** Every gated snapshot known so far, each time one is found or changes; `complete` once all are found. */
-  onSnapshots: (snapshots: readonly GatedSnapshot[], complete: boolean) => void;
+  /** Told every gated snapshot known so far, each time one is found or changes. */
+  report: Report<GateProgress>;
   /** The version of the action, for the SARIF tool. */
   toolVersion?: string;
+}
+
+/** What the gate knows before it ends. */
+export interface GateProgress {
+  snapshots: readonly GatedSnapshot[];
+  /** True once every gated snapshot has been found. */
+  allFound: boolean;
 }
 
 export async function runValidationGate(settings: GateSettings, deps: GateDeps): Promise<GateResult> {
@@ -39,7 +47,7 @@ export async function runValidationGate(settings: GateSettings, deps: GateDeps):
   const { logger } = runtime;
   const snapshots: GatedSnapshot[] = [];
   let complete = false;
-  const report = () => deps.onSnapshots([...snapshots], complete);
+  const report = () => deps.report({ snapshots: [...snapshots], allFound: complete });
   await findGatedSnapshots(settings, {
     client,
     connection,

@@ -4,12 +4,13 @@
  */
 import { JobFailedError } from '../errors.js';
 import type { ApiClient } from '../http/client.js';
+import type { Report } from '../report/known.js';
 import type { Outputs } from '../report/outputs.js';
 import type { Runtime } from '../runtime.js';
 import type { ServiceNowConnection } from '../vendors/servicenow/connection.js';
 import { runValidationGate } from './gate.js';
 import { annotateFindings, setGateOutputs, setSnapshotOutputs } from './report.js';
-import type { GatedSnapshot, GateResult, GateSettings } from './types.js';
+import type { GateResult, GateSettings } from './types.js';
 
 export interface GateStepDeps {
   client: ApiClient;
@@ -19,7 +20,7 @@ export interface GateStepDeps {
   /** The step has a `published` output (cdm-validate; cdm-upload leaves publishing to ServiceNow). */
   publishedOutput: boolean;
   /** Also told of the snapshots as they become known (for the summary of a run that fails part-way). */
-  onSnapshots?: (snapshots: readonly GatedSnapshot[]) => void;
+  report?: Report<GateResult>;
 }
 
 export async function runGateStep(settings: GateSettings, deps: GateStepDeps): Promise<GateResult> {
@@ -29,9 +30,10 @@ export async function runGateStep(settings: GateSettings, deps: GateStepDeps): P
     connection: deps.connection,
     runtime,
     toolVersion: process.env.GITHUB_ACTION_REF || undefined,
-    onSnapshots: (snapshots, complete) => {
-      setSnapshotOutputs(outputs, snapshots, complete);
-      deps.onSnapshots?.(snapshots);
+    report: ({ snapshots, allFound }) => {
+      if (!snapshots) return;
+      setSnapshotOutputs(outputs, snapshots, allFound ?? false);
+      deps.report?.({ snapshots: [...snapshots] });
     },
   });
   setGateOutputs(outputs, result, runtime.logger, deps.publishedOutput);

@@ -5,7 +5,7 @@
 import type { WrittenFile } from '../fs/atomic.js';
 
 /** Gate statuses, worst first: the `validation-status` output is the worst across the gated snapshots. */
-export const GATE_STATUSES = ['failed', 'execution_error', 'not_validated', 'passed_with_exception', 'passed'] as const;
+const GATE_STATUSES = ['failed', 'execution_error', 'not_validated', 'passed_with_exception', 'passed'] as const;
 export type GateStatus = (typeof GATE_STATUSES)[number];
 
 export function worstStatus(statuses: readonly GateStatus[]): GateStatus {

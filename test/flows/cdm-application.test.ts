@@ -90,10 +90,13 @@ describe('cdm-application end to end: applications', () => {
   });
 
   it.each([
-    [{ 'app-type': 'application' }, 'create-app takes exactly one of'],
+    [
+      { 'app-type': 'application' },
+      "Input 'app-name': create-app: give app-name, app-model-id, app-model-name, app-service-id, app-service-name or technical-service-id",
+    ],
     [
       { 'app-type': 'application', 'app-name': 'A', 'app-model-name': 'B' },
-      'create-app takes exactly one of app-name, app-model-id, app-model-name, app-service-id, app-service-name, technical-service-id (got app-name, app-model-name)',
+      "Input 'app-model-name': create-app: give only one of app-name, app-model-id, app-model-name, app-service-id, app-service-name and technical-service-id (got app-name, app-model-name)",
     ],
     [
       { 'app-type': 'infrastructure', 'app-service-name': 'S' },
@@ -190,7 +193,7 @@ describe('cdm-application end to end: deployables', () => {
     const run = await app('update-deployable', { 'app-name': 'PaymentApp', 'deployable-name': 'Production' });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain(
-      'update-deployable needs at least one of new-name, new-description, new-service-id, new-identifier',
+      "Input 'new-name': update-deployable: give at least one of new-name, new-description, new-service-id or new-identifier",
     );
   });
 });

@@ -83,7 +83,7 @@ describe('validation gate', () => {
       client: serviceNowClient(connection, runtime),
       connection,
       runtime,
-      onSnapshots: (snapshots) => seen.push(snapshots.map((s) => ({ ...s }))),
+      report: ({ snapshots = [] }) => seen.push(snapshots.map((s) => ({ ...s }))),
     });
   const validatePosts = () => sandbox.server.requestsTo('POST', /\/validate$/);
 

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5012);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1215);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5012:
+/***/ 1215:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28391,6 +28391,8 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+// UNUSED EXPORTS: migrationOutputs
 
 ;// CONCATENATED MODULE: ./shared/auth/index.ts
 function basicAuth(username, password, logger) {
@@ -28426,11 +28428,9 @@ function readCredentials(inputs, tokenKind) {
     else if (username && password) {
         return { kind: 'basic', username, password };
     }
-    else if (username) {
-        inputs.problem('password', 'is required with username');
-    }
-    else if (password) {
-        inputs.problem('username', 'is required with password');
+    else if (username || password) {
+        inputs.requiredWith('password', username !== undefined, 'username');
+        inputs.requiredWith('username', password !== undefined, 'password');
     }
     else {
         inputs.problem('username', `give username and password (basic auth) or token (${tokenKind})`);
@@ -28537,6 +28537,175 @@ function quote(text, maxChars = QUOTE_MAX_CHARS) {
 /** "…(1,234 more bytes)": what a cut-off quote or body left out. */
 function moreBytes(bytes) {
     return bytes === undefined ? '…(and more, not read)' : `…(${bytes.toLocaleString('en-US')} more bytes)`;
+}
+
+;// CONCATENATED MODULE: ./shared/runtime.ts
+/**
+ * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
+ * the logger, the cancellation signal and the run's deadline.
+ */
+
+const systemClock = {
+    now: () => Date.now(),
+    random: () => Math.random(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new CancelledError());
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new CancelledError());
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+/** The run's time budget (the `timeout` input). */
+class Deadline {
+    clock;
+    timeoutMs;
+    startedAt;
+    at;
+    constructor(clock, timeoutMs) {
+        this.clock = clock;
+        this.timeoutMs = timeoutMs;
+        this.startedAt = clock.now();
+        this.at = this.startedAt + timeoutMs;
+    }
+    remaining() {
+        return Math.max(0, this.at - this.clock.now());
+    }
+    elapsed() {
+        return this.clock.now() - this.startedAt;
+    }
+    /**
+     * One abort signal for one piece of work (a request from its DNS look-up to its body's last byte): it aborts
+     * with a TimeoutError when the deadline passes and with a CancelledError when `cancel` aborts. Call `release`
+     * when the work is over, so no timer or listener outlives it.
+     */
+    abortSignal(cancel) {
+        const controller = new AbortController();
+        let timer;
+        const onCancel = () => {
+            clearTimeout(timer);
+            controller.abort(new CancelledError());
+        };
+        const expire = () => {
+            controller.abort(new TimeoutError(`the action's timeout (${formatDuration(this.timeoutMs)}) ran out`));
+            cancel.removeEventListener('abort', onCancel);
+        };
+        const arm = () => {
+            const remaining = this.remaining();
+            if (remaining <= 0)
+                return expire();
+            // setTimeout cannot wait longer than about 24.8 days in one go.
+            timer = remaining > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(expire, remaining);
+            timer.unref();
+        };
+        if (cancel.aborted)
+            onCancel();
+        else {
+            cancel.addEventListener('abort', onCancel, { once: true });
+            arm();
+        }
+        return {
+            signal: controller.signal,
+            release: () => {
+                clearTimeout(timer);
+                cancel.removeEventListener('abort', onCancel);
+            },
+        };
+    }
+}
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** `1m 05s`-style durations for progress lines and summaries. */
+function formatDuration(ms) {
+    const totalSeconds = Math.round(ms / 100) / 10;
+    if (totalSeconds < 60)
+        return `${totalSeconds}s`;
+    const seconds = Math.round(totalSeconds);
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    const mm = h ? String(m).padStart(2, '0') : String(m);
+    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
+}
+
+;// CONCATENATED MODULE: ./shared/poll/poll.ts
+/**
+ * The one poller. The wait between checks grows with the time already waited (a tenth of it, at least
+ * 0.5 s, at most `poll-interval`), so a job is noticed within max(0.5 s, 10 % of its duration) of finishing
+ * while a long job costs few requests. `timeout` bounds the whole wait; cancellation stops it at once.
+ */
+
+
+const MIN_INTERVAL_MS = 500;
+const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
+const PROGRESS_EVERY_MS = 30_000;
+/** Time kept for the last check's answer before the deadline: 5 s, or a tenth of a short timeout. */
+const LAST_CHECK_RESERVE_MS = 5_000;
+const LAST_CHECK_RESERVE_FRACTION = 0.1;
+/** The wait before the next check, given how long the job has been waited for. */
+function nextIntervalMs(elapsedMs, maxIntervalMs, minIntervalMs = MIN_INTERVAL_MS) {
+    const proportional = Math.max(minIntervalMs, elapsedMs * INTERVAL_FRACTION_OF_ELAPSED);
+    return Math.max(1, Math.min(maxIntervalMs, proportional));
+}
+/** Calls `check` until it reports done, and returns its value. */
+async function poll(check, options) {
+    const { runtime, what } = options;
+    const { clock, logger, deadline, signal } = runtime;
+    const started = clock.now();
+    const progressEvery = options.progressEveryMs ?? PROGRESS_EVERY_MS;
+    let lastState;
+    let lastProgressAt = started;
+    const elapsed = () => formatDuration(clock.now() - started);
+    const stopped = (verb, detail) => `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
+        (detail ? ` (${detail})` : '') +
+        (options.resumeHint ? `. ${options.resumeHint}` : '');
+    // The deadline is absolute (every request is cut off there), so the last check happens a little before it, with
+    // time left to be answered.
+    const lastCheckReserve = Math.min(LAST_CHECK_RESERVE_MS, deadline.timeoutMs * LAST_CHECK_RESERVE_FRACTION);
+    let lastCheckDone = false;
+    for (;;) {
+        const untilLastCheck = deadline.remaining() - lastCheckReserve;
+        const interval = nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs);
+        if (lastCheckDone || deadline.remaining() <= 0)
+            throw new TimeoutError(stopped('Timed out waiting for'));
+        lastCheckDone = untilLastCheck <= interval;
+        const wait = Math.max(0, Math.min(interval, untilLastCheck));
+        try {
+            await clock.sleep(wait, signal);
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw new CancelledError(stopped('Cancelled while waiting for'));
+            throw error;
+        }
+        let step;
+        try {
+            step = await check();
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw new CancelledError(stopped('Cancelled while waiting for'));
+            // The last check's request ran into the deadline: say what the request was doing, too.
+            if (error instanceof TimeoutError)
+                throw new TimeoutError(stopped('Timed out waiting for', error.message));
+            throw error;
+        }
+        if (step.done)
+            return step.value;
+        const now = clock.now();
+        if (step.state !== lastState || now - lastProgressAt >= progressEvery) {
+            logger.info(`${what}: ${step.state} (${elapsed()} elapsed)`);
+            lastProgressAt = now;
+            if (step.state !== lastState)
+                options.onState?.(step.state);
+            lastState = step.state;
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./shared/json.ts
@@ -28709,288 +28878,31 @@ function describeValue(value, maxChars = 200) {
     const kind = type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
     return `${kind}: ${jsonText(value, maxChars)}`;
 }
+/** A string with something in it, or undefined (for optional text fields of vendor answers). */
+function nonEmptyString(value) {
+    return typeof value === 'string' && value ? value : undefined;
+}
 
-;// CONCATENATED MODULE: ./shared/http/body.ts
-
-
-const EXCERPT_CHARS = 300;
+;// CONCATENATED MODULE: ./shared/report/known.ts
 /**
- * Reads the body as text, at most `maxBytes` of it: past that it stops reading (dropping the connection) rather
- * than holding a huge answer in memory, and keeps what it read only when `keepCut` asks for it (to quote an error
- * answer). A connection dropped mid-body is an error, not a short body.
+ * How a flow hands back its result. It returns the whole typed result when it ends; along the way it reports each
+ * part the moment it is known (a job id, a state) through one typed callback, `Report`. So `main` puts IDs into the
+ * outputs at once, and a run that fails, times out or is cancelled still summarizes what it learned.
  */
-function readBody(res, maxBytes, keepCut = true) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let bytes = 0;
-        let settled = false;
-        const settle = (outcome) => {
-            if (settled)
-                return;
-            settled = true;
-            outcome();
-        };
-        const closedMidAnswer = () => settle(() => reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' })));
-        res.on('data', (chunk) => {
-            if (settled)
-                return;
-            const room = maxBytes - bytes;
-            if (chunk.length <= room) {
-                chunks.push(chunk);
-                bytes += chunk.length;
-                return;
-            }
-            chunks.push(chunk.subarray(0, room));
-            const declared = Number(res.headers['content-length']);
-            const unreadBytes = Number.isSafeInteger(declared) && declared > maxBytes ? declared - maxBytes : undefined;
-            const text = keepCut ? Buffer.concat(chunks).toString('utf8') : '';
-            chunks.length = 0;
-            settle(() => resolve({ text, cut: true, unreadBytes }));
-            res.destroy();
-        });
-        res.once('error', (error) => settle(() => reject(error)));
-        res.once('aborted', closedMidAnswer);
-        res.once('end', () => {
-            if (!res.complete)
-                return closedMidAnswer();
-            settle(() => resolve({ text: Buffer.concat(chunks).toString('utf8'), cut: false }));
-        });
-    });
-}
-function isHtml(contentType, text) {
-    if (contentType?.toLowerCase().includes('text/html'))
-        return true;
-    return /^\s*(<!doctype html|<html)/i.test(text);
-}
-function htmlTitle(text) {
-    const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text);
-    return match ? match[1].replace(/\s+/g, ' ').trim() || undefined : undefined;
-}
-/** "an HTML page titled 'Sign in' (a login page or a proxy's error page, not the API)". */
-function describeHtml(text) {
-    const title = htmlTitle(text);
-    return `an HTML page${title ? ` titled '${title}'` : ' with no title'} instead of JSON (a single sign-on login page or a proxy's error page answered, not the API)`;
-}
-/** The first few hundred characters, on one line, saying how much more there was. */
-function excerpt(text, body) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    if (flat.length <= EXCERPT_CHARS && !body?.cut)
-        return flat;
-    const shown = flat.slice(0, EXCERPT_CHARS);
-    if (body?.cut && body.unreadBytes === undefined)
-        return `${shown}${moreBytes(undefined)}`;
-    return `${shown}${moreBytes(Buffer.byteLength(flat.slice(EXCERPT_CHARS)) + (body?.unreadBytes ?? 0))}`;
-}
-/** Parses JSON, or returns undefined when the text is not JSON. */
-function tryParseJson(text) {
-    try {
-        return JSON.parse(text);
+/** Collects what a flow reports; `report` is the callback to give the flow, `value` what is known on any path. */
+class Known {
+    onPart;
+    known = {};
+    /** `onPart` sees each part as it is reported (to set the outputs that part carries). */
+    constructor(onPart = () => { }) {
+        this.onPart = onPart;
     }
-    catch {
-        return undefined;
-    }
-}
-/**
- * The message to show for an error answer: the vendor's words when the body is a JSON error we recognise,
- * else what the body was (an HTML page, or the content type and the first few hundred characters).
- */
-function describeErrorBody(contentType, text, readVendorMessage, body) {
-    if (!text.trim() && !body?.cut)
-        return 'the answer had an empty body';
-    if (isHtml(contentType, text))
-        return describeHtml(text);
-    const json = body?.cut ? undefined : tryParseJson(text);
-    if (json !== undefined) {
-        const message = readVendorMessage(json) ?? genericMessage(json);
-        if (message)
-            return message;
-    }
-    return `${contentType ? `${contentType} body` : 'body'}: ${excerpt(text, body)}`;
-}
-/** Common shapes: {message}, {error: "..."}, {error: {message}}, {errors: [...]}. */
-function genericMessage(json) {
-    if (!isRecord(json))
-        return undefined;
-    if (typeof json.message === 'string' && json.message)
-        return json.message;
-    if (typeof json.error === 'string' && json.error)
-        return json.error;
-    if (isRecord(json.error) && typeof json.error.message === 'string')
-        return json.error.message;
-    if (Array.isArray(json.errors) && json.errors.length)
-        return json.errors.map((e) => scalarText(e)).join('; ');
-    return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./shared/runtime.ts
-/**
- * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
- * the logger, the cancellation signal and the run's deadline.
- */
-
-const systemClock = {
-    now: () => Date.now(),
-    random: () => Math.random(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(new CancelledError());
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new CancelledError());
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-/** The run's time budget (the `timeout` input). */
-class Deadline {
-    clock;
-    timeoutMs;
-    startedAt;
-    at;
-    constructor(clock, timeoutMs) {
-        this.clock = clock;
-        this.timeoutMs = timeoutMs;
-        this.startedAt = clock.now();
-        this.at = this.startedAt + timeoutMs;
-    }
-    remaining() {
-        return Math.max(0, this.at - this.clock.now());
-    }
-    elapsed() {
-        return this.clock.now() - this.startedAt;
-    }
-    /**
-     * One abort signal for one piece of work (a request from its DNS look-up to its body's last byte): it aborts
-     * with a TimeoutError when the deadline passes and with a CancelledError when `cancel` aborts. Call `release`
-     * when the work is over, so no timer or listener outlives it.
-     */
-    abortSignal(cancel) {
-        const controller = new AbortController();
-        let timer;
-        const onCancel = () => {
-            clearTimeout(timer);
-            controller.abort(new CancelledError());
-        };
-        const expire = () => {
-            controller.abort(new TimeoutError(`the action's timeout (${formatDuration(this.timeoutMs)}) ran out`));
-            cancel.removeEventListener('abort', onCancel);
-        };
-        const arm = () => {
-            const remaining = this.remaining();
-            if (remaining <= 0)
-                return expire();
-            // setTimeout cannot wait longer than about 24.8 days in one go.
-            timer = remaining > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(expire, remaining);
-            timer.unref();
-        };
-        if (cancel.aborted)
-            onCancel();
-        else {
-            cancel.addEventListener('abort', onCancel, { once: true });
-            arm();
-        }
-        return {
-            signal: controller.signal,
-            release: () => {
-                clearTimeout(timer);
-                cancel.removeEventListener('abort', onCancel);
-            },
-        };
-    }
-}
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** `1m 05s`-style durations for progress lines and summaries. */
-function formatDuration(ms) {
-    const totalSeconds = Math.round(ms / 100) / 10;
-    if (totalSeconds < 60)
-        return `${totalSeconds}s`;
-    const seconds = Math.round(totalSeconds);
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    const mm = h ? String(m).padStart(2, '0') : String(m);
-    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
-}
-
-;// CONCATENATED MODULE: ./shared/poll/poll.ts
-/**
- * The one poller. The wait between checks grows with the time already waited (a tenth of it, at least
- * 0.5 s, at most `poll-interval`), so a job is noticed within max(0.5 s, 10 % of its duration) of finishing
- * while a long job costs few requests. `timeout` bounds the whole wait; cancellation stops it at once.
- */
-
-
-const MIN_INTERVAL_MS = 500;
-const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
-const PROGRESS_EVERY_MS = 30_000;
-/** Time kept for the last check's answer before the deadline: 5 s, or a tenth of a short timeout. */
-const LAST_CHECK_RESERVE_MS = 5_000;
-const LAST_CHECK_RESERVE_FRACTION = 0.1;
-/** The wait before the next check, given how long the job has been waited for. */
-function nextIntervalMs(elapsedMs, maxIntervalMs, minIntervalMs = MIN_INTERVAL_MS) {
-    const proportional = Math.max(minIntervalMs, elapsedMs * INTERVAL_FRACTION_OF_ELAPSED);
-    return Math.max(1, Math.min(maxIntervalMs, proportional));
-}
-/** Calls `check` until it reports done, and returns its value. */
-async function poll(check, options) {
-    const { runtime, what } = options;
-    const { clock, logger, deadline, signal } = runtime;
-    const started = clock.now();
-    const progressEvery = options.progressEveryMs ?? PROGRESS_EVERY_MS;
-    let lastState;
-    let lastProgressAt = started;
-    const elapsed = () => formatDuration(clock.now() - started);
-    const stopped = (verb, detail) => `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
-        (detail ? ` (${detail})` : '') +
-        (options.resumeHint ? `. ${options.resumeHint}` : '');
-    // The deadline is absolute (every request is cut off there), so the last check happens a little before it, with
-    // time left to be answered.
-    const lastCheckReserve = Math.min(LAST_CHECK_RESERVE_MS, deadline.timeoutMs * LAST_CHECK_RESERVE_FRACTION);
-    let lastCheckDone = false;
-    for (;;) {
-        const untilLastCheck = deadline.remaining() - lastCheckReserve;
-        const interval = nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs);
-        if (lastCheckDone || deadline.remaining() <= 0)
-            throw new TimeoutError(stopped('Timed out waiting for'));
-        lastCheckDone = untilLastCheck <= interval;
-        const wait = Math.max(0, Math.min(interval, untilLastCheck));
-        try {
-            await clock.sleep(wait, signal);
-        }
-        catch (error) {
-            if (error instanceof CancelledError)
-                throw new CancelledError(stopped('Cancelled while waiting for'));
-            throw error;
-        }
-        let step;
-        try {
-            step = await check();
-        }
-        catch (error) {
-            if (error instanceof CancelledError)
-                throw new CancelledError(stopped('Cancelled while waiting for'));
-            // The last check's request ran into the deadline: say what the request was doing, too.
-            if (error instanceof TimeoutError)
-                throw new TimeoutError(stopped('Timed out waiting for', error.message));
-            throw error;
-        }
-        if (step.done)
-            return step.value;
-        const now = clock.now();
-        if (step.state !== lastState || now - lastProgressAt >= progressEvery) {
-            logger.info(`${what}: ${step.state} (${elapsed()} elapsed)`);
-            lastProgressAt = now;
-            if (step.state !== lastState)
-                options.onState?.(step.state);
-            lastState = step.state;
-        }
+    report = (part) => {
+        this.known = { ...this.known, ...part };
+        this.onPart(part);
+    };
+    get value() {
+        return this.known;
     }
 }
 
@@ -31939,17 +31851,185 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./shared/fs/file-name.ts
+/** File names built from inputs or vendor text, which must never name a path. */
+/**
+ * A name as a single file name on every OS: path separators, reserved and control characters become `_`, leading
+ * dots go (no `..`, no hidden file), e.g. "Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44" and
+ * "../../x" → "x". Never empty: `fallback` when nothing is left.
+ */
+function safeFileName(name, fallback = 'file') {
+    const safe = name
+        // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+        .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
+        .replace(/\s+/g, '_')
+        .replace(/^[.\s_]+|[.\s]+$/g, '');
+    return safe.slice(0, 200) || fallback;
+}
+
+;// CONCATENATED MODULE: ./shared/report/outputs.ts
+/**
+ * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
+ * value is redacted; a value is appended to GITHUB_OUTPUT only when it changed. GitHub keeps at most 1 MiB per
+ * output: a larger value leaves the output empty and goes to a file in RUNNER_TEMP, which a warning names.
+ * Outside a runner (no GITHUB_OUTPUT, e.g. a bundle started by hand) each value is printed as a log line instead.
+ */
+
+
+
+
+
+
+/** GitHub's limit for one output. */
+const OUTPUT_LIMIT_BYTES = 1024 * 1024;
+/** How much of one value is printed when there is no GITHUB_OUTPUT to write it to. */
+const PRINTED_OUTPUT_LIMIT = 2000;
+/** Sets each output that has a value; an undefined one is left as it was. */
+function setOutputs(outputs, values) {
+    for (const [name, value] of Object.entries(values))
+        if (value !== undefined)
+            outputs.set(name, value);
+}
+function outputText(value) {
+    // jsonText, not JSON.stringify: vendor JSON can be nested deeper than the call stack allows.
+    return typeof value === 'object' ? jsonText(value) : String(value);
+}
+function coreOutputs(logger) {
+    const values = new Map();
+    const warned = new Set();
+    return {
+        values,
+        set(name, value) {
+            const text = logger.redact(outputText(value));
+            if (values.get(name) === text)
+                return;
+            values.set(name, text);
+            if (!process.env.GITHUB_OUTPUT)
+                return logger.info(printedOutput(name, text));
+            const bytes = Buffer.byteLength(text);
+            if (bytes <= OUTPUT_LIMIT_BYTES)
+                return setOutput(name, text);
+            const file = writeOversizeOutput(name, text);
+            // Written empty (not skipped): an earlier, smaller value must not stand as if it were the current one.
+            setOutput(name, '');
+            if (!warned.has(name)) {
+                warned.add(name);
+                logger.warning(`The ${name} output would be ${bytes} bytes, over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`, `Output '${name}' too large`);
+            }
+        },
+    };
+}
+/** `output name=value`, cut at PRINTED_OUTPUT_LIMIT characters so a large export does not flood the terminal. */
+function printedOutput(name, text) {
+    if (text.length <= PRINTED_OUTPUT_LIMIT)
+        return `output ${name}=${text}`;
+    const rest = text.length - PRINTED_OUTPUT_LIMIT;
+    return `output ${name}=${text.slice(0, PRINTED_OUTPUT_LIMIT)}… (${rest} more characters not shown)`;
+}
+/** Atomically, so a later step never reads half a value. */
+function writeOversizeOutput(name, text) {
+    const dir = external_node_path_namespaceObject.join(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'config-promotion-outputs');
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    const step = safeFileName(process.env.GITHUB_ACTION || 'step', 'step');
+    const file = external_node_path_namespaceObject.join(dir, `${step}-${safeFileName(name, 'output')}.txt`);
+    (0,external_node_fs_namespaceObject.writeFileSync)(`${file}.partial`, text);
+    (0,external_node_fs_namespaceObject.renameSync)(`${file}.partial`, file);
+    return file;
+}
+
+;// CONCATENATED MODULE: ./shared/inputs/parse.ts
+/** The text formats the input reader accepts: lists, durations, sizes and base URLs. Pure functions of text. */
+const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** `a, b and c` (or `a, b or c`). */
+function listOf(names, conjunction) {
+    return names.length > 1
+        ? `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`
+        : names.join('');
+}
+/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
+function formatMs(ms) {
+    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
+}
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function parseDuration(text) {
+    const value = text.trim();
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    const pattern = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
+    let total = 0;
+    let consumed = 0;
+    for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
+        total += Number(match[1]) * DURATION_UNITS_MS[match[2]];
+        consumed = pattern.lastIndex;
+    }
+    return consumed === value.length && consumed > 0 ? Math.round(total) : undefined;
+}
+const SIZE_UNITS = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024, gb: 1024 * 1024 * 1024 };
+function parseSize(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*([kmg]?b)?$/i.exec(text.trim());
+    if (!match)
+        return undefined;
+    return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
+}
+/** An http(s) base URL without a trailing slash, or undefined when the text is not one (see InputReader.url). */
+function parseBaseUrl(text) {
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        return undefined;
+    }
+    if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
+        return undefined;
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
+function userinfoOf(text) {
+    return USERINFO.exec(text.trim())?.[2] || undefined;
+}
+/** `https://admin:secret@host/x` → `https://***@host/x`. */
+function withoutUserinfo(text) {
+    return text.trim().replace(USERINFO, '$1***@');
+}
+/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
+const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
+function decodeURIComponentSafe(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
+}
+
 ;// CONCATENATED MODULE: ./shared/inputs/reader.ts
 /**
  * The one input reader. Each reader method records a problem instead of throwing, so `finish()` reports every
  * problem of the run together, each naming the input and what would be valid, before any request is sent.
  */
 
+
 /** How the runner passes inputs: `INPUT_<NAME>` with spaces as underscores, upper-cased (hyphens stay). */
 const environmentInputs = (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
 const TRUE_VALUES = ['true', 'True', 'TRUE'];
 const FALSE_VALUES = ['false', 'False', 'FALSE'];
-const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 class InputReader {
     source;
     logger;
@@ -32110,80 +32190,53 @@ class InputReader {
     list(name) {
         return splitList(this.raw(name));
     }
-    /** Throws one InputError with every problem found, if any. */
-    finish() {
+    /**
+     * Exactly one of `names` must be given; returns the one that was. `context` prefixes the problem when the rule
+     * belongs to something else (an operation, say): "create-app: give only one of ...".
+     */
+    exactlyOne(names, options = {}) {
+        const given = names.filter((name) => this.has(name));
+        if (given.length === 1)
+            return given[0];
+        const prefix = options.context ? `${options.context}: ` : '';
+        if (given.length)
+            this.problem(given[1], `${prefix}give only one of ${listOf(names, 'and')} (got ${given.join(', ')})`);
+        else
+            this.problem(names[0], `${prefix}give ${listOf(names, 'or')}`);
+        return undefined;
+    }
+    /** At least one of `names` must be given (`context` as for exactlyOne). */
+    atLeastOne(names, options = {}) {
+        if (names.some((name) => this.has(name)))
+            return;
+        this.problem(names[0], `${options.context ? `${options.context}: ` : ''}give at least one of ${listOf(names, 'or')}`);
+    }
+    /** `name` means something only when `applies` holds; `when` says when ("artifact-name", "target: collection"). */
+    onlyWith(name, applies, when) {
+        if (!applies && this.has(name))
+            this.problem(name, `only applies with ${when}`);
+    }
+    /** `name` must be given when `needed` holds; `when` says when, as for onlyWith. */
+    requiredWith(name, needed, when) {
+        if (needed && !this.has(name))
+            this.problem(name, `is required with ${when}`);
+    }
+    /**
+     * Throws one InputError with every problem found, if any. Otherwise returns `required` with its types narrowed
+     * to present: the values a flow needs come out of here, so no later check can quietly end a run that did nothing.
+     * A value still missing without a recorded problem is a defect of the action, and fails the step as such.
+     */
+    finish(required = {}) {
         if (this.problems.length)
             throw new InputError(this.problems);
+        const missing = Object.keys(required).filter((key) => required[key] === undefined || required[key] === null);
+        if (missing.length)
+            throw new Error(`No value for ${missing.join(', ')} although no input problem was found`);
+        return required;
     }
     raw(name) {
         return this.source(name).trim();
     }
-}
-/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
-function formatMs(ms) {
-    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
-}
-function splitList(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-function parseDuration(text) {
-    const value = text.trim();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    const pattern = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
-    let total = 0;
-    let consumed = 0;
-    for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
-        total += Number(match[1]) * DURATION_UNITS_MS[match[2]];
-        consumed = pattern.lastIndex;
-    }
-    return consumed === value.length && consumed > 0 ? Math.round(total) : undefined;
-}
-const SIZE_UNITS = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024, gb: 1024 * 1024 * 1024 };
-function parseSize(text) {
-    const match = /^(\d+(?:\.\d+)?)\s*([kmg]?b)?$/i.exec(text.trim());
-    if (!match)
-        return undefined;
-    return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
-}
-/** An http(s) base URL without a trailing slash, or undefined when the text is not one (see InputReader.url). */
-function parseBaseUrl(text) {
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
-        return undefined;
-    }
-    if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
-        return undefined;
-    }
-    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-}
-/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
-function userinfoOf(text) {
-    return USERINFO.exec(text.trim())?.[2] || undefined;
-}
-/** `https://admin:secret@host/x` → `https://***@host/x`. */
-function withoutUserinfo(text) {
-    return text.trim().replace(USERINFO, '$1***@');
-}
-/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
-const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
-function decodeURIComponentSafe(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
 }
 
 ;// CONCATENATED MODULE: ./shared/report/logger.ts
@@ -32251,92 +32304,6 @@ function coreLogger(redactor = new SecretRedactor()) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./shared/fs/file-name.ts
-/** File names built from inputs or vendor text, which must never name a path. */
-/**
- * A name as a single file name on every OS: path separators, reserved and control characters become `_`, leading
- * dots go (no `..`, no hidden file), e.g. "Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44" and
- * "../../x" → "x". Never empty: `fallback` when nothing is left.
- */
-function safeFileName(name, fallback = 'file') {
-    const safe = name
-        // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
-        .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
-        .replace(/\s+/g, '_')
-        .replace(/^[.\s_]+|[.\s]+$/g, '');
-    return safe.slice(0, 200) || fallback;
-}
-
-;// CONCATENATED MODULE: ./shared/report/outputs.ts
-/**
- * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
- * value is redacted; a value is appended to GITHUB_OUTPUT only when it changed. GitHub keeps at most 1 MiB per
- * output: a larger value leaves the output empty and goes to a file in RUNNER_TEMP, which a warning names.
- * Outside a runner (no GITHUB_OUTPUT, e.g. a bundle started by hand) each value is printed as a log line instead.
- */
-
-
-
-
-
-
-/** GitHub's limit for one output. */
-const OUTPUT_LIMIT_BYTES = 1024 * 1024;
-/** How much of one value is printed when there is no GITHUB_OUTPUT to write it to. */
-const PRINTED_OUTPUT_LIMIT = 2000;
-function outputText(value) {
-    // jsonText, not JSON.stringify: vendor JSON can be nested deeper than the call stack allows.
-    return typeof value === 'object' ? jsonText(value) : String(value);
-}
-function coreOutputs(logger) {
-    const values = new Map();
-    const warned = new Set();
-    return {
-        values,
-        set(name, value) {
-            const text = logger.redact(outputText(value));
-            if (values.get(name) === text)
-                return;
-            values.set(name, text);
-            if (!process.env.GITHUB_OUTPUT)
-                return logger.info(printedOutput(name, text));
-            const bytes = Buffer.byteLength(text);
-            if (bytes <= OUTPUT_LIMIT_BYTES)
-                return setOutput(name, text);
-            const file = writeOversizeOutput(name, text);
-            // Written empty (not skipped): an earlier, smaller value must not stand as if it were the current one.
-            setOutput(name, '');
-            if (!warned.has(name)) {
-                warned.add(name);
-                logger.warning(`The ${name} output would be ${bytes} bytes, over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`, `Output '${name}' too large`);
-            }
-        },
-    };
-}
-/** `output name=value`, cut at PRINTED_OUTPUT_LIMIT characters so a large export does not flood the terminal. */
-function printedOutput(name, text) {
-    if (text.length <= PRINTED_OUTPUT_LIMIT)
-        return `output ${name}=${text}`;
-    const rest = text.length - PRINTED_OUTPUT_LIMIT;
-    return `output ${name}=${text.slice(0, PRINTED_OUTPUT_LIMIT)}… (${rest} more characters not shown)`;
-}
-/** Atomically, so a later step never reads half a value. */
-function writeOversizeOutput(name, text) {
-    const dir = external_node_path_namespaceObject.join(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'config-promotion-outputs');
-    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
-    const step = safeFileName(process.env.GITHUB_ACTION || 'step', 'step');
-    const file = external_node_path_namespaceObject.join(dir, `${step}-${safeFileName(name, 'output')}.txt`);
-    (0,external_node_fs_namespaceObject.writeFileSync)(`${file}.partial`, text);
-    (0,external_node_fs_namespaceObject.renameSync)(`${file}.partial`, file);
-    return file;
-}
-
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 // EXTERNAL MODULE: external "node:url"
@@ -32393,9 +32360,11 @@ class summary_Summary {
             this.table(['', ''], kept.map(([label, value]) => [`**${label}**`, String(value)]));
         return this;
     }
-    table(header, rows) {
+    /** Cells are escaped (a `|` or a line break in vendor text cannot break the table); `align` per column. */
+    table(header, rows, align = []) {
         const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
-        this.parts.push([line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n') + '\n');
+        const rule = `| ${header.map((_, i) => (align[i] === 'right' ? '---:' : '---')).join(' | ')} |`;
+        this.parts.push([line(header), rule, ...rows.map(line)].join('\n') + '\n');
         return this;
     }
     list(items) {
@@ -32526,6 +32495,121 @@ async function writeSummary(title, summary, logger) {
     catch (error) {
         logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
     }
+}
+
+;// CONCATENATED MODULE: ./shared/http/body.ts
+
+
+const EXCERPT_CHARS = 300;
+/**
+ * Reads the body as text, at most `maxBytes` of it: past that it stops reading (dropping the connection) rather
+ * than holding a huge answer in memory, and keeps what it read only when `keepCut` asks for it (to quote an error
+ * answer). A connection dropped mid-body is an error, not a short body.
+ */
+function readBody(res, maxBytes, keepCut = true) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let bytes = 0;
+        let settled = false;
+        const settle = (outcome) => {
+            if (settled)
+                return;
+            settled = true;
+            outcome();
+        };
+        const closedMidAnswer = () => settle(() => reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' })));
+        res.on('data', (chunk) => {
+            if (settled)
+                return;
+            const room = maxBytes - bytes;
+            if (chunk.length <= room) {
+                chunks.push(chunk);
+                bytes += chunk.length;
+                return;
+            }
+            chunks.push(chunk.subarray(0, room));
+            const declared = Number(res.headers['content-length']);
+            const unreadBytes = Number.isSafeInteger(declared) && declared > maxBytes ? declared - maxBytes : undefined;
+            const text = keepCut ? Buffer.concat(chunks).toString('utf8') : '';
+            chunks.length = 0;
+            settle(() => resolve({ text, cut: true, unreadBytes }));
+            res.destroy();
+        });
+        res.once('error', (error) => settle(() => reject(error)));
+        res.once('aborted', closedMidAnswer);
+        res.once('end', () => {
+            if (!res.complete)
+                return closedMidAnswer();
+            settle(() => resolve({ text: Buffer.concat(chunks).toString('utf8'), cut: false }));
+        });
+    });
+}
+function isHtml(contentType, text) {
+    if (contentType?.toLowerCase().includes('text/html'))
+        return true;
+    return /^\s*(<!doctype html|<html)/i.test(text);
+}
+function htmlTitle(text) {
+    const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text);
+    return match ? match[1].replace(/\s+/g, ' ').trim() || undefined : undefined;
+}
+/** "an HTML page titled 'Sign in' (a login page or a proxy's error page, not the API)". */
+function describeHtml(text) {
+    const title = htmlTitle(text);
+    return `an HTML page${title ? ` titled '${title}'` : ' with no title'} instead of JSON (a single sign-on login page or a proxy's error page answered, not the API)`;
+}
+/** The first few hundred characters, on one line, saying how much more there was. */
+function excerpt(text, body) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    if (flat.length <= EXCERPT_CHARS && !body?.cut)
+        return flat;
+    const shown = flat.slice(0, EXCERPT_CHARS);
+    if (body?.cut && body.unreadBytes === undefined)
+        return `${shown}${moreBytes(undefined)}`;
+    return `${shown}${moreBytes(Buffer.byteLength(flat.slice(EXCERPT_CHARS)) + (body?.unreadBytes ?? 0))}`;
+}
+/** Parses JSON, or returns undefined when the text is not JSON. */
+function tryParseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The message to show for an error answer: the vendor's words when the body is a JSON error we recognise,
+ * else what the body was (an HTML page, or the content type and the first few hundred characters).
+ */
+function describeErrorBody(contentType, text, readVendorMessage, body) {
+    if (!text.trim() && !body?.cut)
+        return 'the answer had an empty body';
+    if (isHtml(contentType, text))
+        return describeHtml(text);
+    const json = body?.cut ? undefined : tryParseJson(text);
+    if (json !== undefined) {
+        const message = readVendorMessage(json) ?? genericMessage(json);
+        if (message)
+            return message;
+    }
+    return `${contentType ? `${contentType} body` : 'body'}: ${excerpt(text, body)}`;
+}
+/** Common shapes: {message}, {error: "..."}, {error: {message}}, {errors: [...]}. */
+function genericMessage(json) {
+    if (!isRecord(json))
+        return undefined;
+    if (typeof json.message === 'string' && json.message)
+        return json.message;
+    if (typeof json.error === 'string' && json.error)
+        return json.error;
+    if (isRecord(json.error) && typeof json.error.message === 'string')
+        return json.error.message;
+    if (Array.isArray(json.errors) && json.errors.length)
+        return json.errors.map((e) => scalarText(e)).join('; ');
+    return undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -33058,6 +33142,16 @@ class ApiClient {
         }
     }
     /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
+    /**
+     * `body` as a JSON object, or the object it holds at `key` (`result`, `response_map`); anything else is an
+     * unexpected answer naming the endpoint.
+     */
+    objectIn(body, spec, key) {
+        const value = key === undefined ? body : isRecord(body) ? body[key] : undefined;
+        if (isRecord(value))
+            return value;
+        throw this.unexpectedAnswer(spec, key === undefined ? 'the answer is not a JSON object' : `the answer has no ${key} object`);
+    }
     unexpectedAnswer(spec, what) {
         return new ApiError({
             method: spec.method,
@@ -33213,7 +33307,7 @@ async function startMigration(client, request) {
         },
         what: 'start the migration',
     };
-    const map = responseMap(await client.json(spec), client, spec);
+    const map = client.objectIn(await client.json(spec), spec, 'response_map');
     if (typeof map.status_token !== 'string' || !map.status_token) {
         throw client.unexpectedAnswer(spec, 'response_map.status_token is missing');
     }
@@ -33228,7 +33322,7 @@ function migrationStatusPath(statusToken) {
 /** `location`: the answer's status_url, or migrationStatusPath(token). */
 async function getMigrationStatus(client, location) {
     const spec = { method: 'GET', path: location, what: 'read the migration status' };
-    const map = responseMap(await client.json(spec), client, spec);
+    const map = client.objectIn(await client.json(spec), spec, 'response_map');
     if (typeof map.status !== 'string')
         throw client.unexpectedAnswer(spec, 'response_map.status is missing');
     if (!isEmpty(map.successful) && !Array.isArray(map.successful))
@@ -33263,11 +33357,6 @@ function encodePath(path) {
         .split('/')
         .map((segment) => encodeURIComponent(segment))
         .join('/');
-}
-function responseMap(body, client, spec) {
-    if (!isRecord(body) || !isRecord(body.response_map))
-        throw client.unexpectedAnswer(spec, 'the answer has no response_map');
-    return body.response_map;
 }
 
 ;// CONCATENATED MODULE: ./shared/poll/states.ts
@@ -33321,26 +33410,26 @@ function jobStates(what, known, logger) {
 ;// CONCATENATED MODULE: ./actions/apim-migrate/src/migrate.ts
 /**
  * The apim-migrate flow: start the migration, then (unless asked not to wait) follow it to its end and judge it:
- * `Failed`, or any failed asset, fails the step. Never touches @actions/core: it reports through `outputs`.
+ * `Failed`, or any failed asset, fails the step. Never touches @actions/core: it reports what it learns through
+ * `report` and returns the result.
  */
 
 
 
 
 
-/** Returns the final status, or undefined when `wait` is off. */
 async function runMigration(config, deps) {
-    const { client, runtime, outputs } = deps;
+    const { client, runtime, report } = deps;
     const { logger } = runtime;
     const { request } = config;
     warnAboutTrust(request, runtime);
     const started = await startMigration(client, request);
-    outputs.set('status-token', started.statusToken);
-    outputs.set('status', 'Started');
+    const { statusToken } = started;
+    report({ statusToken, status: 'Started' });
     logger.info(`Migration of ${request.sourcePath} to ${request.destPath} started (status token ${started.statusToken}).`);
     if (!config.wait) {
         logger.info('wait: false, so not following the migration; its status-token is an output.');
-        return undefined;
+        return { statusToken, status: 'Started' };
     }
     const location = statusLocation(started.statusUrl, started.statusToken, config.controlPlaneUrl, runtime);
     const classify = jobStates(`Migration ${started.statusToken}`, MIGRATION_STATES, logger);
@@ -33353,14 +33442,10 @@ async function runMigration(config, deps) {
         what: `migration ${started.statusToken}`,
         runtime,
         maxIntervalMs: config.pollIntervalMs,
-        onState: (state) => outputs.set('status', state),
+        onState: (state) => report({ status: state }),
         resumeHint: `It goes on in SnapLogic: follow it with GET ${migrationStatusPath(started.statusToken)}`,
     });
-    outputs.set('status', status.status);
-    outputs.set('successful', status.successful);
-    // Always JSON: the list, or whatever else SnapLogic sent as `failed`.
-    outputs.set('failed', status.failedOther === undefined ? status.failed : jsonText(status.responseMap.failed));
-    outputs.set('result', status.responseMap);
+    report({ status: status.status, final: status });
     const failed = classify(status.status) === 'failed';
     const failures = [
         ...status.failed.map(describeAsset),
@@ -33379,7 +33464,7 @@ async function runMigration(config, deps) {
         });
     }
     logger.info(`Migration completed: ${status.successful.length} asset(s) migrated.`);
-    return status;
+    return { statusToken, status: status.status, final: status };
 }
 /** The status URL the answer gave, when it is on the control plane we trust with our credentials. */
 function statusLocation(statusUrl, token, controlPlaneUrl, runtime) {
@@ -33429,44 +33514,47 @@ function describeAsset(entry) {
 
 
 
+
 function run(options = {}) {
     return runAction({ title: 'SnapLogic APIM migration', ...options }, main);
 }
 async function main(context) {
     const { inputs, outputs, summary } = context;
-    const controlPlaneUrl = inputs.url('control-plane-url', {
-        default: DEFAULT_CONTROL_PLANE,
-        expected: 'a control plane URL such as https://elastic.snaplogic.com',
-    });
-    const credentials = readCredentials(inputs, 'a JWT, sent as Bearer');
-    const sourcePath = readPath(inputs, 'source-path', ['org', 'project_space', 'project', 'service', 'version']);
-    const destPath = readPath(inputs, 'dest-path', ['org', 'project_space', 'project', 'service']);
+    const required = {
+        controlPlaneUrl: inputs.url('control-plane-url', {
+            default: DEFAULT_CONTROL_PLANE,
+            expected: 'a control plane URL such as https://elastic.snaplogic.com',
+        }),
+        credentials: readCredentials(inputs, 'a JWT, sent as Bearer'),
+        sourcePath: readPath(inputs, 'source-path', ['org', 'project_space', 'project', 'service', 'version']),
+        destPath: readPath(inputs, 'dest-path', ['org', 'project_space', 'project', 'service']),
+    };
     const assetTypes = readAssetTypes(inputs);
     const duplicateCheck = inputs.boolean('duplicate-check', false);
     const wait = inputs.boolean('wait', true);
     const timeoutMs = inputs.duration('timeout', '30m');
     const pollIntervalMs = inputs.duration('poll-interval', '10s', { min: MIN_INTERVAL_MS });
-    inputs.finish();
-    if (!controlPlaneUrl || !credentials || !sourcePath || !destPath)
-        return;
+    const { controlPlaneUrl, credentials, sourcePath, destPath } = inputs.finish(required);
     const runtime = context.runtime(timeoutMs);
+    const known = new Known((part) => setOutputs(outputs, migrationOutputs(part)));
     try {
-        await runMigration({ controlPlaneUrl, request: { sourcePath, destPath, assetTypes, duplicateCheck }, wait, pollIntervalMs }, { client: snapLogicClient({ controlPlaneUrl, credentials }, runtime), runtime, outputs });
+        const result = await runMigration({ controlPlaneUrl, request: { sourcePath, destPath, assetTypes, duplicateCheck }, wait, pollIntervalMs }, { client: snapLogicClient({ controlPlaneUrl, credentials }, runtime), runtime, report: known.report });
+        known.report(result);
     }
     finally {
-        const out = outputs.values;
+        const { statusToken, status, final } = known.value;
         summary.details([
             ['Control plane', controlPlaneUrl],
             ['Source', sourcePath],
             ['Destination', destPath],
             ['Asset types', (assetTypes ?? ASSET_TYPES).join(', ')],
             ['Duplicate check', String(duplicateCheck)],
-            ['Status token', out.get('status-token')],
-            ['Status', out.get('status')],
+            ['Status token', statusToken],
+            ['Status', status],
             ['Elapsed', formatDuration(runtime.deadline.elapsed())],
         ]);
-        const successful = assetList(out.get('successful'));
-        const failed = assetList(out.get('failed'));
+        const successful = final?.successful ?? [];
+        const failed = final?.failed ?? [];
         if (successful.length) {
             summary.heading('Migrated', 3).table(['Name', 'Type', 'snode id'], successful.map((a) => [scalarText(a.name), scalarText(a.asset_type), scalarText(a.snode_id)]));
         }
@@ -33474,10 +33562,17 @@ async function main(context) {
             summary.heading('Failed assets', 3).list(failed.map(describeAsset));
     }
 }
-/** The assets of a list output; nothing when the output is absent or holds something else (the error shows it). */
-function assetList(output) {
-    const value = output === undefined ? undefined : tryParseJson(output);
-    return Array.isArray(value) ? value.filter(isRecord) : [];
+/** The step's outputs for what the migration reported; the ones it has not reported yet are left out. */
+function migrationOutputs(part) {
+    const { final } = part;
+    return {
+        'status-token': part.statusToken,
+        status: part.status,
+        successful: final?.successful,
+        // Always JSON: the list, or whatever else SnapLogic sent as `failed`.
+        failed: final && (final.failedOther === undefined ? final.failed : jsonText(final.responseMap.failed)),
+        result: final?.responseMap,
+    };
 }
 /** A `/`-separated path of exactly these segments; a missing leading `/` is added. */
 function readPath(inputs, name, segments) {

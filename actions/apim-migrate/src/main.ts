@@ -1,19 +1,19 @@
 /** apim-migrate: inputs → migration (followed to its end unless `wait: false`) → outputs and job summary. */
 import { readCredentials } from '../../../shared/auth/credentials.js';
-import { isRecord, tryParseJson } from '../../../shared/http/body.js';
 import type { InputReader } from '../../../shared/inputs/reader.js';
 import { MIN_INTERVAL_MS } from '../../../shared/poll/poll.js';
-import { scalarText } from '../../../shared/json.js';
+import { jsonText, scalarText } from '../../../shared/json.js';
+import { Known } from '../../../shared/report/known.js';
+import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
 import { formatDuration } from '../../../shared/runtime.js';
 import {
   ASSET_TYPES,
   DEFAULT_CONTROL_PLANE,
   snapLogicClient,
-  type AssetEntry,
   type AssetType,
 } from '../../../shared/vendors/snaplogic/apim.js';
-import { describeAsset, runMigration } from './migrate.js';
+import { describeAsset, runMigration, type MigrationResult } from './migrate.js';
 
 export function run(options: Partial<RunOptions> = {}): Promise<void> {
   return runAction({ title: 'SnapLogic APIM migration', ...options }, main);
@@ -21,41 +21,44 @@ export function run(options: Partial<RunOptions> = {}): Promise<void> {
 
 async function main(context: ActionContext): Promise<void> {
   const { inputs, outputs, summary } = context;
-  const controlPlaneUrl = inputs.url('control-plane-url', {
-    default: DEFAULT_CONTROL_PLANE,
-    expected: 'a control plane URL such as https://elastic.snaplogic.com',
-  });
-  const credentials = readCredentials(inputs, 'a JWT, sent as Bearer');
-  const sourcePath = readPath(inputs, 'source-path', ['org', 'project_space', 'project', 'service', 'version']);
-  const destPath = readPath(inputs, 'dest-path', ['org', 'project_space', 'project', 'service']);
+  const required = {
+    controlPlaneUrl: inputs.url('control-plane-url', {
+      default: DEFAULT_CONTROL_PLANE,
+      expected: 'a control plane URL such as https://elastic.snaplogic.com',
+    }),
+    credentials: readCredentials(inputs, 'a JWT, sent as Bearer'),
+    sourcePath: readPath(inputs, 'source-path', ['org', 'project_space', 'project', 'service', 'version']),
+    destPath: readPath(inputs, 'dest-path', ['org', 'project_space', 'project', 'service']),
+  };
   const assetTypes = readAssetTypes(inputs);
   const duplicateCheck = inputs.boolean('duplicate-check', false);
   const wait = inputs.boolean('wait', true);
   const timeoutMs = inputs.duration('timeout', '30m');
   const pollIntervalMs = inputs.duration('poll-interval', '10s', { min: MIN_INTERVAL_MS });
-  inputs.finish();
-  if (!controlPlaneUrl || !credentials || !sourcePath || !destPath) return;
+  const { controlPlaneUrl, credentials, sourcePath, destPath } = inputs.finish(required);
 
   const runtime = context.runtime(timeoutMs);
+  const known = new Known<MigrationResult>((part) => setOutputs(outputs, migrationOutputs(part)));
   try {
-    await runMigration(
+    const result = await runMigration(
       { controlPlaneUrl, request: { sourcePath, destPath, assetTypes, duplicateCheck }, wait, pollIntervalMs },
-      { client: snapLogicClient({ controlPlaneUrl, credentials }, runtime), runtime, outputs },
+      { client: snapLogicClient({ controlPlaneUrl, credentials }, runtime), runtime, report: known.report },
     );
+    known.report(result);
   } finally {
-    const out = outputs.values;
+    const { statusToken, status, final } = known.value;
     summary.details([
       ['Control plane', controlPlaneUrl],
       ['Source', sourcePath],
       ['Destination', destPath],
       ['Asset types', (assetTypes ?? ASSET_TYPES).join(', ')],
       ['Duplicate check', String(duplicateCheck)],
-      ['Status token', out.get('status-token')],
-      ['Status', out.get('status')],
+      ['Status token', statusToken],
+      ['Status', status],
       ['Elapsed', formatDuration(runtime.deadline.elapsed())],
     ]);
-    const successful = assetList(out.get('successful'));
-    const failed = assetList(out.get('failed'));
+    const successful = final?.successful ?? [];
+    const failed = final?.failed ?? [];
     if (successful.length) {
       summary.heading('Migrated', 3).table(
         ['Name', 'Type', 'snode id'],
@@ -66,10 +69,17 @@ async function main(context: ActionContext): Promise<void> {
   }
 }
 
-/** The assets of a list output; nothing when the output is absent or holds something else (the error shows it). */
-function assetList(output: string | undefined): AssetEntry[] {
-  const value = output === undefined ? undefined : tryParseJson(output);
-  return Array.isArray(value) ? value.filter(isRecord) : [];
+/** The step's outputs for what the migration reported; the ones it has not reported yet are left out. */
+export function migrationOutputs(part: Partial<MigrationResult>): Record<string, OutputValue | undefined> {
+  const { final } = part;
+  return {
+    'status-token': part.statusToken,
+    status: part.status,
+    successful: final?.successful,
+    // Always JSON: the list, or whatever else SnapLogic sent as `failed`.
+    failed: final && (final.failedOther === undefined ? final.failed : jsonText(final.responseMap.failed)),
+    result: final?.responseMap,
+  };
 }
 
 /** A `/`-separated path of exactly these segments; a missing leading `/` is added. */

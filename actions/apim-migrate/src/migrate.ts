@@ -1,13 +1,14 @@
 /**
  * The apim-migrate flow: start the migration, then (unless asked not to wait) follow it to its end and judge it:
- * `Failed`, or any failed asset, fails the step. Never touches @actions/core: it reports through `outputs`.
+ * `Failed`, or any failed asset, fails the step. Never touches @actions/core: it reports what it learns through
+ * `report` and returns the result.
  */
 import { JobFailedError } from '../../../shared/errors.js';
 import type { ApiClient } from '../../../shared/http/client.js';
 import { jsonText } from '../../../shared/json.js';
 import { poll } from '../../../shared/poll/poll.js';
 import { jobStates, sameState } from '../../../shared/poll/states.js';
-import type { Outputs } from '../../../shared/report/outputs.js';
+import type { Report } from '../../../shared/report/known.js';
 import type { Runtime } from '../../../shared/runtime.js';
 import {
   getMigrationStatus,
@@ -29,25 +30,32 @@ export interface MigrateConfig {
 export interface MigrateDeps {
   client: ApiClient;
   runtime: Runtime;
-  outputs: Outputs;
+  report: Report<MigrationResult>;
 }
 
-/** Returns the final status, or undefined when `wait` is off. */
-export async function runMigration(config: MigrateConfig, deps: MigrateDeps): Promise<MigrationStatus | undefined> {
-  const { client, runtime, outputs } = deps;
+export interface MigrationResult {
+  statusToken: string;
+  /** `Started`, then the states the migration goes through. */
+  status: string;
+  /** How the migration ended; undefined when `wait` is off. */
+  final?: MigrationStatus;
+}
+
+export async function runMigration(config: MigrateConfig, deps: MigrateDeps): Promise<MigrationResult> {
+  const { client, runtime, report } = deps;
   const { logger } = runtime;
   const { request } = config;
   warnAboutTrust(request, runtime);
 
   const started = await startMigration(client, request);
-  outputs.set('status-token', started.statusToken);
-  outputs.set('status', 'Started');
+  const { statusToken } = started;
+  report({ statusToken, status: 'Started' });
   logger.info(
     `Migration of ${request.sourcePath} to ${request.destPath} started (status token ${started.statusToken}).`,
   );
   if (!config.wait) {
     logger.info('wait: false, so not following the migration; its status-token is an output.');
-    return undefined;
+    return { statusToken, status: 'Started' };
   }
 
   const location = statusLocation(started.statusUrl, started.statusToken, config.controlPlaneUrl, runtime);
@@ -62,15 +70,11 @@ export async function runMigration(config: MigrateConfig, deps: MigrateDeps): Pr
       what: `migration ${started.statusToken}`,
       runtime,
       maxIntervalMs: config.pollIntervalMs,
-      onState: (state) => outputs.set('status', state),
+      onState: (state) => report({ status: state }),
       resumeHint: `It goes on in SnapLogic: follow it with GET ${migrationStatusPath(started.statusToken)}`,
     },
   );
-  outputs.set('status', status.status);
-  outputs.set('successful', status.successful);
-  // Always JSON: the list, or whatever else SnapLogic sent as `failed`.
-  outputs.set('failed', status.failedOther === undefined ? status.failed : jsonText(status.responseMap.failed));
-  outputs.set('result', status.responseMap);
+  report({ status: status.status, final: status });
   const failed = classify(status.status) === 'failed';
   const failures = [
     ...status.failed.map(describeAsset),
@@ -92,7 +96,7 @@ export async function runMigration(config: MigrateConfig, deps: MigrateDeps): Pr
     );
   }
   logger.info(`Migration completed: ${status.successful.length} asset(s) migrated.`);
-  return status;
+  return { statusToken, status: status.status, final: status };
 }
 
 /** The status URL the answer gave, when it is on the control plane we trust with our credentials. */

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2096);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8024);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2096:
+/***/ 8024:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28391,6 +28391,31 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+// UNUSED EXPORTS: operationOutputs
+
+;// CONCATENATED MODULE: ./shared/report/known.ts
+/**
+ * How a flow hands back its result. It returns the whole typed result when it ends; along the way it reports each
+ * part the moment it is known (a job id, a state) through one typed callback, `Report`. So `main` puts IDs into the
+ * outputs at once, and a run that fails, times out or is cancelled still summarizes what it learned.
+ */
+/** Collects what a flow reports; `report` is the callback to give the flow, `value` what is known on any path. */
+class Known {
+    onPart;
+    known = {};
+    /** `onPart` sees each part as it is reported (to set the outputs that part carries). */
+    constructor(onPart = () => { }) {
+        this.onPart = onPart;
+    }
+    report = (part) => {
+        this.known = { ...this.known, ...part };
+        this.onPart(part);
+    };
+    get value() {
+        return this.known;
+    }
+}
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -31337,508 +31362,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./shared/errors.ts
-/**
- * The error kinds every action reports. `main` turns each into one `setFailed` line plus titled annotations
- * (see report/run.ts), so each carries what the user needs: what failed, the vendor's words, what to do next.
- */
-/** The user's configuration is wrong. Raised before any request is sent. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1
-            ? `Input '${problems[0].input}': ${problems[0].message}`
-            : `${problems.length} input problems: ${problems.map((p) => `'${p.input}': ${p.message}`).join('; ')}`);
-        this.name = 'InputError';
-        this.problems = problems;
-    }
-}
-/** A request failed: an HTTP error status, a network error, or a body that could not be understood. */
-class ApiError extends Error {
-    method;
-    url;
-    status;
-    vendorMessage;
-    hint;
-    kind;
-    constructor(details) {
-        const status = details.status === undefined ? 'no answer' : `HTTP ${details.status}`;
-        // A server can say anything at any length: quote a few KB of it, never the whole of a huge answer.
-        const vendorMessage = quote(details.vendorMessage);
-        super(`${details.method} ${details.url} failed (${status}): ${vendorMessage}` +
-            (details.hint ? `. ${details.hint}` : ''));
-        this.name = 'ApiError';
-        this.method = details.method;
-        this.url = details.url;
-        this.status = details.status;
-        this.vendorMessage = vendorMessage;
-        this.hint = details.hint;
-        this.kind = details.kind ?? defaultKind(details.status);
-    }
-}
-function defaultKind(status) {
-    if (status === undefined)
-        return 'network';
-    return status >= 200 && status < 300 ? 'unexpected' : 'status';
-}
-/** The vendor ran the job and reported that it failed; `errors` are the vendor's own messages. */
-class JobFailedError extends Error {
-    jobId;
-    state;
-    errors;
-    hint;
-    constructor(summary, details) {
-        const first = details.errors[0] === undefined ? undefined : quote(details.errors[0]);
-        super(`${summary}${first ? `: ${first}` : ''}` +
-            (details.errors.length > 1 ? ` (and ${details.errors.length - 1} more, see the annotations)` : '') +
-            (details.hint ? `. ${details.hint}` : ''));
-        this.name = 'JobFailedError';
-        this.jobId = details.jobId;
-        this.state = details.state;
-        this.errors = details.errors.map((error) => quote(error));
-        this.hint = details.hint;
-    }
-}
-/** The action's `timeout` ran out before the job finished. */
-class TimeoutError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'TimeoutError';
-    }
-}
-/** The run was cancelled (SIGINT/SIGTERM from the runner). */
-class CancelledError extends Error {
-    constructor(message = 'The run was cancelled') {
-        super(message);
-        this.name = 'CancelledError';
-    }
-}
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    // Errors from another realm (a VM context) fail `instanceof Error` but still carry their message.
-    const message = error?.message;
-    return typeof message === 'string' ? message : String(error);
-}
-/** The most of one piece of vendor text that a message quotes. */
-const QUOTE_MAX_CHARS = 4000;
-/** `text`, cut to `maxChars` with "…(N more bytes)" when longer, so a message stays readable whatever came in. */
-function quote(text, maxChars = QUOTE_MAX_CHARS) {
-    if (text.length <= maxChars)
-        return text;
-    return `${text.slice(0, maxChars)}${moreBytes(Buffer.byteLength(text.slice(maxChars)))}`;
-}
-/** "…(1,234 more bytes)": what a cut-off quote or body left out. */
-function moreBytes(bytes) {
-    return bytes === undefined ? '…(and more, not read)' : `…(${bytes.toLocaleString('en-US')} more bytes)`;
-}
-
-;// CONCATENATED MODULE: ./shared/inputs/reader.ts
-/**
- * The one input reader. Each reader method records a problem instead of throwing, so `finish()` reports every
- * problem of the run together, each naming the input and what would be valid, before any request is sent.
- */
-
-/** How the runner passes inputs: `INPUT_<NAME>` with spaces as underscores, upper-cased (hyphens stay). */
-const environmentInputs = (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
-const TRUE_VALUES = ['true', 'True', 'TRUE'];
-const FALSE_VALUES = ['false', 'False', 'FALSE'];
-const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-class InputReader {
-    source;
-    logger;
-    problems = [];
-    constructor(source, logger) {
-        this.source = source;
-        this.logger = logger;
-    }
-    /** True when the input was given (non-empty). */
-    has(name) {
-        return this.raw(name) !== '';
-    }
-    problem(input, message) {
-        this.problems.push({ input, message });
-    }
-    string(name, options = {}) {
-        const value = this.raw(name);
-        if (value)
-            return value;
-        if (options.required)
-            this.problem(name, 'is required');
-        return options.default;
-    }
-    /** The value exactly as given, surrounding whitespace included (content that is sent as it is). */
-    verbatim(name) {
-        return this.source(name);
-    }
-    /** A secret is masked the moment it is read. */
-    secret(name, options = {}) {
-        const value = this.string(name, options);
-        if (value)
-            this.logger.mask(value);
-        return value;
-    }
-    choice(name, values, options = {}) {
-        const value = this.raw(name);
-        if (!value)
-            return options.default;
-        const found = values.find((v) => (options.ignoreCase ? v.toLowerCase() === value.toLowerCase() : v === value));
-        if (found === undefined)
-            this.problem(name, `must be one of ${values.join(', ')} (got '${value}')`);
-        return found;
-    }
-    /** YAML 1.2 core booleans: true/True/TRUE, false/False/FALSE. */
-    boolean(name, defaultValue) {
-        const value = this.raw(name);
-        if (!value)
-            return defaultValue;
-        if (TRUE_VALUES.includes(value))
-            return true;
-        if (FALSE_VALUES.includes(value))
-            return false;
-        this.problem(name, `must be true or false (got '${value}')`);
-        return defaultValue;
-    }
-    /**
-     * `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. `min` (ms) refuses shorter values,
-     * e.g. a poll interval below what the poller waits at least.
-     */
-    duration(name, defaultValue, options = {}) {
-        const value = this.raw(name) || defaultValue;
-        const ms = parseDuration(value);
-        if (ms === undefined || ms <= 0) {
-            this.problem(name, `must be a positive duration such as 90s, 15m, 1h or a number of seconds (got '${value}')`);
-            return parseDuration(defaultValue) ?? 0;
-        }
-        if (options.min !== undefined && ms < options.min) {
-            this.problem(name, `must be at least ${formatMs(options.min)} (got '${value}')`);
-            return parseDuration(defaultValue) ?? 0;
-        }
-        return ms;
-    }
-    integer(name, options = {}) {
-        const value = this.raw(name);
-        if (!value)
-            return options.default;
-        const n = /^[+-]?\d+$/.test(value) ? Number(value) : NaN;
-        const tooLow = options.min !== undefined && n < options.min;
-        const tooHigh = options.max !== undefined && n > options.max;
-        if (!Number.isSafeInteger(n) || tooLow || tooHigh) {
-            const range = [
-                options.min !== undefined && `at least ${options.min}`,
-                options.max !== undefined && `at most ${options.max}`,
-            ]
-                .filter(Boolean)
-                .join(' and ');
-            this.problem(name, `must be a whole number${range ? ` ${range}` : ''} (got '${value}')`);
-            return options.default;
-        }
-        return n;
-    }
-    /** A size such as `2MB`, `512KB`, `1.5MB` or bare bytes (KB and MB are 1024-based, as the servers count). */
-    size(name, defaultValue) {
-        const value = this.raw(name);
-        if (!value)
-            return defaultValue;
-        const bytes = parseSize(value);
-        if (bytes === undefined) {
-            this.problem(name, `must be a size such as 2MB, 512KB or a number of bytes, or 0 for no limit (got '${value}')`);
-            return defaultValue;
-        }
-        return bytes;
-    }
-    /**
-     * An http(s) base URL: https is added when no scheme is given, the trailing slash removed; credentials, query and
-     * fragment are refused. Plain http to a host other than this machine warns that credentials travel unencrypted.
-     * `normalize` maps shorthand first (a ServiceNow instance name, say); `expected` describes valid values.
-     */
-    url(name, options = {}) {
-        const value = this.string(name, { required: options.required, default: options.default });
-        if (value === undefined)
-            return undefined;
-        const text = options.normalize ? options.normalize(value) : value;
-        const credentials = userinfoOf(text);
-        if (credentials) {
-            // Never echoed: the password would land in the log. Masked too, in case something else quotes the URL.
-            const colon = credentials.indexOf(':');
-            if (colon >= 0)
-                this.logger.mask(decodeURIComponentSafe(credentials.slice(colon + 1)));
-            this.problem(name, `must not contain a user name or password (got '${withoutUserinfo(value)}'): give the credentials in their own inputs, from secrets`);
-            return undefined;
-        }
-        const url = reader_parseBaseUrl(text);
-        if (url === undefined && /[?#]/.test(value)) {
-            // A query may carry a token (?api_key=...): not echoed either.
-            this.problem(name, `must be a base URL without a query or fragment (got '${value.replace(/[?#].*$/s, '')}?…')`);
-        }
-        else if (url === undefined) {
-            this.problem(name, `must be ${options.expected ?? 'an http(s) URL'} (got '${value}')`);
-        }
-        else if (url.startsWith('http:') && !isLoopback(new URL(url).hostname)) {
-            this.logger.warning(`${name} uses plain http: credentials travel unencrypted to ${new URL(url).host}. Use https.`, 'Unencrypted connection');
-        }
-        return url;
-    }
-    /** Parses a JSON input that must be an object (or an array). */
-    json(name, kind) {
-        const value = this.raw(name);
-        if (!value)
-            return undefined;
-        let parsed;
-        try {
-            parsed = JSON.parse(value);
-        }
-        catch (error) {
-            this.problem(name, `must be a JSON ${kind}: ${error.message}`);
-            return undefined;
-        }
-        const isArray = Array.isArray(parsed);
-        const ok = kind === 'array' ? isArray : typeof parsed === 'object' && parsed !== null && !isArray;
-        if (!ok) {
-            this.problem(name, `must be a JSON ${kind} (got ${isArray ? 'an array' : parsed === null ? 'null' : typeof parsed})`);
-            return undefined;
-        }
-        return parsed;
-    }
-    /** Newline- or comma-separated items, trimmed, empty ones dropped. */
-    list(name) {
-        return splitList(this.raw(name));
-    }
-    /** Throws one InputError with every problem found, if any. */
-    finish() {
-        if (this.problems.length)
-            throw new InputError(this.problems);
-    }
-    raw(name) {
-        return this.source(name).trim();
-    }
-}
-/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
-function formatMs(ms) {
-    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
-}
-function splitList(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-function parseDuration(text) {
-    const value = text.trim();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    const pattern = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
-    let total = 0;
-    let consumed = 0;
-    for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
-        total += Number(match[1]) * DURATION_UNITS_MS[match[2]];
-        consumed = pattern.lastIndex;
-    }
-    return consumed === value.length && consumed > 0 ? Math.round(total) : undefined;
-}
-const SIZE_UNITS = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024, gb: 1024 * 1024 * 1024 };
-function parseSize(text) {
-    const match = /^(\d+(?:\.\d+)?)\s*([kmg]?b)?$/i.exec(text.trim());
-    if (!match)
-        return undefined;
-    return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
-}
-/** An http(s) base URL without a trailing slash, or undefined when the text is not one (see InputReader.url). */
-function reader_parseBaseUrl(text) {
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
-        return undefined;
-    }
-    if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
-        return undefined;
-    }
-    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-}
-/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
-function userinfoOf(text) {
-    return USERINFO.exec(text.trim())?.[2] || undefined;
-}
-/** `https://admin:secret@host/x` → `https://***@host/x`. */
-function withoutUserinfo(text) {
-    return text.trim().replace(USERINFO, '$1***@');
-}
-/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
-const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
-function decodeURIComponentSafe(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
-}
-
-;// CONCATENATED MODULE: ./shared/runtime.ts
-/**
- * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
- * the logger, the cancellation signal and the run's deadline.
- */
-
-const systemClock = {
-    now: () => Date.now(),
-    random: () => Math.random(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(new CancelledError());
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new CancelledError());
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-/** The run's time budget (the `timeout` input). */
-class Deadline {
-    clock;
-    timeoutMs;
-    startedAt;
-    at;
-    constructor(clock, timeoutMs) {
-        this.clock = clock;
-        this.timeoutMs = timeoutMs;
-        this.startedAt = clock.now();
-        this.at = this.startedAt + timeoutMs;
-    }
-    remaining() {
-        return Math.max(0, this.at - this.clock.now());
-    }
-    elapsed() {
-        return this.clock.now() - this.startedAt;
-    }
-    /**
-     * One abort signal for one piece of work (a request from its DNS look-up to its body's last byte): it aborts
-     * with a TimeoutError when the deadline passes and with a CancelledError when `cancel` aborts. Call `release`
-     * when the work is over, so no timer or listener outlives it.
-     */
-    abortSignal(cancel) {
-        const controller = new AbortController();
-        let timer;
-        const onCancel = () => {
-            clearTimeout(timer);
-            controller.abort(new CancelledError());
-        };
-        const expire = () => {
-            controller.abort(new TimeoutError(`the action's timeout (${formatDuration(this.timeoutMs)}) ran out`));
-            cancel.removeEventListener('abort', onCancel);
-        };
-        const arm = () => {
-            const remaining = this.remaining();
-            if (remaining <= 0)
-                return expire();
-            // setTimeout cannot wait longer than about 24.8 days in one go.
-            timer = remaining > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(expire, remaining);
-            timer.unref();
-        };
-        if (cancel.aborted)
-            onCancel();
-        else {
-            cancel.addEventListener('abort', onCancel, { once: true });
-            arm();
-        }
-        return {
-            signal: controller.signal,
-            release: () => {
-                clearTimeout(timer);
-                cancel.removeEventListener('abort', onCancel);
-            },
-        };
-    }
-}
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** `1m 05s`-style durations for progress lines and summaries. */
-function formatDuration(ms) {
-    const totalSeconds = Math.round(ms / 100) / 10;
-    if (totalSeconds < 60)
-        return `${totalSeconds}s`;
-    const seconds = Math.round(totalSeconds);
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    const mm = h ? String(m).padStart(2, '0') : String(m);
-    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
-}
-
-;// CONCATENATED MODULE: ./shared/report/logger.ts
-/** The Logger the flows receive, on top of @actions/core, with our own redaction on every line. */
-
-/** Remembers secrets and removes them (and their URL-encoded forms) from text. */
-class SecretRedactor {
-    secrets = new Set();
-    add(secret) {
-        const added = [];
-        for (const form of [secret, encodeURIComponent(secret)]) {
-            // Very short values would blank out ordinary words; the runner masks those in its own log regardless.
-            if (form.length >= 3 && !this.secrets.has(form)) {
-                this.secrets.add(form);
-                added.push(form);
-            }
-        }
-        return added;
-    }
-    redact(text) {
-        let result = text;
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            result = result.split(secret).join('***');
-        }
-        return result;
-    }
-}
-/**
- * Makes text safe to print as plain log lines: the runner reads every stdout line (split at CR or LF) that starts
- * with `::` (after whitespace) as a workflow command, and `##[name]` anywhere in a line as the legacy form. Vendor
- * text and inputs end up in log lines, so no line of theirs may start one: a leading `::` becomes `\::`, `##[`
- * becomes `##\[`, and a bare CR (which the runner would take as a line break) a visible `\r`.
- */
-function neutralizeCommands(text) {
-    return text
-        .replace(/\r\n/g, '\n')
-        .replace(/\r/g, '\\r')
-        .split('\n')
-        .map((line) => line.replace(/^([\s\u0085]*)::/, '$1\\::').replace(/##\[/g, '##\\['))
-        .join('\n');
-}
-function coreLogger(redactor = new SecretRedactor()) {
-    const r = (text) => redactor.redact(text);
-    const properties = (title, location) => ({
-        ...(title ? { title: r(title) } : {}),
-        ...(location ? { file: r(location.file), startLine: location.line } : {}),
-    });
-    return {
-        isDebug: isDebug(),
-        // debug, warning, error and notice are workflow commands: the toolkit escapes CR, LF and % in them.
-        debug: (message) => core_debug(r(message)),
-        info: (message) => info(neutralizeCommands(r(message))),
-        warning: (message, title, location) => warning(r(message), properties(title, location)),
-        error: (message, title, location) => error(r(message), properties(title, location)),
-        notice: (message, title, location) => notice(r(message), properties(title, location)),
-        mask: (secret) => {
-            if (!secret)
-                return;
-            core_setSecret(secret);
-            for (const form of redactor.add(secret))
-                if (form !== secret)
-                    core_setSecret(form);
-        },
-        redact: r,
-    };
-}
-
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
@@ -32031,6 +31554,10 @@ function describeValue(value, maxChars = 200) {
     const kind = type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
     return `${kind}: ${jsonText(value, maxChars)}`;
 }
+/** A string with something in it, or undefined (for optional text fields of vendor answers). */
+function nonEmptyString(value) {
+    return typeof value === 'string' && value ? value : undefined;
+}
 
 ;// CONCATENATED MODULE: ./shared/report/outputs.ts
 /**
@@ -32049,6 +31576,12 @@ function describeValue(value, maxChars = 200) {
 const OUTPUT_LIMIT_BYTES = 1024 * 1024;
 /** How much of one value is printed when there is no GITHUB_OUTPUT to write it to. */
 const PRINTED_OUTPUT_LIMIT = 2000;
+/** Sets each output that has a value; an undefined one is left as it was. */
+function setOutputs(outputs, values) {
+    for (const [name, value] of Object.entries(values))
+        if (value !== undefined)
+            outputs.set(name, value);
+}
 function outputText(value) {
     // jsonText, not JSON.stringify: vendor JSON can be nested deeper than the call stack allows.
     return typeof value === 'object' ? jsonText(value) : String(value);
@@ -32094,6 +31627,557 @@ function writeOversizeOutput(name, text) {
     (0,external_node_fs_namespaceObject.writeFileSync)(`${file}.partial`, text);
     (0,external_node_fs_namespaceObject.renameSync)(`${file}.partial`, file);
     return file;
+}
+
+;// CONCATENATED MODULE: ./shared/errors.ts
+/**
+ * The error kinds every action reports. `main` turns each into one `setFailed` line plus titled annotations
+ * (see report/run.ts), so each carries what the user needs: what failed, the vendor's words, what to do next.
+ */
+/** The user's configuration is wrong. Raised before any request is sent. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? `Input '${problems[0].input}': ${problems[0].message}`
+            : `${problems.length} input problems: ${problems.map((p) => `'${p.input}': ${p.message}`).join('; ')}`);
+        this.name = 'InputError';
+        this.problems = problems;
+    }
+}
+/** A request failed: an HTTP error status, a network error, or a body that could not be understood. */
+class ApiError extends Error {
+    method;
+    url;
+    status;
+    vendorMessage;
+    hint;
+    kind;
+    constructor(details) {
+        const status = details.status === undefined ? 'no answer' : `HTTP ${details.status}`;
+        // A server can say anything at any length: quote a few KB of it, never the whole of a huge answer.
+        const vendorMessage = quote(details.vendorMessage);
+        super(`${details.method} ${details.url} failed (${status}): ${vendorMessage}` +
+            (details.hint ? `. ${details.hint}` : ''));
+        this.name = 'ApiError';
+        this.method = details.method;
+        this.url = details.url;
+        this.status = details.status;
+        this.vendorMessage = vendorMessage;
+        this.hint = details.hint;
+        this.kind = details.kind ?? defaultKind(details.status);
+    }
+}
+function defaultKind(status) {
+    if (status === undefined)
+        return 'network';
+    return status >= 200 && status < 300 ? 'unexpected' : 'status';
+}
+/** The vendor ran the job and reported that it failed; `errors` are the vendor's own messages. */
+class JobFailedError extends Error {
+    jobId;
+    state;
+    errors;
+    hint;
+    constructor(summary, details) {
+        const first = details.errors[0] === undefined ? undefined : quote(details.errors[0]);
+        super(`${summary}${first ? `: ${first}` : ''}` +
+            (details.errors.length > 1 ? ` (and ${details.errors.length - 1} more, see the annotations)` : '') +
+            (details.hint ? `. ${details.hint}` : ''));
+        this.name = 'JobFailedError';
+        this.jobId = details.jobId;
+        this.state = details.state;
+        this.errors = details.errors.map((error) => quote(error));
+        this.hint = details.hint;
+    }
+}
+/** The action's `timeout` ran out before the job finished. */
+class TimeoutError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TimeoutError';
+    }
+}
+/** The run was cancelled (SIGINT/SIGTERM from the runner). */
+class CancelledError extends Error {
+    constructor(message = 'The run was cancelled') {
+        super(message);
+        this.name = 'CancelledError';
+    }
+}
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    // Errors from another realm (a VM context) fail `instanceof Error` but still carry their message.
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+}
+/** The most of one piece of vendor text that a message quotes. */
+const QUOTE_MAX_CHARS = 4000;
+/** `text`, cut to `maxChars` with "…(N more bytes)" when longer, so a message stays readable whatever came in. */
+function quote(text, maxChars = QUOTE_MAX_CHARS) {
+    if (text.length <= maxChars)
+        return text;
+    return `${text.slice(0, maxChars)}${moreBytes(Buffer.byteLength(text.slice(maxChars)))}`;
+}
+/** "…(1,234 more bytes)": what a cut-off quote or body left out. */
+function moreBytes(bytes) {
+    return bytes === undefined ? '…(and more, not read)' : `…(${bytes.toLocaleString('en-US')} more bytes)`;
+}
+
+;// CONCATENATED MODULE: ./shared/inputs/parse.ts
+/** The text formats the input reader accepts: lists, durations, sizes and base URLs. Pure functions of text. */
+const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** `a, b and c` (or `a, b or c`). */
+function listOf(names, conjunction) {
+    return names.length > 1
+        ? `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`
+        : names.join('');
+}
+/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
+function formatMs(ms) {
+    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
+}
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function parseDuration(text) {
+    const value = text.trim();
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    const pattern = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
+    let total = 0;
+    let consumed = 0;
+    for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
+        total += Number(match[1]) * DURATION_UNITS_MS[match[2]];
+        consumed = pattern.lastIndex;
+    }
+    return consumed === value.length && consumed > 0 ? Math.round(total) : undefined;
+}
+const SIZE_UNITS = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024, gb: 1024 * 1024 * 1024 };
+function parseSize(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*([kmg]?b)?$/i.exec(text.trim());
+    if (!match)
+        return undefined;
+    return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
+}
+/** An http(s) base URL without a trailing slash, or undefined when the text is not one (see InputReader.url). */
+function parseBaseUrl(text) {
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        return undefined;
+    }
+    if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
+        return undefined;
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
+function userinfoOf(text) {
+    return USERINFO.exec(text.trim())?.[2] || undefined;
+}
+/** `https://admin:secret@host/x` → `https://***@host/x`. */
+function withoutUserinfo(text) {
+    return text.trim().replace(USERINFO, '$1***@');
+}
+/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
+const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
+function decodeURIComponentSafe(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
+}
+
+;// CONCATENATED MODULE: ./shared/inputs/reader.ts
+/**
+ * The one input reader. Each reader method records a problem instead of throwing, so `finish()` reports every
+ * problem of the run together, each naming the input and what would be valid, before any request is sent.
+ */
+
+
+/** How the runner passes inputs: `INPUT_<NAME>` with spaces as underscores, upper-cased (hyphens stay). */
+const environmentInputs = (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
+class InputReader {
+    source;
+    logger;
+    problems = [];
+    constructor(source, logger) {
+        this.source = source;
+        this.logger = logger;
+    }
+    /** True when the input was given (non-empty). */
+    has(name) {
+        return this.raw(name) !== '';
+    }
+    problem(input, message) {
+        this.problems.push({ input, message });
+    }
+    string(name, options = {}) {
+        const value = this.raw(name);
+        if (value)
+            return value;
+        if (options.required)
+            this.problem(name, 'is required');
+        return options.default;
+    }
+    /** The value exactly as given, surrounding whitespace included (content that is sent as it is). */
+    verbatim(name) {
+        return this.source(name);
+    }
+    /** A secret is masked the moment it is read. */
+    secret(name, options = {}) {
+        const value = this.string(name, options);
+        if (value)
+            this.logger.mask(value);
+        return value;
+    }
+    choice(name, values, options = {}) {
+        const value = this.raw(name);
+        if (!value)
+            return options.default;
+        const found = values.find((v) => (options.ignoreCase ? v.toLowerCase() === value.toLowerCase() : v === value));
+        if (found === undefined)
+            this.problem(name, `must be one of ${values.join(', ')} (got '${value}')`);
+        return found;
+    }
+    /** YAML 1.2 core booleans: true/True/TRUE, false/False/FALSE. */
+    boolean(name, defaultValue) {
+        const value = this.raw(name);
+        if (!value)
+            return defaultValue;
+        if (TRUE_VALUES.includes(value))
+            return true;
+        if (FALSE_VALUES.includes(value))
+            return false;
+        this.problem(name, `must be true or false (got '${value}')`);
+        return defaultValue;
+    }
+    /**
+     * `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. `min` (ms) refuses shorter values,
+     * e.g. a poll interval below what the poller waits at least.
+     */
+    duration(name, defaultValue, options = {}) {
+        const value = this.raw(name) || defaultValue;
+        const ms = parseDuration(value);
+        if (ms === undefined || ms <= 0) {
+            this.problem(name, `must be a positive duration such as 90s, 15m, 1h or a number of seconds (got '${value}')`);
+            return parseDuration(defaultValue) ?? 0;
+        }
+        if (options.min !== undefined && ms < options.min) {
+            this.problem(name, `must be at least ${formatMs(options.min)} (got '${value}')`);
+            return parseDuration(defaultValue) ?? 0;
+        }
+        return ms;
+    }
+    integer(name, options = {}) {
+        const value = this.raw(name);
+        if (!value)
+            return options.default;
+        const n = /^[+-]?\d+$/.test(value) ? Number(value) : NaN;
+        const tooLow = options.min !== undefined && n < options.min;
+        const tooHigh = options.max !== undefined && n > options.max;
+        if (!Number.isSafeInteger(n) || tooLow || tooHigh) {
+            const range = [
+                options.min !== undefined && `at least ${options.min}`,
+                options.max !== undefined && `at most ${options.max}`,
+            ]
+                .filter(Boolean)
+                .join(' and ');
+            this.problem(name, `must be a whole number${range ? ` ${range}` : ''} (got '${value}')`);
+            return options.default;
+        }
+        return n;
+    }
+    /** A size such as `2MB`, `512KB`, `1.5MB` or bare bytes (KB and MB are 1024-based, as the servers count). */
+    size(name, defaultValue) {
+        const value = this.raw(name);
+        if (!value)
+            return defaultValue;
+        const bytes = parseSize(value);
+        if (bytes === undefined) {
+            this.problem(name, `must be a size such as 2MB, 512KB or a number of bytes, or 0 for no limit (got '${value}')`);
+            return defaultValue;
+        }
+        return bytes;
+    }
+    /**
+     * An http(s) base URL: https is added when no scheme is given, the trailing slash removed; credentials, query and
+     * fragment are refused. Plain http to a host other than this machine warns that credentials travel unencrypted.
+     * `normalize` maps shorthand first (a ServiceNow instance name, say); `expected` describes valid values.
+     */
+    url(name, options = {}) {
+        const value = this.string(name, { required: options.required, default: options.default });
+        if (value === undefined)
+            return undefined;
+        const text = options.normalize ? options.normalize(value) : value;
+        const credentials = userinfoOf(text);
+        if (credentials) {
+            // Never echoed: the password would land in the log. Masked too, in case something else quotes the URL.
+            const colon = credentials.indexOf(':');
+            if (colon >= 0)
+                this.logger.mask(decodeURIComponentSafe(credentials.slice(colon + 1)));
+            this.problem(name, `must not contain a user name or password (got '${withoutUserinfo(value)}'): give the credentials in their own inputs, from secrets`);
+            return undefined;
+        }
+        const url = parseBaseUrl(text);
+        if (url === undefined && /[?#]/.test(value)) {
+            // A query may carry a token (?api_key=...): not echoed either.
+            this.problem(name, `must be a base URL without a query or fragment (got '${value.replace(/[?#].*$/s, '')}?…')`);
+        }
+        else if (url === undefined) {
+            this.problem(name, `must be ${options.expected ?? 'an http(s) URL'} (got '${value}')`);
+        }
+        else if (url.startsWith('http:') && !isLoopback(new URL(url).hostname)) {
+            this.logger.warning(`${name} uses plain http: credentials travel unencrypted to ${new URL(url).host}. Use https.`, 'Unencrypted connection');
+        }
+        return url;
+    }
+    /** Parses a JSON input that must be an object (or an array). */
+    json(name, kind) {
+        const value = this.raw(name);
+        if (!value)
+            return undefined;
+        let parsed;
+        try {
+            parsed = JSON.parse(value);
+        }
+        catch (error) {
+            this.problem(name, `must be a JSON ${kind}: ${error.message}`);
+            return undefined;
+        }
+        const isArray = Array.isArray(parsed);
+        const ok = kind === 'array' ? isArray : typeof parsed === 'object' && parsed !== null && !isArray;
+        if (!ok) {
+            this.problem(name, `must be a JSON ${kind} (got ${isArray ? 'an array' : parsed === null ? 'null' : typeof parsed})`);
+            return undefined;
+        }
+        return parsed;
+    }
+    /** Newline- or comma-separated items, trimmed, empty ones dropped. */
+    list(name) {
+        return splitList(this.raw(name));
+    }
+    /**
+     * Exactly one of `names` must be given; returns the one that was. `context` prefixes the problem when the rule
+     * belongs to something else (an operation, say): "create-app: give only one of ...".
+     */
+    exactlyOne(names, options = {}) {
+        const given = names.filter((name) => this.has(name));
+        if (given.length === 1)
+            return given[0];
+        const prefix = options.context ? `${options.context}: ` : '';
+        if (given.length)
+            this.problem(given[1], `${prefix}give only one of ${listOf(names, 'and')} (got ${given.join(', ')})`);
+        else
+            this.problem(names[0], `${prefix}give ${listOf(names, 'or')}`);
+        return undefined;
+    }
+    /** At least one of `names` must be given (`context` as for exactlyOne). */
+    atLeastOne(names, options = {}) {
+        if (names.some((name) => this.has(name)))
+            return;
+        this.problem(names[0], `${options.context ? `${options.context}: ` : ''}give at least one of ${listOf(names, 'or')}`);
+    }
+    /** `name` means something only when `applies` holds; `when` says when ("artifact-name", "target: collection"). */
+    onlyWith(name, applies, when) {
+        if (!applies && this.has(name))
+            this.problem(name, `only applies with ${when}`);
+    }
+    /** `name` must be given when `needed` holds; `when` says when, as for onlyWith. */
+    requiredWith(name, needed, when) {
+        if (needed && !this.has(name))
+            this.problem(name, `is required with ${when}`);
+    }
+    /**
+     * Throws one InputError with every problem found, if any. Otherwise returns `required` with its types narrowed
+     * to present: the values a flow needs come out of here, so no later check can quietly end a run that did nothing.
+     * A value still missing without a recorded problem is a defect of the action, and fails the step as such.
+     */
+    finish(required = {}) {
+        if (this.problems.length)
+            throw new InputError(this.problems);
+        const missing = Object.keys(required).filter((key) => required[key] === undefined || required[key] === null);
+        if (missing.length)
+            throw new Error(`No value for ${missing.join(', ')} although no input problem was found`);
+        return required;
+    }
+    raw(name) {
+        return this.source(name).trim();
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/runtime.ts
+/**
+ * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
+ * the logger, the cancellation signal and the run's deadline.
+ */
+
+const systemClock = {
+    now: () => Date.now(),
+    random: () => Math.random(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new CancelledError());
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new CancelledError());
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+/** The run's time budget (the `timeout` input). */
+class Deadline {
+    clock;
+    timeoutMs;
+    startedAt;
+    at;
+    constructor(clock, timeoutMs) {
+        this.clock = clock;
+        this.timeoutMs = timeoutMs;
+        this.startedAt = clock.now();
+        this.at = this.startedAt + timeoutMs;
+    }
+    remaining() {
+        return Math.max(0, this.at - this.clock.now());
+    }
+    elapsed() {
+        return this.clock.now() - this.startedAt;
+    }
+    /**
+     * One abort signal for one piece of work (a request from its DNS look-up to its body's last byte): it aborts
+     * with a TimeoutError when the deadline passes and with a CancelledError when `cancel` aborts. Call `release`
+     * when the work is over, so no timer or listener outlives it.
+     */
+    abortSignal(cancel) {
+        const controller = new AbortController();
+        let timer;
+        const onCancel = () => {
+            clearTimeout(timer);
+            controller.abort(new CancelledError());
+        };
+        const expire = () => {
+            controller.abort(new TimeoutError(`the action's timeout (${formatDuration(this.timeoutMs)}) ran out`));
+            cancel.removeEventListener('abort', onCancel);
+        };
+        const arm = () => {
+            const remaining = this.remaining();
+            if (remaining <= 0)
+                return expire();
+            // setTimeout cannot wait longer than about 24.8 days in one go.
+            timer = remaining > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(expire, remaining);
+            timer.unref();
+        };
+        if (cancel.aborted)
+            onCancel();
+        else {
+            cancel.addEventListener('abort', onCancel, { once: true });
+            arm();
+        }
+        return {
+            signal: controller.signal,
+            release: () => {
+                clearTimeout(timer);
+                cancel.removeEventListener('abort', onCancel);
+            },
+        };
+    }
+}
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** `1m 05s`-style durations for progress lines and summaries. */
+function formatDuration(ms) {
+    const totalSeconds = Math.round(ms / 100) / 10;
+    if (totalSeconds < 60)
+        return `${totalSeconds}s`;
+    const seconds = Math.round(totalSeconds);
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    const mm = h ? String(m).padStart(2, '0') : String(m);
+    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
+}
+
+;// CONCATENATED MODULE: ./shared/report/logger.ts
+/** The Logger the flows receive, on top of @actions/core, with our own redaction on every line. */
+
+/** Remembers secrets and removes them (and their URL-encoded forms) from text. */
+class SecretRedactor {
+    secrets = new Set();
+    add(secret) {
+        const added = [];
+        for (const form of [secret, encodeURIComponent(secret)]) {
+            // Very short values would blank out ordinary words; the runner masks those in its own log regardless.
+            if (form.length >= 3 && !this.secrets.has(form)) {
+                this.secrets.add(form);
+                added.push(form);
+            }
+        }
+        return added;
+    }
+    redact(text) {
+        let result = text;
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            result = result.split(secret).join('***');
+        }
+        return result;
+    }
+}
+/**
+ * Makes text safe to print as plain log lines: the runner reads every stdout line (split at CR or LF) that starts
+ * with `::` (after whitespace) as a workflow command, and `##[name]` anywhere in a line as the legacy form. Vendor
+ * text and inputs end up in log lines, so no line of theirs may start one: a leading `::` becomes `\::`, `##[`
+ * becomes `##\[`, and a bare CR (which the runner would take as a line break) a visible `\r`.
+ */
+function neutralizeCommands(text) {
+    return text
+        .replace(/\r\n/g, '\n')
+        .replace(/\r/g, '\\r')
+        .split('\n')
+        .map((line) => line.replace(/^([\s\u0085]*)::/, '$1\\::').replace(/##\[/g, '##\\['))
+        .join('\n');
+}
+function coreLogger(redactor = new SecretRedactor()) {
+    const r = (text) => redactor.redact(text);
+    const properties = (title, location) => ({
+        ...(title ? { title: r(title) } : {}),
+        ...(location ? { file: r(location.file), startLine: location.line } : {}),
+    });
+    return {
+        isDebug: isDebug(),
+        // debug, warning, error and notice are workflow commands: the toolkit escapes CR, LF and % in them.
+        debug: (message) => core_debug(r(message)),
+        info: (message) => info(neutralizeCommands(r(message))),
+        warning: (message, title, location) => warning(r(message), properties(title, location)),
+        error: (message, title, location) => error(r(message), properties(title, location)),
+        notice: (message, title, location) => notice(r(message), properties(title, location)),
+        mask: (secret) => {
+            if (!secret)
+                return;
+            core_setSecret(secret);
+            for (const form of redactor.add(secret))
+                if (form !== secret)
+                    core_setSecret(form);
+        },
+        redact: r,
+    };
 }
 
 ;// CONCATENATED MODULE: external "node:module"
@@ -32152,9 +32236,11 @@ class summary_Summary {
             this.table(['', ''], kept.map(([label, value]) => [`**${label}**`, String(value)]));
         return this;
     }
-    table(header, rows) {
+    /** Cells are escaped (a `|` or a line break in vendor text cannot break the table); `align` per column. */
+    table(header, rows, align = []) {
         const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
-        this.parts.push([line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n') + '\n');
+        const rule = `| ${header.map((_, i) => (align[i] === 'right' ? '---:' : '---')).join(' | ')} |`;
+        this.parts.push([line(header), rule, ...rows.map(line)].join('\n') + '\n');
         return this;
     }
     list(items) {
@@ -32287,6 +32373,55 @@ async function writeSummary(title, summary, logger) {
     }
 }
 
+;// CONCATENATED MODULE: ./shared/auth/index.ts
+function basicAuth(username, password, logger) {
+    logger.mask(password);
+    const encoded = Buffer.from(`${username}:${password}`).toString('base64');
+    logger.mask(encoded);
+    return {
+        description: `basic auth as '${username}'`,
+        headers: async () => ({ Authorization: `Basic ${encoded}` }),
+    };
+}
+function bearerAuth(token, logger) {
+    logger.mask(token);
+    return {
+        description: 'a bearer token',
+        headers: async () => ({ Authorization: `Bearer ${token}` }),
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/auth/credentials.ts
+
+/** Reads the credential inputs; problems go to the reader. `tokenKind` names the token in messages. */
+function readCredentials(inputs, tokenKind) {
+    const username = inputs.string('username');
+    const password = inputs.secret('password');
+    const token = inputs.secret('token');
+    if (token && (username || password)) {
+        inputs.problem('token', `give either username and password (basic auth) or token (${tokenKind}), not both`);
+    }
+    else if (token) {
+        return { kind: 'bearer', token };
+    }
+    else if (username && password) {
+        return { kind: 'basic', username, password };
+    }
+    else if (username || password) {
+        inputs.requiredWith('password', username !== undefined, 'username');
+        inputs.requiredWith('username', password !== undefined, 'password');
+    }
+    else {
+        inputs.problem('username', `give username and password (basic auth) or token (${tokenKind})`);
+    }
+    return undefined;
+}
+function credentialsAuth(credentials, logger) {
+    return credentials.kind === 'basic'
+        ? basicAuth(credentials.username, credentials.password, logger)
+        : bearerAuth(credentials.token, logger);
+}
+
 ;// CONCATENATED MODULE: ./shared/http/body.ts
 
 
@@ -32386,119 +32521,20 @@ function describeErrorBody(contentType, text, readVendorMessage, body) {
 }
 /** Common shapes: {message}, {error: "..."}, {error: {message}}, {errors: [...]}. */
 function genericMessage(json) {
-    if (!body_isRecord(json))
+    if (!isRecord(json))
         return undefined;
     if (typeof json.message === 'string' && json.message)
         return json.message;
     if (typeof json.error === 'string' && json.error)
         return json.error;
-    if (body_isRecord(json.error) && typeof json.error.message === 'string')
+    if (isRecord(json.error) && typeof json.error.message === 'string')
         return json.error.message;
     if (Array.isArray(json.errors) && json.errors.length)
         return json.errors.map((e) => scalarText(e)).join('; ');
     return undefined;
 }
-function body_isRecord(value) {
+function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./shared/poll/states.ts
-const FAILURE_WORDS = /fail|error|abort|cancel/i;
-function normalized(state) {
-    return state.trim().toLowerCase();
-}
-/** Whether two vendor states are the same, whatever their case. */
-function sameState(a, b) {
-    return a !== undefined && normalized(a) === normalized(b);
-}
-/** Whether `state` is one of `states`, whatever its case. */
-function isOneOf(state, states) {
-    return state !== undefined && states.some((known) => sameState(state, known));
-}
-/** Whether a state speaks of failure (FAILED, commit_failed, Error, ABORTED, cancelled, ...). */
-function namesFailure(state) {
-    return FAILURE_WORDS.test(state);
-}
-/** The class of `state`; `unknown` for a state that is not listed and does not name a failure. */
-function classifyState(state, known) {
-    if (isOneOf(state, known.failed ?? []))
-        return 'failed';
-    if (isOneOf(state, known.done))
-        return 'done';
-    if (isOneOf(state, known.running))
-        return 'running';
-    if (namesFailure(state))
-        return 'failed';
-    return 'unknown';
-}
-/**
- * A classifier for one job: unknown states count as running, and each is reported once as a warning naming the
- * state and the job, so a wait on a state nobody expected is visible long before the timeout.
- */
-function jobStates(what, known, logger) {
-    const reported = new Set();
-    return (state) => {
-        const kind = classifyState(state, known);
-        if (kind !== 'unknown')
-            return kind;
-        if (!reported.has(state)) {
-            reported.add(state);
-            logger.warning(`${what} is in the state '${state}', which this action does not know: it waits on as if the job were running ` +
-                `(known states: ${[...known.running, ...known.done, ...(known.failed ?? [])].join(', ')}).`, 'Unknown job state');
-        }
-        return 'running';
-    };
-}
-
-;// CONCATENATED MODULE: ./shared/auth/index.ts
-function basicAuth(username, password, logger) {
-    logger.mask(password);
-    const encoded = Buffer.from(`${username}:${password}`).toString('base64');
-    logger.mask(encoded);
-    return {
-        description: `basic auth as '${username}'`,
-        headers: async () => ({ Authorization: `Basic ${encoded}` }),
-    };
-}
-function bearerAuth(token, logger) {
-    logger.mask(token);
-    return {
-        description: 'a bearer token',
-        headers: async () => ({ Authorization: `Bearer ${token}` }),
-    };
-}
-
-;// CONCATENATED MODULE: ./shared/auth/credentials.ts
-
-/** Reads the credential inputs; problems go to the reader. `tokenKind` names the token in messages. */
-function readCredentials(inputs, tokenKind) {
-    const username = inputs.string('username');
-    const password = inputs.secret('password');
-    const token = inputs.secret('token');
-    if (token && (username || password)) {
-        inputs.problem('token', `give either username and password (basic auth) or token (${tokenKind}), not both`);
-    }
-    else if (token) {
-        return { kind: 'bearer', token };
-    }
-    else if (username && password) {
-        return { kind: 'basic', username, password };
-    }
-    else if (username) {
-        inputs.problem('password', 'is required with username');
-    }
-    else if (password) {
-        inputs.problem('username', 'is required with password');
-    }
-    else {
-        inputs.problem('username', `give username and password (basic auth) or token (${tokenKind})`);
-    }
-    return undefined;
-}
-function credentialsAuth(credentials, logger) {
-    return credentials.kind === 'basic'
-        ? basicAuth(credentials.username, credentials.password, logger)
-        : bearerAuth(credentials.token, logger);
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -33031,6 +33067,16 @@ class ApiClient {
         }
     }
     /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
+    /**
+     * `body` as a JSON object, or the object it holds at `key` (`result`, `response_map`); anything else is an
+     * unexpected answer naming the endpoint.
+     */
+    objectIn(body, spec, key) {
+        const value = key === undefined ? body : isRecord(body) ? body[key] : undefined;
+        if (isRecord(value))
+            return value;
+        throw this.unexpectedAnswer(spec, key === undefined ? 'the answer is not a JSON object' : `the answer has no ${key} object`);
+    }
     unexpectedAnswer(spec, what) {
         return new ApiError({
             method: spec.method,
@@ -33129,7 +33175,6 @@ function formatBytes(bytes) {
 
 
 
-
 /** Reads and checks the connection inputs; problems go to the reader. */
 function readServiceNowConnection(inputs) {
     const instanceUrl = inputs.url('instance-url', {
@@ -33150,10 +33195,6 @@ function readServiceNowConnection(inputs) {
 function instanceNameToUrl(value) {
     return /^[a-z0-9][a-z0-9-]*$/i.test(value) ? `https://${value.toLowerCase()}.service-now.com` : value;
 }
-/** The instance's base URL from an `instance-url` value, or undefined when it is not one. */
-function resolveInstanceUrl(value) {
-    return parseBaseUrl(instanceNameToUrl(value.trim()));
-}
 /** `/api/sn_cdm/{api_version}/...` when a version is set, `/api/sn_cdm/...` otherwise. */
 function cdmPath(connection, rest) {
     return apiPath('sn_cdm', connection, rest);
@@ -33167,19 +33208,19 @@ function apiPath(namespace, connection, rest) {
  * some failures as `{"result": {"message", "data": {"error"}}}` instead.
  */
 function readServiceNowMessage(body) {
-    if (!body_isRecord(body))
+    if (!isRecord(body))
         return undefined;
-    if (body_isRecord(body.error)) {
+    if (isRecord(body.error)) {
         const { message, detail } = body.error;
         const parts = [message, detail].filter((part) => typeof part === 'string' && part.trim() !== '');
         if (parts.length)
             return parts.join(': ');
     }
-    if (body_isRecord(body.result)) {
+    if (isRecord(body.result)) {
         const { message, data } = body.result;
         if (typeof message === 'string' && message)
             return message;
-        if (body_isRecord(data) && typeof data.error === 'string' && data.error)
+        if (isRecord(data) && typeof data.error === 'string' && data.error)
             return data.error;
     }
     return undefined;
@@ -33213,12 +33254,6 @@ function serviceNowHint(status, message, auth) {
     }
     return undefined;
 }
-/** The `result` object of a ServiceNow answer; anything else is an error naming the endpoint. */
-function serviceNowResult(body, client, spec) {
-    if (!isRecord(body) || !isRecord(body.result))
-        throw client.unexpectedAnswer(spec, 'the answer has no result object');
-    return body.result;
-}
 /** How much of one non-text error entry a message quotes. */
 const ERROR_ENTRY_CHARS = 2000;
 /** ServiceNow sends `errors` as a string or an array of strings (or objects, quoted as bounded JSON). */
@@ -33229,6 +33264,54 @@ function messages(value) {
     return items
         .map((item) => (typeof item === 'string' ? item : jsonText(item, ERROR_ENTRY_CHARS)))
         .filter((item) => item !== '');
+}
+
+;// CONCATENATED MODULE: ./shared/poll/states.ts
+const FAILURE_WORDS = /fail|error|abort|cancel/i;
+function normalized(state) {
+    return state.trim().toLowerCase();
+}
+/** Whether two vendor states are the same, whatever their case. */
+function sameState(a, b) {
+    return a !== undefined && normalized(a) === normalized(b);
+}
+/** Whether `state` is one of `states`, whatever its case. */
+function isOneOf(state, states) {
+    return state !== undefined && states.some((known) => sameState(state, known));
+}
+/** Whether a state speaks of failure (FAILED, commit_failed, Error, ABORTED, cancelled, ...). */
+function namesFailure(state) {
+    return FAILURE_WORDS.test(state);
+}
+/** The class of `state`; `unknown` for a state that is not listed and does not name a failure. */
+function classifyState(state, known) {
+    if (isOneOf(state, known.failed ?? []))
+        return 'failed';
+    if (isOneOf(state, known.done))
+        return 'done';
+    if (isOneOf(state, known.running))
+        return 'running';
+    if (namesFailure(state))
+        return 'failed';
+    return 'unknown';
+}
+/**
+ * A classifier for one job: unknown states count as running, and each is reported once as a warning naming the
+ * state and the job, so a wait on a state nobody expected is visible long before the timeout.
+ */
+function jobStates(what, known, logger) {
+    const reported = new Set();
+    return (state) => {
+        const kind = classifyState(state, known);
+        if (kind !== 'unknown')
+            return kind;
+        if (!reported.has(state)) {
+            reported.add(state);
+            logger.warning(`${what} is in the state '${state}', which this action does not know: it waits on as if the job were running ` +
+                `(known states: ${[...known.running, ...known.done, ...(known.failed ?? [])].join(', ')}).`, 'Unknown job state');
+        }
+        return 'running';
+    };
 }
 
 ;// CONCATENATED MODULE: ./shared/vendors/servicenow/cdm-applications.ts
@@ -33247,32 +33330,32 @@ const appPath = (c, id) => apiPath('sn_devops_config', c, `devops_config/applica
 /** POST .../application → the new application's sys_id (`result.data`). */
 async function createApp(client, c, body) {
     const spec = { method: 'POST', path: appPath(c), json: body, what: 'create the application' };
-    const result = resultObject(await client.json(spec), client, spec);
+    const result = client.objectIn(await client.json(spec), spec, 'result');
     if (typeof result.data !== 'string' || !result.data)
         throw client.unexpectedAnswer(spec, 'result.data (the new sys_id) is missing');
-    return { appId: result.data, message: stringOf(result.message) };
+    return { appId: result.data, message: nonEmptyString(result.message) };
 }
 /** GET .../application/{id}; `result.status: 400` with `data.error` (HTTP 200) is a failure. */
 async function getApp(client, c, appId) {
     const spec = { method: 'GET', path: appPath(c, appId), what: 'read the application' };
-    const result = resultObject(await client.json(spec), client, spec);
+    const result = client.objectIn(await client.json(spec), spec, 'result');
     const status = vendorNumber(result.status);
     if (status.kind === 'number' && status.value >= 400) {
         throw failure(client, spec, readServiceNowMessage({ result }) ?? `result.status ${status.value}`);
     }
-    if (!body_isRecord(result.data))
+    if (!isRecord(result.data))
         throw client.unexpectedAnswer(spec, 'result.data is missing');
     return result.data;
 }
 async function updateApp(client, c, appId, fields) {
     const spec = { method: 'PATCH', path: appPath(c, appId), json: fields, what: 'update the application' };
-    const result = resultObject(await client.json(spec), client, spec);
-    return stringOf(result.message);
+    const result = client.objectIn(await client.json(spec), spec, 'result');
+    return nonEmptyString(result.message);
 }
 /** DELETE .../application/{id}; a non-empty `result.errors` is a failure. */
 async function deleteApp(client, c, appId) {
     const spec = { method: 'DELETE', path: appPath(c, appId), what: 'delete the application' };
-    const result = resultObject(await client.json(spec), client, spec);
+    const result = client.objectIn(await client.json(spec), spec, 'result');
     const errors = messages(result.errors);
     if (errors.length)
         throw failure(client, spec, errors.join('; '));
@@ -33284,10 +33367,11 @@ async function createDeployable(client, c, query) {
     return firstRecord(await client.json(spec), client, spec);
 }
 /** POST /applications/deployables/create → the sys_ids of the created deployables. */
-async function createDeployables(client, c, query) {
+async function createDeployables(client, c, options) {
+    const query = { ...options, quantity: String(options.quantity), autoConnect: String(options.autoConnect) };
     const spec = cdm(c, 'POST', 'applications/deployables/create', query, 'create the deployables');
     const body = await client.json(spec);
-    if (!body_isRecord(body) || !Array.isArray(body.result))
+    if (!isRecord(body) || !Array.isArray(body.result))
         throw client.unexpectedAnswer(spec, 'result is not a list of sys_ids');
     return body.result.map(String);
 }
@@ -33308,15 +33392,15 @@ async function listSharedComponents(client, c, appName, withUpdatesOnly) {
     const flag = String(withUpdatesOnly);
     const spec = cdm(c, 'GET', 'applications/shared_components', { appName, withUpdatesOnly: flag, updatesOnly: flag }, 'list the shared components');
     const body = await client.json(spec);
-    if (!body_isRecord(body) || !Array.isArray(body.result))
+    if (!isRecord(body) || !Array.isArray(body.result))
         throw client.unexpectedAnswer(spec, 'result is not a list');
-    return body.result.filter(body_isRecord).map((r) => ({
+    return body.result.filter(isRecord).map((r) => ({
         name: scalarText(r.name),
-        description: stringOf(r.description),
-        sharedLibraryName: stringOf(r.sharedLibraryName),
+        description: nonEmptyString(r.description),
+        sharedLibraryName: nonEmptyString(r.sharedLibraryName),
         currentVersion: r.currentVersion === undefined ? undefined : scalarText(r.currentVersion),
-        currentVersionName: stringOf(r.currentVersionName),
-        updateVersionName: stringOf(r.updateVersionName),
+        currentVersionName: nonEmptyString(r.currentVersionName),
+        updateVersionName: nonEmptyString(r.updateVersionName),
     }));
 }
 async function addSharedComponent(client, c, query) {
@@ -33336,26 +33420,19 @@ async function removeSharedComponent(client, c, query) {
 async function listComponentApplications(client, c, query) {
     const spec = cdm(c, 'GET', 'applications/shared_libraries/components/applications', query, 'list the applications using the component');
     const body = await client.json(spec);
-    if (!body_isRecord(body))
-        throw client.unexpectedAnswer(spec, 'the answer is not a JSON object');
     // The document keys the list by the component ({"result": {"<component>": [...]}}).
-    const result = body.result;
-    const lists = Array.isArray(result) ? [result] : body_isRecord(result) ? Object.values(result).filter(Array.isArray) : [];
-    return lists.flat().filter(body_isRecord);
+    const result = client.objectIn(body, spec).result;
+    const lists = Array.isArray(result) ? [result] : isRecord(result) ? Object.values(result).filter(Array.isArray) : [];
+    return lists.flat().filter(isRecord);
 }
 function cdm(c, method, rest, query, what) {
     return { method, path: cdmPath(c, rest), query, what };
 }
-function resultObject(body, client, spec) {
-    if (!body_isRecord(body) || !body_isRecord(body.result))
-        throw client.unexpectedAnswer(spec, 'the answer has no result object');
-    return body.result;
-}
 /** `{"result": [record]}` or `{"result": record}`. */
 function firstRecord(body, client, spec) {
-    const result = body_isRecord(body) ? body.result : undefined;
-    const record = Array.isArray(result) ? result.find(body_isRecord) : result;
-    if (!body_isRecord(record))
+    const result = isRecord(body) ? body.result : undefined;
+    const record = Array.isArray(result) ? result.find(isRecord) : result;
+    if (!isRecord(record))
         throw client.unexpectedAnswer(spec, 'the answer has no result record');
     return record;
 }
@@ -33371,7 +33448,7 @@ function failIfErrorBody(response, client, spec) {
     catch {
         return;
     }
-    if (body_isRecord(body) && (body_isRecord(body.error) || (typeof body.status === 'string' && namesFailure(body.status)))) {
+    if (isRecord(body) && (isRecord(body.error) || (typeof body.status === 'string' && namesFailure(body.status)))) {
         throw failure(client, spec, readServiceNowMessage(body) ?? text);
     }
 }
@@ -33379,15 +33456,9 @@ function failIfErrorBody(response, client, spec) {
 function failure(client, spec, vendorMessage) {
     return new ApiError({ method: spec.method, url: client.displayUrl(spec), status: 200, vendorMessage });
 }
-function stringOf(value) {
-    return typeof value === 'string' && value ? value : undefined;
-}
 
-;// CONCATENATED MODULE: ./actions/cdm-application/src/operations.ts
+;// CONCATENATED MODULE: ./actions/cdm-application/src/config.ts
 
-
-/** How much of a structured value one summary cell shows. */
-const CELL_CHARS = 2000;
 const APP_IDENTITY_INPUTS = [
     'app-name',
     'app-model-id',
@@ -33396,336 +33467,389 @@ const APP_IDENTITY_INPUTS = [
     'app-service-name',
     'technical-service-id',
 ];
-const APP_FIELD_INPUTS = [
-    'app-description',
-    'app-manufacturer-id',
-    'app-model-owner-id',
-    'app-managed-by-groups',
-];
+const APP_FIELD_INPUTS = ['app-description', 'app-manufacturer-id', 'app-model-owner-id', 'app-managed-by-groups'];
 const NEW_DEPLOYABLE_INPUTS = ['new-name', 'new-description', 'new-service-id', 'new-identifier'];
-const appFields = (i) => ({
-    appDescription: i['app-description'],
-    appManufacturerId: i['app-manufacturer-id'],
-    appModelOwnerId: i['app-model-owner-id'],
-    appManagedByGroups: i['app-managed-by-groups'],
-});
-const OPERATIONS = {
-    'create-app': {
-        required: ['app-type'],
-        optional: [...APP_IDENTITY_INPUTS, ...APP_FIELD_INPUTS],
-        async run(i, { client, connection, outputs, rows }) {
-            const created = await createApp(client, connection, {
-                type: i['app-type'] ?? '',
-                appName: i['app-name'],
-                appModelId: i['app-model-id'],
-                appModelName: i['app-model-name'],
-                appServiceId: i['app-service-id'],
-                appServiceName: i['app-service-name'],
-                technicalServiceId: i['technical-service-id'],
-                ...appFields(i),
-            });
-            outputs.set('app-id', created.appId);
-            if (i['app-name'])
-                outputs.set('app-name', i['app-name']);
-            outputs.set('result', { message: created.message, data: created.appId });
-            rows.push(['Application id', created.appId], ['Message', created.message ?? '']);
-        },
-    },
-    'get-app': {
-        required: ['app-id'],
-        async run(i, { client, connection, outputs, rows }) {
-            const app = await getApp(client, connection, i['app-id'] ?? '');
-            outputs.set('app-id', scalarText(app.appId ?? i['app-id']));
-            if (typeof app.appName === 'string')
-                outputs.set('app-name', app.appName);
-            outputs.set('app', app);
-            outputs.set('result', app);
-            for (const [key, value] of Object.entries(app))
-                rows.push([key, typeof value === 'string' ? value : jsonText(value, CELL_CHARS)]);
-        },
-    },
-    'update-app': {
-        required: ['app-id'],
-        optional: APP_FIELD_INPUTS,
-        async run(i, { client, connection, outputs, rows }) {
-            const message = await updateApp(client, connection, i['app-id'] ?? '', appFields(i));
-            outputs.set('app-id', i['app-id'] ?? '');
-            outputs.set('result', { message, data: i['app-id'] });
-            rows.push(['Message', message ?? '']);
-        },
-    },
-    'delete-app': {
-        required: ['app-id'],
-        async run(i, { client, connection, outputs, rows }) {
-            const success = await deleteApp(client, connection, i['app-id'] ?? '');
-            outputs.set('app-id', i['app-id'] ?? '');
-            outputs.set('result', { errors: [], success });
-            rows.push(['Result', success.join(' ')]);
-        },
-    },
-    'create-deployable': {
-        required: ['app-name', 'deployable-name', 'env-type'],
-        optional: ['return-fields'],
-        async run(i, { client, connection, outputs, rows }) {
-            const record = await createDeployable(client, connection, {
-                appName: i['app-name'] ?? '',
-                name: i['deployable-name'] ?? '',
-                envType: i['env-type'] ?? '',
-                returnFields: i['return-fields'],
-            });
-            if (typeof record.sys_id === 'string')
-                outputs.set('deployable-sys-id', record.sys_id);
-            outputs.set('result', record);
-            recordRows(record, rows);
-        },
-    },
-    'create-deployables': {
-        required: ['app-sys-id', 'env-type', 'quantity', 'auto-connect'],
-        async run(i, { client, connection, outputs, rows }) {
-            const ids = await createDeployables(client, connection, {
-                appSysId: i['app-sys-id'] ?? '',
-                envType: i['env-type'] ?? '',
-                quantity: i.quantity ?? '',
-                autoConnect: i['auto-connect'] ?? '',
-            });
-            outputs.set('deployable-sys-ids', ids);
-            outputs.set('result', ids);
-            ids.forEach((id, n) => rows.push([`Deployable ${n + 1}`, id]));
-        },
-    },
+const SHARED_COMPONENT = ['app-name', 'changeset-number', 'shared-component-name'];
+const OPERATION_INPUTS = {
+    'create-app': { required: ['app-type'], optional: [...APP_IDENTITY_INPUTS, ...APP_FIELD_INPUTS] },
+    'get-app': { required: ['app-id'] },
+    'update-app': { required: ['app-id'], optional: APP_FIELD_INPUTS },
+    'delete-app': { required: ['app-id'] },
+    'create-deployable': { required: ['app-name', 'deployable-name', 'env-type'], optional: ['return-fields'] },
+    'create-deployables': { required: ['app-sys-id', 'env-type', 'quantity', 'auto-connect'] },
     'update-deployable': {
         required: ['app-name', 'deployable-name'],
         optional: [...NEW_DEPLOYABLE_INPUTS, 'return-fields'],
-        async run(i, { client, connection, outputs, rows }) {
-            const record = await updateDeployable(client, connection, {
-                appName: i['app-name'],
-                name: i['deployable-name'],
-                newName: i['new-name'],
-                newDescription: i['new-description'],
-                newServiceId: i['new-service-id'],
-                newIdentifier: i['new-identifier'],
-                returnFields: i['return-fields'],
-            });
-            if (typeof record.sys_id === 'string')
-                outputs.set('deployable-sys-id', record.sys_id);
-            outputs.set('result', record);
-            recordRows(record, rows);
-        },
     },
-    'delete-deployable': {
-        required: ['app-name', 'deployable-name'],
-        async run(i, { client, connection, outputs, rows }) {
-            await deleteDeployable(client, connection, {
-                appName: i['app-name'] ?? '',
-                name: i['deployable-name'] ?? '',
-            });
-            outputs.set('result', { deleted: i['deployable-name'] });
-            rows.push(['Deleted', `${i['deployable-name']} of ${i['app-name']}`]);
-        },
-    },
-    'list-shared-components': {
-        required: ['app-name'],
-        optional: ['with-updates-only'],
-        async run(i, { client, connection, outputs, rows }) {
-            const components = await listSharedComponents(client, connection, i['app-name'] ?? '', i['with-updates-only'] === 'true');
-            outputs.set('shared-components', components);
-            outputs.set('result', components);
-            for (const c of components)
-                rows.push([c.name, versionText(c)]);
-        },
-    },
-    'add-shared-component': {
-        required: ['app-name', 'changeset-number', 'shared-component-name', 'shared-library-name'],
-        async run(i, { client, connection, outputs, rows }) {
-            const node = await addSharedComponent(client, connection, {
-                appName: i['app-name'] ?? '',
-                changesetNumber: i['changeset-number'] ?? '',
-                sharedComponentName: i['shared-component-name'] ?? '',
-                sharedLibraryName: i['shared-library-name'] ?? '',
-            });
-            outputs.set('result', node);
-            recordRows(node, rows);
-        },
-    },
-    'update-shared-component': {
-        required: ['app-name', 'changeset-number', 'shared-component-name', 'shared-library-name', 'version-name'],
-        async run(i, { client, connection, outputs, rows }) {
-            const node = await updateSharedComponent(client, connection, {
-                appName: i['app-name'] ?? '',
-                changesetNumber: i['changeset-number'] ?? '',
-                sharedComponentName: i['shared-component-name'] ?? '',
-                sharedLibraryName: i['shared-library-name'] ?? '',
-                versionName: i['version-name'] ?? '',
-            });
-            outputs.set('result', node);
-            recordRows(node, rows);
-        },
-    },
-    'remove-shared-component': {
-        required: ['app-name', 'changeset-number', 'shared-component-name'],
-        async run(i, { client, connection, outputs, rows }) {
-            await removeSharedComponent(client, connection, {
-                appName: i['app-name'] ?? '',
-                changesetNumber: i['changeset-number'] ?? '',
-                sharedComponentName: i['shared-component-name'] ?? '',
-            });
-            outputs.set('result', { removed: i['shared-component-name'] });
-            rows.push(['Removed', `${i['shared-component-name']} from ${i['app-name']} in ${i['changeset-number']}`]);
-        },
-    },
-    'update-shared-components': {
-        required: ['app-name', 'changeset-number'],
-        async run(i, { client, connection, outputs, rows, logger }) {
-            const appName = i['app-name'] ?? '';
-            const outdated = (await listSharedComponents(client, connection, appName, true)).filter((c) => c.updateVersionName);
-            const moved = [];
-            for (const component of outdated) {
-                await updateSharedComponent(client, connection, {
-                    appName,
-                    changesetNumber: i['changeset-number'] ?? '',
-                    sharedComponentName: component.name,
-                    sharedLibraryName: component.sharedLibraryName ?? '',
-                    versionName: component.updateVersionName ?? '',
-                });
-                moved.push({ ...component, movedTo: component.updateVersionName ?? '' });
-                outputs.set('shared-components', moved);
-                logger.info(`${component.name}: ${component.currentVersionName ?? '?'} → ${component.updateVersionName}`);
-                rows.push([component.name, `${component.currentVersionName ?? '?'} → ${component.updateVersionName}`]);
-            }
-            if (!outdated.length)
-                rows.push(['Shared components', 'all on their newest versions; nothing moved']);
-            outputs.set('shared-components', moved);
-            outputs.set('result', moved);
-        },
-    },
-    'list-component-applications': {
-        required: ['shared-library-name', 'shared-component-name'],
-        async run(i, { client, connection, outputs, rows }) {
-            const applications = await listComponentApplications(client, connection, {
-                sharedLibraryName: i['shared-library-name'] ?? '',
-                sharedComponentName: i['shared-component-name'] ?? '',
-            });
-            outputs.set('applications', applications);
-            outputs.set('result', applications);
-            for (const app of applications)
-                rows.push([scalarText(app.name), scalarText(app.sys_id)]);
-        },
-    },
+    'delete-deployable': { required: ['app-name', 'deployable-name'] },
+    'list-shared-components': { required: ['app-name'], optional: ['with-updates-only'] },
+    'add-shared-component': { required: [...SHARED_COMPONENT, 'shared-library-name'] },
+    'update-shared-component': { required: [...SHARED_COMPONENT, 'shared-library-name', 'version-name'] },
+    'remove-shared-component': { required: SHARED_COMPONENT },
+    'update-shared-components': { required: ['app-name', 'changeset-number'] },
+    'list-component-applications': { required: ['shared-library-name', 'shared-component-name'] },
 };
+const OPERATIONS = Object.keys(OPERATION_INPUTS);
+const DEPLOYABLE_NAME = /^[0-9A-Za-z_\-.%$\s:#]{1,255}$/;
+const SYS_ID = /^[0-9a-f]{32}$/i;
+/** The inputs `operation` takes, required ones first. */
+function operationInputNames(operation) {
+    const { required, optional = [] } = OPERATION_INPUTS[operation];
+    return [...required, ...optional];
+}
+/**
+ * Reads the `operation` input and the config for it; problems go to the reader. Undefined when any problem was
+ * found: then no value below (a required one's '' or 0 stand-in included) leaves this function.
+ */
+function readOperation(inputs) {
+    const before = inputs.problems.length;
+    if (!inputs.has('operation'))
+        inputs.problem('operation', 'is required');
+    const operation = inputs.choice('operation', OPERATIONS);
+    if (operation === undefined)
+        return undefined;
+    const { required } = OPERATION_INPUTS[operation];
+    const taken = new Set(operationInputNames(operation));
+    const every = new Set(OPERATIONS.flatMap(operationInputNames));
+    for (const name of every) {
+        if (!taken.has(name)) {
+            if (inputs.has(name))
+                inputs.problem(name, `is not used by ${operation}`);
+        }
+        else if (required.includes(name) && !inputs.has(name))
+            inputs.problem(name, 'is required');
+    }
+    const config = readConfig(inputs, operation);
+    return inputs.problems.length === before ? config : undefined;
+}
+function readConfig(inputs, operation) {
+    // A required input that is missing has its problem already; '' stands in for it until readOperation drops all.
+    const text = (name) => inputs.string(name) ?? '';
+    const optional = (name) => inputs.string(name);
+    const sysId = (name) => {
+        const value = text(name);
+        if (value && !SYS_ID.test(value))
+            inputs.problem(name, `must be a 32-character sys_id (got '${value}')`);
+        return value;
+    };
+    const envType = () => inputs.choice('env-type', ENV_TYPES) ?? 'Development';
+    const returnFields = () => (inputs.has('return-fields') ? inputs.list('return-fields') : undefined);
+    const deployable = () => ({ appName: text('app-name'), deployableName: text('deployable-name') });
+    const sharedComponent = () => ({
+        appName: text('app-name'),
+        changesetNumber: text('changeset-number'),
+        sharedComponentName: text('shared-component-name'),
+    });
+    switch (operation) {
+        case 'create-app':
+            return readCreateApp(inputs);
+        case 'get-app':
+        case 'delete-app':
+            return { operation, appId: sysId('app-id') };
+        case 'update-app':
+            inputs.atLeastOne(APP_FIELD_INPUTS, { context: 'update-app' });
+            return { operation, appId: sysId('app-id'), fields: appFields(inputs) };
+        case 'create-deployable': {
+            const name = text('deployable-name');
+            if (name && !DEPLOYABLE_NAME.test(name)) {
+                inputs.problem('deployable-name', 'must be at most 255 characters of 0-9, A-Z, a-z, _, -, ., %, $, whitespace, : and #');
+            }
+            return { operation, ...deployable(), envType: envType(), returnFields: returnFields() };
+        }
+        case 'create-deployables':
+            return {
+                operation,
+                appSysId: sysId('app-sys-id'),
+                envType: envType(),
+                quantity: inputs.integer('quantity', { min: 1 }) ?? 0,
+                autoConnect: inputs.boolean('auto-connect', false),
+            };
+        case 'update-deployable':
+            inputs.atLeastOne(NEW_DEPLOYABLE_INPUTS, { context: 'update-deployable' });
+            return {
+                operation,
+                ...deployable(),
+                newName: optional('new-name'),
+                newDescription: optional('new-description'),
+                newServiceId: optional('new-service-id'),
+                newIdentifier: optional('new-identifier'),
+                returnFields: returnFields(),
+            };
+        case 'delete-deployable':
+            return { operation, ...deployable() };
+        case 'list-shared-components':
+            return { operation, appName: text('app-name'), withUpdatesOnly: inputs.boolean('with-updates-only', false) };
+        case 'add-shared-component':
+            return { operation, ...sharedComponent(), sharedLibraryName: text('shared-library-name') };
+        case 'update-shared-component':
+            return {
+                operation,
+                ...sharedComponent(),
+                sharedLibraryName: text('shared-library-name'),
+                versionName: text('version-name'),
+            };
+        case 'remove-shared-component':
+            return { operation, ...sharedComponent() };
+        case 'update-shared-components':
+            return { operation, appName: text('app-name'), changesetNumber: text('changeset-number') };
+        case 'list-component-applications':
+            return {
+                operation,
+                sharedLibraryName: text('shared-library-name'),
+                sharedComponentName: text('shared-component-name'),
+            };
+    }
+}
+function readCreateApp(inputs) {
+    const appType = inputs.choice('app-type', APP_TYPES);
+    inputs.exactlyOne(APP_IDENTITY_INPUTS, { context: 'create-app' });
+    for (const name of ['app-service-id', 'app-service-name'])
+        inputs.onlyWith(name, appType !== 'infrastructure', 'app-type: application');
+    inputs.onlyWith('technical-service-id', appType !== 'application', 'app-type: infrastructure');
+    return {
+        operation: 'create-app',
+        appType: appType ?? 'application',
+        identity: {
+            appName: inputs.string('app-name'),
+            appModelId: inputs.string('app-model-id'),
+            appModelName: inputs.string('app-model-name'),
+            appServiceId: inputs.string('app-service-id'),
+            appServiceName: inputs.string('app-service-name'),
+            technicalServiceId: inputs.string('technical-service-id'),
+        },
+        fields: appFields(inputs),
+    };
+}
+function appFields(inputs) {
+    return {
+        appDescription: inputs.string('app-description'),
+        appManufacturerId: inputs.string('app-manufacturer-id'),
+        appModelOwnerId: inputs.string('app-model-owner-id'),
+        appManagedByGroups: inputs.has('app-managed-by-groups')
+            ? inputs.list('app-managed-by-groups').join(',')
+            : undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/cdm-application/src/operations.ts
+
+
+/** How much of a structured value one summary cell shows. */
+const CELL_CHARS = 2000;
+async function runOperation(config, context) {
+    const { client, connection: c } = context;
+    switch (config.operation) {
+        case 'create-app': {
+            const created = await createApp(client, c, { type: config.appType, ...config.identity, ...config.fields });
+            return {
+                appId: created.appId,
+                appName: config.identity.appName,
+                result: { message: created.message, data: created.appId },
+                rows: [
+                    ['Application id', created.appId],
+                    ['Message', created.message ?? ''],
+                ],
+            };
+        }
+        case 'get-app': {
+            const app = await getApp(client, c, config.appId);
+            return {
+                appId: scalarText(app.appId ?? config.appId),
+                appName: typeof app.appName === 'string' ? app.appName : undefined,
+                app,
+                result: app,
+                rows: Object.entries(app).map(([key, value]) => [
+                    key,
+                    typeof value === 'string' ? value : jsonText(value, CELL_CHARS),
+                ]),
+            };
+        }
+        case 'update-app': {
+            const message = await updateApp(client, c, config.appId, config.fields);
+            return { appId: config.appId, result: { message, data: config.appId }, rows: [['Message', message ?? '']] };
+        }
+        case 'delete-app': {
+            const success = await deleteApp(client, c, config.appId);
+            return { appId: config.appId, result: { errors: [], success }, rows: [['Result', success.join(' ')]] };
+        }
+        case 'create-deployable':
+        case 'update-deployable': {
+            const record = config.operation === 'create-deployable'
+                ? await createDeployable(client, c, {
+                    appName: config.appName,
+                    name: config.deployableName,
+                    envType: config.envType,
+                    returnFields: config.returnFields?.join(','),
+                })
+                : await updateDeployable(client, c, {
+                    appName: config.appName,
+                    name: config.deployableName,
+                    newName: config.newName,
+                    newDescription: config.newDescription,
+                    newServiceId: config.newServiceId,
+                    newIdentifier: config.newIdentifier,
+                    returnFields: config.returnFields?.join(','),
+                });
+            return {
+                deployableSysId: typeof record.sys_id === 'string' ? record.sys_id : undefined,
+                result: record,
+                rows: recordRows(record),
+            };
+        }
+        case 'create-deployables': {
+            const ids = await createDeployables(client, c, {
+                appSysId: config.appSysId,
+                envType: config.envType,
+                quantity: config.quantity,
+                autoConnect: config.autoConnect,
+            });
+            return {
+                deployableSysIds: ids,
+                result: ids,
+                rows: ids.map((id, n) => [`Deployable ${n + 1}`, id]),
+            };
+        }
+        case 'delete-deployable':
+            await deleteDeployable(client, c, { appName: config.appName, name: config.deployableName });
+            return {
+                result: { deleted: config.deployableName },
+                rows: [['Deleted', `${config.deployableName} of ${config.appName}`]],
+            };
+        case 'list-shared-components': {
+            const components = await listSharedComponents(client, c, config.appName, config.withUpdatesOnly);
+            return {
+                sharedComponents: components,
+                result: components,
+                rows: components.map((component) => [component.name, versionText(component)]),
+            };
+        }
+        case 'add-shared-component':
+        case 'update-shared-component': {
+            const { appName, changesetNumber, sharedComponentName, sharedLibraryName } = config;
+            const component = { appName, changesetNumber, sharedComponentName, sharedLibraryName };
+            const node = config.operation === 'add-shared-component'
+                ? await addSharedComponent(client, c, component)
+                : await updateSharedComponent(client, c, { ...component, versionName: config.versionName });
+            return { result: node, rows: recordRows(node) };
+        }
+        case 'remove-shared-component':
+            await removeSharedComponent(client, c, {
+                appName: config.appName,
+                changesetNumber: config.changesetNumber,
+                sharedComponentName: config.sharedComponentName,
+            });
+            return {
+                result: { removed: config.sharedComponentName },
+                rows: [['Removed', `${config.sharedComponentName} from ${config.appName} in ${config.changesetNumber}`]],
+            };
+        case 'update-shared-components':
+            return updateSharedComponents(config, context);
+        case 'list-component-applications': {
+            const applications = await listComponentApplications(client, c, {
+                sharedLibraryName: config.sharedLibraryName,
+                sharedComponentName: config.sharedComponentName,
+            });
+            return {
+                applications,
+                result: applications,
+                rows: applications.map((app) => [scalarText(app.name), scalarText(app.sys_id)]),
+            };
+        }
+    }
+}
+/** Moves every outdated shared component to its newest version, reporting each as it moves. */
+async function updateSharedComponents(config, { client, connection, logger, report }) {
+    const { appName, changesetNumber } = config;
+    const outdated = (await listSharedComponents(client, connection, appName, true)).filter((component) => component.updateVersionName);
+    const moved = [];
+    const rows = [];
+    for (const component of outdated) {
+        const versionName = component.updateVersionName ?? '';
+        await updateSharedComponent(client, connection, {
+            appName,
+            changesetNumber,
+            sharedComponentName: component.name,
+            sharedLibraryName: component.sharedLibraryName ?? '',
+            versionName,
+        });
+        moved.push({ ...component, movedTo: versionName });
+        rows.push([component.name, `${component.currentVersionName ?? '?'} → ${versionName}`]);
+        report({ sharedComponents: [...moved], rows: [...rows] });
+        logger.info(`${component.name}: ${component.currentVersionName ?? '?'} → ${versionName}`);
+    }
+    if (!outdated.length)
+        rows.push(['Shared components', 'all on their newest versions; nothing moved']);
+    return { sharedComponents: moved, result: moved, rows };
+}
 function versionText(c) {
     const current = c.currentVersionName ?? c.currentVersion ?? '';
     return c.updateVersionName ? `${current} (update: ${c.updateVersionName})` : current;
 }
 /** The scalar fields of a record, and the `value` of reference fields. */
-function recordRows(record, rows) {
+function recordRows(record) {
+    const rows = [];
     for (const [key, value] of Object.entries(record)) {
         if (value === null || value === undefined || value === '')
             continue;
         const shown = typeof value === 'object' && 'value' in value ? value.value : value;
         rows.push([key, typeof shown === 'string' ? shown : jsonText(shown, CELL_CHARS)]);
     }
+    return rows;
 }
 
 ;// CONCATENATED MODULE: ./actions/cdm-application/src/main.ts
+/** cdm-application: one operation on CDM applications, deployables or shared components → outputs and summary. */
+
+
 
 
 
 
 /** No operation waits on a job; this bounds retries and slow answers. */
 const RUN_TIMEOUT_MS = 10 * 60_000;
-const DEPLOYABLE_NAME = /^[0-9A-Za-z_\-.%$\s:#]{1,255}$/;
 function run(options = {}) {
     return runAction({ title: 'ServiceNow CDM application', ...options }, main);
 }
 async function main(context) {
     const { inputs, outputs, summary, logger } = context;
-    const connection = readServiceNowConnection(inputs);
-    const names = Object.keys(OPERATIONS);
-    const operationName = inputs.string('operation', { required: true });
-    const operation = operationName === undefined ? undefined : OPERATIONS[operationName];
-    if (operationName !== undefined && !operation)
-        inputs.problem('operation', `must be one of ${names.join(', ')} (got '${operationName}')`);
-    const values = operation && operationName ? readOperationInputs(inputs, operationName) : undefined;
-    inputs.finish();
-    if (!connection || !operation || !operationName || !values)
-        return;
+    const { connection, config } = inputs.finish({
+        connection: readServiceNowConnection(inputs),
+        config: readOperation(inputs),
+    });
     const runtime = context.runtime(RUN_TIMEOUT_MS);
-    const rows = [];
+    const known = new Known((part) => setOutputs(outputs, operationOutputs(part)));
     try {
-        await operation.run(values, { client: serviceNowClient(connection, runtime), connection, outputs, logger, rows });
+        const result = await runOperation(config, {
+            client: serviceNowClient(connection, runtime),
+            connection,
+            logger,
+            report: known.report,
+        });
+        known.report(result);
     }
     finally {
         summary.details([
             ['Instance', connection.instanceUrl],
-            ['Operation', operationName],
-            ...Object.entries(values).map(([name, value]) => [name, value]),
+            ['Operation', config.operation],
+            ...operationInputNames(config.operation).map((name) => [name, inputs.string(name)]),
         ]);
+        const rows = known.value.rows ?? [];
         if (rows.length)
             summary.heading('Result', 3).table(['', ''], rows);
     }
 }
-/** Every operation input, checked against the operation: missing required ones and unused given ones are errors. */
-function readOperationInputs(inputs, operationName) {
-    const operation = OPERATIONS[operationName];
-    const allowed = new Set([...operation.required, ...(operation.optional ?? [])]);
-    const every = new Set(Object.values(OPERATIONS).flatMap((op) => [...op.required, ...(op.optional ?? [])]));
-    const values = {};
-    for (const name of every) {
-        if (!allowed.has(name)) {
-            if (inputs.has(name))
-                inputs.problem(name, `is not used by ${operationName}`);
-            continue;
-        }
-        values[name] = inputs.string(name, { required: operation.required.includes(name) });
-    }
-    const problems = inputs.problems.length;
-    checkValues(inputs, operationName, values);
-    return inputs.problems.length === problems ? values : undefined;
-}
-function checkValues(inputs, operationName, v) {
-    if (v['app-type'] !== undefined)
-        v['app-type'] = inputs.choice('app-type', APP_TYPES);
-    if (v['env-type'] !== undefined)
-        v['env-type'] = inputs.choice('env-type', ENV_TYPES);
-    if (v['auto-connect'] !== undefined)
-        v['auto-connect'] = String(inputs.boolean('auto-connect', false));
-    if (operationName === 'list-shared-components')
-        v['with-updates-only'] = String(inputs.boolean('with-updates-only', false));
-    if (v.quantity !== undefined)
-        v.quantity = inputs.integer('quantity', { min: 1 })?.toString();
-    if (v['return-fields'] !== undefined)
-        v['return-fields'] = inputs.list('return-fields').join(',');
-    if (v['app-managed-by-groups'] !== undefined)
-        v['app-managed-by-groups'] = inputs.list('app-managed-by-groups').join(',');
-    for (const name of ['app-id', 'app-sys-id']) {
-        const value = v[name];
-        if (value !== undefined && !/^[0-9a-f]{32}$/i.test(value))
-            inputs.problem(name, `must be a 32-character sys_id (got '${value}')`);
-    }
-    if (operationName === 'create-deployable' &&
-        v['deployable-name'] !== undefined &&
-        !DEPLOYABLE_NAME.test(v['deployable-name'])) {
-        inputs.problem('deployable-name', 'must be at most 255 characters of 0-9, A-Z, a-z, _, -, ., %, $, whitespace, : and #');
-    }
-    if (operationName === 'create-app') {
-        const identity = APP_IDENTITY_INPUTS.filter((name) => v[name] !== undefined);
-        if (identity.length !== 1) {
-            inputs.problem(identity[1] ?? 'app-name', `create-app takes exactly one of ${APP_IDENTITY_INPUTS.join(', ')}${identity.length ? ` (got ${identity.join(', ')})` : ''}`);
-        }
-        for (const name of ['app-service-id', 'app-service-name']) {
-            if (v[name] !== undefined && v['app-type'] === 'infrastructure')
-                inputs.problem(name, 'only applies with app-type: application');
-        }
-        if (v['technical-service-id'] !== undefined && v['app-type'] === 'application') {
-            inputs.problem('technical-service-id', 'only applies with app-type: infrastructure');
-        }
-    }
-    if (operationName === 'update-app' && !APP_FIELD_INPUTS.some((name) => v[name] !== undefined)) {
-        inputs.problem('app-description', `update-app needs at least one of ${APP_FIELD_INPUTS.join(', ')}`);
-    }
-    if (operationName === 'update-deployable' && !NEW_DEPLOYABLE_INPUTS.some((name) => v[name] !== undefined)) {
-        inputs.problem('new-name', `update-deployable needs at least one of ${NEW_DEPLOYABLE_INPUTS.join(', ')}`);
-    }
+/** The step's outputs for what the operation reported; the ones it did not report are left out. */
+function operationOutputs(part) {
+    return {
+        'app-id': part.appId,
+        'app-name': part.appName,
+        app: part.app,
+        'deployable-sys-id': part.deployableSysId,
+        'deployable-sys-ids': part.deployableSysIds,
+        'shared-components': part.sharedComponents,
+        applications: part.applications,
+        result: part.result,
+    };
 }
 
 

@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49948);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83924);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 49948:
+/***/ 83924:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28389,6 +28389,8 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+// UNUSED EXPORTS: exportOutputs
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
@@ -28681,6 +28683,13 @@ async function poll(check, options) {
  */
 
 
+/** The `artifact-name` and `retention-days` inputs; undefined when no artifact was asked for. */
+function readArtifactInputs(inputs) {
+    const name = inputs.string('artifact-name');
+    const retentionDays = inputs.integer('retention-days', { min: 1, max: 90 });
+    inputs.onlyWith('retention-days', name !== undefined, 'artifact-name');
+    return name === undefined ? undefined : { name, retentionDays };
+}
 async function uploadArtifact(request, logger) {
     const where = request.files.join(', ');
     if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
@@ -28713,320 +28722,31 @@ function commonDirectory(files) {
     });
 }
 
+;// CONCATENATED MODULE: ./shared/report/known.ts
+/**
+ * How a flow hands back its result. It returns the whole typed result when it ends; along the way it reports each
+ * part the moment it is known (a job id, a state) through one typed callback, `Report`. So `main` puts IDs into the
+ * outputs at once, and a run that fails, times out or is cancelled still summarizes what it learned.
+ */
+/** Collects what a flow reports; `report` is the callback to give the flow, `value` what is known on any path. */
+class Known {
+    onPart;
+    known = {};
+    /** `onPart` sees each part as it is reported (to set the outputs that part carries). */
+    constructor(onPart = () => { }) {
+        this.onPart = onPart;
+    }
+    report = (part) => {
+        this.known = { ...this.known, ...part };
+        this.onPart(part);
+    };
+    get value() {
+        return this.known;
+    }
+}
+
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(77094);
-;// CONCATENATED MODULE: ./shared/inputs/reader.ts
-/**
- * The one input reader. Each reader method records a problem instead of throwing, so `finish()` reports every
- * problem of the run together, each naming the input and what would be valid, before any request is sent.
- */
-
-/** How the runner passes inputs: `INPUT_<NAME>` with spaces as underscores, upper-cased (hyphens stay). */
-const environmentInputs = (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
-const TRUE_VALUES = ['true', 'True', 'TRUE'];
-const FALSE_VALUES = ['false', 'False', 'FALSE'];
-const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-class InputReader {
-    source;
-    logger;
-    problems = [];
-    constructor(source, logger) {
-        this.source = source;
-        this.logger = logger;
-    }
-    /** True when the input was given (non-empty). */
-    has(name) {
-        return this.raw(name) !== '';
-    }
-    problem(input, message) {
-        this.problems.push({ input, message });
-    }
-    string(name, options = {}) {
-        const value = this.raw(name);
-        if (value)
-            return value;
-        if (options.required)
-            this.problem(name, 'is required');
-        return options.default;
-    }
-    /** The value exactly as given, surrounding whitespace included (content that is sent as it is). */
-    verbatim(name) {
-        return this.source(name);
-    }
-    /** A secret is masked the moment it is read. */
-    secret(name, options = {}) {
-        const value = this.string(name, options);
-        if (value)
-            this.logger.mask(value);
-        return value;
-    }
-    choice(name, values, options = {}) {
-        const value = this.raw(name);
-        if (!value)
-            return options.default;
-        const found = values.find((v) => (options.ignoreCase ? v.toLowerCase() === value.toLowerCase() : v === value));
-        if (found === undefined)
-            this.problem(name, `must be one of ${values.join(', ')} (got '${value}')`);
-        return found;
-    }
-    /** YAML 1.2 core booleans: true/True/TRUE, false/False/FALSE. */
-    boolean(name, defaultValue) {
-        const value = this.raw(name);
-        if (!value)
-            return defaultValue;
-        if (TRUE_VALUES.includes(value))
-            return true;
-        if (FALSE_VALUES.includes(value))
-            return false;
-        this.problem(name, `must be true or false (got '${value}')`);
-        return defaultValue;
-    }
-    /**
-     * `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. `min` (ms) refuses shorter values,
-     * e.g. a poll interval below what the poller waits at least.
-     */
-    duration(name, defaultValue, options = {}) {
-        const value = this.raw(name) || defaultValue;
-        const ms = parseDuration(value);
-        if (ms === undefined || ms <= 0) {
-            this.problem(name, `must be a positive duration such as 90s, 15m, 1h or a number of seconds (got '${value}')`);
-            return parseDuration(defaultValue) ?? 0;
-        }
-        if (options.min !== undefined && ms < options.min) {
-            this.problem(name, `must be at least ${formatMs(options.min)} (got '${value}')`);
-            return parseDuration(defaultValue) ?? 0;
-        }
-        return ms;
-    }
-    integer(name, options = {}) {
-        const value = this.raw(name);
-        if (!value)
-            return options.default;
-        const n = /^[+-]?\d+$/.test(value) ? Number(value) : NaN;
-        const tooLow = options.min !== undefined && n < options.min;
-        const tooHigh = options.max !== undefined && n > options.max;
-        if (!Number.isSafeInteger(n) || tooLow || tooHigh) {
-            const range = [
-                options.min !== undefined && `at least ${options.min}`,
-                options.max !== undefined && `at most ${options.max}`,
-            ]
-                .filter(Boolean)
-                .join(' and ');
-            this.problem(name, `must be a whole number${range ? ` ${range}` : ''} (got '${value}')`);
-            return options.default;
-        }
-        return n;
-    }
-    /** A size such as `2MB`, `512KB`, `1.5MB` or bare bytes (KB and MB are 1024-based, as the servers count). */
-    size(name, defaultValue) {
-        const value = this.raw(name);
-        if (!value)
-            return defaultValue;
-        const bytes = parseSize(value);
-        if (bytes === undefined) {
-            this.problem(name, `must be a size such as 2MB, 512KB or a number of bytes, or 0 for no limit (got '${value}')`);
-            return defaultValue;
-        }
-        return bytes;
-    }
-    /**
-     * An http(s) base URL: https is added when no scheme is given, the trailing slash removed; credentials, query and
-     * fragment are refused. Plain http to a host other than this machine warns that credentials travel unencrypted.
-     * `normalize` maps shorthand first (a ServiceNow instance name, say); `expected` describes valid values.
-     */
-    url(name, options = {}) {
-        const value = this.string(name, { required: options.required, default: options.default });
-        if (value === undefined)
-            return undefined;
-        const text = options.normalize ? options.normalize(value) : value;
-        const credentials = userinfoOf(text);
-        if (credentials) {
-            // Never echoed: the password would land in the log. Masked too, in case something else quotes the URL.
-            const colon = credentials.indexOf(':');
-            if (colon >= 0)
-                this.logger.mask(decodeURIComponentSafe(credentials.slice(colon + 1)));
-            this.problem(name, `must not contain a user name or password (got '${withoutUserinfo(value)}'): give the credentials in their own inputs, from secrets`);
-            return undefined;
-        }
-        const url = reader_parseBaseUrl(text);
-        if (url === undefined && /[?#]/.test(value)) {
-            // A query may carry a token (?api_key=...): not echoed either.
-            this.problem(name, `must be a base URL without a query or fragment (got '${value.replace(/[?#].*$/s, '')}?…')`);
-        }
-        else if (url === undefined) {
-            this.problem(name, `must be ${options.expected ?? 'an http(s) URL'} (got '${value}')`);
-        }
-        else if (url.startsWith('http:') && !isLoopback(new URL(url).hostname)) {
-            this.logger.warning(`${name} uses plain http: credentials travel unencrypted to ${new URL(url).host}. Use https.`, 'Unencrypted connection');
-        }
-        return url;
-    }
-    /** Parses a JSON input that must be an object (or an array). */
-    json(name, kind) {
-        const value = this.raw(name);
-        if (!value)
-            return undefined;
-        let parsed;
-        try {
-            parsed = JSON.parse(value);
-        }
-        catch (error) {
-            this.problem(name, `must be a JSON ${kind}: ${error.message}`);
-            return undefined;
-        }
-        const isArray = Array.isArray(parsed);
-        const ok = kind === 'array' ? isArray : typeof parsed === 'object' && parsed !== null && !isArray;
-        if (!ok) {
-            this.problem(name, `must be a JSON ${kind} (got ${isArray ? 'an array' : parsed === null ? 'null' : typeof parsed})`);
-            return undefined;
-        }
-        return parsed;
-    }
-    /** Newline- or comma-separated items, trimmed, empty ones dropped. */
-    list(name) {
-        return splitList(this.raw(name));
-    }
-    /** Throws one InputError with every problem found, if any. */
-    finish() {
-        if (this.problems.length)
-            throw new InputError(this.problems);
-    }
-    raw(name) {
-        return this.source(name).trim();
-    }
-}
-/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
-function formatMs(ms) {
-    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
-}
-function splitList(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-function parseDuration(text) {
-    const value = text.trim();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    const pattern = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
-    let total = 0;
-    let consumed = 0;
-    for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
-        total += Number(match[1]) * DURATION_UNITS_MS[match[2]];
-        consumed = pattern.lastIndex;
-    }
-    return consumed === value.length && consumed > 0 ? Math.round(total) : undefined;
-}
-const SIZE_UNITS = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024, gb: 1024 * 1024 * 1024 };
-function parseSize(text) {
-    const match = /^(\d+(?:\.\d+)?)\s*([kmg]?b)?$/i.exec(text.trim());
-    if (!match)
-        return undefined;
-    return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
-}
-/** An http(s) base URL without a trailing slash, or undefined when the text is not one (see InputReader.url). */
-function reader_parseBaseUrl(text) {
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
-        return undefined;
-    }
-    if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
-        return undefined;
-    }
-    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-}
-/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
-function userinfoOf(text) {
-    return USERINFO.exec(text.trim())?.[2] || undefined;
-}
-/** `https://admin:secret@host/x` → `https://***@host/x`. */
-function withoutUserinfo(text) {
-    return text.trim().replace(USERINFO, '$1***@');
-}
-/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
-const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
-function decodeURIComponentSafe(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
-}
-
-;// CONCATENATED MODULE: ./shared/report/logger.ts
-/** The Logger the flows receive, on top of @actions/core, with our own redaction on every line. */
-
-/** Remembers secrets and removes them (and their URL-encoded forms) from text. */
-class SecretRedactor {
-    secrets = new Set();
-    add(secret) {
-        const added = [];
-        for (const form of [secret, encodeURIComponent(secret)]) {
-            // Very short values would blank out ordinary words; the runner masks those in its own log regardless.
-            if (form.length >= 3 && !this.secrets.has(form)) {
-                this.secrets.add(form);
-                added.push(form);
-            }
-        }
-        return added;
-    }
-    redact(text) {
-        let result = text;
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            result = result.split(secret).join('***');
-        }
-        return result;
-    }
-}
-/**
- * Makes text safe to print as plain log lines: the runner reads every stdout line (split at CR or LF) that starts
- * with `::` (after whitespace) as a workflow command, and `##[name]` anywhere in a line as the legacy form. Vendor
- * text and inputs end up in log lines, so no line of theirs may start one: a leading `::` becomes `\::`, `##[`
- * becomes `##\[`, and a bare CR (which the runner would take as a line break) a visible `\r`.
- */
-function neutralizeCommands(text) {
-    return text
-        .replace(/\r\n/g, '\n')
-        .replace(/\r/g, '\\r')
-        .split('\n')
-        .map((line) => line.replace(/^([\s\u0085]*)::/, '$1\\::').replace(/##\[/g, '##\\['))
-        .join('\n');
-}
-function coreLogger(redactor = new SecretRedactor()) {
-    const r = (text) => redactor.redact(text);
-    const properties = (title, location) => ({
-        ...(title ? { title: r(title) } : {}),
-        ...(location ? { file: r(location.file), startLine: location.line } : {}),
-    });
-    return {
-        isDebug: core/* isDebug */._o(),
-        // debug, warning, error and notice are workflow commands: the toolkit escapes CR, LF and % in them.
-        debug: (message) => core/* debug */.Yz(r(message)),
-        info: (message) => core/* info */.pq(neutralizeCommands(r(message))),
-        warning: (message, title, location) => core/* warning */.$e(r(message), properties(title, location)),
-        error: (message, title, location) => core/* error */.z3(r(message), properties(title, location)),
-        notice: (message, title, location) => core/* notice */.lm(r(message), properties(title, location)),
-        mask: (secret) => {
-            if (!secret)
-                return;
-            core/* setSecret */.Pq(secret);
-            for (const form of redactor.add(secret))
-                if (form !== secret)
-                    core/* setSecret */.Pq(form);
-        },
-        redact: r,
-    };
-}
-
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:os"
@@ -29201,6 +28921,10 @@ function describeValue(value, maxChars = 200) {
     const kind = type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
     return `${kind}: ${jsonText(value, maxChars)}`;
 }
+/** A string with something in it, or undefined (for optional text fields of vendor answers). */
+function nonEmptyString(value) {
+    return typeof value === 'string' && value ? value : undefined;
+}
 
 ;// CONCATENATED MODULE: ./shared/report/outputs.ts
 /**
@@ -29219,6 +28943,12 @@ function describeValue(value, maxChars = 200) {
 const OUTPUT_LIMIT_BYTES = 1024 * 1024;
 /** How much of one value is printed when there is no GITHUB_OUTPUT to write it to. */
 const PRINTED_OUTPUT_LIMIT = 2000;
+/** Sets each output that has a value; an undefined one is left as it was. */
+function setOutputs(outputs, values) {
+    for (const [name, value] of Object.entries(values))
+        if (value !== undefined)
+            outputs.set(name, value);
+}
 function outputText(value) {
     // jsonText, not JSON.stringify: vendor JSON can be nested deeper than the call stack allows.
     return typeof value === 'object' ? jsonText(value) : String(value);
@@ -29264,6 +28994,367 @@ function writeOversizeOutput(name, text) {
     (0,external_node_fs_.writeFileSync)(`${file}.partial`, text);
     (0,external_node_fs_.renameSync)(`${file}.partial`, file);
     return file;
+}
+
+;// CONCATENATED MODULE: ./shared/inputs/parse.ts
+/** The text formats the input reader accepts: lists, durations, sizes and base URLs. Pure functions of text. */
+const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** `a, b and c` (or `a, b or c`). */
+function listOf(names, conjunction) {
+    return names.length > 1
+        ? `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`
+        : names.join('');
+}
+/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
+function formatMs(ms) {
+    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
+}
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function parseDuration(text) {
+    const value = text.trim();
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    const pattern = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
+    let total = 0;
+    let consumed = 0;
+    for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
+        total += Number(match[1]) * DURATION_UNITS_MS[match[2]];
+        consumed = pattern.lastIndex;
+    }
+    return consumed === value.length && consumed > 0 ? Math.round(total) : undefined;
+}
+const SIZE_UNITS = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024, gb: 1024 * 1024 * 1024 };
+function parseSize(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*([kmg]?b)?$/i.exec(text.trim());
+    if (!match)
+        return undefined;
+    return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
+}
+/** An http(s) base URL without a trailing slash, or undefined when the text is not one (see InputReader.url). */
+function parseBaseUrl(text) {
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        return undefined;
+    }
+    if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
+        return undefined;
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
+function userinfoOf(text) {
+    return USERINFO.exec(text.trim())?.[2] || undefined;
+}
+/** `https://admin:secret@host/x` → `https://***@host/x`. */
+function withoutUserinfo(text) {
+    return text.trim().replace(USERINFO, '$1***@');
+}
+/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
+const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
+function decodeURIComponentSafe(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
+}
+
+;// CONCATENATED MODULE: ./shared/inputs/reader.ts
+/**
+ * The one input reader. Each reader method records a problem instead of throwing, so `finish()` reports every
+ * problem of the run together, each naming the input and what would be valid, before any request is sent.
+ */
+
+
+/** How the runner passes inputs: `INPUT_<NAME>` with spaces as underscores, upper-cased (hyphens stay). */
+const environmentInputs = (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
+class InputReader {
+    source;
+    logger;
+    problems = [];
+    constructor(source, logger) {
+        this.source = source;
+        this.logger = logger;
+    }
+    /** True when the input was given (non-empty). */
+    has(name) {
+        return this.raw(name) !== '';
+    }
+    problem(input, message) {
+        this.problems.push({ input, message });
+    }
+    string(name, options = {}) {
+        const value = this.raw(name);
+        if (value)
+            return value;
+        if (options.required)
+            this.problem(name, 'is required');
+        return options.default;
+    }
+    /** The value exactly as given, surrounding whitespace included (content that is sent as it is). */
+    verbatim(name) {
+        return this.source(name);
+    }
+    /** A secret is masked the moment it is read. */
+    secret(name, options = {}) {
+        const value = this.string(name, options);
+        if (value)
+            this.logger.mask(value);
+        return value;
+    }
+    choice(name, values, options = {}) {
+        const value = this.raw(name);
+        if (!value)
+            return options.default;
+        const found = values.find((v) => (options.ignoreCase ? v.toLowerCase() === value.toLowerCase() : v === value));
+        if (found === undefined)
+            this.problem(name, `must be one of ${values.join(', ')} (got '${value}')`);
+        return found;
+    }
+    /** YAML 1.2 core booleans: true/True/TRUE, false/False/FALSE. */
+    boolean(name, defaultValue) {
+        const value = this.raw(name);
+        if (!value)
+            return defaultValue;
+        if (TRUE_VALUES.includes(value))
+            return true;
+        if (FALSE_VALUES.includes(value))
+            return false;
+        this.problem(name, `must be true or false (got '${value}')`);
+        return defaultValue;
+    }
+    /**
+     * `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. `min` (ms) refuses shorter values,
+     * e.g. a poll interval below what the poller waits at least.
+     */
+    duration(name, defaultValue, options = {}) {
+        const value = this.raw(name) || defaultValue;
+        const ms = parseDuration(value);
+        if (ms === undefined || ms <= 0) {
+            this.problem(name, `must be a positive duration such as 90s, 15m, 1h or a number of seconds (got '${value}')`);
+            return parseDuration(defaultValue) ?? 0;
+        }
+        if (options.min !== undefined && ms < options.min) {
+            this.problem(name, `must be at least ${formatMs(options.min)} (got '${value}')`);
+            return parseDuration(defaultValue) ?? 0;
+        }
+        return ms;
+    }
+    integer(name, options = {}) {
+        const value = this.raw(name);
+        if (!value)
+            return options.default;
+        const n = /^[+-]?\d+$/.test(value) ? Number(value) : NaN;
+        const tooLow = options.min !== undefined && n < options.min;
+        const tooHigh = options.max !== undefined && n > options.max;
+        if (!Number.isSafeInteger(n) || tooLow || tooHigh) {
+            const range = [
+                options.min !== undefined && `at least ${options.min}`,
+                options.max !== undefined && `at most ${options.max}`,
+            ]
+                .filter(Boolean)
+                .join(' and ');
+            this.problem(name, `must be a whole number${range ? ` ${range}` : ''} (got '${value}')`);
+            return options.default;
+        }
+        return n;
+    }
+    /** A size such as `2MB`, `512KB`, `1.5MB` or bare bytes (KB and MB are 1024-based, as the servers count). */
+    size(name, defaultValue) {
+        const value = this.raw(name);
+        if (!value)
+            return defaultValue;
+        const bytes = parseSize(value);
+        if (bytes === undefined) {
+            this.problem(name, `must be a size such as 2MB, 512KB or a number of bytes, or 0 for no limit (got '${value}')`);
+            return defaultValue;
+        }
+        return bytes;
+    }
+    /**
+     * An http(s) base URL: https is added when no scheme is given, the trailing slash removed; credentials, query and
+     * fragment are refused. Plain http to a host other than this machine warns that credentials travel unencrypted.
+     * `normalize` maps shorthand first (a ServiceNow instance name, say); `expected` describes valid values.
+     */
+    url(name, options = {}) {
+        const value = this.string(name, { required: options.required, default: options.default });
+        if (value === undefined)
+            return undefined;
+        const text = options.normalize ? options.normalize(value) : value;
+        const credentials = userinfoOf(text);
+        if (credentials) {
+            // Never echoed: the password would land in the log. Masked too, in case something else quotes the URL.
+            const colon = credentials.indexOf(':');
+            if (colon >= 0)
+                this.logger.mask(decodeURIComponentSafe(credentials.slice(colon + 1)));
+            this.problem(name, `must not contain a user name or password (got '${withoutUserinfo(value)}'): give the credentials in their own inputs, from secrets`);
+            return undefined;
+        }
+        const url = parseBaseUrl(text);
+        if (url === undefined && /[?#]/.test(value)) {
+            // A query may carry a token (?api_key=...): not echoed either.
+            this.problem(name, `must be a base URL without a query or fragment (got '${value.replace(/[?#].*$/s, '')}?…')`);
+        }
+        else if (url === undefined) {
+            this.problem(name, `must be ${options.expected ?? 'an http(s) URL'} (got '${value}')`);
+        }
+        else if (url.startsWith('http:') && !isLoopback(new URL(url).hostname)) {
+            this.logger.warning(`${name} uses plain http: credentials travel unencrypted to ${new URL(url).host}. Use https.`, 'Unencrypted connection');
+        }
+        return url;
+    }
+    /** Parses a JSON input that must be an object (or an array). */
+    json(name, kind) {
+        const value = this.raw(name);
+        if (!value)
+            return undefined;
+        let parsed;
+        try {
+            parsed = JSON.parse(value);
+        }
+        catch (error) {
+            this.problem(name, `must be a JSON ${kind}: ${error.message}`);
+            return undefined;
+        }
+        const isArray = Array.isArray(parsed);
+        const ok = kind === 'array' ? isArray : typeof parsed === 'object' && parsed !== null && !isArray;
+        if (!ok) {
+            this.problem(name, `must be a JSON ${kind} (got ${isArray ? 'an array' : parsed === null ? 'null' : typeof parsed})`);
+            return undefined;
+        }
+        return parsed;
+    }
+    /** Newline- or comma-separated items, trimmed, empty ones dropped. */
+    list(name) {
+        return splitList(this.raw(name));
+    }
+    /**
+     * Exactly one of `names` must be given; returns the one that was. `context` prefixes the problem when the rule
+     * belongs to something else (an operation, say): "create-app: give only one of ...".
+     */
+    exactlyOne(names, options = {}) {
+        const given = names.filter((name) => this.has(name));
+        if (given.length === 1)
+            return given[0];
+        const prefix = options.context ? `${options.context}: ` : '';
+        if (given.length)
+            this.problem(given[1], `${prefix}give only one of ${listOf(names, 'and')} (got ${given.join(', ')})`);
+        else
+            this.problem(names[0], `${prefix}give ${listOf(names, 'or')}`);
+        return undefined;
+    }
+    /** At least one of `names` must be given (`context` as for exactlyOne). */
+    atLeastOne(names, options = {}) {
+        if (names.some((name) => this.has(name)))
+            return;
+        this.problem(names[0], `${options.context ? `${options.context}: ` : ''}give at least one of ${listOf(names, 'or')}`);
+    }
+    /** `name` means something only when `applies` holds; `when` says when ("artifact-name", "target: collection"). */
+    onlyWith(name, applies, when) {
+        if (!applies && this.has(name))
+            this.problem(name, `only applies with ${when}`);
+    }
+    /** `name` must be given when `needed` holds; `when` says when, as for onlyWith. */
+    requiredWith(name, needed, when) {
+        if (needed && !this.has(name))
+            this.problem(name, `is required with ${when}`);
+    }
+    /**
+     * Throws one InputError with every problem found, if any. Otherwise returns `required` with its types narrowed
+     * to present: the values a flow needs come out of here, so no later check can quietly end a run that did nothing.
+     * A value still missing without a recorded problem is a defect of the action, and fails the step as such.
+     */
+    finish(required = {}) {
+        if (this.problems.length)
+            throw new InputError(this.problems);
+        const missing = Object.keys(required).filter((key) => required[key] === undefined || required[key] === null);
+        if (missing.length)
+            throw new Error(`No value for ${missing.join(', ')} although no input problem was found`);
+        return required;
+    }
+    raw(name) {
+        return this.source(name).trim();
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/report/logger.ts
+/** The Logger the flows receive, on top of @actions/core, with our own redaction on every line. */
+
+/** Remembers secrets and removes them (and their URL-encoded forms) from text. */
+class SecretRedactor {
+    secrets = new Set();
+    add(secret) {
+        const added = [];
+        for (const form of [secret, encodeURIComponent(secret)]) {
+            // Very short values would blank out ordinary words; the runner masks those in its own log regardless.
+            if (form.length >= 3 && !this.secrets.has(form)) {
+                this.secrets.add(form);
+                added.push(form);
+            }
+        }
+        return added;
+    }
+    redact(text) {
+        let result = text;
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            result = result.split(secret).join('***');
+        }
+        return result;
+    }
+}
+/**
+ * Makes text safe to print as plain log lines: the runner reads every stdout line (split at CR or LF) that starts
+ * with `::` (after whitespace) as a workflow command, and `##[name]` anywhere in a line as the legacy form. Vendor
+ * text and inputs end up in log lines, so no line of theirs may start one: a leading `::` becomes `\::`, `##[`
+ * becomes `##\[`, and a bare CR (which the runner would take as a line break) a visible `\r`.
+ */
+function neutralizeCommands(text) {
+    return text
+        .replace(/\r\n/g, '\n')
+        .replace(/\r/g, '\\r')
+        .split('\n')
+        .map((line) => line.replace(/^([\s\u0085]*)::/, '$1\\::').replace(/##\[/g, '##\\['))
+        .join('\n');
+}
+function coreLogger(redactor = new SecretRedactor()) {
+    const r = (text) => redactor.redact(text);
+    const properties = (title, location) => ({
+        ...(title ? { title: r(title) } : {}),
+        ...(location ? { file: r(location.file), startLine: location.line } : {}),
+    });
+    return {
+        isDebug: core/* isDebug */._o(),
+        // debug, warning, error and notice are workflow commands: the toolkit escapes CR, LF and % in them.
+        debug: (message) => core/* debug */.Yz(r(message)),
+        info: (message) => core/* info */.pq(neutralizeCommands(r(message))),
+        warning: (message, title, location) => core/* warning */.$e(r(message), properties(title, location)),
+        error: (message, title, location) => core/* error */.z3(r(message), properties(title, location)),
+        notice: (message, title, location) => core/* notice */.lm(r(message), properties(title, location)),
+        mask: (secret) => {
+            if (!secret)
+                return;
+            core/* setSecret */.Pq(secret);
+            for (const form of redactor.add(secret))
+                if (form !== secret)
+                    core/* setSecret */.Pq(form);
+        },
+        redact: r,
+    };
 }
 
 // EXTERNAL MODULE: external "node:module"
@@ -29322,9 +29413,11 @@ class Summary {
             this.table(['', ''], kept.map(([label, value]) => [`**${label}**`, String(value)]));
         return this;
     }
-    table(header, rows) {
+    /** Cells are escaped (a `|` or a line break in vendor text cannot break the table); `align` per column. */
+    table(header, rows, align = []) {
         const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
-        this.parts.push([line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n') + '\n');
+        const rule = `| ${header.map((_, i) => (align[i] === 'right' ? '---:' : '---')).join(' | ')} |`;
+        this.parts.push([line(header), rule, ...rows.map(line)].join('\n') + '\n');
         return this;
     }
     list(items) {
@@ -29654,11 +29747,9 @@ function readCredentials(inputs, tokenKind) {
     else if (username && password) {
         return { kind: 'basic', username, password };
     }
-    else if (username) {
-        inputs.problem('password', 'is required with username');
-    }
-    else if (password) {
-        inputs.problem('username', 'is required with password');
+    else if (username || password) {
+        inputs.requiredWith('password', username !== undefined, 'username');
+        inputs.requiredWith('username', password !== undefined, 'password');
     }
     else {
         inputs.problem('username', `give username and password (basic auth) or token (${tokenKind})`);
@@ -30203,6 +30294,16 @@ class ApiClient {
         }
     }
     /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
+    /**
+     * `body` as a JSON object, or the object it holds at `key` (`result`, `response_map`); anything else is an
+     * unexpected answer naming the endpoint.
+     */
+    objectIn(body, spec, key) {
+        const value = key === undefined ? body : isRecord(body) ? body[key] : undefined;
+        if (isRecord(value))
+            return value;
+        throw this.unexpectedAnswer(spec, key === undefined ? 'the answer is not a JSON object' : `the answer has no ${key} object`);
+    }
     unexpectedAnswer(spec, what) {
         return new ApiError({
             method: spec.method,
@@ -30301,7 +30402,6 @@ function formatBytes(bytes) {
 
 
 
-
 /** Reads and checks the connection inputs; problems go to the reader. */
 function readServiceNowConnection(inputs) {
     const instanceUrl = inputs.url('instance-url', {
@@ -30321,10 +30421,6 @@ function readServiceNowConnection(inputs) {
 /** `acme` → https://acme.service-now.com; anything else is left for the URL parser. */
 function instanceNameToUrl(value) {
     return /^[a-z0-9][a-z0-9-]*$/i.test(value) ? `https://${value.toLowerCase()}.service-now.com` : value;
-}
-/** The instance's base URL from an `instance-url` value, or undefined when it is not one. */
-function resolveInstanceUrl(value) {
-    return parseBaseUrl(instanceNameToUrl(value.trim()));
 }
 /** `/api/sn_cdm/{api_version}/...` when a version is set, `/api/sn_cdm/...` otherwise. */
 function cdmPath(connection, rest) {
@@ -30385,12 +30481,6 @@ function serviceNowHint(status, message, auth) {
     }
     return undefined;
 }
-/** The `result` object of a ServiceNow answer; anything else is an error naming the endpoint. */
-function serviceNowResult(body, client, spec) {
-    if (!isRecord(body) || !isRecord(body.result))
-        throw client.unexpectedAnswer(spec, 'the answer has no result object');
-    return body.result;
-}
 /** How much of one non-text error entry a message quotes. */
 const ERROR_ENTRY_CHARS = 2000;
 /** ServiceNow sends `errors` as a string or an array of strings (or objects, quoted as bounded JSON). */
@@ -30430,7 +30520,7 @@ async function requestExport(client, connection, request) {
             restrictExport: String(request.restrictExport),
         },
     };
-    const result = serviceNowResult(await client.json(spec), client, spec);
+    const result = client.objectIn(await client.json(spec), spec, 'result');
     if (typeof result.export_id !== 'string' || !result.export_id) {
         throw client.unexpectedAnswer(spec, 'result.export_id is missing');
     }
@@ -30442,7 +30532,7 @@ async function getExportStatus(client, connection, exportId) {
         path: cdmPath(connection, `applications/deployables/exports/${encodeURIComponent(exportId)}/status`),
         what: 'read the export status',
     };
-    const result = serviceNowResult(await client.json(spec), client, spec);
+    const result = client.objectIn(await client.json(spec), spec, 'result');
     if (typeof result.state !== 'string')
         throw client.unexpectedAnswer(spec, 'result.state is missing');
     const exporter = isRecord(result.exporter_result) ? result.exporter_result : undefined;
@@ -30466,7 +30556,7 @@ async function getExportContent(client, connection, exportId) {
         // The content is the whole exported configuration (tens of MB are common), unlike every other answer.
         maxAnswerBytes: EXPORT_CONTENT_MAX_BYTES,
     };
-    const result = serviceNowResult(await client.json(spec), client, spec);
+    const result = client.objectIn(await client.json(spec), spec, 'result');
     const state = typeof result.state === 'string' ? result.state : undefined;
     const exporterResult = result.exporter_result ?? undefined;
     if ((state === undefined || !namesFailure(state)) && exporterResult === undefined)
@@ -30584,7 +30674,8 @@ const EXPORTER_STATES = {
 ;// CONCATENATED MODULE: ./actions/cdm-export/src/export.ts
 /**
  * The cdm-export flow: request the export (or take an existing one), wait for it, fetch the content, write it
- * atomically, and optionally keep it as an artifact. It never touches @actions/core: it reports through `outputs`.
+ * atomically, and optionally keep it as an artifact. It never touches @actions/core: it reports what it learns
+ * through `report` and returns the result.
  */
 
 
@@ -30596,7 +30687,7 @@ const EXPORTER_STATES = {
 /** Larger content is written to the file only: step outputs are not meant for megabytes. */
 const CONTENT_OUTPUT_LIMIT_BYTES = 1024 * 1024;
 async function runExport(config, deps) {
-    const { client, runtime, outputs } = deps;
+    const { client, runtime, report } = deps;
     const { connection } = config;
     const { logger } = runtime;
     let exportId = config.exportId;
@@ -30607,7 +30698,7 @@ async function runExport(config, deps) {
         exportId = await requestExport(client, connection, config.request);
         logger.info(`Export ${exportId} requested for ${config.request.appName} / ${config.request.deployableName}.`);
     }
-    outputs.set('export-id', exportId);
+    report({ exportId });
     const id = exportId;
     const classify = jobStates(`Export ${id}`, CDM_REQUEST_STATES, logger);
     const status = await poll(async () => {
@@ -30623,11 +30714,11 @@ async function runExport(config, deps) {
         what: `export ${id}`,
         runtime,
         maxIntervalMs: config.pollIntervalMs,
-        onState: (state) => outputs.set('state', state),
+        onState: (state) => report({ state }),
         resumeHint: `The export may still finish: run again with export-id: ${id} to fetch it`,
     });
     if (classify(status.state) === 'failed') {
-        outputs.set('state', status.state);
+        report({ state: status.state });
         throw new JobFailedError(`Export ${id} failed`, {
             jobId: `Export ${id}`,
             state: status.state,
@@ -30639,7 +30730,7 @@ async function runExport(config, deps) {
     const exporterState = status.exporterResult?.state;
     const exporterKind = exporterState === undefined ? 'done' : classifyState(exporterState, EXPORTER_STATES);
     if (exporterKind === 'failed' || status.errors.length) {
-        outputs.set('state', 'failure');
+        report({ state: 'failure' });
         const what = exporterKind === 'failed'
             ? `the exporter '${config.request.exporterName}' failed`
             : 'ServiceNow reported errors with it';
@@ -30653,11 +30744,11 @@ async function runExport(config, deps) {
     if (exporterKind === 'unknown') {
         logger.warning(`The exporter of export ${id} reports the state '${exporterState}', which this action does not know; the content answer decides whether the export can be used.`, 'Unknown exporter state');
     }
-    outputs.set('state', 'completed');
+    report({ state: 'completed' });
     const content = await getExportContent(client, connection, id);
     const contentFailed = content.state !== undefined && classifyState(content.state, CDM_REQUEST_STATES) === 'failed';
     if (contentFailed || content.errors.length) {
-        outputs.set('state', 'error');
+        report({ state: 'error' });
         throw new JobFailedError(`The content of export ${id} could not be fetched`, {
             jobId: `Export ${id}`,
             state: content.state ?? 'error',
@@ -30672,14 +30763,9 @@ async function runExport(config, deps) {
     }
     const text = redactedContent(rendered.text, id, logger);
     const file = await writeFileAtomic(config.outputFile, text);
-    outputs.set('file', file.path);
-    outputs.set('bytes', file.bytes);
-    outputs.set('sha256', file.sha256);
-    if (file.bytes <= CONTENT_OUTPUT_LIMIT_BYTES) {
-        outputs.set('content', text);
-    }
-    else {
-        outputs.set('content', '');
+    const fitsOutput = file.bytes <= CONTENT_OUTPUT_LIMIT_BYTES;
+    report({ file, content: fitsOutput ? text : '' });
+    if (!fitsOutput) {
         logger.notice(`The export is ${file.bytes} bytes, over the 1 MiB limit for the content output: read it from ${file.path} (the file output).`, 'Content output left empty');
     }
     logger.info(`Wrote ${file.bytes} bytes to ${file.path} (sha256 ${file.sha256}).`);
@@ -30687,10 +30773,9 @@ async function runExport(config, deps) {
     if (config.artifact) {
         const uploaded = await deps.uploadArtifact({ ...config.artifact, files: [file.path] });
         artifactId = uploaded?.id;
-        if (artifactId !== undefined)
-            outputs.set('artifact-id', artifactId);
+        report({ artifactId });
     }
-    return { exportId: id, file, artifactId };
+    return { exportId: id, state: 'completed', file, content: fitsOutput ? text : '', artifactId };
 }
 /**
  * The file, the content output and the artifact carry the same text, redacted like every other surface: a
@@ -30725,6 +30810,8 @@ function renderContent(exporterResult) {
 
 
 
+
+
 const EXTENSIONS = {
     ini: 'ini',
     json: 'json',
@@ -30738,30 +30825,26 @@ function run(options = {}) {
 }
 async function main(context) {
     const { inputs, outputs, summary, logger } = context;
-    const connection = readServiceNowConnection(inputs);
-    const appName = inputs.string('app-name', { required: true });
-    const deployableName = inputs.string('deployable-name', { required: true });
-    const exporterName = inputs.string('exporter-name', { required: true });
-    const dataFormat = inputs.choice('data-format', EXPORT_DATA_FORMATS, { default: 'json' });
+    const required = {
+        connection: readServiceNowConnection(inputs),
+        appName: inputs.string('app-name', { required: true }),
+        deployableName: inputs.string('deployable-name', { required: true }),
+        exporterName: inputs.string('exporter-name', { required: true }),
+        dataFormat: inputs.choice('data-format', EXPORT_DATA_FORMATS, { default: 'json' }),
+    };
     const snapshotName = inputs.string('snapshot-name');
     const additionalDeployables = readAdditionalDeployables(inputs);
     const args = inputs.json('exporter-args', 'object');
     const restrictExport = inputs.boolean('restrict-export', false);
     const outputFile = inputs.string('output-file');
-    const artifactName = inputs.string('artifact-name');
-    const retentionDays = inputs.integer('retention-days', { min: 1, max: 90 });
-    if (retentionDays !== undefined && !artifactName)
-        inputs.problem('retention-days', 'only applies with artifact-name');
+    const artifact = readArtifactInputs(inputs);
     const exportId = inputs.string('export-id');
     if (exportId !== undefined && !/^[A-Za-z0-9_-]+$/.test(exportId)) {
         inputs.problem('export-id', `must be an export id such as 64b5f79f5379301096edddeeff7b12eb (got '${exportId}')`);
     }
     const timeoutMs = inputs.duration('timeout', '30m');
     const pollIntervalMs = inputs.duration('poll-interval', '10s', { min: MIN_INTERVAL_MS });
-    inputs.finish();
-    // finish() threw if any of these were missing.
-    if (!connection || !appName || !deployableName || !exporterName || !dataFormat)
-        return;
+    const { connection, appName, deployableName, exporterName, dataFormat } = inputs.finish(required);
     const config = {
         connection,
         request: {
@@ -30777,20 +30860,22 @@ async function main(context) {
         exportId,
         // The deployable name is the user's text: as a file name it must stay inside cdm-export/.
         outputFile: external_node_path_.resolve(outputFile ?? external_node_path_.join('cdm-export', `${safeFileName(deployableName, 'export')}.${EXTENSIONS[dataFormat]}`)),
-        artifact: artifactName ? { name: artifactName, retentionDays } : undefined,
+        artifact,
         pollIntervalMs,
     };
     const runtime = context.runtime(timeoutMs);
+    const known = new Known((part) => setOutputs(outputs, exportOutputs(part)));
     try {
-        await runExport(config, {
+        const result = await runExport(config, {
             client: serviceNowClient(connection, runtime),
             runtime,
-            outputs,
+            report: known.report,
             uploadArtifact: (request) => uploadArtifact(request, logger),
         });
+        known.report(result);
     }
     finally {
-        const out = outputs.values;
+        const done = known.value;
         summary.details([
             ['Instance', connection.instanceUrl],
             ['Application', appName],
@@ -30799,21 +30884,33 @@ async function main(context) {
             ['Exporter', exporterName],
             ['Format', dataFormat],
             ['Snapshot', snapshotName ?? 'latest published'],
-            ['Export id', out.get('export-id')],
-            ['State', out.get('state')],
-            ['File', out.get('file')],
-            ['Bytes', out.get('bytes')],
-            ['sha256', out.get('sha256') && `\`${out.get('sha256')}\``],
+            ['Export id', done.exportId],
+            ['State', done.state],
+            ['File', done.file?.path],
+            ['Bytes', done.file?.bytes],
+            ['sha256', done.file && `\`${done.file.sha256}\``],
             [
                 'Artifact',
-                artifactName &&
-                    (out.get('artifact-id')
-                        ? `${artifactName} (id ${out.get('artifact-id')})`
-                        : `${artifactName} (not uploaded)`),
+                artifact &&
+                    (done.artifactId !== undefined
+                        ? `${artifact.name} (id ${done.artifactId})`
+                        : `${artifact.name} (not uploaded)`),
             ],
             ['Elapsed', formatDuration(runtime.deadline.elapsed())],
         ]);
     }
+}
+/** The step's outputs for what the export reported; the ones it has not reported yet are left out. */
+function exportOutputs(part) {
+    return {
+        'export-id': part.exportId,
+        state: part.state,
+        file: part.file?.path,
+        bytes: part.file?.bytes,
+        sha256: part.file?.sha256,
+        content: part.content,
+        'artifact-id': part.artifactId,
+    };
 }
 /** Newline- or comma-separated `app-name/deployable-name` items, or a JSON array of {app_name, deployable_name}. */
 function readAdditionalDeployables(inputs) {

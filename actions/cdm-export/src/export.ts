@@ -1,6 +1,7 @@
 /**
  * The cdm-export flow: request the export (or take an existing one), wait for it, fetch the content, write it
- * atomically, and optionally keep it as an artifact. It never touches @actions/core: it reports through `outputs`.
+ * atomically, and optionally keep it as an artifact. It never touches @actions/core: it reports what it learns
+ * through `report` and returns the result.
  */
 import { JobFailedError } from '../../../shared/errors.js';
 import { writeFileAtomic, type WrittenFile } from '../../../shared/fs/atomic.js';
@@ -8,7 +9,7 @@ import type { ApiClient } from '../../../shared/http/client.js';
 import { jsonDocument } from '../../../shared/json.js';
 import { poll } from '../../../shared/poll/poll.js';
 import { classifyState, jobStates } from '../../../shared/poll/states.js';
-import type { Outputs } from '../../../shared/report/outputs.js';
+import type { Report } from '../../../shared/report/known.js';
 import type { ArtifactRequest, UploadedArtifact } from '../../../shared/report/artifact.js';
 import type { Runtime } from '../../../shared/runtime.js';
 import {
@@ -21,7 +22,7 @@ import type { ServiceNowConnection } from '../../../shared/vendors/servicenow/co
 import { CDM_REQUEST_STATES, EXPORTER_STATES } from '../../../shared/vendors/servicenow/states.js';
 
 /** Larger content is written to the file only: step outputs are not meant for megabytes. */
-export const CONTENT_OUTPUT_LIMIT_BYTES = 1024 * 1024;
+const CONTENT_OUTPUT_LIMIT_BYTES = 1024 * 1024;
 
 export interface ExportConfig {
   connection: ServiceNowConnection;
@@ -36,18 +37,22 @@ export interface ExportConfig {
 export interface ExportDeps {
   client: ApiClient;
   runtime: Runtime;
-  outputs: Outputs;
+  report: Report<ExportResult>;
   uploadArtifact: (request: ArtifactRequest) => Promise<UploadedArtifact | undefined>;
 }
 
 export interface ExportResult {
   exportId: string;
+  /** The request's state while it runs; `completed`, or what went wrong (`failure`, `error`, ServiceNow's). */
+  state: string;
   file: WrittenFile;
+  /** The exported text; '' when it is larger than an output should hold (the file has it). */
+  content: string;
   artifactId?: number;
 }
 
 export async function runExport(config: ExportConfig, deps: ExportDeps): Promise<ExportResult> {
-  const { client, runtime, outputs } = deps;
+  const { client, runtime, report } = deps;
   const { connection } = config;
   const { logger } = runtime;
 
@@ -58,7 +63,7 @@ export async function runExport(config: ExportConfig, deps: ExportDeps): Promise
     exportId = await requestExport(client, connection, config.request);
     logger.info(`Export ${exportId} requested for ${config.request.appName} / ${config.request.deployableName}.`);
   }
-  outputs.set('export-id', exportId);
+  report({ exportId });
   const id = exportId;
 
   const classify = jobStates(`Export ${id}`, CDM_REQUEST_STATES, logger);
@@ -77,12 +82,12 @@ export async function runExport(config: ExportConfig, deps: ExportDeps): Promise
       what: `export ${id}`,
       runtime,
       maxIntervalMs: config.pollIntervalMs,
-      onState: (state) => outputs.set('state', state),
+      onState: (state) => report({ state }),
       resumeHint: `The export may still finish: run again with export-id: ${id} to fetch it`,
     },
   );
   if (classify(status.state) === 'failed') {
-    outputs.set('state', status.state);
+    report({ state: status.state });
     throw new JobFailedError(`Export ${id} failed`, {
       jobId: `Export ${id}`,
       state: status.state,
@@ -94,7 +99,7 @@ export async function runExport(config: ExportConfig, deps: ExportDeps): Promise
   const exporterState = status.exporterResult?.state;
   const exporterKind = exporterState === undefined ? 'done' : classifyState(exporterState, EXPORTER_STATES);
   if (exporterKind === 'failed' || status.errors.length) {
-    outputs.set('state', 'failure');
+    report({ state: 'failure' });
     const what =
       exporterKind === 'failed'
         ? `the exporter '${config.request.exporterName}' failed`
@@ -112,12 +117,12 @@ export async function runExport(config: ExportConfig, deps: ExportDeps): Promise
       'Unknown exporter state',
     );
   }
-  outputs.set('state', 'completed');
+  report({ state: 'completed' });
 
   const content = await getExportContent(client, connection, id);
   const contentFailed = content.state !== undefined && classifyState(content.state, CDM_REQUEST_STATES) === 'failed';
   if (contentFailed || content.errors.length) {
-    outputs.set('state', 'error');
+    report({ state: 'error' });
     throw new JobFailedError(`The content of export ${id} could not be fetched`, {
       jobId: `Export ${id}`,
       state: content.state ?? 'error',
@@ -136,13 +141,9 @@ export async function runExport(config: ExportConfig, deps: ExportDeps): Promise
   const text = redactedContent(rendered.text, id, logger);
 
   const file = await writeFileAtomic(config.outputFile, text);
-  outputs.set('file', file.path);
-  outputs.set('bytes', file.bytes);
-  outputs.set('sha256', file.sha256);
-  if (file.bytes <= CONTENT_OUTPUT_LIMIT_BYTES) {
-    outputs.set('content', text);
-  } else {
-    outputs.set('content', '');
+  const fitsOutput = file.bytes <= CONTENT_OUTPUT_LIMIT_BYTES;
+  report({ file, content: fitsOutput ? text : '' });
+  if (!fitsOutput) {
     logger.notice(
       `The export is ${file.bytes} bytes, over the 1 MiB limit for the content output: read it from ${file.path} (the file output).`,
       'Content output left empty',
@@ -154,9 +155,9 @@ export async function runExport(config: ExportConfig, deps: ExportDeps): Promise
   if (config.artifact) {
     const uploaded = await deps.uploadArtifact({ ...config.artifact, files: [file.path] });
     artifactId = uploaded?.id;
-    if (artifactId !== undefined) outputs.set('artifact-id', artifactId);
+    report({ artifactId });
   }
-  return { exportId: id, file, artifactId };
+  return { exportId: id, state: 'completed', file, content: fitsOutput ? text : '', artifactId };
 }
 
 /**
@@ -178,7 +179,7 @@ function redactedContent(text: string, exportId: string, logger: Runtime['logger
  * A JSON object becomes pretty JSON with a trailing newline (compact JSON when nested too deep to indent); a string
  * is kept byte for byte.
  */
-export function renderContent(exporterResult: unknown): { text: string; compact: boolean; depth: number } {
+function renderContent(exporterResult: unknown): { text: string; compact: boolean; depth: number } {
   if (typeof exporterResult === 'string') return { text: exporterResult, compact: false, depth: 0 };
   const document = jsonDocument(exporterResult);
   return { ...document, text: `${document.text}\n` };

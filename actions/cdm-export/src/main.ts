@@ -3,7 +3,9 @@ import * as path from 'node:path';
 import { safeFileName } from '../../../shared/fs/file-name.js';
 import type { InputReader } from '../../../shared/inputs/reader.js';
 import { MIN_INTERVAL_MS } from '../../../shared/poll/poll.js';
-import { uploadArtifact } from '../../../shared/report/artifact.js';
+import { readArtifactInputs, uploadArtifact } from '../../../shared/report/artifact.js';
+import { Known } from '../../../shared/report/known.js';
+import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
 import { formatDuration } from '../../../shared/runtime.js';
 import {
@@ -12,7 +14,7 @@ import {
   type ExportDataFormat,
 } from '../../../shared/vendors/servicenow/cdm-exports.js';
 import { readServiceNowConnection, serviceNowClient } from '../../../shared/vendors/servicenow/connection.js';
-import { runExport, type ExportConfig } from './export.js';
+import { runExport, type ExportConfig, type ExportResult } from './export.js';
 
 const EXTENSIONS: Record<ExportDataFormat, string> = {
   ini: 'ini',
@@ -29,28 +31,26 @@ export function run(options: Partial<RunOptions> = {}): Promise<void> {
 
 async function main(context: ActionContext): Promise<void> {
   const { inputs, outputs, summary, logger } = context;
-  const connection = readServiceNowConnection(inputs);
-  const appName = inputs.string('app-name', { required: true });
-  const deployableName = inputs.string('deployable-name', { required: true });
-  const exporterName = inputs.string('exporter-name', { required: true });
-  const dataFormat = inputs.choice('data-format', EXPORT_DATA_FORMATS, { default: 'json' });
+  const required = {
+    connection: readServiceNowConnection(inputs),
+    appName: inputs.string('app-name', { required: true }),
+    deployableName: inputs.string('deployable-name', { required: true }),
+    exporterName: inputs.string('exporter-name', { required: true }),
+    dataFormat: inputs.choice('data-format', EXPORT_DATA_FORMATS, { default: 'json' }),
+  };
   const snapshotName = inputs.string('snapshot-name');
   const additionalDeployables = readAdditionalDeployables(inputs);
   const args = inputs.json('exporter-args', 'object') as Record<string, unknown> | undefined;
   const restrictExport = inputs.boolean('restrict-export', false);
   const outputFile = inputs.string('output-file');
-  const artifactName = inputs.string('artifact-name');
-  const retentionDays = inputs.integer('retention-days', { min: 1, max: 90 });
-  if (retentionDays !== undefined && !artifactName) inputs.problem('retention-days', 'only applies with artifact-name');
+  const artifact = readArtifactInputs(inputs);
   const exportId = inputs.string('export-id');
   if (exportId !== undefined && !/^[A-Za-z0-9_-]+$/.test(exportId)) {
     inputs.problem('export-id', `must be an export id such as 64b5f79f5379301096edddeeff7b12eb (got '${exportId}')`);
   }
   const timeoutMs = inputs.duration('timeout', '30m');
   const pollIntervalMs = inputs.duration('poll-interval', '10s', { min: MIN_INTERVAL_MS });
-  inputs.finish();
-  // finish() threw if any of these were missing.
-  if (!connection || !appName || !deployableName || !exporterName || !dataFormat) return;
+  const { connection, appName, deployableName, exporterName, dataFormat } = inputs.finish(required);
 
   const config: ExportConfig = {
     connection,
@@ -69,19 +69,21 @@ async function main(context: ActionContext): Promise<void> {
     outputFile: path.resolve(
       outputFile ?? path.join('cdm-export', `${safeFileName(deployableName, 'export')}.${EXTENSIONS[dataFormat]}`),
     ),
-    artifact: artifactName ? { name: artifactName, retentionDays } : undefined,
+    artifact,
     pollIntervalMs,
   };
   const runtime = context.runtime(timeoutMs);
+  const known = new Known<ExportResult>((part) => setOutputs(outputs, exportOutputs(part)));
   try {
-    await runExport(config, {
+    const result = await runExport(config, {
       client: serviceNowClient(connection, runtime),
       runtime,
-      outputs,
+      report: known.report,
       uploadArtifact: (request) => uploadArtifact(request, logger),
     });
+    known.report(result);
   } finally {
-    const out = outputs.values;
+    const done = known.value;
     summary.details([
       ['Instance', connection.instanceUrl],
       ['Application', appName],
@@ -90,21 +92,34 @@ async function main(context: ActionContext): Promise<void> {
       ['Exporter', exporterName],
       ['Format', dataFormat],
       ['Snapshot', snapshotName ?? 'latest published'],
-      ['Export id', out.get('export-id')],
-      ['State', out.get('state')],
-      ['File', out.get('file')],
-      ['Bytes', out.get('bytes')],
-      ['sha256', out.get('sha256') && `\`${out.get('sha256')}\``],
+      ['Export id', done.exportId],
+      ['State', done.state],
+      ['File', done.file?.path],
+      ['Bytes', done.file?.bytes],
+      ['sha256', done.file && `\`${done.file.sha256}\``],
       [
         'Artifact',
-        artifactName &&
-          (out.get('artifact-id')
-            ? `${artifactName} (id ${out.get('artifact-id')})`
-            : `${artifactName} (not uploaded)`),
+        artifact &&
+          (done.artifactId !== undefined
+            ? `${artifact.name} (id ${done.artifactId})`
+            : `${artifact.name} (not uploaded)`),
       ],
       ['Elapsed', formatDuration(runtime.deadline.elapsed())],
     ]);
   }
+}
+
+/** The step's outputs for what the export reported; the ones it has not reported yet are left out. */
+export function exportOutputs(part: Partial<ExportResult>): Record<string, OutputValue | undefined> {
+  return {
+    'export-id': part.exportId,
+    state: part.state,
+    file: part.file?.path,
+    bytes: part.file?.bytes,
+    sha256: part.file?.sha256,
+    content: part.content,
+    'artifact-id': part.artifactId,
+  };
 }
 
 /** Newline- or comma-separated `app-name/deployable-name` items, or a JSON array of {app_name, deployable_name}. */

@@ -30266,7 +30266,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4569);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(418);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -30275,7 +30275,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4569:
+/***/ 418:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30283,6 +30283,8 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+// UNUSED EXPORTS: uploadOutputs
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -30548,6 +30550,29 @@ async function poll(check, options) {
                 options.onState?.(step.state);
             lastState = step.state;
         }
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/report/known.ts
+/**
+ * How a flow hands back its result. It returns the whole typed result when it ends; along the way it reports each
+ * part the moment it is known (a job id, a state) through one typed callback, `Report`. So `main` puts IDs into the
+ * outputs at once, and a run that fails, times out or is cancelled still summarizes what it learned.
+ */
+/** Collects what a flow reports; `report` is the callback to give the flow, `value` what is known on any path. */
+class Known {
+    onPart;
+    known = {};
+    /** `onPart` sees each part as it is reported (to set the outputs that part carries). */
+    constructor(onPart = () => { }) {
+        this.onPart = onPart;
+    }
+    report = (part) => {
+        this.known = { ...this.known, ...part };
+        this.onPart(part);
+    };
+    get value() {
+        return this.known;
     }
 }
 
@@ -33496,318 +33521,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./shared/inputs/reader.ts
-/**
- * The one input reader. Each reader method records a problem instead of throwing, so `finish()` reports every
- * problem of the run together, each naming the input and what would be valid, before any request is sent.
- */
-
-/** How the runner passes inputs: `INPUT_<NAME>` with spaces as underscores, upper-cased (hyphens stay). */
-const environmentInputs = (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
-const TRUE_VALUES = ['true', 'True', 'TRUE'];
-const FALSE_VALUES = ['false', 'False', 'FALSE'];
-const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-class InputReader {
-    source;
-    logger;
-    problems = [];
-    constructor(source, logger) {
-        this.source = source;
-        this.logger = logger;
-    }
-    /** True when the input was given (non-empty). */
-    has(name) {
-        return this.raw(name) !== '';
-    }
-    problem(input, message) {
-        this.problems.push({ input, message });
-    }
-    string(name, options = {}) {
-        const value = this.raw(name);
-        if (value)
-            return value;
-        if (options.required)
-            this.problem(name, 'is required');
-        return options.default;
-    }
-    /** The value exactly as given, surrounding whitespace included (content that is sent as it is). */
-    verbatim(name) {
-        return this.source(name);
-    }
-    /** A secret is masked the moment it is read. */
-    secret(name, options = {}) {
-        const value = this.string(name, options);
-        if (value)
-            this.logger.mask(value);
-        return value;
-    }
-    choice(name, values, options = {}) {
-        const value = this.raw(name);
-        if (!value)
-            return options.default;
-        const found = values.find((v) => (options.ignoreCase ? v.toLowerCase() === value.toLowerCase() : v === value));
-        if (found === undefined)
-            this.problem(name, `must be one of ${values.join(', ')} (got '${value}')`);
-        return found;
-    }
-    /** YAML 1.2 core booleans: true/True/TRUE, false/False/FALSE. */
-    boolean(name, defaultValue) {
-        const value = this.raw(name);
-        if (!value)
-            return defaultValue;
-        if (TRUE_VALUES.includes(value))
-            return true;
-        if (FALSE_VALUES.includes(value))
-            return false;
-        this.problem(name, `must be true or false (got '${value}')`);
-        return defaultValue;
-    }
-    /**
-     * `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. `min` (ms) refuses shorter values,
-     * e.g. a poll interval below what the poller waits at least.
-     */
-    duration(name, defaultValue, options = {}) {
-        const value = this.raw(name) || defaultValue;
-        const ms = parseDuration(value);
-        if (ms === undefined || ms <= 0) {
-            this.problem(name, `must be a positive duration such as 90s, 15m, 1h or a number of seconds (got '${value}')`);
-            return parseDuration(defaultValue) ?? 0;
-        }
-        if (options.min !== undefined && ms < options.min) {
-            this.problem(name, `must be at least ${formatMs(options.min)} (got '${value}')`);
-            return parseDuration(defaultValue) ?? 0;
-        }
-        return ms;
-    }
-    integer(name, options = {}) {
-        const value = this.raw(name);
-        if (!value)
-            return options.default;
-        const n = /^[+-]?\d+$/.test(value) ? Number(value) : NaN;
-        const tooLow = options.min !== undefined && n < options.min;
-        const tooHigh = options.max !== undefined && n > options.max;
-        if (!Number.isSafeInteger(n) || tooLow || tooHigh) {
-            const range = [
-                options.min !== undefined && `at least ${options.min}`,
-                options.max !== undefined && `at most ${options.max}`,
-            ]
-                .filter(Boolean)
-                .join(' and ');
-            this.problem(name, `must be a whole number${range ? ` ${range}` : ''} (got '${value}')`);
-            return options.default;
-        }
-        return n;
-    }
-    /** A size such as `2MB`, `512KB`, `1.5MB` or bare bytes (KB and MB are 1024-based, as the servers count). */
-    size(name, defaultValue) {
-        const value = this.raw(name);
-        if (!value)
-            return defaultValue;
-        const bytes = parseSize(value);
-        if (bytes === undefined) {
-            this.problem(name, `must be a size such as 2MB, 512KB or a number of bytes, or 0 for no limit (got '${value}')`);
-            return defaultValue;
-        }
-        return bytes;
-    }
-    /**
-     * An http(s) base URL: https is added when no scheme is given, the trailing slash removed; credentials, query and
-     * fragment are refused. Plain http to a host other than this machine warns that credentials travel unencrypted.
-     * `normalize` maps shorthand first (a ServiceNow instance name, say); `expected` describes valid values.
-     */
-    url(name, options = {}) {
-        const value = this.string(name, { required: options.required, default: options.default });
-        if (value === undefined)
-            return undefined;
-        const text = options.normalize ? options.normalize(value) : value;
-        const credentials = userinfoOf(text);
-        if (credentials) {
-            // Never echoed: the password would land in the log. Masked too, in case something else quotes the URL.
-            const colon = credentials.indexOf(':');
-            if (colon >= 0)
-                this.logger.mask(decodeURIComponentSafe(credentials.slice(colon + 1)));
-            this.problem(name, `must not contain a user name or password (got '${withoutUserinfo(value)}'): give the credentials in their own inputs, from secrets`);
-            return undefined;
-        }
-        const url = reader_parseBaseUrl(text);
-        if (url === undefined && /[?#]/.test(value)) {
-            // A query may carry a token (?api_key=...): not echoed either.
-            this.problem(name, `must be a base URL without a query or fragment (got '${value.replace(/[?#].*$/s, '')}?…')`);
-        }
-        else if (url === undefined) {
-            this.problem(name, `must be ${options.expected ?? 'an http(s) URL'} (got '${value}')`);
-        }
-        else if (url.startsWith('http:') && !isLoopback(new URL(url).hostname)) {
-            this.logger.warning(`${name} uses plain http: credentials travel unencrypted to ${new URL(url).host}. Use https.`, 'Unencrypted connection');
-        }
-        return url;
-    }
-    /** Parses a JSON input that must be an object (or an array). */
-    json(name, kind) {
-        const value = this.raw(name);
-        if (!value)
-            return undefined;
-        let parsed;
-        try {
-            parsed = JSON.parse(value);
-        }
-        catch (error) {
-            this.problem(name, `must be a JSON ${kind}: ${error.message}`);
-            return undefined;
-        }
-        const isArray = Array.isArray(parsed);
-        const ok = kind === 'array' ? isArray : typeof parsed === 'object' && parsed !== null && !isArray;
-        if (!ok) {
-            this.problem(name, `must be a JSON ${kind} (got ${isArray ? 'an array' : parsed === null ? 'null' : typeof parsed})`);
-            return undefined;
-        }
-        return parsed;
-    }
-    /** Newline- or comma-separated items, trimmed, empty ones dropped. */
-    list(name) {
-        return splitList(this.raw(name));
-    }
-    /** Throws one InputError with every problem found, if any. */
-    finish() {
-        if (this.problems.length)
-            throw new InputError(this.problems);
-    }
-    raw(name) {
-        return this.source(name).trim();
-    }
-}
-/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
-function formatMs(ms) {
-    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
-}
-function splitList(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-function parseDuration(text) {
-    const value = text.trim();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    const pattern = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
-    let total = 0;
-    let consumed = 0;
-    for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
-        total += Number(match[1]) * DURATION_UNITS_MS[match[2]];
-        consumed = pattern.lastIndex;
-    }
-    return consumed === value.length && consumed > 0 ? Math.round(total) : undefined;
-}
-const SIZE_UNITS = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024, gb: 1024 * 1024 * 1024 };
-function parseSize(text) {
-    const match = /^(\d+(?:\.\d+)?)\s*([kmg]?b)?$/i.exec(text.trim());
-    if (!match)
-        return undefined;
-    return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
-}
-/** An http(s) base URL without a trailing slash, or undefined when the text is not one (see InputReader.url). */
-function reader_parseBaseUrl(text) {
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
-        return undefined;
-    }
-    if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
-        return undefined;
-    }
-    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-}
-/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
-function userinfoOf(text) {
-    return USERINFO.exec(text.trim())?.[2] || undefined;
-}
-/** `https://admin:secret@host/x` → `https://***@host/x`. */
-function withoutUserinfo(text) {
-    return text.trim().replace(USERINFO, '$1***@');
-}
-/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
-const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
-function decodeURIComponentSafe(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
-}
-
-;// CONCATENATED MODULE: ./shared/report/logger.ts
-/** The Logger the flows receive, on top of @actions/core, with our own redaction on every line. */
-
-/** Remembers secrets and removes them (and their URL-encoded forms) from text. */
-class SecretRedactor {
-    secrets = new Set();
-    add(secret) {
-        const added = [];
-        for (const form of [secret, encodeURIComponent(secret)]) {
-            // Very short values would blank out ordinary words; the runner masks those in its own log regardless.
-            if (form.length >= 3 && !this.secrets.has(form)) {
-                this.secrets.add(form);
-                added.push(form);
-            }
-        }
-        return added;
-    }
-    redact(text) {
-        let result = text;
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            result = result.split(secret).join('***');
-        }
-        return result;
-    }
-}
-/**
- * Makes text safe to print as plain log lines: the runner reads every stdout line (split at CR or LF) that starts
- * with `::` (after whitespace) as a workflow command, and `##[name]` anywhere in a line as the legacy form. Vendor
- * text and inputs end up in log lines, so no line of theirs may start one: a leading `::` becomes `\::`, `##[`
- * becomes `##\[`, and a bare CR (which the runner would take as a line break) a visible `\r`.
- */
-function neutralizeCommands(text) {
-    return text
-        .replace(/\r\n/g, '\n')
-        .replace(/\r/g, '\\r')
-        .split('\n')
-        .map((line) => line.replace(/^([\s\u0085]*)::/, '$1\\::').replace(/##\[/g, '##\\['))
-        .join('\n');
-}
-function coreLogger(redactor = new SecretRedactor()) {
-    const r = (text) => redactor.redact(text);
-    const properties = (title, location) => ({
-        ...(title ? { title: r(title) } : {}),
-        ...(location ? { file: r(location.file), startLine: location.line } : {}),
-    });
-    return {
-        isDebug: isDebug(),
-        // debug, warning, error and notice are workflow commands: the toolkit escapes CR, LF and % in them.
-        debug: (message) => core_debug(r(message)),
-        info: (message) => info(neutralizeCommands(r(message))),
-        warning: (message, title, location) => warning(r(message), properties(title, location)),
-        error: (message, title, location) => error(r(message), properties(title, location)),
-        notice: (message, title, location) => notice(r(message), properties(title, location)),
-        mask: (secret) => {
-            if (!secret)
-                return;
-            core_setSecret(secret);
-            for (const form of redactor.add(secret))
-                if (form !== secret)
-                    core_setSecret(form);
-        },
-        redact: r,
-    };
-}
-
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
@@ -33998,6 +33711,10 @@ function describeValue(value, maxChars = 200) {
     const kind = type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
     return `${kind}: ${jsonText(value, maxChars)}`;
 }
+/** A string with something in it, or undefined (for optional text fields of vendor answers). */
+function nonEmptyString(value) {
+    return typeof value === 'string' && value ? value : undefined;
+}
 
 ;// CONCATENATED MODULE: ./shared/report/outputs.ts
 /**
@@ -34016,6 +33733,12 @@ function describeValue(value, maxChars = 200) {
 const OUTPUT_LIMIT_BYTES = 1024 * 1024;
 /** How much of one value is printed when there is no GITHUB_OUTPUT to write it to. */
 const PRINTED_OUTPUT_LIMIT = 2000;
+/** Sets each output that has a value; an undefined one is left as it was. */
+function setOutputs(outputs, values) {
+    for (const [name, value] of Object.entries(values))
+        if (value !== undefined)
+            outputs.set(name, value);
+}
 function outputText(value) {
     // jsonText, not JSON.stringify: vendor JSON can be nested deeper than the call stack allows.
     return typeof value === 'object' ? jsonText(value) : String(value);
@@ -34061,6 +33784,367 @@ function writeOversizeOutput(name, text) {
     (0,external_node_fs_namespaceObject.writeFileSync)(`${file}.partial`, text);
     (0,external_node_fs_namespaceObject.renameSync)(`${file}.partial`, file);
     return file;
+}
+
+;// CONCATENATED MODULE: ./shared/inputs/parse.ts
+/** The text formats the input reader accepts: lists, durations, sizes and base URLs. Pure functions of text. */
+const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** `a, b and c` (or `a, b or c`). */
+function listOf(names, conjunction) {
+    return names.length > 1
+        ? `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`
+        : names.join('');
+}
+/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
+function formatMs(ms) {
+    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
+}
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function parseDuration(text) {
+    const value = text.trim();
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    const pattern = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
+    let total = 0;
+    let consumed = 0;
+    for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
+        total += Number(match[1]) * DURATION_UNITS_MS[match[2]];
+        consumed = pattern.lastIndex;
+    }
+    return consumed === value.length && consumed > 0 ? Math.round(total) : undefined;
+}
+const SIZE_UNITS = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024, gb: 1024 * 1024 * 1024 };
+function parseSize(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*([kmg]?b)?$/i.exec(text.trim());
+    if (!match)
+        return undefined;
+    return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
+}
+/** An http(s) base URL without a trailing slash, or undefined when the text is not one (see InputReader.url). */
+function parseBaseUrl(text) {
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        return undefined;
+    }
+    if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
+        return undefined;
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
+function userinfoOf(text) {
+    return USERINFO.exec(text.trim())?.[2] || undefined;
+}
+/** `https://admin:secret@host/x` → `https://***@host/x`. */
+function withoutUserinfo(text) {
+    return text.trim().replace(USERINFO, '$1***@');
+}
+/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
+const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
+function decodeURIComponentSafe(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
+}
+
+;// CONCATENATED MODULE: ./shared/inputs/reader.ts
+/**
+ * The one input reader. Each reader method records a problem instead of throwing, so `finish()` reports every
+ * problem of the run together, each naming the input and what would be valid, before any request is sent.
+ */
+
+
+/** How the runner passes inputs: `INPUT_<NAME>` with spaces as underscores, upper-cased (hyphens stay). */
+const environmentInputs = (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
+class InputReader {
+    source;
+    logger;
+    problems = [];
+    constructor(source, logger) {
+        this.source = source;
+        this.logger = logger;
+    }
+    /** True when the input was given (non-empty). */
+    has(name) {
+        return this.raw(name) !== '';
+    }
+    problem(input, message) {
+        this.problems.push({ input, message });
+    }
+    string(name, options = {}) {
+        const value = this.raw(name);
+        if (value)
+            return value;
+        if (options.required)
+            this.problem(name, 'is required');
+        return options.default;
+    }
+    /** The value exactly as given, surrounding whitespace included (content that is sent as it is). */
+    verbatim(name) {
+        return this.source(name);
+    }
+    /** A secret is masked the moment it is read. */
+    secret(name, options = {}) {
+        const value = this.string(name, options);
+        if (value)
+            this.logger.mask(value);
+        return value;
+    }
+    choice(name, values, options = {}) {
+        const value = this.raw(name);
+        if (!value)
+            return options.default;
+        const found = values.find((v) => (options.ignoreCase ? v.toLowerCase() === value.toLowerCase() : v === value));
+        if (found === undefined)
+            this.problem(name, `must be one of ${values.join(', ')} (got '${value}')`);
+        return found;
+    }
+    /** YAML 1.2 core booleans: true/True/TRUE, false/False/FALSE. */
+    boolean(name, defaultValue) {
+        const value = this.raw(name);
+        if (!value)
+            return defaultValue;
+        if (TRUE_VALUES.includes(value))
+            return true;
+        if (FALSE_VALUES.includes(value))
+            return false;
+        this.problem(name, `must be true or false (got '${value}')`);
+        return defaultValue;
+    }
+    /**
+     * `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. `min` (ms) refuses shorter values,
+     * e.g. a poll interval below what the poller waits at least.
+     */
+    duration(name, defaultValue, options = {}) {
+        const value = this.raw(name) || defaultValue;
+        const ms = parseDuration(value);
+        if (ms === undefined || ms <= 0) {
+            this.problem(name, `must be a positive duration such as 90s, 15m, 1h or a number of seconds (got '${value}')`);
+            return parseDuration(defaultValue) ?? 0;
+        }
+        if (options.min !== undefined && ms < options.min) {
+            this.problem(name, `must be at least ${formatMs(options.min)} (got '${value}')`);
+            return parseDuration(defaultValue) ?? 0;
+        }
+        return ms;
+    }
+    integer(name, options = {}) {
+        const value = this.raw(name);
+        if (!value)
+            return options.default;
+        const n = /^[+-]?\d+$/.test(value) ? Number(value) : NaN;
+        const tooLow = options.min !== undefined && n < options.min;
+        const tooHigh = options.max !== undefined && n > options.max;
+        if (!Number.isSafeInteger(n) || tooLow || tooHigh) {
+            const range = [
+                options.min !== undefined && `at least ${options.min}`,
+                options.max !== undefined && `at most ${options.max}`,
+            ]
+                .filter(Boolean)
+                .join(' and ');
+            this.problem(name, `must be a whole number${range ? ` ${range}` : ''} (got '${value}')`);
+            return options.default;
+        }
+        return n;
+    }
+    /** A size such as `2MB`, `512KB`, `1.5MB` or bare bytes (KB and MB are 1024-based, as the servers count). */
+    size(name, defaultValue) {
+        const value = this.raw(name);
+        if (!value)
+            return defaultValue;
+        const bytes = parseSize(value);
+        if (bytes === undefined) {
+            this.problem(name, `must be a size such as 2MB, 512KB or a number of bytes, or 0 for no limit (got '${value}')`);
+            return defaultValue;
+        }
+        return bytes;
+    }
+    /**
+     * An http(s) base URL: https is added when no scheme is given, the trailing slash removed; credentials, query and
+     * fragment are refused. Plain http to a host other than this machine warns that credentials travel unencrypted.
+     * `normalize` maps shorthand first (a ServiceNow instance name, say); `expected` describes valid values.
+     */
+    url(name, options = {}) {
+        const value = this.string(name, { required: options.required, default: options.default });
+        if (value === undefined)
+            return undefined;
+        const text = options.normalize ? options.normalize(value) : value;
+        const credentials = userinfoOf(text);
+        if (credentials) {
+            // Never echoed: the password would land in the log. Masked too, in case something else quotes the URL.
+            const colon = credentials.indexOf(':');
+            if (colon >= 0)
+                this.logger.mask(decodeURIComponentSafe(credentials.slice(colon + 1)));
+            this.problem(name, `must not contain a user name or password (got '${withoutUserinfo(value)}'): give the credentials in their own inputs, from secrets`);
+            return undefined;
+        }
+        const url = parseBaseUrl(text);
+        if (url === undefined && /[?#]/.test(value)) {
+            // A query may carry a token (?api_key=...): not echoed either.
+            this.problem(name, `must be a base URL without a query or fragment (got '${value.replace(/[?#].*$/s, '')}?…')`);
+        }
+        else if (url === undefined) {
+            this.problem(name, `must be ${options.expected ?? 'an http(s) URL'} (got '${value}')`);
+        }
+        else if (url.startsWith('http:') && !isLoopback(new URL(url).hostname)) {
+            this.logger.warning(`${name} uses plain http: credentials travel unencrypted to ${new URL(url).host}. Use https.`, 'Unencrypted connection');
+        }
+        return url;
+    }
+    /** Parses a JSON input that must be an object (or an array). */
+    json(name, kind) {
+        const value = this.raw(name);
+        if (!value)
+            return undefined;
+        let parsed;
+        try {
+            parsed = JSON.parse(value);
+        }
+        catch (error) {
+            this.problem(name, `must be a JSON ${kind}: ${error.message}`);
+            return undefined;
+        }
+        const isArray = Array.isArray(parsed);
+        const ok = kind === 'array' ? isArray : typeof parsed === 'object' && parsed !== null && !isArray;
+        if (!ok) {
+            this.problem(name, `must be a JSON ${kind} (got ${isArray ? 'an array' : parsed === null ? 'null' : typeof parsed})`);
+            return undefined;
+        }
+        return parsed;
+    }
+    /** Newline- or comma-separated items, trimmed, empty ones dropped. */
+    list(name) {
+        return splitList(this.raw(name));
+    }
+    /**
+     * Exactly one of `names` must be given; returns the one that was. `context` prefixes the problem when the rule
+     * belongs to something else (an operation, say): "create-app: give only one of ...".
+     */
+    exactlyOne(names, options = {}) {
+        const given = names.filter((name) => this.has(name));
+        if (given.length === 1)
+            return given[0];
+        const prefix = options.context ? `${options.context}: ` : '';
+        if (given.length)
+            this.problem(given[1], `${prefix}give only one of ${listOf(names, 'and')} (got ${given.join(', ')})`);
+        else
+            this.problem(names[0], `${prefix}give ${listOf(names, 'or')}`);
+        return undefined;
+    }
+    /** At least one of `names` must be given (`context` as for exactlyOne). */
+    atLeastOne(names, options = {}) {
+        if (names.some((name) => this.has(name)))
+            return;
+        this.problem(names[0], `${options.context ? `${options.context}: ` : ''}give at least one of ${listOf(names, 'or')}`);
+    }
+    /** `name` means something only when `applies` holds; `when` says when ("artifact-name", "target: collection"). */
+    onlyWith(name, applies, when) {
+        if (!applies && this.has(name))
+            this.problem(name, `only applies with ${when}`);
+    }
+    /** `name` must be given when `needed` holds; `when` says when, as for onlyWith. */
+    requiredWith(name, needed, when) {
+        if (needed && !this.has(name))
+            this.problem(name, `is required with ${when}`);
+    }
+    /**
+     * Throws one InputError with every problem found, if any. Otherwise returns `required` with its types narrowed
+     * to present: the values a flow needs come out of here, so no later check can quietly end a run that did nothing.
+     * A value still missing without a recorded problem is a defect of the action, and fails the step as such.
+     */
+    finish(required = {}) {
+        if (this.problems.length)
+            throw new InputError(this.problems);
+        const missing = Object.keys(required).filter((key) => required[key] === undefined || required[key] === null);
+        if (missing.length)
+            throw new Error(`No value for ${missing.join(', ')} although no input problem was found`);
+        return required;
+    }
+    raw(name) {
+        return this.source(name).trim();
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/report/logger.ts
+/** The Logger the flows receive, on top of @actions/core, with our own redaction on every line. */
+
+/** Remembers secrets and removes them (and their URL-encoded forms) from text. */
+class SecretRedactor {
+    secrets = new Set();
+    add(secret) {
+        const added = [];
+        for (const form of [secret, encodeURIComponent(secret)]) {
+            // Very short values would blank out ordinary words; the runner masks those in its own log regardless.
+            if (form.length >= 3 && !this.secrets.has(form)) {
+                this.secrets.add(form);
+                added.push(form);
+            }
+        }
+        return added;
+    }
+    redact(text) {
+        let result = text;
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            result = result.split(secret).join('***');
+        }
+        return result;
+    }
+}
+/**
+ * Makes text safe to print as plain log lines: the runner reads every stdout line (split at CR or LF) that starts
+ * with `::` (after whitespace) as a workflow command, and `##[name]` anywhere in a line as the legacy form. Vendor
+ * text and inputs end up in log lines, so no line of theirs may start one: a leading `::` becomes `\::`, `##[`
+ * becomes `##\[`, and a bare CR (which the runner would take as a line break) a visible `\r`.
+ */
+function neutralizeCommands(text) {
+    return text
+        .replace(/\r\n/g, '\n')
+        .replace(/\r/g, '\\r')
+        .split('\n')
+        .map((line) => line.replace(/^([\s\u0085]*)::/, '$1\\::').replace(/##\[/g, '##\\['))
+        .join('\n');
+}
+function coreLogger(redactor = new SecretRedactor()) {
+    const r = (text) => redactor.redact(text);
+    const properties = (title, location) => ({
+        ...(title ? { title: r(title) } : {}),
+        ...(location ? { file: r(location.file), startLine: location.line } : {}),
+    });
+    return {
+        isDebug: isDebug(),
+        // debug, warning, error and notice are workflow commands: the toolkit escapes CR, LF and % in them.
+        debug: (message) => core_debug(r(message)),
+        info: (message) => info(neutralizeCommands(r(message))),
+        warning: (message, title, location) => warning(r(message), properties(title, location)),
+        error: (message, title, location) => error(r(message), properties(title, location)),
+        notice: (message, title, location) => notice(r(message), properties(title, location)),
+        mask: (secret) => {
+            if (!secret)
+                return;
+            core_setSecret(secret);
+            for (const form of redactor.add(secret))
+                if (form !== secret)
+                    core_setSecret(form);
+        },
+        redact: r,
+    };
 }
 
 ;// CONCATENATED MODULE: external "node:module"
@@ -34119,9 +34203,11 @@ class summary_Summary {
             this.table(['', ''], kept.map(([label, value]) => [`**${label}**`, String(value)]));
         return this;
     }
-    table(header, rows) {
+    /** Cells are escaped (a `|` or a line break in vendor text cannot break the table); `align` per column. */
+    table(header, rows, align = []) {
         const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
-        this.parts.push([line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n') + '\n');
+        const rule = `| ${header.map((_, i) => (align[i] === 'right' ? '---:' : '---')).join(' | ')} |`;
+        this.parts.push([line(header), rule, ...rows.map(line)].join('\n') + '\n');
         return this;
     }
     list(items) {
@@ -34598,11 +34684,9 @@ function readCredentials(inputs, tokenKind) {
     else if (username && password) {
         return { kind: 'basic', username, password };
     }
-    else if (username) {
-        inputs.problem('password', 'is required with username');
-    }
-    else if (password) {
-        inputs.problem('username', 'is required with password');
+    else if (username || password) {
+        inputs.requiredWith('password', username !== undefined, 'username');
+        inputs.requiredWith('username', password !== undefined, 'password');
     }
     else {
         inputs.problem('username', `give username and password (basic auth) or token (${tokenKind})`);
@@ -35143,6 +35227,16 @@ class ApiClient {
         }
     }
     /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
+    /**
+     * `body` as a JSON object, or the object it holds at `key` (`result`, `response_map`); anything else is an
+     * unexpected answer naming the endpoint.
+     */
+    objectIn(body, spec, key) {
+        const value = key === undefined ? body : isRecord(body) ? body[key] : undefined;
+        if (isRecord(value))
+            return value;
+        throw this.unexpectedAnswer(spec, key === undefined ? 'the answer is not a JSON object' : `the answer has no ${key} object`);
+    }
     unexpectedAnswer(spec, what) {
         return new errors_ApiError({
             method: spec.method,
@@ -35241,7 +35335,6 @@ function formatBytes(bytes) {
 
 
 
-
 /** Reads and checks the connection inputs; problems go to the reader. */
 function readServiceNowConnection(inputs) {
     const instanceUrl = inputs.url('instance-url', {
@@ -35261,10 +35354,6 @@ function readServiceNowConnection(inputs) {
 /** `acme` → https://acme.service-now.com; anything else is left for the URL parser. */
 function instanceNameToUrl(value) {
     return /^[a-z0-9][a-z0-9-]*$/i.test(value) ? `https://${value.toLowerCase()}.service-now.com` : value;
-}
-/** The instance's base URL from an `instance-url` value, or undefined when it is not one. */
-function resolveInstanceUrl(value) {
-    return parseBaseUrl(instanceNameToUrl(value.trim()));
 }
 /** `/api/sn_cdm/{api_version}/...` when a version is set, `/api/sn_cdm/...` otherwise. */
 function cdmPath(connection, rest) {
@@ -35324,12 +35413,6 @@ function serviceNowHint(status, message, auth) {
         return 'Check instance-url and api-version, and that the Configuration Data Management plugin is active on the instance';
     }
     return undefined;
-}
-/** The `result` object of a ServiceNow answer; anything else is an error naming the endpoint. */
-function serviceNowResult(body, client, spec) {
-    if (!isRecord(body) || !isRecord(body.result))
-        throw client.unexpectedAnswer(spec, 'the answer has no result object');
-    return body.result;
 }
 /** How much of one non-text error entry a message quotes. */
 const ERROR_ENTRY_CHARS = 2000;
@@ -35440,7 +35523,7 @@ async function requestUpload(client, connection, options, request) {
         body: bufferBody(request.body, request.contentType),
         what: 'start the upload',
     };
-    const result = serviceNowResult(await client.json(spec), client, spec);
+    const result = client.objectIn(await client.json(spec), spec, 'result');
     if (typeof result.upload_id !== 'string' || !result.upload_id) {
         throw client.unexpectedAnswer(spec, 'result.upload_id is missing');
     }
@@ -35452,7 +35535,7 @@ async function getUploadStatus(client, connection, uploadId) {
         path: cdmPath(connection, `applications/upload-status/${encodeURIComponent(uploadId)}`),
         what: 'read the upload status',
     };
-    const result = serviceNowResult(await client.json(spec), client, spec);
+    const result = client.objectIn(await client.json(spec), spec, 'result');
     if (typeof result.state !== 'string')
         throw client.unexpectedAnswer(spec, 'result.state is missing');
     const output = result.output;
@@ -35551,9 +35634,7 @@ async function readTableRecord(client, table, sysId, fields, what) {
         what,
     };
     const body = await client.json(spec);
-    if (!isRecord(body) || !isRecord(body.result))
-        throw client.unexpectedAnswer(spec, 'the answer has no result object');
-    return { row: body.result, spec };
+    return { row: client.objectIn(body, spec, 'result'), spec };
 }
 /** A reference field's sys_id, whether it came flat or as `{value, link}`; '' when empty. */
 function referenceValue(value) {
@@ -36518,7 +36599,7 @@ function failOnUnknownState(snapshot) {
  * The policy-validation gate, the one flow behind cdm-validate and cdm-upload's `validate: true`: find the gated
  * snapshots, bring each to a final validation state, read the per-policy results, map them to file lines, write
  * the results and SARIF files, and only then publish. It returns a typed result; it never touches @actions/core:
- * snapshots reach the caller the moment they are known through `onSnapshots`.
+ * snapshots reach the caller the moment they are known through `report`.
  */
 
 
@@ -36534,7 +36615,7 @@ async function runValidationGate(settings, deps) {
     const { logger } = runtime;
     const snapshots = [];
     let complete = false;
-    const report = () => deps.onSnapshots([...snapshots], complete);
+    const report = () => deps.report({ snapshots: [...snapshots], allFound: complete });
     await findGatedSnapshots(settings, {
         client,
         connection,
@@ -36801,9 +36882,11 @@ async function runGateStep(settings, deps) {
         connection: deps.connection,
         runtime,
         toolVersion: process.env.GITHUB_ACTION_REF || undefined,
-        onSnapshots: (snapshots, complete) => {
-            setSnapshotOutputs(outputs, snapshots, complete);
-            deps.onSnapshots?.(snapshots);
+        report: ({ snapshots, allFound }) => {
+            if (!snapshots)
+                return;
+            setSnapshotOutputs(outputs, snapshots, allFound ?? false);
+            deps.report?.({ snapshots: [...snapshots] });
         },
     });
     setGateOutputs(outputs, result, runtime.logger, deps.publishedOutput);
@@ -40607,18 +40690,12 @@ const TEXT_CONTENT_TYPE = 'text/plain; charset=utf-8';
  * deadline: a TimeoutError between two files when it has passed.
  */
 async function collectItems(inputs, settings, deadline) {
-    const given = ['content', 'file', 'files'].filter((name) => inputs.has(name));
-    if (given.length !== 1) {
-        inputs.problem(given[1] ?? 'content', given.length
-            ? `give only one of content, file and files (got ${given.join(', ')})`
-            : 'give content, file or files');
+    const source = inputs.exactlyOne(['content', 'file', 'files']);
+    inputs.onlyWith('files-root', source === 'files', 'files');
+    if (source === undefined)
         return [];
-    }
-    if (given[0] === 'content')
+    if (source === 'content')
         return [contentItem(inputs, settings)].filter((item) => item !== undefined);
-    if (inputs.has('files-root') && given[0] !== 'files')
-        inputs.problem('files-root', 'only applies with files');
-    const source = given[0];
     const files = source === 'file' ? [external_node_path_namespaceObject.resolve(inputs.string('file') ?? '')] : await matchFiles(inputs);
     if (source === 'files' && files.length > 1) {
         for (const name of ['file-name', 'file-node-name']) {
@@ -40840,7 +40917,7 @@ const EXPORTER_STATES = {
 /**
  * The cdm-upload flow: upload each item in order into one changeset (the first upload creates it unless one is
  * given), follow each to its end, commit with the last, and fail with ServiceNow's reasons. Never touches
- * @actions/core: it reports through `outputs`.
+ * @actions/core: it reports what it learns through `report` and returns the result.
  */
 
 
@@ -40848,7 +40925,7 @@ const EXPORTER_STATES = {
 
 
 
-/** Where each file stands, for the summary: filled as the uploads go, also when one fails. */
+/** Where each file stands before the first upload. */
 function plannedFiles(items) {
     return items.map((item) => ({
         file: item.file ?? null,
@@ -40858,27 +40935,25 @@ function plannedFiles(items) {
     }));
 }
 /**
- * `upload-id` is set the moment each upload starts; the lists (`upload-ids`, `files`) once, when the run ends on
- * any path: rewritten after every upload they would grow GITHUB_OUTPUT with the square of the number of files.
+ * Each upload id is reported the moment the upload starts; `files` once, when the run ends on any path: reported
+ * after every upload, its outputs would grow GITHUB_OUTPUT with the square of the number of files.
  */
-async function runUploads(config, deps, files = plannedFiles(config.items)) {
-    const { outputs } = deps;
+async function runUploads(config, deps) {
+    const files = plannedFiles(config.items);
     try {
         return await uploadAll(config, deps, files);
     }
     finally {
-        const uploadIds = files.flatMap((f) => (f.uploadId ? [f.uploadId] : []));
-        if (uploadIds.length)
-            outputs.set('upload-ids', uploadIds);
-        outputs.set('files', files);
+        deps.report({ files });
     }
 }
 async function uploadAll(config, deps, files) {
-    const { client, runtime, outputs } = deps;
+    const { client, runtime, report } = deps;
     const { logger } = runtime;
     let changesetNumber = config.changesetNumber;
+    let changesetState;
     if (changesetNumber)
-        outputs.set('changeset-number', changesetNumber);
+        report({ changesetNumber });
     for (const [index, item] of config.items.entries()) {
         const commits = config.autoCommit && index === config.items.length - 1;
         const uploadId = await requestUpload(client, config.connection, config.options, {
@@ -40893,7 +40968,7 @@ async function uploadAll(config, deps, files) {
         });
         files[index].uploadId = uploadId;
         files[index].state = 'new';
-        outputs.set('upload-id', uploadId);
+        report({ uploadId });
         logger.info(`Upload ${uploadId} started: ${item.label} → ${item.namePath ?? '(top level)'}${commits ? ' (commits the changeset)' : ''}.`);
         const classify = jobStates(`Upload ${uploadId}`, CDM_REQUEST_STATES, logger);
         const status = await poll(async () => {
@@ -40913,7 +40988,7 @@ async function uploadAll(config, deps, files) {
         });
         files[index].state = status.state;
         if (classify(status.state) === 'failed') {
-            outputs.set('state', 'error');
+            report({ state: 'error' });
             throw new JobFailedError(`Upload of ${item.label} failed`, {
                 jobId: `Upload ${uploadId}`,
                 state: status.state,
@@ -40923,7 +40998,7 @@ async function uploadAll(config, deps, files) {
         }
         changesetNumber = changesetNumber ?? status.changeset?.number;
         if (!changesetNumber) {
-            outputs.set('state', 'error');
+            report({ state: 'error' });
             throw new JobFailedError(`Upload of ${item.label} completed but ServiceNow did not say which changeset it used`, {
                 jobId: `Upload ${uploadId}`,
                 state: 'completed',
@@ -40931,12 +41006,13 @@ async function uploadAll(config, deps, files) {
                 hint: 'Look at the upload in the CDM Request Queue (sn_cdm_request_queue) and re-run with changeset-number',
             });
         }
-        outputs.set('changeset-number', changesetNumber);
-        recordChangesetState(status, outputs);
+        // A later answer without the state leaves the last one known.
+        changesetState = status.changeset?.state || changesetState;
+        report({ changesetNumber, changesetState });
         if (status.errors.length) {
             // A completed upload that still carries errors did not do all it was asked: not a pass.
             files[index].state = 'error';
-            outputs.set('state', 'error');
+            report({ state: 'error' });
             throw new JobFailedError(`Upload of ${item.label} completed with errors (changeset ${changesetNumber}, ${changesetStateText(status)})`, {
                 jobId: `Upload ${uploadId}`,
                 state: `completed with errors, changeset ${changesetStateText(status)}`,
@@ -40947,20 +41023,27 @@ async function uploadAll(config, deps, files) {
             });
         }
         if (commits)
-            checkCommitted(changesetNumber, uploadId, status, outputs);
+            checkCommitted(changesetNumber, uploadId, status, report);
     }
     if (!config.autoCommit) {
         logger.notice(`Changeset ${changesetNumber} is left open (auto-commit: false): commit it in DevOps Config, or upload more with changeset-number: ${changesetNumber}.`, 'Changeset left open');
     }
-    outputs.set('state', 'completed');
-    return { files, changesetNumber: changesetNumber ?? '' };
+    report({ state: 'completed' });
+    const last = files.at(-1);
+    return {
+        files,
+        changesetNumber: changesetNumber ?? '',
+        changesetState,
+        uploadId: last?.uploadId ?? undefined,
+        state: 'completed',
+    };
 }
 /** The committing upload passes only when its changeset says `committed`; any other state, or none, fails. */
-function checkCommitted(changesetNumber, uploadId, status, outputs) {
+function checkCommitted(changesetNumber, uploadId, status, report) {
     const state = status.changeset?.state;
     if (state !== undefined && classifyState(state, CHANGESET_STATES) === 'done')
         return;
-    outputs.set('state', 'error');
+    report({ state: 'error' });
     throw new JobFailedError(`Changeset ${changesetNumber} was not committed`, {
         jobId: `Changeset ${changesetNumber}`,
         state: state ?? 'unknown',
@@ -40976,10 +41059,6 @@ function checkCommitted(changesetNumber, uploadId, status, outputs) {
 }
 function changesetStateText(status) {
     return status.changeset?.state ? `state '${status.changeset.state}'` : 'state not given';
-}
-function recordChangesetState(status, outputs) {
-    if (status.changeset?.state)
-        outputs.set('changeset-state', status.changeset.state);
 }
 /** Says which changeset stays open and what is already in it, so the user can fix and re-run. */
 function openChangesetHint(changesetNumber, files) {
@@ -41005,6 +41084,8 @@ function openChangesetHint(changesetNumber, files) {
 
 
 
+
+
 /** The server's documented default limits. */
 const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 const DEFAULT_MAX_FILE_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -41015,19 +41096,17 @@ function run(options = {}) {
 }
 async function main_main(context) {
     const { inputs, outputs, summary, logger } = context;
-    const connection = readServiceNowConnection(inputs);
-    const appName = inputs.string('app-name', { required: true });
-    const target = inputs.choice('target', UPLOAD_TARGETS, { default: 'component' });
+    const required = {
+        connection: readServiceNowConnection(inputs),
+        appName: inputs.string('app-name', { required: true }),
+    };
+    const target = inputs.choice('target', UPLOAD_TARGETS, { default: 'component' }) ?? 'component';
     const collectionName = inputs.string('collection-name');
     const deployableName = inputs.string('deployable-name');
-    if (target === 'collection' && !collectionName)
-        inputs.problem('collection-name', 'is required with target: collection');
-    if (target !== 'collection' && collectionName)
-        inputs.problem('collection-name', 'only applies with target: collection');
-    if (target === 'deployable' && !deployableName)
-        inputs.problem('deployable-name', 'is required with target: deployable');
-    if (target !== 'deployable' && deployableName)
-        inputs.problem('deployable-name', 'only applies with target: deployable');
+    for (const kind of ['collection', 'deployable']) {
+        inputs.requiredWith(`${kind}-name`, target === kind, `target: ${kind}`);
+        inputs.onlyWith(`${kind}-name`, target === kind, `target: ${kind}`);
+    }
     const asFile = inputs.boolean('as-file', false);
     if (asFile && target === 'vars')
         inputs.problem('as-file', 'file nodes cannot be uploaded to vars');
@@ -41037,14 +41116,11 @@ async function main_main(context) {
     const dataFormatAttributes = inputs.json('data-format-attributes', 'object');
     const fileName = inputs.string('file-name');
     const fileNodeName = inputs.string('file-node-name');
-    if (!asFile) {
-        for (const name of ['file-name', 'file-node-name'])
-            if (inputs.has(name))
-                inputs.problem(name, 'only applies with as-file: true');
-    }
+    for (const name of ['file-name', 'file-node-name'])
+        inputs.onlyWith(name, asFile, 'as-file: true');
     const autoCommit = inputs.boolean('auto-commit', true);
     const autoValidate = inputs.boolean('auto-validate', false);
-    const publishOption = inputs.choice('publish-option', PUBLISH_OPTIONS, { default: 'publish_none' });
+    const publishOption = inputs.choice('publish-option', PUBLISH_OPTIONS, { default: 'publish_none' }) ?? 'publish_none';
     if (!autoCommit && (autoValidate || publishOption === 'publish_valid')) {
         inputs.problem(autoValidate ? 'auto-validate' : 'publish-option', 'only applies with auto-commit: true');
     }
@@ -41059,17 +41135,14 @@ async function main_main(context) {
     if (validate && !autoCommit)
         inputs.problem('validate', 'needs auto-commit: true (the commit creates the snapshots)');
     const gateInputs = readGateInputs(inputs);
-    if (!validate) {
-        for (const name of ['fail-on-warnings', 'fail-on-exceptions', 'sarif-file', 'results-file'])
-            if (inputs.has(name))
-                inputs.problem(name, 'only applies with validate: true');
-    }
+    for (const name of ['fail-on-warnings', 'fail-on-exceptions', 'sarif-file', 'results-file'])
+        inputs.onlyWith(name, validate, 'validate: true');
     const timeoutMs = inputs.duration('timeout', '30m');
     const pollIntervalMs = inputs.duration('poll-interval', '10s', { min: MIN_INTERVAL_MS });
     // The clock starts before the files are found and checked: that work counts against timeout too.
     const runtime = context.runtime(timeoutMs);
     const items = await collectItems(inputs, {
-        target: target ?? 'component',
+        target,
         namePath: inputs.string('name-path')?.replace(/^\/+/, ''),
         dataFormat,
         asFile,
@@ -41081,12 +41154,10 @@ async function main_main(context) {
     if (dataFormatAttributes && !items.some((item) => item.dataFormat === 'csv')) {
         inputs.problem('data-format-attributes', 'only applies to csv data');
     }
-    inputs.finish();
-    if (!connection || !appName || !target || !publishOption)
-        return;
-    const files = plannedFiles(items);
+    const { connection, appName } = inputs.finish(required);
     logger.info(`Uploading ${items.length} item(s) to ${appName} (${target}${asFile ? ', as file nodes' : ''}).`);
-    let gated = [];
+    const uploads = new Known((part) => setOutputs(outputs, uploadOutputs(part)));
+    const gated = new Known();
     let gate;
     try {
         const uploaded = await runUploads({
@@ -41109,7 +41180,8 @@ async function main_main(context) {
             autoValidate,
             publishOption,
             pollIntervalMs,
-        }, { client: serviceNowClient(connection, runtime), runtime, outputs }, files);
+        }, { client: serviceNowClient(connection, runtime), runtime, report: uploads.report });
+        uploads.report(uploaded);
         if (validate) {
             gate = await runGateStep({
                 appName,
@@ -41128,7 +41200,7 @@ async function main_main(context) {
                 runtime,
                 outputs,
                 publishedOutput: false,
-                onSnapshots: (known) => (gated = known),
+                report: gated.report,
             });
             const failure = gateFailure(gate);
             if (failure)
@@ -41136,14 +41208,15 @@ async function main_main(context) {
         }
     }
     finally {
-        summarizeGate(summary, gate?.snapshots ?? gated, gate);
-        const out = outputs.values;
+        summarizeGate(summary, gate?.snapshots ?? gated.value.snapshots ?? [], gate);
+        const done = uploads.value;
+        const files = done.files ?? plannedFiles(items);
         summary.details([
             ['Instance', connection.instanceUrl],
             ['Application', appName],
             ['Target', [target, collectionName, deployableName].filter(Boolean).join(' ')],
-            ['Changeset', out.get('changeset-number')],
-            ['Changeset state', out.get('changeset-state')],
+            ['Changeset', done.changesetNumber],
+            ['Changeset state', done.changesetState],
             ['Elapsed', formatDuration(runtime.deadline.elapsed())],
         ]);
         const shown = files.slice(0, SUMMARY_FILE_ROWS);
@@ -41156,6 +41229,18 @@ async function main_main(context) {
         if (files.length > shown.length)
             summary.text(`…and ${files.length - shown.length} more file(s): the files output lists them all.`);
     }
+}
+/** The step's outputs for what the uploads reported; the ones not reported yet are left out. */
+function uploadOutputs(part) {
+    const uploadIds = part.files?.flatMap((f) => (f.uploadId ? [f.uploadId] : []));
+    return {
+        'changeset-number': part.changesetNumber || undefined,
+        'changeset-state': part.changesetState,
+        'upload-id': part.uploadId,
+        'upload-ids': uploadIds?.length ? uploadIds : undefined,
+        files: part.files,
+        state: part.state,
+    };
 }
 
 

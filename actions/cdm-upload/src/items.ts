@@ -53,7 +53,7 @@ const FORMAT_BY_EXTENSION: Record<string, UploadDataFormat> = {
   '.properties': 'properties',
   '.csv': 'csv',
 };
-export const TEXT_CONTENT_TYPE = 'text/plain; charset=utf-8';
+const TEXT_CONTENT_TYPE = 'text/plain; charset=utf-8';
 
 /**
  * Reads the source inputs and builds the items; problems go to the reader. Checking files counts against the run's
@@ -64,19 +64,10 @@ export async function collectItems(
   settings: SourceSettings,
   deadline: Deadline,
 ): Promise<UploadItem[]> {
-  const given = (['content', 'file', 'files'] as const).filter((name) => inputs.has(name));
-  if (given.length !== 1) {
-    inputs.problem(
-      given[1] ?? 'content',
-      given.length
-        ? `give only one of content, file and files (got ${given.join(', ')})`
-        : 'give content, file or files',
-    );
-    return [];
-  }
-  if (given[0] === 'content') return [contentItem(inputs, settings)].filter((item) => item !== undefined);
-  if (inputs.has('files-root') && given[0] !== 'files') inputs.problem('files-root', 'only applies with files');
-  const source = given[0];
+  const source = inputs.exactlyOne(['content', 'file', 'files'] as const);
+  inputs.onlyWith('files-root', source === 'files', 'files');
+  if (source === undefined) return [];
+  if (source === 'content') return [contentItem(inputs, settings)].filter((item) => item !== undefined);
   const files = source === 'file' ? [path.resolve(inputs.string('file') ?? '')] : await matchFiles(inputs);
   if (source === 'files' && files.length > 1) {
     for (const name of ['file-name', 'file-node-name']) {
@@ -287,7 +278,7 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
-export function fileContentType(fileName: string): string {
+function fileContentType(fileName: string): string {
   const extension = path.extname(fileName).toLowerCase();
   if (extension === '.zip') return 'application/zip';
   if (extension === '.json') return 'application/json';

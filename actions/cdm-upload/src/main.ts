@@ -1,6 +1,8 @@
 /** cdm-upload: inputs (with local file checks) → uploads into one changeset → outputs and job summary. */
 import * as path from 'node:path';
 import { MIN_INTERVAL_MS } from '../../../shared/poll/poll.js';
+import { Known } from '../../../shared/report/known.js';
+import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
 import { formatDuration } from '../../../shared/runtime.js';
 import {
@@ -12,9 +14,9 @@ import { readServiceNowConnection, serviceNowClient } from '../../../shared/vend
 import { readGateInputs, START_GRACE_MS } from '../../../shared/validation/inputs.js';
 import { summarizeGate } from '../../../shared/validation/report.js';
 import { gateFailure, runGateStep } from '../../../shared/validation/step.js';
-import type { GatedSnapshot, GateResult } from '../../../shared/validation/types.js';
+import type { GateResult } from '../../../shared/validation/types.js';
 import { collectItems } from './items.js';
-import { plannedFiles, runUploads } from './upload.js';
+import { plannedFiles, runUploads, type UploadResult } from './upload.js';
 
 /** The server's documented default limits. */
 const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
@@ -28,19 +30,17 @@ export function run(options: Partial<RunOptions> = {}): Promise<void> {
 
 async function main(context: ActionContext): Promise<void> {
   const { inputs, outputs, summary, logger } = context;
-  const connection = readServiceNowConnection(inputs);
-  const appName = inputs.string('app-name', { required: true });
-  const target = inputs.choice('target', UPLOAD_TARGETS, { default: 'component' });
+  const required = {
+    connection: readServiceNowConnection(inputs),
+    appName: inputs.string('app-name', { required: true }),
+  };
+  const target = inputs.choice('target', UPLOAD_TARGETS, { default: 'component' }) ?? 'component';
   const collectionName = inputs.string('collection-name');
   const deployableName = inputs.string('deployable-name');
-  if (target === 'collection' && !collectionName)
-    inputs.problem('collection-name', 'is required with target: collection');
-  if (target !== 'collection' && collectionName)
-    inputs.problem('collection-name', 'only applies with target: collection');
-  if (target === 'deployable' && !deployableName)
-    inputs.problem('deployable-name', 'is required with target: deployable');
-  if (target !== 'deployable' && deployableName)
-    inputs.problem('deployable-name', 'only applies with target: deployable');
+  for (const kind of ['collection', 'deployable'] as const) {
+    inputs.requiredWith(`${kind}-name`, target === kind, `target: ${kind}`);
+    inputs.onlyWith(`${kind}-name`, target === kind, `target: ${kind}`);
+  }
   const asFile = inputs.boolean('as-file', false);
   if (asFile && target === 'vars') inputs.problem('as-file', 'file nodes cannot be uploaded to vars');
   const dataFormat = inputs.choice('data-format', UPLOAD_DATA_FORMATS);
@@ -49,13 +49,10 @@ async function main(context: ActionContext): Promise<void> {
   const dataFormatAttributes = inputs.json('data-format-attributes', 'object') as Record<string, unknown> | undefined;
   const fileName = inputs.string('file-name');
   const fileNodeName = inputs.string('file-node-name');
-  if (!asFile) {
-    for (const name of ['file-name', 'file-node-name'])
-      if (inputs.has(name)) inputs.problem(name, 'only applies with as-file: true');
-  }
+  for (const name of ['file-name', 'file-node-name']) inputs.onlyWith(name, asFile, 'as-file: true');
   const autoCommit = inputs.boolean('auto-commit', true);
   const autoValidate = inputs.boolean('auto-validate', false);
-  const publishOption = inputs.choice('publish-option', PUBLISH_OPTIONS, { default: 'publish_none' });
+  const publishOption = inputs.choice('publish-option', PUBLISH_OPTIONS, { default: 'publish_none' }) ?? 'publish_none';
   if (!autoCommit && (autoValidate || publishOption === 'publish_valid')) {
     inputs.problem(autoValidate ? 'auto-validate' : 'publish-option', 'only applies with auto-commit: true');
   }
@@ -72,10 +69,8 @@ async function main(context: ActionContext): Promise<void> {
   const validate = inputs.boolean('validate', false);
   if (validate && !autoCommit) inputs.problem('validate', 'needs auto-commit: true (the commit creates the snapshots)');
   const gateInputs = readGateInputs(inputs);
-  if (!validate) {
-    for (const name of ['fail-on-warnings', 'fail-on-exceptions', 'sarif-file', 'results-file'])
-      if (inputs.has(name)) inputs.problem(name, 'only applies with validate: true');
-  }
+  for (const name of ['fail-on-warnings', 'fail-on-exceptions', 'sarif-file', 'results-file'])
+    inputs.onlyWith(name, validate, 'validate: true');
   const timeoutMs = inputs.duration('timeout', '30m');
   const pollIntervalMs = inputs.duration('poll-interval', '10s', { min: MIN_INTERVAL_MS });
   // The clock starts before the files are found and checked: that work counts against timeout too.
@@ -83,7 +78,7 @@ async function main(context: ActionContext): Promise<void> {
   const items = await collectItems(
     inputs,
     {
-      target: target ?? 'component',
+      target,
       namePath: inputs.string('name-path')?.replace(/^\/+/, ''),
       dataFormat,
       asFile,
@@ -97,12 +92,11 @@ async function main(context: ActionContext): Promise<void> {
   if (dataFormatAttributes && !items.some((item) => item.dataFormat === 'csv')) {
     inputs.problem('data-format-attributes', 'only applies to csv data');
   }
-  inputs.finish();
-  if (!connection || !appName || !target || !publishOption) return;
+  const { connection, appName } = inputs.finish(required);
 
-  const files = plannedFiles(items);
   logger.info(`Uploading ${items.length} item(s) to ${appName} (${target}${asFile ? ', as file nodes' : ''}).`);
-  let gated: readonly GatedSnapshot[] = [];
+  const uploads = new Known<UploadResult>((part) => setOutputs(outputs, uploadOutputs(part)));
+  const gated = new Known<GateResult>();
   let gate: GateResult | undefined;
   try {
     const uploaded = await runUploads(
@@ -127,9 +121,9 @@ async function main(context: ActionContext): Promise<void> {
         publishOption,
         pollIntervalMs,
       },
-      { client: serviceNowClient(connection, runtime), runtime, outputs },
-      files,
+      { client: serviceNowClient(connection, runtime), runtime, report: uploads.report },
     );
+    uploads.report(uploaded);
     if (validate) {
       gate = await runGateStep(
         {
@@ -152,21 +146,22 @@ async function main(context: ActionContext): Promise<void> {
           runtime,
           outputs,
           publishedOutput: false,
-          onSnapshots: (known) => (gated = known),
+          report: gated.report,
         },
       );
       const failure = gateFailure(gate);
       if (failure) throw failure;
     }
   } finally {
-    summarizeGate(summary, gate?.snapshots ?? gated, gate);
-    const out = outputs.values;
+    summarizeGate(summary, gate?.snapshots ?? gated.value.snapshots ?? [], gate);
+    const done = uploads.value;
+    const files = done.files ?? plannedFiles(items);
     summary.details([
       ['Instance', connection.instanceUrl],
       ['Application', appName],
       ['Target', [target, collectionName, deployableName].filter(Boolean).join(' ')],
-      ['Changeset', out.get('changeset-number')],
-      ['Changeset state', out.get('changeset-state')],
+      ['Changeset', done.changesetNumber],
+      ['Changeset state', done.changesetState],
       ['Elapsed', formatDuration(runtime.deadline.elapsed())],
     ]);
     const shown = files.slice(0, SUMMARY_FILE_ROWS);
@@ -182,4 +177,17 @@ async function main(context: ActionContext): Promise<void> {
     if (files.length > shown.length)
       summary.text(`…and ${files.length - shown.length} more file(s): the files output lists them all.`);
   }
+}
+
+/** The step's outputs for what the uploads reported; the ones not reported yet are left out. */
+export function uploadOutputs(part: Partial<UploadResult>): Record<string, OutputValue | undefined> {
+  const uploadIds = part.files?.flatMap((f) => (f.uploadId ? [f.uploadId] : []));
+  return {
+    'changeset-number': part.changesetNumber || undefined,
+    'changeset-state': part.changesetState,
+    'upload-id': part.uploadId,
+    'upload-ids': uploadIds?.length ? uploadIds : undefined,
+    files: part.files,
+    state: part.state,
+  };
 }

@@ -1,12 +1,12 @@
 /**
  * The cdm-upload flow: upload each item in order into one changeset (the first upload creates it unless one is
  * given), follow each to its end, commit with the last, and fail with ServiceNow's reasons. Never touches
- * @actions/core: it reports through `outputs`.
+ * @actions/core: it reports what it learns through `report` and returns the result.
  */
 import { JobFailedError } from '../../../shared/errors.js';
 import type { ApiClient } from '../../../shared/http/client.js';
 import { poll } from '../../../shared/poll/poll.js';
-import type { Outputs } from '../../../shared/report/outputs.js';
+import type { Report } from '../../../shared/report/known.js';
 import type { Runtime } from '../../../shared/runtime.js';
 import { classifyState, jobStates, sameState } from '../../../shared/poll/states.js';
 import {
@@ -43,15 +43,22 @@ export interface UploadedFile {
 export interface UploadDeps {
   client: ApiClient;
   runtime: Runtime;
-  outputs: Outputs;
+  report: Report<UploadResult>;
 }
 
-export interface UploadRun {
+export interface UploadResult {
+  /** Where each item stands, also the ones after a failure. */
   files: UploadedFile[];
   changesetNumber: string;
+  /** The changeset's state after the last upload, as ServiceNow gave it. */
+  changesetState?: string;
+  /** The upload started last. */
+  uploadId?: string;
+  /** `completed`, or `error` once an upload or the commit failed. */
+  state: 'completed' | 'error';
 }
 
-/** Where each file stands, for the summary: filled as the uploads go, also when one fails. */
+/** Where each file stands before the first upload. */
 export function plannedFiles(items: UploadItem[]): UploadedFile[] {
   return items.map((item) => ({
     file: item.file ?? null,
@@ -62,29 +69,24 @@ export function plannedFiles(items: UploadItem[]): UploadedFile[] {
 }
 
 /**
- * `upload-id` is set the moment each upload starts; the lists (`upload-ids`, `files`) once, when the run ends on
- * any path: rewritten after every upload they would grow GITHUB_OUTPUT with the square of the number of files.
+ * Each upload id is reported the moment the upload starts; `files` once, when the run ends on any path: reported
+ * after every upload, its outputs would grow GITHUB_OUTPUT with the square of the number of files.
  */
-export async function runUploads(
-  config: UploadConfig,
-  deps: UploadDeps,
-  files: UploadedFile[] = plannedFiles(config.items),
-): Promise<UploadRun> {
-  const { outputs } = deps;
+export async function runUploads(config: UploadConfig, deps: UploadDeps): Promise<UploadResult> {
+  const files = plannedFiles(config.items);
   try {
     return await uploadAll(config, deps, files);
   } finally {
-    const uploadIds = files.flatMap((f) => (f.uploadId ? [f.uploadId] : []));
-    if (uploadIds.length) outputs.set('upload-ids', uploadIds);
-    outputs.set('files', files);
+    deps.report({ files });
   }
 }
 
-async function uploadAll(config: UploadConfig, deps: UploadDeps, files: UploadedFile[]): Promise<UploadRun> {
-  const { client, runtime, outputs } = deps;
+async function uploadAll(config: UploadConfig, deps: UploadDeps, files: UploadedFile[]): Promise<UploadResult> {
+  const { client, runtime, report } = deps;
   const { logger } = runtime;
   let changesetNumber = config.changesetNumber;
-  if (changesetNumber) outputs.set('changeset-number', changesetNumber);
+  let changesetState: string | undefined;
+  if (changesetNumber) report({ changesetNumber });
 
   for (const [index, item] of config.items.entries()) {
     const commits = config.autoCommit && index === config.items.length - 1;
@@ -100,7 +102,7 @@ async function uploadAll(config: UploadConfig, deps: UploadDeps, files: Uploaded
     });
     files[index].uploadId = uploadId;
     files[index].state = 'new';
-    outputs.set('upload-id', uploadId);
+    report({ uploadId });
     logger.info(
       `Upload ${uploadId} started: ${item.label} → ${item.namePath ?? '(top level)'}${commits ? ' (commits the changeset)' : ''}.`,
     );
@@ -126,7 +128,7 @@ async function uploadAll(config: UploadConfig, deps: UploadDeps, files: Uploaded
     );
     files[index].state = status.state;
     if (classify(status.state) === 'failed') {
-      outputs.set('state', 'error');
+      report({ state: 'error' });
       throw new JobFailedError(`Upload of ${item.label} failed`, {
         jobId: `Upload ${uploadId}`,
         state: status.state,
@@ -136,7 +138,7 @@ async function uploadAll(config: UploadConfig, deps: UploadDeps, files: Uploaded
     }
     changesetNumber = changesetNumber ?? status.changeset?.number;
     if (!changesetNumber) {
-      outputs.set('state', 'error');
+      report({ state: 'error' });
       throw new JobFailedError(`Upload of ${item.label} completed but ServiceNow did not say which changeset it used`, {
         jobId: `Upload ${uploadId}`,
         state: 'completed',
@@ -144,12 +146,13 @@ async function uploadAll(config: UploadConfig, deps: UploadDeps, files: Uploaded
         hint: 'Look at the upload in the CDM Request Queue (sn_cdm_request_queue) and re-run with changeset-number',
       });
     }
-    outputs.set('changeset-number', changesetNumber);
-    recordChangesetState(status, outputs);
+    // A later answer without the state leaves the last one known.
+    changesetState = status.changeset?.state || changesetState;
+    report({ changesetNumber, changesetState });
     if (status.errors.length) {
       // A completed upload that still carries errors did not do all it was asked: not a pass.
       files[index].state = 'error';
-      outputs.set('state', 'error');
+      report({ state: 'error' });
       throw new JobFailedError(
         `Upload of ${item.label} completed with errors (changeset ${changesetNumber}, ${changesetStateText(status)})`,
         {
@@ -162,7 +165,7 @@ async function uploadAll(config: UploadConfig, deps: UploadDeps, files: Uploaded
         },
       );
     }
-    if (commits) checkCommitted(changesetNumber, uploadId, status, outputs);
+    if (commits) checkCommitted(changesetNumber, uploadId, status, report);
   }
 
   if (!config.autoCommit) {
@@ -171,15 +174,27 @@ async function uploadAll(config: UploadConfig, deps: UploadDeps, files: Uploaded
       'Changeset left open',
     );
   }
-  outputs.set('state', 'completed');
-  return { files, changesetNumber: changesetNumber ?? '' };
+  report({ state: 'completed' });
+  const last = files.at(-1);
+  return {
+    files,
+    changesetNumber: changesetNumber ?? '',
+    changesetState,
+    uploadId: last?.uploadId ?? undefined,
+    state: 'completed',
+  };
 }
 
 /** The committing upload passes only when its changeset says `committed`; any other state, or none, fails. */
-function checkCommitted(changesetNumber: string, uploadId: string, status: UploadStatus, outputs: Outputs): void {
+function checkCommitted(
+  changesetNumber: string,
+  uploadId: string,
+  status: UploadStatus,
+  report: Report<UploadResult>,
+): void {
   const state = status.changeset?.state;
   if (state !== undefined && classifyState(state, CHANGESET_STATES) === 'done') return;
-  outputs.set('state', 'error');
+  report({ state: 'error' });
   throw new JobFailedError(`Changeset ${changesetNumber} was not committed`, {
     jobId: `Changeset ${changesetNumber}`,
     state: state ?? 'unknown',
@@ -197,10 +212,6 @@ function checkCommitted(changesetNumber: string, uploadId: string, status: Uploa
 
 function changesetStateText(status: UploadStatus): string {
   return status.changeset?.state ? `state '${status.changeset.state}'` : 'state not given';
-}
-
-function recordChangesetState(status: UploadStatus, outputs: Outputs): void {
-  if (status.changeset?.state) outputs.set('changeset-state', status.changeset.state);
 }
 
 /** Says which changeset stays open and what is already in it, so the user can fix and re-run. */

@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30801);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(80045);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 30801:
+/***/ 80045:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28496,6 +28496,13 @@ function moreBytes(bytes) {
  */
 
 
+/** The `artifact-name` and `retention-days` inputs; undefined when no artifact was asked for. */
+function readArtifactInputs(inputs) {
+    const name = inputs.string('artifact-name');
+    const retentionDays = inputs.integer('retention-days', { min: 1, max: 90 });
+    inputs.onlyWith('retention-days', name !== undefined, 'artifact-name');
+    return name === undefined ? undefined : { name, retentionDays };
+}
 async function uploadArtifact(request, logger) {
     const where = request.files.join(', ');
     if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
@@ -28528,19 +28535,118 @@ function commonDirectory(files) {
     });
 }
 
+;// CONCATENATED MODULE: ./shared/report/known.ts
+/**
+ * How a flow hands back its result. It returns the whole typed result when it ends; along the way it reports each
+ * part the moment it is known (a job id, a state) through one typed callback, `Report`. So `main` puts IDs into the
+ * outputs at once, and a run that fails, times out or is cancelled still summarizes what it learned.
+ */
+/** Collects what a flow reports; `report` is the callback to give the flow, `value` what is known on any path. */
+class Known {
+    onPart;
+    known = {};
+    /** `onPart` sees each part as it is reported (to set the outputs that part carries). */
+    constructor(onPart = () => { }) {
+        this.onPart = onPart;
+    }
+    report = (part) => {
+        this.known = { ...this.known, ...part };
+        this.onPart(part);
+    };
+    get value() {
+        return this.known;
+    }
+}
+
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(77094);
+;// CONCATENATED MODULE: ./shared/inputs/parse.ts
+/** The text formats the input reader accepts: lists, durations, sizes and base URLs. Pure functions of text. */
+const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** `a, b and c` (or `a, b or c`). */
+function listOf(names, conjunction) {
+    return names.length > 1
+        ? `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`
+        : names.join('');
+}
+/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
+function formatMs(ms) {
+    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
+}
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function parseDuration(text) {
+    const value = text.trim();
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    const pattern = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
+    let total = 0;
+    let consumed = 0;
+    for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
+        total += Number(match[1]) * DURATION_UNITS_MS[match[2]];
+        consumed = pattern.lastIndex;
+    }
+    return consumed === value.length && consumed > 0 ? Math.round(total) : undefined;
+}
+const SIZE_UNITS = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024, gb: 1024 * 1024 * 1024 };
+function parseSize(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*([kmg]?b)?$/i.exec(text.trim());
+    if (!match)
+        return undefined;
+    return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
+}
+/** An http(s) base URL without a trailing slash, or undefined when the text is not one (see InputReader.url). */
+function parseBaseUrl(text) {
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        return undefined;
+    }
+    if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
+        return undefined;
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
+function userinfoOf(text) {
+    return USERINFO.exec(text.trim())?.[2] || undefined;
+}
+/** `https://admin:secret@host/x` → `https://***@host/x`. */
+function withoutUserinfo(text) {
+    return text.trim().replace(USERINFO, '$1***@');
+}
+/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
+const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
+function decodeURIComponentSafe(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
+}
+
 ;// CONCATENATED MODULE: ./shared/inputs/reader.ts
 /**
  * The one input reader. Each reader method records a problem instead of throwing, so `finish()` reports every
  * problem of the run together, each naming the input and what would be valid, before any request is sent.
  */
 
+
 /** How the runner passes inputs: `INPUT_<NAME>` with spaces as underscores, upper-cased (hyphens stay). */
 const environmentInputs = (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
 const TRUE_VALUES = ['true', 'True', 'TRUE'];
 const FALSE_VALUES = ['false', 'False', 'FALSE'];
-const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 class InputReader {
     source;
     logger;
@@ -28663,7 +28769,7 @@ class InputReader {
             this.problem(name, `must not contain a user name or password (got '${withoutUserinfo(value)}'): give the credentials in their own inputs, from secrets`);
             return undefined;
         }
-        const url = reader_parseBaseUrl(text);
+        const url = parseBaseUrl(text);
         if (url === undefined && /[?#]/.test(value)) {
             // A query may carry a token (?api_key=...): not echoed either.
             this.problem(name, `must be a base URL without a query or fragment (got '${value.replace(/[?#].*$/s, '')}?…')`);
@@ -28701,80 +28807,53 @@ class InputReader {
     list(name) {
         return splitList(this.raw(name));
     }
-    /** Throws one InputError with every problem found, if any. */
-    finish() {
+    /**
+     * Exactly one of `names` must be given; returns the one that was. `context` prefixes the problem when the rule
+     * belongs to something else (an operation, say): "create-app: give only one of ...".
+     */
+    exactlyOne(names, options = {}) {
+        const given = names.filter((name) => this.has(name));
+        if (given.length === 1)
+            return given[0];
+        const prefix = options.context ? `${options.context}: ` : '';
+        if (given.length)
+            this.problem(given[1], `${prefix}give only one of ${listOf(names, 'and')} (got ${given.join(', ')})`);
+        else
+            this.problem(names[0], `${prefix}give ${listOf(names, 'or')}`);
+        return undefined;
+    }
+    /** At least one of `names` must be given (`context` as for exactlyOne). */
+    atLeastOne(names, options = {}) {
+        if (names.some((name) => this.has(name)))
+            return;
+        this.problem(names[0], `${options.context ? `${options.context}: ` : ''}give at least one of ${listOf(names, 'or')}`);
+    }
+    /** `name` means something only when `applies` holds; `when` says when ("artifact-name", "target: collection"). */
+    onlyWith(name, applies, when) {
+        if (!applies && this.has(name))
+            this.problem(name, `only applies with ${when}`);
+    }
+    /** `name` must be given when `needed` holds; `when` says when, as for onlyWith. */
+    requiredWith(name, needed, when) {
+        if (needed && !this.has(name))
+            this.problem(name, `is required with ${when}`);
+    }
+    /**
+     * Throws one InputError with every problem found, if any. Otherwise returns `required` with its types narrowed
+     * to present: the values a flow needs come out of here, so no later check can quietly end a run that did nothing.
+     * A value still missing without a recorded problem is a defect of the action, and fails the step as such.
+     */
+    finish(required = {}) {
         if (this.problems.length)
             throw new InputError(this.problems);
+        const missing = Object.keys(required).filter((key) => required[key] === undefined || required[key] === null);
+        if (missing.length)
+            throw new Error(`No value for ${missing.join(', ')} although no input problem was found`);
+        return required;
     }
     raw(name) {
         return this.source(name).trim();
     }
-}
-/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
-function formatMs(ms) {
-    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
-}
-function splitList(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-function parseDuration(text) {
-    const value = text.trim();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    const pattern = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
-    let total = 0;
-    let consumed = 0;
-    for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
-        total += Number(match[1]) * DURATION_UNITS_MS[match[2]];
-        consumed = pattern.lastIndex;
-    }
-    return consumed === value.length && consumed > 0 ? Math.round(total) : undefined;
-}
-const SIZE_UNITS = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024, gb: 1024 * 1024 * 1024 };
-function parseSize(text) {
-    const match = /^(\d+(?:\.\d+)?)\s*([kmg]?b)?$/i.exec(text.trim());
-    if (!match)
-        return undefined;
-    return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
-}
-/** An http(s) base URL without a trailing slash, or undefined when the text is not one (see InputReader.url). */
-function reader_parseBaseUrl(text) {
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
-        return undefined;
-    }
-    if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
-        return undefined;
-    }
-    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-}
-/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
-function userinfoOf(text) {
-    return USERINFO.exec(text.trim())?.[2] || undefined;
-}
-/** `https://admin:secret@host/x` → `https://***@host/x`. */
-function withoutUserinfo(text) {
-    return text.trim().replace(USERINFO, '$1***@');
-}
-/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
-const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
-function decodeURIComponentSafe(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
 }
 
 ;// CONCATENATED MODULE: ./shared/runtime.ts
@@ -29126,6 +29205,10 @@ function describeValue(value, maxChars = 200) {
     const kind = type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
     return `${kind}: ${json_jsonText(value, maxChars)}`;
 }
+/** A string with something in it, or undefined (for optional text fields of vendor answers). */
+function nonEmptyString(value) {
+    return typeof value === 'string' && value ? value : undefined;
+}
 
 ;// CONCATENATED MODULE: ./shared/report/outputs.ts
 /**
@@ -29144,6 +29227,12 @@ function describeValue(value, maxChars = 200) {
 const OUTPUT_LIMIT_BYTES = 1024 * 1024;
 /** How much of one value is printed when there is no GITHUB_OUTPUT to write it to. */
 const PRINTED_OUTPUT_LIMIT = 2000;
+/** Sets each output that has a value; an undefined one is left as it was. */
+function setOutputs(outputs, values) {
+    for (const [name, value] of Object.entries(values))
+        if (value !== undefined)
+            outputs.set(name, value);
+}
 function outputText(value) {
     // jsonText, not JSON.stringify: vendor JSON can be nested deeper than the call stack allows.
     return typeof value === 'object' ? json_jsonText(value) : String(value);
@@ -29247,9 +29336,11 @@ class Summary {
             this.table(['', ''], kept.map(([label, value]) => [`**${label}**`, String(value)]));
         return this;
     }
-    table(header, rows) {
+    /** Cells are escaped (a `|` or a line break in vendor text cannot break the table); `align` per column. */
+    table(header, rows, align = []) {
         const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
-        this.parts.push([line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n') + '\n');
+        const rule = `| ${header.map((_, i) => (align[i] === 'right' ? '---:' : '---')).join(' | ')} |`;
+        this.parts.push([line(header), rule, ...rows.map(line)].join('\n') + '\n');
         return this;
     }
     list(items) {
@@ -29610,19 +29701,19 @@ function describeErrorBody(contentType, text, readVendorMessage, body) {
 }
 /** Common shapes: {message}, {error: "..."}, {error: {message}}, {errors: [...]}. */
 function genericMessage(json) {
-    if (!body_isRecord(json))
+    if (!isRecord(json))
         return undefined;
     if (typeof json.message === 'string' && json.message)
         return json.message;
     if (typeof json.error === 'string' && json.error)
         return json.error;
-    if (body_isRecord(json.error) && typeof json.error.message === 'string')
+    if (isRecord(json.error) && typeof json.error.message === 'string')
         return json.error.message;
     if (Array.isArray(json.errors) && json.errors.length)
         return json.errors.map((e) => scalarText(e)).join('; ');
     return undefined;
 }
-function body_isRecord(value) {
+function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -29648,10 +29739,10 @@ async function queryTable(client, request) {
         what: request.what,
     };
     const body = await client.json(spec);
-    if (!body_isRecord(body) || !Array.isArray(body.result))
+    if (!isRecord(body) || !Array.isArray(body.result))
         throw client.unexpectedAnswer(spec, 'the answer has no result array');
     const rows = body.result.map((row) => {
-        if (!body_isRecord(row))
+        if (!isRecord(row))
             throw client.unexpectedAnswer(spec, 'a result row is not an object');
         return row;
     });
@@ -29665,15 +29756,13 @@ async function readTableRecord(client, table, sysId, fields, what) {
         what,
     };
     const body = await client.json(spec);
-    if (!body_isRecord(body) || !body_isRecord(body.result))
-        throw client.unexpectedAnswer(spec, 'the answer has no result object');
-    return { row: body.result, spec };
+    return { row: client.objectIn(body, spec, 'result'), spec };
 }
 /** A reference field's sys_id, whether it came flat or as `{value, link}`; '' when empty. */
 function referenceValue(value) {
     if (typeof value === 'string')
         return value;
-    if (body_isRecord(value) && typeof value.value === 'string')
+    if (isRecord(value) && typeof value.value === 'string')
         return value.value;
     return '';
 }
@@ -29725,7 +29814,7 @@ async function getPolicyResults(client, snapshotSysId) {
         });
         for (const row of page.rows) {
             const snapshot = row.snapshot;
-            const owner = typeof snapshot === 'string' ? snapshot : body_isRecord(snapshot) ? snapshot.value : undefined;
+            const owner = typeof snapshot === 'string' ? snapshot : isRecord(snapshot) ? snapshot.value : undefined;
             if (owner !== snapshotSysId) {
                 throw client.unexpectedAnswer(page.spec, `a result row belongs to snapshot ${String(owner)}, not ${snapshotSysId}`);
             }
@@ -29754,7 +29843,7 @@ function readDecision(output) {
     if (output === undefined || output.trim() === '')
         return {};
     const parsed = tryParseJson(output);
-    if (!body_isRecord(parsed))
+    if (!isRecord(parsed))
         return { outputProblem: 'the policy execution output is not a JSON object' };
     if (parsed.decision === undefined)
         return {};
@@ -29797,11 +29886,9 @@ function readCredentials(inputs, tokenKind) {
     else if (username && password) {
         return { kind: 'basic', username, password };
     }
-    else if (username) {
-        inputs.problem('password', 'is required with username');
-    }
-    else if (password) {
-        inputs.problem('username', 'is required with password');
+    else if (username || password) {
+        inputs.requiredWith('password', username !== undefined, 'username');
+        inputs.requiredWith('username', password !== undefined, 'password');
     }
     else {
         inputs.problem('username', `give username and password (basic auth) or token (${tokenKind})`);
@@ -30344,6 +30431,16 @@ class ApiClient {
         }
     }
     /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
+    /**
+     * `body` as a JSON object, or the object it holds at `key` (`result`, `response_map`); anything else is an
+     * unexpected answer naming the endpoint.
+     */
+    objectIn(body, spec, key) {
+        const value = key === undefined ? body : isRecord(body) ? body[key] : undefined;
+        if (isRecord(value))
+            return value;
+        throw this.unexpectedAnswer(spec, key === undefined ? 'the answer is not a JSON object' : `the answer has no ${key} object`);
+    }
     unexpectedAnswer(spec, what) {
         return new ApiError({
             method: spec.method,
@@ -30442,7 +30539,6 @@ function formatBytes(bytes) {
 
 
 
-
 /** Reads and checks the connection inputs; problems go to the reader. */
 function readServiceNowConnection(inputs) {
     const instanceUrl = inputs.url('instance-url', {
@@ -30463,10 +30559,6 @@ function readServiceNowConnection(inputs) {
 function instanceNameToUrl(value) {
     return /^[a-z0-9][a-z0-9-]*$/i.test(value) ? `https://${value.toLowerCase()}.service-now.com` : value;
 }
-/** The instance's base URL from an `instance-url` value, or undefined when it is not one. */
-function resolveInstanceUrl(value) {
-    return parseBaseUrl(instanceNameToUrl(value.trim()));
-}
 /** `/api/sn_cdm/{api_version}/...` when a version is set, `/api/sn_cdm/...` otherwise. */
 function cdmPath(connection, rest) {
     return apiPath('sn_cdm', connection, rest);
@@ -30480,19 +30572,19 @@ function apiPath(namespace, connection, rest) {
  * some failures as `{"result": {"message", "data": {"error"}}}` instead.
  */
 function readServiceNowMessage(body) {
-    if (!body_isRecord(body))
+    if (!isRecord(body))
         return undefined;
-    if (body_isRecord(body.error)) {
+    if (isRecord(body.error)) {
         const { message, detail } = body.error;
         const parts = [message, detail].filter((part) => typeof part === 'string' && part.trim() !== '');
         if (parts.length)
             return parts.join(': ');
     }
-    if (body_isRecord(body.result)) {
+    if (isRecord(body.result)) {
         const { message, data } = body.result;
         if (typeof message === 'string' && message)
             return message;
-        if (body_isRecord(data) && typeof data.error === 'string' && data.error)
+        if (isRecord(data) && typeof data.error === 'string' && data.error)
             return data.error;
     }
     return undefined;
@@ -30525,12 +30617,6 @@ function serviceNowHint(status, message, auth) {
         return 'Check instance-url and api-version, and that the Configuration Data Management plugin is active on the instance';
     }
     return undefined;
-}
-/** The `result` object of a ServiceNow answer; anything else is an error naming the endpoint. */
-function serviceNowResult(body, client, spec) {
-    if (!isRecord(body) || !isRecord(body.result))
-        throw client.unexpectedAnswer(spec, 'the answer has no result object');
-    return body.result;
 }
 /** How much of one non-text error entry a message quotes. */
 const ERROR_ENTRY_CHARS = 2000;
@@ -30598,10 +30684,10 @@ async function getImpactedDeployables(client, connection, changesetNumber) {
         what: 'list the deployables the changeset impacted',
     };
     const body = await client.json(spec);
-    if (!body_isRecord(body) || !Array.isArray(body.result))
+    if (!isRecord(body) || !Array.isArray(body.result))
         throw client.unexpectedAnswer(spec, 'the answer has no result array');
     return body.result.map((row) => {
-        if (!body_isRecord(row))
+        if (!isRecord(row))
             throw client.unexpectedAnswer(spec, 'a deployable is not an object');
         return parseDeployable(row, client, spec);
     });
@@ -30764,7 +30850,7 @@ async function snapshotAction(client, connection, sysId, action, what) {
     if (isHtml(response.headers['content-type'], response.text))
         throw fail(describeHtml(response.text));
     const body = tryParseJson(response.text);
-    if (body_isRecord(body) && (body.status === 'failure' || body_isRecord(body.error))) {
+    if (isRecord(body) && (body.status === 'failure' || isRecord(body.error))) {
         throw fail(readServiceNowMessage(body) ?? 'ServiceNow answered with status: failure and no message');
     }
 }
@@ -31488,7 +31574,7 @@ function failOnUnknownState(snapshot) {
  * The policy-validation gate, the one flow behind cdm-validate and cdm-upload's `validate: true`: find the gated
  * snapshots, bring each to a final validation state, read the per-policy results, map them to file lines, write
  * the results and SARIF files, and only then publish. It returns a typed result; it never touches @actions/core:
- * snapshots reach the caller the moment they are known through `onSnapshots`.
+ * snapshots reach the caller the moment they are known through `report`.
  */
 
 
@@ -31504,7 +31590,7 @@ async function runValidationGate(settings, deps) {
     const { logger } = runtime;
     const snapshots = [];
     let complete = false;
-    const report = () => deps.onSnapshots([...snapshots], complete);
+    const report = () => deps.report({ snapshots: [...snapshots], allFound: complete });
     await findGatedSnapshots(settings, {
         client,
         connection,
@@ -31771,9 +31857,11 @@ async function runGateStep(settings, deps) {
         connection: deps.connection,
         runtime,
         toolVersion: process.env.GITHUB_ACTION_REF || undefined,
-        onSnapshots: (snapshots, complete) => {
-            setSnapshotOutputs(outputs, snapshots, complete);
-            deps.onSnapshots?.(snapshots);
+        report: ({ snapshots, allFound }) => {
+            if (!snapshots)
+                return;
+            setSnapshotOutputs(outputs, snapshots, allFound ?? false);
+            deps.report?.({ snapshots: [...snapshots] });
         },
     });
     setGateOutputs(outputs, result, runtime.logger, deps.publishedOutput);
@@ -31803,13 +31891,16 @@ function gateFailure(result) {
 
 
 
+
 function run(options = {}) {
     return runAction({ title: 'ServiceNow CDM validate', ...options }, main);
 }
 async function main(context) {
     const { inputs, outputs, summary, logger } = context;
-    const connection = readServiceNowConnection(inputs);
-    const appName = inputs.string('app-name', { required: true });
+    const required = {
+        connection: readServiceNowConnection(inputs),
+        appName: inputs.string('app-name', { required: true }),
+    };
     const changesetNumber = inputs.string('changeset-number');
     if (changesetNumber !== undefined && !/^[A-Za-z0-9_.-]+$/.test(changesetNumber)) {
         inputs.problem('changeset-number', `must be a changeset number such as Chset-102 (got '${changesetNumber}')`);
@@ -31829,18 +31920,13 @@ async function main(context) {
     const publish = inputs.boolean('publish', false);
     const gateInputs = readGateInputs(inputs);
     const uploadedFiles = readUploadedFiles(inputs);
-    const artifactName = inputs.string('artifact-name');
-    const retentionDays = inputs.integer('retention-days', { min: 1, max: 90 });
-    if (retentionDays !== undefined && !artifactName)
-        inputs.problem('retention-days', 'only applies with artifact-name');
+    const artifact = readArtifactInputs(inputs);
     const timeoutMs = inputs.duration('timeout', '30m');
     const pollIntervalMs = inputs.duration('poll-interval', '10s');
-    inputs.finish();
-    // finish() threw if any of these were missing.
-    if (!connection || !appName)
-        return;
+    const { connection, appName } = inputs.finish(required);
     const runtime = context.runtime(timeoutMs);
-    let snapshots = [];
+    // What the gate found so far, for the summary of a run that ends part-way; `result` once it has ended.
+    const known = new Known();
     let result;
     try {
         result = await runGateStep({
@@ -31861,17 +31947,16 @@ async function main(context) {
             runtime,
             outputs,
             publishedOutput: true,
-            onSnapshots: (known) => (snapshots = known),
+            report: known.report,
         });
-        if (artifactName) {
-            await uploadArtifact({ name: artifactName, files: [result.sarif.path, result.results.path], retentionDays }, logger);
-        }
+        if (artifact)
+            await uploadArtifact({ ...artifact, files: [result.sarif.path, result.results.path] }, logger);
         const failure = gateFailure(result);
         if (failure)
             throw failure;
     }
     finally {
-        summarizeGate(summary, result?.snapshots ?? snapshots, result);
+        summarizeGate(summary, result?.snapshots ?? known.value.snapshots ?? [], result);
         summary.details([
             ['Instance', connection.instanceUrl],
             ['Application', appName],

@@ -1,11 +1,12 @@
 /** cdm-validate: inputs → the shared validation gate → outputs, annotations, job summary, artifact. */
-import { uploadArtifact } from '../../../shared/report/artifact.js';
+import { readArtifactInputs, uploadArtifact } from '../../../shared/report/artifact.js';
+import { Known } from '../../../shared/report/known.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
 import { formatDuration } from '../../../shared/runtime.js';
 import { readGateInputs, readUploadedFiles, START_GRACE_MS } from '../../../shared/validation/inputs.js';
 import { summarizeGate } from '../../../shared/validation/report.js';
 import { gateFailure, runGateStep } from '../../../shared/validation/step.js';
-import type { GatedSnapshot, GateResult } from '../../../shared/validation/types.js';
+import type { GateResult } from '../../../shared/validation/types.js';
 import { readServiceNowConnection, serviceNowClient } from '../../../shared/vendors/servicenow/connection.js';
 
 export function run(options: Partial<RunOptions> = {}): Promise<void> {
@@ -14,8 +15,10 @@ export function run(options: Partial<RunOptions> = {}): Promise<void> {
 
 async function main(context: ActionContext): Promise<void> {
   const { inputs, outputs, summary, logger } = context;
-  const connection = readServiceNowConnection(inputs);
-  const appName = inputs.string('app-name', { required: true });
+  const required = {
+    connection: readServiceNowConnection(inputs),
+    appName: inputs.string('app-name', { required: true }),
+  };
   const changesetNumber = inputs.string('changeset-number');
   if (changesetNumber !== undefined && !/^[A-Za-z0-9_.-]+$/.test(changesetNumber)) {
     inputs.problem('changeset-number', `must be a changeset number such as Chset-102 (got '${changesetNumber}')`);
@@ -35,17 +38,14 @@ async function main(context: ActionContext): Promise<void> {
   const publish = inputs.boolean('publish', false);
   const gateInputs = readGateInputs(inputs);
   const uploadedFiles = readUploadedFiles(inputs);
-  const artifactName = inputs.string('artifact-name');
-  const retentionDays = inputs.integer('retention-days', { min: 1, max: 90 });
-  if (retentionDays !== undefined && !artifactName) inputs.problem('retention-days', 'only applies with artifact-name');
+  const artifact = readArtifactInputs(inputs);
   const timeoutMs = inputs.duration('timeout', '30m');
   const pollIntervalMs = inputs.duration('poll-interval', '10s');
-  inputs.finish();
-  // finish() threw if any of these were missing.
-  if (!connection || !appName) return;
+  const { connection, appName } = inputs.finish(required);
 
   const runtime = context.runtime(timeoutMs);
-  let snapshots: readonly GatedSnapshot[] = [];
+  // What the gate found so far, for the summary of a run that ends part-way; `result` once it has ended.
+  const known = new Known<GateResult>();
   let result: GateResult | undefined;
   try {
     result = await runGateStep(
@@ -68,19 +68,14 @@ async function main(context: ActionContext): Promise<void> {
         runtime,
         outputs,
         publishedOutput: true,
-        onSnapshots: (known) => (snapshots = known),
+        report: known.report,
       },
     );
-    if (artifactName) {
-      await uploadArtifact(
-        { name: artifactName, files: [result.sarif.path, result.results.path], retentionDays },
-        logger,
-      );
-    }
+    if (artifact) await uploadArtifact({ ...artifact, files: [result.sarif.path, result.results.path] }, logger);
     const failure = gateFailure(result);
     if (failure) throw failure;
   } finally {
-    summarizeGate(summary, result?.snapshots ?? snapshots, result);
+    summarizeGate(summary, result?.snapshots ?? known.value.snapshots ?? [], result);
     summary.details([
       ['Instance', connection.instanceUrl],
       ['Application', appName],

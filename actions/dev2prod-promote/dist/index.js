@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(71371);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(78623);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 71371:
+/***/ 78623:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28389,6 +28389,8 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+// UNUSED EXPORTS: promoteOutputs
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
@@ -28798,6 +28800,10 @@ function describeValue(value, maxChars = 200) {
     const kind = type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
     return `${kind}: ${jsonText(value, maxChars)}`;
 }
+/** A string with something in it, or undefined (for optional text fields of vendor answers). */
+function nonEmptyString(value) {
+    return typeof value === 'string' && value ? value : undefined;
+}
 
 ;// CONCATENATED MODULE: ./shared/http/body.ts
 
@@ -29040,6 +29046,13 @@ async function poll(check, options) {
  */
 
 
+/** The `artifact-name` and `retention-days` inputs; undefined when no artifact was asked for. */
+function readArtifactInputs(inputs) {
+    const name = inputs.string('artifact-name');
+    const retentionDays = inputs.integer('retention-days', { min: 1, max: 90 });
+    inputs.onlyWith('retention-days', name !== undefined, 'artifact-name');
+    return name === undefined ? undefined : { name, retentionDays };
+}
 async function uploadArtifact(request, logger) {
     const where = request.files.join(', ');
     if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
@@ -29070,6 +29083,121 @@ function commonDirectory(files) {
         }
         return common;
     });
+}
+
+;// CONCATENATED MODULE: ./shared/report/known.ts
+/**
+ * How a flow hands back its result. It returns the whole typed result when it ends; along the way it reports each
+ * part the moment it is known (a job id, a state) through one typed callback, `Report`. So `main` puts IDs into the
+ * outputs at once, and a run that fails, times out or is cancelled still summarizes what it learned.
+ */
+/** Collects what a flow reports; `report` is the callback to give the flow, `value` what is known on any path. */
+class Known {
+    onPart;
+    known = {};
+    /** `onPart` sees each part as it is reported (to set the outputs that part carries). */
+    constructor(onPart = () => { }) {
+        this.onPart = onPart;
+    }
+    report = (part) => {
+        this.known = { ...this.known, ...part };
+        this.onPart(part);
+    };
+    get value() {
+        return this.known;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __nccwpck_require__(77094);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+;// CONCATENATED MODULE: ./shared/fs/file-name.ts
+/** File names built from inputs or vendor text, which must never name a path. */
+/**
+ * A name as a single file name on every OS: path separators, reserved and control characters become `_`, leading
+ * dots go (no `..`, no hidden file), e.g. "Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44" and
+ * "../../x" → "x". Never empty: `fallback` when nothing is left.
+ */
+function safeFileName(name, fallback = 'file') {
+    const safe = name
+        // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+        .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
+        .replace(/\s+/g, '_')
+        .replace(/^[.\s_]+|[.\s]+$/g, '');
+    return safe.slice(0, 200) || fallback;
+}
+
+;// CONCATENATED MODULE: ./shared/report/outputs.ts
+/**
+ * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
+ * value is redacted; a value is appended to GITHUB_OUTPUT only when it changed. GitHub keeps at most 1 MiB per
+ * output: a larger value leaves the output empty and goes to a file in RUNNER_TEMP, which a warning names.
+ * Outside a runner (no GITHUB_OUTPUT, e.g. a bundle started by hand) each value is printed as a log line instead.
+ */
+
+
+
+
+
+
+/** GitHub's limit for one output. */
+const OUTPUT_LIMIT_BYTES = 1024 * 1024;
+/** How much of one value is printed when there is no GITHUB_OUTPUT to write it to. */
+const PRINTED_OUTPUT_LIMIT = 2000;
+/** Sets each output that has a value; an undefined one is left as it was. */
+function setOutputs(outputs, values) {
+    for (const [name, value] of Object.entries(values))
+        if (value !== undefined)
+            outputs.set(name, value);
+}
+function outputText(value) {
+    // jsonText, not JSON.stringify: vendor JSON can be nested deeper than the call stack allows.
+    return typeof value === 'object' ? jsonText(value) : String(value);
+}
+function coreOutputs(logger) {
+    const values = new Map();
+    const warned = new Set();
+    return {
+        values,
+        set(name, value) {
+            const text = logger.redact(outputText(value));
+            if (values.get(name) === text)
+                return;
+            values.set(name, text);
+            if (!process.env.GITHUB_OUTPUT)
+                return logger.info(printedOutput(name, text));
+            const bytes = Buffer.byteLength(text);
+            if (bytes <= OUTPUT_LIMIT_BYTES)
+                return core/* setOutput */.uH(name, text);
+            const file = writeOversizeOutput(name, text);
+            // Written empty (not skipped): an earlier, smaller value must not stand as if it were the current one.
+            core/* setOutput */.uH(name, '');
+            if (!warned.has(name)) {
+                warned.add(name);
+                logger.warning(`The ${name} output would be ${bytes} bytes, over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`, `Output '${name}' too large`);
+            }
+        },
+    };
+}
+/** `output name=value`, cut at PRINTED_OUTPUT_LIMIT characters so a large export does not flood the terminal. */
+function printedOutput(name, text) {
+    if (text.length <= PRINTED_OUTPUT_LIMIT)
+        return `output ${name}=${text}`;
+    const rest = text.length - PRINTED_OUTPUT_LIMIT;
+    return `output ${name}=${text.slice(0, PRINTED_OUTPUT_LIMIT)}… (${rest} more characters not shown)`;
+}
+/** Atomically, so a later step never reads half a value. */
+function writeOversizeOutput(name, text) {
+    const dir = external_node_path_.join(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'config-promotion-outputs');
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const step = safeFileName(process.env.GITHUB_ACTION || 'step', 'step');
+    const file = external_node_path_.join(dir, `${step}-${safeFileName(name, 'output')}.txt`);
+    (0,external_node_fs_.writeFileSync)(`${file}.partial`, text);
+    (0,external_node_fs_.renameSync)(`${file}.partial`, file);
+    return file;
 }
 
 ;// CONCATENATED MODULE: ./shared/report/pr-comment.ts
@@ -29114,19 +29242,93 @@ async function upsertPullRequestComment(comment, logger) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __nccwpck_require__(77094);
+;// CONCATENATED MODULE: ./shared/inputs/parse.ts
+/** The text formats the input reader accepts: lists, durations, sizes and base URLs. Pure functions of text. */
+const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** `a, b and c` (or `a, b or c`). */
+function listOf(names, conjunction) {
+    return names.length > 1
+        ? `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`
+        : names.join('');
+}
+/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
+function formatMs(ms) {
+    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
+}
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function parseDuration(text) {
+    const value = text.trim();
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    const pattern = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
+    let total = 0;
+    let consumed = 0;
+    for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
+        total += Number(match[1]) * DURATION_UNITS_MS[match[2]];
+        consumed = pattern.lastIndex;
+    }
+    return consumed === value.length && consumed > 0 ? Math.round(total) : undefined;
+}
+const SIZE_UNITS = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024, gb: 1024 * 1024 * 1024 };
+function parseSize(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*([kmg]?b)?$/i.exec(text.trim());
+    if (!match)
+        return undefined;
+    return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
+}
+/** An http(s) base URL without a trailing slash, or undefined when the text is not one (see InputReader.url). */
+function parseBaseUrl(text) {
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        return undefined;
+    }
+    if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
+        return undefined;
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
+function userinfoOf(text) {
+    return USERINFO.exec(text.trim())?.[2] || undefined;
+}
+/** `https://admin:secret@host/x` → `https://***@host/x`. */
+function withoutUserinfo(text) {
+    return text.trim().replace(USERINFO, '$1***@');
+}
+/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
+const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
+function decodeURIComponentSafe(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
+}
+
 ;// CONCATENATED MODULE: ./shared/inputs/reader.ts
 /**
  * The one input reader. Each reader method records a problem instead of throwing, so `finish()` reports every
  * problem of the run together, each naming the input and what would be valid, before any request is sent.
  */
 
+
 /** How the runner passes inputs: `INPUT_<NAME>` with spaces as underscores, upper-cased (hyphens stay). */
 const environmentInputs = (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
 const TRUE_VALUES = ['true', 'True', 'TRUE'];
 const FALSE_VALUES = ['false', 'False', 'FALSE'];
-const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 class InputReader {
     source;
     logger;
@@ -29287,80 +29489,53 @@ class InputReader {
     list(name) {
         return splitList(this.raw(name));
     }
-    /** Throws one InputError with every problem found, if any. */
-    finish() {
+    /**
+     * Exactly one of `names` must be given; returns the one that was. `context` prefixes the problem when the rule
+     * belongs to something else (an operation, say): "create-app: give only one of ...".
+     */
+    exactlyOne(names, options = {}) {
+        const given = names.filter((name) => this.has(name));
+        if (given.length === 1)
+            return given[0];
+        const prefix = options.context ? `${options.context}: ` : '';
+        if (given.length)
+            this.problem(given[1], `${prefix}give only one of ${listOf(names, 'and')} (got ${given.join(', ')})`);
+        else
+            this.problem(names[0], `${prefix}give ${listOf(names, 'or')}`);
+        return undefined;
+    }
+    /** At least one of `names` must be given (`context` as for exactlyOne). */
+    atLeastOne(names, options = {}) {
+        if (names.some((name) => this.has(name)))
+            return;
+        this.problem(names[0], `${options.context ? `${options.context}: ` : ''}give at least one of ${listOf(names, 'or')}`);
+    }
+    /** `name` means something only when `applies` holds; `when` says when ("artifact-name", "target: collection"). */
+    onlyWith(name, applies, when) {
+        if (!applies && this.has(name))
+            this.problem(name, `only applies with ${when}`);
+    }
+    /** `name` must be given when `needed` holds; `when` says when, as for onlyWith. */
+    requiredWith(name, needed, when) {
+        if (needed && !this.has(name))
+            this.problem(name, `is required with ${when}`);
+    }
+    /**
+     * Throws one InputError with every problem found, if any. Otherwise returns `required` with its types narrowed
+     * to present: the values a flow needs come out of here, so no later check can quietly end a run that did nothing.
+     * A value still missing without a recorded problem is a defect of the action, and fails the step as such.
+     */
+    finish(required = {}) {
         if (this.problems.length)
             throw new InputError(this.problems);
+        const missing = Object.keys(required).filter((key) => required[key] === undefined || required[key] === null);
+        if (missing.length)
+            throw new Error(`No value for ${missing.join(', ')} although no input problem was found`);
+        return required;
     }
     raw(name) {
         return this.source(name).trim();
     }
-}
-/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
-function formatMs(ms) {
-    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
-}
-function splitList(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-function parseDuration(text) {
-    const value = text.trim();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    const pattern = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
-    let total = 0;
-    let consumed = 0;
-    for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
-        total += Number(match[1]) * DURATION_UNITS_MS[match[2]];
-        consumed = pattern.lastIndex;
-    }
-    return consumed === value.length && consumed > 0 ? Math.round(total) : undefined;
-}
-const SIZE_UNITS = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024, gb: 1024 * 1024 * 1024 };
-function parseSize(text) {
-    const match = /^(\d+(?:\.\d+)?)\s*([kmg]?b)?$/i.exec(text.trim());
-    if (!match)
-        return undefined;
-    return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
-}
-/** An http(s) base URL without a trailing slash, or undefined when the text is not one (see InputReader.url). */
-function parseBaseUrl(text) {
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
-        return undefined;
-    }
-    if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
-        return undefined;
-    }
-    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-}
-/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
-function userinfoOf(text) {
-    return USERINFO.exec(text.trim())?.[2] || undefined;
-}
-/** `https://admin:secret@host/x` → `https://***@host/x`. */
-function withoutUserinfo(text) {
-    return text.trim().replace(USERINFO, '$1***@');
-}
-/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
-const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
-function decodeURIComponentSafe(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
 }
 
 ;// CONCATENATED MODULE: ./shared/report/logger.ts
@@ -29428,90 +29603,6 @@ function coreLogger(redactor = new SecretRedactor()) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-;// CONCATENATED MODULE: ./shared/fs/file-name.ts
-/** File names built from inputs or vendor text, which must never name a path. */
-/**
- * A name as a single file name on every OS: path separators, reserved and control characters become `_`, leading
- * dots go (no `..`, no hidden file), e.g. "Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44" and
- * "../../x" → "x". Never empty: `fallback` when nothing is left.
- */
-function safeFileName(name, fallback = 'file') {
-    const safe = name
-        // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
-        .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
-        .replace(/\s+/g, '_')
-        .replace(/^[.\s_]+|[.\s]+$/g, '');
-    return safe.slice(0, 200) || fallback;
-}
-
-;// CONCATENATED MODULE: ./shared/report/outputs.ts
-/**
- * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
- * value is redacted; a value is appended to GITHUB_OUTPUT only when it changed. GitHub keeps at most 1 MiB per
- * output: a larger value leaves the output empty and goes to a file in RUNNER_TEMP, which a warning names.
- * Outside a runner (no GITHUB_OUTPUT, e.g. a bundle started by hand) each value is printed as a log line instead.
- */
-
-
-
-
-
-
-/** GitHub's limit for one output. */
-const OUTPUT_LIMIT_BYTES = 1024 * 1024;
-/** How much of one value is printed when there is no GITHUB_OUTPUT to write it to. */
-const PRINTED_OUTPUT_LIMIT = 2000;
-function outputText(value) {
-    // jsonText, not JSON.stringify: vendor JSON can be nested deeper than the call stack allows.
-    return typeof value === 'object' ? jsonText(value) : String(value);
-}
-function coreOutputs(logger) {
-    const values = new Map();
-    const warned = new Set();
-    return {
-        values,
-        set(name, value) {
-            const text = logger.redact(outputText(value));
-            if (values.get(name) === text)
-                return;
-            values.set(name, text);
-            if (!process.env.GITHUB_OUTPUT)
-                return logger.info(printedOutput(name, text));
-            const bytes = Buffer.byteLength(text);
-            if (bytes <= OUTPUT_LIMIT_BYTES)
-                return core/* setOutput */.uH(name, text);
-            const file = writeOversizeOutput(name, text);
-            // Written empty (not skipped): an earlier, smaller value must not stand as if it were the current one.
-            core/* setOutput */.uH(name, '');
-            if (!warned.has(name)) {
-                warned.add(name);
-                logger.warning(`The ${name} output would be ${bytes} bytes, over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`, `Output '${name}' too large`);
-            }
-        },
-    };
-}
-/** `output name=value`, cut at PRINTED_OUTPUT_LIMIT characters so a large export does not flood the terminal. */
-function printedOutput(name, text) {
-    if (text.length <= PRINTED_OUTPUT_LIMIT)
-        return `output ${name}=${text}`;
-    const rest = text.length - PRINTED_OUTPUT_LIMIT;
-    return `output ${name}=${text.slice(0, PRINTED_OUTPUT_LIMIT)}… (${rest} more characters not shown)`;
-}
-/** Atomically, so a later step never reads half a value. */
-function writeOversizeOutput(name, text) {
-    const dir = external_node_path_.join(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'config-promotion-outputs');
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    const step = safeFileName(process.env.GITHUB_ACTION || 'step', 'step');
-    const file = external_node_path_.join(dir, `${step}-${safeFileName(name, 'output')}.txt`);
-    (0,external_node_fs_.writeFileSync)(`${file}.partial`, text);
-    (0,external_node_fs_.renameSync)(`${file}.partial`, file);
-    return file;
-}
-
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __nccwpck_require__(98995);
 // EXTERNAL MODULE: external "node:url"
@@ -29568,9 +29659,11 @@ class Summary {
             this.table(['', ''], kept.map(([label, value]) => [`**${label}**`, String(value)]));
         return this;
     }
-    table(header, rows) {
+    /** Cells are escaped (a `|` or a line break in vendor text cannot break the table); `align` per column. */
+    table(header, rows, align = []) {
         const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
-        this.parts.push([line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n') + '\n');
+        const rule = `| ${header.map((_, i) => (align[i] === 'right' ? '---:' : '---')).join(' | ')} |`;
+        this.parts.push([line(header), rule, ...rows.map(line)].join('\n') + '\n');
         return this;
     }
     list(items) {
@@ -30235,6 +30328,16 @@ class ApiClient {
         }
     }
     /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
+    /**
+     * `body` as a JSON object, or the object it holds at `key` (`result`, `response_map`); anything else is an
+     * unexpected answer naming the endpoint.
+     */
+    objectIn(body, spec, key) {
+        const value = key === undefined ? body : isRecord(body) ? body[key] : undefined;
+        if (isRecord(value))
+            return value;
+        throw this.unexpectedAnswer(spec, key === undefined ? 'the answer is not a JSON object' : `the answer has no ${key} object`);
+    }
     unexpectedAnswer(spec, what) {
         return new ApiError({
             method: spec.method,
@@ -30722,21 +30825,21 @@ async function getExport(client, tenantId, exportId) {
         path: `/rest/${encodeURIComponent(tenantId)}/dev2prod/export/${encodeURIComponent(exportId)}`,
         what: 'read the export status',
     };
-    const body = record(await client.json(spec), client, spec);
+    const body = client.objectIn(await client.json(spec), spec);
     if (typeof body.Status !== 'string')
         throw client.unexpectedAnswer(spec, 'Status is missing');
     checkJobId(body, exportId, 'export', client, spec);
     const statistics = Array.isArray(body.Statistics) ? body.Statistics.filter(isRecord) : [];
     return {
         status: body.Status,
-        fileId: stringOf(body.FileId),
-        packageBundleName: stringOf(body.PackageBundleName),
+        fileId: nonEmptyString(body.FileId),
+        packageBundleName: nonEmptyString(body.PackageBundleName),
         itemCount: countOf(body.ItemCount),
         statistics: statistics.map((s) => ({
             packageName: scalarText(s.PackageName),
             itemCount: countOf(s.ItemCount),
         })),
-        message: readSmaxMessage(body) ?? stringOf(body.ErrorMessage) ?? stringOf(body.Error),
+        message: readSmaxMessage(body) ?? nonEmptyString(body.ErrorMessage) ?? nonEmptyString(body.Error),
     };
 }
 /** Streams the file repository's file to `destination`. */
@@ -30764,7 +30867,7 @@ async function uploadAttachment(client, tenantId, file) {
         what: 'upload the package',
         timeoutMs: TRANSFER_IDLE_TIMEOUT_MS,
     };
-    const body = record(await client.json(spec), client, spec);
+    const body = client.objectIn(await client.json(spec), spec);
     if (body.success === false) {
         throw new ApiError({
             method: 'POST',
@@ -30774,7 +30877,7 @@ async function uploadAttachment(client, tenantId, file) {
             hint: 'Check the package file and the target tenant, then run again',
         });
     }
-    const fileId = stringOf(body.guid) ?? stringOf(body.Id) ?? stringOf(body.id);
+    const fileId = nonEmptyString(body.guid) ?? nonEmptyString(body.Id) ?? nonEmptyString(body.id);
     if (!fileId)
         throw client.unexpectedAnswer(spec, 'the answer has no guid');
     return fileId;
@@ -30799,7 +30902,7 @@ async function getImport(client, tenantId, importId, dryRun) {
         path: `/rest/${encodeURIComponent(tenantId)}/dev2prod/import/${encodeURIComponent(importId)}`,
         what: 'read the import status',
     };
-    const body = record(await client.json(spec), client, spec);
+    const body = client.objectIn(await client.json(spec), spec);
     if (typeof body.Status !== 'string')
         throw client.unexpectedAnswer(spec, 'Status is missing');
     const label = dryRun ? 'dry run' : 'import';
@@ -30829,18 +30932,11 @@ function jobMismatch(client, spec, what) {
     });
 }
 function idOf(body, client, spec) {
-    const id = stringOf(record(body, client, spec).Id) ?? stringOf(record(body, client, spec).id);
+    const answer = client.objectIn(body, spec);
+    const id = nonEmptyString(answer.Id) ?? nonEmptyString(answer.id);
     if (!id)
         throw client.unexpectedAnswer(spec, 'Id is missing');
     return id;
-}
-function record(body, client, spec) {
-    if (!isRecord(body))
-        throw client.unexpectedAnswer(spec, 'the answer is not a JSON object');
-    return body;
-}
-function stringOf(value) {
-    return typeof value === 'string' && value ? value : undefined;
 }
 /** A count sent as a number or as text; undefined when absent or unreadable (it only informs, never gates). */
 function countOf(value) {
@@ -30897,6 +30993,8 @@ function jobStates(what, known, logger) {
 }
 
 ;// CONCATENATED MODULE: ./actions/dev2prod-promote/src/judge.ts
+/** Whether a dry run or an import passed, and how it reads in annotations, the summary and a PR comment. */
+
 
 /**
  * Passes only when Status is COMPLETED, Totals is there with a Failed count of 0, nothing failed in any result (its
@@ -30951,37 +31049,33 @@ const STATISTICS = ['Added', 'Modified', 'Removed', 'Failed', 'Skipped'];
 /** Markdown: a table per package (the statistics present), totals, locks, errors and warnings. */
 function importReport(title, status, judgement) {
     const columns = STATISTICS.filter((name) => (status.totals && name in status.totals) || status.results.some((result) => name in result.statistics));
-    const row = (cells) => `| ${cells.map((c) => String(c ?? '')).join(' | ')} |`;
-    const lines = [
-        `### ${title}: ${judgement.passed ? 'passed' : 'did not pass'}`,
-        '',
-        judgement.passed ? '' : `Why: ${judgement.reasons.join('; ')}.\n`,
-        row(['Package', ...columns, 'Errors', 'Warnings']),
-        row(['---', ...columns.map(() => '---:'), '---:', '---:']),
-        ...status.results.map((r) => row([r.packageName, ...columns.map((c) => r.statistics[c]), r.errors.length, r.warnings.length])),
-        row([
+    const cells = (values) => values.map((value) => String(value ?? ''));
+    const report = new Summary().heading(`${title}: ${judgement.passed ? 'passed' : 'did not pass'}`, 3);
+    if (!judgement.passed)
+        report.text(`Why: ${judgement.reasons.join('; ')}.`);
+    report
+        .table(['Package', ...columns, 'Errors', 'Warnings'], [
+        ...status.results.map((r) => cells([r.packageName, ...columns.map((c) => r.statistics[c]), r.errors.length, r.warnings.length])),
+        cells([
             '**Total**',
             ...columns.map((c) => (status.totals?.[c] === undefined ? '' : `**${status.totals[c]}**`)),
             `**${allErrors(status).length}**`,
             `**${allWarnings(status).length}**`,
         ]),
-        '',
-        `Status ${status.status}; StudioLocked ${status.studioLocked ?? 'unknown'}; SystemLocked ${status.systemLocked ?? 'unknown'}.`,
-    ];
-    const notes = [
-        ...allErrors(status).map((e) => `- ❌ **${e.packageName}**: ${e.text.replace(/\n/g, ' ')}`),
-        ...allWarnings(status).map((w) => `- ⚠️ **${w.packageName}**: ${w.text.replace(/\n/g, ' ')}`),
-    ];
-    if (notes.length)
-        lines.push('', ...notes);
-    return lines.filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('\n') + '\n';
+    ], ['left', ...columns.map(() => 'right'), 'right', 'right'])
+        .text(`Status ${status.status}; StudioLocked ${status.studioLocked ?? 'unknown'}; SystemLocked ${status.systemLocked ?? 'unknown'}.`)
+        .list([
+        ...allErrors(status).map((e) => `❌ **${e.packageName}**: ${e.text}`),
+        ...allWarnings(status).map((w) => `⚠️ **${w.packageName}**: ${w.text}`),
+    ]);
+    return report.toMarkdown();
 }
 
 ;// CONCATENATED MODULE: ./actions/dev2prod-promote/src/promote.ts
 /**
  * The dev2prod-promote flow: export the package on the source, carry the file to the target, dry-run the import,
  * and import only when the dry run passed — each step optional by mode. Never touches @actions/core: it reports
- * through `outputs` and fills `progress` for the summary and the PR comment.
+ * what it learns through `report` (for the outputs, the summary and the PR comment) and returns the result.
  */
 
 
@@ -30992,38 +31086,42 @@ function importReport(title, status, judgement) {
 
 
 const MODES = ['export', 'dry-run', 'promote', 'import'];
-async function runPromote(config, deps, progress) {
-    const { outputs, runtime } = deps;
+async function runPromote(config, deps) {
+    const { report, runtime } = deps;
     const { logger } = runtime;
-    if (config.packageId && config.source) {
-        progress.packageFile = await exportAndDownload(config, config.source, config.packageId, deps, progress);
+    const result = { dryRunOutcome: 'skipped' };
+    const learned = (part) => {
+        Object.assign(result, part);
+        report(part);
+    };
+    const pkg = config.package;
+    if (pkg.kind === 'export') {
+        await exportAndDownload(config, pkg.source, pkg.packageId, deps, learned);
     }
-    else if (config.packageFile) {
-        progress.packageFile = await fileDigest(config.packageFile);
-        outputs.set('package-file', progress.packageFile.path);
-        outputs.set('package-sha256', progress.packageFile.sha256);
+    else if (pkg.kind === 'file') {
+        learned({ packageFile: await fileDigest(pkg.path) });
     }
-    if (config.artifact && progress.packageFile) {
-        await deps.uploadArtifact({ ...config.artifact, files: [progress.packageFile.path] });
+    const packageFile = result.packageFile;
+    if (config.artifact && packageFile) {
+        await deps.uploadArtifact({ ...config.artifact, files: [packageFile.path] });
     }
-    if (config.mode === 'export' || !config.target) {
-        outputs.set('dry-run-outcome', 'skipped');
-        return;
+    if (config.mode === 'export') {
+        learned({ dryRunOutcome: 'skipped' });
+        return result;
     }
     const target = config.target;
     const client = deps.clientFor(target);
-    let fileId = config.fileId;
-    if (!fileId && progress.packageFile) {
-        logger.info(`Uploading ${external_node_path_.basename(progress.packageFile.path)} (${progress.packageFile.bytes} bytes) to tenant ${target.tenantId}.`);
-        fileId = await uploadAttachment(client, target.tenantId, progress.packageFile.path);
+    let fileId = pkg.kind === 'file-id' ? pkg.fileId : undefined;
+    if (!fileId && packageFile) {
+        logger.info(`Uploading ${external_node_path_.basename(packageFile.path)} (${packageFile.bytes} bytes) to tenant ${target.tenantId}.`);
+        fileId = await uploadAttachment(client, target.tenantId, packageFile.path);
     }
     if (!fileId)
         throw new Error('nothing to import: no package-id, package-file or file-id');
-    outputs.set('file-id', fileId);
+    learned({ fileId });
     if (config.mode === 'dry-run' || config.mode === 'promote') {
-        const dryRun = await runImport(client, target, fileId, true, config, deps);
-        progress.dryRun = dryRun;
-        outputs.set('dry-run-outcome', dryRun.judgement.passed ? 'passed' : 'failed');
+        const dryRun = await runImport(client, target, fileId, true, config, deps, learned);
+        learned({ dryRun, dryRunOutcome: dryRun.judgement.passed ? 'passed' : 'failed' });
         if (!dryRun.judgement.passed) {
             throw new JobFailedError(`Dry run ${dryRun.id} on tenant ${target.tenantId} did not pass (${dryRun.judgement.reasons.join('; ')}); nothing was imported`, {
                 jobId: `Dry run ${dryRun.id}`,
@@ -31035,27 +31133,28 @@ async function runPromote(config, deps, progress) {
         logger.info(`Dry run ${dryRun.id} passed.`);
     }
     else {
-        outputs.set('dry-run-outcome', 'skipped');
+        learned({ dryRunOutcome: 'skipped' });
     }
     if (config.mode === 'promote' || config.mode === 'import') {
-        const result = await runImport(client, target, fileId, false, config, deps);
-        progress.import = result;
-        if (!result.judgement.passed) {
-            throw new JobFailedError(`Import ${result.id} on tenant ${target.tenantId} did not pass (${result.judgement.reasons.join('; ')})`, {
-                jobId: `Import ${result.id}`,
-                state: result.status.status,
+        const imported = await runImport(client, target, fileId, false, config, deps, learned);
+        learned({ import: imported });
+        if (!imported.judgement.passed) {
+            throw new JobFailedError(`Import ${imported.id} on tenant ${target.tenantId} did not pass (${imported.judgement.reasons.join('; ')})`, {
+                jobId: `Import ${imported.id}`,
+                state: imported.status.status,
                 errors: [],
                 hint: 'The errors are annotated by package above; look at the import in Package Manager on the target tenant',
             });
         }
-        logger.info(`Import ${result.id} completed on tenant ${target.tenantId}.`);
+        logger.info(`Import ${imported.id} completed on tenant ${target.tenantId}.`);
     }
+    return result;
 }
-async function exportAndDownload(config, source, packageId, deps, progress) {
-    const { outputs, runtime } = deps;
+async function exportAndDownload(config, source, packageId, deps, learned) {
+    const { runtime } = deps;
     const client = deps.clientFor(source);
     const exportId = await startExport(client, source.tenantId, packageId);
-    outputs.set('export-id', exportId);
+    learned({ exportId });
     runtime.logger.info(`Export ${exportId} of package ${packageId} started on tenant ${source.tenantId}.`);
     const classify = jobStates(`Export ${exportId}`, SMAX_JOB_STATES, runtime.logger);
     const exported = await poll(async () => {
@@ -31064,7 +31163,7 @@ async function exportAndDownload(config, source, packageId, deps, progress) {
             return { done: true, value: current };
         return { done: false, state: current.status };
     }, { what: `export ${exportId}`, runtime, maxIntervalMs: config.pollIntervalMs });
-    progress.export = exported;
+    learned({ export: exported });
     if (classify(exported.status) !== 'done') {
         throw new JobFailedError(`Export ${exportId} of package ${packageId} ended ${exported.status}`, {
             jobId: `Export ${exportId}`,
@@ -31081,23 +31180,16 @@ async function exportAndDownload(config, source, packageId, deps, progress) {
             hint: 'Look at the export in Package Manager on the source tenant',
         });
     }
-    outputs.set('source-file-id', exported.fileId);
-    if (exported.packageBundleName)
-        outputs.set('package-bundle-name', exported.packageBundleName);
-    if (exported.itemCount !== undefined)
-        outputs.set('item-count', exported.itemCount);
     const destination = external_node_path_.join(config.downloadDir, `${safeFileName(exported.packageBundleName ?? `package-${packageId}-${exportId}`, 'package')}.zip`);
     const file = await downloadAttachment(client, source.tenantId, exported.fileId, destination);
-    outputs.set('package-file', file.path);
-    outputs.set('package-sha256', file.sha256);
+    learned({ packageFile: file });
     runtime.logger.info(`Downloaded ${file.bytes} bytes to ${file.path} (sha256 ${file.sha256}).`);
-    return file;
 }
-async function runImport(client, target, fileId, dryRun, config, deps) {
-    const { outputs, runtime } = deps;
+async function runImport(client, target, fileId, dryRun, config, deps, learned) {
+    const { runtime } = deps;
     const label = dryRun ? 'Dry run' : 'Import';
     const id = await startImport(client, target.tenantId, fileId, dryRun);
-    outputs.set(dryRun ? 'dry-run-import-id' : 'import-id', id);
+    learned(dryRun ? { dryRunId: id } : { importId: id });
     runtime.logger.info(`${label} ${id} of file ${fileId} started on tenant ${target.tenantId}.`);
     const classify = jobStates(`${label} ${id}`, SMAX_JOB_STATES, runtime.logger);
     const status = await poll(async () => {
@@ -31109,18 +31201,18 @@ async function runImport(client, target, fileId, dryRun, config, deps) {
         what: `${label.toLowerCase()} ${id}`,
         runtime,
         maxIntervalMs: config.pollIntervalMs,
-        onState: dryRun ? undefined : (state) => outputs.set('import-status', state),
+        onState: dryRun ? undefined : (state) => learned({ importStatus: state }),
     });
     if (!dryRun)
-        outputs.set('import-status', status.status);
-    outputs.set('totals', status.rawTotals);
-    outputs.set('results', status.rawResults);
+        learned({ importStatus: status.status });
     annotate(label, status, runtime.logger);
     return { id, status, judgement: judgeImport(status, config.failOnWarnings) };
 }
 
 ;// CONCATENATED MODULE: ./actions/dev2prod-promote/src/main.ts
 /** dev2prod-promote: inputs → export / transfer / dry run / import by mode → outputs, summary, PR comment. */
+
+
 
 
 
@@ -31142,12 +31234,7 @@ async function main(context) {
     const packageId = inputs.string('package-id');
     const packageFile = inputs.string('package-file');
     const fileId = inputs.string('file-id');
-    const given = [packageId && 'package-id', packageFile && 'package-file', fileId && 'file-id'].filter(Boolean);
-    if (given.length !== 1) {
-        inputs.problem(given[1] ?? 'package-id', given.length
-            ? `give only one of package-id, package-file and file-id (got ${given.join(', ')})`
-            : 'give package-id, package-file or file-id');
-    }
+    inputs.exactlyOne(['package-id', 'package-file', 'file-id']);
     if (mode === 'export' && (packageFile || fileId))
         inputs.problem(packageFile ? 'package-file' : 'file-id', 'mode export needs package-id');
     if (packageId !== undefined && !/^[\w.-]+$/.test(packageId))
@@ -31165,52 +31252,62 @@ async function main(context) {
     // Only a file inside the workspace is opened to look for the zip signature.
     if (resolvedPackageFile)
         await checkPackageIsZip(inputs, resolvedPackageFile);
-    const artifactName = inputs.string('artifact-name');
-    const retentionDays = inputs.integer('retention-days', { min: 1, max: 90 });
-    if (retentionDays !== undefined && !artifactName)
-        inputs.problem('retention-days', 'only applies with artifact-name');
-    if (artifactName && fileId)
+    const artifact = readArtifactInputs(inputs);
+    if (artifact && fileId)
         inputs.problem('artifact-name', 'needs a package file on disk: give package-id or package-file');
     const failOnWarnings = inputs.boolean('fail-on-warnings', false);
     const commentOnPr = inputs.boolean('comment-on-pr', false);
     const githubToken = inputs.secret('github-token');
-    if (commentOnPr && !githubToken)
-        inputs.problem('github-token', 'is required with comment-on-pr (the default is the workflow token)');
+    inputs.requiredWith('github-token', commentOnPr, 'comment-on-pr (the default is the workflow token)');
     const pollIntervalMs = inputs.duration('poll-interval', '15s', { min: MIN_INTERVAL_MS });
-    inputs.finish();
-    if (target && targetInputs?.sourceCredentials)
-        logger.info(`target-username/target-password not given: the target (${target.url}) is the source's server, so the source's ${targetInputs.sourceCredentials} used there.`);
-    const config = {
-        mode,
-        source: packageId ? source : undefined,
-        target,
-        packageId,
-        packageFile: resolvedPackageFile,
-        fileId,
+    const settings = {
         downloadDir: external_node_path_.resolve(inputs.string('download-dir') ?? process.env.RUNNER_TEMP ?? '.'),
-        artifact: artifactName ? { name: artifactName, retentionDays } : undefined,
+        artifact,
         failOnWarnings,
         pollIntervalMs,
     };
-    const progress = {};
+    const packageSource = packageId !== undefined
+        ? source && { kind: 'export', packageId, source }
+        : resolvedPackageFile
+            ? { kind: 'file', path: resolvedPackageFile }
+            : fileId !== undefined
+                ? { kind: 'file-id', fileId }
+                : undefined;
+    const { config } = inputs.finish({ config: promoteConfig(mode, packageSource, target, settings) });
+    if (config.target && targetInputs?.sourceCredentials)
+        logger.info(`target-username/target-password not given: the target (${config.target.url}) is the source's server, so the source's ${targetInputs.sourceCredentials} used there.`);
+    const known = new Known((part) => setOutputs(outputs, promoteOutputs(part)));
     try {
-        await runPromote(config, {
+        const result = await runPromote(config, {
             runtime,
-            outputs,
+            report: known.report,
             clientFor: (tenant) => smaxClient(tenant, runtime),
             uploadArtifact: (request) => uploadArtifact(request, logger),
-        }, progress);
+        });
+        known.report(result);
     }
     finally {
-        main_writeSummary(summary, config, progress, outputs.values, runtime_formatDuration(runtime.deadline.elapsed()));
-        if (commentOnPr && githubToken && progress.dryRun) {
+        const done = known.value;
+        main_writeSummary(summary, config, done, runtime_formatDuration(runtime.deadline.elapsed()));
+        if (commentOnPr && githubToken && done.dryRun) {
             await upsertPullRequestComment({
                 token: githubToken,
                 key: `dev2prod-promote ${process.env.GITHUB_WORKFLOW ?? ''} ${process.env.GITHUB_JOB ?? ''} ${config.target?.tenantId ?? ''}`,
-                body: `## SMAX Dev2Prod dry run on tenant ${config.target?.tenantId}\n\n${progress.export?.packageBundleName ? `Package **${progress.export.packageBundleName}**, ` : ''}file \`${outputs.values.get('file-id') ?? ''}\`.\n\n${importReport('Dry run', progress.dryRun.status, progress.dryRun.judgement)}`,
+                body: `## SMAX Dev2Prod dry run on tenant ${config.target?.tenantId}\n\n${done.export?.packageBundleName ? `Package **${done.export.packageBundleName}**, ` : ''}file \`${done.fileId ?? ''}\`.\n\n${importReport('Dry run', done.dryRun.status, done.dryRun.judgement)}`,
             }, logger);
         }
     }
+}
+/**
+ * The config the inputs describe: export takes a package to export and no target; the other modes a target.
+ * Undefined when the inputs did not make one (their problems say why).
+ */
+function promoteConfig(mode, pkg, target, settings) {
+    if (!pkg)
+        return undefined;
+    if (mode === 'export')
+        return pkg.kind === 'export' ? { ...settings, mode, package: pkg } : undefined;
+    return target && { ...settings, mode, package: pkg, target };
 }
 /**
  * `source-*` or `target-*` inputs, as far as given. The target falls back to the source's URL; to the source's
@@ -31272,29 +31369,52 @@ async function checkPackageIsZip(inputs, file) {
     if (problem)
         inputs.problem('package-file', `${file} ${problem}; give the package zip that Dev2Prod exported`);
 }
-function main_writeSummary(summary, config, progress, out, elapsed) {
+function main_writeSummary(summary, config, done, elapsed) {
+    const { packageFile, dryRun } = done;
+    const pkg = config.package;
     summary.details([
         ['Mode', config.mode],
-        ['Source', config.source && `${config.source.url} tenant ${config.source.tenantId}`],
+        ['Source', pkg.kind === 'export' ? `${pkg.source.url} tenant ${pkg.source.tenantId}` : undefined],
         ['Target', config.target && `${config.target.url} tenant ${config.target.tenantId}`],
-        ['Package', config.packageId ?? config.packageFile ?? (config.fileId && `file ${config.fileId}`)],
-        ['Export id', out.get('export-id')],
-        ['Package bundle', out.get('package-bundle-name')],
-        ['Items', out.get('item-count')],
-        ['Package file', out.get('package-file')],
-        ['sha256', out.get('package-sha256') && `\`${out.get('package-sha256')}\``],
-        ['Target file id', out.get('file-id')],
-        ['Dry run', out.get('dry-run-import-id') && `${out.get('dry-run-import-id')}: ${out.get('dry-run-outcome')}`],
-        ['Import', out.get('import-id') && `${out.get('import-id')}: ${out.get('import-status')}`],
+        ['Package', pkg.kind === 'export' ? pkg.packageId : pkg.kind === 'file' ? pkg.path : `file ${pkg.fileId}`],
+        ['Export id', done.exportId],
+        ['Package bundle', done.export?.packageBundleName],
+        ['Items', done.export?.itemCount],
+        ['Package file', packageFile?.path],
+        ['sha256', packageFile && `\`${packageFile.sha256}\``],
+        ['Target file id', done.fileId],
+        ['Dry run', done.dryRunId && `${done.dryRunId}: ${dryRun ? done.dryRunOutcome : 'not finished'}`],
+        ['Import', done.importId && `${done.importId}: ${done.importStatus ?? 'started'}`],
         ['Elapsed', elapsed],
     ]);
-    if (progress.export?.statistics.length) {
-        summary.heading('Export', 3).table(['Package', 'Items'], progress.export.statistics.map((s) => [s.packageName, String(s.itemCount ?? '')]));
+    if (done.export?.statistics.length) {
+        summary.heading('Export', 3).table(['Package', 'Items'], done.export.statistics.map((s) => [s.packageName, String(s.itemCount ?? '')]));
     }
-    if (progress.dryRun)
-        summary.text(importReport('Dry run', progress.dryRun.status, progress.dryRun.judgement));
-    if (progress.import)
-        summary.text(importReport('Import', progress.import.status, progress.import.judgement));
+    if (dryRun)
+        summary.text(importReport('Dry run', dryRun.status, dryRun.judgement));
+    if (done.import)
+        summary.text(importReport('Import', done.import.status, done.import.judgement));
+}
+/** The step's outputs for what the promotion reported; the ones not reported yet are left out. */
+function promoteOutputs(part) {
+    const exported = part.export;
+    // Totals and results of the import when there was one, else of the dry run.
+    const judged = part.import ?? part.dryRun;
+    return {
+        'export-id': part.exportId,
+        'source-file-id': exported?.fileId,
+        'package-bundle-name': exported?.packageBundleName,
+        'item-count': exported?.itemCount,
+        'package-file': part.packageFile?.path,
+        'package-sha256': part.packageFile?.sha256,
+        'file-id': part.fileId,
+        'dry-run-import-id': part.dryRunId,
+        'import-id': part.importId,
+        'import-status': part.importStatus,
+        totals: judged?.status.rawTotals,
+        results: judged?.status.rawResults,
+        'dry-run-outcome': part.dryRunOutcome,
+    };
 }
 
 

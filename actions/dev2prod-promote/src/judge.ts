@@ -1,4 +1,5 @@
 /** Whether a dry run or an import passed, and how it reads in annotations, the summary and a PR comment. */
+import { Summary } from '../../../shared/report/summary.js';
 import type { Logger } from '../../../shared/runtime.js';
 import { sameState } from '../../../shared/poll/states.js';
 import type { ImportStatus } from '../../../shared/vendors/smax/dev2prod.js';
@@ -62,29 +63,31 @@ export function importReport(title: string, status: ImportStatus, judgement: Jud
   const columns = STATISTICS.filter(
     (name) => (status.totals && name in status.totals) || status.results.some((result) => name in result.statistics),
   );
-  const row = (cells: (string | number | undefined)[]) => `| ${cells.map((c) => String(c ?? '')).join(' | ')} |`;
-  const lines = [
-    `### ${title}: ${judgement.passed ? 'passed' : 'did not pass'}`,
-    '',
-    judgement.passed ? '' : `Why: ${judgement.reasons.join('; ')}.\n`,
-    row(['Package', ...columns, 'Errors', 'Warnings']),
-    row(['---', ...columns.map(() => '---:'), '---:', '---:']),
-    ...status.results.map((r) =>
-      row([r.packageName, ...columns.map((c) => r.statistics[c]), r.errors.length, r.warnings.length]),
-    ),
-    row([
-      '**Total**',
-      ...columns.map((c) => (status.totals?.[c] === undefined ? '' : `**${status.totals[c]}**`)),
-      `**${allErrors(status).length}**`,
-      `**${allWarnings(status).length}**`,
-    ]),
-    '',
-    `Status ${status.status}; StudioLocked ${status.studioLocked ?? 'unknown'}; SystemLocked ${status.systemLocked ?? 'unknown'}.`,
-  ];
-  const notes = [
-    ...allErrors(status).map((e) => `- ❌ **${e.packageName}**: ${e.text.replace(/\n/g, ' ')}`),
-    ...allWarnings(status).map((w) => `- ⚠️ **${w.packageName}**: ${w.text.replace(/\n/g, ' ')}`),
-  ];
-  if (notes.length) lines.push('', ...notes);
-  return lines.filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('\n') + '\n';
+  const cells = (values: (string | number | undefined)[]) => values.map((value) => String(value ?? ''));
+  const report = new Summary().heading(`${title}: ${judgement.passed ? 'passed' : 'did not pass'}`, 3);
+  if (!judgement.passed) report.text(`Why: ${judgement.reasons.join('; ')}.`);
+  report
+    .table(
+      ['Package', ...columns, 'Errors', 'Warnings'],
+      [
+        ...status.results.map((r) =>
+          cells([r.packageName, ...columns.map((c) => r.statistics[c]), r.errors.length, r.warnings.length]),
+        ),
+        cells([
+          '**Total**',
+          ...columns.map((c) => (status.totals?.[c] === undefined ? '' : `**${status.totals[c]}**`)),
+          `**${allErrors(status).length}**`,
+          `**${allWarnings(status).length}**`,
+        ]),
+      ],
+      ['left', ...columns.map((): 'right' => 'right'), 'right', 'right'],
+    )
+    .text(
+      `Status ${status.status}; StudioLocked ${status.studioLocked ?? 'unknown'}; SystemLocked ${status.systemLocked ?? 'unknown'}.`,
+    )
+    .list([
+      ...allErrors(status).map((e) => `❌ **${e.packageName}**: ${e.text}`),
+      ...allWarnings(status).map((w) => `⚠️ **${w.packageName}**: ${w.text}`),
+    ]);
+  return report.toMarkdown();
 }

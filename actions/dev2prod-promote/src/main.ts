@@ -5,7 +5,9 @@ import { errorMessage } from '../../../shared/errors.js';
 import { zipFileProblem } from '../../../shared/fs/zip.js';
 import type { InputReader } from '../../../shared/inputs/reader.js';
 import { MIN_INTERVAL_MS } from '../../../shared/poll/poll.js';
-import { uploadArtifact } from '../../../shared/report/artifact.js';
+import { readArtifactInputs, uploadArtifact } from '../../../shared/report/artifact.js';
+import { Known } from '../../../shared/report/known.js';
+import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js';
 import { upsertPullRequestComment } from '../../../shared/report/pr-comment.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
 import type { Summary } from '../../../shared/report/summary.js';
@@ -13,7 +15,15 @@ import { formatDuration } from '../../../shared/runtime.js';
 import { smaxClient } from '../../../shared/vendors/smax/dev2prod.js';
 import type { SmaxTenant } from '../../../shared/vendors/smax/session.js';
 import { importReport } from './judge.js';
-import { MODES, runPromote, type PromoteConfig, type PromoteProgress } from './promote.js';
+import {
+  MODES,
+  runPromote,
+  type Mode,
+  type PackageSource,
+  type PromoteConfig,
+  type PromoteResult,
+  type PromoteSettings,
+} from './promote.js';
 
 export function run(options: Partial<RunOptions> = {}): Promise<void> {
   return runAction({ title: 'SMAX Dev2Prod promotion', ...options }, main);
@@ -25,15 +35,7 @@ async function main(context: ActionContext): Promise<void> {
   const packageId = inputs.string('package-id');
   const packageFile = inputs.string('package-file');
   const fileId = inputs.string('file-id');
-  const given = [packageId && 'package-id', packageFile && 'package-file', fileId && 'file-id'].filter(Boolean);
-  if (given.length !== 1) {
-    inputs.problem(
-      given[1] ?? 'package-id',
-      given.length
-        ? `give only one of package-id, package-file and file-id (got ${given.join(', ')})`
-        : 'give package-id, package-file or file-id',
-    );
-  }
+  inputs.exactlyOne(['package-id', 'package-file', 'file-id']);
   if (mode === 'export' && (packageFile || fileId))
     inputs.problem(packageFile ? 'package-file' : 'file-id', 'mode export needs package-id');
   if (packageId !== undefined && !/^[\w.-]+$/.test(packageId))
@@ -54,62 +56,74 @@ async function main(context: ActionContext): Promise<void> {
   const resolvedPackageFile = packageFile && (await checkPackageFile(inputs, packageFile));
   // Only a file inside the workspace is opened to look for the zip signature.
   if (resolvedPackageFile) await checkPackageIsZip(inputs, resolvedPackageFile);
-  const artifactName = inputs.string('artifact-name');
-  const retentionDays = inputs.integer('retention-days', { min: 1, max: 90 });
-  if (retentionDays !== undefined && !artifactName) inputs.problem('retention-days', 'only applies with artifact-name');
-  if (artifactName && fileId)
+  const artifact = readArtifactInputs(inputs);
+  if (artifact && fileId)
     inputs.problem('artifact-name', 'needs a package file on disk: give package-id or package-file');
   const failOnWarnings = inputs.boolean('fail-on-warnings', false);
   const commentOnPr = inputs.boolean('comment-on-pr', false);
   const githubToken = inputs.secret('github-token');
-  if (commentOnPr && !githubToken)
-    inputs.problem('github-token', 'is required with comment-on-pr (the default is the workflow token)');
+  inputs.requiredWith('github-token', commentOnPr, 'comment-on-pr (the default is the workflow token)');
   const pollIntervalMs = inputs.duration('poll-interval', '15s', { min: MIN_INTERVAL_MS });
-  inputs.finish();
-  if (target && targetInputs?.sourceCredentials)
-    logger.info(
-      `target-username/target-password not given: the target (${target.url}) is the source's server, so the source's ${targetInputs.sourceCredentials} used there.`,
-    );
-
-  const config: PromoteConfig = {
-    mode,
-    source: packageId ? source : undefined,
-    target,
-    packageId,
-    packageFile: resolvedPackageFile,
-    fileId,
+  const settings = {
     downloadDir: path.resolve(inputs.string('download-dir') ?? process.env.RUNNER_TEMP ?? '.'),
-    artifact: artifactName ? { name: artifactName, retentionDays } : undefined,
+    artifact,
     failOnWarnings,
     pollIntervalMs,
   };
-  const progress: PromoteProgress = {};
-  try {
-    await runPromote(
-      config,
-      {
-        runtime,
-        outputs,
-        clientFor: (tenant) => smaxClient(tenant, runtime),
-        uploadArtifact: (request) => uploadArtifact(request, logger),
-      },
-      progress,
+  const packageSource: PackageSource | undefined =
+    packageId !== undefined
+      ? source && { kind: 'export', packageId, source }
+      : resolvedPackageFile
+        ? { kind: 'file', path: resolvedPackageFile }
+        : fileId !== undefined
+          ? { kind: 'file-id', fileId }
+          : undefined;
+  const { config } = inputs.finish({ config: promoteConfig(mode, packageSource, target, settings) });
+  if (config.target && targetInputs?.sourceCredentials)
+    logger.info(
+      `target-username/target-password not given: the target (${config.target.url}) is the source's server, so the source's ${targetInputs.sourceCredentials} used there.`,
     );
+
+  const known = new Known<PromoteResult>((part) => setOutputs(outputs, promoteOutputs(part)));
+  try {
+    const result = await runPromote(config, {
+      runtime,
+      report: known.report,
+      clientFor: (tenant) => smaxClient(tenant, runtime),
+      uploadArtifact: (request) => uploadArtifact(request, logger),
+    });
+    known.report(result);
   } finally {
-    writeSummary(summary, config, progress, outputs.values, formatDuration(runtime.deadline.elapsed()));
-    if (commentOnPr && githubToken && progress.dryRun) {
+    const done = known.value;
+    writeSummary(summary, config, done, formatDuration(runtime.deadline.elapsed()));
+    if (commentOnPr && githubToken && done.dryRun) {
       await upsertPullRequestComment(
         {
           token: githubToken,
           key: `dev2prod-promote ${process.env.GITHUB_WORKFLOW ?? ''} ${process.env.GITHUB_JOB ?? ''} ${config.target?.tenantId ?? ''}`,
           body: `## SMAX Dev2Prod dry run on tenant ${config.target?.tenantId}\n\n${
-            progress.export?.packageBundleName ? `Package **${progress.export.packageBundleName}**, ` : ''
-          }file \`${outputs.values.get('file-id') ?? ''}\`.\n\n${importReport('Dry run', progress.dryRun.status, progress.dryRun.judgement)}`,
+            done.export?.packageBundleName ? `Package **${done.export.packageBundleName}**, ` : ''
+          }file \`${done.fileId ?? ''}\`.\n\n${importReport('Dry run', done.dryRun.status, done.dryRun.judgement)}`,
         },
         logger,
       );
     }
   }
+}
+
+/**
+ * The config the inputs describe: export takes a package to export and no target; the other modes a target.
+ * Undefined when the inputs did not make one (their problems say why).
+ */
+function promoteConfig(
+  mode: Mode,
+  pkg: PackageSource | undefined,
+  target: SmaxTenant | undefined,
+  settings: PromoteSettings,
+): PromoteConfig | undefined {
+  if (!pkg) return undefined;
+  if (mode === 'export') return pkg.kind === 'export' ? { ...settings, mode, package: pkg } : undefined;
+  return target && { ...settings, mode, package: pkg, target };
 }
 
 type TenantInputs = Partial<SmaxTenant> & {
@@ -187,34 +201,52 @@ async function checkPackageIsZip(inputs: InputReader, file: string): Promise<voi
   if (problem) inputs.problem('package-file', `${file} ${problem}; give the package zip that Dev2Prod exported`);
 }
 
-function writeSummary(
-  summary: Summary,
-  config: PromoteConfig,
-  progress: PromoteProgress,
-  out: ReadonlyMap<string, string>,
-  elapsed: string,
-): void {
+function writeSummary(summary: Summary, config: PromoteConfig, done: Partial<PromoteResult>, elapsed: string): void {
+  const { packageFile, dryRun } = done;
+  const pkg = config.package;
   summary.details([
     ['Mode', config.mode],
-    ['Source', config.source && `${config.source.url} tenant ${config.source.tenantId}`],
+    ['Source', pkg.kind === 'export' ? `${pkg.source.url} tenant ${pkg.source.tenantId}` : undefined],
     ['Target', config.target && `${config.target.url} tenant ${config.target.tenantId}`],
-    ['Package', config.packageId ?? config.packageFile ?? (config.fileId && `file ${config.fileId}`)],
-    ['Export id', out.get('export-id')],
-    ['Package bundle', out.get('package-bundle-name')],
-    ['Items', out.get('item-count')],
-    ['Package file', out.get('package-file')],
-    ['sha256', out.get('package-sha256') && `\`${out.get('package-sha256')}\``],
-    ['Target file id', out.get('file-id')],
-    ['Dry run', out.get('dry-run-import-id') && `${out.get('dry-run-import-id')}: ${out.get('dry-run-outcome')}`],
-    ['Import', out.get('import-id') && `${out.get('import-id')}: ${out.get('import-status')}`],
+    ['Package', pkg.kind === 'export' ? pkg.packageId : pkg.kind === 'file' ? pkg.path : `file ${pkg.fileId}`],
+    ['Export id', done.exportId],
+    ['Package bundle', done.export?.packageBundleName],
+    ['Items', done.export?.itemCount],
+    ['Package file', packageFile?.path],
+    ['sha256', packageFile && `\`${packageFile.sha256}\``],
+    ['Target file id', done.fileId],
+    ['Dry run', done.dryRunId && `${done.dryRunId}: ${dryRun ? done.dryRunOutcome : 'not finished'}`],
+    ['Import', done.importId && `${done.importId}: ${done.importStatus ?? 'started'}`],
     ['Elapsed', elapsed],
   ]);
-  if (progress.export?.statistics.length) {
+  if (done.export?.statistics.length) {
     summary.heading('Export', 3).table(
       ['Package', 'Items'],
-      progress.export.statistics.map((s) => [s.packageName, String(s.itemCount ?? '')]),
+      done.export.statistics.map((s) => [s.packageName, String(s.itemCount ?? '')]),
     );
   }
-  if (progress.dryRun) summary.text(importReport('Dry run', progress.dryRun.status, progress.dryRun.judgement));
-  if (progress.import) summary.text(importReport('Import', progress.import.status, progress.import.judgement));
+  if (dryRun) summary.text(importReport('Dry run', dryRun.status, dryRun.judgement));
+  if (done.import) summary.text(importReport('Import', done.import.status, done.import.judgement));
+}
+
+/** The step's outputs for what the promotion reported; the ones not reported yet are left out. */
+export function promoteOutputs(part: Partial<PromoteResult>): Record<string, OutputValue | undefined> {
+  const exported = part.export;
+  // Totals and results of the import when there was one, else of the dry run.
+  const judged = part.import ?? part.dryRun;
+  return {
+    'export-id': part.exportId,
+    'source-file-id': exported?.fileId,
+    'package-bundle-name': exported?.packageBundleName,
+    'item-count': exported?.itemCount,
+    'package-file': part.packageFile?.path,
+    'package-sha256': part.packageFile?.sha256,
+    'file-id': part.fileId,
+    'dry-run-import-id': part.dryRunId,
+    'import-id': part.importId,
+    'import-status': part.importStatus,
+    totals: judged?.status.rawTotals as OutputValue | undefined,
+    results: judged?.status.rawResults as OutputValue | undefined,
+    'dry-run-outcome': part.dryRunOutcome,
+  };
 }

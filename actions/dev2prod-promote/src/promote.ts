@@ -1,7 +1,7 @@
 /**
  * The dev2prod-promote flow: export the package on the source, carry the file to the target, dry-run the import,
  * and import only when the dry run passed — each step optional by mode. Never touches @actions/core: it reports
- * through `outputs` and fills `progress` for the summary and the PR comment.
+ * what it learns through `report` (for the outputs, the summary and the PR comment) and returns the result.
  */
 import * as path from 'node:path';
 import { JobFailedError } from '../../../shared/errors.js';
@@ -11,7 +11,7 @@ import type { ApiClient } from '../../../shared/http/client.js';
 import { poll } from '../../../shared/poll/poll.js';
 import { jobStates } from '../../../shared/poll/states.js';
 import type { ArtifactRequest, UploadedArtifact } from '../../../shared/report/artifact.js';
-import type { Outputs } from '../../../shared/report/outputs.js';
+import type { Report } from '../../../shared/report/known.js';
 import type { Runtime } from '../../../shared/runtime.js';
 import {
   downloadAttachment,
@@ -30,71 +30,96 @@ import { annotate, judgeImport, type Judgement } from './judge.js';
 export const MODES = ['export', 'dry-run', 'promote', 'import'] as const;
 export type Mode = (typeof MODES)[number];
 
-export interface PromoteConfig {
-  mode: Mode;
-  /** Set when the package is exported (package-id). */
-  source?: SmaxTenant;
-  /** Set unless mode is export. */
-  target?: SmaxTenant;
-  packageId?: string;
-  packageFile?: string;
-  fileId?: string;
+/** Where the package comes from: exported from the source tenant, a zip on disk, or a file the target already has. */
+export type PackageSource =
+  | { kind: 'export'; packageId: string; source: SmaxTenant }
+  | { kind: 'file'; path: string }
+  | { kind: 'file-id'; fileId: string };
+
+export interface PromoteSettings {
   downloadDir: string;
   artifact?: Omit<ArtifactRequest, 'files'>;
   failOnWarnings: boolean;
   pollIntervalMs: number;
 }
 
+/** Mode export only exports (so its package is exported); every other mode imports into a target. */
+export type PromoteConfig = PromoteSettings &
+  (
+    | { mode: 'export'; package: Extract<PackageSource, { kind: 'export' }>; target?: undefined }
+    | { mode: Exclude<Mode, 'export'>; package: PackageSource; target: SmaxTenant }
+  );
+
 export interface PromoteDeps {
   runtime: Runtime;
-  outputs: Outputs;
+  report: Report<PromoteResult>;
   clientFor: (tenant: SmaxTenant) => ApiClient;
   uploadArtifact: (request: ArtifactRequest) => Promise<UploadedArtifact | undefined>;
 }
 
-/** What the run learned so far; read by the summary and the PR comment, also after a failure. */
-export interface PromoteProgress {
-  export?: ExportStatus;
-  packageFile?: WrittenFile;
-  dryRun?: { id: string; status: ImportStatus; judgement: Judgement };
-  import?: { id: string; status: ImportStatus; judgement: Judgement };
+/** A dry run or an import: its id as soon as it started, then its final status and whether it passed. */
+export interface ImportRun {
+  id: string;
+  status: ImportStatus;
+  judgement: Judgement;
 }
 
-export async function runPromote(config: PromoteConfig, deps: PromoteDeps, progress: PromoteProgress): Promise<void> {
-  const { outputs, runtime } = deps;
-  const { logger } = runtime;
+/** What the run learned; each part is reported as it is known, so a failed run still shows it. */
+export interface PromoteResult {
+  exportId?: string;
+  /** The export's final status (also when it failed). */
+  export?: ExportStatus;
+  packageFile?: WrittenFile;
+  /** The package's id in the target's file repository. */
+  fileId?: string;
+  dryRunId?: string;
+  dryRun?: ImportRun;
+  dryRunOutcome: 'passed' | 'failed' | 'skipped';
+  importId?: string;
+  /** The import's state while it runs, then its final one. */
+  importStatus?: string;
+  import?: ImportRun;
+}
 
-  if (config.packageId && config.source) {
-    progress.packageFile = await exportAndDownload(config, config.source, config.packageId, deps, progress);
-  } else if (config.packageFile) {
-    progress.packageFile = await fileDigest(config.packageFile);
-    outputs.set('package-file', progress.packageFile.path);
-    outputs.set('package-sha256', progress.packageFile.sha256);
+export async function runPromote(config: PromoteConfig, deps: PromoteDeps): Promise<PromoteResult> {
+  const { report, runtime } = deps;
+  const { logger } = runtime;
+  const result: PromoteResult = { dryRunOutcome: 'skipped' };
+  const learned = (part: Partial<PromoteResult>) => {
+    Object.assign(result, part);
+    report(part);
+  };
+
+  const pkg = config.package;
+  if (pkg.kind === 'export') {
+    await exportAndDownload(config, pkg.source, pkg.packageId, deps, learned);
+  } else if (pkg.kind === 'file') {
+    learned({ packageFile: await fileDigest(pkg.path) });
   }
-  if (config.artifact && progress.packageFile) {
-    await deps.uploadArtifact({ ...config.artifact, files: [progress.packageFile.path] });
+  const packageFile = result.packageFile;
+  if (config.artifact && packageFile) {
+    await deps.uploadArtifact({ ...config.artifact, files: [packageFile.path] });
   }
-  if (config.mode === 'export' || !config.target) {
-    outputs.set('dry-run-outcome', 'skipped');
-    return;
+  if (config.mode === 'export') {
+    learned({ dryRunOutcome: 'skipped' });
+    return result;
   }
 
   const target = config.target;
   const client = deps.clientFor(target);
-  let fileId = config.fileId;
-  if (!fileId && progress.packageFile) {
+  let fileId = pkg.kind === 'file-id' ? pkg.fileId : undefined;
+  if (!fileId && packageFile) {
     logger.info(
-      `Uploading ${path.basename(progress.packageFile.path)} (${progress.packageFile.bytes} bytes) to tenant ${target.tenantId}.`,
+      `Uploading ${path.basename(packageFile.path)} (${packageFile.bytes} bytes) to tenant ${target.tenantId}.`,
     );
-    fileId = await uploadAttachment(client, target.tenantId, progress.packageFile.path);
+    fileId = await uploadAttachment(client, target.tenantId, packageFile.path);
   }
   if (!fileId) throw new Error('nothing to import: no package-id, package-file or file-id');
-  outputs.set('file-id', fileId);
+  learned({ fileId });
 
   if (config.mode === 'dry-run' || config.mode === 'promote') {
-    const dryRun = await runImport(client, target, fileId, true, config, deps);
-    progress.dryRun = dryRun;
-    outputs.set('dry-run-outcome', dryRun.judgement.passed ? 'passed' : 'failed');
+    const dryRun = await runImport(client, target, fileId, true, config, deps, learned);
+    learned({ dryRun, dryRunOutcome: dryRun.judgement.passed ? 'passed' : 'failed' });
     if (!dryRun.judgement.passed) {
       throw new JobFailedError(
         `Dry run ${dryRun.id} on tenant ${target.tenantId} did not pass (${dryRun.judgement.reasons.join('; ')}); nothing was imported`,
@@ -108,25 +133,26 @@ export async function runPromote(config: PromoteConfig, deps: PromoteDeps, progr
     }
     logger.info(`Dry run ${dryRun.id} passed.`);
   } else {
-    outputs.set('dry-run-outcome', 'skipped');
+    learned({ dryRunOutcome: 'skipped' });
   }
 
   if (config.mode === 'promote' || config.mode === 'import') {
-    const result = await runImport(client, target, fileId, false, config, deps);
-    progress.import = result;
-    if (!result.judgement.passed) {
+    const imported = await runImport(client, target, fileId, false, config, deps, learned);
+    learned({ import: imported });
+    if (!imported.judgement.passed) {
       throw new JobFailedError(
-        `Import ${result.id} on tenant ${target.tenantId} did not pass (${result.judgement.reasons.join('; ')})`,
+        `Import ${imported.id} on tenant ${target.tenantId} did not pass (${imported.judgement.reasons.join('; ')})`,
         {
-          jobId: `Import ${result.id}`,
-          state: result.status.status,
+          jobId: `Import ${imported.id}`,
+          state: imported.status.status,
           errors: [],
           hint: 'The errors are annotated by package above; look at the import in Package Manager on the target tenant',
         },
       );
     }
-    logger.info(`Import ${result.id} completed on tenant ${target.tenantId}.`);
+    logger.info(`Import ${imported.id} completed on tenant ${target.tenantId}.`);
   }
+  return result;
 }
 
 async function exportAndDownload(
@@ -134,12 +160,12 @@ async function exportAndDownload(
   source: SmaxTenant,
   packageId: string,
   deps: PromoteDeps,
-  progress: PromoteProgress,
-): Promise<WrittenFile> {
-  const { outputs, runtime } = deps;
+  learned: Report<PromoteResult>,
+): Promise<void> {
+  const { runtime } = deps;
   const client = deps.clientFor(source);
   const exportId = await startExport(client, source.tenantId, packageId);
-  outputs.set('export-id', exportId);
+  learned({ exportId });
   runtime.logger.info(`Export ${exportId} of package ${packageId} started on tenant ${source.tenantId}.`);
   const classify = jobStates(`Export ${exportId}`, SMAX_JOB_STATES, runtime.logger);
   const exported = await poll(
@@ -150,7 +176,7 @@ async function exportAndDownload(
     },
     { what: `export ${exportId}`, runtime, maxIntervalMs: config.pollIntervalMs },
   );
-  progress.export = exported;
+  learned({ export: exported });
   if (classify(exported.status) !== 'done') {
     throw new JobFailedError(`Export ${exportId} of package ${packageId} ended ${exported.status}`, {
       jobId: `Export ${exportId}`,
@@ -167,19 +193,14 @@ async function exportAndDownload(
       hint: 'Look at the export in Package Manager on the source tenant',
     });
   }
-  outputs.set('source-file-id', exported.fileId);
-  if (exported.packageBundleName) outputs.set('package-bundle-name', exported.packageBundleName);
-  if (exported.itemCount !== undefined) outputs.set('item-count', exported.itemCount);
 
   const destination = path.join(
     config.downloadDir,
     `${safeFileName(exported.packageBundleName ?? `package-${packageId}-${exportId}`, 'package')}.zip`,
   );
   const file = await downloadAttachment(client, source.tenantId, exported.fileId, destination);
-  outputs.set('package-file', file.path);
-  outputs.set('package-sha256', file.sha256);
+  learned({ packageFile: file });
   runtime.logger.info(`Downloaded ${file.bytes} bytes to ${file.path} (sha256 ${file.sha256}).`);
-  return file;
 }
 
 async function runImport(
@@ -189,11 +210,12 @@ async function runImport(
   dryRun: boolean,
   config: PromoteConfig,
   deps: PromoteDeps,
-): Promise<{ id: string; status: ImportStatus; judgement: Judgement }> {
-  const { outputs, runtime } = deps;
+  learned: Report<PromoteResult>,
+): Promise<ImportRun> {
+  const { runtime } = deps;
   const label = dryRun ? 'Dry run' : 'Import';
   const id = await startImport(client, target.tenantId, fileId, dryRun);
-  outputs.set(dryRun ? 'dry-run-import-id' : 'import-id', id);
+  learned(dryRun ? { dryRunId: id } : { importId: id });
   runtime.logger.info(`${label} ${id} of file ${fileId} started on tenant ${target.tenantId}.`);
   const classify = jobStates(`${label} ${id}`, SMAX_JOB_STATES, runtime.logger);
   const status = await poll(
@@ -206,12 +228,10 @@ async function runImport(
       what: `${label.toLowerCase()} ${id}`,
       runtime,
       maxIntervalMs: config.pollIntervalMs,
-      onState: dryRun ? undefined : (state) => outputs.set('import-status', state),
+      onState: dryRun ? undefined : (state) => learned({ importStatus: state }),
     },
   );
-  if (!dryRun) outputs.set('import-status', status.status);
-  outputs.set('totals', status.rawTotals as object);
-  outputs.set('results', status.rawResults as object);
+  if (!dryRun) learned({ importStatus: status.status });
   annotate(label, status, runtime.logger);
   return { id, status, judgement: judgeImport(status, config.failOnWarnings) };
 }

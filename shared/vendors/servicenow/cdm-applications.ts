@@ -5,7 +5,7 @@
 import { ApiError } from '../../errors.js';
 import { isRecord } from '../../http/body.js';
 import type { ApiClient, ApiResponse, RequestSpec } from '../../http/client.js';
-import { scalarText, vendorNumber } from '../../json.js';
+import { nonEmptyString, scalarText, vendorNumber } from '../../json.js';
 import { namesFailure } from '../../poll/states.js';
 import { apiPath, cdmPath, messages, readServiceNowMessage, type ServiceNowConnection } from './connection.js';
 
@@ -41,16 +41,16 @@ export async function createApp(
   body: { type: string } & AppIdentity & AppFields,
 ): Promise<{ appId: string; message?: string }> {
   const spec: RequestSpec = { method: 'POST', path: appPath(c), json: body, what: 'create the application' };
-  const result = resultObject(await client.json(spec), client, spec);
+  const result = client.objectIn(await client.json(spec), spec, 'result');
   if (typeof result.data !== 'string' || !result.data)
     throw client.unexpectedAnswer(spec, 'result.data (the new sys_id) is missing');
-  return { appId: result.data, message: stringOf(result.message) };
+  return { appId: result.data, message: nonEmptyString(result.message) };
 }
 
 /** GET .../application/{id}; `result.status: 400` with `data.error` (HTTP 200) is a failure. */
 export async function getApp(client: ApiClient, c: Connection, appId: string): Promise<Record<string, unknown>> {
   const spec: RequestSpec = { method: 'GET', path: appPath(c, appId), what: 'read the application' };
-  const result = resultObject(await client.json(spec), client, spec);
+  const result = client.objectIn(await client.json(spec), spec, 'result');
   const status = vendorNumber(result.status);
   if (status.kind === 'number' && status.value >= 400) {
     throw failure(client, spec, readServiceNowMessage({ result }) ?? `result.status ${status.value}`);
@@ -66,14 +66,14 @@ export async function updateApp(
   fields: AppFields,
 ): Promise<string | undefined> {
   const spec: RequestSpec = { method: 'PATCH', path: appPath(c, appId), json: fields, what: 'update the application' };
-  const result = resultObject(await client.json(spec), client, spec);
-  return stringOf(result.message);
+  const result = client.objectIn(await client.json(spec), spec, 'result');
+  return nonEmptyString(result.message);
 }
 
 /** DELETE .../application/{id}; a non-empty `result.errors` is a failure. */
 export async function deleteApp(client: ApiClient, c: Connection, appId: string): Promise<string[]> {
   const spec: RequestSpec = { method: 'DELETE', path: appPath(c, appId), what: 'delete the application' };
-  const result = resultObject(await client.json(spec), client, spec);
+  const result = client.objectIn(await client.json(spec), spec, 'result');
   const errors = messages(result.errors);
   if (errors.length) throw failure(client, spec, errors.join('; '));
   return messages(result.success);
@@ -93,8 +93,9 @@ export async function createDeployable(
 export async function createDeployables(
   client: ApiClient,
   c: Connection,
-  query: { appSysId: string; envType: string; quantity: string; autoConnect: string },
+  options: { appSysId: string; envType: string; quantity: number; autoConnect: boolean },
 ): Promise<string[]> {
+  const query = { ...options, quantity: String(options.quantity), autoConnect: String(options.autoConnect) };
   const spec = cdm(c, 'POST', 'applications/deployables/create', query, 'create the deployables');
   const body = await client.json(spec);
   if (!isRecord(body) || !Array.isArray(body.result))
@@ -152,11 +153,11 @@ export async function listSharedComponents(
   if (!isRecord(body) || !Array.isArray(body.result)) throw client.unexpectedAnswer(spec, 'result is not a list');
   return body.result.filter(isRecord).map((r) => ({
     name: scalarText(r.name),
-    description: stringOf(r.description),
-    sharedLibraryName: stringOf(r.sharedLibraryName),
+    description: nonEmptyString(r.description),
+    sharedLibraryName: nonEmptyString(r.sharedLibraryName),
     currentVersion: r.currentVersion === undefined ? undefined : scalarText(r.currentVersion),
-    currentVersionName: stringOf(r.currentVersionName),
-    updateVersionName: stringOf(r.updateVersionName),
+    currentVersionName: nonEmptyString(r.currentVersionName),
+    updateVersionName: nonEmptyString(r.updateVersionName),
   }));
 }
 
@@ -214,20 +215,14 @@ export async function listComponentApplications(
     'list the applications using the component',
   );
   const body = await client.json(spec);
-  if (!isRecord(body)) throw client.unexpectedAnswer(spec, 'the answer is not a JSON object');
   // The document keys the list by the component ({"result": {"<component>": [...]}}).
-  const result = body.result;
+  const result = client.objectIn(body, spec).result;
   const lists = Array.isArray(result) ? [result] : isRecord(result) ? Object.values(result).filter(Array.isArray) : [];
   return lists.flat().filter(isRecord);
 }
 
 function cdm(c: Connection, method: RequestSpec['method'], rest: string, query: Query, what: string): RequestSpec {
   return { method, path: cdmPath(c, rest), query, what };
-}
-
-function resultObject(body: unknown, client: ApiClient, spec: RequestSpec): Record<string, unknown> {
-  if (!isRecord(body) || !isRecord(body.result)) throw client.unexpectedAnswer(spec, 'the answer has no result object');
-  return body.result;
 }
 
 /** `{"result": [record]}` or `{"result": record}`. */
@@ -256,8 +251,4 @@ function failIfErrorBody(response: ApiResponse, client: ApiClient, spec: Request
 /** A failure ServiceNow reported inside an answer with a success status. */
 function failure(client: ApiClient, spec: RequestSpec, vendorMessage: string): ApiError {
   return new ApiError({ method: spec.method, url: client.displayUrl(spec), status: 200, vendorMessage });
-}
-
-function stringOf(value: unknown): string | undefined {
-  return typeof value === 'string' && value ? value : undefined;
 }

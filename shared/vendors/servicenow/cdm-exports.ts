@@ -5,7 +5,7 @@
 import { isRecord } from '../../http/body.js';
 import type { ApiClient } from '../../http/client.js';
 import { namesFailure } from '../../poll/states.js';
-import { cdmPath, messages, serviceNowResult, type ServiceNowConnection } from './connection.js';
+import { cdmPath, messages, type ServiceNowConnection } from './connection.js';
 
 export const EXPORT_DATA_FORMATS = ['ini', 'json', 'properties', 'raw', 'xml', 'yaml'] as const;
 export type ExportDataFormat = (typeof EXPORT_DATA_FORMATS)[number];
@@ -66,7 +66,7 @@ export async function requestExport(
       restrictExport: String(request.restrictExport),
     },
   };
-  const result = serviceNowResult(await client.json(spec), client, spec);
+  const result = client.objectIn(await client.json(spec), spec, 'result');
   if (typeof result.export_id !== 'string' || !result.export_id) {
     throw client.unexpectedAnswer(spec, 'result.export_id is missing');
   }
@@ -83,7 +83,7 @@ export async function getExportStatus(
     path: cdmPath(connection, `applications/deployables/exports/${encodeURIComponent(exportId)}/status`),
     what: 'read the export status',
   };
-  const result = serviceNowResult(await client.json(spec), client, spec);
+  const result = client.objectIn(await client.json(spec), spec, 'result');
   if (typeof result.state !== 'string') throw client.unexpectedAnswer(spec, 'result.state is missing');
   const exporter = isRecord(result.exporter_result) ? result.exporter_result : undefined;
   return {
@@ -112,7 +112,7 @@ export async function getExportContent(
     // The content is the whole exported configuration (tens of MB are common), unlike every other answer.
     maxAnswerBytes: EXPORT_CONTENT_MAX_BYTES,
   };
-  const result = serviceNowResult(await client.json(spec), client, spec);
+  const result = client.objectIn(await client.json(spec), spec, 'result');
   const state = typeof result.state === 'string' ? result.state : undefined;
   const exporterResult = result.exporter_result ?? undefined;
   if ((state === undefined || !namesFailure(state)) && exporterResult === undefined)

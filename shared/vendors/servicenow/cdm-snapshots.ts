@@ -14,7 +14,7 @@ import { queryTable, queryValue, readTableRecord, referenceValue, textField, typ
 type Connection = Pick<ServiceNowConnection, 'apiVersion'>;
 
 /** Every `validation` value ServiceNow documents for a snapshot. */
-export const VALIDATION_STATES = [
+const VALIDATION_STATES = [
   'not_validated',
   'requested',
   'in_progress',

@@ -7,7 +7,7 @@ import { isRecord } from '../../http/body.js';
 import type { ApiClient, RequestSpec } from '../../http/client.js';
 import { bufferBody } from '../../http/transfer.js';
 import { namesFailure } from '../../poll/states.js';
-import { cdmPath, messages, serviceNowResult, type ServiceNowConnection } from './connection.js';
+import { cdmPath, messages, type ServiceNowConnection } from './connection.js';
 
 export const UPLOAD_TARGETS = ['component', 'collection', 'deployable', 'vars'] as const;
 export type UploadTarget = (typeof UPLOAD_TARGETS)[number];
@@ -107,7 +107,7 @@ export interface UploadStatus {
   changeset?: Changeset;
 }
 
-export function uploadPath(target: UploadTarget, asFile: boolean): string {
+function uploadPath(target: UploadTarget, asFile: boolean): string {
   return `${ENDPOINTS[target]}${asFile ? '/file' : ''}`;
 }
 
@@ -149,7 +149,7 @@ export async function requestUpload(
     body: bufferBody(request.body, request.contentType),
     what: 'start the upload',
   };
-  const result = serviceNowResult(await client.json(spec), client, spec);
+  const result = client.objectIn(await client.json(spec), spec, 'result');
   if (typeof result.upload_id !== 'string' || !result.upload_id) {
     throw client.unexpectedAnswer(spec, 'result.upload_id is missing');
   }
@@ -166,7 +166,7 @@ export async function getUploadStatus(
     path: cdmPath(connection, `applications/upload-status/${encodeURIComponent(uploadId)}`),
     what: 'read the upload status',
   };
-  const result = serviceNowResult(await client.json(spec), client, spec);
+  const result = client.objectIn(await client.json(spec), spec, 'result');
   if (typeof result.state !== 'string') throw client.unexpectedAnswer(spec, 'result.state is missing');
   const output = result.output;
   const changeset = isRecord(output)

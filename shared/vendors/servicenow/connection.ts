@@ -6,8 +6,8 @@ import { credentialsAuth, readCredentials, type Credentials } from '../../auth/c
 import type { AuthProvider } from '../../auth/index.js';
 import { isRecord } from '../../http/body.js';
 import { jsonText } from '../../json.js';
-import { ApiClient, type RequestSpec } from '../../http/client.js';
-import { parseBaseUrl, type InputReader } from '../../inputs/reader.js';
+import { ApiClient } from '../../http/client.js';
+import type { InputReader } from '../../inputs/reader.js';
 import type { Runtime } from '../../runtime.js';
 
 export interface ServiceNowConnection {
@@ -37,11 +37,6 @@ export function readServiceNowConnection(inputs: InputReader): ServiceNowConnect
 /** `acme` → https://acme.service-now.com; anything else is left for the URL parser. */
 function instanceNameToUrl(value: string): string {
   return /^[a-z0-9][a-z0-9-]*$/i.test(value) ? `https://${value.toLowerCase()}.service-now.com` : value;
-}
-
-/** The instance's base URL from an `instance-url` value, or undefined when it is not one. */
-export function resolveInstanceUrl(value: string): string | undefined {
-  return parseBaseUrl(instanceNameToUrl(value.trim()));
 }
 
 /** `/api/sn_cdm/{api_version}/...` when a version is set, `/api/sn_cdm/...` otherwise. */
@@ -102,16 +97,6 @@ function serviceNowHint(status: number, message: string, auth: AuthProvider): st
     return 'Check instance-url and api-version, and that the Configuration Data Management plugin is active on the instance';
   }
   return undefined;
-}
-
-/** The `result` object of a ServiceNow answer; anything else is an error naming the endpoint. */
-export function serviceNowResult(
-  body: unknown,
-  client: ApiClient,
-  spec: Pick<RequestSpec, 'method' | 'path' | 'query'>,
-): Record<string, unknown> {
-  if (!isRecord(body) || !isRecord(body.result)) throw client.unexpectedAnswer(spec, 'the answer has no result object');
-  return body.result;
 }
 
 /** How much of one non-text error entry a message quotes. */

@@ -59,8 +59,7 @@ export async function readTableRecord(
     what,
   };
   const body = await client.json(spec);
-  if (!isRecord(body) || !isRecord(body.result)) throw client.unexpectedAnswer(spec, 'the answer has no result object');
-  return { row: body.result, spec };
+  return { row: client.objectIn(body, spec, 'result'), spec };
 }
 
 /** A reference field's sys_id, whether it came flat or as `{value, link}`; '' when empty. */

@@ -10,7 +10,7 @@ import { isRecord } from '../../http/body.js';
 import { ApiClient, type RequestSpec } from '../../http/client.js';
 import { downloadToFile, multipartFileBody } from '../../http/transfer.js';
 import type { Runtime } from '../../runtime.js';
-import { describeValue, jsonText, scalarText, vendorNumber } from '../../json.js';
+import { describeValue, jsonText, nonEmptyString, scalarText, vendorNumber } from '../../json.js';
 import type { KnownStates } from '../../poll/states.js';
 import { readImportStatus, type ImportStatus } from './import-status.js';
 import { readSmaxMessage, smaxSession, type SmaxTenant } from './session.js';
@@ -76,20 +76,20 @@ export async function getExport(client: ApiClient, tenantId: string, exportId: s
     path: `/rest/${encodeURIComponent(tenantId)}/dev2prod/export/${encodeURIComponent(exportId)}`,
     what: 'read the export status',
   };
-  const body = record(await client.json(spec), client, spec);
+  const body = client.objectIn(await client.json(spec), spec);
   if (typeof body.Status !== 'string') throw client.unexpectedAnswer(spec, 'Status is missing');
   checkJobId(body, exportId, 'export', client, spec);
   const statistics = Array.isArray(body.Statistics) ? body.Statistics.filter(isRecord) : [];
   return {
     status: body.Status,
-    fileId: stringOf(body.FileId),
-    packageBundleName: stringOf(body.PackageBundleName),
+    fileId: nonEmptyString(body.FileId),
+    packageBundleName: nonEmptyString(body.PackageBundleName),
     itemCount: countOf(body.ItemCount),
     statistics: statistics.map((s) => ({
       packageName: scalarText(s.PackageName),
       itemCount: countOf(s.ItemCount),
     })),
-    message: readSmaxMessage(body) ?? stringOf(body.ErrorMessage) ?? stringOf(body.Error),
+    message: readSmaxMessage(body) ?? nonEmptyString(body.ErrorMessage) ?? nonEmptyString(body.Error),
   };
 }
 
@@ -124,7 +124,7 @@ export async function uploadAttachment(client: ApiClient, tenantId: string, file
     what: 'upload the package',
     timeoutMs: TRANSFER_IDLE_TIMEOUT_MS,
   };
-  const body = record(await client.json(spec), client, spec);
+  const body = client.objectIn(await client.json(spec), spec);
   if (body.success === false) {
     throw new ApiError({
       method: 'POST',
@@ -134,7 +134,7 @@ export async function uploadAttachment(client: ApiClient, tenantId: string, file
       hint: 'Check the package file and the target tenant, then run again',
     });
   }
-  const fileId = stringOf(body.guid) ?? stringOf(body.Id) ?? stringOf(body.id);
+  const fileId = nonEmptyString(body.guid) ?? nonEmptyString(body.Id) ?? nonEmptyString(body.id);
   if (!fileId) throw client.unexpectedAnswer(spec, 'the answer has no guid');
   return fileId;
 }
@@ -170,7 +170,7 @@ export async function getImport(
     path: `/rest/${encodeURIComponent(tenantId)}/dev2prod/import/${encodeURIComponent(importId)}`,
     what: 'read the import status',
   };
-  const body = record(await client.json(spec), client, spec);
+  const body = client.objectIn(await client.json(spec), spec);
   if (typeof body.Status !== 'string') throw client.unexpectedAnswer(spec, 'Status is missing');
   const label = dryRun ? 'dry run' : 'import';
   checkJobId(body, importId, label, client, spec);
@@ -215,18 +215,10 @@ function jobMismatch(client: ApiClient, spec: RequestSpec, what: string): ApiErr
 }
 
 function idOf(body: unknown, client: ApiClient, spec: RequestSpec): string {
-  const id = stringOf(record(body, client, spec).Id) ?? stringOf(record(body, client, spec).id);
+  const answer = client.objectIn(body, spec);
+  const id = nonEmptyString(answer.Id) ?? nonEmptyString(answer.id);
   if (!id) throw client.unexpectedAnswer(spec, 'Id is missing');
   return id;
-}
-
-function record(body: unknown, client: ApiClient, spec: RequestSpec): Record<string, unknown> {
-  if (!isRecord(body)) throw client.unexpectedAnswer(spec, 'the answer is not a JSON object');
-  return body;
-}
-
-function stringOf(value: unknown): string | undefined {
-  return typeof value === 'string' && value ? value : undefined;
 }
 
 /** A count sent as a number or as text; undefined when absent or unreadable (it only informs, never gates). */

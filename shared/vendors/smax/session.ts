@@ -39,7 +39,7 @@ const URL_HINT = 'Check source-url/target-url: they must be the SMAX server addr
  * The token in a login answer, which is the whole body. A single sign-on page or any other text is not one: it
  * would otherwise become the cookie of every later call.
  */
-export function loginToken(response: ApiResponse, url: string): string {
+function loginToken(response: ApiResponse, url: string): string {
   const fail = (vendorMessage: string, hint: string, kind: 'html' | 'unexpected') =>
     new ApiError({ method: 'POST', url, status: response.status, vendorMessage, hint, kind });
   const text = response.text.trim();

@@ -102,7 +102,7 @@ export async function startMigration(client: ApiClient, request: MigrationReques
     },
     what: 'start the migration',
   };
-  const map = responseMap(await client.json(spec), client, spec);
+  const map = client.objectIn(await client.json(spec), spec, 'response_map');
   if (typeof map.status_token !== 'string' || !map.status_token) {
     throw client.unexpectedAnswer(spec, 'response_map.status_token is missing');
   }
@@ -119,7 +119,7 @@ export function migrationStatusPath(statusToken: string): string {
 /** `location`: the answer's status_url, or migrationStatusPath(token). */
 export async function getMigrationStatus(client: ApiClient, location: string): Promise<MigrationStatus> {
   const spec: RequestSpec = { method: 'GET', path: location, what: 'read the migration status' };
-  const map = responseMap(await client.json(spec), client, spec);
+  const map = client.objectIn(await client.json(spec), spec, 'response_map');
   if (typeof map.status !== 'string') throw client.unexpectedAnswer(spec, 'response_map.status is missing');
   if (!isEmpty(map.successful) && !Array.isArray(map.successful))
     throw client.unexpectedAnswer(spec, `response_map.successful is ${describeValue(map.successful)}, not a list`);
@@ -157,10 +157,4 @@ function encodePath(path: string): string {
     .split('/')
     .map((segment) => encodeURIComponent(segment))
     .join('/');
-}
-
-function responseMap(body: unknown, client: ApiClient, spec: RequestSpec): Record<string, unknown> {
-  if (!isRecord(body) || !isRecord(body.response_map))
-    throw client.unexpectedAnswer(spec, 'the answer has no response_map');
-  return body.response_map;
 }

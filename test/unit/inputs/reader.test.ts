@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { InputError } from '../../../shared/errors.js';
-import { environmentInputs, InputReader, parseDuration, splitList } from '../../../shared/inputs/reader.js';
+import { parseDuration, splitList } from '../../../shared/inputs/parse.js';
+import { environmentInputs, InputReader } from '../../../shared/inputs/reader.js';
 import { MemoryLogger } from '../../support/fakes.js';
 
 function reader(inputs: Record<string, string>) {
@@ -265,5 +266,81 @@ describe('environmentInputs', () => {
       delete process.env['INPUT_APP-NAME'];
       delete process.env['INPUT_MY_INPUT'];
     }
+  });
+});
+
+describe('InputReader: rules across inputs', () => {
+  it('exactlyOne returns the one input given', () => {
+    const { inputs } = reader({ file: 'a.json' });
+    expect(inputs.exactlyOne(['content', 'file', 'files'])).toBe('file');
+    expect(() => inputs.finish()).not.toThrow();
+  });
+
+  it('exactlyOne names every input when none is given, on the first', () => {
+    const { inputs } = reader({});
+    expect(inputs.exactlyOne(['content', 'file', 'files'])).toBeUndefined();
+    expect(finishError(inputs).problems).toEqual([{ input: 'content', message: 'give content, file or files' }]);
+  });
+
+  it('exactlyOne names the ones given, on the second, with the context', () => {
+    const { inputs } = reader({ a: '1', c: '3' });
+    expect(inputs.exactlyOne(['a', 'b', 'c'], { context: 'create-app' })).toBeUndefined();
+    expect(finishError(inputs).problems).toEqual([
+      { input: 'c', message: 'create-app: give only one of a, b and c (got a, c)' },
+    ]);
+  });
+
+  it('atLeastOne passes with any of them and names them all when none is given', () => {
+    const given = reader({ b: 'x' }).inputs;
+    given.atLeastOne(['a', 'b']);
+    expect(() => given.finish()).not.toThrow();
+    const { inputs } = reader({});
+    inputs.atLeastOne(['a', 'b', 'c'], { context: 'update-app' });
+    expect(finishError(inputs).problems).toEqual([
+      { input: 'a', message: 'update-app: give at least one of a, b or c' },
+    ]);
+  });
+
+  it('onlyWith refuses an input given where it does not apply, and ignores one not given', () => {
+    const { inputs } = reader({ 'retention-days': '5', 'files-root': '' });
+    inputs.onlyWith('retention-days', false, 'artifact-name');
+    inputs.onlyWith('files-root', false, 'files');
+    inputs.onlyWith('retention-days', true, 'something true');
+    expect(finishError(inputs).problems).toEqual([
+      { input: 'retention-days', message: 'only applies with artifact-name' },
+    ]);
+  });
+
+  it('requiredWith asks for an input only when it is needed', () => {
+    const { inputs } = reader({ 'deployable-name': 'Prod' });
+    inputs.requiredWith('collection-name', true, 'target: collection');
+    inputs.requiredWith('other', false, 'never');
+    inputs.requiredWith('deployable-name', true, 'target: deployable');
+    expect(finishError(inputs).problems).toEqual([
+      { input: 'collection-name', message: 'is required with target: collection' },
+    ]);
+  });
+});
+
+describe('InputReader.finish: the required values come out present', () => {
+  it('returns the values it was given, typed as present', () => {
+    const { inputs } = reader({ 'app-name': 'Pay' });
+    const required = { appName: inputs.string('app-name', { required: true }), count: 0 as number | undefined };
+    const { appName, count } = inputs.finish(required);
+    // Compiles only because finish() narrowed `string | undefined` to `string`.
+    expect(appName.length + count).toBe(3);
+  });
+
+  it('throws the input problems before looking at the values', () => {
+    const { inputs } = reader({});
+    const required = { appName: inputs.string('app-name', { required: true }) };
+    expect(() => inputs.finish(required)).toThrow(InputError);
+  });
+
+  it('fails (not a green run doing nothing) when a value is missing without a recorded problem', () => {
+    const { inputs } = reader({});
+    expect(() => inputs.finish({ connection: undefined, appName: 'x' })).toThrow(
+      'No value for connection although no input problem was found',
+    );
   });
 });

@@ -4,7 +4,6 @@ import {
   cdmPath,
   readServiceNowConnection,
   readServiceNowMessage,
-  resolveInstanceUrl,
 } from '../../../shared/vendors/servicenow/connection.js';
 import { MemoryLogger } from '../../support/fakes.js';
 
@@ -33,7 +32,9 @@ describe('readServiceNowConnection: instance-url', () => {
   });
 
   it('adds https to a host given without a scheme, keeping the port', () => {
-    expect(resolveInstanceUrl('sn.example.com:8443')).toBe('https://sn.example.com:8443');
+    expect(read({ 'instance-url': 'sn.example.com:8443', ...BASIC }).connection?.instanceUrl).toBe(
+      'https://sn.example.com:8443',
+    );
   });
 
   it('refuses a query or fragment without echoing it (it may hold a token)', () => {

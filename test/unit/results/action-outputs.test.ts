@@ -1,0 +1,130 @@
+/** Each action's mapping from its flow's typed result to the step's outputs, and the dev2prod report's table. */
+import { describe, expect, it } from '@jest/globals';
+import { migrationOutputs } from '../../../actions/apim-migrate/src/main.js';
+import { operationOutputs } from '../../../actions/cdm-application/src/main.js';
+import { exportOutputs } from '../../../actions/cdm-export/src/main.js';
+import { uploadOutputs } from '../../../actions/cdm-upload/src/main.js';
+import { importReport } from '../../../actions/dev2prod-promote/src/judge.js';
+import { promoteOutputs } from '../../../actions/dev2prod-promote/src/main.js';
+import type { ImportStatus } from '../../../shared/vendors/smax/import-status.js';
+
+/** The outputs a part sets: the ones without a value are left out. */
+const set = (values: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+
+const file = { path: '/w/out.json', bytes: 12, sha256: 'ab'.repeat(32) };
+
+function importStatus(overrides: Partial<ImportStatus> = {}): ImportStatus {
+  return {
+    status: 'COMPLETED',
+    results: [],
+    totals: { Failed: 0 },
+    errors: [],
+    warnings: [],
+    unreadable: [],
+    rawResults: [],
+    rawTotals: { Failed: 0 },
+    ...overrides,
+  };
+}
+
+describe('cdm-export outputs', () => {
+  it('sets the export id alone while the export runs, then the file outputs from the written file', () => {
+    expect(set(exportOutputs({ exportId: 'e1' }))).toEqual({ 'export-id': 'e1' });
+    expect(set(exportOutputs({ file, content: '' }))).toEqual({
+      file: '/w/out.json',
+      bytes: 12,
+      sha256: file.sha256,
+      content: '',
+    });
+    expect(set(exportOutputs({ artifactId: 0 }))).toEqual({ 'artifact-id': 0 });
+  });
+});
+
+describe('apim-migrate outputs', () => {
+  it('sets the lists only once the migration ended, and failed as JSON of what SnapLogic sent', () => {
+    expect(set(migrationOutputs({ statusToken: 't1', status: 'Started' }))).toEqual({
+      'status-token': 't1',
+      status: 'Started',
+    });
+    const final = {
+      status: 'Completed',
+      successful: [{ name: 'a' }],
+      failed: [],
+      failedOther: "a string ('oops')",
+      responseMap: { failed: 'oops', successful: [{ name: 'a' }] },
+    };
+    expect(set(migrationOutputs({ status: 'Completed', final }))).toEqual({
+      status: 'Completed',
+      successful: [{ name: 'a' }],
+      failed: '"oops"',
+      result: final.responseMap,
+    });
+  });
+});
+
+describe('cdm-upload outputs', () => {
+  it('lists the upload ids of the files that started, and none when none did', () => {
+    const files = [
+      { file: '/w/a.json', namePath: 'a', uploadId: 'u1', state: 'completed' },
+      { file: '/w/b.json', namePath: 'b', uploadId: null, state: 'not_started' },
+    ];
+    expect(set(uploadOutputs({ files }))).toEqual({ 'upload-ids': ['u1'], files });
+    expect(set(uploadOutputs({ files: [files[1]] }))).toEqual({ files: [files[1]] });
+    expect(set(uploadOutputs({ changesetNumber: '', state: 'error' }))).toEqual({ state: 'error' });
+  });
+});
+
+describe('dev2prod-promote outputs', () => {
+  it('takes the export outputs from the export and totals from the import over the dry run', () => {
+    const exported = { status: 'COMPLETED', fileId: 'f1', packageBundleName: 'Bundle', itemCount: 0, statistics: [] };
+    expect(set(promoteOutputs({ exportId: 'x1', export: exported }))).toEqual({
+      'export-id': 'x1',
+      'source-file-id': 'f1',
+      'package-bundle-name': 'Bundle',
+      'item-count': 0,
+    });
+    const judgement = { passed: true, reasons: [] };
+    const dryRun = { id: 'd1', status: importStatus({ rawTotals: { Added: 1 } }), judgement };
+    const imported = { id: 'i1', status: importStatus({ rawTotals: { Added: 2 } }), judgement };
+    expect(set(promoteOutputs({ dryRun, dryRunOutcome: 'passed' }))).toMatchObject({
+      totals: { Added: 1 },
+      'dry-run-outcome': 'passed',
+    });
+    expect(set(promoteOutputs({ dryRun, import: imported, dryRunOutcome: 'passed' })).totals).toEqual({ Added: 2 });
+  });
+});
+
+describe('cdm-application outputs', () => {
+  it('sets what the operation returned, the result always', () => {
+    expect(set(operationOutputs({ appId: 'a1', result: { data: 'a1' }, rows: [] }))).toEqual({
+      'app-id': 'a1',
+      result: { data: 'a1' },
+    });
+    expect(set(operationOutputs({ sharedComponents: [], result: [], rows: [] }))).toEqual({
+      'shared-components': [],
+      result: [],
+    });
+  });
+});
+
+describe('dev2prod import report', () => {
+  it('escapes vendor text in the table, so a | in a package name cannot break it', () => {
+    const status = importStatus({
+      results: [
+        {
+          packageName: 'A|B\nC',
+          statistics: { Added: 1, Failed: 0 },
+          failed: 0,
+          errors: [],
+          warnings: [],
+        },
+      ],
+      totals: { Added: 1, Failed: 0 },
+    });
+    const markdown = importReport('Dry run', status, { passed: true, reasons: [] });
+    expect(markdown).toContain('### Dry run: passed');
+    expect(markdown).toContain('| A\\|B<br>C | 1 | 0 | 0 | 0 |');
+    expect(markdown).toContain('| --- | ---: | ---: | ---: | ---: |');
+  });
+});
