@@ -34,7 +34,7 @@ export interface OperationResult {
   applications?: Record<string, unknown>[];
   /** The rows of the summary's result table. */
   rows: [string, string][];
-  /** Why nothing was done (`if-exists: skip` or `if-missing: skip`); the summary says "skipped". */
+  /** Why nothing was done (`if-exists: skip` or `if-missing: skip`); the rows then hold one "Skipped" row. */
   skipped?: string;
 }
 
