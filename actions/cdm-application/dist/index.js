@@ -33385,6 +33385,33 @@ async function deleteDeployable(client, c, query) {
     failIfErrorBody(await client.send(spec), client, spec);
 }
 /**
+ * Whether `error` is ServiceNow refusing to create deployable `name` because the application already has one of
+ * that name: a client-error status whose message says "already exists" and names it. Anything else is not.
+ */
+function isDeployableExists(error, name) {
+    return clientError(error) && /already exists/i.test(error.vendorMessage) && namesQuoted(error.vendorMessage, name);
+}
+/**
+ * Whether `error` is ServiceNow refusing to delete deployable `name` because the application has none of that name.
+ * A missing application is not this (its message names no deployable): that stays a failure.
+ */
+function isDeployableMissing(error, name) {
+    if (!clientError(error))
+        return false;
+    const message = error.vendorMessage;
+    return (/could not find|not found|does not exist/i.test(message) &&
+        /\bdeployable\b/i.test(message) &&
+        !/could not find (active )?application/i.test(message) &&
+        namesQuoted(message, name));
+}
+function clientError(error) {
+    return error instanceof ApiError && error.status !== undefined && error.status >= 400 && error.status < 500;
+}
+/** The message names `name` as a whole: quoted, or set off by spaces or the message's ends. */
+function namesQuoted(message, name) {
+    return [`'${name}'`, `"${name}"`].some((quoted) => message.includes(quoted)) || message.split(/\s+/).includes(name);
+}
+/**
  * GET /applications/shared_components. The document's table names the filter `withUpdatesOnly`, its example
  * `updatesOnly`: both are sent.
  */
@@ -33475,13 +33502,16 @@ const OPERATION_INPUTS = {
     'get-app': { required: ['app-id'] },
     'update-app': { required: ['app-id'], optional: APP_FIELD_INPUTS },
     'delete-app': { required: ['app-id'] },
-    'create-deployable': { required: ['app-name', 'deployable-name', 'env-type'], optional: ['return-fields'] },
+    'create-deployable': {
+        required: ['app-name', 'deployable-name', 'env-type'],
+        optional: ['return-fields', 'if-exists'],
+    },
     'create-deployables': { required: ['app-sys-id', 'env-type', 'quantity', 'auto-connect'] },
     'update-deployable': {
         required: ['app-name', 'deployable-name'],
         optional: [...NEW_DEPLOYABLE_INPUTS, 'return-fields'],
     },
-    'delete-deployable': { required: ['app-name', 'deployable-name'] },
+    'delete-deployable': { required: ['app-name', 'deployable-name'], optional: ['if-missing'] },
     'list-shared-components': { required: ['app-name'], optional: ['with-updates-only'] },
     'add-shared-component': { required: [...SHARED_COMPONENT, 'shared-library-name'] },
     'update-shared-component': { required: [...SHARED_COMPONENT, 'shared-library-name', 'version-name'] },
@@ -33490,6 +33520,8 @@ const OPERATION_INPUTS = {
     'list-component-applications': { required: ['shared-library-name', 'shared-component-name'] },
 };
 const OPERATIONS = Object.keys(OPERATION_INPUTS);
+/** What a create does when the thing exists, or a delete when it is missing: fail the step, or succeed and say so. */
+const ON_CONFLICT = ['fail', 'skip'];
 const DEPLOYABLE_NAME = /^[0-9A-Za-z_\-.%$\s:#]{1,255}$/;
 const SYS_ID = /^[0-9a-f]{32}$/i;
 /** The inputs `operation` takes, required ones first. */
@@ -33554,7 +33586,13 @@ function readConfig(inputs, operation) {
             if (name && !DEPLOYABLE_NAME.test(name)) {
                 inputs.problem('deployable-name', 'must be at most 255 characters of 0-9, A-Z, a-z, _, -, ., %, $, whitespace, : and #');
             }
-            return { operation, ...deployable(), envType: envType(), returnFields: returnFields() };
+            return {
+                operation,
+                ...deployable(),
+                envType: envType(),
+                returnFields: returnFields(),
+                ifExists: inputs.choice('if-exists', ON_CONFLICT, { default: 'fail' }) ?? 'fail',
+            };
         }
         case 'create-deployables':
             return {
@@ -33576,7 +33614,11 @@ function readConfig(inputs, operation) {
                 returnFields: returnFields(),
             };
         case 'delete-deployable':
-            return { operation, ...deployable() };
+            return {
+                operation,
+                ...deployable(),
+                ifMissing: inputs.choice('if-missing', ON_CONFLICT, { default: 'fail' }) ?? 'fail',
+            };
         case 'list-shared-components':
             return { operation, appName: text('app-name'), withUpdatesOnly: inputs.boolean('with-updates-only', false) };
         case 'add-shared-component':
@@ -33673,29 +33715,12 @@ async function runOperation(config, context) {
             return { appId: config.appId, result: { errors: [], success }, rows: [['Result', success.join(' ')]] };
         }
         case 'create-deployable':
-        case 'update-deployable': {
-            const record = config.operation === 'create-deployable'
-                ? await createDeployable(client, c, {
-                    appName: config.appName,
-                    name: config.deployableName,
-                    envType: config.envType,
-                    returnFields: config.returnFields?.join(','),
-                })
-                : await updateDeployable(client, c, {
-                    appName: config.appName,
-                    name: config.deployableName,
-                    newName: config.newName,
-                    newDescription: config.newDescription,
-                    newServiceId: config.newServiceId,
-                    newIdentifier: config.newIdentifier,
-                    returnFields: config.returnFields?.join(','),
-                });
-            return {
-                deployableSysId: typeof record.sys_id === 'string' ? record.sys_id : undefined,
-                result: record,
-                rows: recordRows(record),
-            };
-        }
+            if (config.ifExists === 'skip') {
+                return skipWhen(isDeployableExists, config, context, () => writeDeployable(config, context));
+            }
+            return writeDeployable(config, context);
+        case 'update-deployable':
+            return writeDeployable(config, context);
         case 'create-deployables': {
             const ids = await createDeployables(client, c, {
                 appSysId: config.appSysId,
@@ -33709,12 +33734,16 @@ async function runOperation(config, context) {
                 rows: ids.map((id, n) => [`Deployable ${n + 1}`, id]),
             };
         }
-        case 'delete-deployable':
-            await deleteDeployable(client, c, { appName: config.appName, name: config.deployableName });
-            return {
-                result: { deleted: config.deployableName },
-                rows: [['Deleted', `${config.deployableName} of ${config.appName}`]],
+        case 'delete-deployable': {
+            const remove = async () => {
+                await deleteDeployable(client, c, { appName: config.appName, name: config.deployableName });
+                return {
+                    result: { deleted: config.deployableName },
+                    rows: [['Deleted', `${config.deployableName} of ${config.appName}`]],
+                };
             };
+            return config.ifMissing === 'skip' ? skipWhen(isDeployableMissing, config, context, remove) : remove();
+        }
         case 'list-shared-components': {
             const components = await listSharedComponents(client, c, config.appName, config.withUpdatesOnly);
             return {
@@ -33755,6 +33784,48 @@ async function runOperation(config, context) {
                 rows: applications.map((app) => [scalarText(app.name), scalarText(app.sys_id)]),
             };
         }
+    }
+}
+async function writeDeployable(config, { client, connection: c }) {
+    const record = config.operation === 'create-deployable'
+        ? await createDeployable(client, c, {
+            appName: config.appName,
+            name: config.deployableName,
+            envType: config.envType,
+            returnFields: config.returnFields?.join(','),
+        })
+        : await updateDeployable(client, c, {
+            appName: config.appName,
+            name: config.deployableName,
+            newName: config.newName,
+            newDescription: config.newDescription,
+            newServiceId: config.newServiceId,
+            newIdentifier: config.newIdentifier,
+            returnFields: config.returnFields?.join(','),
+        });
+    return {
+        deployableSysId: typeof record.sys_id === 'string' ? record.sys_id : undefined,
+        result: record,
+        rows: recordRows(record),
+    };
+}
+/**
+ * Runs `attempt`; when it fails the one way `expected` recognises (the deployable already there for a create,
+ * already gone for a delete), the step succeeds with nothing done and says why. Any other failure stays a failure.
+ * ServiceNow's refusal does not carry the existing deployable's sys_id, so `deployable-sys-id` stays unset.
+ */
+async function skipWhen(expected, config, { logger }, attempt) {
+    try {
+        return await attempt();
+    }
+    catch (error) {
+        if (!expected(error, config.deployableName))
+            throw error;
+        const why = config.operation === 'create-deployable'
+            ? `deployable ${config.deployableName} already exists in ${config.appName} (if-exists: skip)`
+            : `deployable ${config.deployableName} does not exist in ${config.appName} (if-missing: skip)`;
+        logger.info(`Skipped ${config.operation}: ${why}. ServiceNow said: ${error.vendorMessage}`);
+        return { skipped: why, result: { skipped: why }, rows: [['Skipped', why]] };
     }
 }
 /** Moves every outdated shared component to its newest version, reporting each as it moves. */

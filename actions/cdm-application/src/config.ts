@@ -32,13 +32,16 @@ export const OPERATION_INPUTS = {
   'get-app': { required: ['app-id'] },
   'update-app': { required: ['app-id'], optional: APP_FIELD_INPUTS },
   'delete-app': { required: ['app-id'] },
-  'create-deployable': { required: ['app-name', 'deployable-name', 'env-type'], optional: ['return-fields'] },
+  'create-deployable': {
+    required: ['app-name', 'deployable-name', 'env-type'],
+    optional: ['return-fields', 'if-exists'],
+  },
   'create-deployables': { required: ['app-sys-id', 'env-type', 'quantity', 'auto-connect'] },
   'update-deployable': {
     required: ['app-name', 'deployable-name'],
     optional: [...NEW_DEPLOYABLE_INPUTS, 'return-fields'],
   },
-  'delete-deployable': { required: ['app-name', 'deployable-name'] },
+  'delete-deployable': { required: ['app-name', 'deployable-name'], optional: ['if-missing'] },
   'list-shared-components': { required: ['app-name'], optional: ['with-updates-only'] },
   'add-shared-component': { required: [...SHARED_COMPONENT, 'shared-library-name'] },
   'update-shared-component': { required: [...SHARED_COMPONENT, 'shared-library-name', 'version-name'] },
@@ -52,6 +55,9 @@ export const OPERATIONS = Object.keys(OPERATION_INPUTS) as OperationName[];
 
 export type AppType = (typeof APP_TYPES)[number];
 export type EnvType = (typeof ENV_TYPES)[number];
+/** What a create does when the thing exists, or a delete when it is missing: fail the step, or succeed and say so. */
+export const ON_CONFLICT = ['fail', 'skip'] as const;
+export type OnConflict = (typeof ON_CONFLICT)[number];
 
 interface DeployableRef {
   appName: string;
@@ -68,7 +74,12 @@ export type OperationConfig =
   | { operation: 'create-app'; appType: AppType; identity: AppIdentity; fields: AppFields }
   | { operation: 'get-app' | 'delete-app'; appId: string }
   | { operation: 'update-app'; appId: string; fields: AppFields }
-  | ({ operation: 'create-deployable'; envType: EnvType; returnFields?: string[] } & DeployableRef)
+  | ({
+      operation: 'create-deployable';
+      envType: EnvType;
+      returnFields?: string[];
+      ifExists: OnConflict;
+    } & DeployableRef)
   | { operation: 'create-deployables'; appSysId: string; envType: EnvType; quantity: number; autoConnect: boolean }
   | ({
       operation: 'update-deployable';
@@ -78,7 +89,7 @@ export type OperationConfig =
       newIdentifier?: string;
       returnFields?: string[];
     } & DeployableRef)
-  | ({ operation: 'delete-deployable' } & DeployableRef)
+  | ({ operation: 'delete-deployable'; ifMissing: OnConflict } & DeployableRef)
   | { operation: 'list-shared-components'; appName: string; withUpdatesOnly: boolean }
   | ({ operation: 'add-shared-component'; sharedLibraryName: string } & SharedComponentRef)
   | ({ operation: 'update-shared-component'; sharedLibraryName: string; versionName: string } & SharedComponentRef)
@@ -150,7 +161,13 @@ function readConfig(inputs: InputReader, operation: OperationName): OperationCon
           'must be at most 255 characters of 0-9, A-Z, a-z, _, -, ., %, $, whitespace, : and #',
         );
       }
-      return { operation, ...deployable(), envType: envType(), returnFields: returnFields() };
+      return {
+        operation,
+        ...deployable(),
+        envType: envType(),
+        returnFields: returnFields(),
+        ifExists: inputs.choice('if-exists', ON_CONFLICT, { default: 'fail' }) ?? 'fail',
+      };
     }
     case 'create-deployables':
       return {
@@ -172,7 +189,11 @@ function readConfig(inputs: InputReader, operation: OperationName): OperationCon
         returnFields: returnFields(),
       };
     case 'delete-deployable':
-      return { operation, ...deployable() };
+      return {
+        operation,
+        ...deployable(),
+        ifMissing: inputs.choice('if-missing', ON_CONFLICT, { default: 'fail' }) ?? 'fail',
+      };
     case 'list-shared-components':
       return { operation, appName: text('app-name'), withUpdatesOnly: inputs.boolean('with-updates-only', false) };
     case 'add-shared-component':

@@ -2,6 +2,7 @@
  * What each cdm-application operation does, from its typed config to its typed result. None touches
  * @actions/core: `main` turns the result into outputs and the summary.
  */
+import type { ApiError } from '../../../shared/errors.js';
 import type { ApiClient } from '../../../shared/http/client.js';
 import { jsonText, scalarText } from '../../../shared/json.js';
 import type { Report } from '../../../shared/report/known.js';
@@ -33,6 +34,8 @@ export interface OperationResult {
   applications?: Record<string, unknown>[];
   /** The rows of the summary's result table. */
   rows: [string, string][];
+  /** Why nothing was done (`if-exists: skip` or `if-missing: skip`); the rows then hold one "Skipped" row. */
+  skipped?: string;
 }
 
 type MovedComponent = api.SharedComponent & { movedTo: string };
@@ -74,30 +77,12 @@ export async function runOperation(config: OperationConfig, context: OperationCo
       return { appId: config.appId, result: { errors: [], success }, rows: [['Result', success.join(' ')]] };
     }
     case 'create-deployable':
-    case 'update-deployable': {
-      const record =
-        config.operation === 'create-deployable'
-          ? await api.createDeployable(client, c, {
-              appName: config.appName,
-              name: config.deployableName,
-              envType: config.envType,
-              returnFields: config.returnFields?.join(','),
-            })
-          : await api.updateDeployable(client, c, {
-              appName: config.appName,
-              name: config.deployableName,
-              newName: config.newName,
-              newDescription: config.newDescription,
-              newServiceId: config.newServiceId,
-              newIdentifier: config.newIdentifier,
-              returnFields: config.returnFields?.join(','),
-            });
-      return {
-        deployableSysId: typeof record.sys_id === 'string' ? record.sys_id : undefined,
-        result: record,
-        rows: recordRows(record),
-      };
-    }
+      if (config.ifExists === 'skip') {
+        return skipWhen(api.isDeployableExists, config, context, () => writeDeployable(config, context));
+      }
+      return writeDeployable(config, context);
+    case 'update-deployable':
+      return writeDeployable(config, context);
     case 'create-deployables': {
       const ids = await api.createDeployables(client, c, {
         appSysId: config.appSysId,
@@ -111,12 +96,16 @@ export async function runOperation(config: OperationConfig, context: OperationCo
         rows: ids.map((id, n) => [`Deployable ${n + 1}`, id]),
       };
     }
-    case 'delete-deployable':
-      await api.deleteDeployable(client, c, { appName: config.appName, name: config.deployableName });
-      return {
-        result: { deleted: config.deployableName },
-        rows: [['Deleted', `${config.deployableName} of ${config.appName}`]],
+    case 'delete-deployable': {
+      const remove = async (): Promise<OperationResult> => {
+        await api.deleteDeployable(client, c, { appName: config.appName, name: config.deployableName });
+        return {
+          result: { deleted: config.deployableName },
+          rows: [['Deleted', `${config.deployableName} of ${config.appName}`]],
+        };
       };
+      return config.ifMissing === 'skip' ? skipWhen(api.isDeployableMissing, config, context, remove) : remove();
+    }
     case 'list-shared-components': {
       const components = await api.listSharedComponents(client, c, config.appName, config.withUpdatesOnly);
       return {
@@ -158,6 +147,57 @@ export async function runOperation(config: OperationConfig, context: OperationCo
         rows: applications.map((app) => [scalarText(app.name), scalarText(app.sys_id)]),
       };
     }
+  }
+}
+
+type DeployableConfig = Extract<OperationConfig, { operation: 'create-deployable' | 'update-deployable' }>;
+
+async function writeDeployable(config: DeployableConfig, { client, connection: c }: OperationContext) {
+  const record =
+    config.operation === 'create-deployable'
+      ? await api.createDeployable(client, c, {
+          appName: config.appName,
+          name: config.deployableName,
+          envType: config.envType,
+          returnFields: config.returnFields?.join(','),
+        })
+      : await api.updateDeployable(client, c, {
+          appName: config.appName,
+          name: config.deployableName,
+          newName: config.newName,
+          newDescription: config.newDescription,
+          newServiceId: config.newServiceId,
+          newIdentifier: config.newIdentifier,
+          returnFields: config.returnFields?.join(','),
+        });
+  return {
+    deployableSysId: typeof record.sys_id === 'string' ? record.sys_id : undefined,
+    result: record,
+    rows: recordRows(record),
+  };
+}
+
+/**
+ * Runs `attempt`; when it fails the one way `expected` recognises (the deployable already there for a create,
+ * already gone for a delete), the step succeeds with nothing done and says why. Any other failure stays a failure.
+ * ServiceNow's refusal does not carry the existing deployable's sys_id, so `deployable-sys-id` stays unset.
+ */
+async function skipWhen(
+  expected: (error: unknown, name: string) => error is ApiError,
+  config: { operation: string; appName: string; deployableName: string },
+  { logger }: OperationContext,
+  attempt: () => Promise<OperationResult>,
+): Promise<OperationResult> {
+  try {
+    return await attempt();
+  } catch (error) {
+    if (!expected(error, config.deployableName)) throw error;
+    const why =
+      config.operation === 'create-deployable'
+        ? `deployable ${config.deployableName} already exists in ${config.appName} (if-exists: skip)`
+        : `deployable ${config.deployableName} does not exist in ${config.appName} (if-missing: skip)`;
+    logger.info(`Skipped ${config.operation}: ${why}. ServiceNow said: ${error.vendorMessage}`);
+    return { skipped: why, result: { skipped: why }, rows: [['Skipped', why]] };
   }
 }
 

@@ -122,6 +122,38 @@ export async function deleteDeployable(
   failIfErrorBody(await client.send(spec), client, spec);
 }
 
+/**
+ * Whether `error` is ServiceNow refusing to create deployable `name` because the application already has one of
+ * that name: a client-error status whose message says "already exists" and names it. Anything else is not.
+ */
+export function isDeployableExists(error: unknown, name: string): error is ApiError {
+  return clientError(error) && /already exists/i.test(error.vendorMessage) && namesQuoted(error.vendorMessage, name);
+}
+
+/**
+ * Whether `error` is ServiceNow refusing to delete deployable `name` because the application has none of that name.
+ * A missing application is not this (its message names no deployable): that stays a failure.
+ */
+export function isDeployableMissing(error: unknown, name: string): error is ApiError {
+  if (!clientError(error)) return false;
+  const message = error.vendorMessage;
+  return (
+    /could not find|not found|does not exist/i.test(message) &&
+    /\bdeployable\b/i.test(message) &&
+    !/could not find (active )?application/i.test(message) &&
+    namesQuoted(message, name)
+  );
+}
+
+function clientError(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status !== undefined && error.status >= 400 && error.status < 500;
+}
+
+/** The message names `name` as a whole: quoted, or set off by spaces or the message's ends. */
+function namesQuoted(message: string, name: string): boolean {
+  return [`'${name}'`, `"${name}"`].some((quoted) => message.includes(quoted)) || message.split(/\s+/).includes(name);
+}
+
 export interface SharedComponent {
   name: string;
   description?: string;
