@@ -62,7 +62,7 @@ describe('a body that trickles after a 200', () => {
       `Timed out after 0.8s (the action's timeout) while reading the answer to GET ${trickle.url}/status, trying to read the status`,
     );
     expect(ms).toBeGreaterThanOrEqual(700);
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeLessThan(4000); // the deadline, not the 60 s idle limit or the server, ended it (slack for a loaded CI machine)
   });
 
   it('as a download: cut off at the deadline, and no file (not even a partial one) is left', async () => {
@@ -77,7 +77,7 @@ describe('a body that trickles after a 200', () => {
       );
 
       expect(error.message).toContain('while reading the answer to GET');
-      expect(ms).toBeLessThan(2000);
+      expect(ms).toBeLessThan(4000); // the deadline, not the 60 s idle limit or the server, ended it (slack for a loaded CI machine)
       expect(existsSync(destination)).toBe(false);
       expect(await readdir(folder)).toEqual([]);
     } finally {
@@ -103,7 +103,7 @@ describe('an upload the server stops reading', () => {
           'the package. The request had reached the server, which may upload the package anyway: check on the ' +
           'server whether it did before running again',
       );
-      expect(ms).toBeLessThan(2000);
+      expect(ms).toBeLessThan(4000); // the deadline, not the 60 s idle limit or the server, ended it (slack for a loaded CI machine)
     } finally {
       await stalled.close();
     }
@@ -129,7 +129,7 @@ describe('a TCP connect that never completes', () => {
     expect(error.message).toBe(
       `Timed out after 1s (the action's timeout) while connecting to the server for GET http://127.0.0.1:${blackhole.port}/items, trying to list the items`,
     );
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeLessThan(4000); // the deadline, not the 60 s idle limit or the server, ended it (slack for a loaded CI machine)
     expect((runtime.logger as MemoryLogger).messages('info')).toEqual([]); // no "retrying in"
   });
 
@@ -165,7 +165,7 @@ describe('a TCP connect that never completes', () => {
     expect(error.message).toBe(
       `Cancelled while trying to start the import (connecting to the server for POST http://127.0.0.1:${blackhole.port}/jobs)`,
     );
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(2000);
   });
 });
 
@@ -201,7 +201,7 @@ describe('an HTTPS proxy that never answers CONNECT', () => {
         "Timed out after 0.8s (the action's timeout) while waiting for the proxy to open a tunnel for " +
           'GET https://instance.example.com/api/status, trying to read the status',
       );
-      expect(ms).toBeLessThan(2000);
+      expect(ms).toBeLessThan(4000); // the deadline, not the 60 s idle limit or the server, ended it (slack for a loaded CI machine)
       expect(proxy.connections).toHaveLength(1);
       expect(proxy.connections[0].received).toMatch(/^CONNECT instance\.example\.com:443 HTTP\/1\.1\r\n/);
       await new Promise((resolve) => setTimeout(resolve, 100));
