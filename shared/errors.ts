@@ -82,17 +82,26 @@ export class JobFailedError extends Error {
   readonly errors: string[];
   readonly hint?: string;
   constructor(summary: string, details: { jobId: string; state: string; errors: string[]; hint?: string }) {
-    const first = details.errors[0] === undefined ? undefined : quote(details.errors[0]);
+    const errors = collapseRepeats(details.errors);
+    const first = errors[0] === undefined ? undefined : quote(errors[0]);
     super(
       `${summary}${first ? `: ${first}` : ''}` +
-        (details.errors.length > 1 ? ` (and ${details.errors.length - 1} more, see the annotations)` : '') +
+        (errors.length > 1 ? ` (and ${errors.length - 1} more, see the annotations)` : '') +
         (details.hint ? `. ${details.hint}` : ''),
     );
     this.name = 'JobFailedError';
     this.jobId = details.jobId;
     this.state = details.state;
-    this.errors = details.errors.map((error) => quote(error));
+    this.errors = errors.map((error) => quote(error));
     this.hint = details.hint;
+  }
+}
+
+/** An artifact the user asked for could not be uploaded, on a runner that takes artifacts. */
+export class ArtifactError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArtifactError';
   }
 }
 
@@ -110,6 +119,13 @@ export class CancelledError extends Error {
     super(message);
     this.name = 'CancelledError';
   }
+}
+
+/** The same line said n times reads once, with its count: "… (×9)". Order of first appearance is kept. */
+export function collapseRepeats(lines: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
+  return [...counts].map(([line, count]) => (count > 1 ? `${line} (×${count})` : line));
 }
 
 export function errorMessage(error: unknown): string {

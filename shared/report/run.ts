@@ -4,7 +4,15 @@
  * The summary is written on every path, so a failed run still tells what it did.
  */
 import * as core from '@actions/core';
-import { ApiError, CancelledError, InputError, JobFailedError, TimeoutError, errorMessage } from '../errors.js';
+import {
+  ApiError,
+  ArtifactError,
+  CancelledError,
+  InputError,
+  JobFailedError,
+  TimeoutError,
+  errorMessage,
+} from '../errors.js';
 import { environmentInputs, InputReader, type InputSource } from '../inputs/reader.js';
 import { Deadline, systemClock, type Clock, type Logger, type Runtime } from '../runtime.js';
 import { coreLogger } from './logger.js';
@@ -33,7 +41,11 @@ export interface RunOptions {
 /** How long a cancelled run may take to report before it exits regardless. */
 const CANCEL_GRACE_MS = 1500;
 
-export async function runAction(options: RunOptions, main: (context: ActionContext) => Promise<void>): Promise<void> {
+/**
+ * `main` returns its verdict: one line that says what happened. It opens the summary and closes the log, so the
+ * last thing a reader of either sees is the outcome; a failure's error line takes that place on failure.
+ */
+export async function runAction(options: RunOptions, main: (context: ActionContext) => Promise<string>): Promise<void> {
   const logger = coreLogger();
   const clock = options.clock ?? systemClock;
   const controller = new AbortController();
@@ -55,19 +67,26 @@ export async function runAction(options: RunOptions, main: (context: ActionConte
     signal: controller.signal,
     runtime: (timeoutMs) => ({ clock, logger, signal: controller.signal, deadline: new Deadline(clock, timeoutMs) }),
   };
+  let closing: () => void;
   try {
-    await main(context);
+    const verdict = logger.redact(await main(context));
+    summary.verdict(verdict);
+    closing = () => logger.info(verdict);
   } catch (error) {
-    reportFailure(error, logger, summary);
+    closing = reportFailure(error, logger, summary);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    await writeSummary(options.title, summary, logger);
   }
+  await writeSummary(options.title, summary, logger);
+  closing();
 }
 
-/** One titled failure line; the details of a multi-part failure (inputs, vendor errors) as annotations too. */
-function reportFailure(error: unknown, logger: Logger, summary: Summary): void {
+/**
+ * One titled failure line; the details of a multi-part failure (inputs, vendor errors) as annotations too. The
+ * summary's part is written now; the log's part is returned, to be printed last.
+ */
+function reportFailure(error: unknown, logger: Logger, summary: Summary): () => void {
   const message = logger.redact(errorMessage(error));
   let details: { title: string; message: string }[] = [];
   let title = 'Unexpected error';
@@ -79,6 +98,8 @@ function reportFailure(error: unknown, logger: Logger, summary: Summary): void {
     details = error.errors.map((detail) => ({ title, message: detail }));
   } else if (error instanceof ApiError) {
     title = apiErrorTitle(error);
+  } else if (error instanceof ArtifactError) {
+    title = 'Artifact not uploaded';
   } else if (error instanceof TimeoutError) {
     title = 'Timed out';
   } else if (error instanceof CancelledError) {
@@ -86,11 +107,13 @@ function reportFailure(error: unknown, logger: Logger, summary: Summary): void {
   } else if (error instanceof Error && error.stack) {
     logger.debug(mappedStack(error.stack));
   }
-  if (details.length > 1) for (const detail of details) logger.error(detail.message, detail.title);
-  logger.error(message, title);
   process.exitCode = core.ExitCode.Failure;
-  summary.heading('Failed', 3).text(message);
+  summary.verdict(`❌ Failed: ${message}`);
   if (details.length > 1) summary.list(details.map((d) => d.message));
+  return () => {
+    if (details.length > 1) for (const detail of details) logger.error(detail.message, detail.title);
+    logger.error(message, title);
+  };
 }
 
 /** The annotation title names the kind of failure: "Unexpected answer" says more than "HTTP 200". */

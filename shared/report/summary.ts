@@ -1,9 +1,19 @@
-/** The job summary: a heading, key/value tables and lists, rendered as GitHub-flavoured markdown. */
+/**
+ * The job summary: a heading, key/value tables and lists, rendered as GitHub-flavoured markdown. The verdict, set
+ * once the run knows it, always renders first so a reader sees what happened before any table.
+ */
 
 export type SummaryRow = [label: string, value: string | number | undefined];
 
 export class Summary {
   private readonly parts: string[] = [];
+  private verdictLine?: string;
+
+  /** The one-line outcome shown above everything else; a later call replaces an earlier one. */
+  verdict(text: string): this {
+    this.verdictLine = text.replace(/\r?\n/g, ' ');
+    return this;
+  }
 
   heading(text: string, level = 2): this {
     this.parts.push(`${'#'.repeat(level)} ${text}\n`);
@@ -39,8 +49,17 @@ export class Summary {
     return this;
   }
 
+  /** A section folded into `<details>`: long tables stay out of the way of the verdict but one click away. */
+  fold(summaryText: string, build: (inner: Summary) => void): this {
+    const inner = new Summary();
+    build(inner);
+    const body = inner.toMarkdown();
+    if (body) this.parts.push(`<details><summary>${summaryText}</summary>\n\n${body}\n</details>\n`);
+    return this;
+  }
+
   toMarkdown(): string {
-    return this.parts.join('\n');
+    return [...(this.verdictLine ? [`**${this.verdictLine}**\n`] : []), ...this.parts].join('\n');
   }
 }
 

@@ -98,12 +98,15 @@ export function summarizeGate(summary: Summary, snapshots: readonly GatedSnapsho
   for (const [policy, findings] of byPolicy) {
     const items = findings.map((f) => `- ${findingLine(f)}`).join('\n');
     const head = `**${escapeHtml(policy)}** — ${findings.length} finding(s)`;
-    summary.text(
-      findings.length > FOLD_AFTER
-        ? `<details><summary>${head}</summary>\n\n${items}\n\n</details>\n`
-        : `${head}\n\n${items}\n`,
-    );
+    if (findings.length > FOLD_AFTER) summary.fold(head, (inner) => inner.text(items));
+    else summary.text(`${head}\n\n${items}\n`);
   }
+}
+
+/** A passed gate in a few words, for the step's verdict. */
+export function gateVerdict(result: GateResult): string {
+  const published = result.published.length ? `; published ${result.published.join(', ')}` : '';
+  return `policy validation ${result.status}: ${result.snapshots.length} snapshot(s), ${result.findings.length} finding(s)${published}`;
 }
 
 function findingLine(finding: Finding): string {

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { SnapLogicApimSandbox } from '../sandbox/snaplogic-apim.js';
 import { userVisibleText } from '../support/run-action.js';
+import { lastLogLine, summaryOpening } from '../support/verdict.js';
 import { runInProcess } from '../support/run-in-process.js';
 
 let sandbox: SnapLogicApimSandbox;
@@ -54,8 +55,11 @@ describe('apim-migrate end to end', () => {
     expect(JSON.parse(run.outputs.failed)).toEqual([]);
     expect(JSON.parse(run.outputs.result)).toMatchObject({ status: 'Completed', dest_path: DEST });
     expect(statusChecks().every((r) => r.path === `/api/1/rest/public/migrate/${token}`)).toBe(true);
-    expect(run.summary).toContain('### Migrated');
+    expect(run.summary).toContain(`<details><summary>Migrated: ${successful.length} asset(s)</summary>`);
     expect(run.summary).toContain(token);
+    const verdict = `✅ Migration ${token} completed: ${successful.length} asset(s) migrated from ${SOURCE} to ${DEST}.`;
+    expect(summaryOpening(run)).toBe(`**${verdict}**`);
+    expect(lastLogLine(run)).toBe(verdict);
   });
 
   it('fails on a partial failure, annotating each failed asset with every field', async () => {
@@ -81,6 +85,19 @@ describe('apim-migrate end to end', () => {
     expect(run.exitCode).toBe(1);
     expect(run.outputs.status).toBe('Failed');
     expect(run.stdout).toMatch(/Migration [\w-]+ failed: /);
+    // Every asset failed for the same missing Service: said once, counted, with the fix that fits.
+    const failed = JSON.parse(run.outputs.failed) as unknown[];
+    expect(failed.length).toBeGreaterThan(1);
+    const reason = "Destination Service '/Acme/Prod/Payments/failed-api' was not found in the target environment";
+    const errorLine = lastLogLine(run);
+    expect(errorLine).toContain(`failed: ${reason} (×${failed.length}).`);
+    expect(errorLine).toContain(
+      'create the Service at dest-path (/Acme/Prod/Payments/failed-api) in SnapLogic, then run again',
+    );
+    expect(errorLine).not.toContain('Fix the failed assets in the source');
+    expect(summaryOpening(run)).toMatch(/^\*\*❌ Failed: Migration [\w-]+ failed: Destination Service/);
+    expect(run.summary).toContain(`- ${reason} (×${failed.length})\n`);
+    expect(run.summary).toContain(`<details><summary>All ${failed.length} failed asset(s)</summary>`);
   });
 
   it('passes 409 through with the documented resolution', async () => {

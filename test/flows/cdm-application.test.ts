@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
 import { FREE_SERVICE, PAYMENT_APP_ID } from '../sandbox/servicenow-apps.js';
+import { lastLogLine, summaryOpening } from '../support/verdict.js';
 import { runInProcess } from '../support/run-in-process.js';
 
 let sandbox: ServiceNowCdmSandbox;
@@ -60,6 +61,10 @@ describe('cdm-application end to end: applications', () => {
     const deleted = await app('delete-app', { 'app-id': id });
     expect(deleted.exitCode).toBe(0);
     expect(deleted.summary).toContain('has been deleted successfully');
+    // The verdict opens the summary and closes the log (before, the log ended on the last poll line).
+    expect(summaryOpening(created)).toMatch(/^\*\*✅ create-app done on http:\/\/127\.0\.0\.1:\d+/);
+    expect(lastLogLine(created)).toMatch(/^✅ create-app done on http:\/\/127\.0\.0\.1:\d+/);
+    expect(lastLogLine(deleted)).toMatch(/^✅ delete-app done on .*has been deleted successfully/);
   });
 
   it('fails on "No valid Application" answered with HTTP 200 (result.status 400)', async () => {

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
 import { runAction, userVisibleText, type ActionRun } from '../support/run-action.js';
 import { runInProcess } from '../support/run-in-process.js';
+import { lastLogLine, summaryOpening } from '../support/verdict.js';
 
 const EXPORTS = /\/exports\/?$/;
 const STATUS = /\/status\/?$/;
@@ -71,6 +72,9 @@ describe('cdm-export end to end', () => {
     expect(posts()).toHaveLength(1);
     expect(run.summary).toContain(run.outputs['export-id']);
     expect(run.summary).toContain(run.outputs.sha256);
+    const verdict = `✅ Exported Production of PaymentApp (export ${run.outputs['export-id']}) to ${file}, ${run.outputs.bytes} bytes.`;
+    expect(summaryOpening(run)).toBe(`**${verdict}**`);
+    expect(lastLogLine(run)).toBe(verdict);
     expectNoSecret(run, sandbox.password, Buffer.from(`admin:${sandbox.password}`).toString('base64'));
   });
 
@@ -122,7 +126,8 @@ describe('cdm-export end to end', () => {
     );
     expect(run.outputs['export-id']).toMatch(/^[0-9a-f]{32}$/);
     expect(run.outputs.state).toBe('error');
-    expect(run.summary).toContain('### Failed');
+    expect(summaryOpening(run)).toMatch(/^\*\*❌ Failed: Export \w+ failed: Failed to find latest published snapshot/);
+    expect(lastLogLine(run)).toMatch(/^::error title=Export \w+%3A error::Export \w+ failed/);
     expect(existsSync(path.join(run.workspace, 'cdm-export'))).toBe(false);
   });
 
@@ -291,6 +296,22 @@ describe('cdm-export end to end', () => {
     expect(run.stdout).toContain("::warning title=Artifact not uploaded::Artifact 'cdm-config' was not uploaded");
     expect(existsSync(run.outputs.file)).toBe(true);
     expect(run.outputs['artifact-id']).toBeUndefined();
+  });
+
+  it('fails after reporting the file when the runner takes artifacts but the upload fails', async () => {
+    // A runner with an artifact service whose runtime token the client cannot use: the upload fails.
+    const run = await exportAction(basicInputs({ 'artifact-name': 'cdm-config' }), {
+      ACTIONS_RUNTIME_TOKEN: 'not-a-runtime-token',
+      ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/',
+    });
+    expect(run.exitCode).toBe(1);
+    expect(existsSync(run.outputs.file)).toBe(true);
+    expect(run.outputs.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(run.outputs['artifact-id']).toBeUndefined();
+    expect(lastLogLine(run)).toMatch(
+      /^::error title=Artifact not uploaded::Artifact 'cdm-config' was not uploaded: .+ The file stays at .+Production\.json; re-run the job/,
+    );
+    expect(summaryOpening(run)).toMatch(/^\*\*❌ Failed: Artifact 'cdm-config' was not uploaded/);
   });
 });
 

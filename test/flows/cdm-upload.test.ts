@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
+import { lastLogLine, summaryOpening } from '../support/verdict.js';
 import { runInProcess } from '../support/run-in-process.js';
 
 let sandbox: ServiceNowCdmSandbox;
@@ -111,6 +112,11 @@ describe('cdm-upload end to end', () => {
       `| config/db/settings.json | paymentSettings/db/settings | ${sent[1].id} | completed |`,
     );
     expect(run.summary).toContain(changeset);
+    // The verdict opens the summary and closes the log; the file table is folded below it.
+    const verdict = `✅ Uploaded 3 item(s) to PaymentApp in changeset ${changeset} (committed).`;
+    expect(summaryOpening(run)).toBe(`**${verdict}**`);
+    expect(lastLogLine(run)).toBe(verdict);
+    expect(run.summary).toContain('<details><summary>Files: 3</summary>');
   });
 
   it.each([

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
 import type { SandboxPolicy } from '../sandbox/servicenow-cdm-snapshots.js';
 import { runAction } from '../support/run-action.js';
+import { lastLogLine, summaryOpening } from '../support/verdict.js';
 import { runInProcess } from '../support/run-in-process.js';
 
 const SETTINGS = '{\n  "host": "db.internal",\n  "port": 99999\n}\n';
@@ -86,6 +87,9 @@ describe('cdm-validate end to end', () => {
     expect(path.dirname(run.outputs['sarif-file'])).toBe(path.dirname(run.outputs['results-file']));
     expect(sandbox.server.requestsTo('POST', /\/validate$/)).toHaveLength(1);
     expect(run.summary).toMatch(/\| Production \| Production-v1\.dpl \| ✅ passed \|/);
+    const verdict = '✅ PaymentApp: policy validation passed: 1 snapshot(s), 0 finding(s).';
+    expect(summaryOpening(run)).toBe(`**${verdict}**`);
+    expect(lastLogLine(run)).toBe(verdict);
   });
 
   it('fails on a failing policy with an annotation on the file line, and a SARIF location', async () => {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { SmaxSandbox } from '../sandbox/smax.js';
 import { runAction, userVisibleText } from '../support/run-action.js';
+import { lastLogLine, summaryOpening } from '../support/verdict.js';
 import { runInProcess } from '../support/run-in-process.js';
 
 const SOURCE = '100000001';
@@ -71,6 +72,12 @@ describe('dev2prod-promote end to end', () => {
     expect(JSON.parse(o.results).length).toBeGreaterThan(0);
     expect(run.summary).toContain('### Dry run: passed');
     expect(run.summary).toContain('### Import: passed');
+    const verdict = `✅ Imported file ${o['file-id']} into tenant ${TARGET} (import ${o['import-id']}: COMPLETED).`;
+    expect(summaryOpening(run)).toBe(`**${verdict}**`);
+    expect(lastLogLine(run)).toBe(verdict);
+    // The export's per-package table is folded: most of its rows are empty packages.
+    expect(run.summary).toMatch(/<details><summary>Export: \d+ package\(s\), \d+ with items<\/summary>/);
+    expect(run.summary.indexOf('<details>')).toBeGreaterThan(run.summary.indexOf('### Import: passed'));
     expect(userVisibleText(run)).not.toContain(sandbox.password);
     for (const token of sandbox.tokens.keys()) expect(userVisibleText(run)).not.toContain(token);
   });
@@ -139,6 +146,21 @@ describe('dev2prod-promote end to end', () => {
     const strict = await promote({ mode: 'dry-run', 'package-id': '40002', 'fail-on-warnings': 'true' });
     expect(strict.exitCode).toBe(1);
     expect(strict.outputs['dry-run-outcome']).toBe('failed');
+  });
+
+  it('a target locked by another Dev2Prod operation: wait and re-run with file-id, not export again', async () => {
+    const run = await promote({ 'package-id': '40004' });
+    expect(run.exitCode).toBe(1);
+    const fileId = run.outputs['file-id'];
+    expect(fileId).toBeDefined();
+    expect(importsOf(false)).toHaveLength(0);
+    const errorLine = lastLogLine(run);
+    expect(errorLine).toMatch(/^::error title=Dry run \w+%3A FAILED::Dry run \w+ on tenant 200000002 did not pass/);
+    expect(errorLine).toContain(
+      `wait for that operation to finish, then re-run with file-id: ${fileId} (the package is already on the target`,
+    );
+    expect(errorLine).not.toContain('export again');
+    expect(summaryOpening(run)).toMatch(/^\*\*❌ Failed: Dry run \w+ on tenant 200000002 did not pass/);
   });
 
   it('fails when the export fails, with its id', async () => {

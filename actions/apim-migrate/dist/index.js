@@ -28494,15 +28494,23 @@ class JobFailedError extends Error {
     errors;
     hint;
     constructor(summary, details) {
-        const first = details.errors[0] === undefined ? undefined : quote(details.errors[0]);
+        const errors = collapseRepeats(details.errors);
+        const first = errors[0] === undefined ? undefined : quote(errors[0]);
         super(`${summary}${first ? `: ${first}` : ''}` +
-            (details.errors.length > 1 ? ` (and ${details.errors.length - 1} more, see the annotations)` : '') +
+            (errors.length > 1 ? ` (and ${errors.length - 1} more, see the annotations)` : '') +
             (details.hint ? `. ${details.hint}` : ''));
         this.name = 'JobFailedError';
         this.jobId = details.jobId;
         this.state = details.state;
-        this.errors = details.errors.map((error) => quote(error));
+        this.errors = errors.map((error) => quote(error));
         this.hint = details.hint;
+    }
+}
+/** An artifact the user asked for could not be uploaded, on a runner that takes artifacts. */
+class ArtifactError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ArtifactError';
     }
 }
 /** The action's `timeout` ran out before the job finished. */
@@ -28518,6 +28526,13 @@ class CancelledError extends Error {
         super(message);
         this.name = 'CancelledError';
     }
+}
+/** The same line said n times reads once, with its count: "… (×9)". Order of first appearance is kept. */
+function collapseRepeats(lines) {
+    const counts = new Map();
+    for (const line of lines)
+        counts.set(line, (counts.get(line) ?? 0) + 1);
+    return [...counts].map(([line, count]) => (count > 1 ? `${line} (×${count})` : line));
 }
 function errorMessage(error) {
     if (error instanceof Error)
@@ -32342,9 +32357,18 @@ function mappedStack(stack) {
 }
 
 ;// CONCATENATED MODULE: ./shared/report/summary.ts
-/** The job summary: a heading, key/value tables and lists, rendered as GitHub-flavoured markdown. */
+/**
+ * The job summary: a heading, key/value tables and lists, rendered as GitHub-flavoured markdown. The verdict, set
+ * once the run knows it, always renders first so a reader sees what happened before any table.
+ */
 class summary_Summary {
     parts = [];
+    verdictLine;
+    /** The one-line outcome shown above everything else; a later call replaces an earlier one. */
+    verdict(text) {
+        this.verdictLine = text.replace(/\r?\n/g, ' ');
+        return this;
+    }
     heading(text, level = 2) {
         this.parts.push(`${'#'.repeat(level)} ${text}\n`);
         return this;
@@ -32372,8 +32396,17 @@ class summary_Summary {
             this.parts.push(items.map((item) => `- ${item.replace(/\n/g, ' ')}`).join('\n') + '\n');
         return this;
     }
+    /** A section folded into `<details>`: long tables stay out of the way of the verdict but one click away. */
+    fold(summaryText, build) {
+        const inner = new summary_Summary();
+        build(inner);
+        const body = inner.toMarkdown();
+        if (body)
+            this.parts.push(`<details><summary>${summaryText}</summary>\n\n${body}\n</details>\n`);
+        return this;
+    }
     toMarkdown() {
-        return this.parts.join('\n');
+        return [...(this.verdictLine ? [`**${this.verdictLine}**\n`] : []), ...this.parts].join('\n');
     }
 }
 function escapeCell(text) {
@@ -32396,6 +32429,10 @@ function escapeCell(text) {
 
 /** How long a cancelled run may take to report before it exits regardless. */
 const CANCEL_GRACE_MS = 1500;
+/**
+ * `main` returns its verdict: one line that says what happened. It opens the summary and closes the log, so the
+ * last thing a reader of either sees is the outcome; a failure's error line takes that place on failure.
+ */
 async function runAction(options, main) {
     const logger = coreLogger();
     const clock = options.clock ?? systemClock;
@@ -32419,19 +32456,26 @@ async function runAction(options, main) {
         signal: controller.signal,
         runtime: (timeoutMs) => ({ clock, logger, signal: controller.signal, deadline: new Deadline(clock, timeoutMs) }),
     };
+    let closing;
     try {
-        await main(context);
+        const verdict = logger.redact(await main(context));
+        summary.verdict(verdict);
+        closing = () => logger.info(verdict);
     }
     catch (error) {
-        reportFailure(error, logger, summary);
+        closing = reportFailure(error, logger, summary);
     }
     finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
-        await writeSummary(options.title, summary, logger);
     }
+    await writeSummary(options.title, summary, logger);
+    closing();
 }
-/** One titled failure line; the details of a multi-part failure (inputs, vendor errors) as annotations too. */
+/**
+ * One titled failure line; the details of a multi-part failure (inputs, vendor errors) as annotations too. The
+ * summary's part is written now; the log's part is returned, to be printed last.
+ */
 function reportFailure(error, logger, summary) {
     const message = logger.redact(errorMessage(error));
     let details = [];
@@ -32447,6 +32491,9 @@ function reportFailure(error, logger, summary) {
     else if (error instanceof ApiError) {
         title = apiErrorTitle(error);
     }
+    else if (error instanceof ArtifactError) {
+        title = 'Artifact not uploaded';
+    }
     else if (error instanceof TimeoutError) {
         title = 'Timed out';
     }
@@ -32456,14 +32503,16 @@ function reportFailure(error, logger, summary) {
     else if (error instanceof Error && error.stack) {
         logger.debug(mappedStack(error.stack));
     }
-    if (details.length > 1)
-        for (const detail of details)
-            logger.error(detail.message, detail.title);
-    logger.error(message, title);
     process.exitCode = ExitCode.Failure;
-    summary.heading('Failed', 3).text(message);
+    summary.verdict(`❌ Failed: ${message}`);
     if (details.length > 1)
         summary.list(details.map((d) => d.message));
+    return () => {
+        if (details.length > 1)
+            for (const detail of details)
+                logger.error(detail.message, detail.title);
+        logger.error(message, title);
+    };
 }
 /** The annotation title names the kind of failure: "Unexpected answer" says more than "HTTP 200". */
 function apiErrorTitle(error) {
@@ -33448,7 +33497,7 @@ async function runMigration(config, deps) {
     report({ status: status.status, final: status });
     const failed = classify(status.status) === 'failed';
     const failures = [
-        ...status.failed.map(describeAsset),
+        ...failureLines(status.failed),
         ...(status.failedOther === undefined ? [] : [`'failed' is not a list of assets but ${status.failedOther}`]),
     ];
     if (failed || failures.length) {
@@ -33460,7 +33509,9 @@ async function runMigration(config, deps) {
             errors: failures.length
                 ? failures
                 : [`SnapLogic reported the migration as ${status.status} without failed assets`],
-            hint: "Fix the failed assets in the source (or the destination org's trust and permissions) and run again",
+            hint: status.failed.some((asset) => MISSING_SERVICE.test(assetMessage(asset) ?? ''))
+                ? `The destination Service does not exist: create the Service at dest-path (${request.destPath}) in SnapLogic, then run again`
+                : "Fix the failed assets in the source (or the destination org's trust and permissions) and run again",
         });
     }
     logger.info(`Migration completed: ${status.successful.length} asset(s) migrated.`);
@@ -33491,10 +33542,25 @@ function warnAboutTrust(request, runtime) {
         return;
     runtime.logger.warning(`Migrating ${sensitive.join(' and ')} assets from org '${sourceOrg}' to org '${destOrg}': the source org must trust '${destOrg}', and '${destOrg}' needs at least the same security level, or these assets fail to migrate.`, 'Accounts and policies across orgs');
 }
+/** Every asset of a migration into a missing Service fails with this; the fix is the same for all of them. */
+const MISSING_SERVICE = /Destination Service '[^']*' was not found[^.;]*/i;
+/**
+ * One line per failure, the same failure said once with its count: assets that failed because the destination
+ * Service is missing share that one reason.
+ */
+function failureLines(failed) {
+    return collapseRepeats(failed.map((asset) => MISSING_SERVICE.exec(assetMessage(asset) ?? '')?.[0] ?? describeAsset(asset)));
+}
+const MESSAGE_KEYS = ['message', 'error', 'reason'];
+function assetMessage(entry) {
+    const key = MESSAGE_KEYS.find((k) => entry[k] !== undefined);
+    const value = key === undefined ? undefined : entry[key];
+    return typeof value === 'string' ? value : undefined;
+}
 /** Failed-asset entries have no documented shape: name, type and message first, then every other field. */
 function describeAsset(entry) {
     const text = (value) => (typeof value === 'string' ? value : jsonText(value, 2000));
-    const messageKey = ['message', 'error', 'reason'].find((key) => entry[key] !== undefined);
+    const messageKey = MESSAGE_KEYS.find((key) => entry[key] !== undefined);
     const message = messageKey && entry[messageKey];
     const type = entry.asset_type ?? entry.type;
     const rest = Object.entries(entry)
@@ -33540,6 +33606,9 @@ async function main(context) {
     try {
         const result = await runMigration({ controlPlaneUrl, request: { sourcePath, destPath, assetTypes, duplicateCheck }, wait, pollIntervalMs }, { client: snapLogicClient({ controlPlaneUrl, credentials }, runtime), runtime, report: known.report });
         known.report(result);
+        return result.final
+            ? `✅ Migration ${result.statusToken} completed: ${result.final.successful.length} asset(s) migrated from ${sourcePath} to ${destPath}.`
+            : `✅ Migration ${result.statusToken} started (${result.status}); wait is false, so it goes on in SnapLogic.`;
     }
     finally {
         const { statusToken, status, final } = known.value;
@@ -33555,11 +33624,13 @@ async function main(context) {
         ]);
         const successful = final?.successful ?? [];
         const failed = final?.failed ?? [];
-        if (successful.length) {
-            summary.heading('Migrated', 3).table(['Name', 'Type', 'snode id'], successful.map((a) => [scalarText(a.name), scalarText(a.asset_type), scalarText(a.snode_id)]));
+        if (failed.length) {
+            summary.heading('Failed assets', 3).list(failureLines(failed));
+            summary.fold(`All ${failed.length} failed asset(s)`, (inner) => inner.list(failed.map(describeAsset)));
         }
-        if (failed.length)
-            summary.heading('Failed assets', 3).list(failed.map(describeAsset));
+        if (successful.length) {
+            summary.fold(`Migrated: ${successful.length} asset(s)`, (inner) => inner.table(['Name', 'Type', 'snode id'], successful.map((a) => [scalarText(a.name), scalarText(a.asset_type), scalarText(a.snode_id)])));
+        }
     }
 }
 /** The step's outputs for what the migration reported; the ones it has not reported yet are left out. */

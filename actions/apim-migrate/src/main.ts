@@ -13,13 +13,13 @@ import {
   snapLogicClient,
   type AssetType,
 } from '../../../shared/vendors/snaplogic/apim.js';
-import { describeAsset, runMigration, type MigrationResult } from './migrate.js';
+import { describeAsset, failureLines, runMigration, type MigrationResult } from './migrate.js';
 
 export function run(options: Partial<RunOptions> = {}): Promise<void> {
   return runAction({ title: 'SnapLogic APIM migration', ...options }, main);
 }
 
-async function main(context: ActionContext): Promise<void> {
+async function main(context: ActionContext): Promise<string> {
   const { inputs, outputs, summary } = context;
   const required = {
     controlPlaneUrl: inputs.url('control-plane-url', {
@@ -45,6 +45,9 @@ async function main(context: ActionContext): Promise<void> {
       { client: snapLogicClient({ controlPlaneUrl, credentials }, runtime), runtime, report: known.report },
     );
     known.report(result);
+    return result.final
+      ? `✅ Migration ${result.statusToken} completed: ${result.final.successful.length} asset(s) migrated from ${sourcePath} to ${destPath}.`
+      : `✅ Migration ${result.statusToken} started (${result.status}); wait is false, so it goes on in SnapLogic.`;
   } finally {
     const { statusToken, status, final } = known.value;
     summary.details([
@@ -59,13 +62,18 @@ async function main(context: ActionContext): Promise<void> {
     ]);
     const successful = final?.successful ?? [];
     const failed = final?.failed ?? [];
+    if (failed.length) {
+      summary.heading('Failed assets', 3).list(failureLines(failed));
+      summary.fold(`All ${failed.length} failed asset(s)`, (inner) => inner.list(failed.map(describeAsset)));
+    }
     if (successful.length) {
-      summary.heading('Migrated', 3).table(
-        ['Name', 'Type', 'snode id'],
-        successful.map((a) => [scalarText(a.name), scalarText(a.asset_type), scalarText(a.snode_id)]),
+      summary.fold(`Migrated: ${successful.length} asset(s)`, (inner) =>
+        inner.table(
+          ['Name', 'Type', 'snode id'],
+          successful.map((a) => [scalarText(a.name), scalarText(a.asset_type), scalarText(a.snode_id)]),
+        ),
       );
     }
-    if (failed.length) summary.heading('Failed assets', 3).list(failed.map(describeAsset));
   }
 }
 

@@ -3,7 +3,7 @@
  * `Failed`, or any failed asset, fails the step. Never touches @actions/core: it reports what it learns through
  * `report` and returns the result.
  */
-import { JobFailedError } from '../../../shared/errors.js';
+import { collapseRepeats, JobFailedError } from '../../../shared/errors.js';
 import type { ApiClient } from '../../../shared/http/client.js';
 import { jsonText } from '../../../shared/json.js';
 import { poll } from '../../../shared/poll/poll.js';
@@ -77,7 +77,7 @@ export async function runMigration(config: MigrateConfig, deps: MigrateDeps): Pr
   report({ status: status.status, final: status });
   const failed = classify(status.status) === 'failed';
   const failures = [
-    ...status.failed.map(describeAsset),
+    ...failureLines(status.failed),
     ...(status.failedOther === undefined ? [] : [`'failed' is not a list of assets but ${status.failedOther}`]),
   ];
   if (failed || failures.length) {
@@ -91,7 +91,9 @@ export async function runMigration(config: MigrateConfig, deps: MigrateDeps): Pr
         errors: failures.length
           ? failures
           : [`SnapLogic reported the migration as ${status.status} without failed assets`],
-        hint: "Fix the failed assets in the source (or the destination org's trust and permissions) and run again",
+        hint: status.failed.some((asset) => MISSING_SERVICE.test(assetMessage(asset) ?? ''))
+          ? `The destination Service does not exist: create the Service at dest-path (${request.destPath}) in SnapLogic, then run again`
+          : "Fix the failed assets in the source (or the destination org's trust and permissions) and run again",
       },
     );
   }
@@ -133,10 +135,31 @@ function warnAboutTrust(request: MigrationRequest, runtime: Runtime): void {
   );
 }
 
+/** Every asset of a migration into a missing Service fails with this; the fix is the same for all of them. */
+const MISSING_SERVICE = /Destination Service '[^']*' was not found[^.;]*/i;
+
+/**
+ * One line per failure, the same failure said once with its count: assets that failed because the destination
+ * Service is missing share that one reason.
+ */
+export function failureLines(failed: AssetEntry[]): string[] {
+  return collapseRepeats(
+    failed.map((asset) => MISSING_SERVICE.exec(assetMessage(asset) ?? '')?.[0] ?? describeAsset(asset)),
+  );
+}
+
+const MESSAGE_KEYS = ['message', 'error', 'reason'];
+
+function assetMessage(entry: AssetEntry): string | undefined {
+  const key = MESSAGE_KEYS.find((k) => entry[k] !== undefined);
+  const value = key === undefined ? undefined : entry[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** Failed-asset entries have no documented shape: name, type and message first, then every other field. */
 export function describeAsset(entry: AssetEntry): string {
   const text = (value: unknown) => (typeof value === 'string' ? value : jsonText(value, 2000));
-  const messageKey = ['message', 'error', 'reason'].find((key) => entry[key] !== undefined);
+  const messageKey = MESSAGE_KEYS.find((key) => entry[key] !== undefined);
   const message = messageKey && entry[messageKey];
   const type = entry.asset_type ?? entry.type;
   const rest = Object.entries(entry)

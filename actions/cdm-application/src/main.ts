@@ -13,7 +13,7 @@ export function run(options: Partial<RunOptions> = {}): Promise<void> {
   return runAction({ title: 'ServiceNow CDM application', ...options }, main);
 }
 
-async function main(context: ActionContext): Promise<void> {
+async function main(context: ActionContext): Promise<string> {
   const { inputs, outputs, summary, logger } = context;
   const { connection, config } = inputs.finish({
     connection: readServiceNowConnection(inputs),
@@ -30,6 +30,7 @@ async function main(context: ActionContext): Promise<void> {
       report: known.report,
     });
     known.report(result);
+    return `✅ ${config.operation} done on ${connection.instanceUrl}${result.rows.length === 1 ? `: ${result.rows[0].join(' ')}` : ''}.`;
   } finally {
     summary.details([
       ['Instance', connection.instanceUrl],

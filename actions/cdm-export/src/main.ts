@@ -29,7 +29,7 @@ export function run(options: Partial<RunOptions> = {}): Promise<void> {
   return runAction({ title: 'ServiceNow CDM export', ...options }, main);
 }
 
-async function main(context: ActionContext): Promise<void> {
+async function main(context: ActionContext): Promise<string> {
   const { inputs, outputs, summary, logger } = context;
   const required = {
     connection: readServiceNowConnection(inputs),
@@ -82,6 +82,7 @@ async function main(context: ActionContext): Promise<void> {
       uploadArtifact: (request) => uploadArtifact(request, logger),
     });
     known.report(result);
+    return `✅ Exported ${deployableName} of ${appName} (export ${result.exportId}) to ${result.file.path}, ${result.file.bytes} bytes.`;
   } finally {
     const done = known.value;
     summary.details([

@@ -30339,15 +30339,23 @@ class JobFailedError extends Error {
     errors;
     hint;
     constructor(summary, details) {
-        const first = details.errors[0] === undefined ? undefined : quote(details.errors[0]);
+        const errors = collapseRepeats(details.errors);
+        const first = errors[0] === undefined ? undefined : quote(errors[0]);
         super(`${summary}${first ? `: ${first}` : ''}` +
-            (details.errors.length > 1 ? ` (and ${details.errors.length - 1} more, see the annotations)` : '') +
+            (errors.length > 1 ? ` (and ${errors.length - 1} more, see the annotations)` : '') +
             (details.hint ? `. ${details.hint}` : ''));
         this.name = 'JobFailedError';
         this.jobId = details.jobId;
         this.state = details.state;
-        this.errors = details.errors.map((error) => quote(error));
+        this.errors = errors.map((error) => quote(error));
         this.hint = details.hint;
+    }
+}
+/** An artifact the user asked for could not be uploaded, on a runner that takes artifacts. */
+class ArtifactError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ArtifactError';
     }
 }
 /** The action's `timeout` ran out before the job finished. */
@@ -30363,6 +30371,13 @@ class CancelledError extends Error {
         super(message);
         this.name = 'CancelledError';
     }
+}
+/** The same line said n times reads once, with its count: "… (×9)". Order of first appearance is kept. */
+function collapseRepeats(lines) {
+    const counts = new Map();
+    for (const line of lines)
+        counts.set(line, (counts.get(line) ?? 0) + 1);
+    return [...counts].map(([line, count]) => (count > 1 ? `${line} (×${count})` : line));
 }
 function errorMessage(error) {
     if (error instanceof Error)
@@ -34185,9 +34200,18 @@ function mappedStack(stack) {
 }
 
 ;// CONCATENATED MODULE: ./shared/report/summary.ts
-/** The job summary: a heading, key/value tables and lists, rendered as GitHub-flavoured markdown. */
+/**
+ * The job summary: a heading, key/value tables and lists, rendered as GitHub-flavoured markdown. The verdict, set
+ * once the run knows it, always renders first so a reader sees what happened before any table.
+ */
 class summary_Summary {
     parts = [];
+    verdictLine;
+    /** The one-line outcome shown above everything else; a later call replaces an earlier one. */
+    verdict(text) {
+        this.verdictLine = text.replace(/\r?\n/g, ' ');
+        return this;
+    }
     heading(text, level = 2) {
         this.parts.push(`${'#'.repeat(level)} ${text}\n`);
         return this;
@@ -34215,8 +34239,17 @@ class summary_Summary {
             this.parts.push(items.map((item) => `- ${item.replace(/\n/g, ' ')}`).join('\n') + '\n');
         return this;
     }
+    /** A section folded into `<details>`: long tables stay out of the way of the verdict but one click away. */
+    fold(summaryText, build) {
+        const inner = new summary_Summary();
+        build(inner);
+        const body = inner.toMarkdown();
+        if (body)
+            this.parts.push(`<details><summary>${summaryText}</summary>\n\n${body}\n</details>\n`);
+        return this;
+    }
     toMarkdown() {
-        return this.parts.join('\n');
+        return [...(this.verdictLine ? [`**${this.verdictLine}**\n`] : []), ...this.parts].join('\n');
     }
 }
 function escapeCell(text) {
@@ -34239,6 +34272,10 @@ function escapeCell(text) {
 
 /** How long a cancelled run may take to report before it exits regardless. */
 const CANCEL_GRACE_MS = 1500;
+/**
+ * `main` returns its verdict: one line that says what happened. It opens the summary and closes the log, so the
+ * last thing a reader of either sees is the outcome; a failure's error line takes that place on failure.
+ */
 async function runAction(options, main) {
     const logger = coreLogger();
     const clock = options.clock ?? systemClock;
@@ -34262,19 +34299,26 @@ async function runAction(options, main) {
         signal: controller.signal,
         runtime: (timeoutMs) => ({ clock, logger, signal: controller.signal, deadline: new Deadline(clock, timeoutMs) }),
     };
+    let closing;
     try {
-        await main(context);
+        const verdict = logger.redact(await main(context));
+        summary.verdict(verdict);
+        closing = () => logger.info(verdict);
     }
     catch (error) {
-        reportFailure(error, logger, summary);
+        closing = reportFailure(error, logger, summary);
     }
     finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
-        await writeSummary(options.title, summary, logger);
     }
+    await writeSummary(options.title, summary, logger);
+    closing();
 }
-/** One titled failure line; the details of a multi-part failure (inputs, vendor errors) as annotations too. */
+/**
+ * One titled failure line; the details of a multi-part failure (inputs, vendor errors) as annotations too. The
+ * summary's part is written now; the log's part is returned, to be printed last.
+ */
 function reportFailure(error, logger, summary) {
     const message = logger.redact(errorMessage(error));
     let details = [];
@@ -34290,6 +34334,9 @@ function reportFailure(error, logger, summary) {
     else if (error instanceof errors_ApiError) {
         title = apiErrorTitle(error);
     }
+    else if (error instanceof ArtifactError) {
+        title = 'Artifact not uploaded';
+    }
     else if (error instanceof TimeoutError) {
         title = 'Timed out';
     }
@@ -34299,14 +34346,16 @@ function reportFailure(error, logger, summary) {
     else if (error instanceof Error && error.stack) {
         logger.debug(mappedStack(error.stack));
     }
-    if (details.length > 1)
-        for (const detail of details)
-            logger.error(detail.message, detail.title);
-    logger.error(message, title);
     process.exitCode = ExitCode.Failure;
-    summary.heading('Failed', 3).text(message);
+    summary.verdict(`❌ Failed: ${message}`);
     if (details.length > 1)
         summary.list(details.map((d) => d.message));
+    return () => {
+        if (details.length > 1)
+            for (const detail of details)
+                logger.error(detail.message, detail.title);
+        logger.error(message, title);
+    };
 }
 /** The annotation title names the kind of failure: "Unexpected answer" says more than "HTTP 200". */
 function apiErrorTitle(error) {
@@ -36838,10 +36887,16 @@ function summarizeGate(summary, snapshots, result) {
     for (const [policy, findings] of byPolicy) {
         const items = findings.map((f) => `- ${findingLine(f)}`).join('\n');
         const head = `**${escapeHtml(policy)}** — ${findings.length} finding(s)`;
-        summary.text(findings.length > FOLD_AFTER
-            ? `<details><summary>${head}</summary>\n\n${items}\n\n</details>\n`
-            : `${head}\n\n${items}\n`);
+        if (findings.length > FOLD_AFTER)
+            summary.fold(head, (inner) => inner.text(items));
+        else
+            summary.text(`${head}\n\n${items}\n`);
     }
+}
+/** A passed gate in a few words, for the step's verdict. */
+function gateVerdict(result) {
+    const published = result.published.length ? `; published ${result.published.join(', ')}` : '';
+    return `policy validation ${result.status}: ${result.snapshots.length} snapshot(s), ${result.findings.length} finding(s)${published}`;
 }
 function findingLine(finding) {
     const where = finding.file
@@ -41206,6 +41261,9 @@ async function main_main(context) {
             if (failure)
                 throw failure;
         }
+        const changeset = uploaded.changesetNumber ? ` in changeset ${uploaded.changesetNumber}` : '';
+        const state = uploaded.changesetState ? ` (${uploaded.changesetState})` : '';
+        return `✅ Uploaded ${uploaded.files.length} item(s) to ${appName}${changeset}${state}${gate ? `; ${gateVerdict(gate)}` : ''}.`;
     }
     finally {
         summarizeGate(summary, gate?.snapshots ?? gated.value.snapshots ?? [], gate);
@@ -41220,14 +41278,16 @@ async function main_main(context) {
             ['Elapsed', formatDuration(runtime.deadline.elapsed())],
         ]);
         const shown = files.slice(0, SUMMARY_FILE_ROWS);
-        summary.table(['File', 'Name path', 'Upload id', 'State'], shown.map((f) => [
-            f.file ? external_node_path_namespaceObject.relative(process.cwd(), f.file) || f.file : 'content',
-            f.namePath ?? '',
-            f.uploadId ?? '',
-            f.state,
-        ]));
-        if (files.length > shown.length)
-            summary.text(`…and ${files.length - shown.length} more file(s): the files output lists them all.`);
+        summary.fold(`Files: ${files.length}`, (inner) => {
+            inner.table(['File', 'Name path', 'Upload id', 'State'], shown.map((f) => [
+                f.file ? external_node_path_namespaceObject.relative(process.cwd(), f.file) || f.file : 'content',
+                f.namePath ?? '',
+                f.uploadId ?? '',
+                f.state,
+            ]));
+            if (files.length > shown.length)
+                inner.text(`…and ${files.length - shown.length} more file(s): the files output lists them all.`);
+        });
     }
 }
 /** The step's outputs for what the uploads reported; the ones not reported yet are left out. */

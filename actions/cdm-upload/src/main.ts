@@ -12,7 +12,7 @@ import {
 } from '../../../shared/vendors/servicenow/cdm-uploads.js';
 import { readServiceNowConnection, serviceNowClient } from '../../../shared/vendors/servicenow/connection.js';
 import { readGateInputs, START_GRACE_MS } from '../../../shared/validation/inputs.js';
-import { summarizeGate } from '../../../shared/validation/report.js';
+import { gateVerdict, summarizeGate } from '../../../shared/validation/report.js';
 import { gateFailure, runGateStep } from '../../../shared/validation/step.js';
 import type { GateResult } from '../../../shared/validation/types.js';
 import { collectItems } from './items.js';
@@ -28,7 +28,7 @@ export function run(options: Partial<RunOptions> = {}): Promise<void> {
   return runAction({ title: 'ServiceNow CDM upload', ...options }, main);
 }
 
-async function main(context: ActionContext): Promise<void> {
+async function main(context: ActionContext): Promise<string> {
   const { inputs, outputs, summary, logger } = context;
   const required = {
     connection: readServiceNowConnection(inputs),
@@ -152,6 +152,9 @@ async function main(context: ActionContext): Promise<void> {
       const failure = gateFailure(gate);
       if (failure) throw failure;
     }
+    const changeset = uploaded.changesetNumber ? ` in changeset ${uploaded.changesetNumber}` : '';
+    const state = uploaded.changesetState ? ` (${uploaded.changesetState})` : '';
+    return `✅ Uploaded ${uploaded.files.length} item(s) to ${appName}${changeset}${state}${gate ? `; ${gateVerdict(gate)}` : ''}.`;
   } finally {
     summarizeGate(summary, gate?.snapshots ?? gated.value.snapshots ?? [], gate);
     const done = uploads.value;
@@ -165,17 +168,19 @@ async function main(context: ActionContext): Promise<void> {
       ['Elapsed', formatDuration(runtime.deadline.elapsed())],
     ]);
     const shown = files.slice(0, SUMMARY_FILE_ROWS);
-    summary.table(
-      ['File', 'Name path', 'Upload id', 'State'],
-      shown.map((f) => [
-        f.file ? path.relative(process.cwd(), f.file) || f.file : 'content',
-        f.namePath ?? '',
-        f.uploadId ?? '',
-        f.state,
-      ]),
-    );
-    if (files.length > shown.length)
-      summary.text(`…and ${files.length - shown.length} more file(s): the files output lists them all.`);
+    summary.fold(`Files: ${files.length}`, (inner) => {
+      inner.table(
+        ['File', 'Name path', 'Upload id', 'State'],
+        shown.map((f) => [
+          f.file ? path.relative(process.cwd(), f.file) || f.file : 'content',
+          f.namePath ?? '',
+          f.uploadId ?? '',
+          f.state,
+        ]),
+      );
+      if (files.length > shown.length)
+        inner.text(`…and ${files.length - shown.length} more file(s): the files output lists them all.`);
+    });
   }
 }
 

@@ -28390,8 +28390,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./shared/errors.ts
 /**
  * The error kinds every action reports. `main` turns each into one `setFailed` line plus titled annotations
@@ -28443,15 +28441,23 @@ class JobFailedError extends Error {
     errors;
     hint;
     constructor(summary, details) {
-        const first = details.errors[0] === undefined ? undefined : quote(details.errors[0]);
+        const errors = collapseRepeats(details.errors);
+        const first = errors[0] === undefined ? undefined : quote(errors[0]);
         super(`${summary}${first ? `: ${first}` : ''}` +
-            (details.errors.length > 1 ? ` (and ${details.errors.length - 1} more, see the annotations)` : '') +
+            (errors.length > 1 ? ` (and ${errors.length - 1} more, see the annotations)` : '') +
             (details.hint ? `. ${details.hint}` : ''));
         this.name = 'JobFailedError';
         this.jobId = details.jobId;
         this.state = details.state;
-        this.errors = details.errors.map((error) => quote(error));
+        this.errors = errors.map((error) => quote(error));
         this.hint = details.hint;
+    }
+}
+/** An artifact the user asked for could not be uploaded, on a runner that takes artifacts. */
+class ArtifactError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ArtifactError';
     }
 }
 /** The action's `timeout` ran out before the job finished. */
@@ -28467,6 +28473,13 @@ class CancelledError extends Error {
         super(message);
         this.name = 'CancelledError';
     }
+}
+/** The same line said n times reads once, with its count: "… (×9)". Order of first appearance is kept. */
+function collapseRepeats(lines) {
+    const counts = new Map();
+    for (const line of lines)
+        counts.set(line, (counts.get(line) ?? 0) + 1);
+    return [...counts].map(([line, count]) => (count > 1 ? `${line} (×${count})` : line));
 }
 function errorMessage(error) {
     if (error instanceof Error)
@@ -28488,11 +28501,14 @@ function moreBytes(bytes) {
     return bytes === undefined ? '…(and more, not read)' : `…(${bytes.toLocaleString('en-US')} more bytes)`;
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./shared/report/artifact.ts
 /**
  * Artifact upload, only when the user named an artifact. Where the runtime cannot take one (run outside GitHub
  * Actions, or GitHub Enterprise Server, which this artifact client does not support) it warns and the run goes on:
- * the file stays on disk for a later step.
+ * the file stays on disk for a later step. Where it can, a failed upload fails the step: the user asked for the
+ * artifact and a later job would look for it. Callers report their outputs and files before uploading.
  */
 
 
@@ -28509,6 +28525,11 @@ async function uploadArtifact(request, logger) {
         logger.warning(`Artifact '${request.name}' was not uploaded: this runtime has no artifact service (ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL are unset, as outside GitHub Actions). The file stays at ${where}.`, 'Artifact not uploaded');
         return undefined;
     }
+    const server = enterpriseServer();
+    if (server) {
+        logger.warning(`Artifact '${request.name}' was not uploaded: ${server} is GitHub Enterprise Server, which this artifact upload does not support. The file stays at ${where}.`, 'Artifact not uploaded');
+        return undefined;
+    }
     try {
         // Loaded on demand: the artifact client is most of the bundle and most runs do not need it.
         const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 584).then(__nccwpck_require__.bind(__nccwpck_require__, 20584));
@@ -28520,9 +28541,23 @@ async function uploadArtifact(request, logger) {
         return { id: response.id, size: response.size };
     }
     catch (error) {
-        logger.warning(`Artifact '${request.name}' was not uploaded: ${errorMessage(error)}. The file stays at ${where}.`, 'Artifact not uploaded');
+        throw new ArtifactError(`Artifact '${request.name}' was not uploaded: ${errorMessage(error)}. The file stays at ${where}; re-run the job, or leave artifact-name empty if no later job needs the artifact`);
+    }
+}
+/** The server, when the run is on GitHub Enterprise Server (neither github.com nor a ghe.com data-residency host). */
+function enterpriseServer() {
+    const serverUrl = process.env.GITHUB_SERVER_URL;
+    if (!serverUrl)
+        return undefined;
+    let host;
+    try {
+        host = new URL(serverUrl).hostname.toLowerCase();
+    }
+    catch {
         return undefined;
     }
+    const cloud = host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost');
+    return cloud ? undefined : host;
 }
 function commonDirectory(files) {
     return files
@@ -29318,9 +29353,18 @@ function mappedStack(stack) {
 }
 
 ;// CONCATENATED MODULE: ./shared/report/summary.ts
-/** The job summary: a heading, key/value tables and lists, rendered as GitHub-flavoured markdown. */
+/**
+ * The job summary: a heading, key/value tables and lists, rendered as GitHub-flavoured markdown. The verdict, set
+ * once the run knows it, always renders first so a reader sees what happened before any table.
+ */
 class Summary {
     parts = [];
+    verdictLine;
+    /** The one-line outcome shown above everything else; a later call replaces an earlier one. */
+    verdict(text) {
+        this.verdictLine = text.replace(/\r?\n/g, ' ');
+        return this;
+    }
     heading(text, level = 2) {
         this.parts.push(`${'#'.repeat(level)} ${text}\n`);
         return this;
@@ -29348,8 +29392,17 @@ class Summary {
             this.parts.push(items.map((item) => `- ${item.replace(/\n/g, ' ')}`).join('\n') + '\n');
         return this;
     }
+    /** A section folded into `<details>`: long tables stay out of the way of the verdict but one click away. */
+    fold(summaryText, build) {
+        const inner = new Summary();
+        build(inner);
+        const body = inner.toMarkdown();
+        if (body)
+            this.parts.push(`<details><summary>${summaryText}</summary>\n\n${body}\n</details>\n`);
+        return this;
+    }
     toMarkdown() {
-        return this.parts.join('\n');
+        return [...(this.verdictLine ? [`**${this.verdictLine}**\n`] : []), ...this.parts].join('\n');
     }
 }
 function escapeCell(text) {
@@ -29372,6 +29425,10 @@ function escapeCell(text) {
 
 /** How long a cancelled run may take to report before it exits regardless. */
 const CANCEL_GRACE_MS = 1500;
+/**
+ * `main` returns its verdict: one line that says what happened. It opens the summary and closes the log, so the
+ * last thing a reader of either sees is the outcome; a failure's error line takes that place on failure.
+ */
 async function runAction(options, main) {
     const logger = coreLogger();
     const clock = options.clock ?? systemClock;
@@ -29395,19 +29452,26 @@ async function runAction(options, main) {
         signal: controller.signal,
         runtime: (timeoutMs) => ({ clock, logger, signal: controller.signal, deadline: new Deadline(clock, timeoutMs) }),
     };
+    let closing;
     try {
-        await main(context);
+        const verdict = logger.redact(await main(context));
+        summary.verdict(verdict);
+        closing = () => logger.info(verdict);
     }
     catch (error) {
-        reportFailure(error, logger, summary);
+        closing = reportFailure(error, logger, summary);
     }
     finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
-        await writeSummary(options.title, summary, logger);
     }
+    await writeSummary(options.title, summary, logger);
+    closing();
 }
-/** One titled failure line; the details of a multi-part failure (inputs, vendor errors) as annotations too. */
+/**
+ * One titled failure line; the details of a multi-part failure (inputs, vendor errors) as annotations too. The
+ * summary's part is written now; the log's part is returned, to be printed last.
+ */
 function reportFailure(error, logger, summary) {
     const message = logger.redact(errorMessage(error));
     let details = [];
@@ -29423,6 +29487,9 @@ function reportFailure(error, logger, summary) {
     else if (error instanceof ApiError) {
         title = apiErrorTitle(error);
     }
+    else if (error instanceof ArtifactError) {
+        title = 'Artifact not uploaded';
+    }
     else if (error instanceof TimeoutError) {
         title = 'Timed out';
     }
@@ -29432,14 +29499,16 @@ function reportFailure(error, logger, summary) {
     else if (error instanceof Error && error.stack) {
         logger.debug(mappedStack(error.stack));
     }
-    if (details.length > 1)
-        for (const detail of details)
-            logger.error(detail.message, detail.title);
-    logger.error(message, title);
     process.exitCode = core/* ExitCode */.yU.Failure;
-    summary.heading('Failed', 3).text(message);
+    summary.verdict(`❌ Failed: ${message}`);
     if (details.length > 1)
         summary.list(details.map((d) => d.message));
+    return () => {
+        if (details.length > 1)
+            for (const detail of details)
+                logger.error(detail.message, detail.title);
+        logger.error(message, title);
+    };
 }
 /** The annotation title names the kind of failure: "Unexpected answer" says more than "HTTP 200". */
 function apiErrorTitle(error) {
@@ -31813,10 +31882,16 @@ function summarizeGate(summary, snapshots, result) {
     for (const [policy, findings] of byPolicy) {
         const items = findings.map((f) => `- ${findingLine(f)}`).join('\n');
         const head = `**${escapeHtml(policy)}** — ${findings.length} finding(s)`;
-        summary.text(findings.length > FOLD_AFTER
-            ? `<details><summary>${head}</summary>\n\n${items}\n\n</details>\n`
-            : `${head}\n\n${items}\n`);
+        if (findings.length > FOLD_AFTER)
+            summary.fold(head, (inner) => inner.text(items));
+        else
+            summary.text(`${head}\n\n${items}\n`);
     }
+}
+/** A passed gate in a few words, for the step's verdict. */
+function gateVerdict(result) {
+    const published = result.published.length ? `; published ${result.published.join(', ')}` : '';
+    return `policy validation ${result.status}: ${result.snapshots.length} snapshot(s), ${result.findings.length} finding(s)${published}`;
 }
 function findingLine(finding) {
     const where = finding.file
@@ -31892,6 +31967,7 @@ function gateFailure(result) {
 
 
 
+
 function run(options = {}) {
     return runAction({ title: 'ServiceNow CDM validate', ...options }, main);
 }
@@ -31949,11 +32025,19 @@ async function main(context) {
             publishedOutput: true,
             report: known.report,
         });
+        let artifactFailure;
         if (artifact)
-            await uploadArtifact({ ...artifact, files: [result.sarif.path, result.results.path] }, logger);
+            await uploadArtifact({ ...artifact, files: [result.sarif.path, result.results.path] }, logger).catch((error) => (artifactFailure = error));
         const failure = gateFailure(result);
-        if (failure)
+        if (failure) {
+            // The gate's verdict is the step's failure; a failed artifact upload is still said, as its own annotation.
+            if (artifactFailure)
+                logger.error(errorMessage(artifactFailure), 'Artifact not uploaded');
             throw failure;
+        }
+        if (artifactFailure)
+            throw artifactFailure;
+        return `✅ ${appName}: ${gateVerdict(result)}.`;
     }
     finally {
         summarizeGate(summary, result?.snapshots ?? known.value.snapshots ?? [], result);

@@ -1,10 +1,11 @@
 /** cdm-validate: inputs → the shared validation gate → outputs, annotations, job summary, artifact. */
+import { errorMessage } from '../../../shared/errors.js';
 import { readArtifactInputs, uploadArtifact } from '../../../shared/report/artifact.js';
 import { Known } from '../../../shared/report/known.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
 import { formatDuration } from '../../../shared/runtime.js';
 import { readGateInputs, readUploadedFiles, START_GRACE_MS } from '../../../shared/validation/inputs.js';
-import { summarizeGate } from '../../../shared/validation/report.js';
+import { gateVerdict, summarizeGate } from '../../../shared/validation/report.js';
 import { gateFailure, runGateStep } from '../../../shared/validation/step.js';
 import type { GateResult } from '../../../shared/validation/types.js';
 import { readServiceNowConnection, serviceNowClient } from '../../../shared/vendors/servicenow/connection.js';
@@ -13,7 +14,7 @@ export function run(options: Partial<RunOptions> = {}): Promise<void> {
   return runAction({ title: 'ServiceNow CDM validate', ...options }, main);
 }
 
-async function main(context: ActionContext): Promise<void> {
+async function main(context: ActionContext): Promise<string> {
   const { inputs, outputs, summary, logger } = context;
   const required = {
     connection: readServiceNowConnection(inputs),
@@ -71,9 +72,19 @@ async function main(context: ActionContext): Promise<void> {
         report: known.report,
       },
     );
-    if (artifact) await uploadArtifact({ ...artifact, files: [result.sarif.path, result.results.path] }, logger);
+    let artifactFailure: unknown;
+    if (artifact)
+      await uploadArtifact({ ...artifact, files: [result.sarif.path, result.results.path] }, logger).catch(
+        (error: unknown) => (artifactFailure = error),
+      );
     const failure = gateFailure(result);
-    if (failure) throw failure;
+    if (failure) {
+      // The gate's verdict is the step's failure; a failed artifact upload is still said, as its own annotation.
+      if (artifactFailure) logger.error(errorMessage(artifactFailure), 'Artifact not uploaded');
+      throw failure;
+    }
+    if (artifactFailure) throw artifactFailure;
+    return `✅ ${appName}: ${gateVerdict(result)}.`;
   } finally {
     summarizeGate(summary, result?.snapshots ?? known.value.snapshots ?? [], result);
     summary.details([

@@ -28447,15 +28447,23 @@ class JobFailedError extends Error {
     errors;
     hint;
     constructor(summary, details) {
-        const first = details.errors[0] === undefined ? undefined : quote(details.errors[0]);
+        const errors = collapseRepeats(details.errors);
+        const first = errors[0] === undefined ? undefined : quote(errors[0]);
         super(`${summary}${first ? `: ${first}` : ''}` +
-            (details.errors.length > 1 ? ` (and ${details.errors.length - 1} more, see the annotations)` : '') +
+            (errors.length > 1 ? ` (and ${errors.length - 1} more, see the annotations)` : '') +
             (details.hint ? `. ${details.hint}` : ''));
         this.name = 'JobFailedError';
         this.jobId = details.jobId;
         this.state = details.state;
-        this.errors = details.errors.map((error) => quote(error));
+        this.errors = errors.map((error) => quote(error));
         this.hint = details.hint;
+    }
+}
+/** An artifact the user asked for could not be uploaded, on a runner that takes artifacts. */
+class ArtifactError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ArtifactError';
     }
 }
 /** The action's `timeout` ran out before the job finished. */
@@ -28471,6 +28479,13 @@ class CancelledError extends Error {
         super(message);
         this.name = 'CancelledError';
     }
+}
+/** The same line said n times reads once, with its count: "… (×9)". Order of first appearance is kept. */
+function collapseRepeats(lines) {
+    const counts = new Map();
+    for (const line of lines)
+        counts.set(line, (counts.get(line) ?? 0) + 1);
+    return [...counts].map(([line, count]) => (count > 1 ? `${line} (×${count})` : line));
 }
 function errorMessage(error) {
     if (error instanceof Error)
@@ -29042,7 +29057,8 @@ async function poll(check, options) {
 /**
  * Artifact upload, only when the user named an artifact. Where the runtime cannot take one (run outside GitHub
  * Actions, or GitHub Enterprise Server, which this artifact client does not support) it warns and the run goes on:
- * the file stays on disk for a later step.
+ * the file stays on disk for a later step. Where it can, a failed upload fails the step: the user asked for the
+ * artifact and a later job would look for it. Callers report their outputs and files before uploading.
  */
 
 
@@ -29059,6 +29075,11 @@ async function uploadArtifact(request, logger) {
         logger.warning(`Artifact '${request.name}' was not uploaded: this runtime has no artifact service (ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL are unset, as outside GitHub Actions). The file stays at ${where}.`, 'Artifact not uploaded');
         return undefined;
     }
+    const server = enterpriseServer();
+    if (server) {
+        logger.warning(`Artifact '${request.name}' was not uploaded: ${server} is GitHub Enterprise Server, which this artifact upload does not support. The file stays at ${where}.`, 'Artifact not uploaded');
+        return undefined;
+    }
     try {
         // Loaded on demand: the artifact client is most of the bundle and most runs do not need it.
         const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9645));
@@ -29070,9 +29091,23 @@ async function uploadArtifact(request, logger) {
         return { id: response.id, size: response.size };
     }
     catch (error) {
-        logger.warning(`Artifact '${request.name}' was not uploaded: ${errorMessage(error)}. The file stays at ${where}.`, 'Artifact not uploaded');
+        throw new ArtifactError(`Artifact '${request.name}' was not uploaded: ${errorMessage(error)}. The file stays at ${where}; re-run the job, or leave artifact-name empty if no later job needs the artifact`);
+    }
+}
+/** The server, when the run is on GitHub Enterprise Server (neither github.com nor a ghe.com data-residency host). */
+function enterpriseServer() {
+    const serverUrl = process.env.GITHUB_SERVER_URL;
+    if (!serverUrl)
+        return undefined;
+    let host;
+    try {
+        host = new URL(serverUrl).hostname.toLowerCase();
+    }
+    catch {
         return undefined;
     }
+    const cloud = host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost');
+    return cloud ? undefined : host;
 }
 function commonDirectory(files) {
     return files
@@ -29641,9 +29676,18 @@ function mappedStack(stack) {
 }
 
 ;// CONCATENATED MODULE: ./shared/report/summary.ts
-/** The job summary: a heading, key/value tables and lists, rendered as GitHub-flavoured markdown. */
+/**
+ * The job summary: a heading, key/value tables and lists, rendered as GitHub-flavoured markdown. The verdict, set
+ * once the run knows it, always renders first so a reader sees what happened before any table.
+ */
 class Summary {
     parts = [];
+    verdictLine;
+    /** The one-line outcome shown above everything else; a later call replaces an earlier one. */
+    verdict(text) {
+        this.verdictLine = text.replace(/\r?\n/g, ' ');
+        return this;
+    }
     heading(text, level = 2) {
         this.parts.push(`${'#'.repeat(level)} ${text}\n`);
         return this;
@@ -29671,8 +29715,17 @@ class Summary {
             this.parts.push(items.map((item) => `- ${item.replace(/\n/g, ' ')}`).join('\n') + '\n');
         return this;
     }
+    /** A section folded into `<details>`: long tables stay out of the way of the verdict but one click away. */
+    fold(summaryText, build) {
+        const inner = new Summary();
+        build(inner);
+        const body = inner.toMarkdown();
+        if (body)
+            this.parts.push(`<details><summary>${summaryText}</summary>\n\n${body}\n</details>\n`);
+        return this;
+    }
     toMarkdown() {
-        return this.parts.join('\n');
+        return [...(this.verdictLine ? [`**${this.verdictLine}**\n`] : []), ...this.parts].join('\n');
     }
 }
 function escapeCell(text) {
@@ -29695,6 +29748,10 @@ function escapeCell(text) {
 
 /** How long a cancelled run may take to report before it exits regardless. */
 const CANCEL_GRACE_MS = 1500;
+/**
+ * `main` returns its verdict: one line that says what happened. It opens the summary and closes the log, so the
+ * last thing a reader of either sees is the outcome; a failure's error line takes that place on failure.
+ */
 async function runAction(options, main) {
     const logger = coreLogger();
     const clock = options.clock ?? systemClock;
@@ -29718,19 +29775,26 @@ async function runAction(options, main) {
         signal: controller.signal,
         runtime: (timeoutMs) => ({ clock, logger, signal: controller.signal, deadline: new Deadline(clock, timeoutMs) }),
     };
+    let closing;
     try {
-        await main(context);
+        const verdict = logger.redact(await main(context));
+        summary.verdict(verdict);
+        closing = () => logger.info(verdict);
     }
     catch (error) {
-        reportFailure(error, logger, summary);
+        closing = reportFailure(error, logger, summary);
     }
     finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
-        await writeSummary(options.title, summary, logger);
     }
+    await writeSummary(options.title, summary, logger);
+    closing();
 }
-/** One titled failure line; the details of a multi-part failure (inputs, vendor errors) as annotations too. */
+/**
+ * One titled failure line; the details of a multi-part failure (inputs, vendor errors) as annotations too. The
+ * summary's part is written now; the log's part is returned, to be printed last.
+ */
 function reportFailure(error, logger, summary) {
     const message = logger.redact(errorMessage(error));
     let details = [];
@@ -29746,6 +29810,9 @@ function reportFailure(error, logger, summary) {
     else if (error instanceof ApiError) {
         title = apiErrorTitle(error);
     }
+    else if (error instanceof ArtifactError) {
+        title = 'Artifact not uploaded';
+    }
     else if (error instanceof errors_TimeoutError) {
         title = 'Timed out';
     }
@@ -29755,14 +29822,16 @@ function reportFailure(error, logger, summary) {
     else if (error instanceof Error && error.stack) {
         logger.debug(mappedStack(error.stack));
     }
-    if (details.length > 1)
-        for (const detail of details)
-            logger.error(detail.message, detail.title);
-    logger.error(message, title);
     process.exitCode = core/* ExitCode */.yU.Failure;
-    summary.heading('Failed', 3).text(message);
+    summary.verdict(`❌ Failed: ${message}`);
     if (details.length > 1)
         summary.list(details.map((d) => d.message));
+    return () => {
+        if (details.length > 1)
+            for (const detail of details)
+                logger.error(detail.message, detail.title);
+        logger.error(message, title);
+    };
 }
 /** The annotation title names the kind of failure: "Unexpected answer" says more than "HTTP 200". */
 function apiErrorTitle(error) {
@@ -31038,6 +31107,18 @@ function allWarnings(status) {
         ...status.results.flatMap((r) => r.warnings.map((text) => ({ packageName: r.packageName, text }))),
     ];
 }
+/** Another Dev2Prod operation held the target's lock: the package itself may be fine. */
+const TENANT_LOCKED = /locked by another Dev2Prod operation|lock timeout/i;
+/**
+ * What to do about a dry run or import that did not pass. A tenant busy with another operation needs only a wait
+ * and a re-run of the same file; anything else needs the package fixed at its source.
+ */
+function nextStep(status, fileId, otherwise) {
+    const texts = [status.message ?? '', ...allErrors(status).map((e) => e.text)];
+    if (texts.some((text) => TENANT_LOCKED.test(text)))
+        return `The target tenant was locked by another Dev2Prod operation: wait for that operation to finish, then re-run with file-id: ${fileId} (the package is already on the target; no new export is needed)`;
+    return otherwise;
+}
 /** One error annotation per error, one warning per warning, titled with the package. */
 function annotate(label, status, logger) {
     for (const error of allErrors(status))
@@ -31049,7 +31130,8 @@ const STATISTICS = ['Added', 'Modified', 'Removed', 'Failed', 'Skipped'];
 /** Markdown: a table per package (the statistics present), totals, locks, errors and warnings. */
 function importReport(title, status, judgement) {
     const columns = STATISTICS.filter((name) => (status.totals && name in status.totals) || status.results.some((result) => name in result.statistics));
-    const cells = (values) => values.map((value) => String(value ?? ''));
+    // A statistic a package leaves out counts as 0 (as the judgement counts it), so the cell says 0, not blank.
+    const cells = (values) => values.map((value) => String(value ?? 0));
     const report = new Summary().heading(`${title}: ${judgement.passed ? 'passed' : 'did not pass'}`, 3);
     if (!judgement.passed)
         report.text(`Why: ${judgement.reasons.join('; ')}.`);
@@ -31058,7 +31140,7 @@ function importReport(title, status, judgement) {
         ...status.results.map((r) => cells([r.packageName, ...columns.map((c) => r.statistics[c]), r.errors.length, r.warnings.length])),
         cells([
             '**Total**',
-            ...columns.map((c) => (status.totals?.[c] === undefined ? '' : `**${status.totals[c]}**`)),
+            ...columns.map((c) => (status.totals ? `**${status.totals[c] ?? 0}**` : '')),
             `**${allErrors(status).length}**`,
             `**${allWarnings(status).length}**`,
         ]),
@@ -31127,7 +31209,7 @@ async function runPromote(config, deps) {
                 jobId: `Dry run ${dryRun.id}`,
                 state: dryRun.status.status,
                 errors: [],
-                hint: 'The errors are annotated by package above; fix them on the source tenant, export again and re-run',
+                hint: nextStep(dryRun.status, fileId, 'The errors are annotated by package above; fix them on the source tenant, export again and re-run'),
             });
         }
         logger.info(`Dry run ${dryRun.id} passed.`);
@@ -31143,7 +31225,7 @@ async function runPromote(config, deps) {
                 jobId: `Import ${imported.id}`,
                 state: imported.status.status,
                 errors: [],
-                hint: 'The errors are annotated by package above; look at the import in Package Manager on the target tenant',
+                hint: nextStep(imported.status, fileId, 'The errors are annotated by package above; look at the import in Package Manager on the target tenant'),
             });
         }
         logger.info(`Import ${imported.id} completed on tenant ${target.tenantId}.`);
@@ -31285,6 +31367,7 @@ async function main(context) {
             uploadArtifact: (request) => uploadArtifact(request, logger),
         });
         known.report(result);
+        return promoteVerdict(config, result);
     }
     finally {
         const done = known.value;
@@ -31369,6 +31452,17 @@ async function checkPackageIsZip(inputs, file) {
     if (problem)
         inputs.problem('package-file', `${file} ${problem}; give the package zip that Dev2Prod exported`);
 }
+/** The run's outcome in one line: what reached the target, or what was checked or exported. */
+function promoteVerdict(config, done) {
+    const tenant = config.target && `tenant ${config.target.tenantId}`;
+    if (done.importId)
+        return `✅ Imported file ${done.fileId} into ${tenant} (import ${done.importId}: ${done.importStatus}).`;
+    if (done.dryRunId)
+        return `✅ Dry run ${done.dryRunId} passed on ${tenant}; nothing was imported (mode ${config.mode}).`;
+    const items = done.export?.itemCount === undefined ? '' : ` (${done.export.itemCount} item(s))`;
+    const where = done.packageFile ? ` to ${done.packageFile.path}` : '';
+    return `✅ Exported package ${done.export?.packageBundleName ?? done.exportId ?? ''}${items}${where}.`;
+}
 function main_writeSummary(summary, config, done, elapsed) {
     const { packageFile, dryRun } = done;
     const pkg = config.package;
@@ -31387,13 +31481,16 @@ function main_writeSummary(summary, config, done, elapsed) {
         ['Import', done.importId && `${done.importId}: ${done.importStatus ?? 'started'}`],
         ['Elapsed', elapsed],
     ]);
-    if (done.export?.statistics.length) {
-        summary.heading('Export', 3).table(['Package', 'Items'], done.export.statistics.map((s) => [s.packageName, String(s.itemCount ?? '')]));
-    }
     if (dryRun)
         summary.text(importReport('Dry run', dryRun.status, dryRun.judgement));
     if (done.import)
         summary.text(importReport('Import', done.import.status, done.import.judgement));
+    const statistics = done.export?.statistics ?? [];
+    if (statistics.length) {
+        const nonEmpty = statistics.filter((s) => s.itemCount !== 0).length;
+        // Most of an export's packages are empty: the table is there for who needs it, folded.
+        summary.fold(`Export: ${statistics.length} package(s), ${nonEmpty} with items`, (inner) => inner.table(['Package', 'Items'], statistics.map((s) => [s.packageName, String(s.itemCount ?? 'not reported')]), ['left', 'right']));
+    }
 }
 /** The step's outputs for what the promotion reported; the ones not reported yet are left out. */
 function promoteOutputs(part) {

@@ -50,6 +50,20 @@ function allWarnings(status: ImportStatus): { packageName: string; text: string 
   ];
 }
 
+/** Another Dev2Prod operation held the target's lock: the package itself may be fine. */
+const TENANT_LOCKED = /locked by another Dev2Prod operation|lock timeout/i;
+
+/**
+ * What to do about a dry run or import that did not pass. A tenant busy with another operation needs only a wait
+ * and a re-run of the same file; anything else needs the package fixed at its source.
+ */
+export function nextStep(status: ImportStatus, fileId: string, otherwise: string): string {
+  const texts = [status.message ?? '', ...allErrors(status).map((e) => e.text)];
+  if (texts.some((text) => TENANT_LOCKED.test(text)))
+    return `The target tenant was locked by another Dev2Prod operation: wait for that operation to finish, then re-run with file-id: ${fileId} (the package is already on the target; no new export is needed)`;
+  return otherwise;
+}
+
 /** One error annotation per error, one warning per warning, titled with the package. */
 export function annotate(label: string, status: ImportStatus, logger: Logger): void {
   for (const error of allErrors(status)) logger.error(error.text, `${label}: ${error.packageName}`);
@@ -63,7 +77,8 @@ export function importReport(title: string, status: ImportStatus, judgement: Jud
   const columns = STATISTICS.filter(
     (name) => (status.totals && name in status.totals) || status.results.some((result) => name in result.statistics),
   );
-  const cells = (values: (string | number | undefined)[]) => values.map((value) => String(value ?? ''));
+  // A statistic a package leaves out counts as 0 (as the judgement counts it), so the cell says 0, not blank.
+  const cells = (values: (string | number | undefined)[]) => values.map((value) => String(value ?? 0));
   const report = new Summary().heading(`${title}: ${judgement.passed ? 'passed' : 'did not pass'}`, 3);
   if (!judgement.passed) report.text(`Why: ${judgement.reasons.join('; ')}.`);
   report
@@ -75,7 +90,7 @@ export function importReport(title: string, status: ImportStatus, judgement: Jud
         ),
         cells([
           '**Total**',
-          ...columns.map((c) => (status.totals?.[c] === undefined ? '' : `**${status.totals[c]}**`)),
+          ...columns.map((c) => (status.totals ? `**${status.totals[c] ?? 0}**` : '')),
           `**${allErrors(status).length}**`,
           `**${allWarnings(status).length}**`,
         ]),

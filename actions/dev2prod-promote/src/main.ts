@@ -29,7 +29,7 @@ export function run(options: Partial<RunOptions> = {}): Promise<void> {
   return runAction({ title: 'SMAX Dev2Prod promotion', ...options }, main);
 }
 
-async function main(context: ActionContext): Promise<void> {
+async function main(context: ActionContext): Promise<string> {
   const { inputs, outputs, summary, logger } = context;
   const mode = inputs.choice('mode', MODES, { default: 'promote' }) ?? 'promote';
   const packageId = inputs.string('package-id');
@@ -93,6 +93,7 @@ async function main(context: ActionContext): Promise<void> {
       uploadArtifact: (request) => uploadArtifact(request, logger),
     });
     known.report(result);
+    return promoteVerdict(config, result);
   } finally {
     const done = known.value;
     writeSummary(summary, config, done, formatDuration(runtime.deadline.elapsed()));
@@ -201,6 +202,18 @@ async function checkPackageIsZip(inputs: InputReader, file: string): Promise<voi
   if (problem) inputs.problem('package-file', `${file} ${problem}; give the package zip that Dev2Prod exported`);
 }
 
+/** The run's outcome in one line: what reached the target, or what was checked or exported. */
+function promoteVerdict(config: PromoteConfig, done: PromoteResult): string {
+  const tenant = config.target && `tenant ${config.target.tenantId}`;
+  if (done.importId)
+    return `✅ Imported file ${done.fileId} into ${tenant} (import ${done.importId}: ${done.importStatus}).`;
+  if (done.dryRunId)
+    return `✅ Dry run ${done.dryRunId} passed on ${tenant}; nothing was imported (mode ${config.mode}).`;
+  const items = done.export?.itemCount === undefined ? '' : ` (${done.export.itemCount} item(s))`;
+  const where = done.packageFile ? ` to ${done.packageFile.path}` : '';
+  return `✅ Exported package ${done.export?.packageBundleName ?? done.exportId ?? ''}${items}${where}.`;
+}
+
 function writeSummary(summary: Summary, config: PromoteConfig, done: Partial<PromoteResult>, elapsed: string): void {
   const { packageFile, dryRun } = done;
   const pkg = config.package;
@@ -219,14 +232,20 @@ function writeSummary(summary: Summary, config: PromoteConfig, done: Partial<Pro
     ['Import', done.importId && `${done.importId}: ${done.importStatus ?? 'started'}`],
     ['Elapsed', elapsed],
   ]);
-  if (done.export?.statistics.length) {
-    summary.heading('Export', 3).table(
-      ['Package', 'Items'],
-      done.export.statistics.map((s) => [s.packageName, String(s.itemCount ?? '')]),
-    );
-  }
   if (dryRun) summary.text(importReport('Dry run', dryRun.status, dryRun.judgement));
   if (done.import) summary.text(importReport('Import', done.import.status, done.import.judgement));
+  const statistics = done.export?.statistics ?? [];
+  if (statistics.length) {
+    const nonEmpty = statistics.filter((s) => s.itemCount !== 0).length;
+    // Most of an export's packages are empty: the table is there for who needs it, folded.
+    summary.fold(`Export: ${statistics.length} package(s), ${nonEmpty} with items`, (inner) =>
+      inner.table(
+        ['Package', 'Items'],
+        statistics.map((s) => [s.packageName, String(s.itemCount ?? 'not reported')]),
+        ['left', 'right'],
+      ),
+    );
+  }
 }
 
 /** The step's outputs for what the promotion reported; the ones not reported yet are left out. */

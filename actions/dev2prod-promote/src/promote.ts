@@ -25,7 +25,7 @@ import {
   type ImportStatus,
 } from '../../../shared/vendors/smax/dev2prod.js';
 import type { SmaxTenant } from '../../../shared/vendors/smax/session.js';
-import { annotate, judgeImport, type Judgement } from './judge.js';
+import { annotate, judgeImport, nextStep, type Judgement } from './judge.js';
 
 export const MODES = ['export', 'dry-run', 'promote', 'import'] as const;
 export type Mode = (typeof MODES)[number];
@@ -127,7 +127,11 @@ export async function runPromote(config: PromoteConfig, deps: PromoteDeps): Prom
           jobId: `Dry run ${dryRun.id}`,
           state: dryRun.status.status,
           errors: [],
-          hint: 'The errors are annotated by package above; fix them on the source tenant, export again and re-run',
+          hint: nextStep(
+            dryRun.status,
+            fileId,
+            'The errors are annotated by package above; fix them on the source tenant, export again and re-run',
+          ),
         },
       );
     }
@@ -146,7 +150,11 @@ export async function runPromote(config: PromoteConfig, deps: PromoteDeps): Prom
           jobId: `Import ${imported.id}`,
           state: imported.status.status,
           errors: [],
-          hint: 'The errors are annotated by package above; look at the import in Package Manager on the target tenant',
+          hint: nextStep(
+            imported.status,
+            fileId,
+            'The errors are annotated by package above; look at the import in Package Manager on the target tenant',
+          ),
         },
       );
     }

@@ -69,28 +69,40 @@ function annotations(level = 'error'): Annotation[] {
 
 const summary = () => readFileSync(summaryFile, 'utf8');
 
-async function run(main: (context: ActionContext) => Promise<void>, inputs: Record<string, string> = {}) {
+async function run(main: (context: ActionContext) => Promise<string>, inputs: Record<string, string> = {}) {
   await runAction({ title: 'CDM export', source: (name) => inputs[name] ?? '' }, main);
 }
 
-const fail = (error: unknown) => async () => {
+const fail = (error: unknown) => async (): Promise<string> => {
   throw error;
 };
 
+/** The log's lines as printed, without the workflow's masking commands. */
+const logLines = () =>
+  stdout
+    .join('')
+    .split('\n')
+    .filter((line) => line && !line.startsWith('::add-mask::') && !line.startsWith('::debug::'));
+
 describe('runAction: success', () => {
-  it('writes the summary under the action title and leaves the exit code alone', async () => {
+  it('opens the summary with the verdict main returns, ends the log with it, and leaves the exit code alone', async () => {
     await run(
-      async ({ inputs, outputs, summary }) => {
+      async ({ inputs, outputs, summary, logger }) => {
         const app = inputs.string('app-name', { required: true });
         inputs.finish();
         outputs.set('export-id', 'exp-1');
         summary.details([['Application', app]]);
+        logger.info('in_progress (0.5s elapsed)');
+        return `✅ Exported ${app}.`;
       },
       { 'app-name': 'shop' },
     );
     expect(process.exitCode).toBeUndefined();
     expect(annotations()).toEqual([]);
-    expect(summary()).toBe('## CDM export\n\n|  |  |\n| --- | --- |\n| **Application** | shop |\n\n');
+    expect(summary()).toBe(
+      '## CDM export\n\n**✅ Exported shop.**\n\n|  |  |\n| --- | --- |\n| **Application** | shop |\n\n',
+    );
+    expect(logLines().at(-1)).toBe('✅ Exported shop.');
     expect(parseOutputFile(readFileSync(outputFile, 'utf8'))).toEqual({ 'export-id': 'exp-1' });
   });
 });
@@ -102,6 +114,7 @@ describe('runAction: each error kind', () => {
         inputs.string('app-name', { required: true });
         inputs.boolean('restrict-export', false);
         inputs.finish();
+        return 'not reached';
       },
       { 'restrict-export': 'yes' },
     );
@@ -116,7 +129,7 @@ describe('runAction: each error kind', () => {
       },
       { level: 'error', title: 'Invalid input', message: expect.stringMatching(/^2 input problems: 'app-name'/) },
     ]);
-    expect(summary()).toContain('### Failed\n');
+    expect(summary()).toMatch(/^## CDM export\n\n\*\*❌ Failed: 2 input problems/);
     expect(summary()).toContain("- Input 'app-name': is required\n- Input 'restrict-export': must be true or false");
   });
 
@@ -142,7 +155,7 @@ describe('runAction: each error kind', () => {
     ]);
     expect(error.message).toContain('Deployable Prod not found (and 1 more, see the annotations)');
     expect(process.exitCode).toBe(1);
-    expect(summary()).toContain(`### Failed\n\n${error.message}\n`);
+    expect(summary()).toContain(`## CDM export\n\n**❌ Failed: ${error.message}**\n`);
     expect(summary()).toContain('- Deployable Prod not found\n- Exporter crashed\n');
   });
 
@@ -184,7 +197,7 @@ describe('runAction: each error kind', () => {
     await run(fail(error));
     expect(annotations()).toEqual([{ level: 'error', title, message: error.message }]);
     expect(process.exitCode).toBe(1);
-    expect(summary()).toBe(`## CDM export\n\n### Failed\n\n${error.message}\n\n`);
+    expect(summary()).toBe(`## CDM export\n\n**❌ Failed: ${error.message}**\n\n`);
   });
 
   it('a thrown non-Error value is still reported', async () => {
@@ -199,12 +212,12 @@ describe('runAction: each error kind', () => {
   });
 
   it('keeps what the action wrote to the summary before failing', async () => {
-    await run(async ({ summary }) => {
+    await run(async ({ summary }): Promise<string> => {
       summary.details([['Export ID', 'exp-1']]);
       throw new TimeoutError('Timed out');
     });
     expect(summary()).toBe(
-      '## CDM export\n\n|  |  |\n| --- | --- |\n| **Export ID** | exp-1 |\n\n### Failed\n\nTimed out\n\n',
+      '## CDM export\n\n**❌ Failed: Timed out**\n\n|  |  |\n| --- | --- |\n| **Export ID** | exp-1 |\n\n',
     );
   });
 });
@@ -212,7 +225,7 @@ describe('runAction: each error kind', () => {
 describe('runAction: secrets', () => {
   it('never prints a masked secret, nor writes it to outputs or the summary', async () => {
     await run(
-      async ({ inputs, logger, outputs, summary }) => {
+      async ({ inputs, logger, outputs, summary }): Promise<string> => {
         const password = inputs.secret('password', { required: true });
         inputs.finish();
         logger.info(`connecting with ${password}`);
@@ -242,7 +255,7 @@ describe('runAction: secrets', () => {
 describe('runAction: summary file', () => {
   it('prints the summary to the log without GITHUB_STEP_SUMMARY and still reports the failure', async () => {
     delete process.env.GITHUB_STEP_SUMMARY;
-    await run(async ({ logger, summary }) => {
+    await run(async ({ logger, summary }): Promise<string> => {
       logger.mask(SECRET);
       summary.text(`password was ${SECRET}`);
       throw new TimeoutError('Timed out');
@@ -258,12 +271,17 @@ describe('runAction: summary file', () => {
     expect(log).toContain('Job summary:\n## CDM export\n');
     expect(log).toContain('password was ***');
     expect(log).not.toContain(SECRET);
-    expect(log.indexOf('Job summary:')).toBeGreaterThan(log.indexOf('::error'));
+    // The failure line comes after the printed summary: it is the last thing the log says.
+    expect(log.indexOf('::error')).toBeGreaterThan(log.indexOf('Job summary:'));
+    expect(logLines().at(-1)).toMatch(/^::error title=Timed out::Timed out$/);
   });
 
   it('prints the outputs to the log without GITHUB_OUTPUT instead of failing', async () => {
     delete process.env.GITHUB_OUTPUT;
-    await run(async ({ outputs }) => outputs.set('export-id', 'abc123'));
+    await run(async ({ outputs }) => {
+      outputs.set('export-id', 'abc123');
+      return 'done';
+    });
     expect(stdout.join('')).toContain('output export-id=abc123\n');
     expect(readFileSync(outputFile, 'utf8')).toBe('');
     expect(process.exitCode).toBeUndefined();
@@ -273,6 +291,7 @@ describe('runAction: summary file', () => {
     let remaining = 0;
     await run(async ({ runtime }) => {
       remaining = runtime(60_000).deadline.remaining();
+      return 'done';
     });
     expect(remaining).toBeGreaterThan(59_000);
     expect(remaining).toBeLessThanOrEqual(60_000);

@@ -57,4 +57,22 @@ describe('Summary markdown', () => {
     expect(summary.toMarkdown()).toBe('');
     expect(summary.list(['one\ntwo']).toMarkdown()).toBe('- one two\n');
   });
+
+  it('verdict() renders first whenever it is set, on one line, and a later verdict replaces the earlier', () => {
+    const summary = new Summary()
+      .details([['Mode', 'promote']])
+      .verdict('first')
+      .verdict('✅ Imported\nfile f-1');
+    expect(summary.toMarkdown()).toBe('**✅ Imported file f-1**\n\n|  |  |\n| --- | --- |\n| **Mode** | promote |\n');
+  });
+
+  it('fold() puts a section into <details> under its summary text; an empty section adds nothing', () => {
+    const summary = new Summary().fold('Export: 17 package(s)', (inner) =>
+      inner.table(['Package', 'Items'], [['a', '0']]),
+    );
+    expect(summary.toMarkdown()).toBe(
+      '<details><summary>Export: 17 package(s)</summary>\n\n| Package | Items |\n| --- | --- |\n| a | 0 |\n\n</details>\n',
+    );
+    expect(new Summary().fold('Nothing', () => undefined).toMarkdown()).toBe('');
+  });
 });

@@ -127,4 +127,18 @@ describe('dev2prod import report', () => {
     expect(markdown).toContain('| A\\|B<br>C | 1 | 0 | 0 | 0 |');
     expect(markdown).toContain('| --- | ---: | ---: | ---: | ---: |');
   });
+
+  it('a statistic a package leaves out reads 0, not blank', () => {
+    const status = importStatus({
+      results: [
+        { packageName: 'forms', statistics: { Added: 3, Failed: 0 }, failed: 0, errors: [], warnings: [] },
+        { packageName: 'rules', statistics: { Modified: 2 }, failed: 0, errors: [], warnings: [] },
+      ],
+      totals: { Added: 3, Modified: 2, Failed: 0 },
+    });
+    const markdown = importReport('Import', status, { passed: true, reasons: [] });
+    expect(markdown).toContain('| forms | 3 | 0 | 0 | 0 | 0 |');
+    expect(markdown).toContain('| rules | 0 | 2 | 0 | 0 | 0 |');
+    expect(markdown).toContain('| **Total** | **3** | **2** | **0** | **0** | **0** |');
+  });
 });
