@@ -54,13 +54,8 @@ export async function runAction(action: string, options: RunActionOptions): Prom
     HOME: process.env.HOME ?? '',
     // The test run's own temp folder (test/support/temp-root-setup.mjs), so the bundle leaves nothing behind either.
     ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    RUNNER_TEMP: runnerFiles,
-    GITHUB_WORKSPACE: workspace,
-    ...options.env,
+    ...runnerVariables({ output: outputFile, summary: summaryFile, temp: runnerFiles }, workspace, options),
   };
-  for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   const started = performance.now();
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), bundlePath(action)], {
     cwd: workspace,
@@ -86,6 +81,23 @@ export async function runAction(action: string, options: RunActionOptions): Prom
     workspace,
     durationMs: performance.now() - started,
   };
+}
+
+/** What the runner sets for a step: its files, the workspace, the step's `env:` and the inputs as `INPUT_*`. */
+export function runnerVariables(
+  files: { output: string; summary: string; temp: string },
+  workspace: string,
+  options: Pick<RunActionOptions, 'inputs' | 'env'>,
+): Record<string, string> {
+  const env: Record<string, string> = {
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    RUNNER_TEMP: files.temp,
+    GITHUB_WORKSPACE: workspace,
+    ...options.env,
+  };
+  for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  return env;
 }
 
 /** The runner's `name<<DELIMITER\nvalue\nDELIMITER` file-command format. */

@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { parseOutputFile, REPO_ROOT, type ActionRun, type RunActionOptions } from './run-action.js';
+import { parseOutputFile, REPO_ROOT, runnerVariables, type ActionRun, type RunActionOptions } from './run-action.js';
 
 type InProcessOptions = Omit<RunActionOptions, 'nodeArgs' | 'onSpawn'>;
 
@@ -25,14 +25,7 @@ export async function runInProcess(action: string, options: InProcessOptions): P
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
   const workspace = options.cwd ?? mkdtempSync(path.join(tmpdir(), `${action}-`));
-  const env: Record<string, string> = {
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    RUNNER_TEMP: runnerFiles,
-    GITHUB_WORKSPACE: workspace,
-    ...options.env,
-  };
-  for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  const env = runnerVariables({ output: outputFile, summary: summaryFile, temp: runnerFiles }, workspace, options);
 
   const savedEnv = { ...process.env };
   for (const name of Object.keys(process.env)) {
