@@ -1,8 +1,10 @@
 // Bundles every action (actions/<name>/src/index.ts) into actions/<name>/dist with ncc, two at a time.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeLicenses } from './licenses.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2);
@@ -13,6 +15,8 @@ const actions = readdirSync(path.join(root, 'actions'))
 function build(name) {
   const dir = path.join(root, 'actions', name);
   rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
+  const statsDir = mkdtempSync(path.join(tmpdir(), `build-${name}-`));
+  const statsFile = path.join(statsDir, 'stats.json');
   const ncc = path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
   const args = [
     ncc,
@@ -26,16 +30,23 @@ function build(name) {
     // index.js.map, read only when a stack trace is printed (shared/report/stack.ts): no start-up cost.
     '--source-map',
     '--no-source-map-register',
-    // The third-party licences of everything bundled, as their terms ask.
-    '--license',
-    'licenses.txt',
+    // What webpack bundled, for licenses.txt (the third-party licences, as their terms ask).
+    '--stats-out',
+    statsFile,
   ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
     child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`ncc failed for ${name} (exit ${code})`));
-      slimSourceMaps(path.join(dir, 'dist'));
-      resolve(name);
+      try {
+        if (code !== 0) return reject(new Error(`ncc failed for ${name} (exit ${code})`));
+        slimSourceMaps(path.join(dir, 'dist'));
+        writeLicenses(JSON.parse(readFileSync(statsFile, 'utf8')), path.join(dir, 'dist', 'licenses.txt'));
+        resolve(name);
+      } catch (error) {
+        reject(error);
+      } finally {
+        rmSync(statsDir, { recursive: true, force: true });
+      }
     });
   });
 }

@@ -7,12 +7,13 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { isIP, type Socket } from 'node:net';
 import * as tls from 'node:tls';
-import { getProxyUrl } from '@actions/http-client';
+import { getProxyUrl } from '@actions/http-client/lib/proxy';
 
 /** The proxy for this URL, or undefined when none is set or NO_PROXY (or a loopback host) bypasses it. */
 export function proxyFor(url: URL): URL | undefined {
-  const proxy = getProxyUrl(url.toString());
-  return proxy ? new URL(proxy) : undefined;
+  // A plain URL from the href: the toolkit's URL decodes user and password, which openTunnel does itself.
+  const proxy = getProxyUrl(url);
+  return proxy ? new URL(proxy.href) : undefined;
 }
 
 /** A proxy's refusal to open the tunnel: the request never reached the server. */

@@ -3,14 +3,16 @@
  * names a mapping key; in a sequence it is an index (`0`, `[0]`) or the value of an item's identifying field
  * (`name: web-1` is found by `web-1`, as CDM names array items by their identifier keys); `key[0]` is a key then
  * an index. When a segment cannot be followed, the line of the deepest node reached is used; other formats, or
- * text that does not parse, give line 1.
+ * text that does not parse, give line 1. The YAML parser is loaded on the first call: it is the largest part of a
+ * bundle, and most runs never locate a finding.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
 
 const MAX_DEPTH = 64;
 
-export function lineOfKeyPath(text: string, keyPath: readonly string[], fileName: string): number {
+export async function lineOfKeyPath(text: string, keyPath: readonly string[], fileName: string): Promise<number> {
   if (!/\.(ya?ml|json)$/i.test(fileName)) return 1;
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = await import('yaml');
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
   if (document.errors.length) return 1;

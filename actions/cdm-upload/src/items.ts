@@ -2,15 +2,14 @@
  * What cdm-upload sends: one item per upload, built from `content`, `file` or `files` and checked locally (exists,
  * inside the workspace, size, format, JSON/YAML parses) so that every problem is reported before the first request.
  * A file is read once to check it and again when it is uploaded; no item holds its bytes in between, so memory
- * stays flat however many files match.
+ * stays flat however many files match. The glob matcher and the YAML and JSON-position parsers load when an input
+ * needs them: together they are most of the bundle, and loading them up front would delay every run's first request.
  */
-import * as glob from '@actions/glob';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import * as jsonc from 'jsonc-parser';
-import { parseDocument } from 'yaml';
 import { InputError } from '../../../shared/errors.js';
 import { checkWorkspaceFile, throwIfPastDeadline } from '../../../shared/fs/workspace.js';
+import type { ParseError } from 'jsonc-parser';
 import type { InputReader } from '../../../shared/inputs/reader.js';
 import type { Deadline } from '../../../shared/runtime.js';
 import type { UploadDataFormat, UploadTarget } from '../../../shared/vendors/servicenow/cdm-uploads.js';
@@ -67,7 +66,7 @@ export async function collectItems(
   const source = inputs.exactlyOne(['content', 'file', 'files'] as const);
   inputs.onlyWith('files-root', source === 'files', 'files');
   if (source === undefined) return [];
-  if (source === 'content') return [contentItem(inputs, settings)].filter((item) => item !== undefined);
+  if (source === 'content') return [await contentItem(inputs, settings)].filter((item) => item !== undefined);
   const files = source === 'file' ? [path.resolve(inputs.string('file') ?? '')] : await matchFiles(inputs);
   if (source === 'files' && files.length > 1) {
     for (const name of ['file-name', 'file-node-name']) {
@@ -96,6 +95,7 @@ export async function readItemBody(item: UploadItem): Promise<Buffer> {
 
 async function matchFiles(inputs: InputReader): Promise<string[]> {
   const patterns = inputs.string('files') ?? '';
+  const glob = await import('@actions/glob');
   const globber = await glob.create(patterns, { matchDirectories: false, implicitDescendants: false });
   const files = (await globber.glob()).sort();
   if (!files.length)
@@ -109,7 +109,7 @@ async function matchFiles(inputs: InputReader): Promise<string[]> {
   return files;
 }
 
-function contentItem(inputs: InputReader, settings: SourceSettings): UploadItem | undefined {
+async function contentItem(inputs: InputReader, settings: SourceSettings): Promise<UploadItem | undefined> {
   const body = Buffer.from(inputs.verbatim('content'), 'utf8');
   if (settings.maxUploadBytes > 0 && body.length > settings.maxUploadBytes) {
     inputs.problem(
@@ -225,11 +225,16 @@ export function namePathUnderRoot(
 const PARSED_FORMATS = new Set<UploadDataFormat>(['json', 'yaml']);
 
 /** Checks every item shares: csv only where the endpoint takes it, JSON and YAML (`text`) that parse. */
-function checked(inputs: InputReader, settings: SourceSettings, item: UploadItem, text?: Buffer): UploadItem {
+async function checked(
+  inputs: InputReader,
+  settings: SourceSettings,
+  item: UploadItem,
+  text?: Buffer,
+): Promise<UploadItem> {
   if (item.dataFormat === 'csv' && settings.target === 'vars') {
     inputs.problem('data-format', `csv is not accepted for vars (${item.label})`);
   }
-  const problem = item.dataFormat && text && syntaxProblem(item.dataFormat, text.toString('utf8'));
+  const problem = item.dataFormat && text && (await syntaxProblem(item.dataFormat, text.toString('utf8')));
   if (problem)
     inputs.problem(
       item.source,
@@ -238,7 +243,7 @@ function checked(inputs: InputReader, settings: SourceSettings, item: UploadItem
   return item;
 }
 
-export function syntaxProblem(format: UploadDataFormat, text: string): string | undefined {
+export async function syntaxProblem(format: UploadDataFormat, text: string): Promise<string | undefined> {
   if (format === 'json') {
     try {
       JSON.parse(text);
@@ -246,11 +251,12 @@ export function syntaxProblem(format: UploadDataFormat, text: string): string | 
     } catch (error) {
       // JSON.parse decides; V8's message often has no position ("Unexpected token"), so the position comes from a
       // parser that reports one for every error.
-      return jsonErrorAt(text) ?? (error as Error).message;
+      return (await jsonErrorAt(text)) ?? (error as Error).message;
     }
   }
   if (format === 'yaml') {
     // Plain messages (no code frame, no position of their own): the position is added once, here.
+    const { parseDocument } = await import('yaml');
     const [error] = parseDocument(text, { prettyErrors: false }).errors;
     if (!error) return undefined;
     const where = lineAndColumn(text, error.pos[0]);
@@ -260,8 +266,9 @@ export function syntaxProblem(format: UploadDataFormat, text: string): string | 
 }
 
 /** "property name expected (line 4, column 1)" for the first error in `text`, read as strict JSON. */
-function jsonErrorAt(text: string): string | undefined {
-  const errors: jsonc.ParseError[] = [];
+async function jsonErrorAt(text: string): Promise<string | undefined> {
+  const jsonc = await import('jsonc-parser');
+  const errors: ParseError[] = [];
   jsonc.parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const [first] = errors;
   if (!first) return undefined;

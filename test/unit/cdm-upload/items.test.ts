@@ -127,20 +127,22 @@ describe('collectItems: memory and time', () => {
 });
 
 describe('syntaxProblem: where the file is broken', () => {
-  it('gives line and column for JSON errors V8 reports without a position', () => {
+  it('gives line and column for JSON errors V8 reports without a position', async () => {
     expect(() => JSON.parse('{\n  "port": 5432,\n  "host": tru\n}')).toThrow(/^(?!.*position)/);
-    expect(syntaxProblem('json', '{\n  "port": 5432,\n  "host": tru\n}')).toBe('invalid symbol (line 3, column 11)');
-    expect(syntaxProblem('json', '{\n  "a": 1,\n}')).toBe('property name expected (line 3, column 1)');
-    expect(syntaxProblem('json', '{"a": 1} // note')).toBe('invalid comment token (line 1, column 10)');
+    expect(await syntaxProblem('json', '{\n  "port": 5432,\n  "host": tru\n}')).toBe(
+      'invalid symbol (line 3, column 11)',
+    );
+    expect(await syntaxProblem('json', '{\n  "a": 1,\n}')).toBe('property name expected (line 3, column 1)');
+    expect(await syntaxProblem('json', '{"a": 1} // note')).toBe('invalid comment token (line 1, column 10)');
   });
 
-  it('accepts valid JSON and YAML', () => {
-    expect(syntaxProblem('json', '{"a": [1, 2.5e3, "x\\u00e9"], "b": null}')).toBeUndefined();
-    expect(syntaxProblem('yaml', 'a: [1, 2]\nb: text\n')).toBeUndefined();
+  it('accepts valid JSON and YAML', async () => {
+    expect(await syntaxProblem('json', '{"a": [1, 2.5e3, "x\\u00e9"], "b": null}')).toBeUndefined();
+    expect(await syntaxProblem('yaml', 'a: [1, 2]\nb: text\n')).toBeUndefined();
   });
 
-  it('gives a YAML error its position once', () => {
-    const problem = syntaxProblem('yaml', 'a: [1, 2\nb: 3\n') ?? '';
+  it('gives a YAML error its position once', async () => {
+    const problem = (await syntaxProblem('yaml', 'a: [1, 2\nb: 3\n')) ?? '';
     expect(problem).toMatch(/\(line \d+, column \d+\)$/);
     expect(problem.match(/line \d+/g)).toHaveLength(1);
   });

@@ -80,24 +80,24 @@ describe('lineOfKeyPath', () => {
     '{\n  "host": "db",\n  "pool": {\n    "max": 5\n  },\n  "servers": [\n    {"name": "web-1", "port": 80},\n    {\n      "name": "web-2",\n      "port": 8080\n    }\n  ]\n}\n';
   const yaml = 'ttl: 300\nlimits:\n  size: 1024\n  items:\n    - name: a\n      max: 1\n    - name: b\n      max: 2\n';
 
-  it('finds keys, nested keys, array items by index and by identifying value, in JSON', () => {
-    expect(lineOfKeyPath(json, ['host'], 'a.json')).toBe(2);
-    expect(lineOfKeyPath(json, ['pool', 'max'], 'a.json')).toBe(4);
-    expect(lineOfKeyPath(json, ['servers[1]', 'port'], 'a.json')).toBe(10);
-    expect(lineOfKeyPath(json, ['servers', 'web-2', 'port'], 'a.json')).toBe(10);
-    expect(lineOfKeyPath(json, ['servers', '0'], 'a.json')).toBe(7);
+  it('finds keys, nested keys, array items by index and by identifying value, in JSON', async () => {
+    expect(await lineOfKeyPath(json, ['host'], 'a.json')).toBe(2);
+    expect(await lineOfKeyPath(json, ['pool', 'max'], 'a.json')).toBe(4);
+    expect(await lineOfKeyPath(json, ['servers[1]', 'port'], 'a.json')).toBe(10);
+    expect(await lineOfKeyPath(json, ['servers', 'web-2', 'port'], 'a.json')).toBe(10);
+    expect(await lineOfKeyPath(json, ['servers', '0'], 'a.json')).toBe(7);
   });
 
-  it('finds keys in YAML, and the deepest line reached when a key is missing', () => {
-    expect(lineOfKeyPath(yaml, ['limits', 'size'], 'a.yml')).toBe(3);
-    expect(lineOfKeyPath(yaml, ['limits', 'items', 'b', 'max'], 'a.yaml')).toBe(8);
-    expect(lineOfKeyPath(yaml, ['limits', 'missing'], 'a.yaml')).toBe(2);
-    expect(lineOfKeyPath(yaml, ['LIMITS', 'Size'], 'a.yaml')).toBe(3);
+  it('finds keys in YAML, and the deepest line reached when a key is missing', async () => {
+    expect(await lineOfKeyPath(yaml, ['limits', 'size'], 'a.yml')).toBe(3);
+    expect(await lineOfKeyPath(yaml, ['limits', 'items', 'b', 'max'], 'a.yaml')).toBe(8);
+    expect(await lineOfKeyPath(yaml, ['limits', 'missing'], 'a.yaml')).toBe(2);
+    expect(await lineOfKeyPath(yaml, ['LIMITS', 'Size'], 'a.yaml')).toBe(3);
   });
 
-  it('gives line 1 for other formats and for text that does not parse', () => {
-    expect(lineOfKeyPath('a=1\nb=2\n', ['b'], 'a.properties')).toBe(1);
-    expect(lineOfKeyPath('{"a": ', ['a'], 'a.json')).toBe(1);
-    expect(lineOfKeyPath(json, [], 'a.json')).toBe(1);
+  it('gives line 1 for other formats and for text that does not parse', async () => {
+    expect(await lineOfKeyPath('a=1\nb=2\n', ['b'], 'a.properties')).toBe(1);
+    expect(await lineOfKeyPath('{"a": ', ['a'], 'a.json')).toBe(1);
+    expect(await lineOfKeyPath(json, [], 'a.json')).toBe(1);
   });
 });
