@@ -29,7 +29,9 @@ export function licenseEntry(dir) {
   const file = readdirSync(dir)
     .sort()
     .find((name) => /^(licen[cs]e|copying)(\.|-|$)/i.test(name));
-  const text = file ? readFileSync(path.join(dir, file), 'utf8').trim() : '(the package has no licence file)';
+  const text = file
+    ? readFileSync(path.join(dir, file), 'utf8').replace(/\r\n?/g, '\n').trim()
+    : '(the package has no licence file)';
   return {
     name: `${manifest.name}@${manifest.version}`,
     text: `${manifest.name}@${manifest.version}\n${declared}\n${text}\n`,
