@@ -1,6 +1,7 @@
 /**
  * `npm run bench` — a benchmark, not a timed test. Per action bundle, against the sandbox:
- *  - start-up: process start to the first request the sandbox receives (median of several runs), for every action;
+ *  - start-up: process start to the first request the sandbox receives, fastest and median of 11 runs, for every
+ *    action (the target compares the fastest runs: see startup());
  *  - for simulated jobs of 0.5 s, 2 s and 10 s: the time from the job's completion on the server to the action's
  *    exit, and the number of status requests (the four actions that follow a job);
  *  - peak memory (max RSS) of the action process, for a small and a large payload.
@@ -9,7 +10,7 @@
  * max(0.5 s, 10 % of the job); ≤ 12 status requests for a 10 s job.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../test/sandbox/servicenow-cdm.js';
@@ -19,7 +20,7 @@ import { benchTransfer } from './bench-transfer.js';
 import type { SandboxServer } from '../test/sandbox/server.js';
 import { runAction, type ActionRun } from '../test/support/run-action.js';
 
-const STARTUP_RUNS = 7;
+const STARTUP_RUNS = 11;
 const JOB_SECONDS = [0.5, 2, 10];
 const RSS_PROBE =
   'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss-kb="+process.resourceUsage().maxRSS+"\\n"))';
@@ -89,10 +90,13 @@ async function startup(target: StartupTarget): Promise<void> {
     startups.push(target.server.requests[0].at - spawnedAt);
     bares.push(await bareNodeStartup(target.server));
   }
-  const action = median(startups);
-  const bare = median(bares);
+  // On this machine a process reaches its first request in about 105 ms or about 150 ms, the bare node as often as
+  // an action: medians of a few runs compare those two modes, not the programs. The fastest runs are the cost of
+  // the program itself (load only adds to it), so the target compares them; the medians are shown beside them.
+  const action = Math.min(...startups);
+  const bare = Math.min(...bares);
   console.log(
-    `  start-up (process start → first request), median of ${STARTUP_RUNS}: ${action} ms; bare node ${bare} ms — ${verdict(action <= bare + 50)} (≤ bare + 50 ms)`,
+    `  start-up (process start → first request), fastest of ${STARTUP_RUNS}: ${action} ms (median ${median(startups)}); bare node ${bare} ms (median ${median(bares)}) — ${verdict(action <= bare + 50)} (≤ bare + 50 ms)`,
   );
 }
 
@@ -104,6 +108,10 @@ async function bareNodeStartup(server: SandboxServer): Promise<number> {
   await new Promise((resolve) => spawn(process.execPath, ['-e', script], { stdio: 'ignore' }).on('close', resolve));
   return server.requests[0].at - spawnedAt;
 }
+
+// Every folder the bench and its runs make goes under one temporary folder, removed at the end.
+const tempRoot = mkdtempSync(path.join(tmpdir(), 'bench-'));
+process.env.TMPDIR = tempRoot;
 
 const cdm = new ServiceNowCdmSandbox();
 const url = await cdm.listen();
@@ -210,4 +218,5 @@ try {
   if (!process.argv.includes('--quick')) await benchTransfer(smax, smaxUrl);
 } finally {
   await Promise.all([cdm.close(), apim.close(), smax.close()]);
+  rmSync(tempRoot, { recursive: true, force: true });
 }
