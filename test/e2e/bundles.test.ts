@@ -93,6 +93,23 @@ describe('cdm-upload bundle', () => {
   });
 });
 
+describe('cdm-upload bundle, parsers loaded on demand', () => {
+  it('reports a broken JSON file with its line and column, and a broken YAML file, before sending anything', async () => {
+    const cwd = configWorkspace();
+    writeFileSync(path.join(cwd, 'config', 'broken.json'), '{\n  "a": 1,\n}\n');
+    writeFileSync(path.join(cwd, 'config', 'broken.yaml'), 'a: [1, 2\nb: 3\n');
+    cdm.server.clearRequests();
+    const run = await runAction('cdm-upload', {
+      cwd,
+      inputs: { ...cdmLogin(), 'app-name': 'PaymentApp', 'name-path': 'settings', files: 'config/broken.*' },
+    });
+    expectReportedFailure(run);
+    expect(run.stdout).toContain('config/broken.json is not valid JSON: property name expected (line 3, column 1)');
+    expect(run.stdout).toMatch(/config\/broken\.yaml is not valid YAML: .+ \(line 2, column 1\)/);
+    expect(cdm.server.requests).toHaveLength(0);
+  });
+});
+
 describe('cdm-validate bundle', () => {
   const gate = (policy: string) => {
     cdm.snapshotApi.policies = [{ name: policy }];
