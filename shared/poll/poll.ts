@@ -5,6 +5,7 @@
  */
 import { CancelledError, TimeoutError } from '../errors.js';
 import { formatDuration, type Runtime } from '../runtime.js';
+import type { InputReader } from '../inputs/reader.js';
 
 export type PollStep<T> = { done: true; value: T } | { done: false; state: string };
 
@@ -25,6 +26,11 @@ export interface PollOptions {
 }
 
 export const MIN_INTERVAL_MS = 500;
+
+/** The `poll-interval` input of every action that waits: a duration, never below MIN_INTERVAL_MS. */
+export function readPollInterval(inputs: InputReader, fallback: string): number {
+  return inputs.duration('poll-interval', fallback, { min: MIN_INTERVAL_MS });
+}
 const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
 const PROGRESS_EVERY_MS = 30_000;
 /** Time kept for the last check's answer before the deadline: 5 s, or a tenth of a short timeout. */

@@ -210,9 +210,16 @@ describe('cdm-validate end to end', () => {
     sandbox.server.clearRequests();
     const base = { 'instance-url': url, token: 't', 'app-name': 'PaymentApp' };
     const bad = await runInProcess('cdm-validate', {
-      inputs: { ...base, 'snapshot-name': 'x', 'changeset-number': 'C^1', 'retention-days': '5' },
+      inputs: {
+        ...base,
+        'snapshot-name': 'x',
+        'changeset-number': 'C^1',
+        'retention-days': '5',
+        'poll-interval': '1ms',
+      },
     });
     expect(bad.exitCode).toBe(1);
+    expect(bad.stdout).toContain("'poll-interval': must be at least 500ms (got '1ms')");
     expect(bad.stdout).toContain("'snapshot-name': does not go with changeset-number");
     expect(bad.stdout).toContain("'changeset-number': must be a changeset number");
     expect(bad.stdout).toContain("'retention-days': only applies with artifact-name");

@@ -288,6 +288,10 @@ function formatDuration(ms) {
 
 
 const MIN_INTERVAL_MS = 500;
+/** The `poll-interval` input of every action that waits: a duration, never below MIN_INTERVAL_MS. */
+function readPollInterval(inputs, fallback) {
+    return inputs.duration('poll-interval', fallback, { min: MIN_INTERVAL_MS });
+}
 const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
 const PROGRESS_EVERY_MS = 30_000;
 /** Time kept for the last check's answer before the deadline: 5 s, or a tenth of a short timeout. */
@@ -4364,7 +4368,7 @@ async function main(context) {
     const duplicateCheck = inputs.boolean('duplicate-check', false);
     const wait = inputs.boolean('wait', true);
     const timeoutMs = inputs.duration('timeout', '30m');
-    const pollIntervalMs = inputs.duration('poll-interval', '10s', { min: MIN_INTERVAL_MS });
+    const pollIntervalMs = readPollInterval(inputs, '10s');
     const { controlPlaneUrl, credentials, sourcePath, destPath } = inputs.finish(required);
     const runtime = context.runtime(timeoutMs);
     const known = new Known((part) => setOutputs(outputs, migrationOutputs(part)));

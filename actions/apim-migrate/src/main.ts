@@ -1,7 +1,7 @@
 /** apim-migrate: inputs → migration (followed to its end unless `wait: false`) → outputs and job summary. */
 import { readCredentials } from '../../../shared/auth/credentials.js';
 import type { InputReader } from '../../../shared/inputs/reader.js';
-import { MIN_INTERVAL_MS } from '../../../shared/poll/poll.js';
+import { readPollInterval } from '../../../shared/poll/poll.js';
 import { jsonText, scalarText } from '../../../shared/json.js';
 import { Known } from '../../../shared/report/known.js';
 import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js';
@@ -34,7 +34,7 @@ async function main(context: ActionContext): Promise<string> {
   const duplicateCheck = inputs.boolean('duplicate-check', false);
   const wait = inputs.boolean('wait', true);
   const timeoutMs = inputs.duration('timeout', '30m');
-  const pollIntervalMs = inputs.duration('poll-interval', '10s', { min: MIN_INTERVAL_MS });
+  const pollIntervalMs = readPollInterval(inputs, '10s');
   const { controlPlaneUrl, credentials, sourcePath, destPath } = inputs.finish(required);
 
   const runtime = context.runtime(timeoutMs);

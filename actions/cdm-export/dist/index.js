@@ -257,6 +257,10 @@ function formatDuration(ms) {
 
 
 const MIN_INTERVAL_MS = 500;
+/** The `poll-interval` input of every action that waits: a duration, never below MIN_INTERVAL_MS. */
+function readPollInterval(inputs, fallback) {
+    return inputs.duration('poll-interval', fallback, { min: MIN_INTERVAL_MS });
+}
 const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
 const PROGRESS_EVERY_MS = 30_000;
 /** Time kept for the last check's answer before the deadline: 5 s, or a tenth of a short timeout. */
@@ -2546,7 +2550,7 @@ async function main(context) {
         inputs.problem('export-id', `must be an export id such as 64b5f79f5379301096edddeeff7b12eb (got '${exportId}')`);
     }
     const timeoutMs = inputs.duration('timeout', '30m');
-    const pollIntervalMs = inputs.duration('poll-interval', '10s', { min: MIN_INTERVAL_MS });
+    const pollIntervalMs = readPollInterval(inputs, '10s');
     const { connection, appName, deployableName, exporterName, dataFormat } = inputs.finish(required);
     const config = {
         connection,

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { safeFileName } from '../../../shared/fs/file-name.js';
 import type { InputReader } from '../../../shared/inputs/reader.js';
-import { MIN_INTERVAL_MS } from '../../../shared/poll/poll.js';
+import { readPollInterval } from '../../../shared/poll/poll.js';
 import { readArtifactInputs, uploadArtifact } from '../../../shared/report/artifact.js';
 import { Known } from '../../../shared/report/known.js';
 import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js';
@@ -49,7 +49,7 @@ async function main(context: ActionContext): Promise<string> {
     inputs.problem('export-id', `must be an export id such as 64b5f79f5379301096edddeeff7b12eb (got '${exportId}')`);
   }
   const timeoutMs = inputs.duration('timeout', '30m');
-  const pollIntervalMs = inputs.duration('poll-interval', '10s', { min: MIN_INTERVAL_MS });
+  const pollIntervalMs = readPollInterval(inputs, '10s');
   const { connection, appName, deployableName, exporterName, dataFormat } = inputs.finish(required);
 
   const config: ExportConfig = {

@@ -241,6 +241,10 @@ function formatDuration(ms) {
 
 
 const MIN_INTERVAL_MS = 500;
+/** The `poll-interval` input of every action that waits: a duration, never below MIN_INTERVAL_MS. */
+function readPollInterval(inputs, fallback) {
+    return inputs.duration('poll-interval', fallback, { min: MIN_INTERVAL_MS });
+}
 const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
 const PROGRESS_EVERY_MS = 30_000;
 /** Time kept for the last check's answer before the deadline: 5 s, or a tenth of a short timeout. */
@@ -4275,7 +4279,7 @@ async function main(context) {
     for (const name of ['fail-on-warnings', 'fail-on-exceptions', 'sarif-file', 'results-file'])
         inputs.onlyWith(name, validate, 'validate: true');
     const timeoutMs = inputs.duration('timeout', '30m');
-    const pollIntervalMs = inputs.duration('poll-interval', '10s', { min: MIN_INTERVAL_MS });
+    const pollIntervalMs = readPollInterval(inputs, '10s');
     // The clock starts before the files are found and checked: that work counts against timeout too.
     const runtime = context.runtime(timeoutMs);
     const items = await collectItems(inputs, {

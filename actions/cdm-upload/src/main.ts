@@ -1,6 +1,6 @@
 /** cdm-upload: inputs (with local file checks) → uploads into one changeset → outputs and job summary. */
 import * as path from 'node:path';
-import { MIN_INTERVAL_MS } from '../../../shared/poll/poll.js';
+import { readPollInterval } from '../../../shared/poll/poll.js';
 import { Known } from '../../../shared/report/known.js';
 import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
@@ -72,7 +72,7 @@ async function main(context: ActionContext): Promise<string> {
   for (const name of ['fail-on-warnings', 'fail-on-exceptions', 'sarif-file', 'results-file'])
     inputs.onlyWith(name, validate, 'validate: true');
   const timeoutMs = inputs.duration('timeout', '30m');
-  const pollIntervalMs = inputs.duration('poll-interval', '10s', { min: MIN_INTERVAL_MS });
+  const pollIntervalMs = readPollInterval(inputs, '10s');
   // The clock starts before the files are found and checked: that work counts against timeout too.
   const runtime = context.runtime(timeoutMs);
   const items = await collectItems(

@@ -2878,6 +2878,10 @@ function buildSarif(findings, options = {}) {
 
 
 const MIN_INTERVAL_MS = 500;
+/** The `poll-interval` input of every action that waits: a duration, never below MIN_INTERVAL_MS. */
+function readPollInterval(inputs, fallback) {
+    return inputs.duration('poll-interval', fallback, { min: MIN_INTERVAL_MS });
+}
 const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
 const PROGRESS_EVERY_MS = 30_000;
 /** Time kept for the last check's answer before the deadline: 5 s, or a tenth of a short timeout. */
@@ -3593,6 +3597,7 @@ function gateFailure(result) {
 
 
 
+
 function run(options = {}) {
     return runAction({ title: 'ServiceNow CDM validate', ...options }, main);
 }
@@ -3623,7 +3628,7 @@ async function main(context) {
     const uploadedFiles = readUploadedFiles(inputs);
     const artifact = readArtifactInputs(inputs);
     const timeoutMs = inputs.duration('timeout', '30m');
-    const pollIntervalMs = inputs.duration('poll-interval', '10s');
+    const pollIntervalMs = readPollInterval(inputs, '10s');
     const { connection, appName } = inputs.finish(required);
     const runtime = context.runtime(timeoutMs);
     // What the gate found so far, for the summary of a run that ends part-way; `result` once it has ended.

@@ -9,6 +9,7 @@ import { gateVerdict, summarizeGate } from '../../../shared/validation/report.js
 import { gateFailure, runGateStep } from '../../../shared/validation/step.js';
 import type { GateResult } from '../../../shared/validation/types.js';
 import { readServiceNowConnection, serviceNowClient } from '../../../shared/vendors/servicenow/connection.js';
+import { readPollInterval } from '../../../shared/poll/poll.js';
 
 export function run(options: Partial<RunOptions> = {}): Promise<void> {
   return runAction({ title: 'ServiceNow CDM validate', ...options }, main);
@@ -41,7 +42,7 @@ async function main(context: ActionContext): Promise<string> {
   const uploadedFiles = readUploadedFiles(inputs);
   const artifact = readArtifactInputs(inputs);
   const timeoutMs = inputs.duration('timeout', '30m');
-  const pollIntervalMs = inputs.duration('poll-interval', '10s');
+  const pollIntervalMs = readPollInterval(inputs, '10s');
   const { connection, appName } = inputs.finish(required);
 
   const runtime = context.runtime(timeoutMs);

@@ -620,6 +620,10 @@ async function zipFileProblem(file) {
 
 
 const MIN_INTERVAL_MS = 500;
+/** The `poll-interval` input of every action that waits: a duration, never below MIN_INTERVAL_MS. */
+function readPollInterval(inputs, fallback) {
+    return inputs.duration('poll-interval', fallback, { min: MIN_INTERVAL_MS });
+}
 const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
 const PROGRESS_EVERY_MS = 30_000;
 /** Time kept for the last check's answer before the deadline: 5 s, or a tenth of a short timeout. */
@@ -2975,7 +2979,7 @@ async function main(context) {
     const commentOnPr = inputs.boolean('comment-on-pr', false);
     const githubToken = inputs.secret('github-token');
     inputs.requiredWith('github-token', commentOnPr, 'comment-on-pr (the default is the workflow token)');
-    const pollIntervalMs = inputs.duration('poll-interval', '15s', { min: MIN_INTERVAL_MS });
+    const pollIntervalMs = readPollInterval(inputs, '15s');
     const settings = {
         downloadDir: external_node_path_.resolve(inputs.string('download-dir') ?? process.env.RUNNER_TEMP ?? '.'),
         artifact,

@@ -4,7 +4,7 @@ import { checkWorkspaceFile } from '../../../shared/fs/workspace.js';
 import { errorMessage } from '../../../shared/errors.js';
 import { zipFileProblem } from '../../../shared/fs/zip.js';
 import type { InputReader } from '../../../shared/inputs/reader.js';
-import { MIN_INTERVAL_MS } from '../../../shared/poll/poll.js';
+import { readPollInterval } from '../../../shared/poll/poll.js';
 import { readArtifactInputs, uploadArtifact } from '../../../shared/report/artifact.js';
 import { Known } from '../../../shared/report/known.js';
 import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js';
@@ -63,7 +63,7 @@ async function main(context: ActionContext): Promise<string> {
   const commentOnPr = inputs.boolean('comment-on-pr', false);
   const githubToken = inputs.secret('github-token');
   inputs.requiredWith('github-token', commentOnPr, 'comment-on-pr (the default is the workflow token)');
-  const pollIntervalMs = inputs.duration('poll-interval', '15s', { min: MIN_INTERVAL_MS });
+  const pollIntervalMs = readPollInterval(inputs, '15s');
   const settings = {
     downloadDir: path.resolve(inputs.string('download-dir') ?? process.env.RUNNER_TEMP ?? '.'),
     artifact,
