@@ -11,9 +11,6 @@ export interface GateInputs {
   workspace: string;
 }
 
-/** How long a requested validation may show no sign of starting. */
-export const START_GRACE_MS = 10_000;
-
 export function readGateInputs(inputs: InputReader): GateInputs {
   const failOnWarnings = inputs.boolean('fail-on-warnings', false);
   const failOnExceptions = inputs.boolean('fail-on-exceptions', false);

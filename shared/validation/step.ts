@@ -12,6 +12,9 @@ import { runValidationGate } from './gate.js';
 import { annotateFindings, setGateOutputs, setSnapshotOutputs } from './report.js';
 import type { GateResult, GateSettings } from './types.js';
 
+/** How long a requested validation may show no sign of starting. */
+const START_GRACE_MS = 10_000;
+
 export interface GateStepDeps {
   client: ApiClient;
   connection: ServiceNowConnection;
@@ -23,19 +26,25 @@ export interface GateStepDeps {
   report?: Report<GateResult>;
 }
 
-export async function runGateStep(settings: GateSettings, deps: GateStepDeps): Promise<GateResult> {
+export async function runGateStep(
+  settings: Omit<GateSettings, 'startGraceMs'>,
+  deps: GateStepDeps,
+): Promise<GateResult> {
   const { outputs, runtime } = deps;
-  const result = await runValidationGate(settings, {
-    client: deps.client,
-    connection: deps.connection,
-    runtime,
-    toolVersion: process.env.GITHUB_ACTION_REF || undefined,
-    report: ({ snapshots, allFound }) => {
-      if (!snapshots) return;
-      setSnapshotOutputs(outputs, snapshots, allFound ?? false);
-      deps.report?.({ snapshots: [...snapshots] });
+  const result = await runValidationGate(
+    { ...settings, startGraceMs: START_GRACE_MS },
+    {
+      client: deps.client,
+      connection: deps.connection,
+      runtime,
+      toolVersion: process.env.GITHUB_ACTION_REF || undefined,
+      report: ({ snapshots, allFound }) => {
+        if (!snapshots) return;
+        setSnapshotOutputs(outputs, snapshots, allFound ?? false);
+        deps.report?.({ snapshots: [...snapshots] });
+      },
     },
-  });
+  );
   setGateOutputs(outputs, result, runtime.logger, deps.publishedOutput);
   annotateFindings(result.findings, runtime.logger);
   if (result.passed) runtime.logger.info(`Policy validation passed: ${result.status}.`);

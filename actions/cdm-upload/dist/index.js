@@ -2407,8 +2407,6 @@ async function getUploadStatus(client, connection, uploadId) {
 ;// CONCATENATED MODULE: ./shared/validation/inputs.ts
 /** The gate's own inputs, read the same way by cdm-validate and cdm-upload. */
 
-/** How long a requested validation may show no sign of starting. */
-const START_GRACE_MS = 10_000;
 function readGateInputs(inputs) {
     const failOnWarnings = inputs.boolean('fail-on-warnings', false);
     const failOnExceptions = inputs.boolean('fail-on-exceptions', false);
@@ -3724,9 +3722,11 @@ function escapeHtml(text) {
 
 
 
+/** How long a requested validation may show no sign of starting. */
+const START_GRACE_MS = 10_000;
 async function runGateStep(settings, deps) {
     const { outputs, runtime } = deps;
-    const result = await runValidationGate(settings, {
+    const result = await runValidationGate({ ...settings, startGraceMs: START_GRACE_MS }, {
         client: deps.client,
         connection: deps.connection,
         runtime,
@@ -4296,6 +4296,7 @@ async function main(context) {
         inputs.problem('data-format-attributes', 'only applies to csv data');
     }
     const { connection, appName } = inputs.finish(required);
+    const client = serviceNowClient(connection, runtime);
     logger.info(`Uploading ${items.length} item(s) to ${appName} (${target}${asFile ? ', as file nodes' : ''}).`);
     const uploads = new Known((part) => setOutputs(outputs, uploadOutputs(part)));
     const gated = new Known();
@@ -4321,7 +4322,7 @@ async function main(context) {
             autoValidate,
             publishOption,
             pollIntervalMs,
-        }, { client: serviceNowClient(connection, runtime), runtime, report: uploads.report });
+        }, { client, runtime, report: uploads.report });
         uploads.report(uploaded);
         if (validate) {
             gate = await runGateStep({
@@ -4333,10 +4334,9 @@ async function main(context) {
                 serverValidates: autoValidate,
                 uploadedFiles: uploaded.files.flatMap((f) => f.file && f.namePath ? [{ file: f.file, namePath: f.namePath }] : []),
                 pollIntervalMs,
-                startGraceMs: START_GRACE_MS,
                 ...gateInputs,
             }, {
-                client: serviceNowClient(connection, runtime),
+                client,
                 connection,
                 runtime,
                 outputs,

@@ -11,7 +11,7 @@ import {
   UPLOAD_TARGETS,
 } from '../../../shared/vendors/servicenow/cdm-uploads.js';
 import { readServiceNowConnection, serviceNowClient } from '../../../shared/vendors/servicenow/connection.js';
-import { readGateInputs, START_GRACE_MS } from '../../../shared/validation/inputs.js';
+import { readGateInputs } from '../../../shared/validation/inputs.js';
 import { gateVerdict, summarizeGate } from '../../../shared/validation/report.js';
 import { gateFailure, runGateStep } from '../../../shared/validation/step.js';
 import type { GateResult } from '../../../shared/validation/types.js';
@@ -94,6 +94,7 @@ async function main(context: ActionContext): Promise<string> {
   }
   const { connection, appName } = inputs.finish(required);
 
+  const client = serviceNowClient(connection, runtime);
   logger.info(`Uploading ${items.length} item(s) to ${appName} (${target}${asFile ? ', as file nodes' : ''}).`);
   const uploads = new Known<UploadResult>((part) => setOutputs(outputs, uploadOutputs(part)));
   const gated = new Known<GateResult>();
@@ -121,7 +122,7 @@ async function main(context: ActionContext): Promise<string> {
         publishOption,
         pollIntervalMs,
       },
-      { client: serviceNowClient(connection, runtime), runtime, report: uploads.report },
+      { client, runtime, report: uploads.report },
     );
     uploads.report(uploaded);
     if (validate) {
@@ -137,11 +138,10 @@ async function main(context: ActionContext): Promise<string> {
             f.file && f.namePath ? [{ file: f.file, namePath: f.namePath }] : [],
           ),
           pollIntervalMs,
-          startGraceMs: START_GRACE_MS,
           ...gateInputs,
         },
         {
-          client: serviceNowClient(connection, runtime),
+          client,
           connection,
           runtime,
           outputs,

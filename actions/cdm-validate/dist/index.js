@@ -1178,8 +1178,6 @@ async function writeSummary(title, summary, logger) {
 ;// CONCATENATED MODULE: ./shared/validation/inputs.ts
 /** The gate's own inputs, read the same way by cdm-validate and cdm-upload. */
 
-/** How long a requested validation may show no sign of starting. */
-const START_GRACE_MS = 10_000;
 function readGateInputs(inputs) {
     const failOnWarnings = inputs.boolean('fail-on-warnings', false);
     const failOnExceptions = inputs.boolean('fail-on-exceptions', false);
@@ -3554,9 +3552,11 @@ function escapeHtml(text) {
 
 
 
+/** How long a requested validation may show no sign of starting. */
+const START_GRACE_MS = 10_000;
 async function runGateStep(settings, deps) {
     const { outputs, runtime } = deps;
-    const result = await runValidationGate(settings, {
+    const result = await runValidationGate({ ...settings, startGraceMs: START_GRACE_MS }, {
         client: deps.client,
         connection: deps.connection,
         runtime,
@@ -3645,7 +3645,6 @@ async function main(context) {
             serverValidates: false,
             uploadedFiles,
             pollIntervalMs,
-            startGraceMs: START_GRACE_MS,
             ...gateInputs,
         }, {
             client: serviceNowClient(connection, runtime),

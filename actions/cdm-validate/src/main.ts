@@ -4,7 +4,7 @@ import { readArtifactInputs, uploadArtifact } from '../../../shared/report/artif
 import { Known } from '../../../shared/report/known.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
 import { formatDuration } from '../../../shared/runtime.js';
-import { readGateInputs, readUploadedFiles, START_GRACE_MS } from '../../../shared/validation/inputs.js';
+import { readGateInputs, readUploadedFiles } from '../../../shared/validation/inputs.js';
 import { gateVerdict, summarizeGate } from '../../../shared/validation/report.js';
 import { gateFailure, runGateStep } from '../../../shared/validation/step.js';
 import type { GateResult } from '../../../shared/validation/types.js';
@@ -61,7 +61,6 @@ async function main(context: ActionContext): Promise<string> {
         serverValidates: false,
         uploadedFiles,
         pollIntervalMs,
-        startGraceMs: START_GRACE_MS,
         ...gateInputs,
       },
       {
