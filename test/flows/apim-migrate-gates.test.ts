@@ -2,23 +2,14 @@
  * apim-migrate's gate fails closed: failed assets in any shape fail the step and are shown, an odd `successful` is an
  * unexpected answer, states are read whatever their case, and a deeply nested response_map does not crash it.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { SnapLogicApimSandbox } from '../sandbox/snaplogic-apim.js';
 import { runInProcess } from '../support/run-in-process.js';
+import { useSandbox } from '../support/use-sandbox.js';
 
 const STATUS_PATH = /\/public\/migrate\/[^/]+$/;
 const DEPTH = 50_000;
-let sandbox: SnapLogicApimSandbox;
-let url: string;
-
-beforeAll(async () => {
-  sandbox = new SnapLogicApimSandbox({ migrationDurationMs: 400 });
-  url = await sandbox.listen();
-});
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.server.clearRequests();
-  sandbox.server.clearFaults();
+const sandbox = useSandbox(new SnapLogicApimSandbox({ migrationDurationMs: 400 }), () => {
   sandbox.migrations.clear();
   sandbox.setMigrationScenario('success');
 });
@@ -39,7 +30,7 @@ const rewriteCompleted = (change: (map: ResponseMap) => void) =>
 const migrate = (inputs: Record<string, string> = {}) =>
   runInProcess('apim-migrate', {
     inputs: {
-      'control-plane-url': url,
+      'control-plane-url': sandbox.url,
       username: sandbox.username,
       password: sandbox.password,
       'source-path': '/Acme/Dev/Payments/OrdersAPI/2.0',

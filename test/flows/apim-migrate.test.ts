@@ -2,23 +2,14 @@
  * apim-migrate from its TypeScript source, run in-process as the runner would run its bundle, against the SnapLogic
  * APIM sandbox: every outcome a migration can have, judged as the user needs it judged.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { SnapLogicApimSandbox } from '../sandbox/snaplogic-apim.js';
 import { userVisibleText } from '../support/run-action.js';
 import { lastLogLine, summaryOpening } from '../support/verdict.js';
 import { runInProcess } from '../support/run-in-process.js';
+import { useSandbox } from '../support/use-sandbox.js';
 
-let sandbox: SnapLogicApimSandbox;
-let url: string;
-
-beforeAll(async () => {
-  sandbox = new SnapLogicApimSandbox({ migrationDurationMs: 400 });
-  url = await sandbox.listen();
-});
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.server.clearRequests();
-  sandbox.server.clearFaults();
+const sandbox = useSandbox(new SnapLogicApimSandbox({ migrationDurationMs: 400 }), () => {
   sandbox.migrations.clear();
   sandbox.setMigrationScenario('success');
   sandbox.statusUrl = false;
@@ -28,7 +19,7 @@ beforeEach(() => {
 
 const SOURCE = '/Acme/Dev/Payments/OrdersAPI/2.0';
 const DEST = '/Acme/Prod/Payments/OrdersAPI';
-const basic = () => ({ 'control-plane-url': url, username: sandbox.username, password: sandbox.password });
+const basic = () => ({ 'control-plane-url': sandbox.url, username: sandbox.username, password: sandbox.password });
 const migrate = (inputs: Record<string, string>) =>
   runInProcess('apim-migrate', { inputs: { ...basic(), 'source-path': SOURCE, 'dest-path': DEST, ...inputs } });
 const posts = () => sandbox.server.requestsTo('POST', /migrate_service_version/);

@@ -6,27 +6,19 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
 import { PAYMENT_APP_ID } from '../sandbox/servicenow-apps.js';
 import { runInProcess } from '../support/run-in-process.js';
+import { useSandbox } from '../support/use-sandbox.js';
 
-let sandbox: ServiceNowCdmSandbox;
-let url: string;
-
-beforeAll(async () => {
-  sandbox = new ServiceNowCdmSandbox();
-  url = await sandbox.listen();
-});
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.server.clearRequests();
+const sandbox = useSandbox(new ServiceNowCdmSandbox(), () => {
   sandbox.appsApi.reset();
   sandbox.uploadApi.reset();
   sandbox.setUploadScenario('success');
 });
 
-const login = () => ({ 'instance-url': url, username: sandbox.username, password: sandbox.password });
+const login = () => ({ 'instance-url': sandbox.url, username: sandbox.username, password: sandbox.password });
 const app = (operation: string, inputs: Record<string, string>) =>
   runInProcess('cdm-application', { inputs: { ...login(), operation, ...inputs } });
 const json = (text: string | undefined) => JSON.parse(text ?? 'null') as unknown;

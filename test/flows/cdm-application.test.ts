@@ -3,29 +3,27 @@
  * sandbox: every operation, the exclusion rules, and each error shape the documents give (including failures inside
  * HTTP 200 answers).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
 import { FREE_SERVICE, PAYMENT_APP_ID } from '../sandbox/servicenow-apps.js';
 import { lastLogLine, summaryOpening } from '../support/verdict.js';
 import { runInProcess } from '../support/run-in-process.js';
+import { useSandbox } from '../support/use-sandbox.js';
 
-let sandbox: ServiceNowCdmSandbox;
-let url: string;
-
-beforeAll(async () => {
-  sandbox = new ServiceNowCdmSandbox();
-  url = await sandbox.listen();
-});
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.server.clearRequests();
+const sandbox = useSandbox(new ServiceNowCdmSandbox(), () => {
   sandbox.appsApi.reset();
   sandbox.appsApi.setUnauthorized(false);
 });
 
 const app = (operation: string, inputs: Record<string, string> = {}) =>
   runInProcess('cdm-application', {
-    inputs: { 'instance-url': url, username: sandbox.username, password: sandbox.password, operation, ...inputs },
+    inputs: {
+      'instance-url': sandbox.url,
+      username: sandbox.username,
+      password: sandbox.password,
+      operation,
+      ...inputs,
+    },
   });
 const json = (text: string | undefined) => JSON.parse(text ?? 'null') as unknown;
 

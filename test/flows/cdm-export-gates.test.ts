@@ -3,25 +3,16 @@
  * state naming a cancel fails at once, an unknown one is waited on with a warning, and JSON nested 50,000 deep is
  * written (compactly) or quoted (cut short) rather than crashing the run after the export completed.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
 import { runInProcess } from '../support/run-in-process.js';
+import { useSandbox } from '../support/use-sandbox.js';
 
 const STATUS_PATH = /\/exports\/[^/]+\/status$/;
 const CONTENT_PATH = /\/exports\/[^/]+\/content$/;
 const DEPTH = 50_000;
-let sandbox: ServiceNowCdmSandbox;
-let url: string;
-
-beforeAll(async () => {
-  sandbox = new ServiceNowCdmSandbox({ exportDurationMs: 400 });
-  url = await sandbox.listen();
-});
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.server.clearFaults();
-  sandbox.server.clearRequests();
+const sandbox = useSandbox(new ServiceNowCdmSandbox({ exportDurationMs: 400 }), () => {
   sandbox.exports.clear();
   sandbox.setExportScenario('success');
 });
@@ -42,7 +33,7 @@ const deepText = (leaf: string) => `${'{"a":'.repeat(DEPTH)}${leaf}${'}'.repeat(
 const exportAction = (inputs: Record<string, string> = {}) =>
   runInProcess('cdm-export', {
     inputs: {
-      'instance-url': url,
+      'instance-url': sandbox.url,
       username: sandbox.username,
       password: sandbox.password,
       'app-name': 'PaymentApp',

@@ -2,7 +2,7 @@
  * cdm-export from its TypeScript source, run in-process as the runner would run its bundle, against the ServiceNow CDM
  * sandbox: what the user sees (exit code, outputs, files, log, summary) and what ServiceNow received.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -10,20 +10,11 @@ import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
 import { runAction, userVisibleText, type ActionRun } from '../support/run-action.js';
 import { runInProcess } from '../support/run-in-process.js';
 import { lastLogLine, summaryOpening } from '../support/verdict.js';
+import { useSandbox } from '../support/use-sandbox.js';
 
 const EXPORTS = /\/exports\/?$/;
 const STATUS = /\/status\/?$/;
-let sandbox: ServiceNowCdmSandbox;
-let url: string;
-
-beforeAll(async () => {
-  sandbox = new ServiceNowCdmSandbox({ exportDurationMs: 400 });
-  url = await sandbox.listen();
-});
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.server.clearFaults();
-  sandbox.server.clearRequests();
+const sandbox = useSandbox(new ServiceNowCdmSandbox({ exportDurationMs: 400 }), () => {
   sandbox.exports.clear();
   sandbox.setExportScenario('success');
   sandbox.exportDurationMs = 400;
@@ -32,7 +23,7 @@ beforeEach(() => {
 
 function basicInputs(extra: Record<string, string> = {}): Record<string, string> {
   return {
-    'instance-url': url,
+    'instance-url': sandbox.url,
     username: sandbox.username,
     password: sandbox.password,
     'app-name': 'PaymentApp',
@@ -362,7 +353,7 @@ describe('cdm-export: vendor text and inputs stay data', () => {
   it('refuses an instance-url with credentials without printing them, and a poll-interval below 0.5 s', async () => {
     const run = await exportAction(
       basicInputs({
-        'instance-url': url.replace('://', '://admin:url-s3cret-pw@'),
+        'instance-url': sandbox.url.replace('://', '://admin:url-s3cret-pw@'),
         'poll-interval': '1ms',
       }),
     );

@@ -2,25 +2,16 @@
  * cdm-upload's gates fail closed: a committing upload passes only with its changeset `committed`, a completed upload
  * carrying errors fails, and job states are read whatever their case, unknown ones with a warning.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
 import { runInProcess } from '../support/run-in-process.js';
+import { useSandbox } from '../support/use-sandbox.js';
 
 const STATUS_PATH = /\/applications\/upload-status\/[^/]+$/;
-let sandbox: ServiceNowCdmSandbox;
-let url: string;
-
-beforeAll(async () => {
-  sandbox = new ServiceNowCdmSandbox({ uploadDurationMs: 300 });
-  url = await sandbox.listen();
-});
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.server.clearRequests();
-  sandbox.server.clearFaults();
+const sandbox = useSandbox(new ServiceNowCdmSandbox({ uploadDurationMs: 300 }), () => {
   sandbox.uploadApi.reset();
   sandbox.setUploadScenario('success');
 });
@@ -50,7 +41,7 @@ const upload = (inputs: Record<string, string> = {}) => {
   writeFileSync(path.join(dir, 'a.json'), '{"a": 1}');
   return runInProcess('cdm-upload', {
     inputs: {
-      'instance-url': url,
+      'instance-url': sandbox.url,
       username: sandbox.username,
       password: sandbox.password,
       'app-name': 'PaymentApp',

@@ -1,24 +1,19 @@
 /** cdm-upload (from its source, in-process) with `validate: true`: the upload, then the same gate as cdm-validate. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
 import { runInProcess } from '../support/run-in-process.js';
+import { useSandbox } from '../support/use-sandbox.js';
 
-let sandbox: ServiceNowCdmSandbox;
-let url: string;
-
-beforeAll(async () => {
-  sandbox = new ServiceNowCdmSandbox({ uploadDurationMs: 200, snapshotDelayMs: 200, validationDurationMs: 600 });
-  url = await sandbox.listen();
-});
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.server.clearRequests();
-  sandbox.uploadApi.reset();
-  sandbox.snapshotApi.reset();
-});
+const sandbox = useSandbox(
+  new ServiceNowCdmSandbox({ uploadDurationMs: 200, snapshotDelayMs: 200, validationDurationMs: 600 }),
+  () => {
+    sandbox.uploadApi.reset();
+    sandbox.snapshotApi.reset();
+  },
+);
 
 const CONFIG = {
   'config/db/settings.json': '{\n  "host": "db.internal",\n  "port": 99999\n}\n',
@@ -34,7 +29,7 @@ function upload(inputs: Record<string, string>) {
   return runInProcess('cdm-upload', {
     cwd: dir,
     inputs: {
-      'instance-url': url,
+      'instance-url': sandbox.url,
       username: sandbox.username,
       password: sandbox.password,
       'app-name': 'PaymentApp',

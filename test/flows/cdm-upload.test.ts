@@ -2,25 +2,16 @@
  * cdm-upload from its TypeScript source, run in-process as the runner would run its bundle, against the ServiceNow CDM
  * sandbox: a folder of files into one changeset, every target and endpoint, and each failure the spec documents.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
 import { lastLogLine, summaryOpening } from '../support/verdict.js';
 import { runInProcess } from '../support/run-in-process.js';
+import { useSandbox } from '../support/use-sandbox.js';
 
-let sandbox: ServiceNowCdmSandbox;
-let url: string;
-
-beforeAll(async () => {
-  sandbox = new ServiceNowCdmSandbox({ uploadDurationMs: 300 });
-  url = await sandbox.listen();
-});
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.server.clearRequests();
-  sandbox.server.clearFaults();
+const sandbox = useSandbox(new ServiceNowCdmSandbox({ uploadDurationMs: 300 }), () => {
   sandbox.uploadApi.reset();
   sandbox.uploadApi.failUploadNumber = undefined;
   sandbox.setUploadScenario('success');
@@ -37,7 +28,7 @@ function workspace(files: Record<string, string | Buffer>): string {
 }
 
 const login = () => ({
-  'instance-url': url,
+  'instance-url': sandbox.url,
   username: sandbox.username,
   password: sandbox.password,
   'app-name': 'PaymentApp',

@@ -2,7 +2,7 @@
  * cdm-validate from its TypeScript source, run in-process as the runner would run its bundle, against the ServiceNow
  * CDM sandbox: one run per outcome of the policy gate, with findings on the uploaded file's lines.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -11,25 +11,19 @@ import type { SandboxPolicy } from '../sandbox/servicenow-cdm-snapshots.js';
 import { runAction } from '../support/run-action.js';
 import { lastLogLine, summaryOpening } from '../support/verdict.js';
 import { runInProcess } from '../support/run-in-process.js';
+import { useSandbox } from '../support/use-sandbox.js';
 
 const SETTINGS = '{\n  "host": "db.internal",\n  "port": 99999\n}\n';
 const NAME_PATH = 'paymentSettings/db/settings';
 
-let sandbox: ServiceNowCdmSandbox;
-let url: string;
-
-beforeAll(async () => {
-  sandbox = new ServiceNowCdmSandbox({ uploadDurationMs: 200, snapshotDelayMs: 200, validationDurationMs: 600 });
-  url = await sandbox.listen();
-});
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.server.clearRequests();
-  sandbox.server.clearFaults();
-  sandbox.uploadApi.reset();
-  sandbox.snapshotApi.reset();
-  sandbox.snapshotApi.policies = [{ name: 'RequiredKeys' }];
-});
+const sandbox = useSandbox(
+  new ServiceNowCdmSandbox({ uploadDurationMs: 200, snapshotDelayMs: 200, validationDurationMs: 600 }),
+  () => {
+    sandbox.uploadApi.reset();
+    sandbox.snapshotApi.reset();
+    sandbox.snapshotApi.policies = [{ name: 'RequiredKeys' }];
+  },
+);
 
 /** A workspace with the uploaded file, and a committed changeset made from it. */
 async function committed(namePath = NAME_PATH): Promise<{ workspace: string; changeset: string; files: string }> {
@@ -38,7 +32,7 @@ async function committed(namePath = NAME_PATH): Promise<{ workspace: string; cha
   const file = path.join(workspace, 'config/db/settings.json');
   writeFileSync(file, SETTINGS);
   const query = new URLSearchParams({ appName: 'PaymentApp', dataFormat: 'json', namePath, autoCommit: 'true' });
-  const res = await fetch(`${url}/api/sn_cdm/applications/uploads/components?${query}`, {
+  const res = await fetch(`${sandbox.url}/api/sn_cdm/applications/uploads/components?${query}`, {
     method: 'POST',
     headers: { authorization: sandbox.basicAuthorization, 'content-type': 'text/plain' },
     body: SETTINGS,
@@ -54,7 +48,7 @@ async function validate(policies: SandboxPolicy[], inputs: Record<string, string
   const run = await runInProcess('cdm-validate', {
     cwd: workspace,
     inputs: {
-      'instance-url': url,
+      'instance-url': sandbox.url,
       username: sandbox.username,
       password: sandbox.password,
       'app-name': 'PaymentApp',
@@ -208,7 +202,7 @@ describe('cdm-validate end to end', () => {
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('answered 503; retrying');
     sandbox.server.clearRequests();
-    const base = { 'instance-url': url, token: 't', 'app-name': 'PaymentApp' };
+    const base = { 'instance-url': sandbox.url, token: 't', 'app-name': 'PaymentApp' };
     const bad = await runInProcess('cdm-validate', {
       inputs: {
         ...base,
@@ -235,7 +229,7 @@ describe('cdm-validate end to end', () => {
     const run = await runAction('cdm-validate', {
       cwd: workspace,
       inputs: {
-        'instance-url': url,
+        'instance-url': sandbox.url,
         token: sandbox.token,
         'app-name': 'PaymentApp',
         'changeset-number': changeset,

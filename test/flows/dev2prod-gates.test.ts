@@ -3,28 +3,18 @@
  * another job, an unknown state, or a file that is not a package stops the run — before the real import whenever the
  * dry run is what is odd.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { SmaxSandbox } from '../sandbox/smax.js';
 import { runInProcess } from '../support/run-in-process.js';
+import { useSandbox } from '../support/use-sandbox.js';
 
 const SOURCE = '100000001';
 const TARGET = '200000002';
 const STATUS_PATH = /\/dev2prod\/import\/[^/]+$/;
-let sandbox: SmaxSandbox;
-let url: string;
-
-beforeAll(async () => {
-  sandbox = new SmaxSandbox({ exportDurationMs: 300, importDurationMs: 300 });
-  url = await sandbox.listen();
-});
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.server.clearRequests();
-  sandbox.server.clearFaults();
-});
+const sandbox = useSandbox(new SmaxSandbox({ exportDurationMs: 300, importDurationMs: 300 }));
 
 type Status = Record<string, unknown> & { Status: string; DryRun: boolean; Results: Array<Record<string, unknown>> };
 
@@ -42,7 +32,7 @@ const promote = (inputs: Record<string, string> = {}, cwd?: string) =>
   runInProcess('dev2prod-promote', {
     cwd,
     inputs: {
-      'source-url': url,
+      'source-url': sandbox.url,
       'source-tenant-id': SOURCE,
       'source-username': sandbox.login,
       'source-password': sandbox.password,

@@ -2,7 +2,7 @@
  * dev2prod-promote from its TypeScript source, run in-process as the runner would run its bundle, against the SMAX
  * sandbox: every mode, the gated two-job pattern, and the failures a promotion can meet on the way.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import * as http from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -12,27 +12,18 @@ import { SmaxSandbox } from '../sandbox/smax.js';
 import { runAction, userVisibleText } from '../support/run-action.js';
 import { lastLogLine, summaryOpening } from '../support/verdict.js';
 import { runInProcess } from '../support/run-in-process.js';
+import { useSandbox } from '../support/use-sandbox.js';
 
 const SOURCE = '100000001';
 const TARGET = '200000002';
-let sandbox: SmaxSandbox;
-let url: string;
-
-beforeAll(async () => {
-  sandbox = new SmaxSandbox({ exportDurationMs: 300, importDurationMs: 300 });
-  url = await sandbox.listen();
-});
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.server.clearRequests();
-  sandbox.server.clearFaults();
+const sandbox = useSandbox(new SmaxSandbox({ exportDurationMs: 300, importDurationMs: 300 }), () => {
   sandbox.setImportScenario(undefined);
   sandbox.tokenTtlMs = 3_600_000;
   sandbox.exportDurationMs = 300;
 });
 
 const sourceInputs = () => ({
-  'source-url': url,
+  'source-url': sandbox.url,
   'source-tenant-id': SOURCE,
   'source-username': sandbox.login,
   'source-password': sandbox.password,
@@ -92,7 +83,7 @@ describe('dev2prod-promote end to end', () => {
     const second = await runInProcess('dev2prod-promote', {
       inputs: {
         mode: 'import',
-        'target-url': url,
+        'target-url': sandbox.url,
         'target-tenant-id': TARGET,
         'target-username': sandbox.login,
         'target-password': sandbox.password,
@@ -283,7 +274,7 @@ describe('dev2prod-promote end to end', () => {
     const run = await runInProcess('dev2prod-promote', {
       inputs: {
         mode: 'dry-run',
-        'source-url': url,
+        'source-url': sandbox.url,
         'source-username': sandbox.login,
         'source-password': sandbox.password,
         'target-tenant-id': TARGET,
@@ -295,7 +286,7 @@ describe('dev2prod-promote end to end', () => {
     expect(run.outputs['dry-run-outcome']).toBe('passed');
     expect(run.stdout).toContain(
       'target-username/target-password not given: the target (' +
-        url +
+        sandbox.url +
         ") is the source's server, so the source's user name and password are used there.",
     );
   });
@@ -304,7 +295,7 @@ describe('dev2prod-promote end to end', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'd2p-pkg-'));
     const file = path.join(dir, 'package.zip');
     writeFileSync(file, Buffer.from('PK\x03\x04 a package'));
-    const otherServer = url.replace('127.0.0.1', '[::1]');
+    const otherServer = sandbox.url.replace('127.0.0.1', '[::1]');
     const run = await runInProcess('dev2prod-promote', {
       inputs: {
         mode: 'dry-run',
@@ -317,7 +308,7 @@ describe('dev2prod-promote end to end', () => {
     expect(run.exitCode).toBe(1);
     for (const input of ['target-username', 'target-password'])
       expect(run.stdout).toContain(
-        `'${input}': is required: target-url (${otherServer}) is another server than source-url (${url}), and the source's credentials are only sent to the source's server`,
+        `'${input}': is required: target-url (${otherServer}) is another server than source-url (${sandbox.url}), and the source's credentials are only sent to the source's server`,
       );
     expect(sandbox.server.requests).toHaveLength(0);
   });
