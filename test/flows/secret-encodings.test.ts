@@ -47,6 +47,36 @@ function expectNoSecret(run: ActionRun, ...files: string[]): void {
   for (const form of forms()) expect(seen).not.toContain(form);
 }
 
+/** A workspace with one configuration file, uploaded and committed to `sandbox` (a changeset to gate). */
+async function uploadedWorkspace(sandbox: ServiceNowCdmSandbox): Promise<string> {
+  const workspace = mkdtempSync(path.join(tmpdir(), 'secret-encodings-'));
+  mkdirSync(path.join(workspace, 'config/db'), { recursive: true });
+  const settings = '{\n  "host": "db.internal",\n  "port": 99999\n}\n';
+  writeFileSync(path.join(workspace, 'config/db/settings.json'), settings);
+  const query = new URLSearchParams({
+    appName: 'PaymentApp',
+    dataFormat: 'json',
+    namePath: 'paymentSettings/db/settings',
+    autoCommit: 'true',
+  });
+  const uploaded = await fetch(`${sandbox.url}/api/sn_cdm/applications/uploads/components?${query}`, {
+    method: 'POST',
+    headers: { authorization: sandbox.basicAuthorization, 'content-type': 'text/plain' },
+    body: settings,
+  });
+  expect(uploaded.status).toBe(200);
+  return workspace;
+}
+
+const validateInputs = (sandbox: ServiceNowCdmSandbox, password: string) => ({
+  'instance-url': sandbox.url,
+  username: sandbox.username,
+  password,
+  'app-name': 'PaymentApp',
+  'changeset-number': [...sandbox.changesets.values()].at(-1)?.number ?? '',
+  'deployable-name': 'Production',
+});
+
 describe('secrets in every encoding', () => {
   it('cdm-export: the password JSON-escaped in the content is removed from the file, outputs and log', async () => {
     expect(cdm.username).toBe('admin');
@@ -72,22 +102,7 @@ describe('secrets in every encoding', () => {
   });
 
   it('cdm-validate: vendor text carrying the password and the Basic value is removed from SARIF and results', async () => {
-    const workspace = mkdtempSync(path.join(tmpdir(), 'secret-encodings-'));
-    mkdirSync(path.join(workspace, 'config/db'), { recursive: true });
-    const settings = '{\n  "host": "db.internal",\n  "port": 99999\n}\n';
-    writeFileSync(path.join(workspace, 'config/db/settings.json'), settings);
-    const query = new URLSearchParams({
-      appName: 'PaymentApp',
-      dataFormat: 'json',
-      namePath: 'paymentSettings/db/settings',
-      autoCommit: 'true',
-    });
-    const uploaded = await fetch(`${cdm.url}/api/sn_cdm/applications/uploads/components?${query}`, {
-      method: 'POST',
-      headers: { authorization: cdm.basicAuthorization, 'content-type': 'text/plain' },
-      body: settings,
-    });
-    expect(uploaded.status).toBe(200);
+    const workspace = await uploadedWorkspace(cdm);
     cdm.snapshotApi.policies = [{ name: 'PortRange-failing' }];
     const echoed = `connected with ${PASSWORD} (Authorization: Basic ${BASIC})`;
     cdm.server.inject({
@@ -107,14 +122,7 @@ describe('secrets in every encoding', () => {
     });
     const run = await runInProcess('cdm-validate', {
       cwd: workspace,
-      inputs: {
-        'instance-url': cdm.url,
-        username: cdm.username,
-        password: PASSWORD,
-        'app-name': 'PaymentApp',
-        'changeset-number': [...cdm.changesets.values()].at(-1)?.number ?? '',
-        'deployable-name': 'Production',
-      },
+      inputs: validateInputs(cdm, PASSWORD),
     });
     expect(run.exitCode).toBe(1);
     expect(run.outputs.failures).toBe('1');
@@ -152,5 +160,19 @@ describe('secrets in every encoding', () => {
     expect(run.stdout).toContain(quoted);
     expect(summaryOpening(run)).toContain(quoted);
     expectNoSecret(run);
+  });
+});
+
+/** A password that is a common word: masked in the log by the runner, yet JSON outputs must stay JSON. */
+const plain = useSandbox(new ServiceNowCdmSandbox({ password: 'false', validationDurationMs: 300 }));
+
+describe('a secret that is a common word', () => {
+  it('leaves JSON outputs valid: their strings are redacted, not their text', async () => {
+    const workspace = await uploadedWorkspace(plain);
+    const run = await runInProcess('cdm-validate', { cwd: workspace, inputs: validateInputs(plain, 'false') });
+    expect(run.exitCode).toBe(0);
+    const [snapshot] = JSON.parse(run.outputs.snapshots) as { published: unknown; validation: string }[];
+    expect(snapshot).toMatchObject({ published: false, validation: 'passed' });
+    expect(JSON.parse(run.outputs.published)).toEqual([]);
   });
 });
