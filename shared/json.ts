@@ -173,3 +173,32 @@ export function describeValue(value: unknown, maxChars = 200): string {
 export function nonEmptyString(value: unknown): string | undefined {
   return typeof value === 'string' && value ? value : undefined;
 }
+
+/**
+ * Passes every string in parsed JSON, keys included, through `map`, in place and without recursion; numbers,
+ * booleans and null stay as they are. `value` must be the caller's own copy (fresh from JSON.parse).
+ */
+export function mapJsonStrings(value: unknown, map: (text: string) => string): unknown {
+  if (typeof value === 'string') return map(value);
+  const pending: unknown[] = [value];
+  const mapped = (item: unknown) => {
+    if (typeof item === 'string') return map(item);
+    if (item !== null && typeof item === 'object') pending.push(item);
+    return item;
+  };
+  while (pending.length) {
+    const current = pending.pop() as Record<string, unknown> | unknown[];
+    if (Array.isArray(current)) {
+      for (let i = 0; i < current.length; i++) current[i] = mapped(current[i]);
+      continue;
+    }
+    for (const key of Object.keys(current)) {
+      const item = mapped(current[key]);
+      const newKey = map(key);
+      if (newKey !== key) delete current[key];
+      // defineProperty, not assignment: a key `__proto__` from JSON.parse is an own property and must stay one.
+      Object.defineProperty(current, newKey, { value: item, writable: true, enumerable: true, configurable: true });
+    }
+  }
+  return value;
+}

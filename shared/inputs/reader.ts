@@ -4,6 +4,7 @@
  */
 import { InputError, type InputProblem } from '../errors.js';
 import type { Logger } from '../runtime.js';
+import { RELIABLE_SECRET_LENGTH } from '../report/secret-forms.js';
 import {
   decodeURIComponentSafe,
   formatMs,
@@ -56,10 +57,17 @@ export class InputReader {
     return this.source(name);
   }
 
-  /** A secret is masked the moment it is read. */
+  /** A secret is masked the moment it is read; one too short to tell from ordinary text is warned about. */
   secret(name: string, options: { required?: boolean } = {}): string | undefined {
     const value = this.string(name, options);
     if (value) this.logger.mask(value);
+    if (value && value.length < RELIABLE_SECRET_LENGTH) {
+      // The value's length is not said either: it narrows the guess.
+      this.logger.warning(
+        `Input '${name}' is shorter than ${RELIABLE_SECRET_LENGTH} characters, so it cannot be protected reliably: it is too short to tell apart from ordinary text in the log, outputs and files. Use a longer secret.`,
+        `Input '${name}'`,
+      );
+    }
     return value;
   }
 

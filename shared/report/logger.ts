@@ -1,28 +1,25 @@
 /** The Logger the flows receive, on top of @actions/core, with our own redaction on every line. */
 import * as core from '@actions/core';
 import type { AnnotationLocation, Logger } from '../runtime.js';
+import { secretForms } from './secret-forms.js';
 
-/** Remembers secrets and removes them (and their URL-encoded forms) from text. */
+/** Remembers secrets and removes them, in every form they take in text (secret-forms.ts), from text. */
 export class SecretRedactor {
   private readonly secrets = new Set<string>();
+  /** Longest first, so a form is never cut by a shorter one inside it. */
+  private ordered: string[] = [];
 
+  /** Registers `secret`; returns the forms not known before (none when it is too short to redact). */
   add(secret: string): string[] {
-    const added: string[] = [];
-    for (const form of [secret, encodeURIComponent(secret)]) {
-      // Very short values would blank out ordinary words; the runner masks those in its own log regardless.
-      if (form.length >= 3 && !this.secrets.has(form)) {
-        this.secrets.add(form);
-        added.push(form);
-      }
-    }
+    const added = secretForms(secret).filter((form) => !this.secrets.has(form));
+    for (const form of added) this.secrets.add(form);
+    if (added.length) this.ordered = [...this.secrets].sort((a, b) => b.length - a.length);
     return added;
   }
 
   redact(text: string): string {
     let result = text;
-    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-      result = result.split(secret).join('***');
-    }
+    for (const secret of this.ordered) if (result.includes(secret)) result = result.split(secret).join('***');
     return result;
   }
 }

@@ -9,7 +9,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { safeFileName } from '../fs/file-name.js';
-import { jsonText } from '../json.js';
+import { jsonText, mapJsonStrings } from '../json.js';
 import type { Logger } from '../runtime.js';
 
 export type OutputValue = string | number | boolean | object;
@@ -42,7 +42,7 @@ export function coreOutputs(logger: Logger): Outputs {
   return {
     values,
     set(name, value) {
-      const text = logger.redact(outputText(value));
+      const text = redactedOutputText(value, logger);
       if (values.get(name) === text) return;
       values.set(name, text);
       if (!process.env.GITHUB_OUTPUT) return logger.info(printedOutput(name, text));
@@ -62,6 +62,17 @@ export function coreOutputs(logger: Logger): Outputs {
   };
 }
 
+/**
+ * Text is redacted as text; JSON string by string, never in its serialized text, so that a secret which is a common
+ * word (`true`, `1`) cannot turn `"published":true` into invalid JSON. Numbers and booleans are the action's own.
+ */
+export function redactedOutputText(value: OutputValue, logger: Logger): string {
+  if (typeof value === 'string') return logger.redact(value);
+  if (typeof value !== 'object') return String(value);
+  // A copy the walk may change: parsed from the JSON text (toJSON applied, undefined left out, as in the output).
+  return jsonText(mapJsonStrings(JSON.parse(jsonText(value)), (text) => logger.redact(text)));
+}
+
 /** `output name=value`, cut at PRINTED_OUTPUT_LIMIT characters so a large export does not flood the terminal. */
 export function printedOutput(name: string, text: string): string {
   if (text.length <= PRINTED_OUTPUT_LIMIT) return `output ${name}=${text}`;
@@ -69,7 +80,10 @@ export function printedOutput(name: string, text: string): string {
   return `output ${name}=${text.slice(0, PRINTED_OUTPUT_LIMIT)}… (${rest} more characters not shown)`;
 }
 
-/** Atomically, so a later step never reads half a value. */
+/**
+ * Atomically, so a later step never reads half a value. `text` is the output's value, redacted as the output is
+ * (JSON string by string); redacting it again as text could break that JSON, so it does not pass writeTextFile.
+ */
 function writeOversizeOutput(name: string, text: string): string {
   const dir = path.join(process.env.RUNNER_TEMP || tmpdir(), 'config-promotion-outputs');
   mkdirSync(dir, { recursive: true });

@@ -17,6 +17,7 @@ import { environmentInputs, InputReader, type InputSource } from '../inputs/read
 import { Deadline, systemClock, type Clock, type Logger, type Runtime } from '../runtime.js';
 import { coreLogger } from './logger.js';
 import { coreOutputs, type Outputs } from './outputs.js';
+import { redactFileText } from './redacted-file.js';
 import { mappedStack } from './stack.js';
 import { Summary } from './summary.js';
 
@@ -141,7 +142,7 @@ async function writeSummary(title: string, summary: Summary, logger: Logger): Pr
   const markdown = `## ${title}\n\n${summary.toMarkdown()}`;
   if (!process.env.GITHUB_STEP_SUMMARY) return logger.info(`Job summary:\n${markdown}`);
   try {
-    await core.summary.addRaw(logger.redact(markdown), true).write();
+    await core.summary.addRaw(redactFileText(markdown, 'The job summary', logger), true).write();
   } catch (error) {
     logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
   }

@@ -5,9 +5,9 @@
  * snapshots reach the caller the moment they are known through `report`.
  */
 import { ApiError, errorMessage } from '../errors.js';
-import { writeFileAtomic } from '../fs/atomic.js';
 import type { ApiClient } from '../http/client.js';
 import type { Report } from '../report/known.js';
+import { writeTextFile } from '../report/redacted-file.js';
 import type { Runtime } from '../runtime.js';
 import { getPolicyResults, MAX_RESULT_ROWS } from '../vendors/servicenow/cdm-policy-results.js';
 import { getSnapshotValidation, publishSnapshot } from '../vendors/servicenow/cdm-snapshots.js';
@@ -98,14 +98,16 @@ export async function runValidationGate(settings: GateSettings, deps: GateDeps):
 
   // Written before publishing, so that a failed publish loses nothing.
   const status = worstStatus(snapshots.map(snapshotStatus));
-  const sarif = await writeFileAtomic(
+  const sarif = await writeTextFile(
     settings.sarifFile,
     `${JSON.stringify(buildSarif(findings, { toolVersion: deps.toolVersion }), null, 2)}\n`,
+    logger,
   );
   const resultsFile = () =>
-    writeFileAtomic(
+    writeTextFile(
       settings.resultsFile,
       `${JSON.stringify({ status, passed: !problems.length, problems, snapshots: snapshots.map(snapshotSummary), findings }, null, 2)}\n`,
+      logger,
     );
   let results = await resultsFile();
 

@@ -346,7 +346,9 @@ describe('cdm-export: vendor text and inputs stay data', () => {
     expect(JSON.parse(text)).toHaveProperty('Production.args.db', '***');
     expect(run.outputs.content).toBe(text);
     expect(run.outputs.sha256).toBe(createHash('sha256').update(text).digest('hex'));
-    expect(run.stdout).toContain('::warning title=Secret removed from the export::');
+    expect(run.stdout).toContain(
+      `::warning title=Secret removed from a file::${run.outputs.file} contained a secret given to this run`,
+    );
     expectNoSecret(run, sandbox.password);
   });
 

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83924);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82312);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 83924:
+/***/ 82312:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -479,7 +479,7 @@ function omitted(value) {
  * The compact JSON text of `value`, the same as JSON.stringify gives, at any depth. With `maxChars`, the text stops
  * after about that many characters and says so, so a message quoting vendor data stays short whatever arrived.
  */
-function jsonText(value, maxChars = Infinity) {
+function json_jsonText(value, maxChars = Infinity) {
     if (maxChars === Infinity) {
         // The engine's own serialiser is many times faster; it can only fail on depth, and then the walk below takes over.
         try {
@@ -560,7 +560,7 @@ function jsonDocument(value) {
     const depth = jsonDepth(value, PRETTY_DEPTH_LIMIT);
     if (depth <= PRETTY_DEPTH_LIMIT)
         return { text: JSON.stringify(value, null, 2), compact: false, depth };
-    return { text: jsonText(value), compact: true, depth: jsonDepth(value) };
+    return { text: json_jsonText(value), compact: true, depth: jsonDepth(value) };
 }
 /**
  * A vendor value as text for a name, a table cell or a message: a string as it is, a number or boolean as written,
@@ -573,7 +573,7 @@ function scalarText(value, maxChars = 2000) {
         return value;
     if (typeof value === 'number' || typeof value === 'boolean')
         return String(value);
-    return jsonText(value, maxChars);
+    return json_jsonText(value, maxChars);
 }
 const NUMERIC_TEXT = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
 function vendorNumber(value) {
@@ -588,14 +588,47 @@ function vendorNumber(value) {
 /** A short description of an unexpected value for a message: its JSON (cut short) and, for non-strings, its type. */
 function describeValue(value, maxChars = 200) {
     if (typeof value === 'string')
-        return jsonText(value, maxChars);
+        return json_jsonText(value, maxChars);
     const type = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
     const kind = type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
-    return `${kind}: ${jsonText(value, maxChars)}`;
+    return `${kind}: ${json_jsonText(value, maxChars)}`;
 }
 /** A string with something in it, or undefined (for optional text fields of vendor answers). */
 function nonEmptyString(value) {
     return typeof value === 'string' && value ? value : undefined;
+}
+/**
+ * Passes every string in parsed JSON, keys included, through `map`, in place and without recursion; numbers,
+ * booleans and null stay as they are. `value` must be the caller's own copy (fresh from JSON.parse).
+ */
+function mapJsonStrings(value, map) {
+    if (typeof value === 'string')
+        return map(value);
+    const pending = [value];
+    const mapped = (item) => {
+        if (typeof item === 'string')
+            return map(item);
+        if (item !== null && typeof item === 'object')
+            pending.push(item);
+        return item;
+    };
+    while (pending.length) {
+        const current = pending.pop();
+        if (Array.isArray(current)) {
+            for (let i = 0; i < current.length; i++)
+                current[i] = mapped(current[i]);
+            continue;
+        }
+        for (const key of Object.keys(current)) {
+            const item = mapped(current[key]);
+            const newKey = map(key);
+            if (newKey !== key)
+                delete current[key];
+            // defineProperty, not assignment: a key `__proto__` from JSON.parse is an own property and must stay one.
+            Object.defineProperty(current, newKey, { value: item, writable: true, enumerable: true, configurable: true });
+        }
+    }
+    return value;
 }
 
 ;// CONCATENATED MODULE: ./shared/report/outputs.ts
@@ -631,7 +664,7 @@ function coreOutputs(logger) {
     return {
         values,
         set(name, value) {
-            const text = logger.redact(outputText(value));
+            const text = redactedOutputText(value, logger);
             if (values.get(name) === text)
                 return;
             values.set(name, text);
@@ -650,6 +683,18 @@ function coreOutputs(logger) {
         },
     };
 }
+/**
+ * Text is redacted as text; JSON string by string, never in its serialized text, so that a secret which is a common
+ * word (`true`, `1`) cannot turn `"published":true` into invalid JSON. Numbers and booleans are the action's own.
+ */
+function redactedOutputText(value, logger) {
+    if (typeof value === 'string')
+        return logger.redact(value);
+    if (typeof value !== 'object')
+        return String(value);
+    // A copy the walk may change: parsed from the JSON text (toJSON applied, undefined left out, as in the output).
+    return json_jsonText(mapJsonStrings(JSON.parse(json_jsonText(value)), (text) => logger.redact(text)));
+}
 /** `output name=value`, cut at PRINTED_OUTPUT_LIMIT characters so a large export does not flood the terminal. */
 function printedOutput(name, text) {
     if (text.length <= PRINTED_OUTPUT_LIMIT)
@@ -657,7 +702,10 @@ function printedOutput(name, text) {
     const rest = text.length - PRINTED_OUTPUT_LIMIT;
     return `output ${name}=${text.slice(0, PRINTED_OUTPUT_LIMIT)}… (${rest} more characters not shown)`;
 }
-/** Atomically, so a later step never reads half a value. */
+/**
+ * Atomically, so a later step never reads half a value. `text` is the output's value, redacted as the output is
+ * (JSON string by string); redacting it again as text could break that JSON, so it does not pass writeTextFile.
+ */
 function writeOversizeOutput(name, text) {
     const dir = external_node_path_.join(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'config-promotion-outputs');
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
@@ -666,6 +714,76 @@ function writeOversizeOutput(name, text) {
     (0,external_node_fs_.writeFileSync)(`${file}.partial`, text);
     (0,external_node_fs_.renameSync)(`${file}.partial`, file);
     return file;
+}
+
+;// CONCATENATED MODULE: ./shared/report/secret-forms.ts
+/**
+ * The forms a secret takes in text that we print or write: a vendor quotes a request body JSON-escaped, a URL
+ * carries it percent-encoded, an Authorization header base64-encoded, an HTML error page entity-escaped. Each form is
+ * redacted like the secret itself, and registered with the runner's mask.
+ */
+/**
+ * Shorter secrets are not removed from our own text: replacing every `1` or `ab` would wreck the files and outputs
+ * that hold them (the runner still masks them in its log). A 3-character secret is removed, though it may blank
+ * ordinary words too.
+ */
+const MIN_REDACTED_LENGTH = 3;
+/** Below this, a secret cannot be protected reliably: the input reader warns about it (naming the input only). */
+const RELIABLE_SECRET_LENGTH = 4;
+/** Every distinct form of `secret`, the secret first; empty when it is too short to redact. */
+function secretForms(secret) {
+    if (secret.length < MIN_REDACTED_LENGTH)
+        return [];
+    const json = jsonForms(secret);
+    return [
+        ...new Set([
+            secret,
+            ...urlForms(secret),
+            ...json,
+            // JSON text quoted inside a JSON string (a request body in an error message of a JSON answer).
+            ...jsonForms(json[0]),
+            ...base64Forms(secret),
+            ...htmlForms(secret),
+        ]),
+    ];
+}
+function urlForms(secret) {
+    const encoded = encodeURIComponent(secret);
+    return [
+        encoded,
+        encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+        // application/x-www-form-urlencoded: a space is `+`, and `!'()~` are encoded too.
+        new URLSearchParams({ s: secret }).toString().slice(2),
+    ];
+}
+/**
+ * What JSON encoders write inside a string: JSON.stringify's escapes first (`"` → `\"`, `\` → `\\`, control
+ * characters), then `/` as `\/`, non-ASCII as `\uXXXX`, and the HTML-safe `<>&='` as `\u003c`…, in lower- and
+ * upper-case hex.
+ */
+function jsonForms(secret) {
+    const plain = JSON.stringify(secret).slice(1, -1);
+    const forms = [plain, plain.replace(/\//g, '\\/')];
+    for (const upper of [false, true]) {
+        const escape = (text, pattern) => text.replace(pattern, (c) => {
+            const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
+            return `\\u${upper ? hex.toUpperCase() : hex}`;
+        });
+        const htmlSafe = escape(plain, /[<>&=']/g);
+        forms.push(escape(plain, /[\u0080-\uffff]/g), htmlSafe, escape(htmlSafe, /[\u0080-\uffff]/g));
+    }
+    return forms;
+}
+/** Base64 of the secret alone; the Basic value of `user:password` is registered as a secret of its own. */
+function base64Forms(secret) {
+    const bytes = Buffer.from(secret);
+    const padded = bytes.toString('base64');
+    return [padded, padded.replace(/=+$/, ''), bytes.toString('base64url')];
+}
+function htmlForms(secret) {
+    const minimal = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const quoted = minimal.replace(/"/g, '&quot;');
+    return [minimal, quoted.replace(/'/g, '&#39;'), quoted.replace(/'/g, '&#x27;')];
 }
 
 ;// CONCATENATED MODULE: ./shared/inputs/parse.ts
@@ -751,6 +869,7 @@ function isLoopback(hostname) {
  */
 
 
+
 /** How the runner passes inputs: `INPUT_<NAME>` with spaces as underscores, upper-cased (hyphens stay). */
 const environmentInputs = (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
 const TRUE_VALUES = ['true', 'True', 'TRUE'];
@@ -782,11 +901,15 @@ class InputReader {
     verbatim(name) {
         return this.source(name);
     }
-    /** A secret is masked the moment it is read. */
+    /** A secret is masked the moment it is read; one too short to tell from ordinary text is warned about. */
     secret(name, options = {}) {
         const value = this.string(name, options);
         if (value)
             this.logger.mask(value);
+        if (value && value.length < RELIABLE_SECRET_LENGTH) {
+            // The value's length is not said either: it narrows the guess.
+            this.logger.warning(`Input '${name}' is shorter than ${RELIABLE_SECRET_LENGTH} characters, so it cannot be protected reliably: it is too short to tell apart from ordinary text in the log, outputs and files. Use a longer secret.`, `Input '${name}'`);
+        }
         return value;
     }
     choice(name, values, options = {}) {
@@ -967,25 +1090,26 @@ class InputReader {
 ;// CONCATENATED MODULE: ./shared/report/logger.ts
 /** The Logger the flows receive, on top of @actions/core, with our own redaction on every line. */
 
-/** Remembers secrets and removes them (and their URL-encoded forms) from text. */
+
+/** Remembers secrets and removes them, in every form they take in text (secret-forms.ts), from text. */
 class SecretRedactor {
     secrets = new Set();
+    /** Longest first, so a form is never cut by a shorter one inside it. */
+    ordered = [];
+    /** Registers `secret`; returns the forms not known before (none when it is too short to redact). */
     add(secret) {
-        const added = [];
-        for (const form of [secret, encodeURIComponent(secret)]) {
-            // Very short values would blank out ordinary words; the runner masks those in its own log regardless.
-            if (form.length >= 3 && !this.secrets.has(form)) {
-                this.secrets.add(form);
-                added.push(form);
-            }
-        }
+        const added = secretForms(secret).filter((form) => !this.secrets.has(form));
+        for (const form of added)
+            this.secrets.add(form);
+        if (added.length)
+            this.ordered = [...this.secrets].sort((a, b) => b.length - a.length);
         return added;
     }
     redact(text) {
         let result = text;
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            result = result.split(secret).join('***');
-        }
+        for (const secret of this.ordered)
+            if (result.includes(secret))
+                result = result.split(secret).join('***');
         return result;
     }
 }
@@ -1027,6 +1151,116 @@ function coreLogger(redactor = new SecretRedactor()) {
         },
         redact: r,
     };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./shared/fs/atomic.ts
+/**
+ * Files are written atomically: into a temporary file beside the target, then renamed over it, so a reader never
+ * sees half a file and a failure leaves the old file (or none) rather than a fragment.
+ */
+
+
+
+
+
+
+async function atomic_writeFileAtomic(destination, data) {
+    return writeStreamAtomic(destination, external_node_stream_.Readable.from([Buffer.from(data)]));
+}
+/**
+ * Streams into the file, counting bytes and hashing on the way; the partial file is removed on failure.
+ * `verify` may reject what arrived (a short body, say) before the file takes its place; `head` may reject it from
+ * its first bytes (not the kind of file expected) without reading the rest.
+ */
+async function writeStreamAtomic(destination, source, verify, head) {
+    const target = external_node_path_.resolve(destination);
+    await (0,promises_.mkdir)(external_node_path_.dirname(target), { recursive: true });
+    const temporary = external_node_path_.join(external_node_path_.dirname(target), `.${external_node_path_.basename(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.partial`);
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let bytes = 0;
+    let firstBytes = head ? [] : undefined;
+    /** Runs the head check once; true when it threw (the error went to `callback`). */
+    const checkHead = (callback, atEnd) => {
+        if (!head || !firstBytes || (!atEnd && bytes < head.bytes) || bytes === 0)
+            return false;
+        const seen = Buffer.concat(firstBytes).subarray(0, head.bytes);
+        firstBytes = undefined;
+        try {
+            head.check(seen);
+            return false;
+        }
+        catch (error) {
+            callback(error);
+            return true;
+        }
+    };
+    const measure = new external_node_stream_.Transform({
+        transform(chunk, _encoding, callback) {
+            hash.update(chunk);
+            bytes += chunk.length;
+            firstBytes?.push(chunk);
+            if (!checkHead(callback, false))
+                callback(null, chunk);
+        },
+        flush(callback) {
+            if (!checkHead(callback, true))
+                callback();
+        },
+    });
+    let sha256;
+    try {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(source, measure, (0,external_node_fs_.createWriteStream)(temporary, { flags: 'wx' }));
+        sha256 = hash.digest('hex');
+        verify?.({ bytes, sha256 });
+        await (0,promises_.rename)(temporary, target);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temporary, { force: true });
+        throw error;
+    }
+    return { path: target, bytes, sha256 };
+}
+/** Size and sha256 of a file on disk, read as a stream. */
+async function fileDigest(file) {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of createReadStream(file)) {
+        hash.update(chunk);
+        bytes += chunk.length;
+    }
+    return { path: path.resolve(file), bytes, sha256: hash.digest('hex') };
+}
+
+;// CONCATENATED MODULE: ./shared/report/redacted-file.ts
+/**
+ * The one way a text file leaves a run (SARIF, results, an export, the job summary): through the same redaction as
+ * the log. A file whose content had to be redacted says so in a warning naming it, so whoever reads `***` there
+ * knows why, and knows that the vendor sent back a credential.
+ */
+
+
+/**
+ * `text` redacted for the file that `where` names (a path, or "The job summary"); `alsoIn` names other surfaces that
+ * carry the same text (an output, an artifact), for the warning.
+ */
+function redactFileText(text, where, logger, alsoIn) {
+    const redacted = logger.redact(text);
+    if (redacted !== text) {
+        logger.warning(`${where} contained a secret given to this run (a password, a token or a value made from them); it is written with *** in its place${alsoIn ? `, and so is ${alsoIn}` : ''}.`, 'Secret removed from a file');
+    }
+    return redacted;
+}
+/** Writes a text file atomically, redacted. Binary downloads (packages) are not text and do not come here. */
+function writeTextFile(destination, text, logger) {
+    return writeFileAtomic(destination, redactFileText(text, path.resolve(destination), logger));
 }
 
 // EXTERNAL MODULE: external "node:module"
@@ -1129,6 +1363,7 @@ function escapeCell(text) {
  * cancel signals to an AbortSignal; and turns each error kind into one clear failure line plus titled annotations.
  * The summary is written on every path, so a failed run still tells what it did.
  */
+
 
 
 
@@ -1249,7 +1484,7 @@ async function writeSummary(title, summary, logger) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return logger.info(`Job summary:\n${markdown}`);
     try {
-        await core/* summary */.z.addRaw(logger.redact(markdown), true).write();
+        await core/* summary */.z.addRaw(redactFileText(markdown, 'The job summary', logger), true).write();
     }
     catch (error) {
         logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
@@ -1472,8 +1707,6 @@ function credentialsAuth(credentials, logger) {
 var external_node_http_ = __nccwpck_require__(37067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __nccwpck_require__(44708);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(41692);
 // EXTERNAL MODULE: external "node:net"
@@ -1634,7 +1867,7 @@ class Exchange {
                 resolve(res);
             });
             if (this.spec.body) {
-                (0,promises_namespaceObject.pipeline)(this.spec.body.open(), req).catch((error) => req.destroy(error));
+                (0,external_node_stream_promises_namespaceObject.pipeline)(this.spec.body.open(), req).catch((error) => req.destroy(error));
             }
             else {
                 req.end(this.spec.payload);
@@ -2196,7 +2429,7 @@ function messages(value) {
         return [];
     const items = Array.isArray(value) ? value : [value];
     return items
-        .map((item) => (typeof item === 'string' ? item : jsonText(item, ERROR_ENTRY_CHARS)))
+        .map((item) => (typeof item === 'string' ? item : json_jsonText(item, ERROR_ENTRY_CHARS)))
         .filter((item) => item !== '');
 }
 
@@ -2271,90 +2504,6 @@ async function getExportContent(client, connection, exportId) {
     return { state, errors: messages(result.errors), exporterResult };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(57075);
-;// CONCATENATED MODULE: ./shared/fs/atomic.ts
-/**
- * Files are written atomically: into a temporary file beside the target, then renamed over it, so a reader never
- * sees half a file and a failure leaves the old file (or none) rather than a fragment.
- */
-
-
-
-
-
-
-async function writeFileAtomic(destination, data) {
-    return writeStreamAtomic(destination, external_node_stream_.Readable.from([Buffer.from(data)]));
-}
-/**
- * Streams into the file, counting bytes and hashing on the way; the partial file is removed on failure.
- * `verify` may reject what arrived (a short body, say) before the file takes its place; `head` may reject it from
- * its first bytes (not the kind of file expected) without reading the rest.
- */
-async function writeStreamAtomic(destination, source, verify, head) {
-    const target = external_node_path_.resolve(destination);
-    await (0,promises_.mkdir)(external_node_path_.dirname(target), { recursive: true });
-    const temporary = external_node_path_.join(external_node_path_.dirname(target), `.${external_node_path_.basename(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.partial`);
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let bytes = 0;
-    let firstBytes = head ? [] : undefined;
-    /** Runs the head check once; true when it threw (the error went to `callback`). */
-    const checkHead = (callback, atEnd) => {
-        if (!head || !firstBytes || (!atEnd && bytes < head.bytes) || bytes === 0)
-            return false;
-        const seen = Buffer.concat(firstBytes).subarray(0, head.bytes);
-        firstBytes = undefined;
-        try {
-            head.check(seen);
-            return false;
-        }
-        catch (error) {
-            callback(error);
-            return true;
-        }
-    };
-    const measure = new external_node_stream_.Transform({
-        transform(chunk, _encoding, callback) {
-            hash.update(chunk);
-            bytes += chunk.length;
-            firstBytes?.push(chunk);
-            if (!checkHead(callback, false))
-                callback(null, chunk);
-        },
-        flush(callback) {
-            if (!checkHead(callback, true))
-                callback();
-        },
-    });
-    let sha256;
-    try {
-        await (0,promises_namespaceObject.pipeline)(source, measure, (0,external_node_fs_.createWriteStream)(temporary, { flags: 'wx' }));
-        sha256 = hash.digest('hex');
-        verify?.({ bytes, sha256 });
-        await (0,promises_.rename)(temporary, target);
-    }
-    catch (error) {
-        await (0,promises_.rm)(temporary, { force: true });
-        throw error;
-    }
-    return { path: target, bytes, sha256 };
-}
-/** Size and sha256 of a file on disk, read as a stream. */
-async function fileDigest(file) {
-    const hash = createHash('sha256');
-    let bytes = 0;
-    for await (const chunk of createReadStream(file)) {
-        hash.update(chunk);
-        bytes += chunk.length;
-    }
-    return { path: path.resolve(file), bytes, sha256: hash.digest('hex') };
-}
-
 ;// CONCATENATED MODULE: ./shared/vendors/servicenow/states.ts
 /** Uploads and exports are rows of the CDM Request Queue; its state column takes these values. */
 const CDM_REQUEST_STATES = {
@@ -2384,6 +2533,8 @@ const EXPORTER_STATES = {
  * atomically, and optionally keep it as an artifact. It never touches @actions/core: it reports what it learns
  * through `report` and returns the result.
  */
+
+
 
 
 
@@ -2468,8 +2619,11 @@ async function runExport(config, deps) {
     if (rendered.compact) {
         logger.notice(`The exported JSON is nested ${rendered.depth} levels deep, too deep to indent: it is written without indentation.`, 'Export written compactly');
     }
-    const text = redactedContent(rendered.text, id, logger);
-    const file = await writeFileAtomic(config.outputFile, text);
+    // The file, the content output and the artifact carry the same text, redacted like every other surface: a
+    // configuration that holds the password this run logs in with would otherwise publish it.
+    const also = config.artifact ? 'the content output and the artifact' : 'the content output';
+    const text = redactFileText(rendered.text, external_node_path_.resolve(config.outputFile), logger, also);
+    const file = await atomic_writeFileAtomic(config.outputFile, text);
     const fitsOutput = file.bytes <= CONTENT_OUTPUT_LIMIT_BYTES;
     report({ file, content: fitsOutput ? text : '' });
     if (!fitsOutput) {
@@ -2483,17 +2637,6 @@ async function runExport(config, deps) {
         report({ artifactId });
     }
     return { exportId: id, state: 'completed', file, content: fitsOutput ? text : '', artifactId };
-}
-/**
- * The file, the content output and the artifact carry the same text, redacted like every other surface: a
- * configuration that holds the password this run logs in with would otherwise publish it.
- */
-function redactedContent(text, exportId, logger) {
-    const redacted = logger.redact(text);
-    if (redacted !== text) {
-        logger.warning(`The content of export ${exportId} contains a secret given to this run (a password or token input); it is written as *** in the file, the content output and the artifact.`, 'Secret removed from the export');
-    }
-    return redacted;
 }
 /**
  * A JSON object becomes pretty JSON with a trailing newline (compact JSON when nested too deep to indent); a string

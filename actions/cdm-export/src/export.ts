@@ -3,6 +3,7 @@
  * atomically, and optionally keep it as an artifact. It never touches @actions/core: it reports what it learns
  * through `report` and returns the result.
  */
+import * as path from 'node:path';
 import { JobFailedError } from '../../../shared/errors.js';
 import { writeFileAtomic, type WrittenFile } from '../../../shared/fs/atomic.js';
 import type { ApiClient } from '../../../shared/http/client.js';
@@ -10,6 +11,7 @@ import { jsonDocument } from '../../../shared/json.js';
 import { poll } from '../../../shared/poll/poll.js';
 import { classifyState, jobStates } from '../../../shared/poll/states.js';
 import type { Report } from '../../../shared/report/known.js';
+import { redactFileText } from '../../../shared/report/redacted-file.js';
 import type { ArtifactRequest, UploadedArtifact } from '../../../shared/report/artifact.js';
 import type { Runtime } from '../../../shared/runtime.js';
 import {
@@ -138,7 +140,10 @@ export async function runExport(config: ExportConfig, deps: ExportDeps): Promise
       'Export written compactly',
     );
   }
-  const text = redactedContent(rendered.text, id, logger);
+  // The file, the content output and the artifact carry the same text, redacted like every other surface: a
+  // configuration that holds the password this run logs in with would otherwise publish it.
+  const also = config.artifact ? 'the content output and the artifact' : 'the content output';
+  const text = redactFileText(rendered.text, path.resolve(config.outputFile), logger, also);
 
   const file = await writeFileAtomic(config.outputFile, text);
   const fitsOutput = file.bytes <= CONTENT_OUTPUT_LIMIT_BYTES;
@@ -158,21 +163,6 @@ export async function runExport(config: ExportConfig, deps: ExportDeps): Promise
     report({ artifactId });
   }
   return { exportId: id, state: 'completed', file, content: fitsOutput ? text : '', artifactId };
-}
-
-/**
- * The file, the content output and the artifact carry the same text, redacted like every other surface: a
- * configuration that holds the password this run logs in with would otherwise publish it.
- */
-function redactedContent(text: string, exportId: string, logger: Runtime['logger']): string {
-  const redacted = logger.redact(text);
-  if (redacted !== text) {
-    logger.warning(
-      `The content of export ${exportId} contains a secret given to this run (a password or token input); it is written as *** in the file, the content output and the artifact.`,
-      'Secret removed from the export',
-    );
-  }
-  return redacted;
 }
 
 /**

@@ -244,6 +244,20 @@ describe('InputReader.secret', () => {
     expect(logger.redact('login with s3cr3t-value')).toBe('login with ***');
   });
 
+  it('warns, naming the input and never the value, about a secret shorter than 4 characters', () => {
+    const { inputs, logger } = reader({ password: 'tru', token: '1', 'source-password': 'long-enough' });
+    inputs.secret('password');
+    inputs.secret('token');
+    inputs.secret('source-password');
+    const warnings = logger.lines.filter((line) => line.level === 'warning');
+    expect(warnings.map((line) => line.title)).toEqual(["Input 'password'", "Input 'token'"]);
+    expect(warnings[0].raw).toMatch(
+      /^Input 'password' is shorter than 4 characters, so it cannot be protected reliably/,
+    );
+    for (const line of warnings) expect(line.raw).not.toMatch(/tru|1/);
+    expect(logger.masked).toEqual(['tru', '1', 'long-enough']);
+  });
+
   it('masks nothing when the secret is not given, and reports it when required', () => {
     const { inputs, logger } = reader({});
     expect(inputs.secret('token', { required: true })).toBeUndefined();

@@ -71,6 +71,34 @@ describe('coreOutputs', () => {
     expect(outputs.values.get('config')).toBe('{"password":"***"}');
   });
 
+  it('redacts JSON outputs value by value, so a secret that is a common word leaves them valid JSON', () => {
+    const logger = new MemoryLogger();
+    logger.mask('true');
+    logger.mask('1234');
+    const outputs = coreOutputs(logger);
+    outputs.set('published', { published: true, count: 1234, names: ['true', 'v-1234'], 'key true': 'x' });
+    outputs.set('succeeded', true);
+    outputs.set('state', 'true');
+    expect(JSON.parse(written().published)).toEqual({
+      published: true,
+      count: 1234,
+      names: ['***', 'v-***'],
+      'key ***': 'x',
+    });
+    expect(written().succeeded).toBe('true');
+    expect(written().state).toBe('***');
+  });
+
+  it('redacts a JSON output nested deeper than the call stack allows', () => {
+    const logger = new MemoryLogger();
+    logger.mask('s3cret-value');
+    let deep: unknown = ['s3cret-value'];
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    coreOutputs(logger).set('deep', deep as object);
+    expect(written().deep).not.toContain('s3cret-value');
+    expect(written().deep).toContain('["***"]');
+  });
+
   it('appends a value to GITHUB_OUTPUT only when it changed', () => {
     const outputs = coreOutputs(new MemoryLogger());
     for (const state of ['running', 'running', 'running', 'completed', 'completed']) outputs.set('state', state);

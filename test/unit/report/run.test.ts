@@ -253,6 +253,25 @@ describe('runAction: secrets', () => {
 });
 
 describe('runAction: summary file', () => {
+  it('writes the summary redacted in every form of a secret, and says so in a warning', async () => {
+    await run(async ({ logger, summary }): Promise<string> => {
+      logger.mask('pa"ss\\w<rd');
+      summary.text(`vendor said: {"password":"pa\\"ss\\\\w<rd"} / pa&quot;ss\\w&lt;rd`);
+      return 'done';
+    });
+    expect(summary()).toContain('vendor said: {"password":"***"} / ***');
+    expect(summary()).not.toContain('ss\\');
+    expect(annotations('warning')).toEqual([
+      {
+        level: 'warning',
+        title: 'Secret removed from a file',
+        message: expect.stringMatching(
+          /^The job summary contained a secret given to this run .* with \*\*\* in its place\.$/,
+        ),
+      },
+    ]);
+  });
+
   it('prints the summary to the log without GITHUB_STEP_SUMMARY and still reports the failure', async () => {
     delete process.env.GITHUB_STEP_SUMMARY;
     await run(async ({ logger, summary }): Promise<string> => {
