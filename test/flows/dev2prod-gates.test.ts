@@ -7,14 +7,16 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { SmaxSandbox } from '../sandbox/smax.js';
+import { COMPLETED_ERROR_MESSAGE, SmaxSandbox } from '../sandbox/smax.js';
 import { runInProcess } from '../support/run-in-process.js';
 import { useSandbox } from '../support/use-sandbox.js';
 
 const SOURCE = '100000001';
 const TARGET = '200000002';
 const STATUS_PATH = /\/dev2prod\/import\/[^/]+$/;
-const sandbox = useSandbox(new SmaxSandbox({ exportDurationMs: 300, importDurationMs: 300 }));
+const sandbox = useSandbox(new SmaxSandbox({ exportDurationMs: 300, importDurationMs: 300 }), () => {
+  sandbox.setImportScenario(undefined);
+});
 
 type Status = Record<string, unknown> & { Status: string; DryRun: boolean; Results: Array<Record<string, unknown>> };
 
@@ -162,6 +164,61 @@ describe('dev2prod-promote: the dry-run gate', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain(`Dry run ${run.outputs['dry-run-import-id']} is in the state 'PAUSED_BY_ADMIN'`);
     expect(run.outputs['dry-run-outcome']).toBe('passed');
+  });
+});
+
+describe('dev2prod-promote: counts and messages that contradict a COMPLETED status', () => {
+  it('fails when a Failed of 2 and one of -2 cancel out in Totals, naming both', async () => {
+    sandbox.setImportScenario('cancelling-counts');
+    const run = await promote();
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs['dry-run-outcome']).toBe('failed');
+    expect(run.stdout).toContain('Results[1].Statistics.Failed is -2, not a count (a whole number, 0 or more)');
+    expect(run.stdout).toContain('Totals.Failed is 0, but the packages add up to 2');
+    expect(run.stdout).toContain('2 item(s) failed');
+    expect(run.summary).toContain('Totals.Failed is 0, but the packages add up to 2');
+    expect(realImports()).toHaveLength(0);
+  });
+
+  it('fails on a negative Totals.Failed', async () => {
+    sandbox.setImportScenario('negative-total');
+    const run = await promote();
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs['dry-run-outcome']).toBe('failed');
+    expect(run.stdout).toContain('Totals.Failed is -1, not a count (a whole number, 0 or more)');
+    expect(run.summary).toContain('Totals.Failed is -1, not a count');
+    expect(realImports()).toHaveLength(0);
+  });
+
+  it('fails a COMPLETED dry run that carries an ErrorMessage, and shows it in the log and summary', async () => {
+    sandbox.setImportScenario('completed-with-error');
+    const run = await promote();
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs['dry-run-outcome']).toBe('failed');
+    expect(run.stdout).toContain(`::error title=Dry run%3A all packages::${COMPLETED_ERROR_MESSAGE}`);
+    expect(run.stdout).toContain(`SMAX's message: ${COMPLETED_ERROR_MESSAGE}`);
+    expect(run.summary).toContain(`❌ **all packages**: ${COMPLETED_ERROR_MESSAGE}`);
+    expect(realImports()).toHaveLength(0);
+  });
+
+  it('holds the same rules for the real import: an ErrorMessage or a count that does not add up fails it', async () => {
+    rewriteStatus(
+      (body) => !body.DryRun && body.Status === 'COMPLETED',
+      (body) => ({ ...body, ErrorMessage: COMPLETED_ERROR_MESSAGE }),
+    );
+    const message = await promote();
+    expect(message.exitCode).toBe(1);
+    expect(message.outputs['dry-run-outcome']).toBe('passed');
+    expect(message.stdout).toContain(`::error title=Import%3A all packages::${COMPLETED_ERROR_MESSAGE}`);
+    expect(message.summary).toMatch(/### Import: did not pass[^]*Import aborted: 3 entities rejected/);
+    sandbox.server.clearFaults();
+    rewriteStatus(
+      (body) => !body.DryRun && body.Status === 'COMPLETED',
+      (body) => ({ ...body, Totals: { ...(body.Totals as object), Modified: 1 } }),
+    );
+    const counts = await promote();
+    expect(counts.exitCode).toBe(1);
+    expect(counts.stdout).toContain('Totals.Modified is 1, but the packages add up to 326');
   });
 });
 
