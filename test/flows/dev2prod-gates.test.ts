@@ -238,6 +238,25 @@ describe('dev2prod-promote: what is not a package', () => {
     expect(readdirSync(download)).toEqual([]);
   });
 
+  it('refuses a URL with port 0 or over 65535, and quotes at most 200 characters of a value, sending nothing', async () => {
+    const packageId = `${'9'.repeat(4999)}/`;
+    const run = await promote({
+      'source-url': sandbox.url.replace(/:\d+$/, ':0'),
+      'target-url': 'https://smax.example.com:65536',
+      'package-id': packageId,
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain("'source-url': must have a port from 1 to 65535 (got 'http://127.0.0.1:0')");
+    expect(run.stdout).toContain(
+      "'target-url': must have a port from 1 to 65535 (got 'https://smax.example.com:65536')",
+    );
+    expect(run.stdout).toContain(
+      `'package-id': must be a Package Manager package id such as 54321 (got '${'9'.repeat(200)}…', 4800 more characters)`,
+    );
+    expect(run.stdout).not.toContain('9'.repeat(201));
+    expect(sandbox.server.requests).toHaveLength(0);
+  });
+
   it('refuses an empty package-file or one that is not a zip as an input, sending nothing', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'd2p-notzip-'));
     const empty = path.join(dir, 'empty.zip');
