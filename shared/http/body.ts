@@ -2,6 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import { moreBytes } from '../errors.js';
 import { scalarText } from '../json.js';
+import { contentCodings, decodeBody } from './encoding.js';
 
 const EXCERPT_CHARS = 300;
 
@@ -10,8 +11,10 @@ export interface BodyText {
   text: string;
   /** True when the body was longer than the limit and the rest was not read. */
   cut: boolean;
-  /** How many bytes were left unread, when the answer said its length. */
+  /** How many bytes were left unread, when the answer said its length (and was not content-encoded). */
   unreadBytes?: number;
+  /** A content-encoded body that could not be decoded within the limit: what it is, said instead of quoting it. */
+  undecodable?: string;
 }
 
 /**
@@ -42,18 +45,38 @@ export function readBody(res: IncomingMessage, maxBytes: number, keepCut = true)
       chunks.push(chunk.subarray(0, room));
       const declared = Number(res.headers['content-length']);
       const unreadBytes = Number.isSafeInteger(declared) && declared > maxBytes ? declared - maxBytes : undefined;
-      const text = keepCut ? Buffer.concat(chunks).toString('utf8') : '';
+      const raw = keepCut ? Buffer.concat(chunks) : undefined;
       chunks.length = 0;
-      settle(() => resolve({ text, cut: true, unreadBytes }));
+      settle(() => resolve(bodyText(res, raw, maxBytes, true, unreadBytes)));
       res.destroy();
     });
     res.once('error', (error) => settle(() => reject(error)));
     res.once('aborted', closedMidAnswer);
     res.once('end', () => {
       if (!res.complete) return closedMidAnswer();
-      settle(() => resolve({ text: Buffer.concat(chunks).toString('utf8'), cut: false }));
+      settle(() => resolve(bodyText(res, Buffer.concat(chunks), maxBytes, false)));
     });
   });
+}
+
+/**
+ * The text of what was read: all of it, or (`cut`, `raw` kept) the part before the limit. A content-encoded body
+ * is decoded first, to at most `maxBytes`; the unread length of an encoded body says nothing of its text.
+ */
+function bodyText(
+  res: IncomingMessage,
+  raw: Buffer | undefined,
+  maxBytes: number,
+  cut: boolean,
+  unreadBytes?: number,
+): BodyText {
+  const encoding = res.headers['content-encoding'];
+  if (!contentCodings(encoding).length) return { text: raw?.toString('utf8') ?? '', cut, unreadBytes };
+  if (!raw) return { text: '', cut };
+  const decoded = decodeBody(raw, encoding, maxBytes, cut);
+  if (decoded.kind === 'undecodable')
+    return { text: '', cut: cut || decoded.tooLarge, undecodable: decoded.description };
+  return { text: decoded.data.toString('utf8'), cut };
 }
 
 /** Vendor modules pass one of these to pull the vendor's own message out of a JSON error body. */
@@ -103,6 +126,7 @@ export function describeErrorBody(
   readVendorMessage: VendorMessageReader,
   body?: Omit<BodyText, 'text'>,
 ): string {
+  if (body?.undecodable) return `${contentType ? `${contentType} ` : ''}${body.undecodable}`;
   if (!text.trim() && !body?.cut) return 'the answer had an empty body';
   if (isHtml(contentType, text)) return describeHtml(text);
   const json = body?.cut ? undefined : tryParseJson(text);

@@ -10,6 +10,7 @@ import type { AuthProvider } from '../auth/index.js';
 import { ApiError, CancelledError } from '../errors.js';
 import { formatDuration, type Runtime } from '../runtime.js';
 import { describeHtml, excerpt, isHtml, isRecord, readBody, type VendorMessageReader } from './body.js';
+import { ACCEPT_ENCODING } from './encoding.js';
 import { Exchange, IDLE_TIMEOUT } from './exchange.js';
 import { Failures } from './failures.js';
 import {
@@ -100,15 +101,17 @@ export class ApiClient {
     return this.execute(spec, async (res) => {
       const limit = spec.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
       const body = await readBody(res, limit, false);
-      if (body.cut) {
+      if (body.cut || body.undecodable) {
         const size = body.unreadBytes === undefined ? '' : ` (it has ${formatBytes(limit + body.unreadBytes)})`;
         throw new ApiError({
           method: spec.method,
           url: this.displayUrl(spec),
           status: res.statusCode,
-          vendorMessage: `the answer is larger than ${formatBytes(limit)}, the most this action reads to ${spec.what}${size}; it stopped reading there`,
+          vendorMessage: body.cut
+            ? `the answer is larger than ${formatBytes(limit)}, the most this action reads to ${spec.what}${size}; it stopped reading there`
+            : `the answer is a ${body.undecodable}`,
           hint: this.options.unexpectedAnswerHint,
-          kind: 'too-large',
+          kind: body.cut ? 'too-large' : 'unreadable',
         });
       }
       return { status: res.statusCode ?? 0, headers: res.headers, text: body.text };
@@ -274,6 +277,7 @@ export class ApiClient {
   private async headers(spec: RequestSpec): Promise<{ headers: Record<string, string>; payload?: Buffer }> {
     const headers: Record<string, string> = {
       Accept: 'application/json',
+      'Accept-Encoding': ACCEPT_ENCODING,
       'User-Agent': this.options.userAgent ?? 'config-promotion-actions',
       ...(await this.options.auth?.headers()),
       ...spec.headers,

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { ApiError } from '../errors.js';
 import { writeStreamAtomic, type WrittenFile } from '../fs/atomic.js';
 import type { ApiClient, RequestSpec, StreamBody } from './client.js';
+import { contentCodings } from './encoding.js';
 
 /** Checks the first bytes of a download; returns what is wrong with them (e.g. "it is an HTML page"), if anything. */
 export interface DownloadHeadCheck {
@@ -31,6 +32,15 @@ export function downloadToFile(
     const fail = (vendorMessage: string, hint?: string) =>
       new ApiError({ method: spec.method, url: client.displayUrl(spec), status: res.statusCode, vendorMessage, hint });
     const contentType = res.headers['content-type'];
+    // Requests ask for no coding; a compressed file would be written as its compressed bytes.
+    const codings = contentCodings(res.headers['content-encoding']);
+    if (codings.length) {
+      res.resume();
+      throw fail(
+        `the download is ${codings.join(', ')}-encoded, which was not asked for; nothing was written to ${destination}`,
+        'A proxy between the runner and the server may compress answers: let it pass them unchanged',
+      );
+    }
     return writeStreamAtomic(
       destination,
       res,

@@ -57,6 +57,16 @@ export function parseBaseUrl(text: string): string | undefined {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
+/**
+ * The port written in a URL (with or without a scheme) when it is not one from 1 to 65535. `new URL` takes port 0
+ * (nothing listens there) and refuses ports over 65535 only as an invalid URL, which would not say why.
+ */
+export function invalidPortOf(text: string): string | undefined {
+  const authority = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)/i.exec(text.trim())?.[1] ?? '';
+  const port = /:(\d+)$/.exec(authority.slice(authority.lastIndexOf('@') + 1))?.[1];
+  return port !== undefined && (Number(port) < 1 || Number(port) > 65535) ? port : undefined;
+}
+
 /** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
 export function userinfoOf(text: string): string | undefined {
   return USERINFO.exec(text.trim())?.[2] || undefined;

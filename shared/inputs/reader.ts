@@ -8,6 +8,7 @@ import { RELIABLE_SECRET_LENGTH } from '../report/secret-forms.js';
 import {
   decodeURIComponentSafe,
   formatMs,
+  invalidPortOf,
   isLoopback,
   listOf,
   parseBaseUrl,
@@ -25,6 +26,29 @@ export type InputSource = (name: string) => string;
 export const environmentInputs: InputSource = (name) =>
   process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
 
+/** How much of a given value a problem quotes: enough to recognise it, never a whole file pasted into an input. */
+const ECHO_CHARS = 200;
+
+/** The value's first ECHO_CHARS characters, and how many more there were (0 when it is whole). */
+function cut(value: string): { shown: string; more: number } {
+  if (value.length <= ECHO_CHARS) return { shown: value, more: 0 };
+  // Cutting between the two halves of a surrogate pair would leave half a character.
+  const end = /[\uD800-\uDBFF]/.test(value[ECHO_CHARS - 1]) ? ECHO_CHARS - 1 : ECHO_CHARS;
+  return { shown: `${value.slice(0, end)}…`, more: value.length - end };
+}
+
+/** `(got 'value')`, the value cut to ECHO_CHARS with how much more there was: the end of every problem. */
+function gotText(value: string): string {
+  const { shown, more } = cut(value);
+  return more ? `(got '${shown}', ${more} more characters)` : `(got '${shown}')`;
+}
+
+/** `'value'`, cut like gotText, for a problem that quotes a value (or one item of it) inside its sentence. */
+export function echoInput(value: string): string {
+  const { shown, more } = cut(value);
+  return more ? `'${shown}' (${more} more characters)` : `'${shown}'`;
+}
+
 const TRUE_VALUES = ['true', 'True', 'TRUE'];
 const FALSE_VALUES = ['false', 'False', 'FALSE'];
 
@@ -41,8 +65,12 @@ export class InputReader {
     return this.raw(name) !== '';
   }
 
-  problem(input: string, message: string): void {
-    this.problems.push({ input, message });
+  /**
+   * Records a problem with `input`. `got` is the value as given, when the message quotes it: every echo of a value
+   * goes through here, so none is quoted at any length.
+   */
+  problem(input: string, message: string, got?: string): void {
+    this.problems.push({ input, message: got === undefined ? message : `${message} ${gotText(got)}` });
   }
 
   string(name: string, options: { required?: boolean; default?: string } = {}): string | undefined {
@@ -79,7 +107,7 @@ export class InputReader {
     const value = this.raw(name);
     if (!value) return options.default;
     const found = values.find((v) => (options.ignoreCase ? v.toLowerCase() === value.toLowerCase() : v === value));
-    if (found === undefined) this.problem(name, `must be one of ${values.join(', ')} (got '${value}')`);
+    if (found === undefined) this.problem(name, `must be one of ${values.join(', ')}`, value);
     return found;
   }
 
@@ -89,7 +117,7 @@ export class InputReader {
     if (!value) return defaultValue;
     if (TRUE_VALUES.includes(value)) return true;
     if (FALSE_VALUES.includes(value)) return false;
-    this.problem(name, `must be true or false (got '${value}')`);
+    this.problem(name, 'must be true or false', value);
     return defaultValue;
   }
 
@@ -101,11 +129,11 @@ export class InputReader {
     const value = this.raw(name) || defaultValue;
     const ms = parseDuration(value);
     if (ms === undefined || ms <= 0) {
-      this.problem(name, `must be a positive duration such as 90s, 15m, 1h or a number of seconds (got '${value}')`);
+      this.problem(name, 'must be a positive duration such as 90s, 15m, 1h or a number of seconds', value);
       return parseDuration(defaultValue) ?? 0;
     }
     if (options.min !== undefined && ms < options.min) {
-      this.problem(name, `must be at least ${formatMs(options.min)} (got '${value}')`);
+      this.problem(name, `must be at least ${formatMs(options.min)}`, value);
       return parseDuration(defaultValue) ?? 0;
     }
     return ms;
@@ -124,7 +152,7 @@ export class InputReader {
       ]
         .filter(Boolean)
         .join(' and ');
-      this.problem(name, `must be a whole number${range ? ` ${range}` : ''} (got '${value}')`);
+      this.problem(name, `must be a whole number${range ? ` ${range}` : ''}`, value);
       return options.default;
     }
     return n;
@@ -136,7 +164,7 @@ export class InputReader {
     if (!value) return defaultValue;
     const bytes = parseSize(value);
     if (bytes === undefined) {
-      this.problem(name, `must be a size such as 2MB, 512KB or a number of bytes, or 0 for no limit (got '${value}')`);
+      this.problem(name, 'must be a size such as 2MB, 512KB or a number of bytes, or 0 for no limit', value);
       return defaultValue;
     }
     return bytes;
@@ -161,16 +189,20 @@ export class InputReader {
       if (colon >= 0) this.logger.mask(decodeURIComponentSafe(credentials.slice(colon + 1)));
       this.problem(
         name,
-        `must not contain a user name or password (got '${withoutUserinfo(value)}'): give the credentials in their own inputs, from secrets`,
+        `must not contain a user name or password ${gotText(withoutUserinfo(value))}: give the credentials in their own inputs, from secrets`,
       );
+      return undefined;
+    }
+    if (invalidPortOf(text) !== undefined) {
+      this.problem(name, 'must have a port from 1 to 65535', value);
       return undefined;
     }
     const url = parseBaseUrl(text);
     if (url === undefined && /[?#]/.test(value)) {
       // A query may carry a token (?api_key=...): not echoed either.
-      this.problem(name, `must be a base URL without a query or fragment (got '${value.replace(/[?#].*$/s, '')}?…')`);
+      this.problem(name, 'must be a base URL without a query or fragment', `${value.replace(/[?#].*$/s, '')}?…`);
     } else if (url === undefined) {
-      this.problem(name, `must be ${options.expected ?? 'an http(s) URL'} (got '${value}')`);
+      this.problem(name, `must be ${options.expected ?? 'an http(s) URL'}`, value);
     } else if (url.startsWith('http:') && !isLoopback(new URL(url).hostname)) {
       this.logger.warning(
         `${name} uses plain http: credentials travel unencrypted to ${new URL(url).host}. Use https.`,

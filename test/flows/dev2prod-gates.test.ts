@@ -7,14 +7,16 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { SmaxSandbox } from '../sandbox/smax.js';
+import { COMPLETED_ERROR_MESSAGE, SmaxSandbox } from '../sandbox/smax.js';
 import { runInProcess } from '../support/run-in-process.js';
 import { useSandbox } from '../support/use-sandbox.js';
 
 const SOURCE = '100000001';
 const TARGET = '200000002';
 const STATUS_PATH = /\/dev2prod\/import\/[^/]+$/;
-const sandbox = useSandbox(new SmaxSandbox({ exportDurationMs: 300, importDurationMs: 300 }));
+const sandbox = useSandbox(new SmaxSandbox({ exportDurationMs: 300, importDurationMs: 300 }), () => {
+  sandbox.setImportScenario(undefined);
+});
 
 type Status = Record<string, unknown> & { Status: string; DryRun: boolean; Results: Array<Record<string, unknown>> };
 
@@ -165,6 +167,61 @@ describe('dev2prod-promote: the dry-run gate', () => {
   });
 });
 
+describe('dev2prod-promote: counts and messages that contradict a COMPLETED status', () => {
+  it('fails when a Failed of 2 and one of -2 cancel out in Totals, naming both', async () => {
+    sandbox.setImportScenario('cancelling-counts');
+    const run = await promote();
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs['dry-run-outcome']).toBe('failed');
+    expect(run.stdout).toContain('Results[1].Statistics.Failed is -2, not a count (a whole number, 0 or more)');
+    expect(run.stdout).toContain('Totals.Failed is 0, but the packages add up to 2');
+    expect(run.stdout).toContain('2 item(s) failed');
+    expect(run.summary).toContain('Totals.Failed is 0, but the packages add up to 2');
+    expect(realImports()).toHaveLength(0);
+  });
+
+  it('fails on a negative Totals.Failed', async () => {
+    sandbox.setImportScenario('negative-total');
+    const run = await promote();
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs['dry-run-outcome']).toBe('failed');
+    expect(run.stdout).toContain('Totals.Failed is -1, not a count (a whole number, 0 or more)');
+    expect(run.summary).toContain('Totals.Failed is -1, not a count');
+    expect(realImports()).toHaveLength(0);
+  });
+
+  it('fails a COMPLETED dry run that carries an ErrorMessage, and shows it in the log and summary', async () => {
+    sandbox.setImportScenario('completed-with-error');
+    const run = await promote();
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs['dry-run-outcome']).toBe('failed');
+    expect(run.stdout).toContain(`::error title=Dry run%3A all packages::${COMPLETED_ERROR_MESSAGE}`);
+    expect(run.stdout).toContain(`SMAX's message: ${COMPLETED_ERROR_MESSAGE}`);
+    expect(run.summary).toContain(`❌ **all packages**: ${COMPLETED_ERROR_MESSAGE}`);
+    expect(realImports()).toHaveLength(0);
+  });
+
+  it('holds the same rules for the real import: an ErrorMessage or a count that does not add up fails it', async () => {
+    rewriteStatus(
+      (body) => !body.DryRun && body.Status === 'COMPLETED',
+      (body) => ({ ...body, ErrorMessage: COMPLETED_ERROR_MESSAGE }),
+    );
+    const message = await promote();
+    expect(message.exitCode).toBe(1);
+    expect(message.outputs['dry-run-outcome']).toBe('passed');
+    expect(message.stdout).toContain(`::error title=Import%3A all packages::${COMPLETED_ERROR_MESSAGE}`);
+    expect(message.summary).toMatch(/### Import: did not pass[^]*Import aborted: 3 entities rejected/);
+    sandbox.server.clearFaults();
+    rewriteStatus(
+      (body) => !body.DryRun && body.Status === 'COMPLETED',
+      (body) => ({ ...body, Totals: { ...(body.Totals as object), Modified: 1 } }),
+    );
+    const counts = await promote();
+    expect(counts.exitCode).toBe(1);
+    expect(counts.stdout).toContain('Totals.Modified is 1, but the packages add up to 326');
+  });
+});
+
 describe('dev2prod-promote: what is not a package', () => {
   it('fails on an HTML page downloaded as the package, naming it, and leaves no file', async () => {
     const download = mkdtempSync(path.join(tmpdir(), 'd2p-html-'));
@@ -179,6 +236,25 @@ describe('dev2prod-promote: what is not a package', () => {
     expect(run.stdout).toContain("the download is an HTML page titled 'Session expired'");
     expect(run.outputs['package-file']).toBeUndefined();
     expect(readdirSync(download)).toEqual([]);
+  });
+
+  it('refuses a URL with port 0 or over 65535, and quotes at most 200 characters of a value, sending nothing', async () => {
+    const packageId = `${'9'.repeat(4999)}/`;
+    const run = await promote({
+      'source-url': sandbox.url.replace(/:\d+$/, ':0'),
+      'target-url': 'https://smax.example.com:65536',
+      'package-id': packageId,
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain("'source-url': must have a port from 1 to 65535 (got 'http://127.0.0.1:0')");
+    expect(run.stdout).toContain(
+      "'target-url': must have a port from 1 to 65535 (got 'https://smax.example.com:65536')",
+    );
+    expect(run.stdout).toContain(
+      `'package-id': must be a Package Manager package id such as 54321 (got '${'9'.repeat(200)}…', 4800 more characters)`,
+    );
+    expect(run.stdout).not.toContain('9'.repeat(201));
+    expect(sandbox.server.requests).toHaveLength(0);
   });
 
   it('refuses an empty package-file or one that is not a zip as an input, sending nothing', async () => {

@@ -5,7 +5,12 @@
  */
 import type { SmaxFile } from './smax-files.js';
 
-export type ImportScenario = 'clean' | 'failures' | 'warnings' | 'failed-status';
+/**
+ * The last three answer in ways a gate must not trust: two packages' Failed counts (2 and -2) cancelling out in
+ * Totals, a negative Totals.Failed, and Status COMPLETED with an ErrorMessage.
+ */
+export type ImportScenario =
+  'clean' | 'failures' | 'warnings' | 'failed-status' | 'cancelling-counts' | 'negative-total' | 'completed-with-error';
 export type PackageScenario = ImportScenario | 'export-failed';
 export type JobStatus = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
 
@@ -49,6 +54,7 @@ export const EXPORT_FAILURE_MESSAGE =
   "Export of package 40003 failed: entity 'Incident' references the deleted form layout 'Incident.Legacy'";
 export const IMPORT_FAILURE_MESSAGE =
   'Import aborted: the target tenant is locked by another Dev2Prod operation (PackageManager lock timeout)';
+export const COMPLETED_ERROR_MESSAGE = 'Import aborted: 3 entities rejected';
 export const PROCESSING_SERVER_NAME = 'smax-sandbox-server';
 
 export interface SmaxExport {
@@ -134,6 +140,8 @@ export function importStatusBody(record: SmaxImport, now: number, durationMs: nu
   const status = importStatusOf(record, now, durationMs);
   const running = status === 'IN_PROGRESS';
   const results = running ? [] : resultsOf(record.scenario);
+  const totals = totalsOf(results);
+  if (!running && record.scenario === 'negative-total') totals.Failed = -1;
   return {
     TimeToLive: Math.max(0, 10_000_000 - (now - record.createdAt)),
     StudioLocked: running && !record.dryRun,
@@ -147,8 +155,9 @@ export function importStatusBody(record: SmaxImport, now: number, durationMs: nu
     LastUpdateTime: running ? now : record.createdAt + durationMs,
     ProcessingServerName: PROCESSING_SERVER_NAME,
     Results: results,
-    Totals: totalsOf(results),
+    Totals: totals,
     OperationType: 'Import',
+    ...(!running && record.scenario === 'completed-with-error' ? { ErrorMessage: COMPLETED_ERROR_MESSAGE } : {}),
   };
 }
 
@@ -201,6 +210,11 @@ export function resultsOf(scenario: ImportScenario): ImportResult[] {
       ];
     case 'failed-status':
       return [result('metadata', {}, { Errors: [IMPORT_FAILURE_MESSAGE] })];
+    case 'cancelling-counts':
+      return [result('metadata', { Modified: 300, Failed: 2 }), result('formLayouts', { Modified: 26, Failed: -2 })];
+    case 'negative-total':
+    case 'completed-with-error':
+      return resultsOf('clean');
   }
 }
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseMultipart, type MultipartPart } from './smax-multipart.js';
 import {
   AUTH_FAILED_BODY,
+  COMPLETED_ERROR_MESSAGE,
   DEFAULT_EXPORT_STATISTICS,
   EXPORT_FAILURE_MESSAGE,
   LOGIN_PATH,
@@ -289,11 +290,16 @@ describe('SmaxSandbox', () => {
       ['failures', 'COMPLETED', 2],
       ['warnings', 'COMPLETED', 0],
       ['failed-status', 'FAILED', 0],
+      ['cancelling-counts', 'COMPLETED', 0],
+      ['negative-total', 'COMPLETED', -1],
+      ['completed-with-error', 'COMPLETED', 0],
     ];
     for (const [scenario, status, failed] of expected) {
       sandbox.setImportScenario(scenario);
       const result = await runImport(scenario === 'failures' ? plain : marked, false);
       expect([result.Status, result.Totals?.Failed]).toEqual([status, failed]);
+      if (scenario === 'cancelling-counts') expect(result.Results?.map((r) => r.Statistics.Failed)).toEqual([2, -2]);
+      if (scenario === 'completed-with-error') expect(result.ErrorMessage).toBe(COMPLETED_ERROR_MESSAGE);
     }
     sandbox.setImportScenario(undefined);
     expect((await runImport(marked, true)).Totals?.Failed).toBe(2);

@@ -1,6 +1,6 @@
 /** apim-migrate: inputs → migration (followed to its end unless `wait: false`) → outputs and job summary. */
 import { readCredentials } from '../../../shared/auth/credentials.js';
-import type { InputReader } from '../../../shared/inputs/reader.js';
+import { echoInput, type InputReader } from '../../../shared/inputs/reader.js';
 import { readPollInterval } from '../../../shared/poll/poll.js';
 import { jsonText, scalarText } from '../../../shared/json.js';
 import { Known } from '../../../shared/report/known.js';
@@ -99,12 +99,12 @@ function readPath(inputs: InputReader, name: string, segments: string[]): string
   if (parts.length === segments.length + 1 && name === 'dest-path' && parts.every(Boolean)) {
     inputs.problem(
       name,
-      `has a fifth segment ('${parts[parts.length - 1]}'): give the Service without a version, ${shape}; the migration creates the version`,
+      `has a fifth segment (${echoInput(parts[parts.length - 1])}): give the Service without a version, ${shape}; the migration creates the version`,
     );
     return undefined;
   }
   if (parts.length !== segments.length || parts.some((part) => part.trim() === '')) {
-    inputs.problem(name, `must be ${shape} (got '${value}')`);
+    inputs.problem(name, `must be ${shape}`, value);
     return undefined;
   }
   return `/${parts.join('/')}`;
@@ -120,7 +120,7 @@ function readAssetTypes(inputs: InputReader): AssetType[] | undefined {
     if (type) {
       if (!types.includes(type)) types.push(type);
     } else {
-      inputs.problem('asset-types', `'${item}' is not an asset type; use ${ASSET_TYPES.join(', ')}`);
+      inputs.problem('asset-types', `${echoInput(item)} is not an asset type; use ${ASSET_TYPES.join(', ')}`);
     }
   }
   return types;

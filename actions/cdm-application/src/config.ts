@@ -133,7 +133,7 @@ function readConfig(inputs: InputReader, operation: OperationName): OperationCon
   const optional = (name: string) => inputs.string(name);
   const sysId = (name: string) => {
     const value = text(name);
-    if (value && !SYS_ID.test(value)) inputs.problem(name, `must be a 32-character sys_id (got '${value}')`);
+    if (value && !SYS_ID.test(value)) inputs.problem(name, 'must be a 32-character sys_id', value);
     return value;
   };
   const envType = () => inputs.choice('env-type', ENV_TYPES) ?? 'Development';

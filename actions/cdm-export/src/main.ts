@@ -1,7 +1,7 @@
 /** cdm-export: inputs → export flow → outputs and job summary. */
 import * as path from 'node:path';
 import { safeFileName } from '../../../shared/fs/file-name.js';
-import type { InputReader } from '../../../shared/inputs/reader.js';
+import { echoInput, type InputReader } from '../../../shared/inputs/reader.js';
 import { readPollInterval } from '../../../shared/poll/poll.js';
 import { readArtifactInputs, uploadArtifact } from '../../../shared/report/artifact.js';
 import { Known } from '../../../shared/report/known.js';
@@ -46,7 +46,7 @@ async function main(context: ActionContext): Promise<string> {
   const artifact = readArtifactInputs(inputs);
   const exportId = inputs.string('export-id');
   if (exportId !== undefined && !/^[A-Za-z0-9_-]+$/.test(exportId)) {
-    inputs.problem('export-id', `must be an export id such as 64b5f79f5379301096edddeeff7b12eb (got '${exportId}')`);
+    inputs.problem('export-id', 'must be an export id such as 64b5f79f5379301096edddeeff7b12eb', exportId);
   }
   const timeoutMs = inputs.duration('timeout', '30m');
   const pollIntervalMs = readPollInterval(inputs, '10s');
@@ -150,7 +150,7 @@ function readAdditionalDeployables(inputs: InputReader): AdditionalDeployable[] 
   for (const item of inputs.list(name)) {
     const slash = item.lastIndexOf('/');
     if (slash <= 0 || slash === item.length - 1) {
-      inputs.problem(name, `'${item}' is not app-name/deployable-name; expected ${expected}`);
+      inputs.problem(name, `${echoInput(item)} is not app-name/deployable-name; expected ${expected}`);
       continue;
     }
     result.push({ app_name: item.slice(0, slash).trim(), deployable_name: item.slice(slash + 1).trim() });

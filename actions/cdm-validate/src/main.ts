@@ -23,7 +23,7 @@ async function main(context: ActionContext): Promise<string> {
   };
   const changesetNumber = inputs.string('changeset-number');
   if (changesetNumber !== undefined && !/^[A-Za-z0-9_.-]+$/.test(changesetNumber)) {
-    inputs.problem('changeset-number', `must be a changeset number such as Chset-102 (got '${changesetNumber}')`);
+    inputs.problem('changeset-number', 'must be a changeset number such as Chset-102', changesetNumber);
   }
   const deployableNames = inputs.list('deployable-name');
   if (!changesetNumber && !deployableNames.length) {

@@ -4,6 +4,9 @@ import type { Logger } from '../../../shared/runtime.js';
 import { sameState } from '../../../shared/poll/states.js';
 import type { ImportStatus } from '../../../shared/vendors/smax/dev2prod.js';
 
+/** How errors, warnings and messages that belong to no one package are titled. */
+const WHOLE_JOB = 'all packages';
+
 export interface Judgement {
   passed: boolean;
   /** Why it did not pass, in a few words each. */
@@ -11,19 +14,22 @@ export interface Judgement {
 }
 
 /**
- * Passes only when Status is COMPLETED, Totals is there with a Failed count of 0, nothing failed in any result (its
- * statistics or its own Failed), no errors are reported anywhere (nor warnings, when asked), and every count could
- * be read. Counts sent as text ("3") count like numbers.
+ * Passes only when Status is COMPLETED with no message about the job, Totals is there with a Failed count of 0 and
+ * agrees with the sum over the packages, nothing failed in any result (its statistics or its own Failed), no errors
+ * are reported anywhere (nor warnings, when asked), and every count could be read as a whole number, 0 or more.
+ * Counts sent as text ("3") count like numbers.
  */
 export function judgeImport(status: ImportStatus, failOnWarnings: boolean): Judgement {
   const reasons: string[] = [];
   const completed = sameState(status.status, 'COMPLETED');
   if (!completed) reasons.push(`status ${status.status}${status.message ? ` (${status.message})` : ''}`);
+  else if (status.message) reasons.push(`SMAX's message: ${status.message}`);
   for (const odd of status.unreadable) reasons.push(`unreadable answer: ${odd}`);
   if (completed && !status.totals)
     reasons.push('the finished job reported no Totals, so its failures cannot be counted');
   else if (completed && status.totals && status.totals.Failed === undefined)
     reasons.push('Totals has no Failed count, so its failures cannot be counted');
+  reasons.push(...totalsDisagreements(status));
   const fromTotals = status.totals?.Failed ?? 0;
   const fromResults = status.results.reduce((n, r) => n + (r.statistics.Failed ?? 0) + r.failed, 0);
   const failed = Math.max(fromTotals, fromResults);
@@ -35,17 +41,32 @@ export function judgeImport(status: ImportStatus, failOnWarnings: boolean): Judg
   return { passed: reasons.length === 0, reasons };
 }
 
+/** Each statistic whose Totals differs from the sum over the packages (a statistic Totals leaves out counts as 0). */
+function totalsDisagreements(status: ImportStatus): string[] {
+  const totals = status.totals;
+  if (!totals) return [];
+  const names = new Set([...Object.keys(totals), ...status.results.flatMap((r) => Object.keys(r.statistics))]);
+  const found: string[] = [];
+  for (const name of names) {
+    const sum = status.results.reduce((n, r) => n + (r.statistics[name] ?? 0), 0);
+    const total = totals[name];
+    if (total === undefined ? sum !== 0 : total !== sum)
+      found.push(`Totals.${name} is ${total ?? 'missing'}, but the packages add up to ${sum}`);
+  }
+  return found;
+}
+
 /** Each error with the package it belongs to (errors given outside Results belong to the whole job). */
 function allErrors(status: ImportStatus): { packageName: string; text: string }[] {
   return [
-    ...status.errors.map((text) => ({ packageName: 'all packages', text })),
+    ...status.errors.map((text) => ({ packageName: WHOLE_JOB, text })),
     ...status.results.flatMap((r) => r.errors.map((text) => ({ packageName: r.packageName, text }))),
   ];
 }
 
 function allWarnings(status: ImportStatus): { packageName: string; text: string }[] {
   return [
-    ...status.warnings.map((text) => ({ packageName: 'all packages', text })),
+    ...status.warnings.map((text) => ({ packageName: WHOLE_JOB, text })),
     ...status.results.flatMap((r) => r.warnings.map((text) => ({ packageName: r.packageName, text }))),
   ];
 }
@@ -66,6 +87,7 @@ export function nextStep(status: ImportStatus, fileId: string, otherwise: string
 
 /** One error annotation per error, one warning per warning, titled with the package. */
 export function annotate(label: string, status: ImportStatus, logger: Logger): void {
+  if (status.message) logger.error(status.message, `${label}: ${WHOLE_JOB}`);
   for (const error of allErrors(status)) logger.error(error.text, `${label}: ${error.packageName}`);
   for (const warning of allWarnings(status)) logger.warning(warning.text, `${label}: ${warning.packageName}`);
 }
@@ -101,6 +123,7 @@ export function importReport(title: string, status: ImportStatus, judgement: Jud
       `Status ${status.status}; StudioLocked ${status.studioLocked ?? 'unknown'}; SystemLocked ${status.systemLocked ?? 'unknown'}.`,
     )
     .list([
+      ...(status.message ? [`❌ **${WHOLE_JOB}**: ${status.message}`] : []),
       ...allErrors(status).map((e) => `❌ **${e.packageName}**: ${e.text}`),
       ...allWarnings(status).map((w) => `⚠️ **${w.packageName}**: ${w.text}`),
     ]);

@@ -39,12 +39,9 @@ async function main(context: ActionContext): Promise<string> {
   if (mode === 'export' && (packageFile || fileId))
     inputs.problem(packageFile ? 'package-file' : 'file-id', 'mode export needs package-id');
   if (packageId !== undefined && !/^[\w.-]+$/.test(packageId))
-    inputs.problem('package-id', `must be a Package Manager package id such as 54321 (got '${packageId}')`);
+    inputs.problem('package-id', 'must be a Package Manager package id such as 54321', packageId);
   if (fileId !== undefined && !/^[\w.-]+$/.test(fileId))
-    inputs.problem(
-      'file-id',
-      `must be a file repository id such as 9bf82520-f087-4763-af10-cf1ed38d893d (got '${fileId}')`,
-    );
+    inputs.problem('file-id', 'must be a file repository id such as 9bf82520-f087-4763-af10-cf1ed38d893d', fileId);
 
   const sourceInputs = readTenant(inputs, 'source', packageId !== undefined);
   const source = complete(sourceInputs);
@@ -150,7 +147,7 @@ function readTenant(
   const url = ownUrl ?? fallback?.url;
   const tenantId = inputs.string(`${side}-tenant-id`, { required: needed });
   if (tenantId !== undefined && !/^\d+$/.test(tenantId))
-    inputs.problem(`${side}-tenant-id`, `must be the numeric tenant id (got '${tenantId}')`);
+    inputs.problem(`${side}-tenant-id`, 'must be the numeric tenant id', tenantId);
   const sameServer = !ownUrl || !fallback?.url || sameOrigin(ownUrl, fallback.url);
   const borrowed: string[] = [];
   const credential = (name: 'username' | 'password', value: string | undefined): string | undefined => {

@@ -28,7 +28,7 @@ export function readServiceNowConnection(inputs: InputReader): ServiceNowConnect
   const credentials = readCredentials(inputs, 'OAuth bearer');
   const apiVersion = inputs.string('api-version');
   if (apiVersion !== undefined && !/^v\d+$/.test(apiVersion)) {
-    inputs.problem('api-version', `must look like v1 or v2 (got '${apiVersion}')`);
+    inputs.problem('api-version', 'must look like v1 or v2', apiVersion);
   }
   if (!instanceUrl || !credentials) return undefined;
   return { instanceUrl, credentials, apiVersion };

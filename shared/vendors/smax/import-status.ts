@@ -1,7 +1,8 @@
 /**
  * Reading a Dev2Prod import (or dry run) status body. The gate is decided from it, so nothing is guessed: counts
- * sent as strings are read as numbers, every other odd value is kept as a problem the judgement fails on, and
- * failures are collected from every place they can show (Totals, each result's statistics, Errors and Failed).
+ * sent as strings are read as numbers, every other odd value (a negative or fractional count too) is kept as a
+ * problem the judgement fails on, and failures are collected from every place they can show (Totals, each result's
+ * statistics, Errors and Failed, and any message about the whole job).
  */
 import { isRecord } from '../../http/body.js';
 import { describeValue, jsonText, vendorNumber } from '../../json.js';
@@ -30,11 +31,12 @@ export interface ImportStatus {
   /** Errors and warnings given beside `Results`, at the top of the answer. */
   errors: string[];
   warnings: string[];
-  /** Values that should be numbers (or lists, or flags) but are not, each as "where: what arrived". */
+  /** Values that should be counts (or lists, or flags) but are not, each as "where is what arrived". */
   unreadable: string[];
   /** `Results` and `Totals` as SMAX sent them, for the outputs. */
   rawResults: unknown;
   rawTotals: unknown;
+  /** What the answer says about the whole job (ErrorMessage, Error, message, ...), in any state. */
   message?: string;
 }
 
@@ -64,11 +66,21 @@ export function readImportStatus(body: Record<string, unknown> & { Status: strin
     unreadable,
     rawResults: rawResults ?? [],
     rawTotals: body.Totals ?? {},
-    message:
-      readSmaxMessage(body) ??
-      (typeof body.ErrorMessage === 'string' && body.ErrorMessage ? body.ErrorMessage : undefined) ??
-      (typeof body.Error === 'string' && body.Error ? body.Error : undefined),
+    message: jobMessage(body, unreadable),
   };
+}
+
+/** Where a status answer can carry a message about the whole job; none is documented, so each is read. */
+const MESSAGE_FIELDS = ['ErrorMessage', 'Error', 'errorMessage', 'error', 'error_description', 'message', 'Message'];
+
+/**
+ * Every message the answer carries about the whole job, joined: a finished job with one is not a clean one, so
+ * none may be dropped because another came first or because it arrived as an object.
+ */
+function jobMessage(body: Record<string, unknown>, unreadable: string[]): string | undefined {
+  const found = new Set<string>();
+  for (const field of MESSAGE_FIELDS) for (const text of texts(body[field], field, unreadable)) found.add(text);
+  return found.size ? [...found].join('; ') : undefined;
 }
 
 function readResult(entry: unknown, where: string, unreadable: string[]): ImportResult {
@@ -83,11 +95,7 @@ function readResult(entry: unknown, where: string, unreadable: string[]): Import
     unreadable.push(`${where}.Statistics is ${describeValue(entry.Statistics)}`);
   let failed = 0;
   if (entry.Failed === true) failed = 1;
-  else if (entry.Failed !== false) {
-    const count = vendorNumber(entry.Failed);
-    if (count.kind === 'number') failed = count.value;
-    else if (count.kind === 'unreadable') unreadable.push(`${where}.Failed is ${count.got}`);
-  }
+  else if (entry.Failed !== false) failed = count(entry.Failed, `${where}.Failed`, unreadable) ?? 0;
   return {
     packageName,
     statistics,
@@ -97,15 +105,27 @@ function readResult(entry: unknown, where: string, unreadable: string[]): Import
   };
 }
 
-/** Every field of a statistics object must be a count (a number, or a number as text). */
+/** Every field of a statistics object must be a count. */
 function counts(value: Record<string, unknown>, where: string, unreadable: string[]): Record<string, number> {
   const read: Record<string, number> = {};
   for (const [name, raw] of Object.entries(value)) {
-    const count = vendorNumber(raw);
-    if (count.kind === 'number') read[name] = count.value;
-    else if (count.kind === 'unreadable') unreadable.push(`${where}.${name} is ${count.got}`);
+    const counted = count(raw, `${where}.${name}`, unreadable);
+    if (counted !== undefined) read[name] = counted;
   }
   return read;
+}
+
+/**
+ * A count: a whole number, 0 or more, sent as a number or as text. Anything else is kept as a problem and left out,
+ * so a -2 cannot cancel another package's 2 in a sum.
+ */
+function count(raw: unknown, where: string, unreadable: string[]): number | undefined {
+  const read = vendorNumber(raw);
+  if (read.kind === 'unreadable') unreadable.push(`${where} is ${read.got}`);
+  if (read.kind !== 'number') return undefined;
+  if (Number.isSafeInteger(read.value) && read.value >= 0) return read.value;
+  unreadable.push(`${where} is ${read.value}, not a count (a whole number, 0 or more)`);
+  return undefined;
 }
 
 function flag(value: unknown, where: string, unreadable: string[]): boolean | undefined {

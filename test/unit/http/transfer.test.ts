@@ -8,6 +8,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import * as path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { ApiClient } from '../../../shared/http/client.js';
 import { downloadToFile, multipartFileBody } from '../../../shared/http/transfer.js';
@@ -116,6 +117,23 @@ describe('downloadToFile', () => {
     );
     expect((await readFile(destination)).equals(DATA)).toBe(true);
     expect(await readdir(folder)).toEqual(['export.zip']);
+  });
+
+  it('asks for no coding, and refuses a compressed download rather than write its compressed bytes', async () => {
+    server = await rawServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/zip', 'Content-Encoding': 'gzip' });
+      res.end(gzipSync(DATA));
+    });
+    const client = new ApiClient({ baseUrl: server.url, runtime: fakeRuntime(), maxAttempts: 1 });
+    const destination = path.join(folder, 'export.zip');
+
+    const error = await apiError(downloadToFile(client, download, destination));
+
+    expect(server.requests[0].headers['accept-encoding']).toBe('identity');
+    expect(error.vendorMessage).toBe(
+      `the download is gzip-encoded, which was not asked for; nothing was written to ${destination}`,
+    );
+    expect(await readdir(folder)).toEqual([]);
   });
 
   it('an error status writes nothing', async () => {

@@ -25,7 +25,10 @@ describe('readImportStatus and judgeImport', () => {
     });
     expect(status.totals).toEqual({ Modified: 300, Failed: 2 });
     expect(status.dryRun).toBe(true);
-    expect(judgeImport(status, false).reasons).toEqual(['2 item(s) failed']);
+    expect(judgeImport(status, false).reasons).toEqual([
+      'Totals.Failed is 2, but the packages add up to 0',
+      '2 item(s) failed',
+    ]);
   });
 
   it('fails on failures in any place: a result statistic, a result Failed count, errors in any shape', () => {
@@ -34,7 +37,11 @@ describe('readImportStatus and judgeImport', () => {
       PackageName: 'rules',
       Failed: '2',
     } as never);
-    expect(judge(body).reasons).toEqual(['6 item(s) failed']);
+    expect(judge(body).reasons).toEqual([
+      'Totals.Modified is 300, but the packages add up to 301',
+      'Totals.Failed is 0, but the packages add up to 4',
+      '6 item(s) failed',
+    ]);
     const errors = { ...clean(), Errors: 'Lock lost' } as Record<string, unknown>;
     (errors.Results as Array<Record<string, unknown>>)[0].Errors = { code: 7, detail: 'x' };
     expect(judge(errors).reasons).toEqual(['2 error(s)']);
@@ -67,6 +74,46 @@ describe('readImportStatus and judgeImport', () => {
       'unreadable answer: Totals.Modified is an array: [1]',
       'unreadable answer: StudioLocked is "maybe"',
       'Totals has no Failed count, so its failures cannot be counted',
+    ]);
+  });
+
+  it('takes only whole numbers, 0 or more, as counts, so none cancels another', () => {
+    const body = {
+      ...clean(),
+      Results: [
+        { PackageName: 'a', Statistics: { Modified: 1.5, Failed: 2 } },
+        { PackageName: 'b', Statistics: { Failed: '-2' }, Failed: -1 },
+      ],
+      Totals: { Modified: 1.5, Failed: 0 },
+    };
+    expect(judge(body).reasons).toEqual([
+      'unreadable answer: Results[0].Statistics.Modified is 1.5, not a count (a whole number, 0 or more)',
+      'unreadable answer: Results[1].Statistics.Failed is -2, not a count (a whole number, 0 or more)',
+      'unreadable answer: Results[1].Failed is -1, not a count (a whole number, 0 or more)',
+      'unreadable answer: Totals.Modified is 1.5, not a count (a whole number, 0 or more)',
+      'Totals.Failed is 0, but the packages add up to 2',
+      '2 item(s) failed',
+    ]);
+  });
+
+  it('fails when Totals leaves out a statistic the packages count', () => {
+    const body = clean();
+    body.Results[0].Statistics = { ...body.Results[0].Statistics, Skipped: 4 } as never;
+    expect(judge(body).reasons).toEqual(['Totals.Skipped is missing, but the packages add up to 4']);
+  });
+
+  it('fails a COMPLETED job with any message about it, of any shape, keeping every one', () => {
+    expect(judge({ ...clean(), ErrorMessage: 'Import aborted: 3 entities rejected' }).reasons).toEqual([
+      "SMAX's message: Import aborted: 3 entities rejected",
+    ]);
+    const both = readImportStatus({ ...clean(), Status: 'COMPLETED', Error: 'Lock lost', ErrorMessage: { code: 9 } });
+    expect(both.message).toBe('{"code":9}; Lock lost');
+    expect(judge({ ...clean(), ErrorMessage: 7 }).reasons).toEqual([
+      "SMAX's message: ErrorMessage: 7",
+      'unreadable answer: ErrorMessage is a number: 7',
+    ]);
+    expect(judge({ ...clean(), Status: 'FAILED', ErrorMessage: 'No space' }).reasons).toEqual([
+      'status FAILED (No space)',
     ]);
   });
 
