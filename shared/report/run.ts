@@ -18,7 +18,7 @@ import { Deadline, systemClock, type Clock, type Logger, type Runtime } from '..
 import { coreLogger } from './logger.js';
 import { coreOutputs, type Outputs } from './outputs.js';
 import { mappedStack } from './stack.js';
-import { Summary } from './summary.js';
+import { cutToBytes, Summary, SUMMARY_LIMIT_BYTES } from './summary.js';
 
 export interface ActionContext {
   logger: Logger;
@@ -141,7 +141,8 @@ async function writeSummary(title: string, summary: Summary, logger: Logger): Pr
   const markdown = `## ${title}\n\n${summary.toMarkdown()}`;
   if (!process.env.GITHUB_STEP_SUMMARY) return logger.info(`Job summary:\n${markdown}`);
   try {
-    await core.summary.addRaw(logger.redact(markdown), true).write();
+    // Cut again after redaction, which can lengthen the text (a one-character secret becomes ***).
+    await core.summary.addRaw(cutToBytes(logger.redact(markdown), SUMMARY_LIMIT_BYTES), true).write();
   } catch (error) {
     logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
   }
