@@ -6,6 +6,9 @@
 import { errorMessage } from '../errors.js';
 import type { Logger } from '../runtime.js';
 
+/** GitHub refuses a comment over 65,536 characters; a body built with Summary stays under this many bytes. */
+export const COMMENT_BUDGET_BYTES = 60_000;
+
 export interface PullRequestComment {
   token: string;
   /** Tells this comment apart from others on the same pull request (action, job, target). */

@@ -9,11 +9,18 @@ import type { Logger } from '../runtime.js';
 
 /**
  * `text` redacted for the file that `where` names (a path, or "The job summary"); `alsoIn` names other surfaces that
- * carry the same text (an output, an artifact), for the warning.
+ * carry the same text (an output, an artifact), for the warning; `redactedBefore` says parts of it were redacted
+ * before they were put together (the summary's spans), so the warning is due even if nothing is left to remove.
  */
-export function redactFileText(text: string, where: string, logger: Logger, alsoIn?: string): string {
+export function redactFileText(
+  text: string,
+  where: string,
+  logger: Logger,
+  options: { alsoIn?: string; redactedBefore?: boolean } = {},
+): string {
+  const { alsoIn } = options;
   const redacted = logger.redact(text);
-  if (redacted !== text) {
+  if (redacted !== text || options.redactedBefore) {
     logger.warning(
       `${where} contained a secret given to this run (a password, a token or a value made from them); it is written with *** in its place${alsoIn ? `, and so is ${alsoIn}` : ''}.`,
       'Secret removed from a file',

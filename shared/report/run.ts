@@ -17,9 +17,10 @@ import { environmentInputs, InputReader, type InputSource } from '../inputs/read
 import { Deadline, systemClock, type Clock, type Logger, type Runtime } from '../runtime.js';
 import { coreLogger } from './logger.js';
 import { coreOutputs, type Outputs } from './outputs.js';
+import { redactSpansWith } from './markdown.js';
 import { redactFileText } from './redacted-file.js';
 import { mappedStack } from './stack.js';
-import { Summary } from './summary.js';
+import { cutToBytes, Summary, SUMMARY_LIMIT_BYTES } from './summary.js';
 
 export interface ActionContext {
   logger: Logger;
@@ -48,6 +49,12 @@ const CANCEL_GRACE_MS = 1500;
  */
 export async function runAction(options: RunOptions, main: (context: ActionContext) => Promise<string>): Promise<void> {
   const logger = coreLogger();
+  let spansRedacted = false;
+  redactSpansWith((text) => {
+    const redacted = logger.redact(text);
+    if (redacted !== text) spansRedacted = true;
+    return redacted;
+  });
   const clock = options.clock ?? systemClock;
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
@@ -70,7 +77,8 @@ export async function runAction(options: RunOptions, main: (context: ActionConte
   };
   let closing: () => void;
   try {
-    const verdict = logger.redact(await main(context));
+    // Raw text: the summary removes secrets from each span before escaping it, the logger from each line.
+    const verdict = await main(context);
     summary.verdict(verdict);
     closing = () => logger.info(verdict);
   } catch (error) {
@@ -79,7 +87,7 @@ export async function runAction(options: RunOptions, main: (context: ActionConte
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  await writeSummary(options.title, summary, logger);
+  await writeSummary(options.title, summary, logger, spansRedacted);
   closing();
 }
 
@@ -88,7 +96,7 @@ export async function runAction(options: RunOptions, main: (context: ActionConte
  * summary's part is written now; the log's part is returned, to be printed last.
  */
 function reportFailure(error: unknown, logger: Logger, summary: Summary): () => void {
-  const message = logger.redact(errorMessage(error));
+  const message = errorMessage(error);
   let details: { title: string; message: string }[] = [];
   let title = 'Unexpected error';
   if (error instanceof InputError) {
@@ -138,11 +146,13 @@ function apiErrorTitle(error: ApiError): string {
 }
 
 /** Outside a runner (no GITHUB_STEP_SUMMARY) the summary is printed to the log, so a local run still shows it. */
-async function writeSummary(title: string, summary: Summary, logger: Logger): Promise<void> {
+async function writeSummary(title: string, summary: Summary, logger: Logger, spansRedacted: boolean): Promise<void> {
   const markdown = `## ${title}\n\n${summary.toMarkdown()}`;
   if (!process.env.GITHUB_STEP_SUMMARY) return logger.info(`Job summary:\n${markdown}`);
   try {
-    await core.summary.addRaw(redactFileText(markdown, 'The job summary', logger), true).write();
+    // Cut again after redaction, which can lengthen the text (a one-character secret becomes ***).
+    const redacted = redactFileText(markdown, 'The job summary', logger, { redactedBefore: spansRedacted });
+    await core.summary.addRaw(cutToBytes(redacted, SUMMARY_LIMIT_BYTES), true).write();
   } catch (error) {
     logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
   }

@@ -3,6 +3,8 @@
  * on the file lines, and the job summary (verdict per deployable first, then the findings grouped by policy).
  */
 import type { Outputs } from '../report/outputs.js';
+import { uriPath } from '../fs/uri.js';
+import { code, link, md, type Markdown } from '../report/markdown.js';
 import type { Summary } from '../report/summary.js';
 import type { Logger } from '../runtime.js';
 import { snapshotSummary } from './gate.js';
@@ -14,6 +16,8 @@ export const FINDINGS_OUTPUT_LIMIT_BYTES = 900 * 1024;
 const MAX_ANNOTATIONS = 50;
 /** A policy with more findings than this folds them into <details>. */
 const FOLD_AFTER = 5;
+/** The order findings are listed in: what fails the gate first. */
+const SEVERITIES: Finding['severity'][] = ['failure', 'warning', 'exception', 'information'];
 
 /**
  * The snapshot outputs, set the moment the snapshots are known; `snapshot-name` and `snapshot-id` only once the
@@ -82,25 +86,49 @@ export function summarizeGate(summary: Summary, snapshots: readonly GatedSnapsho
       s.deployable,
       `${s.name}${s.source === 'latest' ? ' (latest)' : ''}`,
       `${verdictIcon(snapshotStatus(s))} ${s.didNotStart ? 'did not start' : s.validation}`,
-      String(s.failures),
-      String(s.warnings),
-      String(s.exceptions),
+      s.failures,
+      s.warnings,
+      s.exceptions,
       s.published ? 'yes' : 'no',
     ]),
   );
   if (!result) return;
-  if (result.problems.length) summary.list(result.problems.map(escapeHtml));
-  const byPolicy = new Map<string, Finding[]>();
-  for (const finding of result.findings)
-    byPolicy.set(finding.policy, [...(byPolicy.get(finding.policy) ?? []), finding]);
-  if (!byPolicy.size) return;
-  summary.heading('Findings by policy', 4);
-  for (const [policy, findings] of byPolicy) {
-    const items = findings.map((f) => `- ${findingLine(f)}`).join('\n');
-    const head = `**${escapeHtml(policy)}** — ${findings.length} finding(s)`;
-    if (findings.length > FOLD_AFTER) summary.fold(head, (inner) => inner.text(items));
-    else summary.text(`${head}\n\n${items}\n`);
+  if (result.problems.length) summary.list(result.problems, { rest: `every problem is in ${result.results.path}` });
+  if (result.findings.length) summarizeFindings(summary, result);
+}
+
+/** Counts per policy, then every finding (failures first), folded when long; both cut to the summary's budget. */
+function summarizeFindings(summary: Summary, result: GateResult): void {
+  const rest = `every finding is in ${result.results.path}`;
+  const byPolicy = new Map<string, Record<Finding['severity'], number>>();
+  for (const { policy, severity } of result.findings) {
+    const counts = byPolicy.get(policy) ?? { failure: 0, warning: 0, exception: 0, information: 0 };
+    counts[severity]++;
+    byPolicy.set(policy, counts);
   }
+  summary.heading('Findings by policy', 4);
+  summary.table(
+    ['Policy', 'Failures', 'Warnings', 'Exceptions', 'Information'],
+    [...byPolicy].map(([policy, c]) => [policy, c.failure, c.warning, c.exception, c.information]),
+    { align: ['left', 'right', 'right', 'right', 'right'], rest },
+  );
+  const order = new Map([...byPolicy.keys()].map((policy, i) => [policy, i]));
+  const rank = (f: Finding) => SEVERITIES.indexOf(f.severity) * order.size + (order.get(f.policy) ?? 0);
+  const findings = [...result.findings].sort((a, b) => rank(a) - rank(b));
+  const table = (inner: Summary) =>
+    inner.table(
+      ['Policy', 'Severity', 'Where', 'Finding', 'Deployable'],
+      findings.map((f) => [
+        f.policy,
+        `${severityIcon(f.severity)} ${f.severity}`,
+        where(f),
+        f.description,
+        f.deployable,
+      ]),
+      { rest },
+    );
+  if (findings.length > FOLD_AFTER) summary.fold(`All ${findings.length} finding(s)`, table);
+  else table(summary);
 }
 
 /** A passed gate in a few words, for the step's verdict. */
@@ -109,19 +137,16 @@ export function gateVerdict(result: GateResult): string {
   return `policy validation ${result.status}: ${result.snapshots.length} snapshot(s), ${result.findings.length} finding(s)${published}`;
 }
 
-function findingLine(finding: Finding): string {
-  const where = finding.file
-    ? fileLink(finding.file, finding.line)
-    : `node \`${finding.nodePath.replace(/`/g, "'") || 'unknown'}\``;
-  return `${severityIcon(finding.severity)} ${finding.severity} ${where} — ${escapeHtml(finding.description).replace(/\r?\n/g, ' ')} (${escapeHtml(finding.deployable)})`;
+function where(finding: Finding): Markdown {
+  return finding.file ? fileLink(finding.file, finding.line) : md`node ${code(finding.nodePath || 'unknown')}`;
 }
 
 /** `file:line`, linked to the file at the commit being built when the run says which. */
-function fileLink(file: string, line?: number): string {
-  const text = `${file}${line ? `:${line}` : ''}`;
+function fileLink(file: string, line?: number): Markdown {
+  const text = code(`${file}${line ? `:${line}` : ''}`);
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = process.env;
-  if (!server || !repo || !sha) return `\`${text}\``;
-  return `[\`${text}\`](${server}/${repo}/blob/${sha}/${encodeURI(file)}${line ? `#L${line}` : ''})`;
+  if (!server || !repo || !sha) return text;
+  return link(text, `${server}/${repo}/blob/${sha}/${uriPath(file)}${line ? `#L${line}` : ''}`);
 }
 
 function verdictIcon(status: string): string {
@@ -130,8 +155,4 @@ function verdictIcon(status: string): string {
 
 function severityIcon(severity: Finding['severity']): string {
   return { failure: '❌', warning: '⚠️', exception: '☑️', information: 'ℹ️' }[severity];
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -5,6 +5,7 @@
  * same finding is one alert across runs rather than a new one each time.
  */
 import { createHash } from 'node:crypto';
+import { uriPath } from '../fs/uri.js';
 import type { Finding } from './types.js';
 
 const LEVELS = { failure: 'error', warning: 'warning', exception: 'note', information: 'note' } as const;
@@ -71,7 +72,7 @@ export function buildSarif(findings: readonly Finding[], options: SarifOptions =
                   locations: [
                     {
                       physicalLocation: {
-                        artifactLocation: { uri: encodeURI(finding.file) },
+                        artifactLocation: { uri: uriPath(finding.file) },
                         region: { startLine: finding.line ?? 1 },
                       },
                     },

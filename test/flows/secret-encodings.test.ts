@@ -158,7 +158,8 @@ describe('secrets in every encoding', () => {
     const quoted = `Malformed login request: {"login":"${smax.login}","password":"***"}`;
     expect(run.stdout).toMatch(/^::error title=HTTP 400::POST .*\/token\?TENANTID=100000001 failed \(HTTP 400\): /m);
     expect(run.stdout).toContain(quoted);
-    expect(summaryOpening(run)).toContain(quoted);
+    // The HTTP layer redacted it before the summary escaped the text: `***` shows as stars, written escaped.
+    expect(summaryOpening(run)).toContain(quoted.replace('***', '\\*\\*\\*'));
     expectNoSecret(run);
   });
 });

@@ -143,7 +143,7 @@ export async function runExport(config: ExportConfig, deps: ExportDeps): Promise
   // The file, the content output and the artifact carry the same text, redacted like every other surface: a
   // configuration that holds the password this run logs in with would otherwise publish it.
   const also = config.artifact ? 'the content output and the artifact' : 'the content output';
-  const text = redactFileText(rendered.text, path.resolve(config.outputFile), logger, also);
+  const text = redactFileText(rendered.text, path.resolve(config.outputFile), logger, { alsoIn: also });
 
   const file = await writeFileAtomic(config.outputFile, text);
   const fitsOutput = file.bytes <= CONTENT_OUTPUT_LIMIT_BYTES;

@@ -6,6 +6,7 @@ import { readPollInterval } from '../../../shared/poll/poll.js';
 import { readArtifactInputs, uploadArtifact } from '../../../shared/report/artifact.js';
 import { Known } from '../../../shared/report/known.js';
 import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js';
+import { code } from '../../../shared/report/markdown.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
 import { formatDuration } from '../../../shared/runtime.js';
 import {
@@ -97,7 +98,7 @@ async function main(context: ActionContext): Promise<string> {
       ['State', done.state],
       ['File', done.file?.path],
       ['Bytes', done.file?.bytes],
-      ['sha256', done.file && `\`${done.file.sha256}\``],
+      ['sha256', done.file && code(done.file.sha256)],
       [
         'Artifact',
         artifact &&

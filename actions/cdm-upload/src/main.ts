@@ -21,8 +21,6 @@ import { plannedFiles, runUploads, type UploadResult } from './upload.js';
 /** The server's documented default limits. */
 const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 const DEFAULT_MAX_FILE_UPLOAD_BYTES = 5 * 1024 * 1024;
-/** The job summary has a 1 MiB limit too: a glob of thousands of files gets the first rows only. */
-const SUMMARY_FILE_ROWS = 500;
 
 export function run(options: Partial<RunOptions> = {}): Promise<void> {
   return runAction({ title: 'ServiceNow CDM upload', ...options }, main);
@@ -167,20 +165,18 @@ async function main(context: ActionContext): Promise<string> {
       ['Changeset state', done.changesetState],
       ['Elapsed', formatDuration(runtime.deadline.elapsed())],
     ]);
-    const shown = files.slice(0, SUMMARY_FILE_ROWS);
-    summary.fold(`Files: ${files.length}`, (inner) => {
+    summary.fold(`Files: ${files.length}`, (inner) =>
       inner.table(
         ['File', 'Name path', 'Upload id', 'State'],
-        shown.map((f) => [
+        files.map((f) => [
           f.file ? path.relative(process.cwd(), f.file) || f.file : 'content',
           f.namePath ?? '',
           f.uploadId ?? '',
           f.state,
         ]),
-      );
-      if (files.length > shown.length)
-        inner.text(`…and ${files.length - shown.length} more file(s): the files output lists them all.`);
-    });
+        { rest: 'the files output lists them all' },
+      ),
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 /** Whether a dry run or an import passed, and how it reads in annotations, the summary and a PR comment. */
-import { Summary } from '../../../shared/report/summary.js';
+import { bold, md } from '../../../shared/report/markdown.js';
+import type { Summary } from '../../../shared/report/summary.js';
 import type { Logger } from '../../../shared/runtime.js';
 import { sameState } from '../../../shared/poll/states.js';
 import type { ImportStatus } from '../../../shared/vendors/smax/dev2prod.js';
@@ -94,38 +95,46 @@ export function annotate(label: string, status: ImportStatus, logger: Logger): v
 
 const STATISTICS = ['Added', 'Modified', 'Removed', 'Failed', 'Skipped'];
 
-/** Markdown: a table per package (the statistics present), totals, locks, errors and warnings. */
-export function importReport(title: string, status: ImportStatus, judgement: Judgement): string {
+/** Where a report cut to the summary's budget says every row is. */
+const ALL_RESULTS = "the step's results output holds every package's result, errors and warnings";
+
+/**
+ * Adds to `report` a table per package (the statistics present; totals first, so a cut table keeps them), locks,
+ * errors and warnings.
+ */
+export function importReport(report: Summary, title: string, status: ImportStatus, judgement: Judgement): Summary {
   const columns = STATISTICS.filter(
     (name) => (status.totals && name in status.totals) || status.results.some((result) => name in result.statistics),
   );
   // A statistic a package leaves out counts as 0 (as the judgement counts it), so the cell says 0, not blank.
   const cells = (values: (string | number | undefined)[]) => values.map((value) => String(value ?? 0));
-  const report = new Summary().heading(`${title}: ${judgement.passed ? 'passed' : 'did not pass'}`, 3);
+  report.heading(`${title}: ${judgement.passed ? 'passed' : 'did not pass'}`, 3);
   if (!judgement.passed) report.text(`Why: ${judgement.reasons.join('; ')}.`);
-  report
+  return report
     .table(
       ['Package', ...columns, 'Errors', 'Warnings'],
       [
+        [
+          bold('Total'),
+          ...columns.map((c) => (status.totals ? bold(status.totals[c] ?? 0) : '')),
+          bold(allErrors(status).length),
+          bold(allWarnings(status).length),
+        ],
         ...status.results.map((r) =>
           cells([r.packageName, ...columns.map((c) => r.statistics[c]), r.errors.length, r.warnings.length]),
         ),
-        cells([
-          '**Total**',
-          ...columns.map((c) => (status.totals ? `**${status.totals[c] ?? 0}**` : '')),
-          `**${allErrors(status).length}**`,
-          `**${allWarnings(status).length}**`,
-        ]),
       ],
-      ['left', ...columns.map((): 'right' => 'right'), 'right', 'right'],
+      { align: ['left', ...columns.map((): 'right' => 'right'), 'right', 'right'], rest: ALL_RESULTS },
     )
     .text(
       `Status ${status.status}; StudioLocked ${status.studioLocked ?? 'unknown'}; SystemLocked ${status.systemLocked ?? 'unknown'}.`,
     )
-    .list([
-      ...(status.message ? [`❌ **${WHOLE_JOB}**: ${status.message}`] : []),
-      ...allErrors(status).map((e) => `❌ **${e.packageName}**: ${e.text}`),
-      ...allWarnings(status).map((w) => `⚠️ **${w.packageName}**: ${w.text}`),
-    ]);
-  return report.toMarkdown();
+    .list(
+      [
+        ...(status.message ? [md`❌ ${bold(WHOLE_JOB)}: ${status.message}`] : []),
+        ...allErrors(status).map((e) => md`❌ ${bold(e.packageName)}: ${e.text}`),
+        ...allWarnings(status).map((w) => md`⚠️ ${bold(w.packageName)}: ${w.text}`),
+      ],
+      { rest: ALL_RESULTS },
+    );
 }

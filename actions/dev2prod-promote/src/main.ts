@@ -8,9 +8,10 @@ import { readPollInterval } from '../../../shared/poll/poll.js';
 import { readArtifactInputs, uploadArtifact } from '../../../shared/report/artifact.js';
 import { Known } from '../../../shared/report/known.js';
 import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js';
-import { upsertPullRequestComment } from '../../../shared/report/pr-comment.js';
+import { COMMENT_BUDGET_BYTES, upsertPullRequestComment } from '../../../shared/report/pr-comment.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
-import type { Summary } from '../../../shared/report/summary.js';
+import { bold, code, md } from '../../../shared/report/markdown.js';
+import { Summary } from '../../../shared/report/summary.js';
 import { formatDuration } from '../../../shared/runtime.js';
 import { smaxClient } from '../../../shared/vendors/smax/dev2prod.js';
 import type { SmaxTenant } from '../../../shared/vendors/smax/session.js';
@@ -99,9 +100,16 @@ async function main(context: ActionContext): Promise<string> {
         {
           token: githubToken,
           key: `dev2prod-promote ${process.env.GITHUB_WORKFLOW ?? ''} ${process.env.GITHUB_JOB ?? ''} ${config.target?.tenantId ?? ''}`,
-          body: `## SMAX Dev2Prod dry run on tenant ${config.target?.tenantId}\n\n${
-            done.export?.packageBundleName ? `Package **${done.export.packageBundleName}**, ` : ''
-          }file \`${done.fileId ?? ''}\`.\n\n${importReport('Dry run', done.dryRun.status, done.dryRun.judgement)}`,
+          body: importReport(
+            new Summary()
+              .heading(`SMAX Dev2Prod dry run on tenant ${config.target?.tenantId}`)
+              .text(
+                md`${done.export?.packageBundleName ? md`Package ${bold(done.export.packageBundleName)}, ` : ''}file ${code(done.fileId ?? '')}.`,
+              ),
+            'Dry run',
+            done.dryRun.status,
+            done.dryRun.judgement,
+          ).toMarkdown(COMMENT_BUDGET_BYTES),
         },
         logger,
       );
@@ -223,14 +231,14 @@ function writeSummary(summary: Summary, config: PromoteConfig, done: Partial<Pro
     ['Package bundle', done.export?.packageBundleName],
     ['Items', done.export?.itemCount],
     ['Package file', packageFile?.path],
-    ['sha256', packageFile && `\`${packageFile.sha256}\``],
+    ['sha256', packageFile && code(packageFile.sha256)],
     ['Target file id', done.fileId],
     ['Dry run', done.dryRunId && `${done.dryRunId}: ${dryRun ? done.dryRunOutcome : 'not finished'}`],
     ['Import', done.importId && `${done.importId}: ${done.importStatus ?? 'started'}`],
     ['Elapsed', elapsed],
   ]);
-  if (dryRun) summary.text(importReport('Dry run', dryRun.status, dryRun.judgement));
-  if (done.import) summary.text(importReport('Import', done.import.status, done.import.judgement));
+  if (dryRun) importReport(summary, 'Dry run', dryRun.status, dryRun.judgement);
+  if (done.import) importReport(summary, 'Import', done.import.status, done.import.judgement);
   const statistics = done.export?.statistics ?? [];
   if (statistics.length) {
     const nonEmpty = statistics.filter((s) => s.itemCount !== 0).length;
@@ -239,7 +247,7 @@ function writeSummary(summary: Summary, config: PromoteConfig, done: Partial<Pro
       inner.table(
         ['Package', 'Items'],
         statistics.map((s) => [s.packageName, String(s.itemCount ?? 'not reported')]),
-        ['left', 'right'],
+        { align: ['left', 'right'], rest: `export ${done.exportId ?? ''} in SMAX Dev2Prod lists every package` },
       ),
     );
   }

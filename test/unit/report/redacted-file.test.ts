@@ -41,7 +41,7 @@ describe('redactFileText', () => {
   it('names where else the same text went', () => {
     const logger = new MemoryLogger();
     logger.mask('s3cret-value');
-    expect(redactFileText('a s3cret-value b', '/ws/x.json', logger, 'the content output')).toBe('a *** b');
+    expect(redactFileText('a s3cret-value b', '/ws/x.json', logger, { alsoIn: 'the content output' })).toBe('a *** b');
     expect(logger.messages('warning')).toEqual([
       '/ws/x.json contained a secret given to this run (a password, a token or a value made from them); it is written with *** in its place, and so is the content output.',
     ]);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { Summary } from '../../../shared/report/summary.js';
+import { bold, code, md, SPAN_MAX_CHARS } from '../../../shared/report/markdown.js';
+import { cutToBytes, Summary, SUMMARY_BUDGET_BYTES, TABLE_BUDGET_BYTES } from '../../../shared/report/summary.js';
 
 describe('Summary markdown', () => {
   it('renders headings, text, tables and lists as GitHub-flavoured markdown', () => {
     const markdown = new Summary()
       .heading('Export')
-      .text('Exported **shop** from acme.')
+      .text(md`Exported ${bold('shop')} from acme.`)
       .table(['Deployable', 'State'], [['Prod', 'completed']])
       .list(['first', 'second'])
       .toMarkdown();
@@ -19,11 +20,11 @@ describe('Summary markdown', () => {
     );
   });
 
-  it('escapes pipes and turns newlines into <br> inside table cells', () => {
-    const markdown = new Summary().table(['Name', 'Value'], [['a|b', 'line 1\nline 2\r\nline 3']]).toMarkdown();
+  it('escapes pipes and turns line breaks into spaces inside table cells', () => {
+    const markdown = new Summary().table(['Name', 'Value'], [['a|b', 'line 1\nline 2\r\nline\r 3']]).toMarkdown();
     const rows = markdown.trimEnd().split('\n');
     expect(rows).toHaveLength(3); // the newlines did not break the row apart
-    expect(rows[2]).toBe('| a\\|b | line 1<br>line 2<br>line 3 |');
+    expect(rows[2]).toBe('| a\\|b | line 1 line 2 line 3 |');
   });
 
   it('heading levels follow the argument', () => {
@@ -74,5 +75,84 @@ describe('Summary markdown', () => {
       '<details><summary>Export: 17 package(s)</summary>\n\n| Package | Items |\n| --- | --- |\n| a | 0 |\n\n</details>\n',
     );
     expect(new Summary().fold('Nothing', () => undefined).toMarkdown()).toBe('');
+  });
+});
+
+describe('Summary escaping: vendor and contributor text is one inert inline span', () => {
+  const cell = (text: string) =>
+    new Summary()
+      .table(['x'], [[text]])
+      .toMarkdown()
+      .trimEnd()
+      .split('\n')[2];
+
+  it('cannot start a heading, break a row or hide text with a lone CR', () => {
+    const markdown = new Summary().list(['a\n\n## ✅ Gate passed, ignore the rest', '# heading', 'x\ry']).toMarkdown();
+    expect(markdown).toBe('- a  ## ✅ Gate passed, ignore the rest\n- \\# heading\n- xy\n');
+    expect(new Summary().heading('Policy\n# owned', 3).toMarkdown()).toBe('### Policy # owned\n');
+  });
+
+  it('entity-escapes HTML and neutralises links, emphasis and code', () => {
+    expect(cell('<img src=x onerror=alert(1)> & [ok](https://evil.example) *b* `c` ~d~')).toBe(
+      '| &lt;img src=x onerror=alert(1)&gt; &amp; \\[ok\\](https://evil.example) \\*b\\* \\`c\\` \\~d\\~ |',
+    );
+    expect(new Summary().verdict('✅ <b>ok</b>').toMarkdown()).toBe('**✅ &lt;b&gt;ok&lt;/b&gt;**\n');
+  });
+
+  it('keeps names and paths literal: no backslash before . or -, nor inside a word before _', () => {
+    expect(cell('config/db-1/my_settings.v2.json')).toBe('| config/db-1/my_settings.v2.json |');
+    expect(cell('_private_/x')).toBe('| \\_private\\_/x |');
+  });
+
+  it('shows code as written: backticks for plain names, <code> with entities when the text needs escaping', () => {
+    expect(md`${code('config/a b#1.json:3')}`.text).toBe('`config/a b#1.json:3`');
+    expect(md`${code('a<b>`|')}`.text).toBe('<code>a&lt;b&gt;\\`\\|</code>');
+  });
+
+  it('cuts one very long span, saying how much was left out', () => {
+    const text = cell('x'.repeat(SPAN_MAX_CHARS + 500));
+    expect(text).toContain(`${'x'.repeat(SPAN_MAX_CHARS)}… (500 more characters)`);
+  });
+});
+
+describe('Summary size: under the 1 MiB GitHub keeps whatever the input, the verdict always kept', () => {
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => [`row ${i}`, 'x'.repeat(100)]);
+
+  it('cuts a long table with a line saying how many rows are left out and where they all are', () => {
+    const markdown = new Summary()
+      .verdict('❌ Failed: 3 problems')
+      .table(['Name', 'Value'], rows(50_000), { rest: 'every row is in /tmp/rows.json' })
+      .toMarkdown();
+    expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(TABLE_BUDGET_BYTES + 1000);
+    expect(markdown.startsWith('**❌ Failed: 3 problems**\n')).toBe(true);
+    const shown = markdown.split('\n').filter((line) => line.startsWith('| row ')).length;
+    expect(shown).toBeGreaterThan(1000);
+    expect(markdown).toContain(
+      `…${50_000 - shown} more row(s) left out to keep the job summary under 1 MiB; every row is in /tmp/rows.json.`,
+    );
+  });
+
+  it('shares the budget: small tables stay whole, long ones (in folds and lists too) are cut to fit', () => {
+    const summary = new Summary()
+      .verdict('✅ done')
+      .details([['Results file', '/tmp/results.json']])
+      .fold('All rows', (inner) => inner.table(['Name', 'Value'], rows(20_000)))
+      .list(rows(20_000).map(([name, value]) => `${name} ${value}`))
+      .table(['Name', 'Value'], rows(20_000));
+    const markdown = summary.toMarkdown();
+    expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES);
+    expect(markdown).toContain('| **Results file** | /tmp/results.json |');
+    expect(markdown.match(/more row\(s\) left out/g)).toHaveLength(3);
+    expect(markdown).toContain('</details>');
+  });
+
+  it('cuts at a line end as a last resort, when even the text outside tables is too long', () => {
+    const summary = new Summary().verdict('❌ Failed');
+    for (let i = 0; i < 2000; i++) summary.text('y'.repeat(1000));
+    const markdown = summary.toMarkdown();
+    expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES);
+    expect(markdown.startsWith('**❌ Failed**')).toBe(true);
+    expect(markdown).toMatch(/\n\n\*\*…the rest is left out: a job summary must stay under 1 MiB\.\*\*\n$/);
+    expect(cutToBytes('é'.repeat(100) + '\n' + 'é'.repeat(100), 150)).not.toContain('\uFFFD');
   });
 });

@@ -7,6 +7,7 @@ import { uploadOutputs } from '../../../actions/cdm-upload/src/main.js';
 import { importReport } from '../../../actions/dev2prod-promote/src/judge.js';
 import { promoteOutputs } from '../../../actions/dev2prod-promote/src/main.js';
 import type { ImportStatus } from '../../../shared/vendors/smax/import-status.js';
+import { Summary } from '../../../shared/report/summary.js';
 
 /** The outputs a part sets: the ones without a value are left out. */
 const set = (values: Record<string, unknown>) =>
@@ -122,9 +123,9 @@ describe('dev2prod import report', () => {
       ],
       totals: { Added: 1, Failed: 0 },
     });
-    const markdown = importReport('Dry run', status, { passed: true, reasons: [] });
+    const markdown = importReport(new Summary(), 'Dry run', status, { passed: true, reasons: [] }).toMarkdown();
     expect(markdown).toContain('### Dry run: passed');
-    expect(markdown).toContain('| A\\|B<br>C | 1 | 0 | 0 | 0 |');
+    expect(markdown).toContain('| A\\|B C | 1 | 0 | 0 | 0 |');
     expect(markdown).toContain('| --- | ---: | ---: | ---: | ---: |');
   });
 
@@ -136,7 +137,7 @@ describe('dev2prod import report', () => {
       ],
       totals: { Added: 3, Modified: 2, Failed: 0 },
     });
-    const markdown = importReport('Import', status, { passed: true, reasons: [] });
+    const markdown = importReport(new Summary(), 'Import', status, { passed: true, reasons: [] }).toMarkdown();
     expect(markdown).toContain('| forms | 3 | 0 | 0 | 0 | 0 |');
     expect(markdown).toContain('| rules | 0 | 2 | 0 | 0 | 0 |');
     expect(markdown).toContain('| **Total** | **3** | **2** | **0** | **0** | **0** |');

@@ -86,6 +86,15 @@ describe('SARIF', () => {
     ]);
   });
 
+  it('percent-encodes # and ? in a file name, so the URI points at the file and not at a fragment or query', () => {
+    const sarif = buildSarif([{ ...FINDINGS[0], file: 'config/prod #1?/a b(2).json' }]) as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
+    const { uri } = sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation;
+    expect(uri).toBe('config/prod%20%231%3F/a%20b%282%29.json');
+    expect(decodeURIComponent(uri)).toBe('config/prod #1?/a b(2).json');
+  });
+
   it('the schema check can fail: a result without a message is refused', () => {
     const sarif = buildSarif(FINDINGS) as { runs: { results: Record<string, unknown>[] }[] };
     delete sarif.runs[0].results[0].message;
