@@ -191,6 +191,31 @@ describe('validation gate', () => {
     );
   });
 
+  it('refuses a changeset whose impacted deployable belongs to another application, naming it', async () => {
+    const number = await commit();
+    const query = new URLSearchParams({ appName: 'SharedServices', name: 'SharedProd', envType: 'Production' });
+    const created = await fetch(`${sandbox.url}/api/sn_cdm/applications/deployables?${query}`, {
+      method: 'POST',
+      headers: { authorization: sandbox.basicAuthorization },
+    });
+    expect(created.status).toBe(200);
+    const shared = [...sandbox.appsApi.store.deployables.values()].find((d) => d.name === 'SharedProd');
+    sandbox.server.inject({
+      match: { method: 'GET', path: /\/impacted-deployables$/ },
+      kind: 'rewrite',
+      json: (body: { result: Record<string, unknown>[] }) => {
+        body.result[1] = { ...body.result[1], sys_id: shared?.sysId, name: 'SharedProd', cdm_app: shared?.appSysId };
+        return body;
+      },
+      times: Infinity,
+    });
+    const error = await rejection(gate({ changesetNumber: number, publish: true }), JobFailedError);
+    expect(error.message).toContain(
+      `Deployable SharedProd, impacted by changeset ${number}, belongs to application SharedServices, not PaymentApp`,
+    );
+    expect(validatePosts()).toHaveLength(0);
+  });
+
   it('skips deleted deployables, and waits on the snapshots themselves where the changeset has no snapshot_status', async () => {
     sandbox.snapshotApi.deletedDeployables.add('Development');
     sandbox.snapshotApi.omitSnapshotStatus = true;

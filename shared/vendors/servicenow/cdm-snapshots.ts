@@ -52,6 +52,9 @@ export interface Changeset {
   state: string;
   /** `created`, `none`, `error` or an in-flight value; undefined when the instance does not have the field. */
   snapshotStatus?: string;
+  /** The application the changeset belongs to: its sys_id and its name. */
+  appSysId: string;
+  appName: string;
 }
 
 export interface Snapshot {
@@ -66,6 +69,9 @@ export interface Snapshot {
   /** The changeset's number when the instance sends the dot-walked field; '' otherwise. */
   changesetNumber: string;
   deployableSysId: string;
+  /** The snapshot's application (`cdm_application_id`) and, when the instance sends it, its name; '' otherwise. */
+  appSysId: string;
+  appName: string;
   createdOn: string;
 }
 
@@ -87,6 +93,8 @@ const SNAPSHOT_FIELDS = [
   'changeset_id',
   'changeset_id.number',
   'cdm_deployable_id',
+  'cdm_application_id',
+  'cdm_application_id.name',
 ];
 
 /** The deployables a committed changeset impacted (deleted ones included; the caller skips them). */
@@ -162,12 +170,37 @@ function parseDeployable(row: TableRow, client: ApiClient, spec: RequestSpec): D
   };
 }
 
-/** The changeset record with its snapshot generation status; undefined when no changeset has this number. */
+/** The name of the application a deployable belongs to, as sn_cdm_deployable says; '' when it does not. */
+export async function getDeployableAppName(client: ApiClient, deployableSysId: string): Promise<string> {
+  const { row } = await readTableRecord(
+    client,
+    'sn_cdm_deployable',
+    deployableSysId,
+    ['cdm_app.name', 'cdm_app.node.name'],
+    'read the application of a deployable',
+  );
+  return textField(row, 'cdm_app.name') || textField(row, 'cdm_app.node.name') || '';
+}
+
+/**
+ * The changeset record with its snapshot generation status and its application; undefined when no changeset has
+ * this number. The application's name is `cdm_application.name` on some instances and `cdm_application.node.name`
+ * on others (as for deployables), so both are read; a changeset that says neither is refused, as the gate could not
+ * tell whose it is.
+ */
 export async function getChangeset(client: ApiClient, number: string): Promise<Changeset | undefined> {
   const { rows, spec } = await queryTable(client, {
     table: 'sn_cdm_changeset',
     query: `number=${queryValue(number)}`,
-    fields: ['number', 'sys_id', 'state', 'snapshot_status'],
+    fields: [
+      'number',
+      'sys_id',
+      'state',
+      'snapshot_status',
+      'cdm_application',
+      'cdm_application.name',
+      'cdm_application.node.name',
+    ],
     limit: 1,
     what: `read changeset ${number}`,
   });
@@ -183,30 +216,46 @@ export async function getChangeset(client: ApiClient, number: string): Promise<C
   const state = textField(row, 'state');
   if (!sysId || state === undefined)
     throw client.unexpectedAnswer(spec, `the changeset has no ${sysId ? 'state' : 'sys_id'}`);
+  const appSysId = referenceValue(row.cdm_application);
+  const appName = textField(row, 'cdm_application.name') || textField(row, 'cdm_application.node.name');
+  if (!appSysId || !appName) {
+    throw client.unexpectedAnswer(
+      spec,
+      `the changeset carries no application ${appSysId ? 'name (cdm_application.name or cdm_application.node.name)' : '(cdm_application)'}`,
+    );
+  }
   const status = 'snapshot_status' in row ? (textField(row, 'snapshot_status') ?? '') : undefined;
-  return { number, sysId, state: state.toLowerCase(), snapshotStatus: status?.toLowerCase() };
+  return { number, sysId, state: state.toLowerCase(), snapshotStatus: status?.toLowerCase(), appSysId, appName };
+}
+
+/** Whose snapshot is asked for: the deployable, and the application the gate was asked about. */
+export interface SnapshotOwner {
+  deployableSysId: string;
+  /** The deployable's application (`cdm_app`); '' when its record did not say. */
+  appSysId: string;
+  appName: string;
 }
 
 /** The snapshot this changeset created for the deployable, if any. */
 export function findChangesetSnapshot(
   client: ApiClient,
   changesetSysId: string,
-  deployableSysId: string,
+  owner: SnapshotOwner,
 ): Promise<Snapshot | undefined> {
   return findSnapshot(
     client,
-    `changeset_id=${changesetSysId}^cdm_deployable_id=${deployableSysId}^ORDERBYDESCsys_created_on`,
-    { changesetSysId, deployableSysId },
+    `changeset_id=${changesetSysId}^cdm_deployable_id=${owner.deployableSysId}^ORDERBYDESCsys_created_on`,
+    { ...owner, changesetSysId },
     'find the snapshot the changeset created',
   );
 }
 
 /** The deployable's most recently created snapshot, whatever changeset made it. */
-export function findLatestSnapshot(client: ApiClient, deployableSysId: string): Promise<Snapshot | undefined> {
+export function findLatestSnapshot(client: ApiClient, owner: SnapshotOwner): Promise<Snapshot | undefined> {
   return findSnapshot(
     client,
-    `cdm_deployable_id=${deployableSysId}^ORDERBYDESCsys_created_on`,
-    { deployableSysId },
+    `cdm_deployable_id=${owner.deployableSysId}^ORDERBYDESCsys_created_on`,
+    owner,
     'find the latest snapshot',
   );
 }
@@ -214,21 +263,25 @@ export function findLatestSnapshot(client: ApiClient, deployableSysId: string): 
 /** The deployable's snapshot with this name. */
 export function findNamedSnapshot(
   client: ApiClient,
-  deployableSysId: string,
+  owner: SnapshotOwner,
   name: string,
 ): Promise<Snapshot | undefined> {
   return findSnapshot(
     client,
-    `cdm_deployable_id=${deployableSysId}^name=${queryValue(name)}^ORDERBYDESCsys_created_on`,
-    { deployableSysId, name },
+    `cdm_deployable_id=${owner.deployableSysId}^name=${queryValue(name)}^ORDERBYDESCsys_created_on`,
+    { ...owner, name },
     `find the snapshot '${name}'`,
   );
 }
 
+/**
+ * The first row of a snapshot query, checked against what was asked: its application first (a snapshot of another
+ * application is never gated, and the error names whose it is), then its deployable, changeset and name.
+ */
 async function findSnapshot(
   client: ApiClient,
   query: string,
-  expected: { changesetSysId?: string; deployableSysId: string; name?: string },
+  expected: SnapshotOwner & { changesetSysId?: string; name?: string },
   what: string,
 ): Promise<Snapshot | undefined> {
   const { rows, spec } = await queryTable(client, {
@@ -240,8 +293,12 @@ async function findSnapshot(
   });
   if (!rows.length) return undefined;
   const snapshot = parseSnapshot(rows[0], client, spec);
-  const wrong =
-    snapshot.deployableSysId !== expected.deployableSysId
+  const otherApp =
+    (snapshot.appSysId !== '' && expected.appSysId !== '' && snapshot.appSysId !== expected.appSysId) ||
+    (snapshot.appName !== '' && snapshot.appName.toLowerCase() !== expected.appName.toLowerCase());
+  const wrong = otherApp
+    ? `application ${snapshot.appName || snapshot.appSysId}, not ${expected.appName}`
+    : snapshot.deployableSysId !== expected.deployableSysId
       ? `deployable ${snapshot.deployableSysId || '(none)'} instead of ${expected.deployableSysId}`
       : expected.changesetSysId !== undefined && snapshot.changesetSysId !== expected.changesetSysId
         ? `changeset ${snapshot.changesetSysId || '(none)'} instead of ${expected.changesetSysId}`
@@ -265,6 +322,8 @@ function parseSnapshot(row: TableRow, client: ApiClient, spec: RequestSpec): Sna
     changesetSysId: referenceValue(row.changeset_id),
     changesetNumber: textField(row, 'changeset_id.number') ?? '',
     deployableSysId: referenceValue(row.cdm_deployable_id),
+    appSysId: referenceValue(row.cdm_application_id),
+    appName: textField(row, 'cdm_application_id.name') ?? '',
     createdOn: textField(row, 'sys_created_on') ?? '',
   };
 }
