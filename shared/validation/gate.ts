@@ -24,6 +24,7 @@ import {
   type GateSettings,
 } from './types.js';
 import { bringToFinalState } from './validate.js';
+import { judgeSnapshot } from './verdict.js';
 
 export interface GateDeps {
   client: ApiClient;
@@ -86,7 +87,9 @@ export async function runValidationGate(settings: GateSettings, deps: GateDeps):
     snapshot.failures = own.filter((f) => f.severity === 'failure').length;
     snapshot.warnings = own.filter((f) => f.severity === 'warning').length;
     snapshot.exceptions = own.filter((f) => f.severity === 'exception').length;
-    problems.push(...verdictProblems(snapshot, status, settings));
+    const verdict = judgeSnapshot(snapshot, status, settings, results.truncated);
+    problems.push(...verdict.problems);
+    for (const odd of verdict.oddities) logger.warning(`${odd}.`, 'Validation state and results disagree');
     if (!own.length && status === 'passed') {
       logger.warning(
         `${snapshot.name} passed with no policy results: no policy may be mapped to deployable ${snapshot.deployable}.`,
@@ -124,32 +127,6 @@ export async function runValidationGate(settings: GateSettings, deps: GateDeps):
     }
   }
   return { status, passed: !problems.length, problems, snapshots, findings, sarif, results, published };
-}
-
-function verdictProblems(snapshot: GatedSnapshot, status: string, settings: GateSettings): string[] {
-  const counts = `${snapshot.failures} failure(s), ${snapshot.warnings} warning(s), ${snapshot.exceptions} exception(s)`;
-  const problems: string[] = [];
-  if (status === 'failed' || status === 'execution_error') {
-    problems.push(
-      `${snapshot.deployable}: ${snapshot.name} ${status === 'failed' ? 'failed validation' : 'could not be validated (execution_error: a policy did not finish)'}` +
-        (snapshot.failures + snapshot.warnings
-          ? ` — ${counts}`
-          : ' — ServiceNow gave no per-policy result; open the snapshot in DevOps Config'),
-    );
-  } else if (status === 'passed' && snapshot.failures) {
-    problems.push(
-      `${snapshot.deployable}: ServiceNow reports ${snapshot.name} passed, yet ${snapshot.failures} policy result(s) are failures; the gate fails rather than guess`,
-    );
-  }
-  if (status === 'passed_with_exception' && settings.failOnExceptions) {
-    problems.push(`${snapshot.deployable}: ${snapshot.name} passed only with an exception (fail-on-exceptions: true)`);
-  }
-  if (snapshot.warnings && settings.failOnWarnings && !problems.length) {
-    problems.push(
-      `${snapshot.deployable}: ${snapshot.name} has ${snapshot.warnings} warning(s) (fail-on-warnings: true)`,
-    );
-  }
-  return problems;
 }
 
 /** Publishes one passed snapshot; returns what went wrong, if anything. */

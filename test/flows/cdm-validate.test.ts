@@ -152,6 +152,27 @@ describe('cdm-validate end to end', () => {
     expect(strict.run.outputs['validation-status']).toBe('passed_with_exception');
   });
 
+  it('fails a passed_with_exception snapshot whose results hold a failure no exception covers, publishing nothing', async () => {
+    sandbox.server.inject({
+      match: { method: 'GET', path: /\/sn_cdm_policy_validation_result$/ },
+      kind: 'rewrite',
+      json: (body: { result: Record<string, string>[] }) => {
+        for (const row of body.result) row['policy_execution.output'] = '{"decision":"non_compliant"}';
+        return body;
+      },
+      times: Infinity,
+    });
+    const { run } = await validate([{ name: 'Limits-exception' }], { publish: 'true' });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs['validation-status']).toBe('passed_with_exception');
+    expect(run.outputs.failures).toBe('1');
+    expect(run.stdout).toContain(
+      'ServiceNow reports Production-v1.dpl passed_with_exception, yet 1 policy result(s) are failures that no exception covers',
+    );
+    expect(run.outputs.published).toBe('[]');
+    expect(sandbox.server.requestsTo('POST', /\/publish$/)).toHaveLength(0);
+  });
+
   it('fails on execution_error, reading an empty policy output without crashing', async () => {
     const { run } = await validate([{ name: 'Script-execution-error' }]);
     expect(run.exitCode).toBe(1);
