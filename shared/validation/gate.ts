@@ -113,31 +113,52 @@ export async function runValidationGate(settings: GateSettings, deps: GateDeps):
   let results = await resultsFile();
 
   const published: string[] = [];
+  const alreadyPublished: string[] = [];
   if (settings.publish) {
     if (problems.length) {
       logger.info('Nothing is published: the gate failed.');
     } else {
       for (const snapshot of snapshots) {
-        const problem = await publish(snapshot, deps);
-        if (problem) problems.push(problem);
-        else if (snapshot.published) published.push(snapshot.name);
+        const outcome = await publish(snapshot, deps);
+        if (outcome === 'published') published.push(snapshot.name);
+        else if (outcome === 'already published') alreadyPublished.push(snapshot.name);
+        else problems.push(outcome.problem);
       }
       report();
       if (problems.length) results = await resultsFile();
     }
   }
-  return { status, passed: !problems.length, problems, snapshots, findings, sarif, results, published };
+  return {
+    status,
+    passed: !problems.length,
+    problems,
+    snapshots,
+    findings,
+    sarif,
+    results,
+    published,
+    alreadyPublished,
+  };
 }
 
-/** Publishes one passed snapshot; returns what went wrong, if anything. */
-async function publish(snapshot: GatedSnapshot, deps: GateDeps): Promise<string | undefined> {
+/**
+ * Publishes one passed snapshot: whether this run published it, found it already published, or what went wrong.
+ * A publish that answered an error while the snapshot is published counts as already published (it may have been
+ * published meanwhile), so the `published` output never claims what this run may not have done.
+ */
+async function publish(
+  snapshot: GatedSnapshot,
+  deps: GateDeps,
+): Promise<'published' | 'already published' | { problem: string }> {
   const { logger } = deps.runtime;
   if (snapshot.published) {
     logger.info(`${snapshot.name} is already published.`);
-    return undefined;
+    return 'already published';
   }
   if (!snapshot.serviceId) {
-    return `${snapshot.deployable}: ${snapshot.name} was not published: the deployable is not connected to a service. Connect the deployable to a service in DevOps Config before publishing`;
+    return {
+      problem: `${snapshot.deployable}: ${snapshot.name} was not published: the deployable is not connected to a service. Connect the deployable to a service in DevOps Config before publishing`,
+    };
   }
   try {
     await publishSnapshot(deps.client, deps.connection, snapshot.sysId);
@@ -147,16 +168,18 @@ async function publish(snapshot: GatedSnapshot, deps: GateDeps): Promise<string 
     if (now?.published) {
       snapshot.published = true;
       logger.info(
-        `${snapshot.name} is published (ServiceNow answered the publish with an error, but it is published).`,
+        `${snapshot.name} is already published (ServiceNow answered the publish with an error, but it is published).`,
       );
-      return undefined;
+      return 'already published';
     }
     const message = error instanceof ApiError ? error.vendorMessage : errorMessage(error);
-    return `${snapshot.deployable}: publishing ${snapshot.name} failed: ${message}. The results and SARIF files are written; publish it in DevOps Config once the cause is fixed, or re-run with publish: true`;
+    return {
+      problem: `${snapshot.deployable}: publishing ${snapshot.name} failed: ${message}. The results and SARIF files are written; publish it in DevOps Config once the cause is fixed, or re-run with publish: true`,
+    };
   }
   snapshot.published = true;
   logger.info(`Published ${snapshot.name}.`);
-  return undefined;
+  return 'published';
 }
 
 /** A snapshot as the `snapshots` output and the results file show it. */

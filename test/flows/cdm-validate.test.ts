@@ -206,6 +206,25 @@ describe('cdm-validate end to end', () => {
     ]);
   });
 
+  it('lists in published only what this run published, and says a snapshot was already published', async () => {
+    const earlier = sandbox.snapshotApi.seedSnapshot('PaymentApp', 'Production', { published: true });
+    const run = await runInProcess('cdm-validate', {
+      inputs: {
+        'instance-url': sandbox.url,
+        token: sandbox.token,
+        'app-name': 'PaymentApp',
+        'deployable-name': 'Production',
+        publish: 'true',
+      },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.published).toBe('[]');
+    expect(lastLogLine(run)).toBe(
+      `✅ PaymentApp: policy validation passed: 1 snapshot(s), 0 finding(s); already published ${earlier.name}.`,
+    );
+    expect(sandbox.server.requestsTo('POST', /\/publish$/)).toHaveLength(0);
+  });
+
   it('reports a refused publish with ServiceNow’s message, the files already written', async () => {
     const { run } = await validate([{ name: 'Gate-publish-refused' }], { publish: 'true' });
     expect(run.exitCode).toBe(1);
