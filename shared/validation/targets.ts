@@ -7,15 +7,17 @@ import type { ApiClient } from '../http/client.js';
 import { poll } from '../poll/poll.js';
 import type { Runtime } from '../runtime.js';
 import {
-  findChangesetSnapshot,
   findDeployables,
-  findLatestSnapshot,
-  findNamedSnapshot,
   getChangeset,
   getDeployableAppName,
   getImpactedDeployables,
   type Changeset,
   type Deployable,
+} from '../vendors/servicenow/cdm-changesets.js';
+import {
+  findChangesetSnapshot,
+  findLatestSnapshot,
+  findNamedSnapshot,
   type Snapshot,
   type SnapshotOwner,
 } from '../vendors/servicenow/cdm-snapshots.js';

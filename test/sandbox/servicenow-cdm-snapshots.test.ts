@@ -3,15 +3,17 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { ApiError } from '../../shared/errors.js';
 import { getPolicyResults } from '../../shared/vendors/servicenow/cdm-policy-results.js';
 import {
-  findChangesetSnapshot,
   findDeployables,
-  findLatestSnapshot,
   getChangeset,
   getImpactedDeployables,
+  type Deployable,
+} from '../../shared/vendors/servicenow/cdm-changesets.js';
+import {
+  findChangesetSnapshot,
+  findLatestSnapshot,
   getSnapshotValidation,
   publishSnapshot,
   validateSnapshot,
-  type Deployable,
   type SnapshotOwner,
 } from '../../shared/vendors/servicenow/cdm-snapshots.js';
 import { serviceNowClient, type ServiceNowConnection } from '../../shared/vendors/servicenow/connection.js';

@@ -3,10 +3,9 @@ import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { ApiError } from '../../../shared/errors.js';
 import { getPolicyResults, readDecision } from '../../../shared/vendors/servicenow/cdm-policy-results.js';
+import { findDeployables, getChangeset } from '../../../shared/vendors/servicenow/cdm-changesets.js';
 import {
   findChangesetSnapshot,
-  findDeployables,
-  getChangeset,
   getSnapshotValidation,
   publishSnapshot,
   validateSnapshot,
