@@ -15,16 +15,15 @@ const MAX_PARSED_FILE_BYTES = 5 * 1024 * 1024;
 
 /**
  * A row excepted by an approved exception (decision compliant_with_exception) is an exception even though its
- * type is still `failure`; so is a failure row of a snapshot that passed with exception and whose decision is not
- * readable. An unknown type counts as a failure (and is logged), never as nothing.
+ * type is still `failure`. Any other failure row is a failure, whatever the snapshot's state: a decision that is
+ * missing or unreadable does not prove an exception. An unknown type counts as a failure (and is logged), never as
+ * nothing.
  */
-function severityOf(row: PolicyResultRow, snapshotValidation: string, logger: Logger): Severity {
+function severityOf(row: PolicyResultRow, logger: Logger): Severity {
   if (row.decision === 'compliant_with_exception') return 'exception';
   switch (row.type) {
     case 'failure':
-      return snapshotValidation === 'passed_with_exception' && row.decision !== 'non_compliant'
-        ? 'exception'
-        : 'failure';
+      return 'failure';
     case 'warning':
       return 'warning';
     case '':
@@ -96,7 +95,7 @@ export async function toFindings(
       deployable: snapshot.deployable,
       snapshot: snapshot.name,
       policy: row.policy,
-      severity: severityOf(row, snapshot.validation, logger),
+      severity: severityOf(row, logger),
       description: describe(row),
       nodePath,
     };

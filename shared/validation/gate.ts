@@ -24,6 +24,7 @@ import {
   type GateSettings,
 } from './types.js';
 import { bringToFinalState } from './validate.js';
+import { judgeSnapshot } from './verdict.js';
 
 export interface GateDeps {
   client: ApiClient;
@@ -86,7 +87,9 @@ export async function runValidationGate(settings: GateSettings, deps: GateDeps):
     snapshot.failures = own.filter((f) => f.severity === 'failure').length;
     snapshot.warnings = own.filter((f) => f.severity === 'warning').length;
     snapshot.exceptions = own.filter((f) => f.severity === 'exception').length;
-    problems.push(...verdictProblems(snapshot, status, settings));
+    const verdict = judgeSnapshot(snapshot, status, settings, results.truncated);
+    problems.push(...verdict.problems);
+    for (const odd of verdict.oddities) logger.warning(`${odd}.`, 'Validation state and results disagree');
     if (!own.length && status === 'passed') {
       logger.warning(
         `${snapshot.name} passed with no policy results: no policy may be mapped to deployable ${snapshot.deployable}.`,
@@ -112,57 +115,52 @@ export async function runValidationGate(settings: GateSettings, deps: GateDeps):
   let results = await resultsFile();
 
   const published: string[] = [];
+  const alreadyPublished: string[] = [];
   if (settings.publish) {
     if (problems.length) {
       logger.info('Nothing is published: the gate failed.');
     } else {
       for (const snapshot of snapshots) {
-        const problem = await publish(snapshot, deps);
-        if (problem) problems.push(problem);
-        else if (snapshot.published) published.push(snapshot.name);
+        const outcome = await publish(snapshot, deps);
+        if (outcome === 'published') published.push(snapshot.name);
+        else if (outcome === 'already published') alreadyPublished.push(snapshot.name);
+        else problems.push(outcome.problem);
       }
       report();
       if (problems.length) results = await resultsFile();
     }
   }
-  return { status, passed: !problems.length, problems, snapshots, findings, sarif, results, published };
+  return {
+    status,
+    passed: !problems.length,
+    problems,
+    snapshots,
+    findings,
+    sarif,
+    results,
+    published,
+    alreadyPublished,
+  };
 }
 
-function verdictProblems(snapshot: GatedSnapshot, status: string, settings: GateSettings): string[] {
-  const counts = `${snapshot.failures} failure(s), ${snapshot.warnings} warning(s), ${snapshot.exceptions} exception(s)`;
-  const problems: string[] = [];
-  if (status === 'failed' || status === 'execution_error') {
-    problems.push(
-      `${snapshot.deployable}: ${snapshot.name} ${status === 'failed' ? 'failed validation' : 'could not be validated (execution_error: a policy did not finish)'}` +
-        (snapshot.failures + snapshot.warnings
-          ? ` — ${counts}`
-          : ' — ServiceNow gave no per-policy result; open the snapshot in DevOps Config'),
-    );
-  } else if (status === 'passed' && snapshot.failures) {
-    problems.push(
-      `${snapshot.deployable}: ServiceNow reports ${snapshot.name} passed, yet ${snapshot.failures} policy result(s) are failures; the gate fails rather than guess`,
-    );
-  }
-  if (status === 'passed_with_exception' && settings.failOnExceptions) {
-    problems.push(`${snapshot.deployable}: ${snapshot.name} passed only with an exception (fail-on-exceptions: true)`);
-  }
-  if (snapshot.warnings && settings.failOnWarnings && !problems.length) {
-    problems.push(
-      `${snapshot.deployable}: ${snapshot.name} has ${snapshot.warnings} warning(s) (fail-on-warnings: true)`,
-    );
-  }
-  return problems;
-}
-
-/** Publishes one passed snapshot; returns what went wrong, if anything. */
-async function publish(snapshot: GatedSnapshot, deps: GateDeps): Promise<string | undefined> {
+/**
+ * Publishes one passed snapshot: whether this run published it, found it already published, or what went wrong.
+ * A publish that answered an error while the snapshot is published counts as already published (it may have been
+ * published meanwhile), so the `published` output never claims what this run may not have done.
+ */
+async function publish(
+  snapshot: GatedSnapshot,
+  deps: GateDeps,
+): Promise<'published' | 'already published' | { problem: string }> {
   const { logger } = deps.runtime;
   if (snapshot.published) {
     logger.info(`${snapshot.name} is already published.`);
-    return undefined;
+    return 'already published';
   }
   if (!snapshot.serviceId) {
-    return `${snapshot.deployable}: ${snapshot.name} was not published: the deployable is not connected to a service. Connect the deployable to a service in DevOps Config before publishing`;
+    return {
+      problem: `${snapshot.deployable}: ${snapshot.name} was not published: the deployable is not connected to a service. Connect the deployable to a service in DevOps Config before publishing`,
+    };
   }
   try {
     await publishSnapshot(deps.client, deps.connection, snapshot.sysId);
@@ -172,16 +170,18 @@ async function publish(snapshot: GatedSnapshot, deps: GateDeps): Promise<string 
     if (now?.published) {
       snapshot.published = true;
       logger.info(
-        `${snapshot.name} is published (ServiceNow answered the publish with an error, but it is published).`,
+        `${snapshot.name} is already published (ServiceNow answered the publish with an error, but it is published).`,
       );
-      return undefined;
+      return 'already published';
     }
     const message = error instanceof ApiError ? error.vendorMessage : errorMessage(error);
-    return `${snapshot.deployable}: publishing ${snapshot.name} failed: ${message}. The results and SARIF files are written; publish it in DevOps Config once the cause is fixed, or re-run with publish: true`;
+    return {
+      problem: `${snapshot.deployable}: publishing ${snapshot.name} failed: ${message}. The results and SARIF files are written; publish it in DevOps Config once the cause is fixed, or re-run with publish: true`,
+    };
   }
   snapshot.published = true;
   logger.info(`Published ${snapshot.name}.`);
-  return undefined;
+  return 'published';
 }
 
 /** A snapshot as the `snapshots` output and the results file show it. */

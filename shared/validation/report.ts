@@ -62,19 +62,38 @@ export function boundedFindings(findings: readonly Finding[]): { kept: Finding[]
   return { kept, total: findings.length };
 }
 
-/** One annotation per failure and warning (exceptions as notices), on the file line when the finding has one. */
+/**
+ * One annotation per failure and warning (exceptions as notices), on the file line when the finding has one. The
+ * same finding from several deployables (the same policy, severity and text on the same line or node) is one
+ * annotation naming them all; the results file and SARIF keep one result per snapshot.
+ */
 export function annotateFindings(findings: readonly Finding[], logger: Logger): void {
   const counts = { failure: 0, warning: 0, exception: 0 };
-  for (const finding of findings) {
+  for (const { finding, deployables } of sameFindings(findings)) {
     if (finding.severity === 'information') continue;
     if (++counts[finding.severity] > MAX_ANNOTATIONS) continue;
-    const title = `${finding.policy} (${finding.deployable})`;
+    const title = `${finding.policy} (${deployables.join(', ')})`;
     const message = `${finding.description}${finding.file ? '' : ` — node ${finding.nodePath || 'unknown'}`}`;
     const location = finding.file ? { file: finding.file, line: finding.line } : undefined;
     if (finding.severity === 'failure') logger.error(message, title, location);
     else if (finding.severity === 'warning') logger.warning(message, title, location);
     else logger.notice(`Excepted: ${message}`, title, location);
   }
+}
+
+/** Findings that differ only in their deployable (and snapshot), grouped in first-seen order. */
+function sameFindings(findings: readonly Finding[]): { finding: Finding; deployables: string[] }[] {
+  const groups = new Map<string, { finding: Finding; deployables: string[] }>();
+  for (const finding of findings) {
+    const { policy, severity, description, nodePath, file, line } = finding;
+    const key = JSON.stringify(
+      file ? [policy, severity, description, file, line] : [policy, severity, description, nodePath],
+    );
+    const group = groups.get(key);
+    if (!group) groups.set(key, { finding, deployables: [finding.deployable] });
+    else if (!group.deployables.includes(finding.deployable)) group.deployables.push(finding.deployable);
+  }
+  return [...groups.values()];
 }
 
 export function summarizeGate(summary: Summary, snapshots: readonly GatedSnapshot[], result?: GateResult): void {
@@ -134,7 +153,8 @@ function summarizeFindings(summary: Summary, result: GateResult): void {
 /** A passed gate in a few words, for the step's verdict. */
 export function gateVerdict(result: GateResult): string {
   const published = result.published.length ? `; published ${result.published.join(', ')}` : '';
-  return `policy validation ${result.status}: ${result.snapshots.length} snapshot(s), ${result.findings.length} finding(s)${published}`;
+  const already = result.alreadyPublished.length ? `; already published ${result.alreadyPublished.join(', ')}` : '';
+  return `policy validation ${result.status}: ${result.snapshots.length} snapshot(s), ${result.findings.length} finding(s)${published}${already}`;
 }
 
 function where(finding: Finding): Markdown {

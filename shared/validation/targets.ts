@@ -7,15 +7,19 @@ import type { ApiClient } from '../http/client.js';
 import { poll } from '../poll/poll.js';
 import type { Runtime } from '../runtime.js';
 import {
-  findChangesetSnapshot,
   findDeployables,
-  findLatestSnapshot,
-  findNamedSnapshot,
   getChangeset,
+  getDeployableAppName,
   getImpactedDeployables,
   type Changeset,
   type Deployable,
+} from '../vendors/servicenow/cdm-changesets.js';
+import {
+  findChangesetSnapshot,
+  findLatestSnapshot,
+  findNamedSnapshot,
   type Snapshot,
+  type SnapshotOwner,
 } from '../vendors/servicenow/cdm-snapshots.js';
 import type { ServiceNowConnection } from '../vendors/servicenow/connection.js';
 import type { GatedSnapshot, GateSettings } from './types.js';
@@ -37,6 +41,11 @@ export async function findGatedSnapshots(settings: GateSettings, deps: TargetDep
   const { logger } = deps.runtime;
   const explicit = settings.deployableNames;
   const gated: GatedSnapshot[] = [];
+  const owner = (deployable: Deployable): SnapshotOwner => ({
+    deployableSysId: deployable.sysId,
+    appSysId: deployable.appSysId,
+    appName: settings.appName,
+  });
   const add = (deployable: Deployable, snapshot: Snapshot, source: GatedSnapshot['source']) => {
     const entry = gatedSnapshot(deployable, snapshot, source);
     gated.push(entry);
@@ -49,8 +58,8 @@ export async function findGatedSnapshots(settings: GateSettings, deps: TargetDep
   if (!settings.changesetNumber) {
     for (const deployable of await lookUpDeployables(settings.appName, explicit, client)) {
       const snapshot = settings.snapshotName
-        ? await findNamedSnapshot(client, deployable.sysId, settings.snapshotName)
-        : await findLatestSnapshot(client, deployable.sysId);
+        ? await findNamedSnapshot(client, owner(deployable), settings.snapshotName)
+        : await findLatestSnapshot(client, owner(deployable));
       if (!snapshot) {
         throw new JobFailedError(
           settings.snapshotName
@@ -79,7 +88,7 @@ export async function findGatedSnapshots(settings: GateSettings, deps: TargetDep
       hint: 'Look at the changeset and its deployables in DevOps Config, fix the cause, and commit again',
     });
   }
-  const impacted = await getImpactedDeployables(client, deps.connection, number);
+  const impacted = await impactedDeployables(changeset, settings.appName, deps);
   const deleted = impacted.filter((d) => d.state === 'deleted');
   if (deleted.length) logger.info(`Skipped deleted deployable(s): ${deleted.map((d) => d.name).join(', ')}.`);
   const active = impacted.filter((d) => d.state !== 'deleted');
@@ -104,7 +113,7 @@ export async function findGatedSnapshots(settings: GateSettings, deps: TargetDep
   for (const deployable of targets) {
     const own =
       changeset.snapshotStatus !== 'none' && active.some((d) => d.sysId === deployable.sysId)
-        ? await findChangesetSnapshot(client, changeset.sysId, deployable.sysId)
+        ? await findChangesetSnapshot(client, changeset.sysId, owner(deployable))
         : undefined;
     if (own) {
       add(deployable, own, 'changeset');
@@ -119,7 +128,7 @@ export async function findGatedSnapshots(settings: GateSettings, deps: TargetDep
         hint: `Name the deployable in deployable-name to gate its latest snapshot instead`,
       });
     }
-    const latest = await findLatestSnapshot(client, deployable.sysId);
+    const latest = await findLatestSnapshot(client, owner(deployable));
     if (!latest) {
       throw new JobFailedError(`${why}, and it has no snapshot at all`, {
         jobId: `Deployable ${deployable.name}`,
@@ -151,6 +160,47 @@ async function lookUpDeployables(appName: string, names: string[], client: ApiCl
   return found;
 }
 
+/**
+ * The deployables the changeset impacted, each checked to belong to the changeset's application (which the caller
+ * checked is the one asked about): a deployable of another application is never gated.
+ */
+async function impactedDeployables(changeset: Changeset, appName: string, deps: TargetDeps): Promise<Deployable[]> {
+  const impacted = await getImpactedDeployables(deps.client, deps.connection, changeset.number);
+  const foreign = impacted.find((d) => d.appSysId !== changeset.appSysId);
+  if (foreign) {
+    const owner = foreign.appSysId
+      ? (await getDeployableAppName(deps.client, foreign.sysId).catch(() => '')) || foreign.appSysId
+      : '';
+    const what = `Deployable ${foreign.name}, impacted by changeset ${changeset.number},`;
+    throw new JobFailedError(
+      owner
+        ? `${what} belongs to application ${owner}, not ${appName}`
+        : `${what} does not say which application it belongs to (no cdm_app), so it is not gated for ${appName}`,
+      {
+        jobId: `Changeset ${changeset.number}`,
+        state: 'deployable of another application',
+        errors: [],
+        hint: 'The gate judges only the application it was asked about and fails rather than guess; look at the changeset in DevOps Config',
+      },
+    );
+  }
+  return impacted;
+}
+
+/** A changeset of another application is never gated: the error names the application it belongs to. */
+function checkApplication(changeset: Changeset, appName: string): void {
+  if (changeset.appName.toLowerCase() === appName.toLowerCase()) return;
+  throw new JobFailedError(
+    `Changeset ${changeset.number} belongs to application ${changeset.appName}, not ${appName}`,
+    {
+      jobId: `Changeset ${changeset.number}`,
+      state: 'other application',
+      errors: [],
+      hint: `Give the changeset-number of a changeset of ${appName} (cdm-upload's changeset-number output), or the app-name it belongs to`,
+    },
+  );
+}
+
 /** Waits until ServiceNow has generated the changeset's snapshots (or said it made none, or failed). */
 async function waitForGeneration(number: string, settings: GateSettings, deps: TargetDeps): Promise<Changeset> {
   const { client } = deps;
@@ -165,6 +215,7 @@ async function waitForGeneration(number: string, settings: GateSettings, deps: T
           hint: 'Check changeset-number: it is the changeset-number output of cdm-upload, e.g. Chset-102',
         });
       }
+      checkApplication(changeset, settings.appName);
       if (DEAD_CHANGESET_STATES.has(changeset.state)) {
         throw new JobFailedError(`Changeset ${number} is ${changeset.state}, so it has no snapshots to gate`, {
           jobId: `Changeset ${number}`,
@@ -184,7 +235,7 @@ async function waitForGeneration(number: string, settings: GateSettings, deps: T
           : { done: false, state: `committed, snapshot generation ${status || 'pending'}` };
       }
       // Instances without the snapshot_status field: done when every impacted deployable has its snapshot.
-      const impacted = (await getImpactedDeployables(client, deps.connection, number)).filter(
+      const impacted = (await impactedDeployables(changeset, settings.appName, deps)).filter(
         (d) => d.state !== 'deleted',
       );
       const wanted = settings.deployableNames.length
@@ -192,7 +243,8 @@ async function waitForGeneration(number: string, settings: GateSettings, deps: T
         : impacted;
       let found = 0;
       for (const deployable of wanted) {
-        if (await findChangesetSnapshot(client, changeset.sysId, deployable.sysId)) found++;
+        const owner = { deployableSysId: deployable.sysId, appSysId: deployable.appSysId, appName: settings.appName };
+        if (await findChangesetSnapshot(client, changeset.sysId, owner)) found++;
       }
       if (wanted.length && found === wanted.length)
         return { done: true, value: { ...changeset, snapshotStatus: 'created' } };

@@ -93,6 +93,8 @@ export interface GateResult {
   results: WrittenFile;
   /** Names of the snapshots this run published. */
   published: string[];
+  /** Names of the snapshots publishing found already published (not in `published`). */
+  alreadyPublished: string[];
 }
 
 /** The snapshot's contribution to the gate status. */

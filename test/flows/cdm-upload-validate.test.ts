@@ -51,10 +51,17 @@ describe('cdm-upload with validate: true', () => {
     // Two snapshots: no single snapshot-name; and cdm-upload never publishes itself.
     expect(run.outputs['snapshot-name']).toBeUndefined();
     expect(run.outputs.published).toBeUndefined();
-    expect(run.stdout).toContain('::error title=CacheTtl-failing (Development),file=config/cache.yaml,line=1::');
-    expect(run.stdout).toContain('::error title=CacheTtl-failing (Production),file=config/cache.yaml,line=1::');
+    // The same finding on the same line from both deployables is one annotation naming both ...
+    expect(run.stdout.match(/::error title=CacheTtl-failing/g)).toHaveLength(1);
+    expect(run.stdout).toContain(
+      // The runner decodes %2C back to the comma in the title.
+      '::error title=CacheTtl-failing (Development%2C Production),file=config/cache.yaml,line=1::',
+    );
+    // ... while the results file and SARIF keep one result per snapshot.
     const results = JSON.parse(readFileSync(run.outputs['results-file'], 'utf8')) as { findings: { line: number }[] };
     expect(results.findings).toHaveLength(2);
+    const sarif = JSON.parse(readFileSync(run.outputs['sarif-file'], 'utf8')) as { runs: { results: unknown[] }[] };
+    expect(sarif.runs[0].results).toHaveLength(2);
     expect(sandbox.server.requestsTo('POST', /\/validate$/)).toHaveLength(2);
     const uploadQuery = sandbox.server.requestsTo('POST', /\/uploads\//).at(-1)?.query;
     expect(uploadQuery?.get('autoValidate')).toBe('false');

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
 import type { SandboxPolicy } from '../sandbox/servicenow-cdm-snapshots.js';
+import { snapshotRow } from '../sandbox/servicenow-cdm-snapshot-tables.js';
 import { runAction } from '../support/run-action.js';
 import { lastLogLine, summaryOpening } from '../support/verdict.js';
 import { runInProcess } from '../support/run-in-process.js';
@@ -22,16 +23,30 @@ const sandbox = useSandbox(
     sandbox.uploadApi.reset();
     sandbox.snapshotApi.reset();
     sandbox.snapshotApi.policies = [{ name: 'RequiredKeys' }];
+    sandbox.appsApi.reset();
   },
 );
 
+/** A deployable of another application, through the vendor API, as an administrator would add it. */
+async function addDeployable(appName: string, name: string): Promise<void> {
+  const query = new URLSearchParams({ appName, name, envType: 'Production' });
+  const res = await fetch(`${sandbox.url}/api/sn_cdm/applications/deployables?${query}`, {
+    method: 'POST',
+    headers: { authorization: sandbox.basicAuthorization, accept: 'application/json' },
+  });
+  expect(res.status).toBe(200);
+}
+
 /** A workspace with the uploaded file, and a committed changeset made from it. */
-async function committed(namePath = NAME_PATH): Promise<{ workspace: string; changeset: string; files: string }> {
+async function committed(
+  namePath = NAME_PATH,
+  appName = 'PaymentApp',
+): Promise<{ workspace: string; changeset: string; files: string }> {
   const workspace = mkdtempSync(path.join(tmpdir(), 'cdm-validate-ws-'));
   mkdirSync(path.join(workspace, 'config/db'), { recursive: true });
   const file = path.join(workspace, 'config/db/settings.json');
   writeFileSync(file, SETTINGS);
-  const query = new URLSearchParams({ appName: 'PaymentApp', dataFormat: 'json', namePath, autoCommit: 'true' });
+  const query = new URLSearchParams({ appName, dataFormat: 'json', namePath, autoCommit: 'true' });
   const res = await fetch(`${sandbox.url}/api/sn_cdm/applications/uploads/components?${query}`, {
     method: 'POST',
     headers: { authorization: sandbox.basicAuthorization, 'content-type': 'text/plain' },
@@ -137,6 +152,27 @@ describe('cdm-validate end to end', () => {
     expect(strict.run.outputs['validation-status']).toBe('passed_with_exception');
   });
 
+  it('fails a passed_with_exception snapshot whose results hold a failure no exception covers, publishing nothing', async () => {
+    sandbox.server.inject({
+      match: { method: 'GET', path: /\/sn_cdm_policy_validation_result$/ },
+      kind: 'rewrite',
+      json: (body: { result: Record<string, string>[] }) => {
+        for (const row of body.result) row['policy_execution.output'] = '{"decision":"non_compliant"}';
+        return body;
+      },
+      times: Infinity,
+    });
+    const { run } = await validate([{ name: 'Limits-exception' }], { publish: 'true' });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs['validation-status']).toBe('passed_with_exception');
+    expect(run.outputs.failures).toBe('1');
+    expect(run.stdout).toContain(
+      'ServiceNow reports Production-v1.dpl passed_with_exception, yet 1 policy result(s) are failures that no exception covers',
+    );
+    expect(run.outputs.published).toBe('[]');
+    expect(sandbox.server.requestsTo('POST', /\/publish$/)).toHaveLength(0);
+  });
+
   it('fails on execution_error, reading an empty policy output without crashing', async () => {
     const { run } = await validate([{ name: 'Script-execution-error' }]);
     expect(run.exitCode).toBe(1);
@@ -170,6 +206,25 @@ describe('cdm-validate end to end', () => {
     ]);
   });
 
+  it('lists in published only what this run published, and says a snapshot was already published', async () => {
+    const earlier = sandbox.snapshotApi.seedSnapshot('PaymentApp', 'Production', { published: true });
+    const run = await runInProcess('cdm-validate', {
+      inputs: {
+        'instance-url': sandbox.url,
+        token: sandbox.token,
+        'app-name': 'PaymentApp',
+        'deployable-name': 'Production',
+        publish: 'true',
+      },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.published).toBe('[]');
+    expect(lastLogLine(run)).toBe(
+      `✅ PaymentApp: policy validation passed: 1 snapshot(s), 0 finding(s); already published ${earlier.name}.`,
+    );
+    expect(sandbox.server.requestsTo('POST', /\/publish$/)).toHaveLength(0);
+  });
+
   it('reports a refused publish with ServiceNow’s message, the files already written', async () => {
     const { run } = await validate([{ name: 'Gate-publish-refused' }], { publish: 'true' });
     expect(run.exitCode).toBe(1);
@@ -194,6 +249,60 @@ describe('cdm-validate end to end', () => {
     );
     expect(unnamed.run.exitCode).toBe(1);
     expect(unnamed.run.stdout).toContain(`created no snapshot for deployable Development (snapshot_status: none`);
+  });
+
+  it('refuses a changeset of another application, validating and publishing nothing', async () => {
+    // SharedServices has a deployable named like PaymentApp's: names alone cannot tell them apart.
+    await addDeployable('SharedServices', 'Production');
+    const { workspace, changeset } = await committed(NAME_PATH, 'SharedServices');
+    sandbox.server.clearRequests();
+    for (const deployableName of ['Production', '']) {
+      const run = await runInProcess('cdm-validate', {
+        cwd: workspace,
+        inputs: {
+          'instance-url': sandbox.url,
+          username: sandbox.username,
+          password: sandbox.password,
+          'app-name': 'PaymentApp',
+          'changeset-number': changeset,
+          'deployable-name': deployableName,
+          publish: 'true',
+        },
+      });
+      expect(run.exitCode).toBe(1);
+      expect(run.stdout).toContain(`Changeset ${changeset} belongs to application SharedServices, not PaymentApp`);
+      expect(run.outputs.snapshots).toBeUndefined();
+      expect(run.outputs.published).toBeUndefined();
+    }
+    expect(sandbox.server.requestsTo('POST', /\/(validate|publish)$/)).toHaveLength(0);
+    expect(sandbox.snapshotApi.snapshots.map((s) => [s.appName, s.runs.length])).toEqual([['SharedServices', 0]]);
+    // Application names compare without case, as everywhere else.
+    const own = await validate([{ name: 'RequiredKeys' }], { 'app-name': 'paymentapp' });
+    expect(own.run.exitCode).toBe(0);
+  });
+
+  it('refuses a named snapshot that belongs to another application', async () => {
+    await addDeployable('SharedServices', 'SharedProd');
+    const shared = sandbox.snapshotApi.seedSnapshot('SharedServices', 'SharedProd', { validated: true });
+    // An instance that drops the deployable condition (an unknown query field is dropped silently).
+    sandbox.server.inject({
+      match: { method: 'GET', path: /\/sn_cdm_snapshot$/ },
+      kind: 'rewrite',
+      json: () => ({ result: [snapshotRow(shared, sandbox.snapshotApi)] }),
+    });
+    const run = await runInProcess('cdm-validate', {
+      inputs: {
+        'instance-url': sandbox.url,
+        token: sandbox.token,
+        'app-name': 'PaymentApp',
+        'deployable-name': 'Production',
+        'snapshot-name': shared.name,
+        publish: 'true',
+      },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain(`snapshot ${shared.name} belongs to application SharedServices`);
+    expect(sandbox.server.requestsTo('POST', /\/(validate|publish)$/)).toHaveLength(0);
   });
 
   it('retries a failed read while waiting, and reports every input problem before any request', async () => {

@@ -10,14 +10,16 @@ import type { TableApi, TableRecord } from './servicenow-table.js';
 
 export function registerSnapshotTables(table: TableApi, sim: CdmSnapshotSimulator, host: CdmSnapshotHost): void {
   table.register('sn_cdm_changeset', {
-    fields: ['number', 'sys_id', 'state', 'snapshot_status', 'cdm_application'],
+    fields: ['number', 'sys_id', 'state', 'snapshot_status', 'cdm_application', 'cdm_application.name'],
     rows: () =>
       [...host.uploadApi.changesets.values()].map((c) => {
+        // A changeset belongs to the one application it was opened for.
         const row: TableRecord = {
           number: c.number,
           sys_id: c.sysId,
           state: c.state,
           cdm_application: host.appsApi.store.appByName(c.appName)?.sysId ?? '',
+          'cdm_application.name': c.appName,
         };
         if (!sim.omitSnapshotStatus) row.snapshot_status = sim.generations.get(c.number)?.status ?? '';
         return row;
@@ -37,6 +39,7 @@ export function registerSnapshotTables(table: TableApi, sim: CdmSnapshotSimulato
       'changeset_id',
       'cdm_deployable_id',
       'cdm_application_id',
+      'cdm_application_id.name',
       'sys_created_on',
       'changeset_id.number',
       'cdm_deployable_id.name',
@@ -61,7 +64,8 @@ function deployableRow(d: DeployableRecord, appName: string): TableRecord {
   };
 }
 
-function snapshotRow(s: SandboxSnapshot, sim: CdmSnapshotSimulator): TableRecord {
+/** A snapshot as the sn_cdm_snapshot table sends it. */
+export function snapshotRow(s: SandboxSnapshot, sim: CdmSnapshotSimulator): TableRecord {
   return {
     sys_id: s.sysId,
     number: s.number,
@@ -76,6 +80,7 @@ function snapshotRow(s: SandboxSnapshot, sim: CdmSnapshotSimulator): TableRecord
     cdm_deployable_id: s.deployable.sysId,
     'cdm_deployable_id.name': s.deployable.name,
     cdm_application_id: s.appSysId,
+    'cdm_application_id.name': s.appName,
   };
 }
 

@@ -3,20 +3,30 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { ApiError } from '../../shared/errors.js';
 import { getPolicyResults } from '../../shared/vendors/servicenow/cdm-policy-results.js';
 import {
-  findChangesetSnapshot,
   findDeployables,
-  findLatestSnapshot,
   getChangeset,
   getImpactedDeployables,
+  type Deployable,
+} from '../../shared/vendors/servicenow/cdm-changesets.js';
+import {
+  findChangesetSnapshot,
+  findLatestSnapshot,
   getSnapshotValidation,
   publishSnapshot,
   validateSnapshot,
+  type SnapshotOwner,
 } from '../../shared/vendors/servicenow/cdm-snapshots.js';
 import { serviceNowClient, type ServiceNowConnection } from '../../shared/vendors/servicenow/connection.js';
 import { fakeRuntime } from '../support/fakes.js';
 import { rejection } from '../support/rejection.js';
 import { ServiceNowCdmSandbox } from './servicenow-cdm.js';
 import { PRODUCTION_SERVICE } from './servicenow-apps.js';
+
+const owner = (deployable: Deployable): SnapshotOwner => ({
+  deployableSysId: deployable.sysId,
+  appSysId: deployable.appSysId,
+  appName: 'PaymentApp',
+});
 
 describe('ServiceNowCdmSandbox snapshots and validation', () => {
   let clock: number;
@@ -68,8 +78,10 @@ describe('ServiceNowCdmSandbox snapshots and validation', () => {
       ['Development', 'active', ''],
       ['Production', 'active', PRODUCTION_SERVICE.sysId],
     ]);
-    const snapshot = await findChangesetSnapshot(client, changeset?.sysId ?? '', impacted[1].sysId);
+    expect(changeset).toMatchObject({ appSysId: impacted[1].appSysId, appName: 'PaymentApp' });
+    const snapshot = await findChangesetSnapshot(client, changeset?.sysId ?? '', owner(impacted[1]));
     expect(snapshot).toMatchObject({ name: 'Production-v1.dpl', validation: 'not_validated', published: false });
+    expect(snapshot).toMatchObject({ appSysId: impacted[1].appSysId, appName: 'PaymentApp' });
     expect(await getChangeset(client, 'Chset-404')).toBeUndefined();
   });
 
@@ -79,7 +91,7 @@ describe('ServiceNowCdmSandbox snapshots and validation', () => {
     clock += 1500;
     const changeset = await getChangeset(client, number);
     const [, production] = await getImpactedDeployables(client, connection, number);
-    const snapshot = await findChangesetSnapshot(client, changeset?.sysId ?? '', production.sysId);
+    const snapshot = await findChangesetSnapshot(client, changeset?.sysId ?? '', owner(production));
     await validateSnapshot(client, connection, snapshot?.sysId ?? '');
     expect((await getSnapshotValidation(client, snapshot?.sysId ?? '')).validation).toBe('requested');
     clock += 1000;
@@ -100,7 +112,7 @@ describe('ServiceNowCdmSandbox snapshots and validation', () => {
     const seeded = sandbox.snapshotApi.seedSnapshot('PaymentApp', 'Production', { validated: true });
     const [production] = await findDeployables(client, 'PaymentApp', ['production']);
     expect(production.sysId).toBe(seeded.deployable.sysId);
-    const latest = await findLatestSnapshot(client, production.sysId);
+    const latest = await findLatestSnapshot(client, owner(production));
     expect(latest).toMatchObject({ name: seeded.name, validation: 'passed_with_exception' });
     await validateSnapshot(client, connection, seeded.sysId);
     clock += 3000;

@@ -191,6 +191,31 @@ describe('validation gate', () => {
     );
   });
 
+  it('refuses a changeset whose impacted deployable belongs to another application, naming it', async () => {
+    const number = await commit();
+    const query = new URLSearchParams({ appName: 'SharedServices', name: 'SharedProd', envType: 'Production' });
+    const created = await fetch(`${sandbox.url}/api/sn_cdm/applications/deployables?${query}`, {
+      method: 'POST',
+      headers: { authorization: sandbox.basicAuthorization },
+    });
+    expect(created.status).toBe(200);
+    const shared = [...sandbox.appsApi.store.deployables.values()].find((d) => d.name === 'SharedProd');
+    sandbox.server.inject({
+      match: { method: 'GET', path: /\/impacted-deployables$/ },
+      kind: 'rewrite',
+      json: (body: { result: Record<string, unknown>[] }) => {
+        body.result[1] = { ...body.result[1], sys_id: shared?.sysId, name: 'SharedProd', cdm_app: shared?.appSysId };
+        return body;
+      },
+      times: Infinity,
+    });
+    const error = await rejection(gate({ changesetNumber: number, publish: true }), JobFailedError);
+    expect(error.message).toContain(
+      `Deployable SharedProd, impacted by changeset ${number}, belongs to application SharedServices, not PaymentApp`,
+    );
+    expect(validatePosts()).toHaveLength(0);
+  });
+
   it('skips deleted deployables, and waits on the snapshots themselves where the changeset has no snapshot_status', async () => {
     sandbox.snapshotApi.deletedDeployables.add('Development');
     sandbox.snapshotApi.omitSnapshotStatus = true;
@@ -247,6 +272,55 @@ describe('validation gate', () => {
     expect(result.passed).toBe(false);
     expect(result.problems[0]).toContain(
       'ServiceNow reports Production-v1.dpl passed, yet 1 policy result(s) are failures',
+    );
+  });
+
+  it('checks every final state against its rows: a failure fails whatever the state, and what disagrees is said', async () => {
+    const results = (sysId: string, output: string, type = 'Failure') =>
+      sandbox.server.inject({
+        match: { method: 'GET', path: /\/sn_cdm_policy_validation_result$/ },
+        kind: 'status',
+        status: 200,
+        body: JSON.stringify({
+          result: type ? [{ snapshot: sysId, 'policy.name': 'P', type, 'policy_execution.output': output }] : [],
+        }),
+      });
+    const warnings = () => runtime.logger.messages('warning').join('\n');
+    // A failure row whose decision is unreadable is not excepted, even under passed_with_exception.
+    sandbox.snapshotApi.policies = [{ name: 'Limits-exception' }];
+    const excepted = sandbox.snapshotApi.seedSnapshot('PaymentApp', 'Production', { validated: true });
+    results(excepted.sysId, '');
+    const unreadable = await gate({ deployableNames: ['Production'] });
+    expect(unreadable.passed).toBe(false);
+    expect(unreadable.findings.map((f) => f.severity)).toEqual(['failure']);
+    // passed_with_exception without an excepted row passes (nothing failed), and says what was odd.
+    results(excepted.sysId, '', '');
+    const bare = await gate({ deployableNames: ['Production'] });
+    expect(bare.passed).toBe(true);
+    expect(warnings()).toContain(
+      'ServiceNow reports Production-v1.dpl passed_with_exception, yet none of its policy results is an excepted failure',
+    );
+    // passed with an excepted row passes, says so, and fails under fail-on-exceptions.
+    sandbox.snapshotApi.policies = [{ name: 'RequiredKeys' }];
+    const passed = sandbox.snapshotApi.seedSnapshot('PaymentApp', 'Production', { validated: true });
+    results(passed.sysId, '{"decision":"compliant_with_exception"}');
+    expect((await gate({ deployableNames: ['Production'] })).passed).toBe(true);
+    expect(warnings()).toContain(
+      'ServiceNow reports Production-v2.dpl passed, yet 1 policy result(s) are excepted failures',
+    );
+    results(passed.sysId, '{"decision":"compliant_with_exception"}');
+    const strict = await gate({ deployableNames: ['Production'], failOnExceptions: true });
+    expect(strict.problems).toEqual([
+      'Production: Production-v2.dpl has 1 excepted failure(s) (fail-on-exceptions: true)',
+    ]);
+    // failed without a failure row still fails, and says that no row shows why.
+    sandbox.snapshotApi.policies = [{ name: 'PortRange-failing' }];
+    const failed = sandbox.snapshotApi.seedSnapshot('PaymentApp', 'Production', { validated: true });
+    results(failed.sysId, '{"decision":"compliant"}', 'Warning');
+    const odd = await gate({ deployableNames: ['Production'] });
+    expect(odd.passed).toBe(false);
+    expect(odd.problems[0]).toContain(
+      `Production: ${failed.name} failed validation, yet none of its policy results is a failure — 0 failure(s), 1 warning(s)`,
     );
   });
 });

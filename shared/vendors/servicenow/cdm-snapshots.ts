@@ -1,7 +1,6 @@
 /**
- * CDM snapshots after a commit: the deployables a changeset impacted, the changeset's snapshot generation, the
- * snapshot records, and the validate and publish calls (CdmChangesetsApi, CdmSnapshotApi, and the Table API for
- * sn_cdm_changeset, sn_cdm_deployable and sn_cdm_snapshot).
+ * CDM snapshots after a commit: the snapshot records and the validate and publish calls (CdmSnapshotApi, and the
+ * Table API for sn_cdm_snapshot); changesets and deployables are in cdm-changesets.ts.
  * Every row read is checked against the sys_ids asked for, because the Table API drops an unknown query field
  * silently and would then answer unrelated rows.
  */
@@ -36,24 +35,6 @@ export function isValidationState(value: string): value is ValidationState {
   return (VALIDATION_STATES as readonly string[]).includes(value);
 }
 
-export interface Deployable {
-  sysId: string;
-  name: string;
-  /** `active` or `deleted` (lower case); other values are kept as sent. */
-  state: string;
-  appSysId: string;
-  /** The connected service (`cmdb_ci`, or `cdm_ci` as one page of the docs names it); '' when not connected. */
-  serviceId: string;
-}
-
-export interface Changeset {
-  number: string;
-  sysId: string;
-  state: string;
-  /** `created`, `none`, `error` or an in-flight value; undefined when the instance does not have the field. */
-  snapshotStatus?: string;
-}
-
 export interface Snapshot {
   sysId: string;
   number: string;
@@ -66,6 +47,9 @@ export interface Snapshot {
   /** The changeset's number when the instance sends the dot-walked field; '' otherwise. */
   changesetNumber: string;
   deployableSysId: string;
+  /** The snapshot's application (`cdm_application_id`) and, when the instance sends it, its name; '' otherwise. */
+  appSysId: string;
+  appName: string;
   createdOn: string;
 }
 
@@ -75,7 +59,6 @@ export interface SnapshotValidation {
   published: boolean;
 }
 
-const DEPLOYABLE_FIELDS = ['sys_id', 'name', 'state', 'cdm_app', 'cmdb_ci', 'cdm_ci'];
 const SNAPSHOT_FIELDS = [
   'sys_id',
   'number',
@@ -87,126 +70,38 @@ const SNAPSHOT_FIELDS = [
   'changeset_id',
   'changeset_id.number',
   'cdm_deployable_id',
+  'cdm_application_id',
+  'cdm_application_id.name',
 ];
 
-/** The deployables a committed changeset impacted (deleted ones included; the caller skips them). */
-export async function getImpactedDeployables(
-  client: ApiClient,
-  connection: Connection,
-  changesetNumber: string,
-): Promise<Deployable[]> {
-  const spec: RequestSpec = {
-    method: 'GET',
-    path: cdmPath(connection, 'changesets/impacted-deployables'),
-    query: { changesetNumber, returnFields: DEPLOYABLE_FIELDS.join(',') },
-    what: 'list the deployables the changeset impacted',
-  };
-  const body = await client.json(spec);
-  if (!isRecord(body) || !Array.isArray(body.result))
-    throw client.unexpectedAnswer(spec, 'the answer has no result array');
-  return body.result.map((row) => {
-    if (!isRecord(row)) throw client.unexpectedAnswer(spec, 'a deployable is not an object');
-    return parseDeployable(row, client, spec);
-  });
-}
-
-/**
- * The application's deployables with these names (compared case-insensitively); missing names are left out.
- * Deployables are found by name and then kept only when their application's name matches: the application's name
- * is `cdm_app.name` on some instances and `cdm_app.node.name` on others, and a query on the wrong one would be
- * dropped silently, so both are read and neither is queried.
- */
-export async function findDeployables(
-  client: ApiClient,
-  appName: string,
-  names: readonly string[],
-): Promise<Deployable[]> {
-  const found: Deployable[] = [];
-  const same = (a: string | undefined, b: string) => a?.toLowerCase() === b.toLowerCase();
-  for (const name of names) {
-    const { rows, spec } = await queryTable(client, {
-      table: 'sn_cdm_deployable',
-      query: `name=${queryValue(name)}`,
-      fields: [...DEPLOYABLE_FIELDS, 'cdm_app.name', 'cdm_app.node.name'],
-      limit: 100,
-      what: `find the deployable '${name}'`,
-    });
-    const named = rows.filter((row) => same(textField(row, 'name'), name));
-    if (named.length && named.every((row) => !textField(row, 'cdm_app.name') && !textField(row, 'cdm_app.node.name'))) {
-      throw client.unexpectedAnswer(
-        spec,
-        'the deployables carry no application name (cdm_app.name or cdm_app.node.name)',
-      );
-    }
-    const matching = named.filter(
-      (row) => same(textField(row, 'cdm_app.name'), appName) || same(textField(row, 'cdm_app.node.name'), appName),
-    );
-    if (matching.length > 1) {
-      throw client.unexpectedAnswer(spec, `${matching.length} deployables of '${appName}' are named '${name}'`);
-    }
-    if (matching.length === 1) found.push(parseDeployable(matching[0], client, spec));
-  }
-  return found;
-}
-
-function parseDeployable(row: TableRow, client: ApiClient, spec: RequestSpec): Deployable {
-  const sysId = textField(row, 'sys_id');
-  const name = textField(row, 'name');
-  if (!sysId || !name) throw client.unexpectedAnswer(spec, `a deployable has no ${sysId ? 'name' : 'sys_id'}`);
-  return {
-    sysId,
-    name,
-    state: (textField(row, 'state') ?? '').toLowerCase(),
-    appSysId: referenceValue(row.cdm_app),
-    serviceId: referenceValue(row.cmdb_ci) || referenceValue(row.cdm_ci),
-  };
-}
-
-/** The changeset record with its snapshot generation status; undefined when no changeset has this number. */
-export async function getChangeset(client: ApiClient, number: string): Promise<Changeset | undefined> {
-  const { rows, spec } = await queryTable(client, {
-    table: 'sn_cdm_changeset',
-    query: `number=${queryValue(number)}`,
-    fields: ['number', 'sys_id', 'state', 'snapshot_status'],
-    limit: 1,
-    what: `read changeset ${number}`,
-  });
-  if (!rows.length) return undefined;
-  const row = rows[0];
-  if (textField(row, 'number') !== number) {
-    throw client.unexpectedAnswer(
-      spec,
-      `asked for changeset ${number}, got ${textField(row, 'number') ?? 'a row without a number'}`,
-    );
-  }
-  const sysId = textField(row, 'sys_id');
-  const state = textField(row, 'state');
-  if (!sysId || state === undefined)
-    throw client.unexpectedAnswer(spec, `the changeset has no ${sysId ? 'state' : 'sys_id'}`);
-  const status = 'snapshot_status' in row ? (textField(row, 'snapshot_status') ?? '') : undefined;
-  return { number, sysId, state: state.toLowerCase(), snapshotStatus: status?.toLowerCase() };
+/** Whose snapshot is asked for: the deployable, and the application the gate was asked about. */
+export interface SnapshotOwner {
+  deployableSysId: string;
+  /** The deployable's application (`cdm_app`); '' when its record did not say. */
+  appSysId: string;
+  appName: string;
 }
 
 /** The snapshot this changeset created for the deployable, if any. */
 export function findChangesetSnapshot(
   client: ApiClient,
   changesetSysId: string,
-  deployableSysId: string,
+  owner: SnapshotOwner,
 ): Promise<Snapshot | undefined> {
   return findSnapshot(
     client,
-    `changeset_id=${changesetSysId}^cdm_deployable_id=${deployableSysId}^ORDERBYDESCsys_created_on`,
-    { changesetSysId, deployableSysId },
+    `changeset_id=${changesetSysId}^cdm_deployable_id=${owner.deployableSysId}^ORDERBYDESCsys_created_on`,
+    { ...owner, changesetSysId },
     'find the snapshot the changeset created',
   );
 }
 
 /** The deployable's most recently created snapshot, whatever changeset made it. */
-export function findLatestSnapshot(client: ApiClient, deployableSysId: string): Promise<Snapshot | undefined> {
+export function findLatestSnapshot(client: ApiClient, owner: SnapshotOwner): Promise<Snapshot | undefined> {
   return findSnapshot(
     client,
-    `cdm_deployable_id=${deployableSysId}^ORDERBYDESCsys_created_on`,
-    { deployableSysId },
+    `cdm_deployable_id=${owner.deployableSysId}^ORDERBYDESCsys_created_on`,
+    owner,
     'find the latest snapshot',
   );
 }
@@ -214,21 +109,25 @@ export function findLatestSnapshot(client: ApiClient, deployableSysId: string): 
 /** The deployable's snapshot with this name. */
 export function findNamedSnapshot(
   client: ApiClient,
-  deployableSysId: string,
+  owner: SnapshotOwner,
   name: string,
 ): Promise<Snapshot | undefined> {
   return findSnapshot(
     client,
-    `cdm_deployable_id=${deployableSysId}^name=${queryValue(name)}^ORDERBYDESCsys_created_on`,
-    { deployableSysId, name },
+    `cdm_deployable_id=${owner.deployableSysId}^name=${queryValue(name)}^ORDERBYDESCsys_created_on`,
+    { ...owner, name },
     `find the snapshot '${name}'`,
   );
 }
 
+/**
+ * The first row of a snapshot query, checked against what was asked: its application first (a snapshot of another
+ * application is never gated, and the error names whose it is), then its deployable, changeset and name.
+ */
 async function findSnapshot(
   client: ApiClient,
   query: string,
-  expected: { changesetSysId?: string; deployableSysId: string; name?: string },
+  expected: SnapshotOwner & { changesetSysId?: string; name?: string },
   what: string,
 ): Promise<Snapshot | undefined> {
   const { rows, spec } = await queryTable(client, {
@@ -240,8 +139,12 @@ async function findSnapshot(
   });
   if (!rows.length) return undefined;
   const snapshot = parseSnapshot(rows[0], client, spec);
-  const wrong =
-    snapshot.deployableSysId !== expected.deployableSysId
+  const otherApp =
+    (snapshot.appSysId !== '' && expected.appSysId !== '' && snapshot.appSysId !== expected.appSysId) ||
+    (snapshot.appName !== '' && snapshot.appName.toLowerCase() !== expected.appName.toLowerCase());
+  const wrong = otherApp
+    ? `application ${snapshot.appName || snapshot.appSysId}, not ${expected.appName}`
+    : snapshot.deployableSysId !== expected.deployableSysId
       ? `deployable ${snapshot.deployableSysId || '(none)'} instead of ${expected.deployableSysId}`
       : expected.changesetSysId !== undefined && snapshot.changesetSysId !== expected.changesetSysId
         ? `changeset ${snapshot.changesetSysId || '(none)'} instead of ${expected.changesetSysId}`
@@ -265,6 +168,8 @@ function parseSnapshot(row: TableRow, client: ApiClient, spec: RequestSpec): Sna
     changesetSysId: referenceValue(row.changeset_id),
     changesetNumber: textField(row, 'changeset_id.number') ?? '',
     deployableSysId: referenceValue(row.cdm_deployable_id),
+    appSysId: referenceValue(row.cdm_application_id),
+    appName: textField(row, 'cdm_application_id.name') ?? '',
     createdOn: textField(row, 'sys_created_on') ?? '',
   };
 }

@@ -3,10 +3,9 @@ import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { ApiError } from '../../../shared/errors.js';
 import { getPolicyResults, readDecision } from '../../../shared/vendors/servicenow/cdm-policy-results.js';
+import { findDeployables, getChangeset } from '../../../shared/vendors/servicenow/cdm-changesets.js';
 import {
   findChangesetSnapshot,
-  findDeployables,
-  getChangeset,
   getSnapshotValidation,
   publishSnapshot,
   validateSnapshot,
@@ -32,6 +31,8 @@ const SNAPSHOT = {
   cdm_deployable_id: 'd1',
 };
 
+const OWNER = { deployableSysId: 'd1', appSysId: 'a1', appName: 'PaymentApp' };
+
 useNock();
 
 describe('snapshot answers', () => {
@@ -40,7 +41,7 @@ describe('snapshot answers', () => {
       .get('/api/now/table/sn_cdm_snapshot')
       .query(true)
       .reply(200, { result: [{ ...SNAPSHOT, changeset_id: { value: 'c1', link: 'x' } }] });
-    const snapshot = await findChangesetSnapshot(client(), 'c1', 'd1');
+    const snapshot = await findChangesetSnapshot(client(), 'c1', OWNER);
     expect(snapshot).toMatchObject({ validation: 'passed', changesetSysId: 'c1', published: false });
   });
 
@@ -49,9 +50,32 @@ describe('snapshot answers', () => {
       .get('/api/now/table/sn_cdm_snapshot')
       .query(true)
       .reply(200, { result: [{ ...SNAPSHOT, changeset_id: 'other' }] });
-    const error = await rejection(findChangesetSnapshot(client(), 'c1', 'd1'), ApiError);
+    const error = await rejection(findChangesetSnapshot(client(), 'c1', OWNER), ApiError);
     expect(error.message).toContain('GET https://acme.service-now.com/api/now/table/sn_cdm_snapshot');
     expect(error.message).toContain('belongs to changeset other instead of c1');
+  });
+
+  it('reads whose a changeset is, and refuses one that does not say or a snapshot of another application', async () => {
+    const changeset = { number: 'Chset-1', sys_id: 'c1', state: 'committed', cdm_application: 'a2' };
+    nock(BASE)
+      .get('/api/now/table/sn_cdm_changeset')
+      .query((q) => String(q.sysparm_fields).includes('cdm_application.node.name'))
+      .reply(200, { result: [{ ...changeset, 'cdm_application.node.name': 'SharedServices' }] });
+    expect(await getChangeset(client(), 'Chset-1')).toMatchObject({ appSysId: 'a2', appName: 'SharedServices' });
+    nock(BASE)
+      .get('/api/now/table/sn_cdm_changeset')
+      .query(true)
+      .reply(200, { result: [changeset] });
+    expect((await rejection(getChangeset(client(), 'Chset-1'), ApiError)).message).toContain(
+      'the changeset carries no application name (cdm_application.name or cdm_application.node.name)',
+    );
+    nock(BASE)
+      .get('/api/now/table/sn_cdm_snapshot')
+      .query(true)
+      .reply(200, { result: [{ ...SNAPSHOT, cdm_application_id: 'a2', 'cdm_application_id.name': 'SharedServices' }] });
+    expect((await rejection(findChangesetSnapshot(client(), 'c1', OWNER), ApiError)).message).toContain(
+      'snapshot Production-v2.dpl belongs to application SharedServices, not PaymentApp',
+    );
   });
 
   it('names the endpoint and the field when a required field is missing or odd', async () => {

@@ -55,6 +55,7 @@ const result = (findings: Finding[]): GateResult => ({
   sarif: { path: '/t/cdm.sarif', bytes: 1, sha256: 'a' },
   results: { path: '/t/cdm.json', bytes: 1, sha256: 'b' },
   published: [],
+  alreadyPublished: [],
 });
 
 describe('validation outputs', () => {
