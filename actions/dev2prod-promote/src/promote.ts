@@ -204,7 +204,7 @@ async function exportAndDownload(
 
   const destination = path.join(
     config.downloadDir,
-    `${safeFileName(exported.packageBundleName ?? `package-${packageId}-${exportId}`, 'package')}.zip`,
+    safeFileName(exported.packageBundleName ?? `package-${packageId}-${exportId}`, 'package', '.zip'),
   );
   const file = await downloadAttachment(client, source.tenantId, exported.fileId, destination);
   learned({ packageFile: file });
