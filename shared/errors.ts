@@ -148,3 +148,11 @@ export function quote(text: string, maxChars = QUOTE_MAX_CHARS): string {
 export function moreBytes(bytes: number | undefined): string {
   return bytes === undefined ? '…(and more, not read)' : `…(${bytes.toLocaleString('en-US')} more bytes)`;
 }
+
+/** A file the run writes (an export, a SARIF or results file, a download) could not be written: which, and why. */
+export class FileWriteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FileWriteError';
+  }
+}

@@ -1,13 +1,24 @@
 /**
  * Files are written atomically: into a temporary file beside the target, then renamed over it, so a reader never
- * sees half a file and a failure leaves the old file (or none) rather than a fragment.
+ * sees half a file and a failure leaves the old file (or none) rather than a fragment. A device or FIFO the user
+ * named is written in place instead, and what cannot be written is an error naming the file and the cause
+ * (output-file.ts decides which).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { constants, createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { FileWriteError } from '../errors.js';
+import { cutUtf8, FILE_NAME_MAX_BYTES } from './file-name.js';
+import { fileWriteError, inspectOutputFile } from './output-file.js';
+
+/** How long a write into a FIFO waits for a reader at its other end before it fails. */
+const FIFO_READER_WAIT_MS = 10_000;
+/** `.<name>.<12 hex>.partial`: what the temporary name adds to the target's, kept within one file name's bytes. */
+const TEMPORARY_NAME_EXTRA_BYTES = '.'.length + '.'.length + 12 + '.partial'.length;
 
 export interface WrittenFile {
   /** Absolute path. */
@@ -40,11 +51,8 @@ export async function writeStreamAtomic(
   head?: HeadCheck,
 ): Promise<WrittenFile> {
   const target = path.resolve(destination);
-  await mkdir(path.dirname(target), { recursive: true });
-  const temporary = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`,
-  );
+  const found = inspectOutputFile(target);
+  if ('problem' in found) throw new FileWriteError(`Could not write ${target}: ${found.problem}`);
   const hash = createHash('sha256');
   let bytes = 0;
   let firstBytes: Buffer[] | undefined = head ? [] : undefined;
@@ -72,17 +80,70 @@ export async function writeStreamAtomic(
       if (!checkHead(callback, true)) callback();
     },
   });
+  // Errors of the file system are the file's (named, with their cause); the source's and the checks' pass as they are.
+  const intoFile = async (stream: () => Promise<WriteStream>) => {
+    let sink: WriteStream;
+    try {
+      sink = await stream();
+    } catch (error) {
+      throw fileWriteError(target, error);
+    }
+    // pipeline hands the first error to every stream, so note which one it started from.
+    const upstream = new Set<unknown>();
+    for (const stream of [source, measure]) stream.once('error', (error) => upstream.add(error));
+    await pipeline(source, measure, sink).catch((error: unknown) => {
+      throw upstream.has(error) ? error : fileWriteError(target, error);
+    });
+    const sha256 = hash.digest('hex');
+    verify?.({ bytes, sha256 });
+    return sha256;
+  };
+
+  if (found.how === 'in-place') {
+    // Nothing is atomic about a device or pipe: its reader sees the bytes as they come.
+    const sha256 = await intoFile(async () => (await openInPlace(found.real, found.fifo)).createWriteStream());
+    return { path: target, bytes, sha256 };
+  }
+  const temporary = path.join(
+    path.dirname(target),
+    `.${cutUtf8(path.basename(target), FILE_NAME_MAX_BYTES - TEMPORARY_NAME_EXTRA_BYTES)}.${randomBytes(6).toString('hex')}.partial`,
+  );
   let sha256: string;
   try {
-    await pipeline(source, measure, createWriteStream(temporary, { flags: 'wx' }));
-    sha256 = hash.digest('hex');
-    verify?.({ bytes, sha256 });
-    await rename(temporary, target);
+    sha256 = await intoFile(async () => {
+      await mkdir(path.dirname(target), { recursive: true });
+      return createWriteStream(temporary, { flags: 'wx' });
+    });
+    await rename(temporary, target).catch((error: unknown) => {
+      throw fileWriteError(target, error);
+    });
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   }
   return { path: target, bytes, sha256 };
+}
+
+/**
+ * Opens a device, or a FIFO once a reader holds its other end: a plain open would block a thread until one came,
+ * beyond the run's timeout. The probe stays open until the real handle is, so the reader never sees an early end.
+ */
+async function openInPlace(file: string, fifo: boolean): Promise<FileHandle> {
+  if (!fifo) return open(file, 'w');
+  const started = Date.now();
+  for (;;) {
+    try {
+      const probe = await open(file, constants.O_WRONLY | constants.O_NONBLOCK);
+      try {
+        return await open(file, 'w');
+      } finally {
+        await probe.close();
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENXIO' || Date.now() - started > FIFO_READER_WAIT_MS) throw error;
+      await sleep(50);
+    }
+  }
 }
 
 /** Size and sha256 of a file on disk, read as a stream. */

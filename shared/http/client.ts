@@ -7,7 +7,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { Readable } from 'node:stream';
 import type { AuthProvider } from '../auth/index.js';
-import { ApiError, CancelledError } from '../errors.js';
+import { ApiError, CancelledError, FileWriteError } from '../errors.js';
 import { formatDuration, type Runtime } from '../runtime.js';
 import { describeHtml, excerpt, isHtml, isRecord, readBody, type VendorMessageReader } from './body.js';
 import { ACCEPT_ENCODING } from './encoding.js';
@@ -188,7 +188,8 @@ export class ApiClient {
         const mayHaveActed = startsJob && (status === 408 || status >= 500) && !shouldRetry(startsJob, outcome);
         failure = this.failures.http(spec, url, res, body, mayHaveActed);
       } catch (error) {
-        if (error instanceof ApiError) throw error;
+        // A file the answer could not be written to is the file's error: asking again would not help.
+        if (error instanceof ApiError || error instanceof FileWriteError) throw error;
         if (watch.signal.aborted) throw this.failures.stopped(spec, watch.signal.reason, exchange, startsJob);
         // A connection that went quiet may surface as a reset; say what really happened.
         const cause = exchange?.idleError ?? error;

@@ -8,6 +8,7 @@ import {
   ApiError,
   ArtifactError,
   CancelledError,
+  FileWriteError,
   InputError,
   JobFailedError,
   TimeoutError,
@@ -113,6 +114,8 @@ function reportFailure(error: unknown, logger: Logger, summary: Summary): () => 
     title = 'Timed out';
   } else if (error instanceof CancelledError) {
     title = 'Cancelled';
+  } else if (error instanceof FileWriteError) {
+    title = 'File not written';
   } else if (error instanceof Error && error.stack) {
     logger.debug(mappedStack(error.stack));
   }

@@ -1,5 +1,7 @@
 /** The gate's own inputs, read the same way by cdm-validate and cdm-upload. */
 import * as path from 'node:path';
+import { safeFileName } from '../fs/file-name.js';
+import { outputFileProblem, unusedPath } from '../fs/output-file.js';
 import type { InputReader } from '../inputs/reader.js';
 import type { UploadedFileRef } from './types.js';
 
@@ -14,12 +16,25 @@ export interface GateInputs {
 export function readGateInputs(inputs: InputReader): GateInputs {
   const failOnWarnings = inputs.boolean('fail-on-warnings', false);
   const failOnExceptions = inputs.boolean('fail-on-exceptions', false);
-  const folder = process.env.RUNNER_TEMP || process.cwd();
-  const sarifFile = path.resolve(inputs.string('sarif-file') ?? path.join(folder, 'cdm-validation.sarif'));
-  const resultsFile = path.resolve(
-    inputs.string('results-file') ?? path.join(path.dirname(sarifFile), 'cdm-validation.json'),
-  );
+  const givenSarif = inputs.string('sarif-file');
+  const givenResults = inputs.string('results-file');
+  const folder = givenSarif ? path.dirname(path.resolve(givenSarif)) : process.env.RUNNER_TEMP || process.cwd();
+  // Two gates in one job must not replace each other's files: the default names carry the step and are never taken.
+  const step = process.env.GITHUB_ACTION ? `-${safeFileName(process.env.GITHUB_ACTION, 'step')}` : '';
+  const fresh = unusedPath(folder, `cdm-validation${step}`, [
+    ...(givenSarif ? [] : ['.sarif']),
+    ...(givenResults ? [] : ['.json']),
+  ]);
+  const sarifFile = path.resolve(givenSarif ?? `${fresh}.sarif`);
+  const resultsFile = path.resolve(givenResults ?? `${fresh}.json`);
   if (sarifFile === resultsFile) inputs.problem('results-file', 'must differ from sarif-file');
+  for (const [name, file] of [
+    ['sarif-file', sarifFile],
+    ['results-file', resultsFile],
+  ] as const) {
+    const problem = outputFileProblem(file);
+    if (problem) inputs.problem(name, `cannot be written to ${file}: ${problem}`);
+  }
   return {
     failOnWarnings,
     failOnExceptions,

@@ -1,6 +1,7 @@
 /** cdm-export: inputs → export flow → outputs and job summary. */
 import * as path from 'node:path';
 import { safeFileName } from '../../../shared/fs/file-name.js';
+import { outputFileProblem } from '../../../shared/fs/output-file.js';
 import { echoInput, type InputReader } from '../../../shared/inputs/reader.js';
 import { readPollInterval } from '../../../shared/poll/poll.js';
 import { readArtifactInputs, uploadArtifact } from '../../../shared/report/artifact.js';
@@ -51,6 +52,16 @@ async function main(context: ActionContext): Promise<string> {
   }
   const timeoutMs = inputs.duration('timeout', '30m');
   const pollIntervalMs = readPollInterval(inputs, '10s');
+  // The deployable name is the user's text: as a file name it must stay inside cdm-export/.
+  const defaultOutputFile = path.join(
+    'cdm-export',
+    safeFileName(required.deployableName ?? '', 'export', `.${EXTENSIONS[required.dataFormat ?? 'json']}`),
+  );
+  const outputProblem = outputFileProblem(outputFile ?? defaultOutputFile);
+  if (outputProblem) {
+    const target = `${path.resolve(outputFile ?? defaultOutputFile)}${outputFile ? '' : ' (the default)'}`;
+    inputs.problem('output-file', `cannot be written to ${target}: ${outputProblem}`);
+  }
   const { connection, appName, deployableName, exporterName, dataFormat } = inputs.finish(required);
 
   const config: ExportConfig = {
@@ -66,10 +77,7 @@ async function main(context: ActionContext): Promise<string> {
       restrictExport,
     },
     exportId,
-    // The deployable name is the user's text: as a file name it must stay inside cdm-export/.
-    outputFile: path.resolve(
-      outputFile ?? path.join('cdm-export', `${safeFileName(deployableName, 'export')}.${EXTENSIONS[dataFormat]}`),
-    ),
+    outputFile: path.resolve(outputFile ?? defaultOutputFile),
     artifact,
     pollIntervalMs,
   };

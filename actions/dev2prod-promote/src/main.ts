@@ -64,6 +64,7 @@ async function main(context: ActionContext): Promise<string> {
   const pollIntervalMs = readPollInterval(inputs, '15s');
   const settings = {
     downloadDir: path.resolve(inputs.string('download-dir') ?? process.env.RUNNER_TEMP ?? '.'),
+    keepEarlierFiles: !inputs.has('download-dir'),
     artifact,
     failOnWarnings,
     pollIntervalMs,

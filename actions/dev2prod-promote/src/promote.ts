@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { JobFailedError } from '../../../shared/errors.js';
 import { fileDigest, type WrittenFile } from '../../../shared/fs/atomic.js';
 import { safeFileName } from '../../../shared/fs/file-name.js';
+import { unusedPath } from '../../../shared/fs/output-file.js';
 import type { ApiClient } from '../../../shared/http/client.js';
 import { poll } from '../../../shared/poll/poll.js';
 import { jobStates } from '../../../shared/poll/states.js';
@@ -38,6 +39,8 @@ export type PackageSource =
 
 export interface PromoteSettings {
   downloadDir: string;
+  /** The default folder (RUNNER_TEMP) is the job's: a second export there never replaces an earlier step's file. */
+  keepEarlierFiles?: boolean;
   artifact?: Omit<ArtifactRequest, 'files'>;
   failOnWarnings: boolean;
   pollIntervalMs: number;
@@ -202,10 +205,10 @@ async function exportAndDownload(
     });
   }
 
-  const destination = path.join(
-    config.downloadDir,
-    `${safeFileName(exported.packageBundleName ?? `package-${packageId}-${exportId}`, 'package')}.zip`,
-  );
+  const name = safeFileName(exported.packageBundleName ?? `package-${packageId}-${exportId}`, 'package', '.zip');
+  const destination = config.keepEarlierFiles
+    ? `${unusedPath(config.downloadDir, name.slice(0, -'.zip'.length), ['.zip'])}.zip`
+    : path.join(config.downloadDir, name);
   const file = await downloadAttachment(client, source.tenantId, exported.fileId, destination);
   learned({ packageFile: file });
   runtime.logger.info(`Downloaded ${file.bytes} bytes to ${file.path} (sha256 ${file.sha256}).`);

@@ -4,12 +4,13 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { FileWriteError } from '../../../shared/errors.js';
 import { ApiClient } from '../../../shared/http/client.js';
 import { downloadToFile, multipartFileBody } from '../../../shared/http/transfer.js';
 import { fakeRuntime } from '../../support/fakes.js';
@@ -148,6 +149,24 @@ describe('downloadToFile', () => {
 
     expect(error.message).toContain('failed (HTTP 404): No export 1');
     expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('a destination that cannot be written is the file’s error, not a network error to retry', async () => {
+    let requests = 0;
+    server = await rawServer((_req, res) => {
+      requests++;
+      res.writeHead(200, { 'Content-Type': 'application/zip' });
+      res.end(DATA);
+    });
+    const client = new ApiClient({ baseUrl: server.url, runtime: fakeRuntime() });
+    const destination = path.join(folder, 'export.zip');
+    await mkdir(destination);
+
+    const error = await downloadToFile(client, download, destination).catch((e: unknown) => e as Error);
+
+    expect(error).toBeInstanceOf(FileWriteError);
+    expect((error as Error).message).toBe(`Could not write ${destination}: it is a folder. Name a file, not a folder`);
+    expect(requests).toBe(1);
   });
 });
 
