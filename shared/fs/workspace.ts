@@ -15,7 +15,7 @@ export interface WorkspaceFile {
 }
 
 /** GITHUB_WORKSPACE, else the working directory, with its links followed too. */
-async function workspaceRoot(): Promise<string> {
+export async function workspaceRoot(): Promise<string> {
   const root = path.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
   return realpath(root).catch(() => root);
 }
