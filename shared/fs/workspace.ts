@@ -15,7 +15,7 @@ export interface WorkspaceFile {
 }
 
 /** GITHUB_WORKSPACE, else the working directory, with its links followed too. */
-async function workspaceRoot(): Promise<string> {
+export async function workspaceRoot(): Promise<string> {
   const root = path.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
   return realpath(root).catch(() => root);
 }
@@ -45,10 +45,12 @@ export async function checkWorkspaceFile(
 }
 
 /** Local file work (finding, checking, reading files) counts against `timeout` like every request does. */
-export function throwIfPastDeadline(deadline: Deadline, doing: string): void {
+export function throwIfPastDeadline(
+  deadline: Deadline,
+  doing: string,
+  hint = 'raise timeout, or give fewer files',
+): void {
   if (deadline.remaining() <= 0) {
-    throw new TimeoutError(
-      `Timed out after ${formatDuration(deadline.elapsed())} while ${doing}: raise timeout, or give fewer files`,
-    );
+    throw new TimeoutError(`Timed out after ${formatDuration(deadline.elapsed())} while ${doing}: ${hint}`);
   }
 }

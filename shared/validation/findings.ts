@@ -3,10 +3,11 @@
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { Logger } from '../runtime.js';
+import { Pacer } from '../pacer.js';
+import type { Logger, Runtime } from '../runtime.js';
 import type { PolicyResultRow } from '../vendors/servicenow/cdm-policy-results.js';
-import { lineOfKeyPath } from './lines.js';
-import { locateNode, repositoryPath } from './locate.js';
+import { KeyLines } from './lines.js';
+import { boundedNodePath, MAX_NODE_PATH_CHARS, MAX_NODE_PATH_SEGMENTS, NodeLocator, repositoryPath } from './locate.js';
 import type { Finding, GatedSnapshot, Severity, UploadedFileRef } from './types.js';
 
 const KNOWN_DECISIONS = new Set(['compliant', 'non_compliant', 'compliant_with_exception']);
@@ -47,36 +48,43 @@ export function describe(row: PolicyResultRow): string {
   return notes.length ? `${text} (${notes.join('; ')})` : text;
 }
 
-/** Reads uploaded files once each, only from inside the workspace. */
+/**
+ * Maps findings to the uploaded files and their lines: each file is read and parsed once, only from inside the
+ * workspace. The work is paced (see Pacer): `timeout` and the runner's cancel stop it wherever it is.
+ */
 export class FileLines {
-  private readonly texts = new Map<string, Promise<string | undefined>>();
+  private readonly files = new Map<string, Promise<KeyLines | undefined>>();
+  readonly pacer: Pacer;
 
   constructor(
     private readonly workspace: string,
-    private readonly logger: Logger,
-  ) {}
-
-  async line(file: string, keyPath: string[]): Promise<number> {
-    let text = this.texts.get(file);
-    if (!text) {
-      text = this.read(file);
-      this.texts.set(file, text);
-    }
-    const content = await text;
-    return content === undefined ? 1 : lineOfKeyPath(content, keyPath, file);
+    private readonly runtime: Runtime,
+  ) {
+    this.pacer = new Pacer(runtime, 'mapping findings to file lines', 'raise timeout, or give fewer uploaded files');
   }
 
-  private async read(file: string): Promise<string | undefined> {
+  async line(file: string, keyPath: string[]): Promise<number> {
+    let keyLines = this.files.get(file);
+    if (!keyLines) {
+      keyLines = this.read(file);
+      this.files.set(file, keyLines);
+    }
+    return (await (await keyLines)?.lineOf(keyPath, this.pacer)) ?? 1;
+  }
+
+  private async read(file: string): Promise<KeyLines | undefined> {
+    let text: string;
     try {
       const real = await realpath(path.resolve(this.workspace, file));
       const root = await realpath(this.workspace);
       if (real !== root && !real.startsWith(`${root}${path.sep}`)) return undefined;
       if ((await stat(real)).size > MAX_PARSED_FILE_BYTES) return undefined;
-      return await readFile(real, 'utf8');
+      text = await readFile(real, 'utf8');
     } catch (error) {
-      this.logger.debug(`Could not read ${file} to find finding lines: ${String(error)}`);
+      this.runtime.logger.debug(`Could not read ${file} to find finding lines: ${String(error)}`);
       return undefined;
     }
+    return KeyLines.parse(text, file, this.pacer);
   }
 }
 
@@ -89,7 +97,12 @@ export async function toFindings(
   logger: Logger,
 ): Promise<Finding[]> {
   const findings: Finding[] = [];
+  const locator = new NodeLocator(uploadedFiles);
+  const mapped = uploadedFiles.length ? rows.filter((row) => row.nodePathUi).length : 0;
+  if (mapped) logger.info(`Mapping ${mapped} finding(s) of ${snapshot.name} to file lines.`);
+  let tooLong = 0;
   for (const row of rows) {
+    await lines.pacer.step();
     const nodePath = row.nodePathUi || row.impactedNode || row.nodePath;
     const finding: Finding = {
       deployable: snapshot.deployable,
@@ -99,13 +112,21 @@ export async function toFindings(
       description: describe(row),
       nodePath,
     };
-    const located = row.nodePathUi ? locateNode(row.nodePathUi, uploadedFiles) : undefined;
+    const segments = mapped && row.nodePathUi ? boundedNodePath(row.nodePathUi) : undefined;
+    if (mapped && row.nodePathUi && !segments) tooLong++;
+    const located = segments && locator.locate(segments);
     const file = located && repositoryPath(located.file, workspace);
     if (located && file) {
       finding.file = file;
       finding.line = await lines.line(file, located.keyPath);
     }
     findings.push(finding);
+  }
+  if (tooLong) {
+    logger.notice(
+      `${snapshot.name}: ${tooLong} finding(s) have a node path too long to map to a file (over ${MAX_NODE_PATH_CHARS.toLocaleString('en-US')} characters or ${MAX_NODE_PATH_SEGMENTS} segments); they are reported without a file and line.`,
+      'Findings not mapped to files',
+    );
   }
   return findings;
 }

@@ -64,7 +64,7 @@ export async function runValidationGate(settings: GateSettings, deps: GateDeps):
 
   const findings: Finding[] = [];
   const problems: string[] = [];
-  const lines = new FileLines(settings.workspace, logger);
+  const lines = new FileLines(settings.workspace, runtime);
   for (const snapshot of snapshots) {
     const status = snapshotStatus(snapshot);
     if (snapshot.didNotStart || status === 'not_validated') {

@@ -15,6 +15,14 @@ export interface Located {
   keyPath: string[];
 }
 
+/**
+ * The most of a node path that is mapped. CDM's own paths are a few dozen segments; anything far longer is not a
+ * path into an uploaded file, and following it would cost time in proportion to whatever a server sent.
+ */
+export const MAX_NODE_PATH_CHARS = 4096;
+/** Segments, each `[n]` index counted as one more. */
+export const MAX_NODE_PATH_SEGMENTS = 128;
+
 export function splitNodePath(nodePath: string): string[] {
   return nodePath
     .split(/[/\\>\uFFFD]/)
@@ -22,48 +30,91 @@ export function splitNodePath(nodePath: string): string[] {
     .filter((segment) => segment !== '');
 }
 
-export function locateNode(nodePath: string, files: readonly UploadedFileRef[]): Located | undefined {
+/** The node path's segments, or undefined when it is over the bounds above. Linear in its length. */
+export function boundedNodePath(nodePath: string): string[] | undefined {
+  if (nodePath.length > MAX_NODE_PATH_CHARS) return undefined;
   const segments = splitNodePath(nodePath);
-  if (!segments.length) return undefined;
-  for (const compare of [exact, ignoringCase]) {
-    let best: { file: string; length: number; end: number } | undefined;
-    let tie = false;
-    for (const { file, namePath } of files) {
-      const fileSegments = splitNodePath(namePath);
-      const match = longestRun(segments, fileSegments, compare);
-      if (!match) continue;
-      if (!best || match.length > best.length) {
-        best = { file, ...match };
-        tie = false;
-      } else if (match.length === best.length && file !== best.file) {
-        tie = true;
-      }
-    }
-    if (best && !tie) return { file: best.file, keyPath: segments.slice(best.end) };
-    if (tie) return undefined;
-  }
-  return undefined;
+  let count = segments.length;
+  for (let i = 0; i < nodePath.length && count <= MAX_NODE_PATH_SEGMENTS; i++) if (nodePath[i] === '[') count++;
+  return count > MAX_NODE_PATH_SEGMENTS ? undefined : segments;
 }
 
-const exact = (a: string, b: string) => a === b;
-const ignoringCase = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+interface NamedFile {
+  file: string;
+  segments: string[];
+}
 
 /**
- * The longest suffix of `fileSegments` found contiguously in `segments`, and where it ends there (the last such
- * place, so that a name repeated higher up in the path does not cut the key path short).
+ * The uploaded files, split once and indexed by their own node's name, so that locating a node path looks only at
+ * the files whose node it names: the time per finding does not grow with the number of uploaded files.
  */
-function longestRun(
-  segments: readonly string[],
-  fileSegments: readonly string[],
-  same: (a: string, b: string) => boolean,
-): { length: number; end: number } | undefined {
-  for (let length = fileSegments.length; length >= 1; length--) {
-    const suffix = fileSegments.slice(fileSegments.length - length);
-    for (let start = segments.length - length; start >= 0; start--) {
-      if (suffix.every((segment, i) => same(segments[start + i], segment))) return { length, end: start + length };
+export class NodeLocator {
+  private readonly exact = new Map<string, NamedFile[]>();
+  private readonly ignoringCase = new Map<string, NamedFile[]>();
+
+  constructor(files: readonly UploadedFileRef[]) {
+    for (const { file, namePath } of files) {
+      const segments = splitNodePath(namePath);
+      const last = segments.at(-1);
+      if (last === undefined) continue;
+      add(this.exact, last, { file, segments });
+      add(this.ignoringCase, last.toLowerCase(), { file, segments });
     }
   }
-  return undefined;
+
+  /** `segments` as boundedNodePath gives them. */
+  locate(segments: readonly string[]): Located | undefined {
+    if (!segments.length) return undefined;
+    for (const [index, fold] of [
+      [this.exact, (s: string) => s],
+      [this.ignoringCase, (s: string) => s.toLowerCase()],
+    ] as const) {
+      const folded = segments.map(fold);
+      let best: { file: string; length: number; end: number } | undefined;
+      let tie = false;
+      // Ascending ends: of two equally long runs of one file, the later one wins, so that a name repeated higher
+      // up in the path does not cut the key path short.
+      for (let end = 0; end < folded.length; end++) {
+        for (const candidate of index.get(folded[end]) ?? []) {
+          const length = runLength(folded, end, candidate.segments, fold);
+          if (!best || length > best.length) {
+            best = { file: candidate.file, length, end: end + 1 };
+            tie = false;
+          } else if (length === best.length) {
+            if (candidate.file === best.file) best.end = end + 1;
+            else tie = true;
+          }
+        }
+      }
+      if (best && !tie) return { file: best.file, keyPath: segments.slice(best.end) };
+      if (tie) return undefined;
+    }
+    return undefined;
+  }
+}
+
+function add(index: Map<string, NamedFile[]>, key: string, file: NamedFile): void {
+  const files = index.get(key);
+  if (files) files.push(file);
+  else index.set(key, [file]);
+}
+
+/** How many of the file's segments, from its last one back, match the node path's segments ending at `end`. */
+function runLength(
+  segments: readonly string[],
+  end: number,
+  fileSegments: readonly string[],
+  fold: (s: string) => string,
+): number {
+  let length = 0;
+  while (
+    length < fileSegments.length &&
+    end - length >= 0 &&
+    segments[end - length] === fold(fileSegments[fileSegments.length - 1 - length])
+  ) {
+    length++;
+  }
+  return length;
 }
 
 /**

@@ -9,7 +9,8 @@
  *   exception        compliant_with_exception: a failure-typed row that an approved exception covers
  *   publish-refused  passes, but publishing the snapshot is refused
  * anything else passes without rows. A policy's `key` names the configuration key its rows point at: the first
- * uploaded file (of the changeset) holding that key gives the node path `/<app>/<folder>/<namePath>/<key path>`.
+ * uploaded file (of the changeset) holding that key gives the node path `/<app>/<folder>/<namePath>/<key path>`;
+ * `nodePaths` replaces it with the given paths, one row each.
  */
 import { parseDocument } from 'yaml';
 
@@ -30,6 +31,8 @@ export interface SandboxPolicy {
   name: string;
   /** The configuration key the policy's findings point at (default `port`). */
   key?: string;
+  /** Node paths to write the policy's row at instead of the key's: one row per path (e.g. hostile, long paths). */
+  nodePaths?: readonly string[];
 }
 
 export function outcomeOf(policy: SandboxPolicy): PolicyOutcome {
@@ -65,6 +68,12 @@ export interface ResultRow {
 
 /** The rows one policy writes for a snapshot of `deployable` built from `uploads`. */
 export function policyRows(policy: SandboxPolicy, deployable: string, uploads: readonly UploadedConfig[]): ResultRow[] {
+  const rows = keyRows(policy, deployable, uploads);
+  if (!policy.nodePaths) return rows;
+  return policy.nodePaths.flatMap((nodePathUi) => rows.map((row) => ({ ...row, nodePathUi })));
+}
+
+function keyRows(policy: SandboxPolicy, deployable: string, uploads: readonly UploadedConfig[]): ResultRow[] {
   const outcome = outcomeOf(policy);
   const key = policy.key ?? 'port';
   const located = locate(key, uploads);

@@ -31,6 +31,11 @@ export interface RunActionOptions {
   cwd?: string;
   /** Extra arguments for node before the bundle (e.g. `--import` a probe). */
   nodeArgs?: string[];
+  /**
+   * The script to run instead of the bundle: a test that needs a process but not a rebuild runs the action's
+   * `src/index.ts` with `nodeArgs: ['--import', <tsx's loader>]` (its file URL: the child's cwd is the workspace).
+   */
+  entry?: string;
   /** Where the runner's folder (and the workspace, when no cwd is given) are made; default the OS temp folder. */
   tempRoot?: string;
   /** Called once the child has started, e.g. to send it a signal. */
@@ -57,7 +62,7 @@ export async function runAction(action: string, options: RunActionOptions): Prom
     ...runnerVariables({ output: outputFile, summary: summaryFile, temp: runnerFiles }, workspace, options),
   };
   const started = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), bundlePath(action)], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.entry ?? bundlePath(action)], {
     cwd: workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseOutputFile, REPO_ROOT, runnerVariables, type ActionRun, type RunActionOptions } from './run-action.js';
 
-type InProcessOptions = Omit<RunActionOptions, 'nodeArgs' | 'onSpawn'>;
+type InProcessOptions = Omit<RunActionOptions, 'nodeArgs' | 'onSpawn' | 'entry'>;
 
 /**
  * @actions/core remembers the first summary file it wrote to, so every in-process run of this test file shares

@@ -2,16 +2,18 @@
  * What cdm-upload sends: one item per upload, built from `content`, `file` or `files` and checked locally (exists,
  * inside the workspace, size, format, JSON/YAML parses) so that every problem is reported before the first request.
  * A file is read once to check it and again when it is uploaded; no item holds its bytes in between, so memory
- * stays flat however many files match. The glob matcher and the YAML and JSON-position parsers load when an input
- * needs them: together they are most of the bundle, and loading them up front would delay every run's first request.
+ * stays flat however many files match. The glob matcher (shared/fs/glob.ts) and the YAML and JSON-position
+ * parsers load when an input needs them: together they are most of the bundle, and loading them up front would
+ * delay every run's first request.
  */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { InputError } from '../../../shared/errors.js';
+import { findFiles } from '../../../shared/fs/glob.js';
 import { checkWorkspaceFile, throwIfPastDeadline } from '../../../shared/fs/workspace.js';
 import type { ParseError } from 'jsonc-parser';
 import type { InputReader } from '../../../shared/inputs/reader.js';
-import type { Deadline } from '../../../shared/runtime.js';
+import type { Runtime } from '../../../shared/runtime.js';
 import type { UploadDataFormat, UploadTarget } from '../../../shared/vendors/servicenow/cdm-uploads.js';
 
 export interface UploadItem {
@@ -55,19 +57,20 @@ const FORMAT_BY_EXTENSION: Record<string, UploadDataFormat> = {
 const TEXT_CONTENT_TYPE = 'text/plain; charset=utf-8';
 
 /**
- * Reads the source inputs and builds the items; problems go to the reader. Checking files counts against the run's
- * deadline: a TimeoutError between two files when it has passed.
+ * Reads the source inputs and builds the items; problems go to the reader. Finding and checking files count against
+ * the run's deadline: a TimeoutError while finding them, or between two files, when it has passed.
  */
 export async function collectItems(
   inputs: InputReader,
   settings: SourceSettings,
-  deadline: Deadline,
+  runtime: Pick<Runtime, 'deadline' | 'signal'>,
 ): Promise<UploadItem[]> {
   const source = inputs.exactlyOne(['content', 'file', 'files'] as const);
   inputs.onlyWith('files-root', source === 'files', 'files');
   if (source === undefined) return [];
   if (source === 'content') return [await contentItem(inputs, settings)].filter((item) => item !== undefined);
-  const files = source === 'file' ? [path.resolve(inputs.string('file') ?? '')] : await matchFiles(inputs);
+  const files =
+    source === 'file' ? [path.resolve(inputs.string('file') ?? '')] : await findFiles(inputs, 'files', runtime);
   if (source === 'files' && files.length > 1) {
     for (const name of ['file-name', 'file-node-name']) {
       if (inputs.has(name)) inputs.problem(name, 'applies to a single file; with files each file keeps its own name');
@@ -76,7 +79,7 @@ export async function collectItems(
   const items: UploadItem[] = [];
   for (const [index, file] of files.entries()) {
     throwIfPastDeadline(
-      deadline,
+      runtime.deadline,
       `checking the files to upload (${index} of ${files.length} checked, nothing sent yet)`,
     );
     const item = await fileItem(inputs, settings, source, file);
@@ -91,22 +94,6 @@ export async function readItemBody(item: UploadItem): Promise<Buffer> {
   const checked = await checkWorkspaceFile(item.file, item.label);
   if ('problem' in checked) throw new InputError([{ input: item.source, message: checked.problem }]);
   return readFile(checked.file.path);
-}
-
-async function matchFiles(inputs: InputReader): Promise<string[]> {
-  const patterns = inputs.string('files') ?? '';
-  const glob = await import('@actions/glob');
-  const globber = await glob.create(patterns, { matchDirectories: false, implicitDescendants: false });
-  const files = (await globber.glob()).sort();
-  if (!files.length)
-    inputs.problem(
-      'files',
-      `no file matched ${patterns
-        .split('\n')
-        .map((p) => `'${p.trim()}'`)
-        .join(', ')}`,
-    );
-  return files;
 }
 
 async function contentItem(inputs: InputReader, settings: SourceSettings): Promise<UploadItem | undefined> {

@@ -85,7 +85,7 @@ async function main(context: ActionContext): Promise<string> {
       maxUploadBytes,
       filesRoot: path.resolve(inputs.string('files-root') ?? '.'),
     },
-    runtime.deadline,
+    runtime,
   );
   if (dataFormatAttributes && !items.some((item) => item.dataFormat === 'csv')) {
     inputs.problem('data-format-attributes', 'only applies to csv data');

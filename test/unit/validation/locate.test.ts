@@ -1,7 +1,24 @@
 /** Node path → uploaded file and key path → line, on the node-path shapes ServiceNow may send. */
 import { describe, expect, it } from '@jest/globals';
-import { lineOfKeyPath } from '../../../shared/validation/lines.js';
-import { locateNode, repositoryPath, splitNodePath } from '../../../shared/validation/locate.js';
+import { Pacer } from '../../../shared/pacer.js';
+import { expandIndexes, KeyLines } from '../../../shared/validation/lines.js';
+import {
+  boundedNodePath,
+  NodeLocator,
+  repositoryPath,
+  splitNodePath,
+  type Located,
+} from '../../../shared/validation/locate.js';
+import type { UploadedFileRef } from '../../../shared/validation/types.js';
+import { fakeRuntime } from '../../support/fakes.js';
+
+const locateNode = (nodePath: string, files: readonly UploadedFileRef[]): Located | undefined =>
+  new NodeLocator(files).locate(splitNodePath(nodePath));
+
+async function lineOfKeyPath(text: string, keyPath: string[], fileName: string): Promise<number> {
+  const pacer = new Pacer(fakeRuntime(), 'mapping');
+  return (await (await KeyLines.parse(text, fileName, pacer))?.lineOf(keyPath, pacer)) ?? 1;
+}
 
 const FILES = [
   { file: '/repo/config/db/settings.json', namePath: 'paymentSettings/db/settings' },
@@ -56,6 +73,51 @@ describe('locateNode', () => {
 
   it('splits on every separator and drops empty segments', () => {
     expect(splitNodePath(' /a// b \\c>d\uFFFDe/ ')).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('maps no node path over 4,096 characters or 128 segments, each [n] counting as one', () => {
+    expect(boundedNodePath(`/a/${'b'.repeat(4000)}/c`)).toHaveLength(3);
+    expect(boundedNodePath(`/a/${'b'.repeat(4100)}`)).toBeUndefined();
+    expect(boundedNodePath('/x'.repeat(128))).toHaveLength(128);
+    expect(boundedNodePath('/x'.repeat(129))).toBeUndefined();
+    expect(boundedNodePath(`/app/servers${'[0]'.repeat(126)}`)).toHaveLength(2);
+    expect(boundedNodePath(`/app/servers${'[0]'.repeat(127)}`)).toBeUndefined();
+  });
+
+  it('locates among 20,000 uploaded files without comparing the path with each of them', () => {
+    const files = Array.from({ length: 20_000 }, (_, i) => ({ file: `/repo/c/f${i}.json`, namePath: `app/f${i}` }));
+    const locator = new NodeLocator(files);
+    const started = performance.now();
+    for (let i = 0; i < 2_000; i++) {
+      expect(locator.locate(splitNodePath(`/App/components/app/f${i * 10}/port`))?.file).toBe(
+        `/repo/c/f${i * 10}.json`,
+      );
+    }
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe('expandIndexes', () => {
+  it('splits trailing [n] indexes off a segment and leaves anything else whole', () => {
+    expect(expandIndexes(['servers[0]', '[1][2]', 'a[b]', 'x[1]]', 'y]', 'z[]', 'w[01]'])).toEqual([
+      'servers',
+      '0',
+      '1',
+      '2',
+      'a[b]',
+      'x[1]]',
+      'y]',
+      'z[]',
+      'w',
+      '01',
+    ]);
+  });
+
+  it('takes linear time on 100,000 indexes in one segment', () => {
+    const started = performance.now();
+    expect(expandIndexes([`port${'[0]'.repeat(100_000)}`]).length).toBe(100_001);
+    expect(expandIndexes([`port${'[0'.repeat(100_000)}x]`]).length).toBe(1);
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
 
