@@ -185,3 +185,80 @@ describe('apim-migrate end to end', () => {
     expect(posts()[0].path).toBe(`/api/1/rest/public/apim_service/migrate_service_version${SOURCE}`);
   });
 });
+
+describe('apim-migrate status-token: following a migration started earlier', () => {
+  const follow = (inputs: Record<string, string>) =>
+    runInProcess('apim-migrate', { inputs: { ...basic(), ...inputs } });
+
+  it('times out naming the input to resume with; a second run with it follows the same migration to its end', async () => {
+    sandbox.migrationDurationMs = 2500;
+    const first = await migrate({ timeout: '1s' });
+    expect(first.exitCode).toBe(1);
+    const token = [...sandbox.migrations.keys()][0];
+    expect(first.outputs['status-token']).toBe(token);
+    expect(lastLogLine(first)).toContain(`run again with status-token: ${token}`);
+    expect(summaryOpening(first)).toContain(`run again with status-token: ${token}`);
+
+    const second = await follow({ 'status-token': token });
+    expect(second.exitCode).toBe(0);
+    expect(posts()).toHaveLength(1); // nothing started again
+    expect(second.outputs['status-token']).toBe(token);
+    expect(second.outputs.status).toBe('Completed');
+    const successful = JSON.parse(second.outputs.successful) as unknown[];
+    expect(successful.length).toBeGreaterThan(0);
+    expect(JSON.parse(second.outputs.failed)).toEqual([]);
+    expect(second.stdout).toContain(`Following migration ${token}, started earlier`);
+    // Judged and reported as if this run had started it: the paths come from the migration's own status.
+    expect(lastLogLine(second)).toBe(
+      `✅ Migration ${token} completed: ${successful.length} asset(s) migrated from ${SOURCE} to ${DEST}.`,
+    );
+    expect(second.summary).toContain(`${token} (started earlier)`);
+  });
+
+  it('follows a migration started with wait: false and judges a partial failure the same way', async () => {
+    const started = await migrate({
+      'source-path': '/Acme/Dev/Payments/partial-api/1.0',
+      'dest-path': '/Acme/Prod/Payments/partial-api',
+      wait: 'false',
+    });
+    expect(started.exitCode).toBe(0);
+    const run = await follow({ 'status-token': started.outputs['status-token'] });
+    expect(run.exitCode).toBe(1);
+    expect(posts()).toHaveLength(1);
+    expect(run.outputs.status).toBe('Completed');
+    expect(JSON.parse(run.outputs.failed)).toHaveLength(1);
+    expect(run.stdout).toMatch(/asset\(s\) failed to migrate: prod-db \(Account\)/);
+  });
+
+  it('re-running the same step with status-token added works; paths that are not the migration’s own fail', async () => {
+    const started = await migrate({ wait: 'false' });
+    const token = started.outputs['status-token'];
+    const same = await migrate({ 'status-token': token });
+    expect(same.exitCode).toBe(0);
+    expect(posts()).toHaveLength(1);
+
+    const other = await migrate({ 'status-token': token, 'dest-path': '/Acme/Prod/Payments/OtherAPI' });
+    expect(other.exitCode).toBe(1);
+    expect(other.stdout).toContain(`Migration ${token} is not the migration this step describes`);
+    expect(other.stdout).toContain(
+      `dest-path is /Acme/Prod/Payments/OtherAPI, but migration ${token} goes to /Acme/Prod/Payments/OrdersAPI`,
+    );
+    expect(other.outputs.status).toBeUndefined();
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('an unknown token fails with SnapLogic’s message; a malformed one, or wait: false, is an input error', async () => {
+    const unknown = await follow({ 'status-token': '17ed9720-05b2-4e22-9955-04c4534451ae' });
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.stdout).toContain("No migration found for status token '17ed9720-05b2-4e22-9955-04c4534451ae'");
+
+    const bad = await follow({ 'status-token': '../x', wait: 'false' });
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stdout).toContain("Input 'status-token': must be a migration's status token");
+    expect(bad.stdout).toContain("Input 'wait': must be true with status-token");
+    expect(bad.stdout).not.toContain("Input 'source-path'");
+    const none = await follow({});
+    expect(none.stdout).toContain("Input 'source-path': is required");
+    expect(posts()).toHaveLength(0);
+  });
+});

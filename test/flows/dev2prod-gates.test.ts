@@ -136,7 +136,7 @@ describe('dev2prod-promote: the dry-run gate', () => {
     expect(run.exitCode).toBe(1);
     expect(run.outputs['dry-run-outcome']).toBe('passed');
     expect(run.stdout).toContain(
-      `the status of import ${run.outputs['import-id']} says DryRun: true, but it was started as a real import`,
+      `the status of import ${run.outputs['import-id']} says DryRun: true: it is a dry run, not a real import`,
     );
   });
 

@@ -20,6 +20,7 @@ const sandbox = useSandbox(new SmaxSandbox({ exportDurationMs: 300, importDurati
   sandbox.setImportScenario(undefined);
   sandbox.tokenTtlMs = 3_600_000;
   sandbox.exportDurationMs = 300;
+  sandbox.importDurationMs = 300;
 });
 
 const sourceInputs = () => ({

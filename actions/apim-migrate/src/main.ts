@@ -13,7 +13,14 @@ import {
   snapLogicClient,
   type AssetType,
 } from '../../../shared/vendors/snaplogic/apim.js';
-import { describeAsset, failureLines, runMigration, type MigrationResult } from './migrate.js';
+import {
+  describeAsset,
+  failureLines,
+  migrationPaths,
+  runMigration,
+  type MigrateConfig,
+  type MigrationResult,
+} from './migrate.js';
 
 export function run(options: Partial<RunOptions> = {}): Promise<void> {
   return runAction({ title: 'SnapLogic APIM migration', ...options }, main);
@@ -21,42 +28,62 @@ export function run(options: Partial<RunOptions> = {}): Promise<void> {
 
 async function main(context: ActionContext): Promise<string> {
   const { inputs, outputs, summary } = context;
+  const statusToken = readStatusToken(inputs);
+  const resuming = inputs.has('status-token');
   const required = {
     controlPlaneUrl: inputs.url('control-plane-url', {
       default: DEFAULT_CONTROL_PLANE,
       expected: 'a control plane URL such as https://elastic.snaplogic.com',
     }),
     credentials: readCredentials(inputs, 'a JWT, sent as Bearer'),
-    sourcePath: readPath(inputs, 'source-path', ['org', 'project_space', 'project', 'service', 'version']),
-    destPath: readPath(inputs, 'dest-path', ['org', 'project_space', 'project', 'service']),
   };
+  const sourcePath = readPath(
+    inputs,
+    'source-path',
+    ['org', 'project_space', 'project', 'service', 'version'],
+    !resuming,
+  );
+  const destPath = readPath(inputs, 'dest-path', ['org', 'project_space', 'project', 'service'], !resuming);
   const assetTypes = readAssetTypes(inputs);
   const duplicateCheck = inputs.boolean('duplicate-check', false);
   const wait = inputs.boolean('wait', true);
+  if (resuming && !wait)
+    inputs.problem('wait', 'must be true with status-token: following the migration is all such a run does');
   const timeoutMs = inputs.duration('timeout', '30m');
   const pollIntervalMs = readPollInterval(inputs, '10s');
-  const { controlPlaneUrl, credentials, sourcePath, destPath } = inputs.finish(required);
+  const migration: MigrateConfig['migration'] | undefined = resuming
+    ? statusToken === undefined
+      ? undefined
+      : { statusToken, expected: { sourcePath, destPath } }
+    : sourcePath === undefined || destPath === undefined
+      ? undefined
+      : { request: { sourcePath, destPath, assetTypes, duplicateCheck } };
+  const { controlPlaneUrl, credentials, ...rest } = inputs.finish({ ...required, migration });
+  const config: MigrateConfig = { controlPlaneUrl, migration: rest.migration, wait, pollIntervalMs };
 
   const runtime = context.runtime(timeoutMs);
   const known = new Known<MigrationResult>((part) => setOutputs(outputs, migrationOutputs(part)));
   try {
-    const result = await runMigration(
-      { controlPlaneUrl, request: { sourcePath, destPath, assetTypes, duplicateCheck }, wait, pollIntervalMs },
-      { client: snapLogicClient({ controlPlaneUrl, credentials }, runtime), runtime, report: known.report },
-    );
+    const result = await runMigration(config, {
+      client: snapLogicClient({ controlPlaneUrl, credentials }, runtime),
+      runtime,
+      report: known.report,
+    });
     known.report(result);
+    const paths = migrationPaths(config, result.final);
     return result.final
-      ? `✅ Migration ${result.statusToken} completed: ${result.final.successful.length} asset(s) migrated from ${sourcePath} to ${destPath}.`
+      ? `✅ Migration ${result.statusToken} completed: ${result.final.successful.length} asset(s) migrated from ${paths.sourcePath ?? 'its source'} to ${paths.destPath ?? 'its destination'}.`
       : `✅ Migration ${result.statusToken} started (${result.status}); wait is false, so it goes on in SnapLogic.`;
   } finally {
-    const { statusToken, status, final } = known.value;
+    const { statusToken: token, status, final } = known.value;
+    const paths = migrationPaths(config, final);
     summary.details([
       ['Control plane', controlPlaneUrl],
-      ['Source', sourcePath],
-      ['Destination', destPath],
-      ['Asset types', (assetTypes ?? ASSET_TYPES).join(', ')],
-      ['Duplicate check', String(duplicateCheck)],
-      ['Status token', statusToken],
+      ['Source', paths.sourcePath],
+      ['Destination', paths.destPath],
+      ['Asset types', resuming ? undefined : (assetTypes ?? ASSET_TYPES).join(', ')],
+      ['Duplicate check', resuming ? undefined : String(duplicateCheck)],
+      ['Status token', resuming ? `${token} (started earlier)` : token],
       ['Status', status],
       ['Elapsed', formatDuration(runtime.deadline.elapsed())],
     ]);
@@ -77,6 +104,20 @@ async function main(context: ActionContext): Promise<string> {
   }
 }
 
+/** The status token of a migration started earlier, to follow instead of starting one (a UUID in practice). */
+function readStatusToken(inputs: InputReader): string | undefined {
+  const token = inputs.string('status-token');
+  if (token !== undefined && !/^[\w-]+$/.test(token)) {
+    inputs.problem(
+      'status-token',
+      "must be a migration's status token such as 17ed9720-05b2-4e22-9955-04c4534451ae",
+      token,
+    );
+    return undefined;
+  }
+  return token;
+}
+
 /** The step's outputs for what the migration reported; the ones it has not reported yet are left out. */
 export function migrationOutputs(part: Partial<MigrationResult>): Record<string, OutputValue | undefined> {
   const { final } = part;
@@ -91,8 +132,8 @@ export function migrationOutputs(part: Partial<MigrationResult>): Record<string,
 }
 
 /** A `/`-separated path of exactly these segments; a missing leading `/` is added. */
-function readPath(inputs: InputReader, name: string, segments: string[]): string | undefined {
-  const value = inputs.string(name, { required: true });
+function readPath(inputs: InputReader, name: string, segments: string[], required: boolean): string | undefined {
+  const value = inputs.string(name, { required });
   if (value === undefined) return undefined;
   const parts = value.replace(/^\/+/, '').replace(/\/+$/, '').split('/');
   const shape = `/${segments.map((s) => `{${s}}`).join('/')}`;

@@ -18,11 +18,17 @@ import {
   type AssetEntry,
   type MigrationRequest,
   type MigrationStatus,
+  type StartedMigration,
 } from '../../../shared/vendors/snaplogic/apim.js';
 
 export interface MigrateConfig {
   controlPlaneUrl: string;
-  request: MigrationRequest;
+  /**
+   * A migration to start, or the status token of one started earlier (resumed: nothing is started); paths given
+   * with the token must be the migration's own.
+   */
+  migration:
+    { request: MigrationRequest } | { statusToken: string; expected?: { sourcePath?: string; destPath?: string } };
   wait: boolean;
   pollIntervalMs: number;
 }
@@ -44,25 +50,32 @@ export interface MigrationResult {
 export async function runMigration(config: MigrateConfig, deps: MigrateDeps): Promise<MigrationResult> {
   const { client, runtime, report } = deps;
   const { logger } = runtime;
-  const { request } = config;
-  warnAboutTrust(request, runtime);
-
-  const started = await startMigration(client, request);
-  const { statusToken } = started;
-  report({ statusToken, status: 'Started' });
-  logger.info(
-    `Migration of ${request.sourcePath} to ${request.destPath} started (status token ${started.statusToken}).`,
-  );
-  if (!config.wait) {
-    logger.info('wait: false, so not following the migration; its status-token is an output.');
-    return { statusToken, status: 'Started' };
+  let started: StartedMigration;
+  if ('statusToken' in config.migration) {
+    started = { statusToken: config.migration.statusToken };
+    report({ statusToken: started.statusToken });
+    logger.info(`Following migration ${started.statusToken}, started earlier; nothing new is started.`);
+  } else {
+    const { request } = config.migration;
+    warnAboutTrust(request, runtime);
+    started = await startMigration(client, request);
+    report({ statusToken: started.statusToken, status: 'Started' });
+    logger.info(
+      `Migration of ${request.sourcePath} to ${request.destPath} started (status token ${started.statusToken}).`,
+    );
+    if (!config.wait) {
+      logger.info('wait: false, so not following the migration; its status-token is an output.');
+      return { statusToken: started.statusToken, status: 'Started' };
+    }
   }
+  const { statusToken } = started;
 
   const location = statusLocation(started.statusUrl, started.statusToken, config.controlPlaneUrl, runtime);
   const classify = jobStates(`Migration ${started.statusToken}`, MIGRATION_STATES, logger);
   const status = await poll(
     async () => {
       const current = await getMigrationStatus(client, location);
+      checkResumedPaths(config, current, statusToken);
       if (classify(current.status) !== 'running') return { done: true, value: current };
       return { done: false, state: current.status };
     },
@@ -71,7 +84,7 @@ export async function runMigration(config: MigrateConfig, deps: MigrateDeps): Pr
       runtime,
       maxIntervalMs: config.pollIntervalMs,
       onState: (state) => report({ status: state }),
-      resumeHint: `It goes on in SnapLogic: follow it with GET ${migrationStatusPath(started.statusToken)}`,
+      resumeHint: `It goes on in SnapLogic: run again with status-token: ${started.statusToken} to follow it`,
     },
   );
   report({ status: status.status, final: status });
@@ -92,13 +105,47 @@ export async function runMigration(config: MigrateConfig, deps: MigrateDeps): Pr
           ? failures
           : [`SnapLogic reported the migration as ${status.status} without failed assets`],
         hint: status.failed.some((asset) => MISSING_SERVICE.test(assetMessage(asset) ?? ''))
-          ? `The destination Service does not exist: create the Service at dest-path (${request.destPath}) in SnapLogic, then run again`
+          ? `The destination Service does not exist: create the Service at dest-path (${migrationPaths(config, status).destPath ?? 'the destination'}) in SnapLogic, then run again`
           : "Fix the failed assets in the source (or the destination org's trust and permissions) and run again",
       },
     );
   }
   logger.info(`Migration completed: ${status.successful.length} asset(s) migrated.`);
   return { statusToken, status: status.status, final: status };
+}
+
+/**
+ * Where the migration goes: the inputs when this run started it, else what its status answer says (`src_path`,
+ * `dest_path`), so a resumed run names the same paths.
+ */
+export function migrationPaths(
+  config: Pick<MigrateConfig, 'migration'>,
+  status: Pick<MigrationStatus, 'responseMap'> | undefined,
+): { sourcePath?: string; destPath?: string } {
+  if ('request' in config.migration) return config.migration.request;
+  const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+  return { sourcePath: text(status?.responseMap.src_path), destPath: text(status?.responseMap.dest_path) };
+}
+
+/** A resumed migration that is not the one the step's paths describe is another job: an error, not a pass. */
+function checkResumedPaths(config: MigrateConfig, status: MigrationStatus, token: string): void {
+  if (!('statusToken' in config.migration)) return;
+  const actual = migrationPaths(config, status);
+  const expected = config.migration.expected ?? {};
+  const odd = (['sourcePath', 'destPath'] as const).filter(
+    (key) => expected[key] && actual[key] && expected[key] !== actual[key],
+  );
+  if (!odd.length) return;
+  const input = { sourcePath: 'source-path', destPath: 'dest-path' };
+  throw new JobFailedError(`Migration ${token} is not the migration this step describes`, {
+    jobId: `Migration ${token}`,
+    state: 'another migration',
+    errors: odd.map(
+      (key) =>
+        `${input[key]} is ${expected[key]}, but migration ${token} goes ${key === 'sourcePath' ? 'from' : 'to'} ${actual[key]}`,
+    ),
+    hint: 'Check status-token: it is the status-token output of the run that started this migration',
+  });
 }
 
 /** The status URL the answer gave, when it is on the control plane we trust with our credentials. */

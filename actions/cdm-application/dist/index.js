@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5478);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1113);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5478:
+/***/ 1113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2132,18 +2132,37 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./shared/fs/file-name.ts
 /** File names built from inputs or vendor text, which must never name a path. */
+/** The most bytes one file name may have on Linux, macOS and Windows file systems alike. */
+const file_name_FILE_NAME_MAX_BYTES = 255;
 /**
  * A name as a single file name on every OS: path separators, reserved and control characters become `_`, leading
  * dots go (no `..`, no hidden file), e.g. "Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44" and
- * "../../x" → "x". Never empty: `fallback` when nothing is left.
+ * "../../x" → "x". Never empty: `fallback` when nothing is left. With `extension` (".json") the whole name, the
+ * extension kept whole, fits in 255 UTF-8 bytes: the file systems' limit counts bytes, not characters.
  */
-function safeFileName(name, fallback = 'file') {
+function safeFileName(name, fallback = 'file', extension = '') {
     const safe = name
         // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
         .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
         .replace(/\s+/g, '_')
         .replace(/^[.\s_]+|[.\s]+$/g, '');
-    return safe.slice(0, 200) || fallback;
+    const room = file_name_FILE_NAME_MAX_BYTES - Buffer.byteLength(extension);
+    return `${file_name_cutUtf8(safe, room).replace(/[.\s]+$/, '') || file_name_cutUtf8(fallback, room)}${extension}`;
+}
+/** The longest start of `text` that fits in `maxBytes` of UTF-8, never splitting a character. */
+function file_name_cutUtf8(text, maxBytes) {
+    if (Buffer.byteLength(text) <= maxBytes)
+        return text;
+    let bytes = 0;
+    let end = 0;
+    for (const character of text) {
+        const size = Buffer.byteLength(character);
+        if (bytes + size > maxBytes)
+            break;
+        bytes += size;
+        end += character.length;
+    }
+    return text.slice(0, end);
 }
 
 ;// CONCATENATED MODULE: ./shared/json.ts
@@ -2530,7 +2549,7 @@ function collapseRepeats(lines) {
         counts.set(line, (counts.get(line) ?? 0) + 1);
     return [...counts].map(([line, count]) => (count > 1 ? `${line} (×${count})` : line));
 }
-function errorMessage(error) {
+function errors_errorMessage(error) {
     if (error instanceof Error)
         return error.message;
     // Errors from another realm (a VM context) fail `instanceof Error` but still carry their message.
@@ -2548,6 +2567,13 @@ function quote(text, maxChars = QUOTE_MAX_CHARS) {
 /** "…(1,234 more bytes)": what a cut-off quote or body left out. */
 function moreBytes(bytes) {
     return bytes === undefined ? '…(and more, not read)' : `…(${bytes.toLocaleString('en-US')} more bytes)`;
+}
+/** A file the run writes (an export, a SARIF or results file, a download) could not be written: which, and why. */
+class errors_FileWriteError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'FileWriteError';
+    }
 }
 
 ;// CONCATENATED MODULE: ./shared/report/secret-forms.ts
@@ -2674,6 +2700,15 @@ function parseBaseUrl(text) {
     }
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
+/**
+ * The port written in a URL (with or without a scheme) when it is not one from 1 to 65535. `new URL` takes port 0
+ * (nothing listens there) and refuses ports over 65535 only as an invalid URL, which would not say why.
+ */
+function invalidPortOf(text) {
+    const authority = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)/i.exec(text.trim())?.[1] ?? '';
+    const port = /:(\d+)$/.exec(authority.slice(authority.lastIndexOf('@') + 1))?.[1];
+    return port !== undefined && (Number(port) < 1 || Number(port) > 65535) ? port : undefined;
+}
 /** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
 function userinfoOf(text) {
     return USERINFO.exec(text.trim())?.[2] || undefined;
@@ -2706,6 +2741,26 @@ function isLoopback(hostname) {
 
 /** How the runner passes inputs: `INPUT_<NAME>` with spaces as underscores, upper-cased (hyphens stay). */
 const environmentInputs = (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+/** How much of a given value a problem quotes: enough to recognise it, never a whole file pasted into an input. */
+const ECHO_CHARS = 200;
+/** The value's first ECHO_CHARS characters, and how many more there were (0 when it is whole). */
+function cut(value) {
+    if (value.length <= ECHO_CHARS)
+        return { shown: value, more: 0 };
+    // Cutting between the two halves of a surrogate pair would leave half a character.
+    const end = /[\uD800-\uDBFF]/.test(value[ECHO_CHARS - 1]) ? ECHO_CHARS - 1 : ECHO_CHARS;
+    return { shown: `${value.slice(0, end)}…`, more: value.length - end };
+}
+/** `(got 'value')`, the value cut to ECHO_CHARS with how much more there was: the end of every problem. */
+function gotText(value) {
+    const { shown, more } = cut(value);
+    return more ? `(got '${shown}', ${more} more characters)` : `(got '${shown}')`;
+}
+/** `'value'`, cut like gotText, for a problem that quotes a value (or one item of it) inside its sentence. */
+function echoInput(value) {
+    const { shown, more } = cut(value);
+    return more ? `'${shown}' (${more} more characters)` : `'${shown}'`;
+}
 const TRUE_VALUES = ['true', 'True', 'TRUE'];
 const FALSE_VALUES = ['false', 'False', 'FALSE'];
 class InputReader {
@@ -2720,8 +2775,12 @@ class InputReader {
     has(name) {
         return this.raw(name) !== '';
     }
-    problem(input, message) {
-        this.problems.push({ input, message });
+    /**
+     * Records a problem with `input`. `got` is the value as given, when the message quotes it: every echo of a value
+     * goes through here, so none is quoted at any length.
+     */
+    problem(input, message, got) {
+        this.problems.push({ input, message: got === undefined ? message : `${message} ${gotText(got)}` });
     }
     string(name, options = {}) {
         const value = this.raw(name);
@@ -2752,7 +2811,7 @@ class InputReader {
             return options.default;
         const found = values.find((v) => (options.ignoreCase ? v.toLowerCase() === value.toLowerCase() : v === value));
         if (found === undefined)
-            this.problem(name, `must be one of ${values.join(', ')} (got '${value}')`);
+            this.problem(name, `must be one of ${values.join(', ')}`, value);
         return found;
     }
     /** YAML 1.2 core booleans: true/True/TRUE, false/False/FALSE. */
@@ -2764,7 +2823,7 @@ class InputReader {
             return true;
         if (FALSE_VALUES.includes(value))
             return false;
-        this.problem(name, `must be true or false (got '${value}')`);
+        this.problem(name, 'must be true or false', value);
         return defaultValue;
     }
     /**
@@ -2775,11 +2834,11 @@ class InputReader {
         const value = this.raw(name) || defaultValue;
         const ms = parseDuration(value);
         if (ms === undefined || ms <= 0) {
-            this.problem(name, `must be a positive duration such as 90s, 15m, 1h or a number of seconds (got '${value}')`);
+            this.problem(name, 'must be a positive duration such as 90s, 15m, 1h or a number of seconds', value);
             return parseDuration(defaultValue) ?? 0;
         }
         if (options.min !== undefined && ms < options.min) {
-            this.problem(name, `must be at least ${formatMs(options.min)} (got '${value}')`);
+            this.problem(name, `must be at least ${formatMs(options.min)}`, value);
             return parseDuration(defaultValue) ?? 0;
         }
         return ms;
@@ -2798,7 +2857,7 @@ class InputReader {
             ]
                 .filter(Boolean)
                 .join(' and ');
-            this.problem(name, `must be a whole number${range ? ` ${range}` : ''} (got '${value}')`);
+            this.problem(name, `must be a whole number${range ? ` ${range}` : ''}`, value);
             return options.default;
         }
         return n;
@@ -2810,7 +2869,7 @@ class InputReader {
             return defaultValue;
         const bytes = parseSize(value);
         if (bytes === undefined) {
-            this.problem(name, `must be a size such as 2MB, 512KB or a number of bytes, or 0 for no limit (got '${value}')`);
+            this.problem(name, 'must be a size such as 2MB, 512KB or a number of bytes, or 0 for no limit', value);
             return defaultValue;
         }
         return bytes;
@@ -2831,16 +2890,20 @@ class InputReader {
             const colon = credentials.indexOf(':');
             if (colon >= 0)
                 this.logger.mask(decodeURIComponentSafe(credentials.slice(colon + 1)));
-            this.problem(name, `must not contain a user name or password (got '${withoutUserinfo(value)}'): give the credentials in their own inputs, from secrets`);
+            this.problem(name, `must not contain a user name or password ${gotText(withoutUserinfo(value))}: give the credentials in their own inputs, from secrets`);
+            return undefined;
+        }
+        if (invalidPortOf(text) !== undefined) {
+            this.problem(name, 'must have a port from 1 to 65535', value);
             return undefined;
         }
         const url = parseBaseUrl(text);
         if (url === undefined && /[?#]/.test(value)) {
             // A query may carry a token (?api_key=...): not echoed either.
-            this.problem(name, `must be a base URL without a query or fragment (got '${value.replace(/[?#].*$/s, '')}?…')`);
+            this.problem(name, 'must be a base URL without a query or fragment', `${value.replace(/[?#].*$/s, '')}?…`);
         }
         else if (url === undefined) {
-            this.problem(name, `must be ${options.expected ?? 'an http(s) URL'} (got '${value}')`);
+            this.problem(name, `must be ${options.expected ?? 'an http(s) URL'}`, value);
         }
         else if (url.startsWith('http:') && !isLoopback(new URL(url).hostname)) {
             this.logger.warning(`${name} uses plain http: credentials travel unencrypted to ${new URL(url).host}. Use https.`, 'Unencrypted connection');
@@ -3081,6 +3144,105 @@ function coreLogger(redactor = new SecretRedactor()) {
     };
 }
 
+;// CONCATENATED MODULE: ./shared/report/markdown.ts
+/**
+ * Text for the job summary and the pull-request comment. Vendor and contributor text (names, paths, messages) goes
+ * in as one inline span that cannot start a heading or a block, break a table row, open HTML, a link or emphasis:
+ * `inline()` is the one escaper. What our own code writes as markdown is a `Markdown` value, built with `md`, which
+ * escapes every plain string it is given, so a string can never pass through unescaped by mistake.
+ */
+/** Markdown written by our own code; passes into the summary as it is. */
+class Markdown {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+}
+/**
+ * Secrets leave a span before it is escaped: escaping (`\\`, `&amp;`) would change them past the forms redaction
+ * recognises, and the cut could split one. runAction registers the run's redaction here.
+ */
+let redactSpan = (text) => text;
+const REDACTED = '***';
+function redactSpansWith(redact) {
+    redactSpan = redact;
+}
+/** One span of vendor text is cut here: a 100 KB message says no more in a summary than its first 2,000 characters. */
+const SPAN_MAX_CHARS = 2000;
+/** `md\`**${label}**: ${value}\``: the literal parts are ours, every interpolated plain string is escaped. */
+function md(parts, ...values) {
+    return new Markdown(parts.reduce((text, part, i) => text + inline(values[i - 1]) + part));
+}
+/** A plain string as one escaped inline span; a number as it is; Markdown unchanged. */
+function inline(value) {
+    if (value instanceof Markdown)
+        return value.text;
+    return typeof value === 'number' ? String(value) : escapeSpan(value);
+}
+/** A name or path in code font showing exactly its characters. */
+function code(text) {
+    // GitHub shows entities literally inside a backtick span, so text that needs escaping goes into <code> instead.
+    const plain = SAFE_IN_BACKTICKS.test(text) && !text.startsWith(' ') && !text.endsWith(' ');
+    return new Markdown(plain ? `\`${text}\`` : `<code>${escapeSpan(text)}</code>`);
+}
+function bold(text) {
+    return new Markdown(`**${inline(text)}**`);
+}
+/** `url` must be built by our code (percent-encoded parts); the text is escaped. */
+function markdown_link(text, url) {
+    return new Markdown(`[${inline(text)}](${url})`);
+}
+/** Characters a backtick span shows as they are, in a table cell too. */
+const SAFE_IN_BACKTICKS = /^[\w ./:@+=,#()?!%'$-]+$/;
+/** Backslash-escaped wherever they would mean markdown; `_` only where it could open or close emphasis. */
+const BACKSLASHED = new Set(['\\', '`', '*', '[', ']', '~', '|']);
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const WORD = /[\p{L}\p{N}]/u;
+/**
+ * One linear pass, no backtracking: line breaks become a space (a lone CR goes), HTML is entity-escaped, markdown
+ * punctuation backslash-escaped, a leading `#` cannot make a heading. `.` and `-` stay as they are.
+ */
+function escapeSpan(text) {
+    const whole = redactSpan(text);
+    // What redaction put in shows as `***`, not escaped; the rest of the span is escaped as usual.
+    if (whole !== text)
+        return whole.split(REDACTED).map(escapeSpan).join(REDACTED);
+    let source = whole;
+    let cut = '';
+    if (source.length > SPAN_MAX_CHARS) {
+        const end = /[\uD800-\uDBFF]/.test(source[SPAN_MAX_CHARS - 1]) ? SPAN_MAX_CHARS - 1 : SPAN_MAX_CHARS;
+        source = source.slice(0, end);
+        cut = `… (${whole.length - end} more characters)`;
+    }
+    let out = '';
+    let leading = true;
+    for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (c === '\r') {
+            if (source[i + 1] !== '\n')
+                continue;
+        }
+        else if (c === '\n' || c === '\u2028' || c === '\u2029') {
+            out += ' ';
+        }
+        else if (c in ENTITIES) {
+            out += ENTITIES[c];
+        }
+        else if (BACKSLASHED.has(c) || (c === '#' && leading)) {
+            out += `\\${c}`;
+        }
+        else if (c === '_' && !(WORD.test(source[i - 1] ?? '') && WORD.test(source[i + 1] ?? ''))) {
+            out += '\\_';
+        }
+        else {
+            out += c;
+        }
+        if (c !== ' ' && c !== '\t' && c !== '\r')
+            leading = false;
+    }
+    return out + cut;
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -3089,10 +3251,169 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./shared/fs/output-file.ts
+/**
+ * Where an output file (an export, SARIF, results, a download) may be written, and how. A regular file is replaced
+ * atomically; a character device or FIFO the user named (/dev/null, /dev/stdout, a pipe) is written in place, since
+ * renaming a file over it would put a regular file where the device was (as root, that breaks the machine); a folder,
+ * socket or disk is refused.
+ *
+ * Links: the rule for reads (files/workspace.ts) holds for writes too. A path inside the workspace or RUNNER_TEMP
+ * must really land inside it: a folder link in a contributor's pull request (`reports -> /etc`) must not carry a
+ * write out of it. A path outside both was named by the user as it is, and is taken as given.
+ */
+
+
+
+
+
+/** Why `file` cannot be written (cause, then what to do), or how it is written. Reads the file system. */
+function output_file_inspectOutputFile(file) {
+    try {
+        return inspect(path.resolve(file));
+    }
+    catch (error) {
+        return { problem: causeOf(error) }; // e.g. EACCES on a folder on the way
+    }
+}
+function inspect(absolute) {
+    const nameBytes = Buffer.byteLength(path.basename(absolute));
+    if (nameBytes > FILE_NAME_MAX_BYTES) {
+        return {
+            problem: `its name is ${nameBytes} bytes long, over the ${FILE_NAME_MAX_BYTES} bytes a file name may have. Choose a shorter name`,
+        };
+    }
+    const parent = realFolder(path.dirname(absolute));
+    if ('problem' in parent)
+        return parent;
+    const info = statSync(absolute, { throwIfNoEntry: false });
+    const kind = info && refusedKind(info);
+    if (kind)
+        return { problem: kind };
+    const inPlace = info !== undefined && (info.isCharacterDevice() || info.isFIFO());
+    // A replaced file lands beside its link (the rename replaces the link); an in-place write goes where it leads.
+    const real = inPlace ? realpathSync(absolute) : path.join(parent.real, path.basename(absolute));
+    const escape = leavesRoot(absolute, real);
+    if (escape)
+        return { problem: escape };
+    return { how: inPlace ? 'in-place' : 'replace', real, fifo: inPlace && info.isFIFO() };
+}
+/** For an input: why the file it names cannot be written, or undefined. */
+function outputFileProblem(file) {
+    const target = output_file_inspectOutputFile(file);
+    return 'problem' in target ? target.problem : undefined;
+}
+/**
+ * `folder/stem` for a set of files to be written beside each other (`.sarif`, `.json`), none of which exists yet:
+ * `stem`, else `stem-2`, `stem-3`, ... A default name never replaces a file an earlier step wrote.
+ */
+function unusedPath(folder, stem, extensions) {
+    const suffix = '-'.length + 8; // room for the longest suffix, `-` and 8 hex digits
+    const room = FILE_NAME_MAX_BYTES - Math.max(0, ...extensions.map((e) => Buffer.byteLength(e))) - suffix;
+    const base = path.join(path.resolve(folder), cutUtf8(stem, room));
+    for (let n = 1; n < 1000; n++) {
+        const candidate = n === 1 ? base : `${base}-${n}`;
+        if (extensions.every((extension) => !output_file_exists(`${candidate}${extension}`)))
+            return candidate;
+    }
+    return `${base}-${randomBytes(4).toString('hex')}`;
+}
+/** Anything there, a dangling link too; a path that cannot be looked at counts as free (writing it says why). */
+function output_file_exists(file) {
+    try {
+        return lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+    }
+    catch {
+        return false;
+    }
+}
+/** "Could not write <file>: <cause>. <what to do>" from a failed write's error (ENOSPC, EROFS, ...). */
+function output_file_fileWriteError(file, error) {
+    if (error instanceof FileWriteError)
+        return error;
+    return new FileWriteError(`Could not write ${path.resolve(file)}: ${causeOf(error)}`);
+}
+function causeOf(error) {
+    const code = error?.code;
+    const known = code ? CAUSES[code] : undefined;
+    return known ?? `${errorMessage(error)}. Check the path, and that its folder is writable`;
+}
+const NO_SPACE = 'Free space on the runner, or write the file elsewhere';
+const CAUSES = {
+    ENOSPC: `no space left on the device. ${NO_SPACE}`,
+    EDQUOT: `the disk quota is used up. ${NO_SPACE}`,
+    EROFS: 'the file system is read-only. Write the file to a writable folder, such as RUNNER_TEMP',
+    EACCES: 'permission denied. Write the file to a folder this user may write to, such as RUNNER_TEMP',
+    EPERM: 'the operation is not permitted. Write the file to a folder this user may write to, such as RUNNER_TEMP',
+    ENAMETOOLONG: `a name in its path is over ${file_name_FILE_NAME_MAX_BYTES} bytes. Choose a shorter name`,
+    EISDIR: 'it is a folder. Name a file, not a folder',
+    ENOTDIR: 'a folder in its path is a file. Check the path',
+    ENXIO: 'nothing reads from the FIFO. Start its reader before this step',
+    EIO: 'the device reported an input/output error. Check the disk, or write the file elsewhere',
+};
+function refusedKind(info) {
+    if (info.isDirectory())
+        return 'it is a folder. Name a file, not a folder';
+    if (info.isSocket())
+        return 'it is a socket. Name a file, a FIFO or a device such as /dev/null';
+    if (info.isBlockDevice())
+        return 'it is a block device (a disk). Name a file, not a disk';
+    return undefined;
+}
+/** The real path of `folder`; for a folder not made yet, its nearest existing ancestor's real path joined by the rest. */
+function realFolder(folder) {
+    const rest = [];
+    for (let current = folder;; current = path.dirname(current)) {
+        const info = lstatSync(current, { throwIfNoEntry: false });
+        if (info) {
+            const real = realOr(current, '');
+            if (!real)
+                return { problem: `${current} is a link that leads nowhere. Check the path` };
+            if (!statSync(real).isDirectory())
+                return { problem: `${current} is not a folder. Check the path` };
+            return { real: path.join(real, ...rest.reverse()) };
+        }
+        if (path.dirname(current) === current)
+            return { real: folder };
+        rest.push(path.basename(current));
+    }
+}
+/** Why a path inside the workspace or RUNNER_TEMP lands outside it through a link, or undefined. */
+function leavesRoot(absolute, real) {
+    const roots = [
+        { name: 'the workspace', folder: process.env.GITHUB_WORKSPACE || process.cwd() },
+        ...(process.env.RUNNER_TEMP ? [{ name: 'RUNNER_TEMP', folder: process.env.RUNNER_TEMP }] : []),
+    ].map((root) => {
+        const folder = path.resolve(root.folder);
+        return { ...root, folder, real: realOr(folder) };
+    });
+    const holding = roots.filter((root) => inside(absolute, root.folder) || inside(absolute, root.real));
+    if (!holding.length || holding.some((root) => inside(real, root.real)))
+        return undefined;
+    return (`it leads outside ${holding[0].name} ${holding[0].folder} (to ${real}). Files are written only inside the ` +
+        'workspace or RUNNER_TEMP when their path is in one of them; name the real path to write there');
+}
+function realOr(file, fallback = file) {
+    try {
+        return realpathSync(file);
+    }
+    catch {
+        return fallback;
+    }
+}
+function inside(file, folder) {
+    const relative = path.relative(folder, file);
+    return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+}
+
 ;// CONCATENATED MODULE: ./shared/fs/atomic.ts
 /**
  * Files are written atomically: into a temporary file beside the target, then renamed over it, so a reader never
- * sees half a file and a failure leaves the old file (or none) rather than a fragment.
+ * sees half a file and a failure leaves the old file (or none) rather than a fragment. A device or FIFO the user
+ * named is written in place instead, and what cannot be written is an error naming the file and the cause
+ * (output-file.ts decides which).
  */
 
 
@@ -3100,6 +3421,14 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
+
+
+
+
+/** How long a write into a FIFO waits for a reader at its other end before it fails. */
+const FIFO_READER_WAIT_MS = 10_000;
+/** `.<name>.<12 hex>.partial`: what the temporary name adds to the target's, kept within one file name's bytes. */
+const TEMPORARY_NAME_EXTRA_BYTES = '.'.length + '.'.length + 12 + '.partial'.length;
 async function atomic_writeFileAtomic(destination, data) {
     return writeStreamAtomic(destination, Readable.from([Buffer.from(data)]));
 }
@@ -3110,8 +3439,9 @@ async function atomic_writeFileAtomic(destination, data) {
  */
 async function writeStreamAtomic(destination, source, verify, head) {
     const target = path.resolve(destination);
-    await mkdir(path.dirname(target), { recursive: true });
-    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`);
+    const found = inspectOutputFile(target);
+    if ('problem' in found)
+        throw new FileWriteError(`Could not write ${target}: ${found.problem}`);
     const hash = createHash('sha256');
     let bytes = 0;
     let firstBytes = head ? [] : undefined;
@@ -3143,18 +3473,72 @@ async function writeStreamAtomic(destination, source, verify, head) {
                 callback();
         },
     });
+    // Errors of the file system are the file's (named, with their cause); the source's and the checks' pass as they are.
+    const intoFile = async (stream) => {
+        let sink;
+        try {
+            sink = await stream();
+        }
+        catch (error) {
+            throw fileWriteError(target, error);
+        }
+        // pipeline hands the first error to every stream, so note which one it started from.
+        const upstream = new Set();
+        for (const stream of [source, measure])
+            stream.once('error', (error) => upstream.add(error));
+        await pipeline(source, measure, sink).catch((error) => {
+            throw upstream.has(error) ? error : fileWriteError(target, error);
+        });
+        const sha256 = hash.digest('hex');
+        verify?.({ bytes, sha256 });
+        return sha256;
+    };
+    if (found.how === 'in-place') {
+        // Nothing is atomic about a device or pipe: its reader sees the bytes as they come.
+        const sha256 = await intoFile(async () => (await openInPlace(found.real, found.fifo)).createWriteStream());
+        return { path: target, bytes, sha256 };
+    }
+    const temporary = path.join(path.dirname(target), `.${cutUtf8(path.basename(target), FILE_NAME_MAX_BYTES - TEMPORARY_NAME_EXTRA_BYTES)}.${randomBytes(6).toString('hex')}.partial`);
     let sha256;
     try {
-        await pipeline(source, measure, createWriteStream(temporary, { flags: 'wx' }));
-        sha256 = hash.digest('hex');
-        verify?.({ bytes, sha256 });
-        await rename(temporary, target);
+        sha256 = await intoFile(async () => {
+            await mkdir(path.dirname(target), { recursive: true });
+            return createWriteStream(temporary, { flags: 'wx' });
+        });
+        await rename(temporary, target).catch((error) => {
+            throw fileWriteError(target, error);
+        });
     }
     catch (error) {
         await rm(temporary, { force: true });
         throw error;
     }
     return { path: target, bytes, sha256 };
+}
+/**
+ * Opens a device, or a FIFO once a reader holds its other end: a plain open would block a thread until one came,
+ * beyond the run's timeout. The probe stays open until the real handle is, so the reader never sees an early end.
+ */
+async function openInPlace(file, fifo) {
+    if (!fifo)
+        return open(file, 'w');
+    const started = Date.now();
+    for (;;) {
+        try {
+            const probe = await open(file, constants.O_WRONLY | constants.O_NONBLOCK);
+            try {
+                return await open(file, 'w');
+            }
+            finally {
+                await probe.close();
+            }
+        }
+        catch (error) {
+            if (error.code !== 'ENXIO' || Date.now() - started > FIFO_READER_WAIT_MS)
+                throw error;
+            await sleep(50);
+        }
+    }
 }
 /** Size and sha256 of a file on disk, read as a stream. */
 async function fileDigest(file) {
@@ -3177,11 +3561,13 @@ async function fileDigest(file) {
 
 /**
  * `text` redacted for the file that `where` names (a path, or "The job summary"); `alsoIn` names other surfaces that
- * carry the same text (an output, an artifact), for the warning.
+ * carry the same text (an output, an artifact), for the warning; `redactedBefore` says parts of it were redacted
+ * before they were put together (the summary's spans), so the warning is due even if nothing is left to remove.
  */
-function redactFileText(text, where, logger, alsoIn) {
+function redactFileText(text, where, logger, options = {}) {
+    const { alsoIn } = options;
     const redacted = logger.redact(text);
-    if (redacted !== text) {
+    if (redacted !== text || options.redactedBefore) {
         logger.warning(`${where} contained a secret given to this run (a password, a token or a value made from them); it is written with *** in its place${alsoIn ? `, and so is ${alsoIn}` : ''}.`, 'Secret removed from a file');
     }
     return redacted;
@@ -3232,57 +3618,125 @@ function mappedStack(stack) {
 /**
  * The job summary: a heading, key/value tables and lists, rendered as GitHub-flavoured markdown. The verdict, set
  * once the run knows it, always renders first so a reader sees what happened before any table.
+ *
+ * Bounded: GitHub drops a step summary over 1 MiB whole, verdict included. Tables and lists share a byte budget
+ * when rendered: small ones stay whole, long ones are cut (none past its own budget) with a line that says how many
+ * rows were left out and where all of them are. Every plain string is escaped (see markdown.ts).
  */
+
+/** GitHub drops a step summary over 1 MiB whole: what is written is cut to this, the last resort. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
+/** The whole summary, in UTF-8 bytes: under GitHub's 1 MiB with room for the title and for redaction. */
+const SUMMARY_BUDGET_BYTES = 1_000_000;
+/** No one table or list takes more than this, so a long one leaves room for the others and stays readable. */
+const TABLE_BUDGET_BYTES = 512 * 1024;
 class summary_Summary {
-    parts = [];
+    blocks = [];
     verdictLine;
     /** The one-line outcome shown above everything else; a later call replaces an earlier one. */
     verdict(text) {
-        this.verdictLine = text.replace(/\r?\n/g, ' ');
+        this.verdictLine = inline(text);
         return this;
     }
     heading(text, level = 2) {
-        this.parts.push(`${'#'.repeat(level)} ${text}\n`);
-        return this;
+        return this.fixed(`${'#'.repeat(level)} ${inline(text)}\n`);
     }
     text(text) {
-        this.parts.push(`${text}\n`);
-        return this;
+        return this.fixed(`${inline(text)}\n`);
     }
     /** A two-column table; rows whose value is undefined or empty are left out. */
     details(rows) {
-        const kept = rows.filter(([, value]) => value !== undefined && value !== '');
+        const kept = rows.filter((row) => row[1] !== undefined && row[1] !== '');
         if (kept.length)
-            this.table(['', ''], kept.map(([label, value]) => [`**${label}**`, String(value)]));
+            this.table(['', ''], kept.map(([label, value]) => [bold(label), value]));
         return this;
     }
-    /** Cells are escaped (a `|` or a line break in vendor text cannot break the table); `align` per column. */
-    table(header, rows, align = []) {
-        const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
-        const rule = `| ${header.map((_, i) => (align[i] === 'right' ? '---:' : '---')).join(' | ')} |`;
-        this.parts.push([line(header), rule, ...rows.map(line)].join('\n') + '\n');
+    /** Each cell one escaped span (a `|` or a line break in vendor text cannot break the table); `align` per column. */
+    table(header, rows, options = {}) {
+        const line = (cells) => `| ${cells.map(inline).join(' | ')} |`;
+        const rule = `| ${header.map((_, i) => (options.align?.[i] === 'right' ? '---:' : '---')).join(' | ')} |`;
+        this.blocks.push({ kind: 'rows', head: `${line(header)}\n${rule}\n`, rows: rows.map(line), rest: options.rest });
         return this;
     }
-    list(items) {
+    list(items, options = {}) {
         if (items.length)
-            this.parts.push(items.map((item) => `- ${item.replace(/\n/g, ' ')}`).join('\n') + '\n');
+            this.blocks.push({ kind: 'rows', head: '', rows: items.map((item) => `- ${inline(item)}`), rest: options.rest });
         return this;
     }
     /** A section folded into `<details>`: long tables stay out of the way of the verdict but one click away. */
     fold(summaryText, build) {
         const inner = new summary_Summary();
         build(inner);
-        const body = inner.toMarkdown();
-        if (body)
-            this.parts.push(`<details><summary>${summaryText}</summary>\n\n${body}\n</details>\n`);
+        if (inner.blocks.length)
+            this.blocks.push({ kind: 'fold', title: inline(summaryText), inner: inner.blocks });
         return this;
     }
-    toMarkdown() {
-        return [...(this.verdictLine ? [`**${this.verdictLine}**\n`] : []), ...this.parts].join('\n');
+    /** The markdown, at most `budget` UTF-8 bytes, the verdict always first. */
+    toMarkdown(budget = SUMMARY_BUDGET_BYTES) {
+        const verdict = this.verdictLine ? [`**${this.verdictLine}**\n`] : [];
+        const fixedBytes = bytes(verdict.join('\n')) + bytes(render(this.blocks, new Map()).join('\n'));
+        const allowances = shareBudget(rowBlocks(this.blocks), budget - fixedBytes);
+        return cutToBytes([...verdict, ...render(this.blocks, allowances)].join('\n'), budget);
+    }
+    fixed(text) {
+        this.blocks.push({ kind: 'fixed', text });
+        return this;
     }
 }
-function escapeCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+/**
+ * Markdown cut to `limit` bytes at a line end, saying so: the last resort when even the text outside tables is too
+ * long, and for what redaction made longer.
+ */
+function cutToBytes(markdown, limit) {
+    const buffer = Buffer.from(markdown);
+    if (buffer.length <= limit)
+        return markdown;
+    const note = `\n\n**…the rest is left out: a job summary must stay under 1 MiB.**\n`;
+    const end = buffer.lastIndexOf(0x0a, Math.max(0, limit - bytes(note)));
+    return buffer.subarray(0, Math.max(0, end)).toString() + note;
+}
+function bytes(text) {
+    return Buffer.byteLength(text);
+}
+function rowBlocks(blocks) {
+    return blocks.flatMap((block) => block.kind === 'rows' ? [block] : block.kind === 'fold' ? rowBlocks(block.inner) : []);
+}
+/** Water-filling: the smallest first, each gets what it needs up to an equal share of what is left. */
+function shareBudget(blocks, available) {
+    const needs = blocks.map((block) => ({
+        block,
+        need: Math.min(TABLE_BUDGET_BYTES, block.rows.reduce((n, row) => n + bytes(row) + 1, 0)),
+    }));
+    needs.sort((a, b) => a.need - b.need);
+    const allowances = new Map();
+    let left = Math.max(0, available);
+    needs.forEach(({ block, need }, i) => {
+        const allowance = Math.min(need, Math.floor(left / (needs.length - i)));
+        allowances.set(block, allowance);
+        left -= allowance;
+    });
+    return allowances;
+}
+/** Each block as markdown; a rows block keeps the rows its allowance holds (none when it has no allowance). */
+function render(blocks, allowances) {
+    return blocks.map((block) => {
+        if (block.kind === 'fixed')
+            return block.text;
+        if (block.kind === 'fold')
+            return `<details><summary>${block.title}</summary>\n\n${render(block.inner, allowances).join('\n')}\n</details>\n`;
+        let room = allowances.get(block) ?? 0;
+        const kept = [];
+        for (const row of block.rows) {
+            room -= bytes(row) + 1;
+            if (room < 0)
+                break;
+            kept.push(row);
+        }
+        const left = block.rows.length - kept.length;
+        const where = block.rest ? `; ${inline(block.rest)}` : '';
+        const cut = left ? `\n…${left} more row(s) left out to keep the job summary under 1 MiB${where}.\n` : '';
+        return `${block.head}${kept.map((row) => `${row}\n`).join('')}${cut}`;
+    });
 }
 
 ;// CONCATENATED MODULE: ./shared/report/run.ts
@@ -3300,6 +3754,7 @@ function escapeCell(text) {
 
 
 
+
 /** How long a cancelled run may take to report before it exits regardless. */
 const CANCEL_GRACE_MS = 1500;
 /**
@@ -3308,6 +3763,13 @@ const CANCEL_GRACE_MS = 1500;
  */
 async function runAction(options, main) {
     const logger = coreLogger();
+    let spansRedacted = false;
+    redactSpansWith((text) => {
+        const redacted = logger.redact(text);
+        if (redacted !== text)
+            spansRedacted = true;
+        return redacted;
+    });
     const clock = options.clock ?? systemClock;
     const controller = new AbortController();
     const onSignal = (signal) => {
@@ -3331,7 +3793,8 @@ async function runAction(options, main) {
     };
     let closing;
     try {
-        const verdict = logger.redact(await main(context));
+        // Raw text: the summary removes secrets from each span before escaping it, the logger from each line.
+        const verdict = await main(context);
         summary.verdict(verdict);
         closing = () => logger.info(verdict);
     }
@@ -3342,7 +3805,7 @@ async function runAction(options, main) {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
     }
-    await writeSummary(options.title, summary, logger);
+    await writeSummary(options.title, summary, logger, spansRedacted);
     closing();
 }
 /**
@@ -3350,7 +3813,7 @@ async function runAction(options, main) {
  * summary's part is written now; the log's part is returned, to be printed last.
  */
 function reportFailure(error, logger, summary) {
-    const message = logger.redact(errorMessage(error));
+    const message = errors_errorMessage(error);
     let details = [];
     let title = 'Unexpected error';
     if (error instanceof InputError) {
@@ -3372,6 +3835,9 @@ function reportFailure(error, logger, summary) {
     }
     else if (error instanceof CancelledError) {
         title = 'Cancelled';
+    }
+    else if (error instanceof errors_FileWriteError) {
+        title = 'File not written';
     }
     else if (error instanceof Error && error.stack) {
         logger.debug(mappedStack(error.stack));
@@ -3407,15 +3873,17 @@ function apiErrorTitle(error) {
     }
 }
 /** Outside a runner (no GITHUB_STEP_SUMMARY) the summary is printed to the log, so a local run still shows it. */
-async function writeSummary(title, summary, logger) {
+async function writeSummary(title, summary, logger, spansRedacted) {
     const markdown = `## ${title}\n\n${summary.toMarkdown()}`;
     if (!process.env.GITHUB_STEP_SUMMARY)
         return logger.info(`Job summary:\n${markdown}`);
     try {
-        await summary_summary.addRaw(redactFileText(markdown, 'The job summary', logger), true).write();
+        // Cut again after redaction, which can lengthen the text (a one-character secret becomes ***).
+        const redacted = redactFileText(markdown, 'The job summary', logger, { redactedBefore: spansRedacted });
+        await summary_summary.addRaw(cutToBytes(redacted, SUMMARY_LIMIT_BYTES), true).write();
     }
     catch (error) {
-        logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
+        logger.warning(`Could not write the job summary: ${errors_errorMessage(error)}`);
     }
 }
 
@@ -3468,7 +3936,82 @@ function credentialsAuth(credentials, logger) {
         : bearerAuth(credentials.token, logger);
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./shared/http/encoding.ts
+/**
+ * Content-Encoding of an answer's body. Requests ask for `identity`, but a server or proxy may compress anyway;
+ * such a body is decoded before it is read, within the same bound as the raw body (a few KB of gzip can inflate
+ * to gigabytes), and described, never quoted as binary bytes, when it cannot be.
+ */
+
+/** What requests send: no content coding, so a body arrives as the server has it. */
+const ACCEPT_ENCODING = 'identity';
+const DECODERS = {
+    gzip: external_node_zlib_.gunzipSync,
+    'x-gzip': external_node_zlib_.gunzipSync,
+    // "deflate" is zlib-wrapped by the standard, raw by some servers.
+    deflate: (data, options) => {
+        try {
+            return external_node_zlib_.inflateSync(data, options);
+        }
+        catch (error) {
+            if (error.code === 'ERR_BUFFER_TOO_LARGE')
+                throw error;
+            return external_node_zlib_.inflateRawSync(data, options);
+        }
+    },
+    br: external_node_zlib_.brotliDecompressSync,
+};
+/** The codings of a Content-Encoding header, in the order they were applied (`identity` left out). */
+function contentCodings(header) {
+    const text = Array.isArray(header) ? header.join(',') : (header ?? '');
+    return text
+        .split(',')
+        .map((coding) => coding.trim().toLowerCase())
+        .filter((coding) => coding !== '' && coding !== 'identity');
+}
+/**
+ * The body with its codings undone, at most `maxBytes` of it. A body `cut` short (its reading stopped at the
+ * limit) is decoded as far as it goes.
+ */
+function decodeBody(raw, header, maxBytes, cut) {
+    const codings = contentCodings(header);
+    let data = raw;
+    const what = `${codings.join(', ')}-encoded body of ${raw.length} bytes`;
+    for (const coding of [...codings].reverse()) {
+        const decoder = DECODERS[coding];
+        if (!decoder)
+            return { kind: 'undecodable', description: `${what} (a coding this action cannot decode)`, tooLarge: false };
+        try {
+            data = decoder(data, {
+                maxOutputLength: maxBytes,
+                // A cut body ends mid-stream: decode what there is instead of failing on the missing end.
+                ...(cut
+                    ? { finishFlush: coding === 'br' ? external_node_zlib_.constants.BROTLI_OPERATION_FLUSH : external_node_zlib_.constants.Z_SYNC_FLUSH }
+                    : {}),
+            });
+        }
+        catch (error) {
+            if (error.code === 'ERR_BUFFER_TOO_LARGE') {
+                return {
+                    kind: 'undecodable',
+                    description: `${what}, over ${maxBytes.toLocaleString('en-US')} bytes once decoded`,
+                    tooLarge: true,
+                };
+            }
+            return {
+                kind: 'undecodable',
+                description: `${what} that could not be decoded (${error.message})`,
+                tooLarge: false,
+            };
+        }
+    }
+    return { kind: 'decoded', data, cut };
+}
+
 ;// CONCATENATED MODULE: ./shared/http/body.ts
+
 
 
 const EXCERPT_CHARS = 300;
@@ -3501,9 +4044,9 @@ function readBody(res, maxBytes, keepCut = true) {
             chunks.push(chunk.subarray(0, room));
             const declared = Number(res.headers['content-length']);
             const unreadBytes = Number.isSafeInteger(declared) && declared > maxBytes ? declared - maxBytes : undefined;
-            const text = keepCut ? Buffer.concat(chunks).toString('utf8') : '';
+            const raw = keepCut ? Buffer.concat(chunks) : undefined;
             chunks.length = 0;
-            settle(() => resolve({ text, cut: true, unreadBytes }));
+            settle(() => resolve(bodyText(res, raw, maxBytes, true, unreadBytes)));
             res.destroy();
         });
         res.once('error', (error) => settle(() => reject(error)));
@@ -3511,9 +4054,24 @@ function readBody(res, maxBytes, keepCut = true) {
         res.once('end', () => {
             if (!res.complete)
                 return closedMidAnswer();
-            settle(() => resolve({ text: Buffer.concat(chunks).toString('utf8'), cut: false }));
+            settle(() => resolve(bodyText(res, Buffer.concat(chunks), maxBytes, false)));
         });
     });
+}
+/**
+ * The text of what was read: all of it, or (`cut`, `raw` kept) the part before the limit. A content-encoded body
+ * is decoded first, to at most `maxBytes`; the unread length of an encoded body says nothing of its text.
+ */
+function bodyText(res, raw, maxBytes, cut, unreadBytes) {
+    const encoding = res.headers['content-encoding'];
+    if (!contentCodings(encoding).length)
+        return { text: raw?.toString('utf8') ?? '', cut, unreadBytes };
+    if (!raw)
+        return { text: '', cut };
+    const decoded = decodeBody(raw, encoding, maxBytes, cut);
+    if (decoded.kind === 'undecodable')
+        return { text: '', cut: cut || decoded.tooLarge, undecodable: decoded.description };
+    return { text: decoded.data.toString('utf8'), cut };
 }
 function isHtml(contentType, text) {
     if (contentType?.toLowerCase().includes('text/html'))
@@ -3553,6 +4111,8 @@ function tryParseJson(text) {
  * else what the body was (an HTML page, or the content type and the first few hundred characters).
  */
 function describeErrorBody(contentType, text, readVendorMessage, body) {
+    if (body?.undecodable)
+        return `${contentType ? `${contentType} ` : ''}${body.undecodable}`;
     if (!text.trim() && !body?.cut)
         return 'the answer had an empty body';
     if (isHtml(contentType, text))
@@ -3929,7 +4489,7 @@ class Failures {
         return new ApiError({
             method: spec.method,
             url: this.urls.displayUrl(spec),
-            vendorMessage: `could not ${spec.what}: ${this.redact(errorMessage(error))} (${code})`,
+            vendorMessage: `could not ${spec.what}: ${this.redact(errors_errorMessage(error))} (${code})`,
             hint,
             kind: 'network',
         });
@@ -3968,6 +4528,7 @@ function defaultHint(status, auth) {
 
 
 
+
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_ATTEMPTS = 6;
 const DEFAULT_BACKOFF = { baseMs: 1000, maxMs: 30_000 };
@@ -3991,15 +4552,17 @@ class ApiClient {
         return this.execute(spec, async (res) => {
             const limit = spec.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
             const body = await readBody(res, limit, false);
-            if (body.cut) {
+            if (body.cut || body.undecodable) {
                 const size = body.unreadBytes === undefined ? '' : ` (it has ${formatBytes(limit + body.unreadBytes)})`;
                 throw new ApiError({
                     method: spec.method,
                     url: this.displayUrl(spec),
                     status: res.statusCode,
-                    vendorMessage: `the answer is larger than ${formatBytes(limit)}, the most this action reads to ${spec.what}${size}; it stopped reading there`,
+                    vendorMessage: body.cut
+                        ? `the answer is larger than ${formatBytes(limit)}, the most this action reads to ${spec.what}${size}; it stopped reading there`
+                        : `the answer is a ${body.undecodable}`,
                     hint: this.options.unexpectedAnswerHint,
-                    kind: 'too-large',
+                    kind: body.cut ? 'too-large' : 'unreadable',
                 });
             }
             return { status: res.statusCode ?? 0, headers: res.headers, text: body.text };
@@ -4074,7 +4637,8 @@ class ApiClient {
                 failure = this.failures.http(spec, url, res, body, mayHaveActed);
             }
             catch (error) {
-                if (error instanceof ApiError)
+                // A file the answer could not be written to is the file's error: asking again would not help.
+                if (error instanceof ApiError || error instanceof errors_FileWriteError)
                     throw error;
                 if (watch.signal.aborted)
                     throw this.failures.stopped(spec, watch.signal.reason, exchange, startsJob);
@@ -4158,6 +4722,7 @@ class ApiClient {
     async headers(spec) {
         const headers = {
             Accept: 'application/json',
+            'Accept-Encoding': ACCEPT_ENCODING,
             'User-Agent': this.options.userAgent ?? 'config-promotion-actions',
             ...(await this.options.auth?.headers()),
             ...spec.headers,
@@ -4232,7 +4797,7 @@ function readServiceNowConnection(inputs) {
     const credentials = readCredentials(inputs, 'OAuth bearer');
     const apiVersion = inputs.string('api-version');
     if (apiVersion !== undefined && !/^v\d+$/.test(apiVersion)) {
-        inputs.problem('api-version', `must look like v1 or v2 (got '${apiVersion}')`);
+        inputs.problem('api-version', 'must look like v1 or v2', apiVersion);
     }
     if (!instanceUrl || !credentials)
         return undefined;
@@ -4608,7 +5173,7 @@ function readConfig(inputs, operation) {
     const sysId = (name) => {
         const value = text(name);
         if (value && !SYS_ID.test(value))
-            inputs.problem(name, `must be a 32-character sys_id (got '${value}')`);
+            inputs.problem(name, 'must be a 32-character sys_id', value);
         return value;
     };
     const envType = () => inputs.choice('env-type', ENV_TYPES) ?? 'Development';

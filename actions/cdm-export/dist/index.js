@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82312);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(53283);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 82312:
+/***/ 53283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29,20 +29,43 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./shared/fs/file-name.ts
 /** File names built from inputs or vendor text, which must never name a path. */
+/** The most bytes one file name may have on Linux, macOS and Windows file systems alike. */
+const file_name_FILE_NAME_MAX_BYTES = 255;
 /**
  * A name as a single file name on every OS: path separators, reserved and control characters become `_`, leading
  * dots go (no `..`, no hidden file), e.g. "Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44" and
- * "../../x" → "x". Never empty: `fallback` when nothing is left.
+ * "../../x" → "x". Never empty: `fallback` when nothing is left. With `extension` (".json") the whole name, the
+ * extension kept whole, fits in 255 UTF-8 bytes: the file systems' limit counts bytes, not characters.
  */
-function safeFileName(name, fallback = 'file') {
+function safeFileName(name, fallback = 'file', extension = '') {
     const safe = name
         // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
         .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
         .replace(/\s+/g, '_')
         .replace(/^[.\s_]+|[.\s]+$/g, '');
-    return safe.slice(0, 200) || fallback;
+    const room = file_name_FILE_NAME_MAX_BYTES - Buffer.byteLength(extension);
+    return `${file_name_cutUtf8(safe, room).replace(/[.\s]+$/, '') || file_name_cutUtf8(fallback, room)}${extension}`;
+}
+/** The longest start of `text` that fits in `maxBytes` of UTF-8, never splitting a character. */
+function file_name_cutUtf8(text, maxBytes) {
+    if (Buffer.byteLength(text) <= maxBytes)
+        return text;
+    let bytes = 0;
+    let end = 0;
+    for (const character of text) {
+        const size = Buffer.byteLength(character);
+        if (bytes + size > maxBytes)
+            break;
+        bytes += size;
+        end += character.length;
+    }
+    return text.slice(0, end);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./shared/errors.ts
 /**
  * The error kinds every action reports. `main` turns each into one `setFailed` line plus titled annotations
@@ -152,6 +175,576 @@ function quote(text, maxChars = QUOTE_MAX_CHARS) {
 /** "…(1,234 more bytes)": what a cut-off quote or body left out. */
 function moreBytes(bytes) {
     return bytes === undefined ? '…(and more, not read)' : `…(${bytes.toLocaleString('en-US')} more bytes)`;
+}
+/** A file the run writes (an export, a SARIF or results file, a download) could not be written: which, and why. */
+class FileWriteError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'FileWriteError';
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/fs/output-file.ts
+/**
+ * Where an output file (an export, SARIF, results, a download) may be written, and how. A regular file is replaced
+ * atomically; a character device or FIFO the user named (/dev/null, /dev/stdout, a pipe) is written in place, since
+ * renaming a file over it would put a regular file where the device was (as root, that breaks the machine); a folder,
+ * socket or disk is refused.
+ *
+ * Links: the rule for reads (files/workspace.ts) holds for writes too. A path inside the workspace or RUNNER_TEMP
+ * must really land inside it: a folder link in a contributor's pull request (`reports -> /etc`) must not carry a
+ * write out of it. A path outside both was named by the user as it is, and is taken as given.
+ */
+
+
+
+
+
+/** Why `file` cannot be written (cause, then what to do), or how it is written. Reads the file system. */
+function inspectOutputFile(file) {
+    try {
+        return inspect(external_node_path_.resolve(file));
+    }
+    catch (error) {
+        return { problem: causeOf(error) }; // e.g. EACCES on a folder on the way
+    }
+}
+function inspect(absolute) {
+    const nameBytes = Buffer.byteLength(external_node_path_.basename(absolute));
+    if (nameBytes > file_name_FILE_NAME_MAX_BYTES) {
+        return {
+            problem: `its name is ${nameBytes} bytes long, over the ${file_name_FILE_NAME_MAX_BYTES} bytes a file name may have. Choose a shorter name`,
+        };
+    }
+    const parent = realFolder(external_node_path_.dirname(absolute));
+    if ('problem' in parent)
+        return parent;
+    const info = (0,external_node_fs_.statSync)(absolute, { throwIfNoEntry: false });
+    const kind = info && refusedKind(info);
+    if (kind)
+        return { problem: kind };
+    const inPlace = info !== undefined && (info.isCharacterDevice() || info.isFIFO());
+    // A replaced file lands beside its link (the rename replaces the link); an in-place write goes where it leads.
+    const real = inPlace ? (0,external_node_fs_.realpathSync)(absolute) : external_node_path_.join(parent.real, external_node_path_.basename(absolute));
+    const escape = leavesRoot(absolute, real);
+    if (escape)
+        return { problem: escape };
+    return { how: inPlace ? 'in-place' : 'replace', real, fifo: inPlace && info.isFIFO() };
+}
+/** For an input: why the file it names cannot be written, or undefined. */
+function outputFileProblem(file) {
+    const target = inspectOutputFile(file);
+    return 'problem' in target ? target.problem : undefined;
+}
+/**
+ * `folder/stem` for a set of files to be written beside each other (`.sarif`, `.json`), none of which exists yet:
+ * `stem`, else `stem-2`, `stem-3`, ... A default name never replaces a file an earlier step wrote.
+ */
+function unusedPath(folder, stem, extensions) {
+    const suffix = '-'.length + 8; // room for the longest suffix, `-` and 8 hex digits
+    const room = FILE_NAME_MAX_BYTES - Math.max(0, ...extensions.map((e) => Buffer.byteLength(e))) - suffix;
+    const base = path.join(path.resolve(folder), cutUtf8(stem, room));
+    for (let n = 1; n < 1000; n++) {
+        const candidate = n === 1 ? base : `${base}-${n}`;
+        if (extensions.every((extension) => !exists(`${candidate}${extension}`)))
+            return candidate;
+    }
+    return `${base}-${randomBytes(4).toString('hex')}`;
+}
+/** Anything there, a dangling link too; a path that cannot be looked at counts as free (writing it says why). */
+function exists(file) {
+    try {
+        return lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+    }
+    catch {
+        return false;
+    }
+}
+/** "Could not write <file>: <cause>. <what to do>" from a failed write's error (ENOSPC, EROFS, ...). */
+function fileWriteError(file, error) {
+    if (error instanceof FileWriteError)
+        return error;
+    return new FileWriteError(`Could not write ${external_node_path_.resolve(file)}: ${causeOf(error)}`);
+}
+function causeOf(error) {
+    const code = error?.code;
+    const known = code ? CAUSES[code] : undefined;
+    return known ?? `${errorMessage(error)}. Check the path, and that its folder is writable`;
+}
+const NO_SPACE = 'Free space on the runner, or write the file elsewhere';
+const CAUSES = {
+    ENOSPC: `no space left on the device. ${NO_SPACE}`,
+    EDQUOT: `the disk quota is used up. ${NO_SPACE}`,
+    EROFS: 'the file system is read-only. Write the file to a writable folder, such as RUNNER_TEMP',
+    EACCES: 'permission denied. Write the file to a folder this user may write to, such as RUNNER_TEMP',
+    EPERM: 'the operation is not permitted. Write the file to a folder this user may write to, such as RUNNER_TEMP',
+    ENAMETOOLONG: `a name in its path is over ${file_name_FILE_NAME_MAX_BYTES} bytes. Choose a shorter name`,
+    EISDIR: 'it is a folder. Name a file, not a folder',
+    ENOTDIR: 'a folder in its path is a file. Check the path',
+    ENXIO: 'nothing reads from the FIFO. Start its reader before this step',
+    EIO: 'the device reported an input/output error. Check the disk, or write the file elsewhere',
+};
+function refusedKind(info) {
+    if (info.isDirectory())
+        return 'it is a folder. Name a file, not a folder';
+    if (info.isSocket())
+        return 'it is a socket. Name a file, a FIFO or a device such as /dev/null';
+    if (info.isBlockDevice())
+        return 'it is a block device (a disk). Name a file, not a disk';
+    return undefined;
+}
+/** The real path of `folder`; for a folder not made yet, its nearest existing ancestor's real path joined by the rest. */
+function realFolder(folder) {
+    const rest = [];
+    for (let current = folder;; current = external_node_path_.dirname(current)) {
+        const info = (0,external_node_fs_.lstatSync)(current, { throwIfNoEntry: false });
+        if (info) {
+            const real = realOr(current, '');
+            if (!real)
+                return { problem: `${current} is a link that leads nowhere. Check the path` };
+            if (!(0,external_node_fs_.statSync)(real).isDirectory())
+                return { problem: `${current} is not a folder. Check the path` };
+            return { real: external_node_path_.join(real, ...rest.reverse()) };
+        }
+        if (external_node_path_.dirname(current) === current)
+            return { real: folder };
+        rest.push(external_node_path_.basename(current));
+    }
+}
+/** Why a path inside the workspace or RUNNER_TEMP lands outside it through a link, or undefined. */
+function leavesRoot(absolute, real) {
+    const roots = [
+        { name: 'the workspace', folder: process.env.GITHUB_WORKSPACE || process.cwd() },
+        ...(process.env.RUNNER_TEMP ? [{ name: 'RUNNER_TEMP', folder: process.env.RUNNER_TEMP }] : []),
+    ].map((root) => {
+        const folder = external_node_path_.resolve(root.folder);
+        return { ...root, folder, real: realOr(folder) };
+    });
+    const holding = roots.filter((root) => inside(absolute, root.folder) || inside(absolute, root.real));
+    if (!holding.length || holding.some((root) => inside(real, root.real)))
+        return undefined;
+    return (`it leads outside ${holding[0].name} ${holding[0].folder} (to ${real}). Files are written only inside the ` +
+        'workspace or RUNNER_TEMP when their path is in one of them; name the real path to write there');
+}
+function realOr(file, fallback = file) {
+    try {
+        return (0,external_node_fs_.realpathSync)(file);
+    }
+    catch {
+        return fallback;
+    }
+}
+function inside(file, folder) {
+    const relative = external_node_path_.relative(folder, file);
+    return relative === '' || (!relative.startsWith(`..${external_node_path_.sep}`) && relative !== '..' && !external_node_path_.isAbsolute(relative));
+}
+
+;// CONCATENATED MODULE: ./shared/report/secret-forms.ts
+/**
+ * The forms a secret takes in text that we print or write: a vendor quotes a request body JSON-escaped, a URL
+ * carries it percent-encoded, an Authorization header base64-encoded, an HTML error page entity-escaped. Each form is
+ * redacted like the secret itself, and registered with the runner's mask.
+ */
+/**
+ * Shorter secrets are not removed from our own text: replacing every `1` or `ab` would wreck the files and outputs
+ * that hold them (the runner still masks them in its log). A 3-character secret is removed, though it may blank
+ * ordinary words too.
+ */
+const MIN_REDACTED_LENGTH = 3;
+/** Below this, a secret cannot be protected reliably: the input reader warns about it (naming the input only). */
+const RELIABLE_SECRET_LENGTH = 4;
+/** Every distinct form of `secret`, the secret first; empty when it is too short to redact. */
+function secretForms(secret) {
+    if (secret.length < MIN_REDACTED_LENGTH)
+        return [];
+    const json = jsonForms(secret);
+    return [
+        ...new Set([
+            secret,
+            ...urlForms(secret),
+            ...json,
+            // JSON text quoted inside a JSON string (a request body in an error message of a JSON answer).
+            ...jsonForms(json[0]),
+            ...base64Forms(secret),
+            ...htmlForms(secret),
+        ]),
+    ];
+}
+function urlForms(secret) {
+    const encoded = encodeURIComponent(secret);
+    return [
+        encoded,
+        encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+        // application/x-www-form-urlencoded: a space is `+`, and `!'()~` are encoded too.
+        new URLSearchParams({ s: secret }).toString().slice(2),
+    ];
+}
+/**
+ * What JSON encoders write inside a string: JSON.stringify's escapes first (`"` → `\"`, `\` → `\\`, control
+ * characters), then `/` as `\/`, non-ASCII as `\uXXXX`, and the HTML-safe `<>&='` as `\u003c`…, in lower- and
+ * upper-case hex.
+ */
+function jsonForms(secret) {
+    const plain = JSON.stringify(secret).slice(1, -1);
+    const forms = [plain, plain.replace(/\//g, '\\/')];
+    for (const upper of [false, true]) {
+        const escape = (text, pattern) => text.replace(pattern, (c) => {
+            const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
+            return `\\u${upper ? hex.toUpperCase() : hex}`;
+        });
+        const htmlSafe = escape(plain, /[<>&=']/g);
+        forms.push(escape(plain, /[\u0080-\uffff]/g), htmlSafe, escape(htmlSafe, /[\u0080-\uffff]/g));
+    }
+    return forms;
+}
+/** Base64 of the secret alone; the Basic value of `user:password` is registered as a secret of its own. */
+function base64Forms(secret) {
+    const bytes = Buffer.from(secret);
+    const padded = bytes.toString('base64');
+    return [padded, padded.replace(/=+$/, ''), bytes.toString('base64url')];
+}
+function htmlForms(secret) {
+    const minimal = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const quoted = minimal.replace(/"/g, '&quot;');
+    return [minimal, quoted.replace(/'/g, '&#39;'), quoted.replace(/'/g, '&#x27;')];
+}
+
+;// CONCATENATED MODULE: ./shared/inputs/parse.ts
+/** The text formats the input reader accepts: lists, durations, sizes and base URLs. Pure functions of text. */
+const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** `a, b and c` (or `a, b or c`). */
+function listOf(names, conjunction) {
+    return names.length > 1
+        ? `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`
+        : names.join('');
+}
+/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
+function formatMs(ms) {
+    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
+}
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function parseDuration(text) {
+    const value = text.trim();
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    const pattern = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
+    let total = 0;
+    let consumed = 0;
+    for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
+        total += Number(match[1]) * DURATION_UNITS_MS[match[2]];
+        consumed = pattern.lastIndex;
+    }
+    return consumed === value.length && consumed > 0 ? Math.round(total) : undefined;
+}
+const SIZE_UNITS = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024, gb: 1024 * 1024 * 1024 };
+function parseSize(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*([kmg]?b)?$/i.exec(text.trim());
+    if (!match)
+        return undefined;
+    return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
+}
+/** An http(s) base URL without a trailing slash, or undefined when the text is not one (see InputReader.url). */
+function parseBaseUrl(text) {
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        return undefined;
+    }
+    if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
+        return undefined;
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+/**
+ * The port written in a URL (with or without a scheme) when it is not one from 1 to 65535. `new URL` takes port 0
+ * (nothing listens there) and refuses ports over 65535 only as an invalid URL, which would not say why.
+ */
+function invalidPortOf(text) {
+    const authority = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)/i.exec(text.trim())?.[1] ?? '';
+    const port = /:(\d+)$/.exec(authority.slice(authority.lastIndexOf('@') + 1))?.[1];
+    return port !== undefined && (Number(port) < 1 || Number(port) > 65535) ? port : undefined;
+}
+/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
+function userinfoOf(text) {
+    return USERINFO.exec(text.trim())?.[2] || undefined;
+}
+/** `https://admin:secret@host/x` → `https://***@host/x`. */
+function withoutUserinfo(text) {
+    return text.trim().replace(USERINFO, '$1***@');
+}
+/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
+const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
+function decodeURIComponentSafe(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
+}
+
+;// CONCATENATED MODULE: ./shared/inputs/reader.ts
+/**
+ * The one input reader. Each reader method records a problem instead of throwing, so `finish()` reports every
+ * problem of the run together, each naming the input and what would be valid, before any request is sent.
+ */
+
+
+
+/** How the runner passes inputs: `INPUT_<NAME>` with spaces as underscores, upper-cased (hyphens stay). */
+const environmentInputs = (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+/** How much of a given value a problem quotes: enough to recognise it, never a whole file pasted into an input. */
+const ECHO_CHARS = 200;
+/** The value's first ECHO_CHARS characters, and how many more there were (0 when it is whole). */
+function cut(value) {
+    if (value.length <= ECHO_CHARS)
+        return { shown: value, more: 0 };
+    // Cutting between the two halves of a surrogate pair would leave half a character.
+    const end = /[\uD800-\uDBFF]/.test(value[ECHO_CHARS - 1]) ? ECHO_CHARS - 1 : ECHO_CHARS;
+    return { shown: `${value.slice(0, end)}…`, more: value.length - end };
+}
+/** `(got 'value')`, the value cut to ECHO_CHARS with how much more there was: the end of every problem. */
+function gotText(value) {
+    const { shown, more } = cut(value);
+    return more ? `(got '${shown}', ${more} more characters)` : `(got '${shown}')`;
+}
+/** `'value'`, cut like gotText, for a problem that quotes a value (or one item of it) inside its sentence. */
+function echoInput(value) {
+    const { shown, more } = cut(value);
+    return more ? `'${shown}' (${more} more characters)` : `'${shown}'`;
+}
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
+class InputReader {
+    source;
+    logger;
+    problems = [];
+    constructor(source, logger) {
+        this.source = source;
+        this.logger = logger;
+    }
+    /** True when the input was given (non-empty). */
+    has(name) {
+        return this.raw(name) !== '';
+    }
+    /**
+     * Records a problem with `input`. `got` is the value as given, when the message quotes it: every echo of a value
+     * goes through here, so none is quoted at any length.
+     */
+    problem(input, message, got) {
+        this.problems.push({ input, message: got === undefined ? message : `${message} ${gotText(got)}` });
+    }
+    string(name, options = {}) {
+        const value = this.raw(name);
+        if (value)
+            return value;
+        if (options.required)
+            this.problem(name, 'is required');
+        return options.default;
+    }
+    /** The value exactly as given, surrounding whitespace included (content that is sent as it is). */
+    verbatim(name) {
+        return this.source(name);
+    }
+    /** A secret is masked the moment it is read; one too short to tell from ordinary text is warned about. */
+    secret(name, options = {}) {
+        const value = this.string(name, options);
+        if (value)
+            this.logger.mask(value);
+        if (value && value.length < RELIABLE_SECRET_LENGTH) {
+            // The value's length is not said either: it narrows the guess.
+            this.logger.warning(`Input '${name}' is shorter than ${RELIABLE_SECRET_LENGTH} characters, so it cannot be protected reliably: it is too short to tell apart from ordinary text in the log, outputs and files. Use a longer secret.`, `Input '${name}'`);
+        }
+        return value;
+    }
+    choice(name, values, options = {}) {
+        const value = this.raw(name);
+        if (!value)
+            return options.default;
+        const found = values.find((v) => (options.ignoreCase ? v.toLowerCase() === value.toLowerCase() : v === value));
+        if (found === undefined)
+            this.problem(name, `must be one of ${values.join(', ')}`, value);
+        return found;
+    }
+    /** YAML 1.2 core booleans: true/True/TRUE, false/False/FALSE. */
+    boolean(name, defaultValue) {
+        const value = this.raw(name);
+        if (!value)
+            return defaultValue;
+        if (TRUE_VALUES.includes(value))
+            return true;
+        if (FALSE_VALUES.includes(value))
+            return false;
+        this.problem(name, 'must be true or false', value);
+        return defaultValue;
+    }
+    /**
+     * `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. `min` (ms) refuses shorter values,
+     * e.g. a poll interval below what the poller waits at least.
+     */
+    duration(name, defaultValue, options = {}) {
+        const value = this.raw(name) || defaultValue;
+        const ms = parseDuration(value);
+        if (ms === undefined || ms <= 0) {
+            this.problem(name, 'must be a positive duration such as 90s, 15m, 1h or a number of seconds', value);
+            return parseDuration(defaultValue) ?? 0;
+        }
+        if (options.min !== undefined && ms < options.min) {
+            this.problem(name, `must be at least ${formatMs(options.min)}`, value);
+            return parseDuration(defaultValue) ?? 0;
+        }
+        return ms;
+    }
+    integer(name, options = {}) {
+        const value = this.raw(name);
+        if (!value)
+            return options.default;
+        const n = /^[+-]?\d+$/.test(value) ? Number(value) : NaN;
+        const tooLow = options.min !== undefined && n < options.min;
+        const tooHigh = options.max !== undefined && n > options.max;
+        if (!Number.isSafeInteger(n) || tooLow || tooHigh) {
+            const range = [
+                options.min !== undefined && `at least ${options.min}`,
+                options.max !== undefined && `at most ${options.max}`,
+            ]
+                .filter(Boolean)
+                .join(' and ');
+            this.problem(name, `must be a whole number${range ? ` ${range}` : ''}`, value);
+            return options.default;
+        }
+        return n;
+    }
+    /** A size such as `2MB`, `512KB`, `1.5MB` or bare bytes (KB and MB are 1024-based, as the servers count). */
+    size(name, defaultValue) {
+        const value = this.raw(name);
+        if (!value)
+            return defaultValue;
+        const bytes = parseSize(value);
+        if (bytes === undefined) {
+            this.problem(name, 'must be a size such as 2MB, 512KB or a number of bytes, or 0 for no limit', value);
+            return defaultValue;
+        }
+        return bytes;
+    }
+    /**
+     * An http(s) base URL: https is added when no scheme is given, the trailing slash removed; credentials, query and
+     * fragment are refused. Plain http to a host other than this machine warns that credentials travel unencrypted.
+     * `normalize` maps shorthand first (a ServiceNow instance name, say); `expected` describes valid values.
+     */
+    url(name, options = {}) {
+        const value = this.string(name, { required: options.required, default: options.default });
+        if (value === undefined)
+            return undefined;
+        const text = options.normalize ? options.normalize(value) : value;
+        const credentials = userinfoOf(text);
+        if (credentials) {
+            // Never echoed: the password would land in the log. Masked too, in case something else quotes the URL.
+            const colon = credentials.indexOf(':');
+            if (colon >= 0)
+                this.logger.mask(decodeURIComponentSafe(credentials.slice(colon + 1)));
+            this.problem(name, `must not contain a user name or password ${gotText(withoutUserinfo(value))}: give the credentials in their own inputs, from secrets`);
+            return undefined;
+        }
+        if (invalidPortOf(text) !== undefined) {
+            this.problem(name, 'must have a port from 1 to 65535', value);
+            return undefined;
+        }
+        const url = parseBaseUrl(text);
+        if (url === undefined && /[?#]/.test(value)) {
+            // A query may carry a token (?api_key=...): not echoed either.
+            this.problem(name, 'must be a base URL without a query or fragment', `${value.replace(/[?#].*$/s, '')}?…`);
+        }
+        else if (url === undefined) {
+            this.problem(name, `must be ${options.expected ?? 'an http(s) URL'}`, value);
+        }
+        else if (url.startsWith('http:') && !isLoopback(new URL(url).hostname)) {
+            this.logger.warning(`${name} uses plain http: credentials travel unencrypted to ${new URL(url).host}. Use https.`, 'Unencrypted connection');
+        }
+        return url;
+    }
+    /** Parses a JSON input that must be an object (or an array). */
+    json(name, kind) {
+        const value = this.raw(name);
+        if (!value)
+            return undefined;
+        let parsed;
+        try {
+            parsed = JSON.parse(value);
+        }
+        catch (error) {
+            this.problem(name, `must be a JSON ${kind}: ${error.message}`);
+            return undefined;
+        }
+        const isArray = Array.isArray(parsed);
+        const ok = kind === 'array' ? isArray : typeof parsed === 'object' && parsed !== null && !isArray;
+        if (!ok) {
+            this.problem(name, `must be a JSON ${kind} (got ${isArray ? 'an array' : parsed === null ? 'null' : typeof parsed})`);
+            return undefined;
+        }
+        return parsed;
+    }
+    /** Newline- or comma-separated items, trimmed, empty ones dropped. */
+    list(name) {
+        return splitList(this.raw(name));
+    }
+    /**
+     * Exactly one of `names` must be given; returns the one that was. `context` prefixes the problem when the rule
+     * belongs to something else (an operation, say): "create-app: give only one of ...".
+     */
+    exactlyOne(names, options = {}) {
+        const given = names.filter((name) => this.has(name));
+        if (given.length === 1)
+            return given[0];
+        const prefix = options.context ? `${options.context}: ` : '';
+        if (given.length)
+            this.problem(given[1], `${prefix}give only one of ${listOf(names, 'and')} (got ${given.join(', ')})`);
+        else
+            this.problem(names[0], `${prefix}give ${listOf(names, 'or')}`);
+        return undefined;
+    }
+    /** At least one of `names` must be given (`context` as for exactlyOne). */
+    atLeastOne(names, options = {}) {
+        if (names.some((name) => this.has(name)))
+            return;
+        this.problem(names[0], `${options.context ? `${options.context}: ` : ''}give at least one of ${listOf(names, 'or')}`);
+    }
+    /** `name` means something only when `applies` holds; `when` says when ("artifact-name", "target: collection"). */
+    onlyWith(name, applies, when) {
+        if (!applies && this.has(name))
+            this.problem(name, `only applies with ${when}`);
+    }
+    /** `name` must be given when `needed` holds; `when` says when, as for onlyWith. */
+    requiredWith(name, needed, when) {
+        if (needed && !this.has(name))
+            this.problem(name, `is required with ${when}`);
+    }
+    /**
+     * Throws one InputError with every problem found, if any. Otherwise returns `required` with its types narrowed
+     * to present: the values a flow needs come out of here, so no later check can quietly end a run that did nothing.
+     * A value still missing without a recorded problem is a defect of the action, and fails the step as such.
+     */
+    finish(required = {}) {
+        if (this.problems.length)
+            throw new InputError(this.problems);
+        const missing = Object.keys(required).filter((key) => required[key] === undefined || required[key] === null);
+        if (missing.length)
+            throw new Error(`No value for ${missing.join(', ')} although no input problem was found`);
+        return required;
+    }
+    raw(name) {
+        return this.source(name).trim();
+    }
 }
 
 ;// CONCATENATED MODULE: ./shared/runtime.ts
@@ -419,8 +1012,6 @@ class Known {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(77094);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./shared/json.ts
@@ -716,375 +1307,103 @@ function writeOversizeOutput(name, text) {
     return file;
 }
 
-;// CONCATENATED MODULE: ./shared/report/secret-forms.ts
+;// CONCATENATED MODULE: ./shared/report/markdown.ts
 /**
- * The forms a secret takes in text that we print or write: a vendor quotes a request body JSON-escaped, a URL
- * carries it percent-encoded, an Authorization header base64-encoded, an HTML error page entity-escaped. Each form is
- * redacted like the secret itself, and registered with the runner's mask.
+ * Text for the job summary and the pull-request comment. Vendor and contributor text (names, paths, messages) goes
+ * in as one inline span that cannot start a heading or a block, break a table row, open HTML, a link or emphasis:
+ * `inline()` is the one escaper. What our own code writes as markdown is a `Markdown` value, built with `md`, which
+ * escapes every plain string it is given, so a string can never pass through unescaped by mistake.
  */
-/**
- * Shorter secrets are not removed from our own text: replacing every `1` or `ab` would wreck the files and outputs
- * that hold them (the runner still masks them in its log). A 3-character secret is removed, though it may blank
- * ordinary words too.
- */
-const MIN_REDACTED_LENGTH = 3;
-/** Below this, a secret cannot be protected reliably: the input reader warns about it (naming the input only). */
-const RELIABLE_SECRET_LENGTH = 4;
-/** Every distinct form of `secret`, the secret first; empty when it is too short to redact. */
-function secretForms(secret) {
-    if (secret.length < MIN_REDACTED_LENGTH)
-        return [];
-    const json = jsonForms(secret);
-    return [
-        ...new Set([
-            secret,
-            ...urlForms(secret),
-            ...json,
-            // JSON text quoted inside a JSON string (a request body in an error message of a JSON answer).
-            ...jsonForms(json[0]),
-            ...base64Forms(secret),
-            ...htmlForms(secret),
-        ]),
-    ];
-}
-function urlForms(secret) {
-    const encoded = encodeURIComponent(secret);
-    return [
-        encoded,
-        encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
-        // application/x-www-form-urlencoded: a space is `+`, and `!'()~` are encoded too.
-        new URLSearchParams({ s: secret }).toString().slice(2),
-    ];
+/** Markdown written by our own code; passes into the summary as it is. */
+class Markdown {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
 }
 /**
- * What JSON encoders write inside a string: JSON.stringify's escapes first (`"` → `\"`, `\` → `\\`, control
- * characters), then `/` as `\/`, non-ASCII as `\uXXXX`, and the HTML-safe `<>&='` as `\u003c`…, in lower- and
- * upper-case hex.
+ * Secrets leave a span before it is escaped: escaping (`\\`, `&amp;`) would change them past the forms redaction
+ * recognises, and the cut could split one. runAction registers the run's redaction here.
  */
-function jsonForms(secret) {
-    const plain = JSON.stringify(secret).slice(1, -1);
-    const forms = [plain, plain.replace(/\//g, '\\/')];
-    for (const upper of [false, true]) {
-        const escape = (text, pattern) => text.replace(pattern, (c) => {
-            const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
-            return `\\u${upper ? hex.toUpperCase() : hex}`;
-        });
-        const htmlSafe = escape(plain, /[<>&=']/g);
-        forms.push(escape(plain, /[\u0080-\uffff]/g), htmlSafe, escape(htmlSafe, /[\u0080-\uffff]/g));
-    }
-    return forms;
+let redactSpan = (text) => text;
+const REDACTED = '***';
+function redactSpansWith(redact) {
+    redactSpan = redact;
 }
-/** Base64 of the secret alone; the Basic value of `user:password` is registered as a secret of its own. */
-function base64Forms(secret) {
-    const bytes = Buffer.from(secret);
-    const padded = bytes.toString('base64');
-    return [padded, padded.replace(/=+$/, ''), bytes.toString('base64url')];
+/** One span of vendor text is cut here: a 100 KB message says no more in a summary than its first 2,000 characters. */
+const SPAN_MAX_CHARS = 2000;
+/** `md\`**${label}**: ${value}\``: the literal parts are ours, every interpolated plain string is escaped. */
+function md(parts, ...values) {
+    return new Markdown(parts.reduce((text, part, i) => text + inline(values[i - 1]) + part));
 }
-function htmlForms(secret) {
-    const minimal = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    const quoted = minimal.replace(/"/g, '&quot;');
-    return [minimal, quoted.replace(/'/g, '&#39;'), quoted.replace(/'/g, '&#x27;')];
+/** A plain string as one escaped inline span; a number as it is; Markdown unchanged. */
+function inline(value) {
+    if (value instanceof Markdown)
+        return value.text;
+    return typeof value === 'number' ? String(value) : escapeSpan(value);
 }
-
-;// CONCATENATED MODULE: ./shared/inputs/parse.ts
-/** The text formats the input reader accepts: lists, durations, sizes and base URLs. Pure functions of text. */
-const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** `a, b and c` (or `a, b or c`). */
-function listOf(names, conjunction) {
-    return names.length > 1
-        ? `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`
-        : names.join('');
+/** A name or path in code font showing exactly its characters. */
+function code(text) {
+    // GitHub shows entities literally inside a backtick span, so text that needs escaping goes into <code> instead.
+    const plain = SAFE_IN_BACKTICKS.test(text) && !text.startsWith(' ') && !text.endsWith(' ');
+    return new Markdown(plain ? `\`${text}\`` : `<code>${escapeSpan(text)}</code>`);
 }
-/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
-function formatMs(ms) {
-    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
+function bold(text) {
+    return new Markdown(`**${inline(text)}**`);
 }
-function splitList(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
+/** `url` must be built by our code (percent-encoded parts); the text is escaped. */
+function markdown_link(text, url) {
+    return new Markdown(`[${inline(text)}](${url})`);
 }
-function parseDuration(text) {
-    const value = text.trim();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    const pattern = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
-    let total = 0;
-    let consumed = 0;
-    for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
-        total += Number(match[1]) * DURATION_UNITS_MS[match[2]];
-        consumed = pattern.lastIndex;
-    }
-    return consumed === value.length && consumed > 0 ? Math.round(total) : undefined;
-}
-const SIZE_UNITS = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024, gb: 1024 * 1024 * 1024 };
-function parseSize(text) {
-    const match = /^(\d+(?:\.\d+)?)\s*([kmg]?b)?$/i.exec(text.trim());
-    if (!match)
-        return undefined;
-    return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
-}
-/** An http(s) base URL without a trailing slash, or undefined when the text is not one (see InputReader.url). */
-function parseBaseUrl(text) {
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
-        return undefined;
-    }
-    if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
-        return undefined;
-    }
-    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-}
-/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
-function userinfoOf(text) {
-    return USERINFO.exec(text.trim())?.[2] || undefined;
-}
-/** `https://admin:secret@host/x` → `https://***@host/x`. */
-function withoutUserinfo(text) {
-    return text.trim().replace(USERINFO, '$1***@');
-}
-/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
-const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
-function decodeURIComponentSafe(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
-}
-
-;// CONCATENATED MODULE: ./shared/inputs/reader.ts
+/** Characters a backtick span shows as they are, in a table cell too. */
+const SAFE_IN_BACKTICKS = /^[\w ./:@+=,#()?!%'$-]+$/;
+/** Backslash-escaped wherever they would mean markdown; `_` only where it could open or close emphasis. */
+const BACKSLASHED = new Set(['\\', '`', '*', '[', ']', '~', '|']);
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const WORD = /[\p{L}\p{N}]/u;
 /**
- * The one input reader. Each reader method records a problem instead of throwing, so `finish()` reports every
- * problem of the run together, each naming the input and what would be valid, before any request is sent.
+ * One linear pass, no backtracking: line breaks become a space (a lone CR goes), HTML is entity-escaped, markdown
+ * punctuation backslash-escaped, a leading `#` cannot make a heading. `.` and `-` stay as they are.
  */
-
-
-
-/** How the runner passes inputs: `INPUT_<NAME>` with spaces as underscores, upper-cased (hyphens stay). */
-const environmentInputs = (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
-const TRUE_VALUES = ['true', 'True', 'TRUE'];
-const FALSE_VALUES = ['false', 'False', 'FALSE'];
-class InputReader {
-    source;
-    logger;
-    problems = [];
-    constructor(source, logger) {
-        this.source = source;
-        this.logger = logger;
+function escapeSpan(text) {
+    const whole = redactSpan(text);
+    // What redaction put in shows as `***`, not escaped; the rest of the span is escaped as usual.
+    if (whole !== text)
+        return whole.split(REDACTED).map(escapeSpan).join(REDACTED);
+    let source = whole;
+    let cut = '';
+    if (source.length > SPAN_MAX_CHARS) {
+        const end = /[\uD800-\uDBFF]/.test(source[SPAN_MAX_CHARS - 1]) ? SPAN_MAX_CHARS - 1 : SPAN_MAX_CHARS;
+        source = source.slice(0, end);
+        cut = `… (${whole.length - end} more characters)`;
     }
-    /** True when the input was given (non-empty). */
-    has(name) {
-        return this.raw(name) !== '';
-    }
-    problem(input, message) {
-        this.problems.push({ input, message });
-    }
-    string(name, options = {}) {
-        const value = this.raw(name);
-        if (value)
-            return value;
-        if (options.required)
-            this.problem(name, 'is required');
-        return options.default;
-    }
-    /** The value exactly as given, surrounding whitespace included (content that is sent as it is). */
-    verbatim(name) {
-        return this.source(name);
-    }
-    /** A secret is masked the moment it is read; one too short to tell from ordinary text is warned about. */
-    secret(name, options = {}) {
-        const value = this.string(name, options);
-        if (value)
-            this.logger.mask(value);
-        if (value && value.length < RELIABLE_SECRET_LENGTH) {
-            // The value's length is not said either: it narrows the guess.
-            this.logger.warning(`Input '${name}' is shorter than ${RELIABLE_SECRET_LENGTH} characters, so it cannot be protected reliably: it is too short to tell apart from ordinary text in the log, outputs and files. Use a longer secret.`, `Input '${name}'`);
+    let out = '';
+    let leading = true;
+    for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (c === '\r') {
+            if (source[i + 1] !== '\n')
+                continue;
         }
-        return value;
-    }
-    choice(name, values, options = {}) {
-        const value = this.raw(name);
-        if (!value)
-            return options.default;
-        const found = values.find((v) => (options.ignoreCase ? v.toLowerCase() === value.toLowerCase() : v === value));
-        if (found === undefined)
-            this.problem(name, `must be one of ${values.join(', ')} (got '${value}')`);
-        return found;
-    }
-    /** YAML 1.2 core booleans: true/True/TRUE, false/False/FALSE. */
-    boolean(name, defaultValue) {
-        const value = this.raw(name);
-        if (!value)
-            return defaultValue;
-        if (TRUE_VALUES.includes(value))
-            return true;
-        if (FALSE_VALUES.includes(value))
-            return false;
-        this.problem(name, `must be true or false (got '${value}')`);
-        return defaultValue;
-    }
-    /**
-     * `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. `min` (ms) refuses shorter values,
-     * e.g. a poll interval below what the poller waits at least.
-     */
-    duration(name, defaultValue, options = {}) {
-        const value = this.raw(name) || defaultValue;
-        const ms = parseDuration(value);
-        if (ms === undefined || ms <= 0) {
-            this.problem(name, `must be a positive duration such as 90s, 15m, 1h or a number of seconds (got '${value}')`);
-            return parseDuration(defaultValue) ?? 0;
+        else if (c === '\n' || c === '\u2028' || c === '\u2029') {
+            out += ' ';
         }
-        if (options.min !== undefined && ms < options.min) {
-            this.problem(name, `must be at least ${formatMs(options.min)} (got '${value}')`);
-            return parseDuration(defaultValue) ?? 0;
+        else if (c in ENTITIES) {
+            out += ENTITIES[c];
         }
-        return ms;
-    }
-    integer(name, options = {}) {
-        const value = this.raw(name);
-        if (!value)
-            return options.default;
-        const n = /^[+-]?\d+$/.test(value) ? Number(value) : NaN;
-        const tooLow = options.min !== undefined && n < options.min;
-        const tooHigh = options.max !== undefined && n > options.max;
-        if (!Number.isSafeInteger(n) || tooLow || tooHigh) {
-            const range = [
-                options.min !== undefined && `at least ${options.min}`,
-                options.max !== undefined && `at most ${options.max}`,
-            ]
-                .filter(Boolean)
-                .join(' and ');
-            this.problem(name, `must be a whole number${range ? ` ${range}` : ''} (got '${value}')`);
-            return options.default;
+        else if (BACKSLASHED.has(c) || (c === '#' && leading)) {
+            out += `\\${c}`;
         }
-        return n;
-    }
-    /** A size such as `2MB`, `512KB`, `1.5MB` or bare bytes (KB and MB are 1024-based, as the servers count). */
-    size(name, defaultValue) {
-        const value = this.raw(name);
-        if (!value)
-            return defaultValue;
-        const bytes = parseSize(value);
-        if (bytes === undefined) {
-            this.problem(name, `must be a size such as 2MB, 512KB or a number of bytes, or 0 for no limit (got '${value}')`);
-            return defaultValue;
+        else if (c === '_' && !(WORD.test(source[i - 1] ?? '') && WORD.test(source[i + 1] ?? ''))) {
+            out += '\\_';
         }
-        return bytes;
-    }
-    /**
-     * An http(s) base URL: https is added when no scheme is given, the trailing slash removed; credentials, query and
-     * fragment are refused. Plain http to a host other than this machine warns that credentials travel unencrypted.
-     * `normalize` maps shorthand first (a ServiceNow instance name, say); `expected` describes valid values.
-     */
-    url(name, options = {}) {
-        const value = this.string(name, { required: options.required, default: options.default });
-        if (value === undefined)
-            return undefined;
-        const text = options.normalize ? options.normalize(value) : value;
-        const credentials = userinfoOf(text);
-        if (credentials) {
-            // Never echoed: the password would land in the log. Masked too, in case something else quotes the URL.
-            const colon = credentials.indexOf(':');
-            if (colon >= 0)
-                this.logger.mask(decodeURIComponentSafe(credentials.slice(colon + 1)));
-            this.problem(name, `must not contain a user name or password (got '${withoutUserinfo(value)}'): give the credentials in their own inputs, from secrets`);
-            return undefined;
+        else {
+            out += c;
         }
-        const url = parseBaseUrl(text);
-        if (url === undefined && /[?#]/.test(value)) {
-            // A query may carry a token (?api_key=...): not echoed either.
-            this.problem(name, `must be a base URL without a query or fragment (got '${value.replace(/[?#].*$/s, '')}?…')`);
-        }
-        else if (url === undefined) {
-            this.problem(name, `must be ${options.expected ?? 'an http(s) URL'} (got '${value}')`);
-        }
-        else if (url.startsWith('http:') && !isLoopback(new URL(url).hostname)) {
-            this.logger.warning(`${name} uses plain http: credentials travel unencrypted to ${new URL(url).host}. Use https.`, 'Unencrypted connection');
-        }
-        return url;
+        if (c !== ' ' && c !== '\t' && c !== '\r')
+            leading = false;
     }
-    /** Parses a JSON input that must be an object (or an array). */
-    json(name, kind) {
-        const value = this.raw(name);
-        if (!value)
-            return undefined;
-        let parsed;
-        try {
-            parsed = JSON.parse(value);
-        }
-        catch (error) {
-            this.problem(name, `must be a JSON ${kind}: ${error.message}`);
-            return undefined;
-        }
-        const isArray = Array.isArray(parsed);
-        const ok = kind === 'array' ? isArray : typeof parsed === 'object' && parsed !== null && !isArray;
-        if (!ok) {
-            this.problem(name, `must be a JSON ${kind} (got ${isArray ? 'an array' : parsed === null ? 'null' : typeof parsed})`);
-            return undefined;
-        }
-        return parsed;
-    }
-    /** Newline- or comma-separated items, trimmed, empty ones dropped. */
-    list(name) {
-        return splitList(this.raw(name));
-    }
-    /**
-     * Exactly one of `names` must be given; returns the one that was. `context` prefixes the problem when the rule
-     * belongs to something else (an operation, say): "create-app: give only one of ...".
-     */
-    exactlyOne(names, options = {}) {
-        const given = names.filter((name) => this.has(name));
-        if (given.length === 1)
-            return given[0];
-        const prefix = options.context ? `${options.context}: ` : '';
-        if (given.length)
-            this.problem(given[1], `${prefix}give only one of ${listOf(names, 'and')} (got ${given.join(', ')})`);
-        else
-            this.problem(names[0], `${prefix}give ${listOf(names, 'or')}`);
-        return undefined;
-    }
-    /** At least one of `names` must be given (`context` as for exactlyOne). */
-    atLeastOne(names, options = {}) {
-        if (names.some((name) => this.has(name)))
-            return;
-        this.problem(names[0], `${options.context ? `${options.context}: ` : ''}give at least one of ${listOf(names, 'or')}`);
-    }
-    /** `name` means something only when `applies` holds; `when` says when ("artifact-name", "target: collection"). */
-    onlyWith(name, applies, when) {
-        if (!applies && this.has(name))
-            this.problem(name, `only applies with ${when}`);
-    }
-    /** `name` must be given when `needed` holds; `when` says when, as for onlyWith. */
-    requiredWith(name, needed, when) {
-        if (needed && !this.has(name))
-            this.problem(name, `is required with ${when}`);
-    }
-    /**
-     * Throws one InputError with every problem found, if any. Otherwise returns `required` with its types narrowed
-     * to present: the values a flow needs come out of here, so no later check can quietly end a run that did nothing.
-     * A value still missing without a recorded problem is a defect of the action, and fails the step as such.
-     */
-    finish(required = {}) {
-        if (this.problems.length)
-            throw new InputError(this.problems);
-        const missing = Object.keys(required).filter((key) => required[key] === undefined || required[key] === null);
-        if (missing.length)
-            throw new Error(`No value for ${missing.join(', ')} although no input problem was found`);
-        return required;
-    }
-    raw(name) {
-        return this.source(name).trim();
-    }
+    return out + cut;
 }
 
 ;// CONCATENATED MODULE: ./shared/report/logger.ts
@@ -1153,18 +1472,20 @@ function coreLogger(redactor = new SecretRedactor()) {
     };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(57075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./shared/fs/atomic.ts
 /**
  * Files are written atomically: into a temporary file beside the target, then renamed over it, so a reader never
- * sees half a file and a failure leaves the old file (or none) rather than a fragment.
+ * sees half a file and a failure leaves the old file (or none) rather than a fragment. A device or FIFO the user
+ * named is written in place instead, and what cannot be written is an error naming the file and the cause
+ * (output-file.ts decides which).
  */
 
 
@@ -1172,6 +1493,14 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
+
+
+
+
+/** How long a write into a FIFO waits for a reader at its other end before it fails. */
+const FIFO_READER_WAIT_MS = 10_000;
+/** `.<name>.<12 hex>.partial`: what the temporary name adds to the target's, kept within one file name's bytes. */
+const TEMPORARY_NAME_EXTRA_BYTES = '.'.length + '.'.length + 12 + '.partial'.length;
 async function atomic_writeFileAtomic(destination, data) {
     return writeStreamAtomic(destination, external_node_stream_.Readable.from([Buffer.from(data)]));
 }
@@ -1182,8 +1511,9 @@ async function atomic_writeFileAtomic(destination, data) {
  */
 async function writeStreamAtomic(destination, source, verify, head) {
     const target = external_node_path_.resolve(destination);
-    await (0,promises_.mkdir)(external_node_path_.dirname(target), { recursive: true });
-    const temporary = external_node_path_.join(external_node_path_.dirname(target), `.${external_node_path_.basename(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.partial`);
+    const found = inspectOutputFile(target);
+    if ('problem' in found)
+        throw new FileWriteError(`Could not write ${target}: ${found.problem}`);
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let bytes = 0;
     let firstBytes = head ? [] : undefined;
@@ -1215,18 +1545,72 @@ async function writeStreamAtomic(destination, source, verify, head) {
                 callback();
         },
     });
+    // Errors of the file system are the file's (named, with their cause); the source's and the checks' pass as they are.
+    const intoFile = async (stream) => {
+        let sink;
+        try {
+            sink = await stream();
+        }
+        catch (error) {
+            throw fileWriteError(target, error);
+        }
+        // pipeline hands the first error to every stream, so note which one it started from.
+        const upstream = new Set();
+        for (const stream of [source, measure])
+            stream.once('error', (error) => upstream.add(error));
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(source, measure, sink).catch((error) => {
+            throw upstream.has(error) ? error : fileWriteError(target, error);
+        });
+        const sha256 = hash.digest('hex');
+        verify?.({ bytes, sha256 });
+        return sha256;
+    };
+    if (found.how === 'in-place') {
+        // Nothing is atomic about a device or pipe: its reader sees the bytes as they come.
+        const sha256 = await intoFile(async () => (await openInPlace(found.real, found.fifo)).createWriteStream());
+        return { path: target, bytes, sha256 };
+    }
+    const temporary = external_node_path_.join(external_node_path_.dirname(target), `.${file_name_cutUtf8(external_node_path_.basename(target), file_name_FILE_NAME_MAX_BYTES - TEMPORARY_NAME_EXTRA_BYTES)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.partial`);
     let sha256;
     try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(source, measure, (0,external_node_fs_.createWriteStream)(temporary, { flags: 'wx' }));
-        sha256 = hash.digest('hex');
-        verify?.({ bytes, sha256 });
-        await (0,promises_.rename)(temporary, target);
+        sha256 = await intoFile(async () => {
+            await (0,promises_.mkdir)(external_node_path_.dirname(target), { recursive: true });
+            return (0,external_node_fs_.createWriteStream)(temporary, { flags: 'wx' });
+        });
+        await (0,promises_.rename)(temporary, target).catch((error) => {
+            throw fileWriteError(target, error);
+        });
     }
     catch (error) {
         await (0,promises_.rm)(temporary, { force: true });
         throw error;
     }
     return { path: target, bytes, sha256 };
+}
+/**
+ * Opens a device, or a FIFO once a reader holds its other end: a plain open would block a thread until one came,
+ * beyond the run's timeout. The probe stays open until the real handle is, so the reader never sees an early end.
+ */
+async function openInPlace(file, fifo) {
+    if (!fifo)
+        return (0,promises_.open)(file, 'w');
+    const started = Date.now();
+    for (;;) {
+        try {
+            const probe = await (0,promises_.open)(file, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_NONBLOCK);
+            try {
+                return await (0,promises_.open)(file, 'w');
+            }
+            finally {
+                await probe.close();
+            }
+        }
+        catch (error) {
+            if (error.code !== 'ENXIO' || Date.now() - started > FIFO_READER_WAIT_MS)
+                throw error;
+            await (0,external_node_timers_promises_namespaceObject.setTimeout)(50);
+        }
+    }
 }
 /** Size and sha256 of a file on disk, read as a stream. */
 async function fileDigest(file) {
@@ -1249,11 +1633,13 @@ async function fileDigest(file) {
 
 /**
  * `text` redacted for the file that `where` names (a path, or "The job summary"); `alsoIn` names other surfaces that
- * carry the same text (an output, an artifact), for the warning.
+ * carry the same text (an output, an artifact), for the warning; `redactedBefore` says parts of it were redacted
+ * before they were put together (the summary's spans), so the warning is due even if nothing is left to remove.
  */
-function redactFileText(text, where, logger, alsoIn) {
+function redactFileText(text, where, logger, options = {}) {
+    const { alsoIn } = options;
     const redacted = logger.redact(text);
-    if (redacted !== text) {
+    if (redacted !== text || options.redactedBefore) {
         logger.warning(`${where} contained a secret given to this run (a password, a token or a value made from them); it is written with *** in its place${alsoIn ? `, and so is ${alsoIn}` : ''}.`, 'Secret removed from a file');
     }
     return redacted;
@@ -1304,57 +1690,125 @@ function mappedStack(stack) {
 /**
  * The job summary: a heading, key/value tables and lists, rendered as GitHub-flavoured markdown. The verdict, set
  * once the run knows it, always renders first so a reader sees what happened before any table.
+ *
+ * Bounded: GitHub drops a step summary over 1 MiB whole, verdict included. Tables and lists share a byte budget
+ * when rendered: small ones stay whole, long ones are cut (none past its own budget) with a line that says how many
+ * rows were left out and where all of them are. Every plain string is escaped (see markdown.ts).
  */
+
+/** GitHub drops a step summary over 1 MiB whole: what is written is cut to this, the last resort. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
+/** The whole summary, in UTF-8 bytes: under GitHub's 1 MiB with room for the title and for redaction. */
+const SUMMARY_BUDGET_BYTES = 1_000_000;
+/** No one table or list takes more than this, so a long one leaves room for the others and stays readable. */
+const TABLE_BUDGET_BYTES = 512 * 1024;
 class Summary {
-    parts = [];
+    blocks = [];
     verdictLine;
     /** The one-line outcome shown above everything else; a later call replaces an earlier one. */
     verdict(text) {
-        this.verdictLine = text.replace(/\r?\n/g, ' ');
+        this.verdictLine = inline(text);
         return this;
     }
     heading(text, level = 2) {
-        this.parts.push(`${'#'.repeat(level)} ${text}\n`);
-        return this;
+        return this.fixed(`${'#'.repeat(level)} ${inline(text)}\n`);
     }
     text(text) {
-        this.parts.push(`${text}\n`);
-        return this;
+        return this.fixed(`${inline(text)}\n`);
     }
     /** A two-column table; rows whose value is undefined or empty are left out. */
     details(rows) {
-        const kept = rows.filter(([, value]) => value !== undefined && value !== '');
+        const kept = rows.filter((row) => row[1] !== undefined && row[1] !== '');
         if (kept.length)
-            this.table(['', ''], kept.map(([label, value]) => [`**${label}**`, String(value)]));
+            this.table(['', ''], kept.map(([label, value]) => [bold(label), value]));
         return this;
     }
-    /** Cells are escaped (a `|` or a line break in vendor text cannot break the table); `align` per column. */
-    table(header, rows, align = []) {
-        const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
-        const rule = `| ${header.map((_, i) => (align[i] === 'right' ? '---:' : '---')).join(' | ')} |`;
-        this.parts.push([line(header), rule, ...rows.map(line)].join('\n') + '\n');
+    /** Each cell one escaped span (a `|` or a line break in vendor text cannot break the table); `align` per column. */
+    table(header, rows, options = {}) {
+        const line = (cells) => `| ${cells.map(inline).join(' | ')} |`;
+        const rule = `| ${header.map((_, i) => (options.align?.[i] === 'right' ? '---:' : '---')).join(' | ')} |`;
+        this.blocks.push({ kind: 'rows', head: `${line(header)}\n${rule}\n`, rows: rows.map(line), rest: options.rest });
         return this;
     }
-    list(items) {
+    list(items, options = {}) {
         if (items.length)
-            this.parts.push(items.map((item) => `- ${item.replace(/\n/g, ' ')}`).join('\n') + '\n');
+            this.blocks.push({ kind: 'rows', head: '', rows: items.map((item) => `- ${inline(item)}`), rest: options.rest });
         return this;
     }
     /** A section folded into `<details>`: long tables stay out of the way of the verdict but one click away. */
     fold(summaryText, build) {
         const inner = new Summary();
         build(inner);
-        const body = inner.toMarkdown();
-        if (body)
-            this.parts.push(`<details><summary>${summaryText}</summary>\n\n${body}\n</details>\n`);
+        if (inner.blocks.length)
+            this.blocks.push({ kind: 'fold', title: inline(summaryText), inner: inner.blocks });
         return this;
     }
-    toMarkdown() {
-        return [...(this.verdictLine ? [`**${this.verdictLine}**\n`] : []), ...this.parts].join('\n');
+    /** The markdown, at most `budget` UTF-8 bytes, the verdict always first. */
+    toMarkdown(budget = SUMMARY_BUDGET_BYTES) {
+        const verdict = this.verdictLine ? [`**${this.verdictLine}**\n`] : [];
+        const fixedBytes = bytes(verdict.join('\n')) + bytes(render(this.blocks, new Map()).join('\n'));
+        const allowances = shareBudget(rowBlocks(this.blocks), budget - fixedBytes);
+        return cutToBytes([...verdict, ...render(this.blocks, allowances)].join('\n'), budget);
+    }
+    fixed(text) {
+        this.blocks.push({ kind: 'fixed', text });
+        return this;
     }
 }
-function escapeCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+/**
+ * Markdown cut to `limit` bytes at a line end, saying so: the last resort when even the text outside tables is too
+ * long, and for what redaction made longer.
+ */
+function cutToBytes(markdown, limit) {
+    const buffer = Buffer.from(markdown);
+    if (buffer.length <= limit)
+        return markdown;
+    const note = `\n\n**…the rest is left out: a job summary must stay under 1 MiB.**\n`;
+    const end = buffer.lastIndexOf(0x0a, Math.max(0, limit - bytes(note)));
+    return buffer.subarray(0, Math.max(0, end)).toString() + note;
+}
+function bytes(text) {
+    return Buffer.byteLength(text);
+}
+function rowBlocks(blocks) {
+    return blocks.flatMap((block) => block.kind === 'rows' ? [block] : block.kind === 'fold' ? rowBlocks(block.inner) : []);
+}
+/** Water-filling: the smallest first, each gets what it needs up to an equal share of what is left. */
+function shareBudget(blocks, available) {
+    const needs = blocks.map((block) => ({
+        block,
+        need: Math.min(TABLE_BUDGET_BYTES, block.rows.reduce((n, row) => n + bytes(row) + 1, 0)),
+    }));
+    needs.sort((a, b) => a.need - b.need);
+    const allowances = new Map();
+    let left = Math.max(0, available);
+    needs.forEach(({ block, need }, i) => {
+        const allowance = Math.min(need, Math.floor(left / (needs.length - i)));
+        allowances.set(block, allowance);
+        left -= allowance;
+    });
+    return allowances;
+}
+/** Each block as markdown; a rows block keeps the rows its allowance holds (none when it has no allowance). */
+function render(blocks, allowances) {
+    return blocks.map((block) => {
+        if (block.kind === 'fixed')
+            return block.text;
+        if (block.kind === 'fold')
+            return `<details><summary>${block.title}</summary>\n\n${render(block.inner, allowances).join('\n')}\n</details>\n`;
+        let room = allowances.get(block) ?? 0;
+        const kept = [];
+        for (const row of block.rows) {
+            room -= bytes(row) + 1;
+            if (room < 0)
+                break;
+            kept.push(row);
+        }
+        const left = block.rows.length - kept.length;
+        const where = block.rest ? `; ${inline(block.rest)}` : '';
+        const cut = left ? `\n…${left} more row(s) left out to keep the job summary under 1 MiB${where}.\n` : '';
+        return `${block.head}${kept.map((row) => `${row}\n`).join('')}${cut}`;
+    });
 }
 
 ;// CONCATENATED MODULE: ./shared/report/run.ts
@@ -1372,6 +1826,7 @@ function escapeCell(text) {
 
 
 
+
 /** How long a cancelled run may take to report before it exits regardless. */
 const CANCEL_GRACE_MS = 1500;
 /**
@@ -1380,6 +1835,13 @@ const CANCEL_GRACE_MS = 1500;
  */
 async function runAction(options, main) {
     const logger = coreLogger();
+    let spansRedacted = false;
+    redactSpansWith((text) => {
+        const redacted = logger.redact(text);
+        if (redacted !== text)
+            spansRedacted = true;
+        return redacted;
+    });
     const clock = options.clock ?? systemClock;
     const controller = new AbortController();
     const onSignal = (signal) => {
@@ -1403,7 +1865,8 @@ async function runAction(options, main) {
     };
     let closing;
     try {
-        const verdict = logger.redact(await main(context));
+        // Raw text: the summary removes secrets from each span before escaping it, the logger from each line.
+        const verdict = await main(context);
         summary.verdict(verdict);
         closing = () => logger.info(verdict);
     }
@@ -1414,7 +1877,7 @@ async function runAction(options, main) {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
     }
-    await writeSummary(options.title, summary, logger);
+    await writeSummary(options.title, summary, logger, spansRedacted);
     closing();
 }
 /**
@@ -1422,7 +1885,7 @@ async function runAction(options, main) {
  * summary's part is written now; the log's part is returned, to be printed last.
  */
 function reportFailure(error, logger, summary) {
-    const message = logger.redact(errorMessage(error));
+    const message = errorMessage(error);
     let details = [];
     let title = 'Unexpected error';
     if (error instanceof InputError) {
@@ -1444,6 +1907,9 @@ function reportFailure(error, logger, summary) {
     }
     else if (error instanceof CancelledError) {
         title = 'Cancelled';
+    }
+    else if (error instanceof FileWriteError) {
+        title = 'File not written';
     }
     else if (error instanceof Error && error.stack) {
         logger.debug(mappedStack(error.stack));
@@ -1479,19 +1945,96 @@ function apiErrorTitle(error) {
     }
 }
 /** Outside a runner (no GITHUB_STEP_SUMMARY) the summary is printed to the log, so a local run still shows it. */
-async function writeSummary(title, summary, logger) {
+async function writeSummary(title, summary, logger, spansRedacted) {
     const markdown = `## ${title}\n\n${summary.toMarkdown()}`;
     if (!process.env.GITHUB_STEP_SUMMARY)
         return logger.info(`Job summary:\n${markdown}`);
     try {
-        await core/* summary */.z.addRaw(redactFileText(markdown, 'The job summary', logger), true).write();
+        // Cut again after redaction, which can lengthen the text (a one-character secret becomes ***).
+        const redacted = redactFileText(markdown, 'The job summary', logger, { redactedBefore: spansRedacted });
+        await core/* summary */.z.addRaw(cutToBytes(redacted, SUMMARY_LIMIT_BYTES), true).write();
     }
     catch (error) {
         logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
     }
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(38522);
+;// CONCATENATED MODULE: ./shared/http/encoding.ts
+/**
+ * Content-Encoding of an answer's body. Requests ask for `identity`, but a server or proxy may compress anyway;
+ * such a body is decoded before it is read, within the same bound as the raw body (a few KB of gzip can inflate
+ * to gigabytes), and described, never quoted as binary bytes, when it cannot be.
+ */
+
+/** What requests send: no content coding, so a body arrives as the server has it. */
+const ACCEPT_ENCODING = 'identity';
+const DECODERS = {
+    gzip: external_node_zlib_.gunzipSync,
+    'x-gzip': external_node_zlib_.gunzipSync,
+    // "deflate" is zlib-wrapped by the standard, raw by some servers.
+    deflate: (data, options) => {
+        try {
+            return external_node_zlib_.inflateSync(data, options);
+        }
+        catch (error) {
+            if (error.code === 'ERR_BUFFER_TOO_LARGE')
+                throw error;
+            return external_node_zlib_.inflateRawSync(data, options);
+        }
+    },
+    br: external_node_zlib_.brotliDecompressSync,
+};
+/** The codings of a Content-Encoding header, in the order they were applied (`identity` left out). */
+function contentCodings(header) {
+    const text = Array.isArray(header) ? header.join(',') : (header ?? '');
+    return text
+        .split(',')
+        .map((coding) => coding.trim().toLowerCase())
+        .filter((coding) => coding !== '' && coding !== 'identity');
+}
+/**
+ * The body with its codings undone, at most `maxBytes` of it. A body `cut` short (its reading stopped at the
+ * limit) is decoded as far as it goes.
+ */
+function decodeBody(raw, header, maxBytes, cut) {
+    const codings = contentCodings(header);
+    let data = raw;
+    const what = `${codings.join(', ')}-encoded body of ${raw.length} bytes`;
+    for (const coding of [...codings].reverse()) {
+        const decoder = DECODERS[coding];
+        if (!decoder)
+            return { kind: 'undecodable', description: `${what} (a coding this action cannot decode)`, tooLarge: false };
+        try {
+            data = decoder(data, {
+                maxOutputLength: maxBytes,
+                // A cut body ends mid-stream: decode what there is instead of failing on the missing end.
+                ...(cut
+                    ? { finishFlush: coding === 'br' ? external_node_zlib_.constants.BROTLI_OPERATION_FLUSH : external_node_zlib_.constants.Z_SYNC_FLUSH }
+                    : {}),
+            });
+        }
+        catch (error) {
+            if (error.code === 'ERR_BUFFER_TOO_LARGE') {
+                return {
+                    kind: 'undecodable',
+                    description: `${what}, over ${maxBytes.toLocaleString('en-US')} bytes once decoded`,
+                    tooLarge: true,
+                };
+            }
+            return {
+                kind: 'undecodable',
+                description: `${what} that could not be decoded (${error.message})`,
+                tooLarge: false,
+            };
+        }
+    }
+    return { kind: 'decoded', data, cut };
+}
+
 ;// CONCATENATED MODULE: ./shared/http/body.ts
+
 
 
 const EXCERPT_CHARS = 300;
@@ -1524,9 +2067,9 @@ function readBody(res, maxBytes, keepCut = true) {
             chunks.push(chunk.subarray(0, room));
             const declared = Number(res.headers['content-length']);
             const unreadBytes = Number.isSafeInteger(declared) && declared > maxBytes ? declared - maxBytes : undefined;
-            const text = keepCut ? Buffer.concat(chunks).toString('utf8') : '';
+            const raw = keepCut ? Buffer.concat(chunks) : undefined;
             chunks.length = 0;
-            settle(() => resolve({ text, cut: true, unreadBytes }));
+            settle(() => resolve(bodyText(res, raw, maxBytes, true, unreadBytes)));
             res.destroy();
         });
         res.once('error', (error) => settle(() => reject(error)));
@@ -1534,9 +2077,24 @@ function readBody(res, maxBytes, keepCut = true) {
         res.once('end', () => {
             if (!res.complete)
                 return closedMidAnswer();
-            settle(() => resolve({ text: Buffer.concat(chunks).toString('utf8'), cut: false }));
+            settle(() => resolve(bodyText(res, Buffer.concat(chunks), maxBytes, false)));
         });
     });
+}
+/**
+ * The text of what was read: all of it, or (`cut`, `raw` kept) the part before the limit. A content-encoded body
+ * is decoded first, to at most `maxBytes`; the unread length of an encoded body says nothing of its text.
+ */
+function bodyText(res, raw, maxBytes, cut, unreadBytes) {
+    const encoding = res.headers['content-encoding'];
+    if (!contentCodings(encoding).length)
+        return { text: raw?.toString('utf8') ?? '', cut, unreadBytes };
+    if (!raw)
+        return { text: '', cut };
+    const decoded = decodeBody(raw, encoding, maxBytes, cut);
+    if (decoded.kind === 'undecodable')
+        return { text: '', cut: cut || decoded.tooLarge, undecodable: decoded.description };
+    return { text: decoded.data.toString('utf8'), cut };
 }
 function isHtml(contentType, text) {
     if (contentType?.toLowerCase().includes('text/html'))
@@ -1576,6 +2134,8 @@ function tryParseJson(text) {
  * else what the body was (an HTML page, or the content type and the first few hundred characters).
  */
 function describeErrorBody(contentType, text, readVendorMessage, body) {
+    if (body?.undecodable)
+        return `${contentType ? `${contentType} ` : ''}${body.undecodable}`;
     if (!text.trim() && !body?.cut)
         return 'the answer had an empty body';
     if (isHtml(contentType, text))
@@ -2088,6 +2648,7 @@ function defaultHint(status, auth) {
 
 
 
+
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_ATTEMPTS = 6;
 const DEFAULT_BACKOFF = { baseMs: 1000, maxMs: 30_000 };
@@ -2111,15 +2672,17 @@ class ApiClient {
         return this.execute(spec, async (res) => {
             const limit = spec.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
             const body = await readBody(res, limit, false);
-            if (body.cut) {
+            if (body.cut || body.undecodable) {
                 const size = body.unreadBytes === undefined ? '' : ` (it has ${formatBytes(limit + body.unreadBytes)})`;
                 throw new ApiError({
                     method: spec.method,
                     url: this.displayUrl(spec),
                     status: res.statusCode,
-                    vendorMessage: `the answer is larger than ${formatBytes(limit)}, the most this action reads to ${spec.what}${size}; it stopped reading there`,
+                    vendorMessage: body.cut
+                        ? `the answer is larger than ${formatBytes(limit)}, the most this action reads to ${spec.what}${size}; it stopped reading there`
+                        : `the answer is a ${body.undecodable}`,
                     hint: this.options.unexpectedAnswerHint,
-                    kind: 'too-large',
+                    kind: body.cut ? 'too-large' : 'unreadable',
                 });
             }
             return { status: res.statusCode ?? 0, headers: res.headers, text: body.text };
@@ -2194,7 +2757,8 @@ class ApiClient {
                 failure = this.failures.http(spec, url, res, body, mayHaveActed);
             }
             catch (error) {
-                if (error instanceof ApiError)
+                // A file the answer could not be written to is the file's error: asking again would not help.
+                if (error instanceof ApiError || error instanceof FileWriteError)
                     throw error;
                 if (watch.signal.aborted)
                     throw this.failures.stopped(spec, watch.signal.reason, exchange, startsJob);
@@ -2278,6 +2842,7 @@ class ApiClient {
     async headers(spec) {
         const headers = {
             Accept: 'application/json',
+            'Accept-Encoding': ACCEPT_ENCODING,
             'User-Agent': this.options.userAgent ?? 'config-promotion-actions',
             ...(await this.options.auth?.headers()),
             ...spec.headers,
@@ -2352,7 +2917,7 @@ function readServiceNowConnection(inputs) {
     const credentials = readCredentials(inputs, 'OAuth bearer');
     const apiVersion = inputs.string('api-version');
     if (apiVersion !== undefined && !/^v\d+$/.test(apiVersion)) {
-        inputs.problem('api-version', `must look like v1 or v2 (got '${apiVersion}')`);
+        inputs.problem('api-version', 'must look like v1 or v2', apiVersion);
     }
     if (!instanceUrl || !credentials)
         return undefined;
@@ -2622,7 +3187,7 @@ async function runExport(config, deps) {
     // The file, the content output and the artifact carry the same text, redacted like every other surface: a
     // configuration that holds the password this run logs in with would otherwise publish it.
     const also = config.artifact ? 'the content output and the artifact' : 'the content output';
-    const text = redactFileText(rendered.text, external_node_path_.resolve(config.outputFile), logger, also);
+    const text = redactFileText(rendered.text, external_node_path_.resolve(config.outputFile), logger, { alsoIn: also });
     const file = await atomic_writeFileAtomic(config.outputFile, text);
     const fitsOutput = file.bytes <= CONTENT_OUTPUT_LIMIT_BYTES;
     report({ file, content: fitsOutput ? text : '' });
@@ -2662,6 +3227,9 @@ function renderContent(exporterResult) {
 
 
 
+
+
+
 const EXTENSIONS = {
     ini: 'ini',
     json: 'json',
@@ -2690,10 +3258,17 @@ async function main(context) {
     const artifact = readArtifactInputs(inputs);
     const exportId = inputs.string('export-id');
     if (exportId !== undefined && !/^[A-Za-z0-9_-]+$/.test(exportId)) {
-        inputs.problem('export-id', `must be an export id such as 64b5f79f5379301096edddeeff7b12eb (got '${exportId}')`);
+        inputs.problem('export-id', 'must be an export id such as 64b5f79f5379301096edddeeff7b12eb', exportId);
     }
     const timeoutMs = inputs.duration('timeout', '30m');
     const pollIntervalMs = readPollInterval(inputs, '10s');
+    // The deployable name is the user's text: as a file name it must stay inside cdm-export/.
+    const defaultOutputFile = external_node_path_.join('cdm-export', safeFileName(required.deployableName ?? '', 'export', `.${EXTENSIONS[required.dataFormat ?? 'json']}`));
+    const outputProblem = outputFileProblem(outputFile ?? defaultOutputFile);
+    if (outputProblem) {
+        const target = `${external_node_path_.resolve(outputFile ?? defaultOutputFile)}${outputFile ? '' : ' (the default)'}`;
+        inputs.problem('output-file', `cannot be written to ${target}: ${outputProblem}`);
+    }
     const { connection, appName, deployableName, exporterName, dataFormat } = inputs.finish(required);
     const config = {
         connection,
@@ -2708,8 +3283,7 @@ async function main(context) {
             restrictExport,
         },
         exportId,
-        // The deployable name is the user's text: as a file name it must stay inside cdm-export/.
-        outputFile: external_node_path_.resolve(outputFile ?? external_node_path_.join('cdm-export', `${safeFileName(deployableName, 'export')}.${EXTENSIONS[dataFormat]}`)),
+        outputFile: external_node_path_.resolve(outputFile ?? defaultOutputFile),
         artifact,
         pollIntervalMs,
     };
@@ -2739,7 +3313,7 @@ async function main(context) {
             ['State', done.state],
             ['File', done.file?.path],
             ['Bytes', done.file?.bytes],
-            ['sha256', done.file && `\`${done.file.sha256}\``],
+            ['sha256', done.file && code(done.file.sha256)],
             [
                 'Artifact',
                 artifact &&
@@ -2790,7 +3364,7 @@ function readAdditionalDeployables(inputs) {
     for (const item of inputs.list(name)) {
         const slash = item.lastIndexOf('/');
         if (slash <= 0 || slash === item.length - 1) {
-            inputs.problem(name, `'${item}' is not app-name/deployable-name; expected ${expected}`);
+            inputs.problem(name, `${echoInput(item)} is not app-name/deployable-name; expected ${expected}`);
             continue;
         }
         result.push({ app_name: item.slice(0, slash).trim(), deployable_name: item.slice(slash + 1).trim() });

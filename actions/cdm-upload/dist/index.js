@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8811);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6089);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8811:
+/***/ 6089:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -136,6 +136,13 @@ function quote(text, maxChars = QUOTE_MAX_CHARS) {
 /** "…(1,234 more bytes)": what a cut-off quote or body left out. */
 function moreBytes(bytes) {
     return bytes === undefined ? '…(and more, not read)' : `…(${bytes.toLocaleString('en-US')} more bytes)`;
+}
+/** A file the run writes (an export, a SARIF or results file, a download) could not be written: which, and why. */
+class FileWriteError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'FileWriteError';
+    }
 }
 
 ;// CONCATENATED MODULE: ./shared/runtime.ts
@@ -342,18 +349,37 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./shared/fs/file-name.ts
 /** File names built from inputs or vendor text, which must never name a path. */
+/** The most bytes one file name may have on Linux, macOS and Windows file systems alike. */
+const FILE_NAME_MAX_BYTES = 255;
 /**
  * A name as a single file name on every OS: path separators, reserved and control characters become `_`, leading
  * dots go (no `..`, no hidden file), e.g. "Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44" and
- * "../../x" → "x". Never empty: `fallback` when nothing is left.
+ * "../../x" → "x". Never empty: `fallback` when nothing is left. With `extension` (".json") the whole name, the
+ * extension kept whole, fits in 255 UTF-8 bytes: the file systems' limit counts bytes, not characters.
  */
-function safeFileName(name, fallback = 'file') {
+function safeFileName(name, fallback = 'file', extension = '') {
     const safe = name
         // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
         .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
         .replace(/\s+/g, '_')
         .replace(/^[.\s_]+|[.\s]+$/g, '');
-    return safe.slice(0, 200) || fallback;
+    const room = FILE_NAME_MAX_BYTES - Buffer.byteLength(extension);
+    return `${cutUtf8(safe, room).replace(/[.\s]+$/, '') || cutUtf8(fallback, room)}${extension}`;
+}
+/** The longest start of `text` that fits in `maxBytes` of UTF-8, never splitting a character. */
+function cutUtf8(text, maxBytes) {
+    if (Buffer.byteLength(text) <= maxBytes)
+        return text;
+    let bytes = 0;
+    let end = 0;
+    for (const character of text) {
+        const size = Buffer.byteLength(character);
+        if (bytes + size > maxBytes)
+            break;
+        bytes += size;
+        end += character.length;
+    }
+    return text.slice(0, end);
 }
 
 ;// CONCATENATED MODULE: ./shared/json.ts
@@ -773,6 +799,15 @@ function parseBaseUrl(text) {
     }
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
+/**
+ * The port written in a URL (with or without a scheme) when it is not one from 1 to 65535. `new URL` takes port 0
+ * (nothing listens there) and refuses ports over 65535 only as an invalid URL, which would not say why.
+ */
+function invalidPortOf(text) {
+    const authority = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)/i.exec(text.trim())?.[1] ?? '';
+    const port = /:(\d+)$/.exec(authority.slice(authority.lastIndexOf('@') + 1))?.[1];
+    return port !== undefined && (Number(port) < 1 || Number(port) > 65535) ? port : undefined;
+}
 /** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
 function userinfoOf(text) {
     return USERINFO.exec(text.trim())?.[2] || undefined;
@@ -805,6 +840,26 @@ function isLoopback(hostname) {
 
 /** How the runner passes inputs: `INPUT_<NAME>` with spaces as underscores, upper-cased (hyphens stay). */
 const environmentInputs = (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+/** How much of a given value a problem quotes: enough to recognise it, never a whole file pasted into an input. */
+const ECHO_CHARS = 200;
+/** The value's first ECHO_CHARS characters, and how many more there were (0 when it is whole). */
+function cut(value) {
+    if (value.length <= ECHO_CHARS)
+        return { shown: value, more: 0 };
+    // Cutting between the two halves of a surrogate pair would leave half a character.
+    const end = /[\uD800-\uDBFF]/.test(value[ECHO_CHARS - 1]) ? ECHO_CHARS - 1 : ECHO_CHARS;
+    return { shown: `${value.slice(0, end)}…`, more: value.length - end };
+}
+/** `(got 'value')`, the value cut to ECHO_CHARS with how much more there was: the end of every problem. */
+function gotText(value) {
+    const { shown, more } = cut(value);
+    return more ? `(got '${shown}', ${more} more characters)` : `(got '${shown}')`;
+}
+/** `'value'`, cut like gotText, for a problem that quotes a value (or one item of it) inside its sentence. */
+function echoInput(value) {
+    const { shown, more } = cut(value);
+    return more ? `'${shown}' (${more} more characters)` : `'${shown}'`;
+}
 const TRUE_VALUES = ['true', 'True', 'TRUE'];
 const FALSE_VALUES = ['false', 'False', 'FALSE'];
 class InputReader {
@@ -819,8 +874,12 @@ class InputReader {
     has(name) {
         return this.raw(name) !== '';
     }
-    problem(input, message) {
-        this.problems.push({ input, message });
+    /**
+     * Records a problem with `input`. `got` is the value as given, when the message quotes it: every echo of a value
+     * goes through here, so none is quoted at any length.
+     */
+    problem(input, message, got) {
+        this.problems.push({ input, message: got === undefined ? message : `${message} ${gotText(got)}` });
     }
     string(name, options = {}) {
         const value = this.raw(name);
@@ -851,7 +910,7 @@ class InputReader {
             return options.default;
         const found = values.find((v) => (options.ignoreCase ? v.toLowerCase() === value.toLowerCase() : v === value));
         if (found === undefined)
-            this.problem(name, `must be one of ${values.join(', ')} (got '${value}')`);
+            this.problem(name, `must be one of ${values.join(', ')}`, value);
         return found;
     }
     /** YAML 1.2 core booleans: true/True/TRUE, false/False/FALSE. */
@@ -863,7 +922,7 @@ class InputReader {
             return true;
         if (FALSE_VALUES.includes(value))
             return false;
-        this.problem(name, `must be true or false (got '${value}')`);
+        this.problem(name, 'must be true or false', value);
         return defaultValue;
     }
     /**
@@ -874,11 +933,11 @@ class InputReader {
         const value = this.raw(name) || defaultValue;
         const ms = parseDuration(value);
         if (ms === undefined || ms <= 0) {
-            this.problem(name, `must be a positive duration such as 90s, 15m, 1h or a number of seconds (got '${value}')`);
+            this.problem(name, 'must be a positive duration such as 90s, 15m, 1h or a number of seconds', value);
             return parseDuration(defaultValue) ?? 0;
         }
         if (options.min !== undefined && ms < options.min) {
-            this.problem(name, `must be at least ${formatMs(options.min)} (got '${value}')`);
+            this.problem(name, `must be at least ${formatMs(options.min)}`, value);
             return parseDuration(defaultValue) ?? 0;
         }
         return ms;
@@ -897,7 +956,7 @@ class InputReader {
             ]
                 .filter(Boolean)
                 .join(' and ');
-            this.problem(name, `must be a whole number${range ? ` ${range}` : ''} (got '${value}')`);
+            this.problem(name, `must be a whole number${range ? ` ${range}` : ''}`, value);
             return options.default;
         }
         return n;
@@ -909,7 +968,7 @@ class InputReader {
             return defaultValue;
         const bytes = parseSize(value);
         if (bytes === undefined) {
-            this.problem(name, `must be a size such as 2MB, 512KB or a number of bytes, or 0 for no limit (got '${value}')`);
+            this.problem(name, 'must be a size such as 2MB, 512KB or a number of bytes, or 0 for no limit', value);
             return defaultValue;
         }
         return bytes;
@@ -930,16 +989,20 @@ class InputReader {
             const colon = credentials.indexOf(':');
             if (colon >= 0)
                 this.logger.mask(decodeURIComponentSafe(credentials.slice(colon + 1)));
-            this.problem(name, `must not contain a user name or password (got '${withoutUserinfo(value)}'): give the credentials in their own inputs, from secrets`);
+            this.problem(name, `must not contain a user name or password ${gotText(withoutUserinfo(value))}: give the credentials in their own inputs, from secrets`);
+            return undefined;
+        }
+        if (invalidPortOf(text) !== undefined) {
+            this.problem(name, 'must have a port from 1 to 65535', value);
             return undefined;
         }
         const url = parseBaseUrl(text);
         if (url === undefined && /[?#]/.test(value)) {
             // A query may carry a token (?api_key=...): not echoed either.
-            this.problem(name, `must be a base URL without a query or fragment (got '${value.replace(/[?#].*$/s, '')}?…')`);
+            this.problem(name, 'must be a base URL without a query or fragment', `${value.replace(/[?#].*$/s, '')}?…`);
         }
         else if (url === undefined) {
-            this.problem(name, `must be ${options.expected ?? 'an http(s) URL'} (got '${value}')`);
+            this.problem(name, `must be ${options.expected ?? 'an http(s) URL'}`, value);
         }
         else if (url.startsWith('http:') && !isLoopback(new URL(url).hostname)) {
             this.logger.warning(`${name} uses plain http: credentials travel unencrypted to ${new URL(url).host}. Use https.`, 'Unencrypted connection');
@@ -1086,6 +1149,105 @@ function coreLogger(redactor = new SecretRedactor()) {
     };
 }
 
+;// CONCATENATED MODULE: ./shared/report/markdown.ts
+/**
+ * Text for the job summary and the pull-request comment. Vendor and contributor text (names, paths, messages) goes
+ * in as one inline span that cannot start a heading or a block, break a table row, open HTML, a link or emphasis:
+ * `inline()` is the one escaper. What our own code writes as markdown is a `Markdown` value, built with `md`, which
+ * escapes every plain string it is given, so a string can never pass through unescaped by mistake.
+ */
+/** Markdown written by our own code; passes into the summary as it is. */
+class Markdown {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+}
+/**
+ * Secrets leave a span before it is escaped: escaping (`\\`, `&amp;`) would change them past the forms redaction
+ * recognises, and the cut could split one. runAction registers the run's redaction here.
+ */
+let redactSpan = (text) => text;
+const REDACTED = '***';
+function redactSpansWith(redact) {
+    redactSpan = redact;
+}
+/** One span of vendor text is cut here: a 100 KB message says no more in a summary than its first 2,000 characters. */
+const SPAN_MAX_CHARS = 2000;
+/** `md\`**${label}**: ${value}\``: the literal parts are ours, every interpolated plain string is escaped. */
+function md(parts, ...values) {
+    return new Markdown(parts.reduce((text, part, i) => text + inline(values[i - 1]) + part));
+}
+/** A plain string as one escaped inline span; a number as it is; Markdown unchanged. */
+function inline(value) {
+    if (value instanceof Markdown)
+        return value.text;
+    return typeof value === 'number' ? String(value) : escapeSpan(value);
+}
+/** A name or path in code font showing exactly its characters. */
+function code(text) {
+    // GitHub shows entities literally inside a backtick span, so text that needs escaping goes into <code> instead.
+    const plain = SAFE_IN_BACKTICKS.test(text) && !text.startsWith(' ') && !text.endsWith(' ');
+    return new Markdown(plain ? `\`${text}\`` : `<code>${escapeSpan(text)}</code>`);
+}
+function bold(text) {
+    return new Markdown(`**${inline(text)}**`);
+}
+/** `url` must be built by our code (percent-encoded parts); the text is escaped. */
+function markdown_link(text, url) {
+    return new Markdown(`[${inline(text)}](${url})`);
+}
+/** Characters a backtick span shows as they are, in a table cell too. */
+const SAFE_IN_BACKTICKS = /^[\w ./:@+=,#()?!%'$-]+$/;
+/** Backslash-escaped wherever they would mean markdown; `_` only where it could open or close emphasis. */
+const BACKSLASHED = new Set(['\\', '`', '*', '[', ']', '~', '|']);
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const WORD = /[\p{L}\p{N}]/u;
+/**
+ * One linear pass, no backtracking: line breaks become a space (a lone CR goes), HTML is entity-escaped, markdown
+ * punctuation backslash-escaped, a leading `#` cannot make a heading. `.` and `-` stay as they are.
+ */
+function escapeSpan(text) {
+    const whole = redactSpan(text);
+    // What redaction put in shows as `***`, not escaped; the rest of the span is escaped as usual.
+    if (whole !== text)
+        return whole.split(REDACTED).map(escapeSpan).join(REDACTED);
+    let source = whole;
+    let cut = '';
+    if (source.length > SPAN_MAX_CHARS) {
+        const end = /[\uD800-\uDBFF]/.test(source[SPAN_MAX_CHARS - 1]) ? SPAN_MAX_CHARS - 1 : SPAN_MAX_CHARS;
+        source = source.slice(0, end);
+        cut = `… (${whole.length - end} more characters)`;
+    }
+    let out = '';
+    let leading = true;
+    for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (c === '\r') {
+            if (source[i + 1] !== '\n')
+                continue;
+        }
+        else if (c === '\n' || c === '\u2028' || c === '\u2029') {
+            out += ' ';
+        }
+        else if (c in ENTITIES) {
+            out += ENTITIES[c];
+        }
+        else if (BACKSLASHED.has(c) || (c === '#' && leading)) {
+            out += `\\${c}`;
+        }
+        else if (c === '_' && !(WORD.test(source[i - 1] ?? '') && WORD.test(source[i + 1] ?? ''))) {
+            out += '\\_';
+        }
+        else {
+            out += c;
+        }
+        if (c !== ' ' && c !== '\t' && c !== '\r')
+            leading = false;
+    }
+    return out + cut;
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -1094,10 +1256,169 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./shared/fs/output-file.ts
+/**
+ * Where an output file (an export, SARIF, results, a download) may be written, and how. A regular file is replaced
+ * atomically; a character device or FIFO the user named (/dev/null, /dev/stdout, a pipe) is written in place, since
+ * renaming a file over it would put a regular file where the device was (as root, that breaks the machine); a folder,
+ * socket or disk is refused.
+ *
+ * Links: the rule for reads (files/workspace.ts) holds for writes too. A path inside the workspace or RUNNER_TEMP
+ * must really land inside it: a folder link in a contributor's pull request (`reports -> /etc`) must not carry a
+ * write out of it. A path outside both was named by the user as it is, and is taken as given.
+ */
+
+
+
+
+
+/** Why `file` cannot be written (cause, then what to do), or how it is written. Reads the file system. */
+function inspectOutputFile(file) {
+    try {
+        return inspect(external_node_path_namespaceObject.resolve(file));
+    }
+    catch (error) {
+        return { problem: causeOf(error) }; // e.g. EACCES on a folder on the way
+    }
+}
+function inspect(absolute) {
+    const nameBytes = Buffer.byteLength(external_node_path_namespaceObject.basename(absolute));
+    if (nameBytes > FILE_NAME_MAX_BYTES) {
+        return {
+            problem: `its name is ${nameBytes} bytes long, over the ${FILE_NAME_MAX_BYTES} bytes a file name may have. Choose a shorter name`,
+        };
+    }
+    const parent = realFolder(external_node_path_namespaceObject.dirname(absolute));
+    if ('problem' in parent)
+        return parent;
+    const info = (0,external_node_fs_namespaceObject.statSync)(absolute, { throwIfNoEntry: false });
+    const kind = info && refusedKind(info);
+    if (kind)
+        return { problem: kind };
+    const inPlace = info !== undefined && (info.isCharacterDevice() || info.isFIFO());
+    // A replaced file lands beside its link (the rename replaces the link); an in-place write goes where it leads.
+    const real = inPlace ? (0,external_node_fs_namespaceObject.realpathSync)(absolute) : external_node_path_namespaceObject.join(parent.real, external_node_path_namespaceObject.basename(absolute));
+    const escape = leavesRoot(absolute, real);
+    if (escape)
+        return { problem: escape };
+    return { how: inPlace ? 'in-place' : 'replace', real, fifo: inPlace && info.isFIFO() };
+}
+/** For an input: why the file it names cannot be written, or undefined. */
+function outputFileProblem(file) {
+    const target = inspectOutputFile(file);
+    return 'problem' in target ? target.problem : undefined;
+}
+/**
+ * `folder/stem` for a set of files to be written beside each other (`.sarif`, `.json`), none of which exists yet:
+ * `stem`, else `stem-2`, `stem-3`, ... A default name never replaces a file an earlier step wrote.
+ */
+function unusedPath(folder, stem, extensions) {
+    const suffix = '-'.length + 8; // room for the longest suffix, `-` and 8 hex digits
+    const room = FILE_NAME_MAX_BYTES - Math.max(0, ...extensions.map((e) => Buffer.byteLength(e))) - suffix;
+    const base = external_node_path_namespaceObject.join(external_node_path_namespaceObject.resolve(folder), cutUtf8(stem, room));
+    for (let n = 1; n < 1000; n++) {
+        const candidate = n === 1 ? base : `${base}-${n}`;
+        if (extensions.every((extension) => !exists(`${candidate}${extension}`)))
+            return candidate;
+    }
+    return `${base}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+}
+/** Anything there, a dangling link too; a path that cannot be looked at counts as free (writing it says why). */
+function exists(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(file, { throwIfNoEntry: false }) !== undefined;
+    }
+    catch {
+        return false;
+    }
+}
+/** "Could not write <file>: <cause>. <what to do>" from a failed write's error (ENOSPC, EROFS, ...). */
+function fileWriteError(file, error) {
+    if (error instanceof FileWriteError)
+        return error;
+    return new FileWriteError(`Could not write ${external_node_path_namespaceObject.resolve(file)}: ${causeOf(error)}`);
+}
+function causeOf(error) {
+    const code = error?.code;
+    const known = code ? CAUSES[code] : undefined;
+    return known ?? `${errorMessage(error)}. Check the path, and that its folder is writable`;
+}
+const NO_SPACE = 'Free space on the runner, or write the file elsewhere';
+const CAUSES = {
+    ENOSPC: `no space left on the device. ${NO_SPACE}`,
+    EDQUOT: `the disk quota is used up. ${NO_SPACE}`,
+    EROFS: 'the file system is read-only. Write the file to a writable folder, such as RUNNER_TEMP',
+    EACCES: 'permission denied. Write the file to a folder this user may write to, such as RUNNER_TEMP',
+    EPERM: 'the operation is not permitted. Write the file to a folder this user may write to, such as RUNNER_TEMP',
+    ENAMETOOLONG: `a name in its path is over ${FILE_NAME_MAX_BYTES} bytes. Choose a shorter name`,
+    EISDIR: 'it is a folder. Name a file, not a folder',
+    ENOTDIR: 'a folder in its path is a file. Check the path',
+    ENXIO: 'nothing reads from the FIFO. Start its reader before this step',
+    EIO: 'the device reported an input/output error. Check the disk, or write the file elsewhere',
+};
+function refusedKind(info) {
+    if (info.isDirectory())
+        return 'it is a folder. Name a file, not a folder';
+    if (info.isSocket())
+        return 'it is a socket. Name a file, a FIFO or a device such as /dev/null';
+    if (info.isBlockDevice())
+        return 'it is a block device (a disk). Name a file, not a disk';
+    return undefined;
+}
+/** The real path of `folder`; for a folder not made yet, its nearest existing ancestor's real path joined by the rest. */
+function realFolder(folder) {
+    const rest = [];
+    for (let current = folder;; current = external_node_path_namespaceObject.dirname(current)) {
+        const info = (0,external_node_fs_namespaceObject.lstatSync)(current, { throwIfNoEntry: false });
+        if (info) {
+            const real = realOr(current, '');
+            if (!real)
+                return { problem: `${current} is a link that leads nowhere. Check the path` };
+            if (!(0,external_node_fs_namespaceObject.statSync)(real).isDirectory())
+                return { problem: `${current} is not a folder. Check the path` };
+            return { real: external_node_path_namespaceObject.join(real, ...rest.reverse()) };
+        }
+        if (external_node_path_namespaceObject.dirname(current) === current)
+            return { real: folder };
+        rest.push(external_node_path_namespaceObject.basename(current));
+    }
+}
+/** Why a path inside the workspace or RUNNER_TEMP lands outside it through a link, or undefined. */
+function leavesRoot(absolute, real) {
+    const roots = [
+        { name: 'the workspace', folder: process.env.GITHUB_WORKSPACE || process.cwd() },
+        ...(process.env.RUNNER_TEMP ? [{ name: 'RUNNER_TEMP', folder: process.env.RUNNER_TEMP }] : []),
+    ].map((root) => {
+        const folder = external_node_path_namespaceObject.resolve(root.folder);
+        return { ...root, folder, real: realOr(folder) };
+    });
+    const holding = roots.filter((root) => inside(absolute, root.folder) || inside(absolute, root.real));
+    if (!holding.length || holding.some((root) => inside(real, root.real)))
+        return undefined;
+    return (`it leads outside ${holding[0].name} ${holding[0].folder} (to ${real}). Files are written only inside the ` +
+        'workspace or RUNNER_TEMP when their path is in one of them; name the real path to write there');
+}
+function realOr(file, fallback = file) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(file);
+    }
+    catch {
+        return fallback;
+    }
+}
+function inside(file, folder) {
+    const relative = external_node_path_namespaceObject.relative(folder, file);
+    return relative === '' || (!relative.startsWith(`..${external_node_path_namespaceObject.sep}`) && relative !== '..' && !external_node_path_namespaceObject.isAbsolute(relative));
+}
+
 ;// CONCATENATED MODULE: ./shared/fs/atomic.ts
 /**
  * Files are written atomically: into a temporary file beside the target, then renamed over it, so a reader never
- * sees half a file and a failure leaves the old file (or none) rather than a fragment.
+ * sees half a file and a failure leaves the old file (or none) rather than a fragment. A device or FIFO the user
+ * named is written in place instead, and what cannot be written is an error naming the file and the cause
+ * (output-file.ts decides which).
  */
 
 
@@ -1105,6 +1426,14 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
+
+
+
+
+/** How long a write into a FIFO waits for a reader at its other end before it fails. */
+const FIFO_READER_WAIT_MS = 10_000;
+/** `.<name>.<12 hex>.partial`: what the temporary name adds to the target's, kept within one file name's bytes. */
+const TEMPORARY_NAME_EXTRA_BYTES = '.'.length + '.'.length + 12 + '.partial'.length;
 async function writeFileAtomic(destination, data) {
     return atomic_writeStreamAtomic(destination, external_node_stream_.Readable.from([Buffer.from(data)]));
 }
@@ -1115,8 +1444,9 @@ async function writeFileAtomic(destination, data) {
  */
 async function atomic_writeStreamAtomic(destination, source, verify, head) {
     const target = external_node_path_namespaceObject.resolve(destination);
-    await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(target), { recursive: true });
-    const temporary = external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(target), `.${external_node_path_namespaceObject.basename(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.partial`);
+    const found = inspectOutputFile(target);
+    if ('problem' in found)
+        throw new FileWriteError(`Could not write ${target}: ${found.problem}`);
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let bytes = 0;
     let firstBytes = head ? [] : undefined;
@@ -1148,18 +1478,72 @@ async function atomic_writeStreamAtomic(destination, source, verify, head) {
                 callback();
         },
     });
+    // Errors of the file system are the file's (named, with their cause); the source's and the checks' pass as they are.
+    const intoFile = async (stream) => {
+        let sink;
+        try {
+            sink = await stream();
+        }
+        catch (error) {
+            throw fileWriteError(target, error);
+        }
+        // pipeline hands the first error to every stream, so note which one it started from.
+        const upstream = new Set();
+        for (const stream of [source, measure])
+            stream.once('error', (error) => upstream.add(error));
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(source, measure, sink).catch((error) => {
+            throw upstream.has(error) ? error : fileWriteError(target, error);
+        });
+        const sha256 = hash.digest('hex');
+        verify?.({ bytes, sha256 });
+        return sha256;
+    };
+    if (found.how === 'in-place') {
+        // Nothing is atomic about a device or pipe: its reader sees the bytes as they come.
+        const sha256 = await intoFile(async () => (await openInPlace(found.real, found.fifo)).createWriteStream());
+        return { path: target, bytes, sha256 };
+    }
+    const temporary = external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(target), `.${cutUtf8(external_node_path_namespaceObject.basename(target), FILE_NAME_MAX_BYTES - TEMPORARY_NAME_EXTRA_BYTES)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.partial`);
     let sha256;
     try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(source, measure, (0,external_node_fs_namespaceObject.createWriteStream)(temporary, { flags: 'wx' }));
-        sha256 = hash.digest('hex');
-        verify?.({ bytes, sha256 });
-        await (0,promises_namespaceObject.rename)(temporary, target);
+        sha256 = await intoFile(async () => {
+            await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(target), { recursive: true });
+            return (0,external_node_fs_namespaceObject.createWriteStream)(temporary, { flags: 'wx' });
+        });
+        await (0,promises_namespaceObject.rename)(temporary, target).catch((error) => {
+            throw fileWriteError(target, error);
+        });
     }
     catch (error) {
         await (0,promises_namespaceObject.rm)(temporary, { force: true });
         throw error;
     }
     return { path: target, bytes, sha256 };
+}
+/**
+ * Opens a device, or a FIFO once a reader holds its other end: a plain open would block a thread until one came,
+ * beyond the run's timeout. The probe stays open until the real handle is, so the reader never sees an early end.
+ */
+async function openInPlace(file, fifo) {
+    if (!fifo)
+        return (0,promises_namespaceObject.open)(file, 'w');
+    const started = Date.now();
+    for (;;) {
+        try {
+            const probe = await (0,promises_namespaceObject.open)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+            try {
+                return await (0,promises_namespaceObject.open)(file, 'w');
+            }
+            finally {
+                await probe.close();
+            }
+        }
+        catch (error) {
+            if (error.code !== 'ENXIO' || Date.now() - started > FIFO_READER_WAIT_MS)
+                throw error;
+            await (0,external_node_timers_promises_namespaceObject.setTimeout)(50);
+        }
+    }
 }
 /** Size and sha256 of a file on disk, read as a stream. */
 async function fileDigest(file) {
@@ -1182,11 +1566,13 @@ async function fileDigest(file) {
 
 /**
  * `text` redacted for the file that `where` names (a path, or "The job summary"); `alsoIn` names other surfaces that
- * carry the same text (an output, an artifact), for the warning.
+ * carry the same text (an output, an artifact), for the warning; `redactedBefore` says parts of it were redacted
+ * before they were put together (the summary's spans), so the warning is due even if nothing is left to remove.
  */
-function redactFileText(text, where, logger, alsoIn) {
+function redactFileText(text, where, logger, options = {}) {
+    const { alsoIn } = options;
     const redacted = logger.redact(text);
-    if (redacted !== text) {
+    if (redacted !== text || options.redactedBefore) {
         logger.warning(`${where} contained a secret given to this run (a password, a token or a value made from them); it is written with *** in its place${alsoIn ? `, and so is ${alsoIn}` : ''}.`, 'Secret removed from a file');
     }
     return redacted;
@@ -1237,57 +1623,125 @@ function mappedStack(stack) {
 /**
  * The job summary: a heading, key/value tables and lists, rendered as GitHub-flavoured markdown. The verdict, set
  * once the run knows it, always renders first so a reader sees what happened before any table.
+ *
+ * Bounded: GitHub drops a step summary over 1 MiB whole, verdict included. Tables and lists share a byte budget
+ * when rendered: small ones stay whole, long ones are cut (none past its own budget) with a line that says how many
+ * rows were left out and where all of them are. Every plain string is escaped (see markdown.ts).
  */
+
+/** GitHub drops a step summary over 1 MiB whole: what is written is cut to this, the last resort. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
+/** The whole summary, in UTF-8 bytes: under GitHub's 1 MiB with room for the title and for redaction. */
+const SUMMARY_BUDGET_BYTES = 1_000_000;
+/** No one table or list takes more than this, so a long one leaves room for the others and stays readable. */
+const TABLE_BUDGET_BYTES = 512 * 1024;
 class Summary {
-    parts = [];
+    blocks = [];
     verdictLine;
     /** The one-line outcome shown above everything else; a later call replaces an earlier one. */
     verdict(text) {
-        this.verdictLine = text.replace(/\r?\n/g, ' ');
+        this.verdictLine = inline(text);
         return this;
     }
     heading(text, level = 2) {
-        this.parts.push(`${'#'.repeat(level)} ${text}\n`);
-        return this;
+        return this.fixed(`${'#'.repeat(level)} ${inline(text)}\n`);
     }
     text(text) {
-        this.parts.push(`${text}\n`);
-        return this;
+        return this.fixed(`${inline(text)}\n`);
     }
     /** A two-column table; rows whose value is undefined or empty are left out. */
     details(rows) {
-        const kept = rows.filter(([, value]) => value !== undefined && value !== '');
+        const kept = rows.filter((row) => row[1] !== undefined && row[1] !== '');
         if (kept.length)
-            this.table(['', ''], kept.map(([label, value]) => [`**${label}**`, String(value)]));
+            this.table(['', ''], kept.map(([label, value]) => [bold(label), value]));
         return this;
     }
-    /** Cells are escaped (a `|` or a line break in vendor text cannot break the table); `align` per column. */
-    table(header, rows, align = []) {
-        const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
-        const rule = `| ${header.map((_, i) => (align[i] === 'right' ? '---:' : '---')).join(' | ')} |`;
-        this.parts.push([line(header), rule, ...rows.map(line)].join('\n') + '\n');
+    /** Each cell one escaped span (a `|` or a line break in vendor text cannot break the table); `align` per column. */
+    table(header, rows, options = {}) {
+        const line = (cells) => `| ${cells.map(inline).join(' | ')} |`;
+        const rule = `| ${header.map((_, i) => (options.align?.[i] === 'right' ? '---:' : '---')).join(' | ')} |`;
+        this.blocks.push({ kind: 'rows', head: `${line(header)}\n${rule}\n`, rows: rows.map(line), rest: options.rest });
         return this;
     }
-    list(items) {
+    list(items, options = {}) {
         if (items.length)
-            this.parts.push(items.map((item) => `- ${item.replace(/\n/g, ' ')}`).join('\n') + '\n');
+            this.blocks.push({ kind: 'rows', head: '', rows: items.map((item) => `- ${inline(item)}`), rest: options.rest });
         return this;
     }
     /** A section folded into `<details>`: long tables stay out of the way of the verdict but one click away. */
     fold(summaryText, build) {
         const inner = new Summary();
         build(inner);
-        const body = inner.toMarkdown();
-        if (body)
-            this.parts.push(`<details><summary>${summaryText}</summary>\n\n${body}\n</details>\n`);
+        if (inner.blocks.length)
+            this.blocks.push({ kind: 'fold', title: inline(summaryText), inner: inner.blocks });
         return this;
     }
-    toMarkdown() {
-        return [...(this.verdictLine ? [`**${this.verdictLine}**\n`] : []), ...this.parts].join('\n');
+    /** The markdown, at most `budget` UTF-8 bytes, the verdict always first. */
+    toMarkdown(budget = SUMMARY_BUDGET_BYTES) {
+        const verdict = this.verdictLine ? [`**${this.verdictLine}**\n`] : [];
+        const fixedBytes = bytes(verdict.join('\n')) + bytes(render(this.blocks, new Map()).join('\n'));
+        const allowances = shareBudget(rowBlocks(this.blocks), budget - fixedBytes);
+        return cutToBytes([...verdict, ...render(this.blocks, allowances)].join('\n'), budget);
+    }
+    fixed(text) {
+        this.blocks.push({ kind: 'fixed', text });
+        return this;
     }
 }
-function escapeCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+/**
+ * Markdown cut to `limit` bytes at a line end, saying so: the last resort when even the text outside tables is too
+ * long, and for what redaction made longer.
+ */
+function cutToBytes(markdown, limit) {
+    const buffer = Buffer.from(markdown);
+    if (buffer.length <= limit)
+        return markdown;
+    const note = `\n\n**…the rest is left out: a job summary must stay under 1 MiB.**\n`;
+    const end = buffer.lastIndexOf(0x0a, Math.max(0, limit - bytes(note)));
+    return buffer.subarray(0, Math.max(0, end)).toString() + note;
+}
+function bytes(text) {
+    return Buffer.byteLength(text);
+}
+function rowBlocks(blocks) {
+    return blocks.flatMap((block) => block.kind === 'rows' ? [block] : block.kind === 'fold' ? rowBlocks(block.inner) : []);
+}
+/** Water-filling: the smallest first, each gets what it needs up to an equal share of what is left. */
+function shareBudget(blocks, available) {
+    const needs = blocks.map((block) => ({
+        block,
+        need: Math.min(TABLE_BUDGET_BYTES, block.rows.reduce((n, row) => n + bytes(row) + 1, 0)),
+    }));
+    needs.sort((a, b) => a.need - b.need);
+    const allowances = new Map();
+    let left = Math.max(0, available);
+    needs.forEach(({ block, need }, i) => {
+        const allowance = Math.min(need, Math.floor(left / (needs.length - i)));
+        allowances.set(block, allowance);
+        left -= allowance;
+    });
+    return allowances;
+}
+/** Each block as markdown; a rows block keeps the rows its allowance holds (none when it has no allowance). */
+function render(blocks, allowances) {
+    return blocks.map((block) => {
+        if (block.kind === 'fixed')
+            return block.text;
+        if (block.kind === 'fold')
+            return `<details><summary>${block.title}</summary>\n\n${render(block.inner, allowances).join('\n')}\n</details>\n`;
+        let room = allowances.get(block) ?? 0;
+        const kept = [];
+        for (const row of block.rows) {
+            room -= bytes(row) + 1;
+            if (room < 0)
+                break;
+            kept.push(row);
+        }
+        const left = block.rows.length - kept.length;
+        const where = block.rest ? `; ${inline(block.rest)}` : '';
+        const cut = left ? `\n…${left} more row(s) left out to keep the job summary under 1 MiB${where}.\n` : '';
+        return `${block.head}${kept.map((row) => `${row}\n`).join('')}${cut}`;
+    });
 }
 
 ;// CONCATENATED MODULE: ./shared/report/run.ts
@@ -1305,6 +1759,7 @@ function escapeCell(text) {
 
 
 
+
 /** How long a cancelled run may take to report before it exits regardless. */
 const CANCEL_GRACE_MS = 1500;
 /**
@@ -1313,6 +1768,13 @@ const CANCEL_GRACE_MS = 1500;
  */
 async function runAction(options, main) {
     const logger = coreLogger();
+    let spansRedacted = false;
+    redactSpansWith((text) => {
+        const redacted = logger.redact(text);
+        if (redacted !== text)
+            spansRedacted = true;
+        return redacted;
+    });
     const clock = options.clock ?? systemClock;
     const controller = new AbortController();
     const onSignal = (signal) => {
@@ -1336,7 +1798,8 @@ async function runAction(options, main) {
     };
     let closing;
     try {
-        const verdict = logger.redact(await main(context));
+        // Raw text: the summary removes secrets from each span before escaping it, the logger from each line.
+        const verdict = await main(context);
         summary.verdict(verdict);
         closing = () => logger.info(verdict);
     }
@@ -1347,7 +1810,7 @@ async function runAction(options, main) {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
     }
-    await writeSummary(options.title, summary, logger);
+    await writeSummary(options.title, summary, logger, spansRedacted);
     closing();
 }
 /**
@@ -1355,7 +1818,7 @@ async function runAction(options, main) {
  * summary's part is written now; the log's part is returned, to be printed last.
  */
 function reportFailure(error, logger, summary) {
-    const message = logger.redact(errorMessage(error));
+    const message = errorMessage(error);
     let details = [];
     let title = 'Unexpected error';
     if (error instanceof InputError) {
@@ -1377,6 +1840,9 @@ function reportFailure(error, logger, summary) {
     }
     else if (error instanceof CancelledError) {
         title = 'Cancelled';
+    }
+    else if (error instanceof FileWriteError) {
+        title = 'File not written';
     }
     else if (error instanceof Error && error.stack) {
         logger.debug(mappedStack(error.stack));
@@ -1412,19 +1878,96 @@ function apiErrorTitle(error) {
     }
 }
 /** Outside a runner (no GITHUB_STEP_SUMMARY) the summary is printed to the log, so a local run still shows it. */
-async function writeSummary(title, summary, logger) {
+async function writeSummary(title, summary, logger, spansRedacted) {
     const markdown = `## ${title}\n\n${summary.toMarkdown()}`;
     if (!process.env.GITHUB_STEP_SUMMARY)
         return logger.info(`Job summary:\n${markdown}`);
     try {
-        await core/* summary */.z.addRaw(redactFileText(markdown, 'The job summary', logger), true).write();
+        // Cut again after redaction, which can lengthen the text (a one-character secret becomes ***).
+        const redacted = redactFileText(markdown, 'The job summary', logger, { redactedBefore: spansRedacted });
+        await core/* summary */.z.addRaw(cutToBytes(redacted, SUMMARY_LIMIT_BYTES), true).write();
     }
     catch (error) {
         logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
     }
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./shared/http/encoding.ts
+/**
+ * Content-Encoding of an answer's body. Requests ask for `identity`, but a server or proxy may compress anyway;
+ * such a body is decoded before it is read, within the same bound as the raw body (a few KB of gzip can inflate
+ * to gigabytes), and described, never quoted as binary bytes, when it cannot be.
+ */
+
+/** What requests send: no content coding, so a body arrives as the server has it. */
+const ACCEPT_ENCODING = 'identity';
+const DECODERS = {
+    gzip: external_node_zlib_.gunzipSync,
+    'x-gzip': external_node_zlib_.gunzipSync,
+    // "deflate" is zlib-wrapped by the standard, raw by some servers.
+    deflate: (data, options) => {
+        try {
+            return external_node_zlib_.inflateSync(data, options);
+        }
+        catch (error) {
+            if (error.code === 'ERR_BUFFER_TOO_LARGE')
+                throw error;
+            return external_node_zlib_.inflateRawSync(data, options);
+        }
+    },
+    br: external_node_zlib_.brotliDecompressSync,
+};
+/** The codings of a Content-Encoding header, in the order they were applied (`identity` left out). */
+function encoding_contentCodings(header) {
+    const text = Array.isArray(header) ? header.join(',') : (header ?? '');
+    return text
+        .split(',')
+        .map((coding) => coding.trim().toLowerCase())
+        .filter((coding) => coding !== '' && coding !== 'identity');
+}
+/**
+ * The body with its codings undone, at most `maxBytes` of it. A body `cut` short (its reading stopped at the
+ * limit) is decoded as far as it goes.
+ */
+function decodeBody(raw, header, maxBytes, cut) {
+    const codings = encoding_contentCodings(header);
+    let data = raw;
+    const what = `${codings.join(', ')}-encoded body of ${raw.length} bytes`;
+    for (const coding of [...codings].reverse()) {
+        const decoder = DECODERS[coding];
+        if (!decoder)
+            return { kind: 'undecodable', description: `${what} (a coding this action cannot decode)`, tooLarge: false };
+        try {
+            data = decoder(data, {
+                maxOutputLength: maxBytes,
+                // A cut body ends mid-stream: decode what there is instead of failing on the missing end.
+                ...(cut
+                    ? { finishFlush: coding === 'br' ? external_node_zlib_.constants.BROTLI_OPERATION_FLUSH : external_node_zlib_.constants.Z_SYNC_FLUSH }
+                    : {}),
+            });
+        }
+        catch (error) {
+            if (error.code === 'ERR_BUFFER_TOO_LARGE') {
+                return {
+                    kind: 'undecodable',
+                    description: `${what}, over ${maxBytes.toLocaleString('en-US')} bytes once decoded`,
+                    tooLarge: true,
+                };
+            }
+            return {
+                kind: 'undecodable',
+                description: `${what} that could not be decoded (${error.message})`,
+                tooLarge: false,
+            };
+        }
+    }
+    return { kind: 'decoded', data, cut };
+}
+
 ;// CONCATENATED MODULE: ./shared/http/body.ts
+
 
 
 const EXCERPT_CHARS = 300;
@@ -1457,9 +2000,9 @@ function readBody(res, maxBytes, keepCut = true) {
             chunks.push(chunk.subarray(0, room));
             const declared = Number(res.headers['content-length']);
             const unreadBytes = Number.isSafeInteger(declared) && declared > maxBytes ? declared - maxBytes : undefined;
-            const text = keepCut ? Buffer.concat(chunks).toString('utf8') : '';
+            const raw = keepCut ? Buffer.concat(chunks) : undefined;
             chunks.length = 0;
-            settle(() => resolve({ text, cut: true, unreadBytes }));
+            settle(() => resolve(bodyText(res, raw, maxBytes, true, unreadBytes)));
             res.destroy();
         });
         res.once('error', (error) => settle(() => reject(error)));
@@ -1467,9 +2010,24 @@ function readBody(res, maxBytes, keepCut = true) {
         res.once('end', () => {
             if (!res.complete)
                 return closedMidAnswer();
-            settle(() => resolve({ text: Buffer.concat(chunks).toString('utf8'), cut: false }));
+            settle(() => resolve(bodyText(res, Buffer.concat(chunks), maxBytes, false)));
         });
     });
+}
+/**
+ * The text of what was read: all of it, or (`cut`, `raw` kept) the part before the limit. A content-encoded body
+ * is decoded first, to at most `maxBytes`; the unread length of an encoded body says nothing of its text.
+ */
+function bodyText(res, raw, maxBytes, cut, unreadBytes) {
+    const encoding = res.headers['content-encoding'];
+    if (!encoding_contentCodings(encoding).length)
+        return { text: raw?.toString('utf8') ?? '', cut, unreadBytes };
+    if (!raw)
+        return { text: '', cut };
+    const decoded = decodeBody(raw, encoding, maxBytes, cut);
+    if (decoded.kind === 'undecodable')
+        return { text: '', cut: cut || decoded.tooLarge, undecodable: decoded.description };
+    return { text: decoded.data.toString('utf8'), cut };
 }
 function isHtml(contentType, text) {
     if (contentType?.toLowerCase().includes('text/html'))
@@ -1509,6 +2067,8 @@ function tryParseJson(text) {
  * else what the body was (an HTML page, or the content type and the first few hundred characters).
  */
 function describeErrorBody(contentType, text, readVendorMessage, body) {
+    if (body?.undecodable)
+        return `${contentType ? `${contentType} ` : ''}${body.undecodable}`;
     if (!text.trim() && !body?.cut)
         return 'the answer had an empty body';
     if (isHtml(contentType, text))
@@ -1548,6 +2108,7 @@ function isRecord(value) {
 
 
 
+
 /**
  * Downloads the answer's body straight to `destination` (atomically), with its size and sha256. An empty body, one
  * whose length disagrees with Content-Length, or one whose first bytes fail `head`, fails and leaves no file.
@@ -1557,6 +2118,12 @@ function downloadToFile(client, spec, destination, head) {
         const declared = res.headers['content-length'];
         const fail = (vendorMessage, hint) => new ApiError({ method: spec.method, url: client.displayUrl(spec), status: res.statusCode, vendorMessage, hint });
         const contentType = res.headers['content-type'];
+        // Requests ask for no coding; a compressed file would be written as its compressed bytes.
+        const codings = contentCodings(res.headers['content-encoding']);
+        if (codings.length) {
+            res.resume();
+            throw fail(`the download is ${codings.join(', ')}-encoded, which was not asked for; nothing was written to ${destination}`, 'A proxy between the runner and the server may compress answers: let it pass them unchanged');
+        }
         return writeStreamAtomic(destination, res, ({ bytes }) => {
             if (bytes === 0)
                 throw fail(`the download was empty; nothing was written to ${destination}`);
@@ -2082,6 +2649,7 @@ function defaultHint(status, auth) {
 
 
 
+
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_ATTEMPTS = 6;
 const DEFAULT_BACKOFF = { baseMs: 1000, maxMs: 30_000 };
@@ -2105,15 +2673,17 @@ class ApiClient {
         return this.execute(spec, async (res) => {
             const limit = spec.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
             const body = await readBody(res, limit, false);
-            if (body.cut) {
+            if (body.cut || body.undecodable) {
                 const size = body.unreadBytes === undefined ? '' : ` (it has ${formatBytes(limit + body.unreadBytes)})`;
                 throw new errors_ApiError({
                     method: spec.method,
                     url: this.displayUrl(spec),
                     status: res.statusCode,
-                    vendorMessage: `the answer is larger than ${formatBytes(limit)}, the most this action reads to ${spec.what}${size}; it stopped reading there`,
+                    vendorMessage: body.cut
+                        ? `the answer is larger than ${formatBytes(limit)}, the most this action reads to ${spec.what}${size}; it stopped reading there`
+                        : `the answer is a ${body.undecodable}`,
                     hint: this.options.unexpectedAnswerHint,
-                    kind: 'too-large',
+                    kind: body.cut ? 'too-large' : 'unreadable',
                 });
             }
             return { status: res.statusCode ?? 0, headers: res.headers, text: body.text };
@@ -2188,7 +2758,8 @@ class ApiClient {
                 failure = this.failures.http(spec, url, res, body, mayHaveActed);
             }
             catch (error) {
-                if (error instanceof errors_ApiError)
+                // A file the answer could not be written to is the file's error: asking again would not help.
+                if (error instanceof errors_ApiError || error instanceof FileWriteError)
                     throw error;
                 if (watch.signal.aborted)
                     throw this.failures.stopped(spec, watch.signal.reason, exchange, startsJob);
@@ -2272,6 +2843,7 @@ class ApiClient {
     async headers(spec) {
         const headers = {
             Accept: 'application/json',
+            'Accept-Encoding': ACCEPT_ENCODING,
             'User-Agent': this.options.userAgent ?? 'config-promotion-actions',
             ...(await this.options.auth?.headers()),
             ...spec.headers,
@@ -2346,7 +2918,7 @@ function readServiceNowConnection(inputs) {
     const credentials = readCredentials(inputs, 'OAuth bearer');
     const apiVersion = inputs.string('api-version');
     if (apiVersion !== undefined && !/^v\d+$/.test(apiVersion)) {
-        inputs.problem('api-version', `must look like v1 or v2 (got '${apiVersion}')`);
+        inputs.problem('api-version', 'must look like v1 or v2', apiVersion);
     }
     if (!instanceUrl || !credentials)
         return undefined;
@@ -2556,14 +3128,32 @@ async function getUploadStatus(client, connection, uploadId) {
 ;// CONCATENATED MODULE: ./shared/validation/inputs.ts
 /** The gate's own inputs, read the same way by cdm-validate and cdm-upload. */
 
+
+
 function readGateInputs(inputs) {
     const failOnWarnings = inputs.boolean('fail-on-warnings', false);
     const failOnExceptions = inputs.boolean('fail-on-exceptions', false);
-    const folder = process.env.RUNNER_TEMP || process.cwd();
-    const sarifFile = external_node_path_namespaceObject.resolve(inputs.string('sarif-file') ?? external_node_path_namespaceObject.join(folder, 'cdm-validation.sarif'));
-    const resultsFile = external_node_path_namespaceObject.resolve(inputs.string('results-file') ?? external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(sarifFile), 'cdm-validation.json'));
+    const givenSarif = inputs.string('sarif-file');
+    const givenResults = inputs.string('results-file');
+    const folder = givenSarif ? external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.resolve(givenSarif)) : process.env.RUNNER_TEMP || process.cwd();
+    // Two gates in one job must not replace each other's files: the default names carry the step and are never taken.
+    const step = process.env.GITHUB_ACTION ? `-${safeFileName(process.env.GITHUB_ACTION, 'step')}` : '';
+    const fresh = unusedPath(folder, `cdm-validation${step}`, [
+        ...(givenSarif ? [] : ['.sarif']),
+        ...(givenResults ? [] : ['.json']),
+    ]);
+    const sarifFile = external_node_path_namespaceObject.resolve(givenSarif ?? `${fresh}.sarif`);
+    const resultsFile = external_node_path_namespaceObject.resolve(givenResults ?? `${fresh}.json`);
     if (sarifFile === resultsFile)
         inputs.problem('results-file', 'must differ from sarif-file');
+    for (const [name, file] of [
+        ['sarif-file', sarifFile],
+        ['results-file', resultsFile],
+    ]) {
+        const problem = outputFileProblem(file);
+        if (problem)
+            inputs.problem(name, `cannot be written to ${file}: ${problem}`);
+    }
     return {
         failOnWarnings,
         failOnExceptions,
@@ -2592,6 +3182,19 @@ function readUploadedFiles(inputs, name = 'uploaded-files') {
             files.push({ file, namePath });
     }
     return files;
+}
+
+;// CONCATENATED MODULE: ./shared/fs/uri.ts
+/**
+ * A relative file path as a URI path: each segment percent-encoded, so `#`, `?`, spaces and brackets in a file name
+ * stay part of the name in a SARIF artifact URI or a link, instead of starting a fragment or a query or ending the
+ * markdown link. `/` separates segments as it does in the path.
+ */
+function uriPath(file) {
+    return file
+        .split('/')
+        .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
 }
 
 ;// CONCATENATED MODULE: ./shared/vendors/servicenow/table.ts
@@ -2731,9 +3334,8 @@ function readDecision(output) {
 
 ;// CONCATENATED MODULE: ./shared/vendors/servicenow/cdm-snapshots.ts
 /**
- * CDM snapshots after a commit: the deployables a changeset impacted, the changeset's snapshot generation, the
- * snapshot records, and the validate and publish calls (CdmChangesetsApi, CdmSnapshotApi, and the Table API for
- * sn_cdm_changeset, sn_cdm_deployable and sn_cdm_snapshot).
+ * CDM snapshots after a commit: the snapshot records and the validate and publish calls (CdmSnapshotApi, and the
+ * Table API for sn_cdm_snapshot); changesets and deployables are in cdm-changesets.ts.
  * Every row read is checked against the sys_ids asked for, because the Table API drops an unknown query field
  * silently and would then answer unrelated rows.
  */
@@ -2761,7 +3363,6 @@ const FINAL_VALIDATION_STATES = new Set([
 function isValidationState(value) {
     return VALIDATION_STATES.includes(value);
 }
-const DEPLOYABLE_FIELDS = ['sys_id', 'name', 'state', 'cdm_app', 'cmdb_ci', 'cdm_ci'];
 const SNAPSHOT_FIELDS = [
     'sys_id',
     'number',
@@ -2773,7 +3374,649 @@ const SNAPSHOT_FIELDS = [
     'changeset_id',
     'changeset_id.number',
     'cdm_deployable_id',
+    'cdm_application_id',
+    'cdm_application_id.name',
 ];
+/** The snapshot this changeset created for the deployable, if any. */
+function findChangesetSnapshot(client, changesetSysId, owner) {
+    return findSnapshot(client, `changeset_id=${changesetSysId}^cdm_deployable_id=${owner.deployableSysId}^ORDERBYDESCsys_created_on`, { ...owner, changesetSysId }, 'find the snapshot the changeset created');
+}
+/** The deployable's most recently created snapshot, whatever changeset made it. */
+function findLatestSnapshot(client, owner) {
+    return findSnapshot(client, `cdm_deployable_id=${owner.deployableSysId}^ORDERBYDESCsys_created_on`, owner, 'find the latest snapshot');
+}
+/** The deployable's snapshot with this name. */
+function findNamedSnapshot(client, owner, name) {
+    return findSnapshot(client, `cdm_deployable_id=${owner.deployableSysId}^name=${queryValue(name)}^ORDERBYDESCsys_created_on`, { ...owner, name }, `find the snapshot '${name}'`);
+}
+/**
+ * The first row of a snapshot query, checked against what was asked: its application first (a snapshot of another
+ * application is never gated, and the error names whose it is), then its deployable, changeset and name.
+ */
+async function findSnapshot(client, query, expected, what) {
+    const { rows, spec } = await queryTable(client, {
+        table: 'sn_cdm_snapshot',
+        query,
+        fields: SNAPSHOT_FIELDS,
+        limit: 1,
+        what,
+    });
+    if (!rows.length)
+        return undefined;
+    const snapshot = parseSnapshot(rows[0], client, spec);
+    const otherApp = (snapshot.appSysId !== '' && expected.appSysId !== '' && snapshot.appSysId !== expected.appSysId) ||
+        (snapshot.appName !== '' && snapshot.appName.toLowerCase() !== expected.appName.toLowerCase());
+    const wrong = otherApp
+        ? `application ${snapshot.appName || snapshot.appSysId}, not ${expected.appName}`
+        : snapshot.deployableSysId !== expected.deployableSysId
+            ? `deployable ${snapshot.deployableSysId || '(none)'} instead of ${expected.deployableSysId}`
+            : expected.changesetSysId !== undefined && snapshot.changesetSysId !== expected.changesetSysId
+                ? `changeset ${snapshot.changesetSysId || '(none)'} instead of ${expected.changesetSysId}`
+                : expected.name !== undefined && snapshot.name !== expected.name
+                    ? `name '${snapshot.name}' instead of '${expected.name}'`
+                    : undefined;
+    if (wrong)
+        throw client.unexpectedAnswer(spec, `snapshot ${snapshot.name} belongs to ${wrong}`);
+    return snapshot;
+}
+function parseSnapshot(row, client, spec) {
+    const sysId = textField(row, 'sys_id');
+    const name = textField(row, 'name');
+    if (!sysId || !name)
+        throw client.unexpectedAnswer(spec, `a snapshot has no ${sysId ? 'name' : 'sys_id'}`);
+    const state = parseValidation(row, client, spec);
+    return {
+        sysId,
+        name,
+        number: textField(row, 'number') ?? '',
+        ...state,
+        changesetSysId: referenceValue(row.changeset_id),
+        changesetNumber: textField(row, 'changeset_id.number') ?? '',
+        deployableSysId: referenceValue(row.cdm_deployable_id),
+        appSysId: referenceValue(row.cdm_application_id),
+        appName: textField(row, 'cdm_application_id.name') ?? '',
+        createdOn: textField(row, 'sys_created_on') ?? '',
+    };
+}
+function parseValidation(row, client, spec) {
+    const validation = textField(row, 'validation');
+    if (!validation)
+        throw client.unexpectedAnswer(spec, 'the snapshot has no validation state');
+    const published = textField(row, 'published')?.toLowerCase();
+    if (published !== 'true' && published !== 'false') {
+        throw client.unexpectedAnswer(spec, `the snapshot's published flag is '${published ?? 'missing'}', not true or false`);
+    }
+    return {
+        validation: validation.toLowerCase(),
+        published: published === 'true',
+        lastValidated: textField(row, 'last_validated') ?? '',
+    };
+}
+/** The snapshot's current validation state. */
+async function getSnapshotValidation(client, sysId) {
+    const { row, spec } = await readTableRecord(client, 'sn_cdm_snapshot', sysId, ['validation', 'last_validated', 'published'], 'read the snapshot validation state');
+    return parseValidation(row, client, spec);
+}
+/** Starts a validation; it runs asynchronously, so success only means it started. The body is not read. */
+function validateSnapshot(client, connection, sysId) {
+    return snapshotAction(client, connection, sysId, 'validate', 'start the snapshot validation');
+}
+/** Publishes the snapshot. The body is not read: the documented success body is not JSON. */
+function publishSnapshot(client, connection, sysId) {
+    return snapshotAction(client, connection, sysId, 'publish', 'publish the snapshot');
+}
+/**
+ * POST validate/publish: any 2xx is success and its body may be empty or not JSON at all, but an HTML page (a
+ * login or proxy page) or a ServiceNow error object inside the 2xx answer is a failure.
+ */
+async function snapshotAction(client, connection, sysId, action, what) {
+    const spec = {
+        method: 'POST',
+        path: cdmPath(connection, `snapshots/${encodeURIComponent(sysId)}/${action}`),
+        what,
+    };
+    const response = await client.send(spec);
+    const fail = (vendorMessage) => new errors_ApiError({ method: 'POST', url: client.displayUrl(spec), status: response.status, vendorMessage });
+    if (isHtml(response.headers['content-type'], response.text))
+        throw fail(describeHtml(response.text));
+    const body = tryParseJson(response.text);
+    if (isRecord(body) && (body.status === 'failure' || isRecord(body.error))) {
+        throw fail(readServiceNowMessage(body) ?? 'ServiceNow answered with status: failure and no message');
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/fs/workspace.ts
+/**
+ * Files named by inputs are read only from inside the workspace: on pull_request workflows the files come from
+ * the contributor, and a symlink such as `config/leak.properties -> /etc/passwd` must not carry a file of the
+ * runner to a vendor. A link is followed to its real path; links that stay inside the workspace are fine.
+ */
+
+
+
+
+/** GITHUB_WORKSPACE, else the working directory, with its links followed too. */
+async function workspaceRoot() {
+    const root = external_node_path_namespaceObject.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+    return (0,promises_namespaceObject.realpath)(root).catch(() => root);
+}
+/**
+ * The file at `file` (relative to the working directory), or why it cannot be read: missing, not a regular file,
+ * or (after following links) outside the workspace. `label` names it in the reason.
+ */
+async function checkWorkspaceFile(file, label = file) {
+    const absolute = external_node_path_namespaceObject.resolve(file);
+    const real = await (0,promises_namespaceObject.realpath)(absolute).catch(() => undefined);
+    if (real === undefined)
+        return { problem: `no file at ${label}` };
+    const root = await workspaceRoot();
+    const relative = external_node_path_namespaceObject.relative(root, real);
+    if (relative === '..' || relative.startsWith(`..${external_node_path_namespaceObject.sep}`) || external_node_path_namespaceObject.isAbsolute(relative)) {
+        const via = real === absolute ? '' : ` (it links to ${real})`;
+        return {
+            problem: `${label} is outside the workspace ${root}${via}: files are read only from inside the workspace`,
+        };
+    }
+    const info = await (0,promises_namespaceObject.stat)(real).catch(() => undefined);
+    if (!info?.isFile())
+        return { problem: `${label} is not a file` };
+    return { file: { path: real, bytes: info.size } };
+}
+/** Local file work (finding, checking, reading files) counts against `timeout` like every request does. */
+function throwIfPastDeadline(deadline, doing, hint = 'raise timeout, or give fewer files') {
+    if (deadline.remaining() <= 0) {
+        throw new TimeoutError(`Timed out after ${formatDuration(deadline.elapsed())} while ${doing}: ${hint}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/pacer.ts
+/**
+ * Long work that does not wait on I/O (mapping findings to file lines, parsing a large file) holds the event loop:
+ * no timer fires and no signal handler runs until it ends, so neither `timeout` nor the runner's cancel could stop
+ * it. A Pacer is called between small units of such work: it stops the work with a CancelledError or TimeoutError
+ * once the run is cancelled or past its deadline, and every few milliseconds it lets the event loop turn so that
+ * both can be noticed.
+ */
+
+
+/** How long work runs before the event loop gets a turn. */
+const SLICE_MS = 5;
+class Pacer {
+    runtime;
+    doing;
+    hint;
+    sliceStartedAt = performance.now();
+    /** `doing` completes "Cancelled while …" and "Timed out after 5s while …". */
+    constructor(runtime, doing, hint) {
+        this.runtime = runtime;
+        this.doing = doing;
+        this.hint = hint;
+    }
+    /** Call between two units of work. */
+    async step() {
+        if (performance.now() - this.sliceStartedAt >= SLICE_MS) {
+            await new Promise((resolve) => setImmediate(resolve));
+            this.sliceStartedAt = performance.now();
+        }
+        this.check();
+    }
+    /** Throws when the run was cancelled or is past its deadline. */
+    check() {
+        if (this.runtime.signal.aborted)
+            throw new CancelledError(`Cancelled while ${this.doing}`);
+        throwIfPastDeadline(this.runtime.deadline, this.doing, this.hint);
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/validation/lines.ts
+/** How deep a key path is followed; the node path's own bound (locate.ts) is the stricter one in practice. */
+const MAX_DEPTH = 64;
+/** Lexical tokens parsed between two pacer steps. */
+const TOKENS_PER_STEP = 2000;
+/** The parsed file, and the lines already looked up in it. */
+class KeyLines {
+    yaml;
+    document;
+    lineCounter;
+    cache = new Map();
+    constructor(yaml, document, lineCounter) {
+        this.yaml = yaml;
+        this.document = document;
+        this.lineCounter = lineCounter;
+    }
+    /** The file's key lines; undefined for a file that is not YAML or JSON, or does not parse (every line is 1). */
+    static async parse(text, fileName, pacer) {
+        if (!/\.(ya?ml|json)$/i.test(fileName))
+            return undefined;
+        const yaml = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+        const lineCounter = new yaml.LineCounter();
+        const parser = new yaml.Parser(lineCounter.addNewLine);
+        const composer = new yaml.Composer({ keepSourceTokens: false, uniqueKeys: false });
+        const documents = [];
+        lineCounter.addNewLine(0);
+        let tokens = 0;
+        for (const lexeme of new yaml.Lexer().lex(text)) {
+            for (const token of parser.next(lexeme))
+                documents.push(...composer.next(token));
+            if (++tokens % TOKENS_PER_STEP === 0)
+                await pacer.step();
+        }
+        for (const token of parser.end())
+            documents.push(...composer.next(token));
+        documents.push(...composer.end(true, text.length));
+        const [document] = documents;
+        if (documents.length !== 1 || document.errors.length)
+            return undefined;
+        return new KeyLines(yaml, document, lineCounter);
+    }
+    async lineOf(keyPath, pacer) {
+        const key = keyPath.join('\u0000');
+        let line = this.cache.get(key);
+        if (line === undefined) {
+            line = await this.walk(expandIndexes(keyPath).slice(0, MAX_DEPTH), pacer);
+            this.cache.set(key, line);
+        }
+        return line;
+    }
+    async walk(segments, pacer) {
+        let node = this.document.contents;
+        let line = 1;
+        for (const segment of segments) {
+            await pacer.step();
+            const next = this.child(node, segment);
+            if (!next)
+                break;
+            node = next.node;
+            if (next.offset !== undefined)
+                line = this.lineCounter.linePos(next.offset).line;
+        }
+        return line;
+    }
+    child(parent, segment) {
+        const { isMap, isScalar, isSeq } = this.yaml;
+        if (isMap(parent)) {
+            const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === segment) ??
+                parent.items.find((p) => isScalar(p.key) && String(p.key.value).toLowerCase() === segment.toLowerCase());
+            if (!pair)
+                return undefined;
+            return { node: pair.value, offset: pair.key.range?.[0] };
+        }
+        if (isSeq(parent)) {
+            const index = isDigits(segment, 0, segment.length) ? Number(segment) : -1;
+            const item = index >= 0
+                ? parent.items[index]
+                : parent.items.find((candidate) => (isScalar(candidate) && String(candidate.value) === segment) ||
+                    (isMap(candidate) &&
+                        candidate.items.some((p) => isScalar(p.value) && String(p.value.value) === segment)));
+            if (!item)
+                return undefined;
+            return { node: item, offset: item.range?.[0] };
+        }
+        return undefined;
+    }
+}
+/**
+ * `servers[0]` → `servers`, `0`; `[1][2]` → `1`, `2`. One pass from each segment's end, no regular expression:
+ * vendor text of any shape takes time linear in its length.
+ */
+function expandIndexes(keyPath) {
+    const out = [];
+    for (const segment of keyPath) {
+        const indexes = [];
+        let end = segment.length;
+        // Each round takes one `[digits]` off the end.
+        while (end > 0 && segment[end - 1] === ']') {
+            let start = end - 1;
+            while (start > 0 && isDigits(segment, start - 1, start))
+                start--;
+            if (start === end - 1 || start === 0 || segment[start - 1] !== '[')
+                break;
+            indexes.push(segment.slice(start, end - 1));
+            end = start - 1;
+        }
+        if (end > 0)
+            out.push(end === segment.length ? segment : segment.slice(0, end));
+        out.push(...indexes.reverse());
+    }
+    return out;
+}
+function isDigits(text, from, to) {
+    if (from >= to)
+        return false;
+    for (let i = from; i < to; i++) {
+        const code = text.charCodeAt(i);
+        if (code < 48 || code > 57)
+            return false;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./shared/validation/locate.ts
+/**
+ * From a finding's node path to the uploaded file it came from. ServiceNow does not document the readable node
+ * path, so the matching is tolerant: the path is split on `/`, `\`, `>` and U+FFFD (the separator CDM uses inside
+ * name paths), empty segments dropped; an uploaded file matches when the node path holds a contiguous run of the
+ * file's name-path segments that ends with the file's own node (its last segment). The longest run wins; two files
+ * with an equally long run are ambiguous and neither is chosen. The segments after the run are the key path
+ * inside the file. Names are compared exactly first, then ignoring case.
+ */
+
+/**
+ * The most of a node path that is mapped. CDM's own paths are a few dozen segments; anything far longer is not a
+ * path into an uploaded file, and following it would cost time in proportion to whatever a server sent.
+ */
+const MAX_NODE_PATH_CHARS = 4096;
+/** Segments, each `[n]` index counted as one more. */
+const MAX_NODE_PATH_SEGMENTS = 128;
+function splitNodePath(nodePath) {
+    return nodePath
+        .split(/[/\\>\uFFFD]/)
+        .map((segment) => segment.trim())
+        .filter((segment) => segment !== '');
+}
+/** The node path's segments, or undefined when it is over the bounds above. Linear in its length. */
+function boundedNodePath(nodePath) {
+    if (nodePath.length > MAX_NODE_PATH_CHARS)
+        return undefined;
+    const segments = splitNodePath(nodePath);
+    let count = segments.length;
+    for (let i = 0; i < nodePath.length && count <= MAX_NODE_PATH_SEGMENTS; i++)
+        if (nodePath[i] === '[')
+            count++;
+    return count > MAX_NODE_PATH_SEGMENTS ? undefined : segments;
+}
+/**
+ * The uploaded files, split once and indexed by their own node's name, so that locating a node path looks only at
+ * the files whose node it names: the time per finding does not grow with the number of uploaded files.
+ */
+class NodeLocator {
+    exact = new Map();
+    ignoringCase = new Map();
+    constructor(files) {
+        for (const { file, namePath } of files) {
+            const segments = splitNodePath(namePath);
+            const last = segments.at(-1);
+            if (last === undefined)
+                continue;
+            add(this.exact, last, { file, segments });
+            add(this.ignoringCase, last.toLowerCase(), { file, segments });
+        }
+    }
+    /** `segments` as boundedNodePath gives them. */
+    locate(segments) {
+        if (!segments.length)
+            return undefined;
+        for (const [index, fold] of [
+            [this.exact, (s) => s],
+            [this.ignoringCase, (s) => s.toLowerCase()],
+        ]) {
+            const folded = segments.map(fold);
+            let best;
+            let tie = false;
+            // Ascending ends: of two equally long runs of one file, the later one wins, so that a name repeated higher
+            // up in the path does not cut the key path short.
+            for (let end = 0; end < folded.length; end++) {
+                for (const candidate of index.get(folded[end]) ?? []) {
+                    const length = runLength(folded, end, candidate.segments, fold);
+                    if (!best || length > best.length) {
+                        best = { file: candidate.file, length, end: end + 1 };
+                        tie = false;
+                    }
+                    else if (length === best.length) {
+                        if (candidate.file === best.file)
+                            best.end = end + 1;
+                        else
+                            tie = true;
+                    }
+                }
+            }
+            if (best && !tie)
+                return { file: best.file, keyPath: segments.slice(best.end) };
+            if (tie)
+                return undefined;
+        }
+        return undefined;
+    }
+}
+function add(index, key, file) {
+    const files = index.get(key);
+    if (files)
+        files.push(file);
+    else
+        index.set(key, [file]);
+}
+/** How many of the file's segments, from its last one back, match the node path's segments ending at `end`. */
+function runLength(segments, end, fileSegments, fold) {
+    let length = 0;
+    while (length < fileSegments.length &&
+        end - length >= 0 &&
+        segments[end - length] === fold(fileSegments[fileSegments.length - 1 - length])) {
+        length++;
+    }
+    return length;
+}
+/**
+ * The file relative to the repository root, `/`-separated, or undefined when it lies outside it. Windows paths
+ * (`C:\repo\config\a.json`, as a Windows runner's cdm-upload reports them) are handled on any runner.
+ */
+function repositoryPath(file, workspace) {
+    const windows = /^[A-Za-z]:[\\/]/.test(file) || /^[A-Za-z]:[\\/]/.test(workspace) || file.includes('\\');
+    const paths = windows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    const relative = paths.isAbsolute(file) ? paths.relative(workspace, file) : paths.normalize(file);
+    if (!relative || relative.startsWith('..') || paths.isAbsolute(relative))
+        return undefined;
+    return relative.split(paths.sep).join('/');
+}
+
+;// CONCATENATED MODULE: ./shared/validation/findings.ts
+/**
+ * Policy result rows → findings: the severity of each row, and the file and line its node path points at.
+ */
+
+
+
+
+
+const KNOWN_DECISIONS = new Set(['compliant', 'non_compliant', 'compliant_with_exception']);
+/** Files larger than this are not parsed for lines (the finding points at line 1). */
+const MAX_PARSED_FILE_BYTES = 5 * 1024 * 1024;
+/**
+ * A row excepted by an approved exception (decision compliant_with_exception) is an exception even though its
+ * type is still `failure`. Any other failure row is a failure, whatever the snapshot's state: a decision that is
+ * missing or unreadable does not prove an exception. An unknown type counts as a failure (and is logged), never as
+ * nothing.
+ */
+function severityOf(row, logger) {
+    if (row.decision === 'compliant_with_exception')
+        return 'exception';
+    switch (row.type) {
+        case 'failure':
+            return 'failure';
+        case 'warning':
+            return 'warning';
+        case '':
+        case 'information':
+            return 'information';
+        default:
+            logger.warning(`Policy ${row.policy} wrote a result of type '${row.type}', which this action does not know; it is counted as a failure.`, 'Unknown result type');
+            return 'failure';
+    }
+}
+function describe(row) {
+    const notes = [
+        row.decision && !KNOWN_DECISIONS.has(row.decision) ? `decision: ${row.decision}` : undefined,
+        row.outputProblem,
+    ].filter(Boolean);
+    const text = row.description.trim() || `${row.policy} reported this node`;
+    return notes.length ? `${text} (${notes.join('; ')})` : text;
+}
+/**
+ * Maps findings to the uploaded files and their lines: each file is read and parsed once, only from inside the
+ * workspace. The work is paced (see Pacer): `timeout` and the runner's cancel stop it wherever it is.
+ */
+class FileLines {
+    workspace;
+    runtime;
+    files = new Map();
+    pacer;
+    constructor(workspace, runtime) {
+        this.workspace = workspace;
+        this.runtime = runtime;
+        this.pacer = new Pacer(runtime, 'mapping findings to file lines', 'raise timeout, or give fewer uploaded files');
+    }
+    async line(file, keyPath) {
+        let keyLines = this.files.get(file);
+        if (!keyLines) {
+            keyLines = this.read(file);
+            this.files.set(file, keyLines);
+        }
+        return (await (await keyLines)?.lineOf(keyPath, this.pacer)) ?? 1;
+    }
+    async read(file) {
+        let text;
+        try {
+            const real = await (0,promises_namespaceObject.realpath)(external_node_path_namespaceObject.resolve(this.workspace, file));
+            const root = await (0,promises_namespaceObject.realpath)(this.workspace);
+            if (real !== root && !real.startsWith(`${root}${external_node_path_namespaceObject.sep}`))
+                return undefined;
+            if ((await (0,promises_namespaceObject.stat)(real)).size > MAX_PARSED_FILE_BYTES)
+                return undefined;
+            text = await (0,promises_namespaceObject.readFile)(real, 'utf8');
+        }
+        catch (error) {
+            this.runtime.logger.debug(`Could not read ${file} to find finding lines: ${String(error)}`);
+            return undefined;
+        }
+        return KeyLines.parse(text, file, this.pacer);
+    }
+}
+async function toFindings(snapshot, rows, uploadedFiles, lines, workspace, logger) {
+    const findings = [];
+    const locator = new NodeLocator(uploadedFiles);
+    const mapped = uploadedFiles.length ? rows.filter((row) => row.nodePathUi).length : 0;
+    if (mapped)
+        logger.info(`Mapping ${mapped} finding(s) of ${snapshot.name} to file lines.`);
+    let tooLong = 0;
+    for (const row of rows) {
+        await lines.pacer.step();
+        const nodePath = row.nodePathUi || row.impactedNode || row.nodePath;
+        const finding = {
+            deployable: snapshot.deployable,
+            snapshot: snapshot.name,
+            policy: row.policy,
+            severity: severityOf(row, logger),
+            description: describe(row),
+            nodePath,
+        };
+        const segments = mapped && row.nodePathUi ? boundedNodePath(row.nodePathUi) : undefined;
+        if (mapped && row.nodePathUi && !segments)
+            tooLong++;
+        const located = segments && locator.locate(segments);
+        const file = located && repositoryPath(located.file, workspace);
+        if (located && file) {
+            finding.file = file;
+            finding.line = await lines.line(file, located.keyPath);
+        }
+        findings.push(finding);
+    }
+    if (tooLong) {
+        logger.notice(`${snapshot.name}: ${tooLong} finding(s) have a node path too long to map to a file (over ${MAX_NODE_PATH_CHARS.toLocaleString('en-US')} characters or ${MAX_NODE_PATH_SEGMENTS} segments); they are reported without a file and line.`, 'Findings not mapped to files');
+    }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./shared/validation/sarif.ts
+/**
+ * Findings as a SARIF 2.1.0 log for GitHub code scanning: one rule per policy; a physical location (relative to
+ * the repository root) for each finding mapped to a file, none for the others; and partial fingerprints built from
+ * what stays the same between runs (policy, deployable, node path, description — never the snapshot name), so the
+ * same finding is one alert across runs rather than a new one each time.
+ */
+
+
+const LEVELS = { failure: 'error', warning: 'warning', exception: 'note', information: 'note' };
+function ruleId(policy) {
+    const slug = policy
+        .trim()
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    return `cdm-policy/${slug || 'unnamed'}`;
+}
+function fingerprint(finding) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update([finding.policy, finding.deployable, finding.nodePath, finding.description].join('\u0000'))
+        .digest('hex');
+}
+function buildSarif(findings, options = {}) {
+    const rules = [];
+    const index = new Map();
+    for (const finding of findings) {
+        const id = ruleId(finding.policy);
+        if (!index.has(id)) {
+            index.set(id, rules.length);
+            rules.push({ id, policy: finding.policy });
+        }
+    }
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'ServiceNow CDM policy validation',
+                        ...(options.toolVersion ? { version: options.toolVersion } : {}),
+                        rules: rules.map(({ id, policy }) => ({
+                            id,
+                            name: policy,
+                            shortDescription: { text: `CDM policy ${policy}` },
+                            fullDescription: { text: `Findings of the ServiceNow DevOps Config policy '${policy}'.` },
+                            help: { text: `Open the policy '${policy}' in DevOps Config to see what it checks.` },
+                        })),
+                    },
+                },
+                results: findings.map((finding) => {
+                    const id = ruleId(finding.policy);
+                    return {
+                        ruleId: id,
+                        ruleIndex: index.get(id),
+                        level: LEVELS[finding.severity],
+                        ...(finding.severity === 'exception' ? { suppressions: [{ kind: 'external', status: 'accepted' }] } : {}),
+                        message: {
+                            text: `${finding.description} (${finding.deployable}, snapshot ${finding.snapshot}, node ${finding.nodePath || 'unknown'})`,
+                        },
+                        ...(finding.file
+                            ? {
+                                locations: [
+                                    {
+                                        physicalLocation: {
+                                            artifactLocation: { uri: uriPath(finding.file) },
+                                            region: { startLine: finding.line ?? 1 },
+                                        },
+                                    },
+                                ],
+                            }
+                            : {}),
+                        partialFingerprints: { 'cdmFinding/v1': fingerprint(finding) },
+                        properties: { deployable: finding.deployable, snapshot: finding.snapshot, nodePath: finding.nodePath },
+                    };
+                }),
+            },
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/vendors/servicenow/cdm-changesets.ts
+/**
+ * CDM changesets and their deployables: the deployables a changeset impacted (CdmChangesetsApi), deployables by
+ * name, the application a deployable or changeset belongs to, and the changeset's snapshot generation (Table API
+ * sn_cdm_changeset and sn_cdm_deployable). Rows are checked against what was asked for, as the Table API drops an
+ * unknown query field silently and would then answer unrelated rows.
+ */
+
+
+
+const DEPLOYABLE_FIELDS = ['sys_id', 'name', 'state', 'cdm_app', 'cmdb_ci', 'cdm_ci'];
 /** The deployables a committed changeset impacted (deleted ones included; the caller skips them). */
 async function getImpactedDeployables(client, connection, changesetNumber) {
     const spec = {
@@ -2834,12 +4077,30 @@ function parseDeployable(row, client, spec) {
         serviceId: referenceValue(row.cmdb_ci) || referenceValue(row.cdm_ci),
     };
 }
-/** The changeset record with its snapshot generation status; undefined when no changeset has this number. */
+/** The name of the application a deployable belongs to, as sn_cdm_deployable says; '' when it does not. */
+async function getDeployableAppName(client, deployableSysId) {
+    const { row } = await readTableRecord(client, 'sn_cdm_deployable', deployableSysId, ['cdm_app.name', 'cdm_app.node.name'], 'read the application of a deployable');
+    return textField(row, 'cdm_app.name') || textField(row, 'cdm_app.node.name') || '';
+}
+/**
+ * The changeset record with its snapshot generation status and its application; undefined when no changeset has
+ * this number. The application's name is `cdm_application.name` on some instances and `cdm_application.node.name`
+ * on others (as for deployables), so both are read; a changeset that says neither is refused, as the gate could not
+ * tell whose it is.
+ */
 async function getChangeset(client, number) {
     const { rows, spec } = await queryTable(client, {
         table: 'sn_cdm_changeset',
         query: `number=${queryValue(number)}`,
-        fields: ['number', 'sys_id', 'state', 'snapshot_status'],
+        fields: [
+            'number',
+            'sys_id',
+            'state',
+            'snapshot_status',
+            'cdm_application',
+            'cdm_application.name',
+            'cdm_application.node.name',
+        ],
         limit: 1,
         what: `read changeset ${number}`,
     });
@@ -2853,416 +4114,13 @@ async function getChangeset(client, number) {
     const state = textField(row, 'state');
     if (!sysId || state === undefined)
         throw client.unexpectedAnswer(spec, `the changeset has no ${sysId ? 'state' : 'sys_id'}`);
+    const appSysId = referenceValue(row.cdm_application);
+    const appName = textField(row, 'cdm_application.name') || textField(row, 'cdm_application.node.name');
+    if (!appSysId || !appName) {
+        throw client.unexpectedAnswer(spec, `the changeset carries no application ${appSysId ? 'name (cdm_application.name or cdm_application.node.name)' : '(cdm_application)'}`);
+    }
     const status = 'snapshot_status' in row ? (textField(row, 'snapshot_status') ?? '') : undefined;
-    return { number, sysId, state: state.toLowerCase(), snapshotStatus: status?.toLowerCase() };
-}
-/** The snapshot this changeset created for the deployable, if any. */
-function findChangesetSnapshot(client, changesetSysId, deployableSysId) {
-    return findSnapshot(client, `changeset_id=${changesetSysId}^cdm_deployable_id=${deployableSysId}^ORDERBYDESCsys_created_on`, { changesetSysId, deployableSysId }, 'find the snapshot the changeset created');
-}
-/** The deployable's most recently created snapshot, whatever changeset made it. */
-function findLatestSnapshot(client, deployableSysId) {
-    return findSnapshot(client, `cdm_deployable_id=${deployableSysId}^ORDERBYDESCsys_created_on`, { deployableSysId }, 'find the latest snapshot');
-}
-/** The deployable's snapshot with this name. */
-function findNamedSnapshot(client, deployableSysId, name) {
-    return findSnapshot(client, `cdm_deployable_id=${deployableSysId}^name=${queryValue(name)}^ORDERBYDESCsys_created_on`, { deployableSysId, name }, `find the snapshot '${name}'`);
-}
-async function findSnapshot(client, query, expected, what) {
-    const { rows, spec } = await queryTable(client, {
-        table: 'sn_cdm_snapshot',
-        query,
-        fields: SNAPSHOT_FIELDS,
-        limit: 1,
-        what,
-    });
-    if (!rows.length)
-        return undefined;
-    const snapshot = parseSnapshot(rows[0], client, spec);
-    const wrong = snapshot.deployableSysId !== expected.deployableSysId
-        ? `deployable ${snapshot.deployableSysId || '(none)'} instead of ${expected.deployableSysId}`
-        : expected.changesetSysId !== undefined && snapshot.changesetSysId !== expected.changesetSysId
-            ? `changeset ${snapshot.changesetSysId || '(none)'} instead of ${expected.changesetSysId}`
-            : expected.name !== undefined && snapshot.name !== expected.name
-                ? `name '${snapshot.name}' instead of '${expected.name}'`
-                : undefined;
-    if (wrong)
-        throw client.unexpectedAnswer(spec, `snapshot ${snapshot.name} belongs to ${wrong}`);
-    return snapshot;
-}
-function parseSnapshot(row, client, spec) {
-    const sysId = textField(row, 'sys_id');
-    const name = textField(row, 'name');
-    if (!sysId || !name)
-        throw client.unexpectedAnswer(spec, `a snapshot has no ${sysId ? 'name' : 'sys_id'}`);
-    const state = parseValidation(row, client, spec);
-    return {
-        sysId,
-        name,
-        number: textField(row, 'number') ?? '',
-        ...state,
-        changesetSysId: referenceValue(row.changeset_id),
-        changesetNumber: textField(row, 'changeset_id.number') ?? '',
-        deployableSysId: referenceValue(row.cdm_deployable_id),
-        createdOn: textField(row, 'sys_created_on') ?? '',
-    };
-}
-function parseValidation(row, client, spec) {
-    const validation = textField(row, 'validation');
-    if (!validation)
-        throw client.unexpectedAnswer(spec, 'the snapshot has no validation state');
-    const published = textField(row, 'published')?.toLowerCase();
-    if (published !== 'true' && published !== 'false') {
-        throw client.unexpectedAnswer(spec, `the snapshot's published flag is '${published ?? 'missing'}', not true or false`);
-    }
-    return {
-        validation: validation.toLowerCase(),
-        published: published === 'true',
-        lastValidated: textField(row, 'last_validated') ?? '',
-    };
-}
-/** The snapshot's current validation state. */
-async function getSnapshotValidation(client, sysId) {
-    const { row, spec } = await readTableRecord(client, 'sn_cdm_snapshot', sysId, ['validation', 'last_validated', 'published'], 'read the snapshot validation state');
-    return parseValidation(row, client, spec);
-}
-/** Starts a validation; it runs asynchronously, so success only means it started. The body is not read. */
-function validateSnapshot(client, connection, sysId) {
-    return snapshotAction(client, connection, sysId, 'validate', 'start the snapshot validation');
-}
-/** Publishes the snapshot. The body is not read: the documented success body is not JSON. */
-function publishSnapshot(client, connection, sysId) {
-    return snapshotAction(client, connection, sysId, 'publish', 'publish the snapshot');
-}
-/**
- * POST validate/publish: any 2xx is success and its body may be empty or not JSON at all, but an HTML page (a
- * login or proxy page) or a ServiceNow error object inside the 2xx answer is a failure.
- */
-async function snapshotAction(client, connection, sysId, action, what) {
-    const spec = {
-        method: 'POST',
-        path: cdmPath(connection, `snapshots/${encodeURIComponent(sysId)}/${action}`),
-        what,
-    };
-    const response = await client.send(spec);
-    const fail = (vendorMessage) => new errors_ApiError({ method: 'POST', url: client.displayUrl(spec), status: response.status, vendorMessage });
-    if (isHtml(response.headers['content-type'], response.text))
-        throw fail(describeHtml(response.text));
-    const body = tryParseJson(response.text);
-    if (isRecord(body) && (body.status === 'failure' || isRecord(body.error))) {
-        throw fail(readServiceNowMessage(body) ?? 'ServiceNow answered with status: failure and no message');
-    }
-}
-
-;// CONCATENATED MODULE: ./shared/validation/lines.ts
-const MAX_DEPTH = 64;
-async function lineOfKeyPath(text, keyPath, fileName) {
-    if (!/\.(ya?ml|json)$/i.test(fileName))
-        return 1;
-    const { isMap, isScalar, isSeq, LineCounter, parseDocument } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-    const lineCounter = new LineCounter();
-    const document = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
-    if (document.errors.length)
-        return 1;
-    let node = document.contents;
-    let line = 1;
-    for (const segment of expand(keyPath).slice(0, MAX_DEPTH)) {
-        const next = child(node, segment);
-        if (!next)
-            break;
-        line = next.line;
-        node = next.node;
-    }
-    return line;
-    function child(parent, segment) {
-        const lineAt = (offset) => (offset === undefined ? line : lineCounter.linePos(offset).line);
-        if (isMap(parent)) {
-            const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === segment) ??
-                parent.items.find((p) => isScalar(p.key) && String(p.key.value).toLowerCase() === segment.toLowerCase());
-            if (!pair)
-                return undefined;
-            return { node: pair.value, line: lineAt(pair.key.range?.[0]) };
-        }
-        if (isSeq(parent)) {
-            const index = /^\d+$/.test(segment) ? Number(segment) : -1;
-            const item = index >= 0
-                ? parent.items[index]
-                : parent.items.find((candidate) => (isScalar(candidate) && String(candidate.value) === segment) ||
-                    (isMap(candidate) &&
-                        candidate.items.some((p) => isScalar(p.value) && String(p.value.value) === segment)));
-            if (!item)
-                return undefined;
-            return { node: item, line: lineAt(item.range?.[0]) };
-        }
-        return undefined;
-    }
-}
-/** `servers[0]` → `servers`, `0`; `[1]` → `1`. */
-function expand(keyPath) {
-    const out = [];
-    for (const segment of keyPath) {
-        const match = /^(.*?)((?:\[\d+\])+)$/.exec(segment);
-        if (!match) {
-            out.push(segment);
-            continue;
-        }
-        if (match[1])
-            out.push(match[1]);
-        for (const index of match[2].matchAll(/\[(\d+)\]/g))
-            out.push(index[1]);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./shared/validation/locate.ts
-/**
- * From a finding's node path to the uploaded file it came from. ServiceNow does not document the readable node
- * path, so the matching is tolerant: the path is split on `/`, `\`, `>` and U+FFFD (the separator CDM uses inside
- * name paths), empty segments dropped; an uploaded file matches when the node path holds a contiguous run of the
- * file's name-path segments that ends with the file's own node (its last segment). The longest run wins; two files
- * with an equally long run are ambiguous and neither is chosen. The segments after the run are the key path
- * inside the file. Names are compared exactly first, then ignoring case.
- */
-
-function splitNodePath(nodePath) {
-    return nodePath
-        .split(/[/\\>\uFFFD]/)
-        .map((segment) => segment.trim())
-        .filter((segment) => segment !== '');
-}
-function locateNode(nodePath, files) {
-    const segments = splitNodePath(nodePath);
-    if (!segments.length)
-        return undefined;
-    for (const compare of [exact, ignoringCase]) {
-        let best;
-        let tie = false;
-        for (const { file, namePath } of files) {
-            const fileSegments = splitNodePath(namePath);
-            const match = longestRun(segments, fileSegments, compare);
-            if (!match)
-                continue;
-            if (!best || match.length > best.length) {
-                best = { file, ...match };
-                tie = false;
-            }
-            else if (match.length === best.length && file !== best.file) {
-                tie = true;
-            }
-        }
-        if (best && !tie)
-            return { file: best.file, keyPath: segments.slice(best.end) };
-        if (tie)
-            return undefined;
-    }
-    return undefined;
-}
-const exact = (a, b) => a === b;
-const ignoringCase = (a, b) => a.toLowerCase() === b.toLowerCase();
-/**
- * The longest suffix of `fileSegments` found contiguously in `segments`, and where it ends there (the last such
- * place, so that a name repeated higher up in the path does not cut the key path short).
- */
-function longestRun(segments, fileSegments, same) {
-    for (let length = fileSegments.length; length >= 1; length--) {
-        const suffix = fileSegments.slice(fileSegments.length - length);
-        for (let start = segments.length - length; start >= 0; start--) {
-            if (suffix.every((segment, i) => same(segments[start + i], segment)))
-                return { length, end: start + length };
-        }
-    }
-    return undefined;
-}
-/**
- * The file relative to the repository root, `/`-separated, or undefined when it lies outside it. Windows paths
- * (`C:\repo\config\a.json`, as a Windows runner's cdm-upload reports them) are handled on any runner.
- */
-function repositoryPath(file, workspace) {
-    const windows = /^[A-Za-z]:[\\/]/.test(file) || /^[A-Za-z]:[\\/]/.test(workspace) || file.includes('\\');
-    const paths = windows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
-    const relative = paths.isAbsolute(file) ? paths.relative(workspace, file) : paths.normalize(file);
-    if (!relative || relative.startsWith('..') || paths.isAbsolute(relative))
-        return undefined;
-    return relative.split(paths.sep).join('/');
-}
-
-;// CONCATENATED MODULE: ./shared/validation/findings.ts
-/**
- * Policy result rows → findings: the severity of each row, and the file and line its node path points at.
- */
-
-
-
-
-const KNOWN_DECISIONS = new Set(['compliant', 'non_compliant', 'compliant_with_exception']);
-/** Files larger than this are not parsed for lines (the finding points at line 1). */
-const MAX_PARSED_FILE_BYTES = 5 * 1024 * 1024;
-/**
- * A row excepted by an approved exception (decision compliant_with_exception) is an exception even though its
- * type is still `failure`; so is a failure row of a snapshot that passed with exception and whose decision is not
- * readable. An unknown type counts as a failure (and is logged), never as nothing.
- */
-function severityOf(row, snapshotValidation, logger) {
-    if (row.decision === 'compliant_with_exception')
-        return 'exception';
-    switch (row.type) {
-        case 'failure':
-            return snapshotValidation === 'passed_with_exception' && row.decision !== 'non_compliant'
-                ? 'exception'
-                : 'failure';
-        case 'warning':
-            return 'warning';
-        case '':
-        case 'information':
-            return 'information';
-        default:
-            logger.warning(`Policy ${row.policy} wrote a result of type '${row.type}', which this action does not know; it is counted as a failure.`, 'Unknown result type');
-            return 'failure';
-    }
-}
-function describe(row) {
-    const notes = [
-        row.decision && !KNOWN_DECISIONS.has(row.decision) ? `decision: ${row.decision}` : undefined,
-        row.outputProblem,
-    ].filter(Boolean);
-    const text = row.description.trim() || `${row.policy} reported this node`;
-    return notes.length ? `${text} (${notes.join('; ')})` : text;
-}
-/** Reads uploaded files once each, only from inside the workspace. */
-class FileLines {
-    workspace;
-    logger;
-    texts = new Map();
-    constructor(workspace, logger) {
-        this.workspace = workspace;
-        this.logger = logger;
-    }
-    async line(file, keyPath) {
-        let text = this.texts.get(file);
-        if (!text) {
-            text = this.read(file);
-            this.texts.set(file, text);
-        }
-        const content = await text;
-        return content === undefined ? 1 : lineOfKeyPath(content, keyPath, file);
-    }
-    async read(file) {
-        try {
-            const real = await (0,promises_namespaceObject.realpath)(external_node_path_namespaceObject.resolve(this.workspace, file));
-            const root = await (0,promises_namespaceObject.realpath)(this.workspace);
-            if (real !== root && !real.startsWith(`${root}${external_node_path_namespaceObject.sep}`))
-                return undefined;
-            if ((await (0,promises_namespaceObject.stat)(real)).size > MAX_PARSED_FILE_BYTES)
-                return undefined;
-            return await (0,promises_namespaceObject.readFile)(real, 'utf8');
-        }
-        catch (error) {
-            this.logger.debug(`Could not read ${file} to find finding lines: ${String(error)}`);
-            return undefined;
-        }
-    }
-}
-async function toFindings(snapshot, rows, uploadedFiles, lines, workspace, logger) {
-    const findings = [];
-    for (const row of rows) {
-        const nodePath = row.nodePathUi || row.impactedNode || row.nodePath;
-        const finding = {
-            deployable: snapshot.deployable,
-            snapshot: snapshot.name,
-            policy: row.policy,
-            severity: severityOf(row, snapshot.validation, logger),
-            description: describe(row),
-            nodePath,
-        };
-        const located = row.nodePathUi ? locateNode(row.nodePathUi, uploadedFiles) : undefined;
-        const file = located && repositoryPath(located.file, workspace);
-        if (located && file) {
-            finding.file = file;
-            finding.line = await lines.line(file, located.keyPath);
-        }
-        findings.push(finding);
-    }
-    return findings;
-}
-
-;// CONCATENATED MODULE: ./shared/validation/sarif.ts
-/**
- * Findings as a SARIF 2.1.0 log for GitHub code scanning: one rule per policy; a physical location (relative to
- * the repository root) for each finding mapped to a file, none for the others; and partial fingerprints built from
- * what stays the same between runs (policy, deployable, node path, description — never the snapshot name), so the
- * same finding is one alert across runs rather than a new one each time.
- */
-
-const LEVELS = { failure: 'error', warning: 'warning', exception: 'note', information: 'note' };
-function ruleId(policy) {
-    const slug = policy
-        .trim()
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/^-+|-+$/g, '');
-    return `cdm-policy/${slug || 'unnamed'}`;
-}
-function fingerprint(finding) {
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update([finding.policy, finding.deployable, finding.nodePath, finding.description].join('\u0000'))
-        .digest('hex');
-}
-function buildSarif(findings, options = {}) {
-    const rules = [];
-    const index = new Map();
-    for (const finding of findings) {
-        const id = ruleId(finding.policy);
-        if (!index.has(id)) {
-            index.set(id, rules.length);
-            rules.push({ id, policy: finding.policy });
-        }
-    }
-    return {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: 'ServiceNow CDM policy validation',
-                        ...(options.toolVersion ? { version: options.toolVersion } : {}),
-                        rules: rules.map(({ id, policy }) => ({
-                            id,
-                            name: policy,
-                            shortDescription: { text: `CDM policy ${policy}` },
-                            fullDescription: { text: `Findings of the ServiceNow DevOps Config policy '${policy}'.` },
-                            help: { text: `Open the policy '${policy}' in DevOps Config to see what it checks.` },
-                        })),
-                    },
-                },
-                results: findings.map((finding) => {
-                    const id = ruleId(finding.policy);
-                    return {
-                        ruleId: id,
-                        ruleIndex: index.get(id),
-                        level: LEVELS[finding.severity],
-                        ...(finding.severity === 'exception' ? { suppressions: [{ kind: 'external', status: 'accepted' }] } : {}),
-                        message: {
-                            text: `${finding.description} (${finding.deployable}, snapshot ${finding.snapshot}, node ${finding.nodePath || 'unknown'})`,
-                        },
-                        ...(finding.file
-                            ? {
-                                locations: [
-                                    {
-                                        physicalLocation: {
-                                            artifactLocation: { uri: encodeURI(finding.file) },
-                                            region: { startLine: finding.line ?? 1 },
-                                        },
-                                    },
-                                ],
-                            }
-                            : {}),
-                        partialFingerprints: { 'cdmFinding/v1': fingerprint(finding) },
-                        properties: { deployable: finding.deployable, snapshot: finding.snapshot, nodePath: finding.nodePath },
-                    };
-                }),
-            },
-        ],
-    };
+    return { number, sysId, state: state.toLowerCase(), snapshotStatus: status?.toLowerCase(), appSysId, appName };
 }
 
 ;// CONCATENATED MODULE: ./shared/validation/targets.ts
@@ -3270,6 +4128,7 @@ function buildSarif(findings, options = {}) {
  * Which snapshots the gate looks at: those a committed changeset created (after waiting for their generation),
  * or each named deployable's latest or named snapshot.
  */
+
 
 
 
@@ -3281,6 +4140,11 @@ async function findGatedSnapshots(settings, deps) {
     const { logger } = deps.runtime;
     const explicit = settings.deployableNames;
     const gated = [];
+    const owner = (deployable) => ({
+        deployableSysId: deployable.sysId,
+        appSysId: deployable.appSysId,
+        appName: settings.appName,
+    });
     const add = (deployable, snapshot, source) => {
         const entry = gatedSnapshot(deployable, snapshot, source);
         gated.push(entry);
@@ -3290,8 +4154,8 @@ async function findGatedSnapshots(settings, deps) {
     if (!settings.changesetNumber) {
         for (const deployable of await lookUpDeployables(settings.appName, explicit, client)) {
             const snapshot = settings.snapshotName
-                ? await findNamedSnapshot(client, deployable.sysId, settings.snapshotName)
-                : await findLatestSnapshot(client, deployable.sysId);
+                ? await findNamedSnapshot(client, owner(deployable), settings.snapshotName)
+                : await findLatestSnapshot(client, owner(deployable));
             if (!snapshot) {
                 throw new JobFailedError(settings.snapshotName
                     ? `Deployable ${deployable.name} has no snapshot named '${settings.snapshotName}'`
@@ -3316,7 +4180,7 @@ async function findGatedSnapshots(settings, deps) {
             hint: 'Look at the changeset and its deployables in DevOps Config, fix the cause, and commit again',
         });
     }
-    const impacted = await getImpactedDeployables(client, deps.connection, number);
+    const impacted = await impactedDeployables(changeset, settings.appName, deps);
     const deleted = impacted.filter((d) => d.state === 'deleted');
     if (deleted.length)
         logger.info(`Skipped deleted deployable(s): ${deleted.map((d) => d.name).join(', ')}.`);
@@ -3340,7 +4204,7 @@ async function findGatedSnapshots(settings, deps) {
     }
     for (const deployable of targets) {
         const own = changeset.snapshotStatus !== 'none' && active.some((d) => d.sysId === deployable.sysId)
-            ? await findChangesetSnapshot(client, changeset.sysId, deployable.sysId)
+            ? await findChangesetSnapshot(client, changeset.sysId, owner(deployable))
             : undefined;
         if (own) {
             add(deployable, own, 'changeset');
@@ -3355,7 +4219,7 @@ async function findGatedSnapshots(settings, deps) {
                 hint: `Name the deployable in deployable-name to gate its latest snapshot instead`,
             });
         }
-        const latest = await findLatestSnapshot(client, deployable.sysId);
+        const latest = await findLatestSnapshot(client, owner(deployable));
         if (!latest) {
             throw new JobFailedError(`${why}, and it has no snapshot at all`, {
                 jobId: `Deployable ${deployable.name}`,
@@ -3382,6 +4246,40 @@ async function lookUpDeployables(appName, names, client) {
     }
     return found;
 }
+/**
+ * The deployables the changeset impacted, each checked to belong to the changeset's application (which the caller
+ * checked is the one asked about): a deployable of another application is never gated.
+ */
+async function impactedDeployables(changeset, appName, deps) {
+    const impacted = await getImpactedDeployables(deps.client, deps.connection, changeset.number);
+    const foreign = impacted.find((d) => d.appSysId !== changeset.appSysId);
+    if (foreign) {
+        const owner = foreign.appSysId
+            ? (await getDeployableAppName(deps.client, foreign.sysId).catch(() => '')) || foreign.appSysId
+            : '';
+        const what = `Deployable ${foreign.name}, impacted by changeset ${changeset.number},`;
+        throw new JobFailedError(owner
+            ? `${what} belongs to application ${owner}, not ${appName}`
+            : `${what} does not say which application it belongs to (no cdm_app), so it is not gated for ${appName}`, {
+            jobId: `Changeset ${changeset.number}`,
+            state: 'deployable of another application',
+            errors: [],
+            hint: 'The gate judges only the application it was asked about and fails rather than guess; look at the changeset in DevOps Config',
+        });
+    }
+    return impacted;
+}
+/** A changeset of another application is never gated: the error names the application it belongs to. */
+function checkApplication(changeset, appName) {
+    if (changeset.appName.toLowerCase() === appName.toLowerCase())
+        return;
+    throw new JobFailedError(`Changeset ${changeset.number} belongs to application ${changeset.appName}, not ${appName}`, {
+        jobId: `Changeset ${changeset.number}`,
+        state: 'other application',
+        errors: [],
+        hint: `Give the changeset-number of a changeset of ${appName} (cdm-upload's changeset-number output), or the app-name it belongs to`,
+    });
+}
 /** Waits until ServiceNow has generated the changeset's snapshots (or said it made none, or failed). */
 async function waitForGeneration(number, settings, deps) {
     const { client } = deps;
@@ -3395,6 +4293,7 @@ async function waitForGeneration(number, settings, deps) {
                 hint: 'Check changeset-number: it is the changeset-number output of cdm-upload, e.g. Chset-102',
             });
         }
+        checkApplication(changeset, settings.appName);
         if (DEAD_CHANGESET_STATES.has(changeset.state)) {
             throw new JobFailedError(`Changeset ${number} is ${changeset.state}, so it has no snapshots to gate`, {
                 jobId: `Changeset ${number}`,
@@ -3414,13 +4313,14 @@ async function waitForGeneration(number, settings, deps) {
                 : { done: false, state: `committed, snapshot generation ${status || 'pending'}` };
         }
         // Instances without the snapshot_status field: done when every impacted deployable has its snapshot.
-        const impacted = (await getImpactedDeployables(client, deps.connection, number)).filter((d) => d.state !== 'deleted');
+        const impacted = (await impactedDeployables(changeset, settings.appName, deps)).filter((d) => d.state !== 'deleted');
         const wanted = settings.deployableNames.length
             ? impacted.filter((d) => settings.deployableNames.some((n) => n.toLowerCase() === d.name.toLowerCase()))
             : impacted;
         let found = 0;
         for (const deployable of wanted) {
-            if (await findChangesetSnapshot(client, changeset.sysId, deployable.sysId))
+            const owner = { deployableSysId: deployable.sysId, appSysId: deployable.appSysId, appName: settings.appName };
+            if (await findChangesetSnapshot(client, changeset.sysId, owner))
                 found++;
         }
         if (wanted.length && found === wanted.length)
@@ -3584,6 +4484,46 @@ function failOnUnknownState(snapshot) {
     });
 }
 
+;// CONCATENATED MODULE: ./shared/validation/verdict.ts
+function judgeSnapshot(snapshot, status, settings, 
+/** The rows were cut short: a row missing from them proves nothing. */
+truncated) {
+    const { deployable, name, failures, warnings, exceptions } = snapshot;
+    const counts = `${failures} failure(s), ${warnings} warning(s), ${exceptions} exception(s)`;
+    const problems = [];
+    const oddities = [];
+    if (status === 'failed') {
+        problems.push(failures || truncated
+            ? `${deployable}: ${name} failed validation — ${counts}`
+            : `${deployable}: ${name} failed validation, yet none of its policy results is a failure — ${counts}; open the snapshot in DevOps Config`);
+    }
+    else if (status === 'execution_error') {
+        problems.push(`${deployable}: ${name} could not be validated (execution_error: a policy did not finish)` +
+            (failures + warnings
+                ? ` — ${counts}`
+                : ' — ServiceNow gave no per-policy result; open the snapshot in DevOps Config'));
+    }
+    else if (failures) {
+        problems.push(`${deployable}: ServiceNow reports ${name} ${status}, yet ${failures} policy result(s) are failures${status === 'passed_with_exception' ? ' that no exception covers' : ''}; the gate fails rather than guess`);
+    }
+    if (status === 'passed_with_exception' && !exceptions && !truncated) {
+        oddities.push(`ServiceNow reports ${name} passed_with_exception, yet none of its policy results is an excepted failure`);
+    }
+    if (status === 'passed' && exceptions) {
+        oddities.push(`ServiceNow reports ${name} passed, yet ${exceptions} policy result(s) are excepted failures`);
+    }
+    if (settings.failOnExceptions && status === 'passed_with_exception') {
+        problems.push(`${deployable}: ${name} passed only with an exception (fail-on-exceptions: true)`);
+    }
+    else if (settings.failOnExceptions && exceptions) {
+        problems.push(`${deployable}: ${name} has ${exceptions} excepted failure(s) (fail-on-exceptions: true)`);
+    }
+    if (warnings && settings.failOnWarnings && !problems.length) {
+        problems.push(`${deployable}: ${name} has ${warnings} warning(s) (fail-on-warnings: true)`);
+    }
+    return { problems, oddities };
+}
+
 ;// CONCATENATED MODULE: ./shared/validation/gate.ts
 /**
  * The policy-validation gate, the one flow behind cdm-validate and cdm-upload's `validate: true`: find the gated
@@ -3591,6 +4531,7 @@ function failOnUnknownState(snapshot) {
  * the results and SARIF files, and only then publish. It returns a typed result; it never touches @actions/core:
  * snapshots reach the caller the moment they are known through `report`.
  */
+
 
 
 
@@ -3620,7 +4561,7 @@ async function runValidationGate(settings, deps) {
     await bringToFinalState(snapshots, settings, { client, connection, runtime, onChange: report });
     const findings = [];
     const problems = [];
-    const lines = new FileLines(settings.workspace, logger);
+    const lines = new FileLines(settings.workspace, runtime);
     for (const snapshot of snapshots) {
         const status = snapshotStatus(snapshot);
         if (snapshot.didNotStart || status === 'not_validated') {
@@ -3638,7 +4579,10 @@ async function runValidationGate(settings, deps) {
         snapshot.failures = own.filter((f) => f.severity === 'failure').length;
         snapshot.warnings = own.filter((f) => f.severity === 'warning').length;
         snapshot.exceptions = own.filter((f) => f.severity === 'exception').length;
-        problems.push(...verdictProblems(snapshot, status, settings));
+        const verdict = judgeSnapshot(snapshot, status, settings, results.truncated);
+        problems.push(...verdict.problems);
+        for (const odd of verdict.oddities)
+            logger.warning(`${odd}.`, 'Validation state and results disagree');
         if (!own.length && status === 'passed') {
             logger.warning(`${snapshot.name} passed with no policy results: no policy may be mapped to deployable ${snapshot.deployable}.`, 'No policy results');
         }
@@ -3650,54 +4594,53 @@ async function runValidationGate(settings, deps) {
     const resultsFile = () => writeTextFile(settings.resultsFile, `${JSON.stringify({ status, passed: !problems.length, problems, snapshots: snapshots.map(snapshotSummary), findings }, null, 2)}\n`, logger);
     let results = await resultsFile();
     const published = [];
+    const alreadyPublished = [];
     if (settings.publish) {
         if (problems.length) {
             logger.info('Nothing is published: the gate failed.');
         }
         else {
             for (const snapshot of snapshots) {
-                const problem = await publish(snapshot, deps);
-                if (problem)
-                    problems.push(problem);
-                else if (snapshot.published)
+                const outcome = await publish(snapshot, deps);
+                if (outcome === 'published')
                     published.push(snapshot.name);
+                else if (outcome === 'already published')
+                    alreadyPublished.push(snapshot.name);
+                else
+                    problems.push(outcome.problem);
             }
             report();
             if (problems.length)
                 results = await resultsFile();
         }
     }
-    return { status, passed: !problems.length, problems, snapshots, findings, sarif, results, published };
+    return {
+        status,
+        passed: !problems.length,
+        problems,
+        snapshots,
+        findings,
+        sarif,
+        results,
+        published,
+        alreadyPublished,
+    };
 }
-function verdictProblems(snapshot, status, settings) {
-    const counts = `${snapshot.failures} failure(s), ${snapshot.warnings} warning(s), ${snapshot.exceptions} exception(s)`;
-    const problems = [];
-    if (status === 'failed' || status === 'execution_error') {
-        problems.push(`${snapshot.deployable}: ${snapshot.name} ${status === 'failed' ? 'failed validation' : 'could not be validated (execution_error: a policy did not finish)'}` +
-            (snapshot.failures + snapshot.warnings
-                ? ` — ${counts}`
-                : ' — ServiceNow gave no per-policy result; open the snapshot in DevOps Config'));
-    }
-    else if (status === 'passed' && snapshot.failures) {
-        problems.push(`${snapshot.deployable}: ServiceNow reports ${snapshot.name} passed, yet ${snapshot.failures} policy result(s) are failures; the gate fails rather than guess`);
-    }
-    if (status === 'passed_with_exception' && settings.failOnExceptions) {
-        problems.push(`${snapshot.deployable}: ${snapshot.name} passed only with an exception (fail-on-exceptions: true)`);
-    }
-    if (snapshot.warnings && settings.failOnWarnings && !problems.length) {
-        problems.push(`${snapshot.deployable}: ${snapshot.name} has ${snapshot.warnings} warning(s) (fail-on-warnings: true)`);
-    }
-    return problems;
-}
-/** Publishes one passed snapshot; returns what went wrong, if anything. */
+/**
+ * Publishes one passed snapshot: whether this run published it, found it already published, or what went wrong.
+ * A publish that answered an error while the snapshot is published counts as already published (it may have been
+ * published meanwhile), so the `published` output never claims what this run may not have done.
+ */
 async function publish(snapshot, deps) {
     const { logger } = deps.runtime;
     if (snapshot.published) {
         logger.info(`${snapshot.name} is already published.`);
-        return undefined;
+        return 'already published';
     }
     if (!snapshot.serviceId) {
-        return `${snapshot.deployable}: ${snapshot.name} was not published: the deployable is not connected to a service. Connect the deployable to a service in DevOps Config before publishing`;
+        return {
+            problem: `${snapshot.deployable}: ${snapshot.name} was not published: the deployable is not connected to a service. Connect the deployable to a service in DevOps Config before publishing`,
+        };
     }
     try {
         await publishSnapshot(deps.client, deps.connection, snapshot.sysId);
@@ -3707,15 +4650,17 @@ async function publish(snapshot, deps) {
         const now = await getSnapshotValidation(deps.client, snapshot.sysId).catch(() => undefined);
         if (now?.published) {
             snapshot.published = true;
-            logger.info(`${snapshot.name} is published (ServiceNow answered the publish with an error, but it is published).`);
-            return undefined;
+            logger.info(`${snapshot.name} is already published (ServiceNow answered the publish with an error, but it is published).`);
+            return 'already published';
         }
         const message = error instanceof errors_ApiError ? error.vendorMessage : errorMessage(error);
-        return `${snapshot.deployable}: publishing ${snapshot.name} failed: ${message}. The results and SARIF files are written; publish it in DevOps Config once the cause is fixed, or re-run with publish: true`;
+        return {
+            problem: `${snapshot.deployable}: publishing ${snapshot.name} failed: ${message}. The results and SARIF files are written; publish it in DevOps Config once the cause is fixed, or re-run with publish: true`,
+        };
     }
     snapshot.published = true;
     logger.info(`Published ${snapshot.name}.`);
-    return undefined;
+    return 'published';
 }
 /** A snapshot as the `snapshots` output and the results file show it. */
 function snapshotSummary(snapshot) {
@@ -3737,12 +4682,16 @@ function snapshotSummary(snapshot) {
 ;// CONCATENATED MODULE: ./shared/validation/report.ts
 
 
+
+
 /** GitHub refuses a step output over 1 MB; the findings output stays well below it (the results file is complete). */
 const FINDINGS_OUTPUT_LIMIT_BYTES = 900 * 1024;
 /** Annotations per severity: GitHub shows only the first few of each kind per step anyway. */
 const MAX_ANNOTATIONS = 50;
 /** A policy with more findings than this folds them into <details>. */
 const FOLD_AFTER = 5;
+/** The order findings are listed in: what fails the gate first. */
+const SEVERITIES = ['failure', 'warning', 'exception', 'information'];
 /**
  * The snapshot outputs, set the moment the snapshots are known; `snapshot-name` and `snapshot-id` only once the
  * list is `complete` and holds one snapshot (an output cannot be taken back).
@@ -3783,15 +4732,19 @@ function boundedFindings(findings) {
     }
     return { kept, total: findings.length };
 }
-/** One annotation per failure and warning (exceptions as notices), on the file line when the finding has one. */
+/**
+ * One annotation per failure and warning (exceptions as notices), on the file line when the finding has one. The
+ * same finding from several deployables (the same policy, severity and text on the same line or node) is one
+ * annotation naming them all; the results file and SARIF keep one result per snapshot.
+ */
 function annotateFindings(findings, logger) {
     const counts = { failure: 0, warning: 0, exception: 0 };
-    for (const finding of findings) {
+    for (const { finding, deployables } of sameFindings(findings)) {
         if (finding.severity === 'information')
             continue;
         if (++counts[finding.severity] > MAX_ANNOTATIONS)
             continue;
-        const title = `${finding.policy} (${finding.deployable})`;
+        const title = `${finding.policy} (${deployables.join(', ')})`;
         const message = `${finding.description}${finding.file ? '' : ` — node ${finding.nodePath || 'unknown'}`}`;
         const location = finding.file ? { file: finding.file, line: finding.line } : undefined;
         if (finding.severity === 'failure')
@@ -3802,6 +4755,20 @@ function annotateFindings(findings, logger) {
             logger.notice(`Excepted: ${message}`, title, location);
     }
 }
+/** Findings that differ only in their deployable (and snapshot), grouped in first-seen order. */
+function sameFindings(findings) {
+    const groups = new Map();
+    for (const finding of findings) {
+        const { policy, severity, description, nodePath, file, line } = finding;
+        const key = JSON.stringify(file ? [policy, severity, description, file, line] : [policy, severity, description, nodePath]);
+        const group = groups.get(key);
+        if (!group)
+            groups.set(key, { finding, deployables: [finding.deployable] });
+        else if (!group.deployables.includes(finding.deployable))
+            group.deployables.push(finding.deployable);
+    }
+    return [...groups.values()];
+}
 function summarizeGate(summary, snapshots, result) {
     if (!snapshots.length)
         return;
@@ -3810,57 +4777,66 @@ function summarizeGate(summary, snapshots, result) {
         s.deployable,
         `${s.name}${s.source === 'latest' ? ' (latest)' : ''}`,
         `${verdictIcon(snapshotStatus(s))} ${s.didNotStart ? 'did not start' : s.validation}`,
-        String(s.failures),
-        String(s.warnings),
-        String(s.exceptions),
+        s.failures,
+        s.warnings,
+        s.exceptions,
         s.published ? 'yes' : 'no',
     ]));
     if (!result)
         return;
     if (result.problems.length)
-        summary.list(result.problems.map(escapeHtml));
+        summary.list(result.problems, { rest: `every problem is in ${result.results.path}` });
+    if (result.findings.length)
+        summarizeFindings(summary, result);
+}
+/** Counts per policy, then every finding (failures first), folded when long; both cut to the summary's budget. */
+function summarizeFindings(summary, result) {
+    const rest = `every finding is in ${result.results.path}`;
     const byPolicy = new Map();
-    for (const finding of result.findings)
-        byPolicy.set(finding.policy, [...(byPolicy.get(finding.policy) ?? []), finding]);
-    if (!byPolicy.size)
-        return;
-    summary.heading('Findings by policy', 4);
-    for (const [policy, findings] of byPolicy) {
-        const items = findings.map((f) => `- ${findingLine(f)}`).join('\n');
-        const head = `**${escapeHtml(policy)}** — ${findings.length} finding(s)`;
-        if (findings.length > FOLD_AFTER)
-            summary.fold(head, (inner) => inner.text(items));
-        else
-            summary.text(`${head}\n\n${items}\n`);
+    for (const { policy, severity } of result.findings) {
+        const counts = byPolicy.get(policy) ?? { failure: 0, warning: 0, exception: 0, information: 0 };
+        counts[severity]++;
+        byPolicy.set(policy, counts);
     }
+    summary.heading('Findings by policy', 4);
+    summary.table(['Policy', 'Failures', 'Warnings', 'Exceptions', 'Information'], [...byPolicy].map(([policy, c]) => [policy, c.failure, c.warning, c.exception, c.information]), { align: ['left', 'right', 'right', 'right', 'right'], rest });
+    const order = new Map([...byPolicy.keys()].map((policy, i) => [policy, i]));
+    const rank = (f) => SEVERITIES.indexOf(f.severity) * order.size + (order.get(f.policy) ?? 0);
+    const findings = [...result.findings].sort((a, b) => rank(a) - rank(b));
+    const table = (inner) => inner.table(['Policy', 'Severity', 'Where', 'Finding', 'Deployable'], findings.map((f) => [
+        f.policy,
+        `${severityIcon(f.severity)} ${f.severity}`,
+        where(f),
+        f.description,
+        f.deployable,
+    ]), { rest });
+    if (findings.length > FOLD_AFTER)
+        summary.fold(`All ${findings.length} finding(s)`, table);
+    else
+        table(summary);
 }
 /** A passed gate in a few words, for the step's verdict. */
 function gateVerdict(result) {
     const published = result.published.length ? `; published ${result.published.join(', ')}` : '';
-    return `policy validation ${result.status}: ${result.snapshots.length} snapshot(s), ${result.findings.length} finding(s)${published}`;
+    const already = result.alreadyPublished.length ? `; already published ${result.alreadyPublished.join(', ')}` : '';
+    return `policy validation ${result.status}: ${result.snapshots.length} snapshot(s), ${result.findings.length} finding(s)${published}${already}`;
 }
-function findingLine(finding) {
-    const where = finding.file
-        ? fileLink(finding.file, finding.line)
-        : `node \`${finding.nodePath.replace(/`/g, "'") || 'unknown'}\``;
-    return `${severityIcon(finding.severity)} ${finding.severity} ${where} — ${escapeHtml(finding.description).replace(/\r?\n/g, ' ')} (${escapeHtml(finding.deployable)})`;
+function where(finding) {
+    return finding.file ? fileLink(finding.file, finding.line) : md `node ${code(finding.nodePath || 'unknown')}`;
 }
 /** `file:line`, linked to the file at the commit being built when the run says which. */
 function fileLink(file, line) {
-    const text = `${file}${line ? `:${line}` : ''}`;
+    const text = code(`${file}${line ? `:${line}` : ''}`);
     const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = process.env;
     if (!server || !repo || !sha)
-        return `\`${text}\``;
-    return `[\`${text}\`](${server}/${repo}/blob/${sha}/${encodeURI(file)}${line ? `#L${line}` : ''})`;
+        return text;
+    return markdown_link(text, `${server}/${repo}/blob/${sha}/${uriPath(file)}${line ? `#L${line}` : ''}`);
 }
 function verdictIcon(status) {
     return status === 'passed' ? '✅' : status === 'passed_with_exception' ? '☑️' : '❌';
 }
 function severityIcon(severity) {
     return { failure: '❌', warning: '⚠️', exception: '☑️', information: 'ℹ️' }[severity];
-}
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 ;// CONCATENATED MODULE: ./shared/validation/step.ts
@@ -3905,48 +4881,120 @@ function gateFailure(result) {
     });
 }
 
-;// CONCATENATED MODULE: ./shared/fs/workspace.ts
+;// CONCATENATED MODULE: ./shared/fs/glob.ts
 /**
- * Files named by inputs are read only from inside the workspace: on pull_request workflows the files come from
- * the contributor, and a symlink such as `config/leak.properties -> /etc/passwd` must not carry a file of the
- * runner to a vendor. A link is followed to its real path; links that stay inside the workspace are fine.
+ * Files named by a glob input (cdm-upload's `files`), one pattern a line, matched from the working directory.
+ * Each pattern is checked before anything is walked: one that starts outside the workspace (an absolute path
+ * elsewhere, `~`, a `..` segment) is an input problem naming the input, so `/**` never walks the runner's whole
+ * disk. The walk counts against `timeout` and stops at the runner's cancel like every other phase. The matcher
+ * (@actions/glob) is loaded here, on demand: most runs name no glob.
  */
 
 
 
 
-/** GITHUB_WORKSPACE, else the working directory, with its links followed too. */
-async function workspaceRoot() {
-    const root = external_node_path_namespaceObject.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
-    return (0,promises_namespaceObject.realpath)(root).catch(() => root);
+
+/**
+ * The files matching the input's patterns, sorted; problems (a pattern leaving the workspace, an invalid
+ * pattern, a folder that cannot be read, no match) go to the reader. A TimeoutError or CancelledError when the
+ * walk outlives the deadline or the run is cancelled.
+ */
+async function findFiles(inputs, name, runtime) {
+    const text = inputs.string(name) ?? '';
+    const patterns = text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith('#'));
+    const problems = await outsideWorkspace(patterns);
+    for (const problem of problems)
+        inputs.problem(name, problem);
+    if (problems.length)
+        return [];
+    const glob = await __nccwpck_require__.e(/* import() */ 427).then(__nccwpck_require__.bind(__nccwpck_require__, 4427));
+    let globber;
+    try {
+        globber = await glob.create(patterns.join('\n'), { matchDirectories: false, implicitDescendants: false });
+    }
+    catch (error) {
+        inputs.problem(name, `is not a valid pattern: ${quote(errorMessage(error), 400)}`);
+        return [];
+    }
+    const files = await walk(globber.globGenerator(), runtime).catch((error) => {
+        if (error instanceof TimeoutError || error instanceof CancelledError)
+            throw error;
+        inputs.problem(name, `could not be matched: ${errorMessage(error)}`);
+        return [];
+    });
+    if (!files.length && !inputs.problems.some((problem) => problem.input === name)) {
+        inputs.problem(name, `no file matched ${patterns.map(echoInput).join(', ')}`);
+    }
+    return files.sort();
 }
 /**
- * The file at `file` (relative to the working directory), or why it cannot be read: missing, not a regular file,
- * or (after following links) outside the workspace. `label` names it in the reason.
+ * Every file the generator yields, or the run's TimeoutError or CancelledError as soon as either happens: a walk
+ * can spend seconds in folders where nothing matches, between two files.
  */
-async function checkWorkspaceFile(file, label = file) {
-    const absolute = external_node_path_namespaceObject.resolve(file);
-    const real = await (0,promises_namespaceObject.realpath)(absolute).catch(() => undefined);
-    if (real === undefined)
-        return { problem: `no file at ${label}` };
-    const root = await workspaceRoot();
-    const relative = external_node_path_namespaceObject.relative(root, real);
-    if (relative === '..' || relative.startsWith(`..${external_node_path_namespaceObject.sep}`) || external_node_path_namespaceObject.isAbsolute(relative)) {
-        const via = real === absolute ? '' : ` (it links to ${real})`;
-        return {
-            problem: `${label} is outside the workspace ${root}${via}: files are read only from inside the workspace`,
+async function walk(generator, runtime) {
+    const files = [];
+    const doing = () => `finding the files that match files (${files.length} found so far, nothing sent yet)`;
+    const { signal, release } = runtime.deadline.abortSignal(runtime.signal);
+    const stopped = new Promise((_resolve, reject) => {
+        const stop = () => {
+            if (runtime.signal.aborted)
+                reject(new CancelledError(`Cancelled while ${doing()}`));
+            else
+                reject(signal.reason);
         };
+        if (signal.aborted)
+            stop();
+        else
+            signal.addEventListener('abort', stop, { once: true });
+    });
+    stopped.catch(() => undefined);
+    try {
+        for (;;) {
+            const next = await Promise.race([generator.next(), stopped]);
+            if (next.done)
+                return files;
+            files.push(next.value);
+        }
     }
-    const info = await (0,promises_namespaceObject.stat)(real).catch(() => undefined);
-    if (!info?.isFile())
-        return { problem: `${label} is not a file` };
-    return { file: { path: real, bytes: info.size } };
+    catch (error) {
+        if (error instanceof TimeoutError)
+            throwIfPastDeadline(runtime.deadline, doing());
+        throw error;
+    }
+    finally {
+        release();
+    }
 }
-/** Local file work (finding, checking, reading files) counts against `timeout` like every request does. */
-function throwIfPastDeadline(deadline, doing) {
-    if (deadline.remaining() <= 0) {
-        throw new TimeoutError(`Timed out after ${formatDuration(deadline.elapsed())} while ${doing}: raise timeout, or give fewer files`);
+/** Why each pattern (leading `!` removed) would lead outside the workspace; checked without walking anything. */
+async function outsideWorkspace(patterns) {
+    const root = await workspaceRoot();
+    const problems = [];
+    for (const pattern of patterns) {
+        const bare = pattern.replace(/^!+/, '');
+        const quoted = echoInput(pattern);
+        const segments = bare.split(/[\\/]/);
+        if (bare.startsWith('~')) {
+            problems.push(`${quoted} starts in the home folder: write it relative to the working directory`);
+        }
+        else if (segments.includes('..')) {
+            problems.push(`${quoted} leaves the workspace ('..'): files are read only from inside the workspace`);
+        }
+        else {
+            // The literal part before the first wildcard is where the walk starts.
+            const wild = segments.findIndex((segment) => /[*?[]/.test(segment));
+            const head = (wild < 0 ? segments : segments.slice(0, wild)).join('/');
+            const literal = external_node_path_namespaceObject.resolve(head || (external_node_path_namespaceObject.isAbsolute(bare) ? '/' : '.'));
+            const start = await (0,promises_namespaceObject.realpath)(literal).catch(() => literal);
+            const relative = external_node_path_namespaceObject.relative(root, start);
+            if (relative === '..' || relative.startsWith(`..${external_node_path_namespaceObject.sep}`) || external_node_path_namespaceObject.isAbsolute(relative)) {
+                problems.push(`${quoted} is outside the workspace ${root}: files are read only from inside the workspace`);
+            }
+        }
     }
+    return problems;
 }
 
 ;// CONCATENATED MODULE: ./actions/cdm-upload/src/items.ts
@@ -3954,9 +5002,11 @@ function throwIfPastDeadline(deadline, doing) {
  * What cdm-upload sends: one item per upload, built from `content`, `file` or `files` and checked locally (exists,
  * inside the workspace, size, format, JSON/YAML parses) so that every problem is reported before the first request.
  * A file is read once to check it and again when it is uploaded; no item holds its bytes in between, so memory
- * stays flat however many files match. The glob matcher and the YAML and JSON-position parsers load when an input
- * needs them: together they are most of the bundle, and loading them up front would delay every run's first request.
+ * stays flat however many files match. The glob matcher (shared/fs/glob.ts) and the YAML and JSON-position
+ * parsers load when an input needs them: together they are most of the bundle, and loading them up front would
+ * delay every run's first request.
  */
+
 
 
 
@@ -3972,17 +5022,17 @@ const FORMAT_BY_EXTENSION = {
 };
 const TEXT_CONTENT_TYPE = 'text/plain; charset=utf-8';
 /**
- * Reads the source inputs and builds the items; problems go to the reader. Checking files counts against the run's
- * deadline: a TimeoutError between two files when it has passed.
+ * Reads the source inputs and builds the items; problems go to the reader. Finding and checking files count against
+ * the run's deadline: a TimeoutError while finding them, or between two files, when it has passed.
  */
-async function collectItems(inputs, settings, deadline) {
+async function collectItems(inputs, settings, runtime) {
     const source = inputs.exactlyOne(['content', 'file', 'files']);
     inputs.onlyWith('files-root', source === 'files', 'files');
     if (source === undefined)
         return [];
     if (source === 'content')
         return [await contentItem(inputs, settings)].filter((item) => item !== undefined);
-    const files = source === 'file' ? [external_node_path_namespaceObject.resolve(inputs.string('file') ?? '')] : await matchFiles(inputs);
+    const files = source === 'file' ? [external_node_path_namespaceObject.resolve(inputs.string('file') ?? '')] : await findFiles(inputs, 'files', runtime);
     if (source === 'files' && files.length > 1) {
         for (const name of ['file-name', 'file-node-name']) {
             if (inputs.has(name))
@@ -3991,7 +5041,7 @@ async function collectItems(inputs, settings, deadline) {
     }
     const items = [];
     for (const [index, file] of files.entries()) {
-        throwIfPastDeadline(deadline, `checking the files to upload (${index} of ${files.length} checked, nothing sent yet)`);
+        throwIfPastDeadline(runtime.deadline, `checking the files to upload (${index} of ${files.length} checked, nothing sent yet)`);
         const item = await fileItem(inputs, settings, source, file);
         if (item)
             items.push(item);
@@ -4006,18 +5056,6 @@ async function readItemBody(item) {
     if ('problem' in checked)
         throw new InputError([{ input: item.source, message: checked.problem }]);
     return (0,promises_namespaceObject.readFile)(checked.file.path);
-}
-async function matchFiles(inputs) {
-    const patterns = inputs.string('files') ?? '';
-    const glob = await __nccwpck_require__.e(/* import() */ 427).then(__nccwpck_require__.bind(__nccwpck_require__, 4427));
-    const globber = await glob.create(patterns, { matchDirectories: false, implicitDescendants: false });
-    const files = (await globber.glob()).sort();
-    if (!files.length)
-        inputs.problem('files', `no file matched ${patterns
-            .split('\n')
-            .map((p) => `'${p.trim()}'`)
-            .join(', ')}`);
-    return files;
 }
 async function contentItem(inputs, settings) {
     const body = Buffer.from(inputs.verbatim('content'), 'utf8');
@@ -4379,8 +5417,6 @@ function openChangesetHint(changesetNumber, files) {
 /** The server's documented default limits. */
 const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 const DEFAULT_MAX_FILE_UPLOAD_BYTES = 5 * 1024 * 1024;
-/** The job summary has a 1 MiB limit too: a glob of thousands of files gets the first rows only. */
-const SUMMARY_FILE_ROWS = 500;
 function run(options = {}) {
     return runAction({ title: 'ServiceNow CDM upload', ...options }, main);
 }
@@ -4440,7 +5476,7 @@ async function main(context) {
         fileNodeName,
         maxUploadBytes,
         filesRoot: external_node_path_namespaceObject.resolve(inputs.string('files-root') ?? '.'),
-    }, runtime.deadline);
+    }, runtime);
     if (dataFormatAttributes && !items.some((item) => item.dataFormat === 'csv')) {
         inputs.problem('data-format-attributes', 'only applies to csv data');
     }
@@ -4512,17 +5548,12 @@ async function main(context) {
             ['Changeset state', done.changesetState],
             ['Elapsed', formatDuration(runtime.deadline.elapsed())],
         ]);
-        const shown = files.slice(0, SUMMARY_FILE_ROWS);
-        summary.fold(`Files: ${files.length}`, (inner) => {
-            inner.table(['File', 'Name path', 'Upload id', 'State'], shown.map((f) => [
-                f.file ? external_node_path_namespaceObject.relative(process.cwd(), f.file) || f.file : 'content',
-                f.namePath ?? '',
-                f.uploadId ?? '',
-                f.state,
-            ]));
-            if (files.length > shown.length)
-                inner.text(`…and ${files.length - shown.length} more file(s): the files output lists them all.`);
-        });
+        summary.fold(`Files: ${files.length}`, (inner) => inner.table(['File', 'Name path', 'Upload id', 'State'], files.map((f) => [
+            f.file ? external_node_path_namespaceObject.relative(process.cwd(), f.file) || f.file : 'content',
+            f.namePath ?? '',
+            f.uploadId ?? '',
+            f.state,
+        ]), { rest: 'the files output lists them all' }));
     }
 }
 /** The step's outputs for what the uploads reported; the ones not reported yet are left out. */

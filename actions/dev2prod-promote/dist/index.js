@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37371);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(20721);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 37371:
+/***/ 20721:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -27,8 +27,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./shared/errors.ts
 /**
  * The error kinds every action reports. `main` turns each into one `setFailed` line plus titled annotations
@@ -139,143 +137,143 @@ function quote(text, maxChars = QUOTE_MAX_CHARS) {
 function moreBytes(bytes) {
     return bytes === undefined ? '…(and more, not read)' : `…(${bytes.toLocaleString('en-US')} more bytes)`;
 }
+/** A file the run writes (an export, a SARIF or results file, a download) could not be written: which, and why. */
+class FileWriteError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'FileWriteError';
+    }
+}
 
-;// CONCATENATED MODULE: ./shared/runtime.ts
+;// CONCATENATED MODULE: ./shared/report/artifact.ts
 /**
- * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
- * the logger, the cancellation signal and the run's deadline.
+ * Artifact upload, only when the user named an artifact. Where the runtime cannot take one (run outside GitHub
+ * Actions, or GitHub Enterprise Server, which this artifact client does not support) it warns and the run goes on:
+ * the file stays on disk for a later step. Where it can, a failed upload fails the step: the user asked for the
+ * artifact and a later job would look for it. Callers report their outputs and files before uploading.
  */
 
-const systemClock = {
-    now: () => Date.now(),
-    random: () => Math.random(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(new CancelledError());
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new CancelledError());
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-/** The run's time budget (the `timeout` input). */
-class Deadline {
-    clock;
-    timeoutMs;
-    startedAt;
-    at;
-    constructor(clock, timeoutMs) {
-        this.clock = clock;
-        this.timeoutMs = timeoutMs;
-        this.startedAt = clock.now();
-        this.at = this.startedAt + timeoutMs;
+
+/** The `artifact-name` and `retention-days` inputs; undefined when no artifact was asked for. */
+function readArtifactInputs(inputs) {
+    const name = inputs.string('artifact-name');
+    const retentionDays = inputs.integer('retention-days', { min: 1, max: 90 });
+    inputs.onlyWith('retention-days', name !== undefined, 'artifact-name');
+    return name === undefined ? undefined : { name, retentionDays };
+}
+async function uploadArtifact(request, logger) {
+    const where = request.files.join(', ');
+    if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
+        logger.warning(`Artifact '${request.name}' was not uploaded: this runtime has no artifact service (ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL are unset, as outside GitHub Actions). The file stays at ${where}.`, 'Artifact not uploaded');
+        return undefined;
     }
-    remaining() {
-        return Math.max(0, this.at - this.clock.now());
+    const server = enterpriseServer();
+    if (server) {
+        logger.warning(`Artifact '${request.name}' was not uploaded: ${server} is GitHub Enterprise Server, which this artifact upload does not support. The file stays at ${where}.`, 'Artifact not uploaded');
+        return undefined;
     }
-    elapsed() {
-        return this.clock.now() - this.startedAt;
+    try {
+        // Loaded on demand: the artifact client is most of the bundle and most runs do not need it.
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(351), __nccwpck_require__.e(779), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9645));
+        const rootDirectory = commonDirectory(request.files);
+        const response = await new DefaultArtifactClient().uploadArtifact(request.name, request.files, rootDirectory, {
+            retentionDays: request.retentionDays,
+        });
+        logger.info(`Uploaded artifact '${request.name}' (id ${response.id ?? 'unknown'}, ${response.size ?? '?'} bytes).`);
+        return { id: response.id, size: response.size };
     }
-    /**
-     * One abort signal for one piece of work (a request from its DNS look-up to its body's last byte): it aborts
-     * with a TimeoutError when the deadline passes and with a CancelledError when `cancel` aborts. Call `release`
-     * when the work is over, so no timer or listener outlives it.
-     */
-    abortSignal(cancel) {
-        const controller = new AbortController();
-        let timer;
-        const onCancel = () => {
-            clearTimeout(timer);
-            controller.abort(new CancelledError());
-        };
-        const expire = () => {
-            controller.abort(new errors_TimeoutError(`the action's timeout (${runtime_formatDuration(this.timeoutMs)}) ran out`));
-            cancel.removeEventListener('abort', onCancel);
-        };
-        const arm = () => {
-            const remaining = this.remaining();
-            if (remaining <= 0)
-                return expire();
-            // setTimeout cannot wait longer than about 24.8 days in one go.
-            timer = remaining > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(expire, remaining);
-            timer.unref();
-        };
-        if (cancel.aborted)
-            onCancel();
-        else {
-            cancel.addEventListener('abort', onCancel, { once: true });
-            arm();
+    catch (error) {
+        throw new ArtifactError(`Artifact '${request.name}' was not uploaded: ${errorMessage(error)}. The file stays at ${where}; re-run the job, or leave artifact-name empty if no later job needs the artifact`);
+    }
+}
+/** The server, when the run is on GitHub Enterprise Server (neither github.com nor a ghe.com data-residency host). */
+function enterpriseServer() {
+    const serverUrl = process.env.GITHUB_SERVER_URL;
+    if (!serverUrl)
+        return undefined;
+    let host;
+    try {
+        host = new URL(serverUrl).hostname.toLowerCase();
+    }
+    catch {
+        return undefined;
+    }
+    const cloud = host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost');
+    return cloud ? undefined : host;
+}
+function commonDirectory(files) {
+    return files
+        .map((file) => external_node_path_.dirname(external_node_path_.resolve(file)))
+        .reduce((common, dir) => {
+        while (!`${dir}${external_node_path_.sep}`.startsWith(`${common}${external_node_path_.sep}`) && common !== external_node_path_.dirname(common)) {
+            common = external_node_path_.dirname(common);
         }
-        return {
-            signal: controller.signal,
-            release: () => {
-                clearTimeout(timer);
-                cancel.removeEventListener('abort', onCancel);
-            },
-        };
-    }
-}
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** `1m 05s`-style durations for progress lines and summaries. */
-function runtime_formatDuration(ms) {
-    const totalSeconds = Math.round(ms / 100) / 10;
-    if (totalSeconds < 60)
-        return `${totalSeconds}s`;
-    const seconds = Math.round(totalSeconds);
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    const mm = h ? String(m).padStart(2, '0') : String(m);
-    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
+        return common;
+    });
 }
 
-;// CONCATENATED MODULE: ./shared/fs/workspace.ts
+;// CONCATENATED MODULE: ./shared/report/known.ts
 /**
- * Files named by inputs are read only from inside the workspace: on pull_request workflows the files come from
- * the contributor, and a symlink such as `config/leak.properties -> /etc/passwd` must not carry a file of the
- * runner to a vendor. A link is followed to its real path; links that stay inside the workspace are fine.
+ * How a flow hands back its result. It returns the whole typed result when it ends; along the way it reports each
+ * part the moment it is known (a job id, a state) through one typed callback, `Report`. So `main` puts IDs into the
+ * outputs at once, and a run that fails, times out or is cancelled still summarizes what it learned.
  */
-
-
-
-
-/** GITHUB_WORKSPACE, else the working directory, with its links followed too. */
-async function workspaceRoot() {
-    const root = external_node_path_.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
-    return (0,promises_.realpath)(root).catch(() => root);
+/** Collects what a flow reports; `report` is the callback to give the flow, `value` what is known on any path. */
+class Known {
+    onPart;
+    known = {};
+    /** `onPart` sees each part as it is reported (to set the outputs that part carries). */
+    constructor(onPart = () => { }) {
+        this.onPart = onPart;
+    }
+    report = (part) => {
+        this.known = { ...this.known, ...part };
+        this.onPart(part);
+    };
+    get value() {
+        return this.known;
+    }
 }
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __nccwpck_require__(77094);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+;// CONCATENATED MODULE: ./shared/fs/file-name.ts
+/** File names built from inputs or vendor text, which must never name a path. */
+/** The most bytes one file name may have on Linux, macOS and Windows file systems alike. */
+const FILE_NAME_MAX_BYTES = 255;
 /**
- * The file at `file` (relative to the working directory), or why it cannot be read: missing, not a regular file,
- * or (after following links) outside the workspace. `label` names it in the reason.
+ * A name as a single file name on every OS: path separators, reserved and control characters become `_`, leading
+ * dots go (no `..`, no hidden file), e.g. "Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44" and
+ * "../../x" → "x". Never empty: `fallback` when nothing is left. With `extension` (".json") the whole name, the
+ * extension kept whole, fits in 255 UTF-8 bytes: the file systems' limit counts bytes, not characters.
  */
-async function checkWorkspaceFile(file, label = file) {
-    const absolute = external_node_path_.resolve(file);
-    const real = await (0,promises_.realpath)(absolute).catch(() => undefined);
-    if (real === undefined)
-        return { problem: `no file at ${label}` };
-    const root = await workspaceRoot();
-    const relative = external_node_path_.relative(root, real);
-    if (relative === '..' || relative.startsWith(`..${external_node_path_.sep}`) || external_node_path_.isAbsolute(relative)) {
-        const via = real === absolute ? '' : ` (it links to ${real})`;
-        return {
-            problem: `${label} is outside the workspace ${root}${via}: files are read only from inside the workspace`,
-        };
-    }
-    const info = await (0,promises_.stat)(real).catch(() => undefined);
-    if (!info?.isFile())
-        return { problem: `${label} is not a file` };
-    return { file: { path: real, bytes: info.size } };
+function safeFileName(name, fallback = 'file', extension = '') {
+    const safe = name
+        // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+        .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
+        .replace(/\s+/g, '_')
+        .replace(/^[.\s_]+|[.\s]+$/g, '');
+    const room = FILE_NAME_MAX_BYTES - Buffer.byteLength(extension);
+    return `${cutUtf8(safe, room).replace(/[.\s]+$/, '') || cutUtf8(fallback, room)}${extension}`;
 }
-/** Local file work (finding, checking, reading files) counts against `timeout` like every request does. */
-function throwIfPastDeadline(deadline, doing) {
-    if (deadline.remaining() <= 0) {
-        throw new TimeoutError(`Timed out after ${formatDuration(deadline.elapsed())} while ${doing}: raise timeout, or give fewer files`);
+/** The longest start of `text` that fits in `maxBytes` of UTF-8, never splitting a character. */
+function cutUtf8(text, maxBytes) {
+    if (Buffer.byteLength(text) <= maxBytes)
+        return text;
+    let bytes = 0;
+    let end = 0;
+    for (const character of text) {
+        const size = Buffer.byteLength(character);
+        if (bytes + size > maxBytes)
+            break;
+        bytes += size;
+        end += character.length;
     }
+    return text.slice(0, end);
 }
 
 ;// CONCATENATED MODULE: ./shared/json.ts
@@ -486,355 +484,6 @@ function mapJsonStrings(value, map) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./shared/http/body.ts
-
-
-const EXCERPT_CHARS = 300;
-/**
- * Reads the body as text, at most `maxBytes` of it: past that it stops reading (dropping the connection) rather
- * than holding a huge answer in memory, and keeps what it read only when `keepCut` asks for it (to quote an error
- * answer). A connection dropped mid-body is an error, not a short body.
- */
-function readBody(res, maxBytes, keepCut = true) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let bytes = 0;
-        let settled = false;
-        const settle = (outcome) => {
-            if (settled)
-                return;
-            settled = true;
-            outcome();
-        };
-        const closedMidAnswer = () => settle(() => reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' })));
-        res.on('data', (chunk) => {
-            if (settled)
-                return;
-            const room = maxBytes - bytes;
-            if (chunk.length <= room) {
-                chunks.push(chunk);
-                bytes += chunk.length;
-                return;
-            }
-            chunks.push(chunk.subarray(0, room));
-            const declared = Number(res.headers['content-length']);
-            const unreadBytes = Number.isSafeInteger(declared) && declared > maxBytes ? declared - maxBytes : undefined;
-            const text = keepCut ? Buffer.concat(chunks).toString('utf8') : '';
-            chunks.length = 0;
-            settle(() => resolve({ text, cut: true, unreadBytes }));
-            res.destroy();
-        });
-        res.once('error', (error) => settle(() => reject(error)));
-        res.once('aborted', closedMidAnswer);
-        res.once('end', () => {
-            if (!res.complete)
-                return closedMidAnswer();
-            settle(() => resolve({ text: Buffer.concat(chunks).toString('utf8'), cut: false }));
-        });
-    });
-}
-function isHtml(contentType, text) {
-    if (contentType?.toLowerCase().includes('text/html'))
-        return true;
-    return /^\s*(<!doctype html|<html)/i.test(text);
-}
-function htmlTitle(text) {
-    const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text);
-    return match ? match[1].replace(/\s+/g, ' ').trim() || undefined : undefined;
-}
-/** "an HTML page titled 'Sign in' (a login page or a proxy's error page, not the API)". */
-function describeHtml(text) {
-    const title = htmlTitle(text);
-    return `an HTML page${title ? ` titled '${title}'` : ' with no title'} instead of JSON (a single sign-on login page or a proxy's error page answered, not the API)`;
-}
-/** The first few hundred characters, on one line, saying how much more there was. */
-function excerpt(text, body) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    if (flat.length <= EXCERPT_CHARS && !body?.cut)
-        return flat;
-    const shown = flat.slice(0, EXCERPT_CHARS);
-    if (body?.cut && body.unreadBytes === undefined)
-        return `${shown}${moreBytes(undefined)}`;
-    return `${shown}${moreBytes(Buffer.byteLength(flat.slice(EXCERPT_CHARS)) + (body?.unreadBytes ?? 0))}`;
-}
-/** Parses JSON, or returns undefined when the text is not JSON. */
-function tryParseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * The message to show for an error answer: the vendor's words when the body is a JSON error we recognise,
- * else what the body was (an HTML page, or the content type and the first few hundred characters).
- */
-function describeErrorBody(contentType, text, readVendorMessage, body) {
-    if (!text.trim() && !body?.cut)
-        return 'the answer had an empty body';
-    if (isHtml(contentType, text))
-        return describeHtml(text);
-    const json = body?.cut ? undefined : tryParseJson(text);
-    if (json !== undefined) {
-        const message = readVendorMessage(json) ?? genericMessage(json);
-        if (message)
-            return message;
-    }
-    return `${contentType ? `${contentType} body` : 'body'}: ${excerpt(text, body)}`;
-}
-/** Common shapes: {message}, {error: "..."}, {error: {message}}, {errors: [...]}. */
-function genericMessage(json) {
-    if (!isRecord(json))
-        return undefined;
-    if (typeof json.message === 'string' && json.message)
-        return json.message;
-    if (typeof json.error === 'string' && json.error)
-        return json.error;
-    if (isRecord(json.error) && typeof json.error.message === 'string')
-        return json.error.message;
-    if (Array.isArray(json.errors) && json.errors.length)
-        return json.errors.map((e) => scalarText(e)).join('; ');
-    return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./shared/fs/zip.ts
-/** Telling a zip archive (a SMAX package) from what arrives instead: nothing, an HTML page, or other bytes. */
-
-
-/** A local file header: every zip archive with content starts with it. */
-const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-/** Enough of a file to find an HTML page's title. */
-const HEAD_BYTES = 8192;
-/**
- * What is wrong with a file that should be a zip archive, from its first bytes (and the answer's content type, for a
- * download), said of the file ("is empty", "is an HTML page ..."); undefined when it starts like one.
- */
-function zipProblem(head, contentType, quoteStart = true) {
-    if (head.length === 0)
-        return 'is empty';
-    const text = head.toString('latin1');
-    if (isHtml(contentType, text)) {
-        const title = htmlTitle(text);
-        return `is an HTML page${title ? ` titled '${title}'` : ' without a title'}${contentType ? ` (${contentType})` : ''}, not a zip archive: a login page or an error page came instead of the file`;
-    }
-    if (head.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE))
-        return undefined;
-    if (!quoteStart)
-        return 'is not a zip archive: it does not start with PK\\x03\\x04';
-    const start = head.subarray(0, 16);
-    const shown = /^[\x20-\x7e\t\r\n]*$/.test(start.toString('latin1'))
-        ? `'${start.toString('latin1').replace(/\s+/g, ' ')}'`
-        : `0x${start.toString('hex')}`;
-    return `is not a zip archive: it starts with ${shown}${contentType ? ` (${contentType})` : ''}, where a zip archive starts with PK\\x03\\x04`;
-}
-/** The problem with a file on disk that should be a zip archive, as zipProblem says it (never quoting its bytes). */
-async function zipFileProblem(file) {
-    const handle = await (0,promises_.open)(file, 'r');
-    try {
-        const head = Buffer.alloc(HEAD_BYTES);
-        const { bytesRead } = await handle.read(head, 0, head.length, 0);
-        return zipProblem(head.subarray(0, bytesRead), undefined, false);
-    }
-    finally {
-        await handle.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./shared/poll/poll.ts
-/**
- * The one poller. The wait between checks grows with the time already waited (a tenth of it, at least
- * 0.5 s, at most `poll-interval`), so a job is noticed within max(0.5 s, 10 % of its duration) of finishing
- * while a long job costs few requests. `timeout` bounds the whole wait; cancellation stops it at once.
- */
-
-
-const MIN_INTERVAL_MS = 500;
-/** The `poll-interval` input of every action that waits: a duration, never below MIN_INTERVAL_MS. */
-function readPollInterval(inputs, fallback) {
-    return inputs.duration('poll-interval', fallback, { min: MIN_INTERVAL_MS });
-}
-const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
-const PROGRESS_EVERY_MS = 30_000;
-/** Time kept for the last check's answer before the deadline: 5 s, or a tenth of a short timeout. */
-const LAST_CHECK_RESERVE_MS = 5_000;
-const LAST_CHECK_RESERVE_FRACTION = 0.1;
-/** The wait before the next check, given how long the job has been waited for. */
-function nextIntervalMs(elapsedMs, maxIntervalMs, minIntervalMs = MIN_INTERVAL_MS) {
-    const proportional = Math.max(minIntervalMs, elapsedMs * INTERVAL_FRACTION_OF_ELAPSED);
-    return Math.max(1, Math.min(maxIntervalMs, proportional));
-}
-/** Calls `check` until it reports done, and returns its value. */
-async function poll(check, options) {
-    const { runtime, what } = options;
-    const { clock, logger, deadline, signal } = runtime;
-    const started = clock.now();
-    const progressEvery = options.progressEveryMs ?? PROGRESS_EVERY_MS;
-    let lastState;
-    let lastProgressAt = started;
-    const elapsed = () => runtime_formatDuration(clock.now() - started);
-    const stopped = (verb, detail) => `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
-        (detail ? ` (${detail})` : '') +
-        (options.resumeHint ? `. ${options.resumeHint}` : '');
-    // The deadline is absolute (every request is cut off there), so the last check happens a little before it, with
-    // time left to be answered.
-    const lastCheckReserve = Math.min(LAST_CHECK_RESERVE_MS, deadline.timeoutMs * LAST_CHECK_RESERVE_FRACTION);
-    let lastCheckDone = false;
-    for (;;) {
-        const untilLastCheck = deadline.remaining() - lastCheckReserve;
-        const interval = nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs);
-        if (lastCheckDone || deadline.remaining() <= 0)
-            throw new errors_TimeoutError(stopped('Timed out waiting for'));
-        lastCheckDone = untilLastCheck <= interval;
-        const wait = Math.max(0, Math.min(interval, untilLastCheck));
-        try {
-            await clock.sleep(wait, signal);
-        }
-        catch (error) {
-            if (error instanceof CancelledError)
-                throw new CancelledError(stopped('Cancelled while waiting for'));
-            throw error;
-        }
-        let step;
-        try {
-            step = await check();
-        }
-        catch (error) {
-            if (error instanceof CancelledError)
-                throw new CancelledError(stopped('Cancelled while waiting for'));
-            // The last check's request ran into the deadline: say what the request was doing, too.
-            if (error instanceof errors_TimeoutError)
-                throw new errors_TimeoutError(stopped('Timed out waiting for', error.message));
-            throw error;
-        }
-        if (step.done)
-            return step.value;
-        const now = clock.now();
-        if (step.state !== lastState || now - lastProgressAt >= progressEvery) {
-            logger.info(`${what}: ${step.state} (${elapsed()} elapsed)`);
-            lastProgressAt = now;
-            if (step.state !== lastState)
-                options.onState?.(step.state);
-            lastState = step.state;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./shared/report/artifact.ts
-/**
- * Artifact upload, only when the user named an artifact. Where the runtime cannot take one (run outside GitHub
- * Actions, or GitHub Enterprise Server, which this artifact client does not support) it warns and the run goes on:
- * the file stays on disk for a later step. Where it can, a failed upload fails the step: the user asked for the
- * artifact and a later job would look for it. Callers report their outputs and files before uploading.
- */
-
-
-/** The `artifact-name` and `retention-days` inputs; undefined when no artifact was asked for. */
-function readArtifactInputs(inputs) {
-    const name = inputs.string('artifact-name');
-    const retentionDays = inputs.integer('retention-days', { min: 1, max: 90 });
-    inputs.onlyWith('retention-days', name !== undefined, 'artifact-name');
-    return name === undefined ? undefined : { name, retentionDays };
-}
-async function uploadArtifact(request, logger) {
-    const where = request.files.join(', ');
-    if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
-        logger.warning(`Artifact '${request.name}' was not uploaded: this runtime has no artifact service (ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL are unset, as outside GitHub Actions). The file stays at ${where}.`, 'Artifact not uploaded');
-        return undefined;
-    }
-    const server = enterpriseServer();
-    if (server) {
-        logger.warning(`Artifact '${request.name}' was not uploaded: ${server} is GitHub Enterprise Server, which this artifact upload does not support. The file stays at ${where}.`, 'Artifact not uploaded');
-        return undefined;
-    }
-    try {
-        // Loaded on demand: the artifact client is most of the bundle and most runs do not need it.
-        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(351), __nccwpck_require__.e(779), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9645));
-        const rootDirectory = commonDirectory(request.files);
-        const response = await new DefaultArtifactClient().uploadArtifact(request.name, request.files, rootDirectory, {
-            retentionDays: request.retentionDays,
-        });
-        logger.info(`Uploaded artifact '${request.name}' (id ${response.id ?? 'unknown'}, ${response.size ?? '?'} bytes).`);
-        return { id: response.id, size: response.size };
-    }
-    catch (error) {
-        throw new ArtifactError(`Artifact '${request.name}' was not uploaded: ${errorMessage(error)}. The file stays at ${where}; re-run the job, or leave artifact-name empty if no later job needs the artifact`);
-    }
-}
-/** The server, when the run is on GitHub Enterprise Server (neither github.com nor a ghe.com data-residency host). */
-function enterpriseServer() {
-    const serverUrl = process.env.GITHUB_SERVER_URL;
-    if (!serverUrl)
-        return undefined;
-    let host;
-    try {
-        host = new URL(serverUrl).hostname.toLowerCase();
-    }
-    catch {
-        return undefined;
-    }
-    const cloud = host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost');
-    return cloud ? undefined : host;
-}
-function commonDirectory(files) {
-    return files
-        .map((file) => external_node_path_.dirname(external_node_path_.resolve(file)))
-        .reduce((common, dir) => {
-        while (!`${dir}${external_node_path_.sep}`.startsWith(`${common}${external_node_path_.sep}`) && common !== external_node_path_.dirname(common)) {
-            common = external_node_path_.dirname(common);
-        }
-        return common;
-    });
-}
-
-;// CONCATENATED MODULE: ./shared/report/known.ts
-/**
- * How a flow hands back its result. It returns the whole typed result when it ends; along the way it reports each
- * part the moment it is known (a job id, a state) through one typed callback, `Report`. So `main` puts IDs into the
- * outputs at once, and a run that fails, times out or is cancelled still summarizes what it learned.
- */
-/** Collects what a flow reports; `report` is the callback to give the flow, `value` what is known on any path. */
-class Known {
-    onPart;
-    known = {};
-    /** `onPart` sees each part as it is reported (to set the outputs that part carries). */
-    constructor(onPart = () => { }) {
-        this.onPart = onPart;
-    }
-    report = (part) => {
-        this.known = { ...this.known, ...part };
-        this.onPart(part);
-    };
-    get value() {
-        return this.known;
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __nccwpck_require__(77094);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-;// CONCATENATED MODULE: ./shared/fs/file-name.ts
-/** File names built from inputs or vendor text, which must never name a path. */
-/**
- * A name as a single file name on every OS: path separators, reserved and control characters become `_`, leading
- * dots go (no `..`, no hidden file), e.g. "Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44" and
- * "../../x" → "x". Never empty: `fallback` when nothing is left.
- */
-function safeFileName(name, fallback = 'file') {
-    const safe = name
-        // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
-        .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
-        .replace(/\s+/g, '_')
-        .replace(/^[.\s_]+|[.\s]+$/g, '');
-    return safe.slice(0, 200) || fallback;
-}
-
 ;// CONCATENATED MODULE: ./shared/report/outputs.ts
 /**
  * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
@@ -927,6 +576,8 @@ function writeOversizeOutput(name, text) {
  * Failure to comment warns; it never fails the step.
  */
 
+/** GitHub refuses a comment over 65,536 characters; a body built with Summary stays under this many bytes. */
+const COMMENT_BUDGET_BYTES = 60_000;
 async function upsertPullRequestComment(comment, logger) {
     try {
         // Loaded on demand: the GitHub client is large and most runs do not comment.
@@ -1086,6 +737,15 @@ function parseBaseUrl(text) {
     }
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
+/**
+ * The port written in a URL (with or without a scheme) when it is not one from 1 to 65535. `new URL` takes port 0
+ * (nothing listens there) and refuses ports over 65535 only as an invalid URL, which would not say why.
+ */
+function invalidPortOf(text) {
+    const authority = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)/i.exec(text.trim())?.[1] ?? '';
+    const port = /:(\d+)$/.exec(authority.slice(authority.lastIndexOf('@') + 1))?.[1];
+    return port !== undefined && (Number(port) < 1 || Number(port) > 65535) ? port : undefined;
+}
 /** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
 function userinfoOf(text) {
     return USERINFO.exec(text.trim())?.[2] || undefined;
@@ -1118,6 +778,26 @@ function isLoopback(hostname) {
 
 /** How the runner passes inputs: `INPUT_<NAME>` with spaces as underscores, upper-cased (hyphens stay). */
 const environmentInputs = (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+/** How much of a given value a problem quotes: enough to recognise it, never a whole file pasted into an input. */
+const ECHO_CHARS = 200;
+/** The value's first ECHO_CHARS characters, and how many more there were (0 when it is whole). */
+function cut(value) {
+    if (value.length <= ECHO_CHARS)
+        return { shown: value, more: 0 };
+    // Cutting between the two halves of a surrogate pair would leave half a character.
+    const end = /[\uD800-\uDBFF]/.test(value[ECHO_CHARS - 1]) ? ECHO_CHARS - 1 : ECHO_CHARS;
+    return { shown: `${value.slice(0, end)}…`, more: value.length - end };
+}
+/** `(got 'value')`, the value cut to ECHO_CHARS with how much more there was: the end of every problem. */
+function gotText(value) {
+    const { shown, more } = cut(value);
+    return more ? `(got '${shown}', ${more} more characters)` : `(got '${shown}')`;
+}
+/** `'value'`, cut like gotText, for a problem that quotes a value (or one item of it) inside its sentence. */
+function echoInput(value) {
+    const { shown, more } = cut(value);
+    return more ? `'${shown}' (${more} more characters)` : `'${shown}'`;
+}
 const TRUE_VALUES = ['true', 'True', 'TRUE'];
 const FALSE_VALUES = ['false', 'False', 'FALSE'];
 class InputReader {
@@ -1132,8 +812,12 @@ class InputReader {
     has(name) {
         return this.raw(name) !== '';
     }
-    problem(input, message) {
-        this.problems.push({ input, message });
+    /**
+     * Records a problem with `input`. `got` is the value as given, when the message quotes it: every echo of a value
+     * goes through here, so none is quoted at any length.
+     */
+    problem(input, message, got) {
+        this.problems.push({ input, message: got === undefined ? message : `${message} ${gotText(got)}` });
     }
     string(name, options = {}) {
         const value = this.raw(name);
@@ -1164,7 +848,7 @@ class InputReader {
             return options.default;
         const found = values.find((v) => (options.ignoreCase ? v.toLowerCase() === value.toLowerCase() : v === value));
         if (found === undefined)
-            this.problem(name, `must be one of ${values.join(', ')} (got '${value}')`);
+            this.problem(name, `must be one of ${values.join(', ')}`, value);
         return found;
     }
     /** YAML 1.2 core booleans: true/True/TRUE, false/False/FALSE. */
@@ -1176,7 +860,7 @@ class InputReader {
             return true;
         if (FALSE_VALUES.includes(value))
             return false;
-        this.problem(name, `must be true or false (got '${value}')`);
+        this.problem(name, 'must be true or false', value);
         return defaultValue;
     }
     /**
@@ -1187,11 +871,11 @@ class InputReader {
         const value = this.raw(name) || defaultValue;
         const ms = parseDuration(value);
         if (ms === undefined || ms <= 0) {
-            this.problem(name, `must be a positive duration such as 90s, 15m, 1h or a number of seconds (got '${value}')`);
+            this.problem(name, 'must be a positive duration such as 90s, 15m, 1h or a number of seconds', value);
             return parseDuration(defaultValue) ?? 0;
         }
         if (options.min !== undefined && ms < options.min) {
-            this.problem(name, `must be at least ${formatMs(options.min)} (got '${value}')`);
+            this.problem(name, `must be at least ${formatMs(options.min)}`, value);
             return parseDuration(defaultValue) ?? 0;
         }
         return ms;
@@ -1210,7 +894,7 @@ class InputReader {
             ]
                 .filter(Boolean)
                 .join(' and ');
-            this.problem(name, `must be a whole number${range ? ` ${range}` : ''} (got '${value}')`);
+            this.problem(name, `must be a whole number${range ? ` ${range}` : ''}`, value);
             return options.default;
         }
         return n;
@@ -1222,7 +906,7 @@ class InputReader {
             return defaultValue;
         const bytes = parseSize(value);
         if (bytes === undefined) {
-            this.problem(name, `must be a size such as 2MB, 512KB or a number of bytes, or 0 for no limit (got '${value}')`);
+            this.problem(name, 'must be a size such as 2MB, 512KB or a number of bytes, or 0 for no limit', value);
             return defaultValue;
         }
         return bytes;
@@ -1243,16 +927,20 @@ class InputReader {
             const colon = credentials.indexOf(':');
             if (colon >= 0)
                 this.logger.mask(decodeURIComponentSafe(credentials.slice(colon + 1)));
-            this.problem(name, `must not contain a user name or password (got '${withoutUserinfo(value)}'): give the credentials in their own inputs, from secrets`);
+            this.problem(name, `must not contain a user name or password ${gotText(withoutUserinfo(value))}: give the credentials in their own inputs, from secrets`);
+            return undefined;
+        }
+        if (invalidPortOf(text) !== undefined) {
+            this.problem(name, 'must have a port from 1 to 65535', value);
             return undefined;
         }
         const url = parseBaseUrl(text);
         if (url === undefined && /[?#]/.test(value)) {
             // A query may carry a token (?api_key=...): not echoed either.
-            this.problem(name, `must be a base URL without a query or fragment (got '${value.replace(/[?#].*$/s, '')}?…')`);
+            this.problem(name, 'must be a base URL without a query or fragment', `${value.replace(/[?#].*$/s, '')}?…`);
         }
         else if (url === undefined) {
-            this.problem(name, `must be ${options.expected ?? 'an http(s) URL'} (got '${value}')`);
+            this.problem(name, `must be ${options.expected ?? 'an http(s) URL'}`, value);
         }
         else if (url.startsWith('http:') && !isLoopback(new URL(url).hostname)) {
             this.logger.warning(`${name} uses plain http: credentials travel unencrypted to ${new URL(url).host}. Use https.`, 'Unencrypted connection');
@@ -1333,6 +1021,100 @@ class InputReader {
     }
 }
 
+;// CONCATENATED MODULE: ./shared/runtime.ts
+/**
+ * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
+ * the logger, the cancellation signal and the run's deadline.
+ */
+
+const systemClock = {
+    now: () => Date.now(),
+    random: () => Math.random(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new CancelledError());
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new CancelledError());
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+/** The run's time budget (the `timeout` input). */
+class Deadline {
+    clock;
+    timeoutMs;
+    startedAt;
+    at;
+    constructor(clock, timeoutMs) {
+        this.clock = clock;
+        this.timeoutMs = timeoutMs;
+        this.startedAt = clock.now();
+        this.at = this.startedAt + timeoutMs;
+    }
+    remaining() {
+        return Math.max(0, this.at - this.clock.now());
+    }
+    elapsed() {
+        return this.clock.now() - this.startedAt;
+    }
+    /**
+     * One abort signal for one piece of work (a request from its DNS look-up to its body's last byte): it aborts
+     * with a TimeoutError when the deadline passes and with a CancelledError when `cancel` aborts. Call `release`
+     * when the work is over, so no timer or listener outlives it.
+     */
+    abortSignal(cancel) {
+        const controller = new AbortController();
+        let timer;
+        const onCancel = () => {
+            clearTimeout(timer);
+            controller.abort(new CancelledError());
+        };
+        const expire = () => {
+            controller.abort(new errors_TimeoutError(`the action's timeout (${runtime_formatDuration(this.timeoutMs)}) ran out`));
+            cancel.removeEventListener('abort', onCancel);
+        };
+        const arm = () => {
+            const remaining = this.remaining();
+            if (remaining <= 0)
+                return expire();
+            // setTimeout cannot wait longer than about 24.8 days in one go.
+            timer = remaining > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(expire, remaining);
+            timer.unref();
+        };
+        if (cancel.aborted)
+            onCancel();
+        else {
+            cancel.addEventListener('abort', onCancel, { once: true });
+            arm();
+        }
+        return {
+            signal: controller.signal,
+            release: () => {
+                clearTimeout(timer);
+                cancel.removeEventListener('abort', onCancel);
+            },
+        };
+    }
+}
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** `1m 05s`-style durations for progress lines and summaries. */
+function runtime_formatDuration(ms) {
+    const totalSeconds = Math.round(ms / 100) / 10;
+    if (totalSeconds < 60)
+        return `${totalSeconds}s`;
+    const seconds = Math.round(totalSeconds);
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    const mm = h ? String(m).padStart(2, '0') : String(m);
+    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
+}
+
 ;// CONCATENATED MODULE: ./shared/report/logger.ts
 /** The Logger the flows receive, on top of @actions/core, with our own redaction on every line. */
 
@@ -1399,16 +1181,276 @@ function coreLogger(redactor = new SecretRedactor()) {
     };
 }
 
+;// CONCATENATED MODULE: ./shared/report/markdown.ts
+/**
+ * Text for the job summary and the pull-request comment. Vendor and contributor text (names, paths, messages) goes
+ * in as one inline span that cannot start a heading or a block, break a table row, open HTML, a link or emphasis:
+ * `inline()` is the one escaper. What our own code writes as markdown is a `Markdown` value, built with `md`, which
+ * escapes every plain string it is given, so a string can never pass through unescaped by mistake.
+ */
+/** Markdown written by our own code; passes into the summary as it is. */
+class Markdown {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+}
+/**
+ * Secrets leave a span before it is escaped: escaping (`\\`, `&amp;`) would change them past the forms redaction
+ * recognises, and the cut could split one. runAction registers the run's redaction here.
+ */
+let redactSpan = (text) => text;
+const REDACTED = '***';
+function redactSpansWith(redact) {
+    redactSpan = redact;
+}
+/** One span of vendor text is cut here: a 100 KB message says no more in a summary than its first 2,000 characters. */
+const SPAN_MAX_CHARS = 2000;
+/** `md\`**${label}**: ${value}\``: the literal parts are ours, every interpolated plain string is escaped. */
+function md(parts, ...values) {
+    return new Markdown(parts.reduce((text, part, i) => text + inline(values[i - 1]) + part));
+}
+/** A plain string as one escaped inline span; a number as it is; Markdown unchanged. */
+function inline(value) {
+    if (value instanceof Markdown)
+        return value.text;
+    return typeof value === 'number' ? String(value) : escapeSpan(value);
+}
+/** A name or path in code font showing exactly its characters. */
+function code(text) {
+    // GitHub shows entities literally inside a backtick span, so text that needs escaping goes into <code> instead.
+    const plain = SAFE_IN_BACKTICKS.test(text) && !text.startsWith(' ') && !text.endsWith(' ');
+    return new Markdown(plain ? `\`${text}\`` : `<code>${escapeSpan(text)}</code>`);
+}
+function bold(text) {
+    return new Markdown(`**${inline(text)}**`);
+}
+/** `url` must be built by our code (percent-encoded parts); the text is escaped. */
+function markdown_link(text, url) {
+    return new Markdown(`[${inline(text)}](${url})`);
+}
+/** Characters a backtick span shows as they are, in a table cell too. */
+const SAFE_IN_BACKTICKS = /^[\w ./:@+=,#()?!%'$-]+$/;
+/** Backslash-escaped wherever they would mean markdown; `_` only where it could open or close emphasis. */
+const BACKSLASHED = new Set(['\\', '`', '*', '[', ']', '~', '|']);
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const WORD = /[\p{L}\p{N}]/u;
+/**
+ * One linear pass, no backtracking: line breaks become a space (a lone CR goes), HTML is entity-escaped, markdown
+ * punctuation backslash-escaped, a leading `#` cannot make a heading. `.` and `-` stay as they are.
+ */
+function escapeSpan(text) {
+    const whole = redactSpan(text);
+    // What redaction put in shows as `***`, not escaped; the rest of the span is escaped as usual.
+    if (whole !== text)
+        return whole.split(REDACTED).map(escapeSpan).join(REDACTED);
+    let source = whole;
+    let cut = '';
+    if (source.length > SPAN_MAX_CHARS) {
+        const end = /[\uD800-\uDBFF]/.test(source[SPAN_MAX_CHARS - 1]) ? SPAN_MAX_CHARS - 1 : SPAN_MAX_CHARS;
+        source = source.slice(0, end);
+        cut = `… (${whole.length - end} more characters)`;
+    }
+    let out = '';
+    let leading = true;
+    for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (c === '\r') {
+            if (source[i + 1] !== '\n')
+                continue;
+        }
+        else if (c === '\n' || c === '\u2028' || c === '\u2029') {
+            out += ' ';
+        }
+        else if (c in ENTITIES) {
+            out += ENTITIES[c];
+        }
+        else if (BACKSLASHED.has(c) || (c === '#' && leading)) {
+            out += `\\${c}`;
+        }
+        else if (c === '_' && !(WORD.test(source[i - 1] ?? '') && WORD.test(source[i + 1] ?? ''))) {
+            out += '\\_';
+        }
+        else {
+            out += c;
+        }
+        if (c !== ' ' && c !== '\t' && c !== '\r')
+            leading = false;
+    }
+    return out + cut;
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(57075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./shared/fs/output-file.ts
+/**
+ * Where an output file (an export, SARIF, results, a download) may be written, and how. A regular file is replaced
+ * atomically; a character device or FIFO the user named (/dev/null, /dev/stdout, a pipe) is written in place, since
+ * renaming a file over it would put a regular file where the device was (as root, that breaks the machine); a folder,
+ * socket or disk is refused.
+ *
+ * Links: the rule for reads (files/workspace.ts) holds for writes too. A path inside the workspace or RUNNER_TEMP
+ * must really land inside it: a folder link in a contributor's pull request (`reports -> /etc`) must not carry a
+ * write out of it. A path outside both was named by the user as it is, and is taken as given.
+ */
+
+
+
+
+
+/** Why `file` cannot be written (cause, then what to do), or how it is written. Reads the file system. */
+function inspectOutputFile(file) {
+    try {
+        return inspect(external_node_path_.resolve(file));
+    }
+    catch (error) {
+        return { problem: causeOf(error) }; // e.g. EACCES on a folder on the way
+    }
+}
+function inspect(absolute) {
+    const nameBytes = Buffer.byteLength(external_node_path_.basename(absolute));
+    if (nameBytes > FILE_NAME_MAX_BYTES) {
+        return {
+            problem: `its name is ${nameBytes} bytes long, over the ${FILE_NAME_MAX_BYTES} bytes a file name may have. Choose a shorter name`,
+        };
+    }
+    const parent = realFolder(external_node_path_.dirname(absolute));
+    if ('problem' in parent)
+        return parent;
+    const info = (0,external_node_fs_.statSync)(absolute, { throwIfNoEntry: false });
+    const kind = info && refusedKind(info);
+    if (kind)
+        return { problem: kind };
+    const inPlace = info !== undefined && (info.isCharacterDevice() || info.isFIFO());
+    // A replaced file lands beside its link (the rename replaces the link); an in-place write goes where it leads.
+    const real = inPlace ? (0,external_node_fs_.realpathSync)(absolute) : external_node_path_.join(parent.real, external_node_path_.basename(absolute));
+    const escape = leavesRoot(absolute, real);
+    if (escape)
+        return { problem: escape };
+    return { how: inPlace ? 'in-place' : 'replace', real, fifo: inPlace && info.isFIFO() };
+}
+/** For an input: why the file it names cannot be written, or undefined. */
+function outputFileProblem(file) {
+    const target = inspectOutputFile(file);
+    return 'problem' in target ? target.problem : undefined;
+}
+/**
+ * `folder/stem` for a set of files to be written beside each other (`.sarif`, `.json`), none of which exists yet:
+ * `stem`, else `stem-2`, `stem-3`, ... A default name never replaces a file an earlier step wrote.
+ */
+function unusedPath(folder, stem, extensions) {
+    const suffix = '-'.length + 8; // room for the longest suffix, `-` and 8 hex digits
+    const room = FILE_NAME_MAX_BYTES - Math.max(0, ...extensions.map((e) => Buffer.byteLength(e))) - suffix;
+    const base = external_node_path_.join(external_node_path_.resolve(folder), cutUtf8(stem, room));
+    for (let n = 1; n < 1000; n++) {
+        const candidate = n === 1 ? base : `${base}-${n}`;
+        if (extensions.every((extension) => !exists(`${candidate}${extension}`)))
+            return candidate;
+    }
+    return `${base}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+}
+/** Anything there, a dangling link too; a path that cannot be looked at counts as free (writing it says why). */
+function exists(file) {
+    try {
+        return (0,external_node_fs_.lstatSync)(file, { throwIfNoEntry: false }) !== undefined;
+    }
+    catch {
+        return false;
+    }
+}
+/** "Could not write <file>: <cause>. <what to do>" from a failed write's error (ENOSPC, EROFS, ...). */
+function fileWriteError(file, error) {
+    if (error instanceof FileWriteError)
+        return error;
+    return new FileWriteError(`Could not write ${external_node_path_.resolve(file)}: ${causeOf(error)}`);
+}
+function causeOf(error) {
+    const code = error?.code;
+    const known = code ? CAUSES[code] : undefined;
+    return known ?? `${errorMessage(error)}. Check the path, and that its folder is writable`;
+}
+const NO_SPACE = 'Free space on the runner, or write the file elsewhere';
+const CAUSES = {
+    ENOSPC: `no space left on the device. ${NO_SPACE}`,
+    EDQUOT: `the disk quota is used up. ${NO_SPACE}`,
+    EROFS: 'the file system is read-only. Write the file to a writable folder, such as RUNNER_TEMP',
+    EACCES: 'permission denied. Write the file to a folder this user may write to, such as RUNNER_TEMP',
+    EPERM: 'the operation is not permitted. Write the file to a folder this user may write to, such as RUNNER_TEMP',
+    ENAMETOOLONG: `a name in its path is over ${FILE_NAME_MAX_BYTES} bytes. Choose a shorter name`,
+    EISDIR: 'it is a folder. Name a file, not a folder',
+    ENOTDIR: 'a folder in its path is a file. Check the path',
+    ENXIO: 'nothing reads from the FIFO. Start its reader before this step',
+    EIO: 'the device reported an input/output error. Check the disk, or write the file elsewhere',
+};
+function refusedKind(info) {
+    if (info.isDirectory())
+        return 'it is a folder. Name a file, not a folder';
+    if (info.isSocket())
+        return 'it is a socket. Name a file, a FIFO or a device such as /dev/null';
+    if (info.isBlockDevice())
+        return 'it is a block device (a disk). Name a file, not a disk';
+    return undefined;
+}
+/** The real path of `folder`; for a folder not made yet, its nearest existing ancestor's real path joined by the rest. */
+function realFolder(folder) {
+    const rest = [];
+    for (let current = folder;; current = external_node_path_.dirname(current)) {
+        const info = (0,external_node_fs_.lstatSync)(current, { throwIfNoEntry: false });
+        if (info) {
+            const real = realOr(current, '');
+            if (!real)
+                return { problem: `${current} is a link that leads nowhere. Check the path` };
+            if (!(0,external_node_fs_.statSync)(real).isDirectory())
+                return { problem: `${current} is not a folder. Check the path` };
+            return { real: external_node_path_.join(real, ...rest.reverse()) };
+        }
+        if (external_node_path_.dirname(current) === current)
+            return { real: folder };
+        rest.push(external_node_path_.basename(current));
+    }
+}
+/** Why a path inside the workspace or RUNNER_TEMP lands outside it through a link, or undefined. */
+function leavesRoot(absolute, real) {
+    const roots = [
+        { name: 'the workspace', folder: process.env.GITHUB_WORKSPACE || process.cwd() },
+        ...(process.env.RUNNER_TEMP ? [{ name: 'RUNNER_TEMP', folder: process.env.RUNNER_TEMP }] : []),
+    ].map((root) => {
+        const folder = external_node_path_.resolve(root.folder);
+        return { ...root, folder, real: realOr(folder) };
+    });
+    const holding = roots.filter((root) => inside(absolute, root.folder) || inside(absolute, root.real));
+    if (!holding.length || holding.some((root) => inside(real, root.real)))
+        return undefined;
+    return (`it leads outside ${holding[0].name} ${holding[0].folder} (to ${real}). Files are written only inside the ` +
+        'workspace or RUNNER_TEMP when their path is in one of them; name the real path to write there');
+}
+function realOr(file, fallback = file) {
+    try {
+        return (0,external_node_fs_.realpathSync)(file);
+    }
+    catch {
+        return fallback;
+    }
+}
+function inside(file, folder) {
+    const relative = external_node_path_.relative(folder, file);
+    return relative === '' || (!relative.startsWith(`..${external_node_path_.sep}`) && relative !== '..' && !external_node_path_.isAbsolute(relative));
+}
+
 ;// CONCATENATED MODULE: ./shared/fs/atomic.ts
 /**
  * Files are written atomically: into a temporary file beside the target, then renamed over it, so a reader never
- * sees half a file and a failure leaves the old file (or none) rather than a fragment.
+ * sees half a file and a failure leaves the old file (or none) rather than a fragment. A device or FIFO the user
+ * named is written in place instead, and what cannot be written is an error naming the file and the cause
+ * (output-file.ts decides which).
  */
 
 
@@ -1416,6 +1458,14 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
+
+
+
+
+/** How long a write into a FIFO waits for a reader at its other end before it fails. */
+const FIFO_READER_WAIT_MS = 10_000;
+/** `.<name>.<12 hex>.partial`: what the temporary name adds to the target's, kept within one file name's bytes. */
+const TEMPORARY_NAME_EXTRA_BYTES = '.'.length + '.'.length + 12 + '.partial'.length;
 async function atomic_writeFileAtomic(destination, data) {
     return writeStreamAtomic(destination, Readable.from([Buffer.from(data)]));
 }
@@ -1426,8 +1476,9 @@ async function atomic_writeFileAtomic(destination, data) {
  */
 async function writeStreamAtomic(destination, source, verify, head) {
     const target = external_node_path_.resolve(destination);
-    await (0,promises_.mkdir)(external_node_path_.dirname(target), { recursive: true });
-    const temporary = external_node_path_.join(external_node_path_.dirname(target), `.${external_node_path_.basename(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.partial`);
+    const found = inspectOutputFile(target);
+    if ('problem' in found)
+        throw new FileWriteError(`Could not write ${target}: ${found.problem}`);
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let bytes = 0;
     let firstBytes = head ? [] : undefined;
@@ -1459,18 +1510,72 @@ async function writeStreamAtomic(destination, source, verify, head) {
                 callback();
         },
     });
+    // Errors of the file system are the file's (named, with their cause); the source's and the checks' pass as they are.
+    const intoFile = async (stream) => {
+        let sink;
+        try {
+            sink = await stream();
+        }
+        catch (error) {
+            throw fileWriteError(target, error);
+        }
+        // pipeline hands the first error to every stream, so note which one it started from.
+        const upstream = new Set();
+        for (const stream of [source, measure])
+            stream.once('error', (error) => upstream.add(error));
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(source, measure, sink).catch((error) => {
+            throw upstream.has(error) ? error : fileWriteError(target, error);
+        });
+        const sha256 = hash.digest('hex');
+        verify?.({ bytes, sha256 });
+        return sha256;
+    };
+    if (found.how === 'in-place') {
+        // Nothing is atomic about a device or pipe: its reader sees the bytes as they come.
+        const sha256 = await intoFile(async () => (await openInPlace(found.real, found.fifo)).createWriteStream());
+        return { path: target, bytes, sha256 };
+    }
+    const temporary = external_node_path_.join(external_node_path_.dirname(target), `.${cutUtf8(external_node_path_.basename(target), FILE_NAME_MAX_BYTES - TEMPORARY_NAME_EXTRA_BYTES)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.partial`);
     let sha256;
     try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(source, measure, (0,external_node_fs_.createWriteStream)(temporary, { flags: 'wx' }));
-        sha256 = hash.digest('hex');
-        verify?.({ bytes, sha256 });
-        await (0,promises_.rename)(temporary, target);
+        sha256 = await intoFile(async () => {
+            await (0,promises_.mkdir)(external_node_path_.dirname(target), { recursive: true });
+            return (0,external_node_fs_.createWriteStream)(temporary, { flags: 'wx' });
+        });
+        await (0,promises_.rename)(temporary, target).catch((error) => {
+            throw fileWriteError(target, error);
+        });
     }
     catch (error) {
         await (0,promises_.rm)(temporary, { force: true });
         throw error;
     }
     return { path: target, bytes, sha256 };
+}
+/**
+ * Opens a device, or a FIFO once a reader holds its other end: a plain open would block a thread until one came,
+ * beyond the run's timeout. The probe stays open until the real handle is, so the reader never sees an early end.
+ */
+async function openInPlace(file, fifo) {
+    if (!fifo)
+        return (0,promises_.open)(file, 'w');
+    const started = Date.now();
+    for (;;) {
+        try {
+            const probe = await (0,promises_.open)(file, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_NONBLOCK);
+            try {
+                return await (0,promises_.open)(file, 'w');
+            }
+            finally {
+                await probe.close();
+            }
+        }
+        catch (error) {
+            if (error.code !== 'ENXIO' || Date.now() - started > FIFO_READER_WAIT_MS)
+                throw error;
+            await (0,external_node_timers_promises_namespaceObject.setTimeout)(50);
+        }
+    }
 }
 /** Size and sha256 of a file on disk, read as a stream. */
 async function fileDigest(file) {
@@ -1493,11 +1598,13 @@ async function fileDigest(file) {
 
 /**
  * `text` redacted for the file that `where` names (a path, or "The job summary"); `alsoIn` names other surfaces that
- * carry the same text (an output, an artifact), for the warning.
+ * carry the same text (an output, an artifact), for the warning; `redactedBefore` says parts of it were redacted
+ * before they were put together (the summary's spans), so the warning is due even if nothing is left to remove.
  */
-function redactFileText(text, where, logger, alsoIn) {
+function redactFileText(text, where, logger, options = {}) {
+    const { alsoIn } = options;
     const redacted = logger.redact(text);
-    if (redacted !== text) {
+    if (redacted !== text || options.redactedBefore) {
         logger.warning(`${where} contained a secret given to this run (a password, a token or a value made from them); it is written with *** in its place${alsoIn ? `, and so is ${alsoIn}` : ''}.`, 'Secret removed from a file');
     }
     return redacted;
@@ -1548,57 +1655,125 @@ function mappedStack(stack) {
 /**
  * The job summary: a heading, key/value tables and lists, rendered as GitHub-flavoured markdown. The verdict, set
  * once the run knows it, always renders first so a reader sees what happened before any table.
+ *
+ * Bounded: GitHub drops a step summary over 1 MiB whole, verdict included. Tables and lists share a byte budget
+ * when rendered: small ones stay whole, long ones are cut (none past its own budget) with a line that says how many
+ * rows were left out and where all of them are. Every plain string is escaped (see markdown.ts).
  */
+
+/** GitHub drops a step summary over 1 MiB whole: what is written is cut to this, the last resort. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
+/** The whole summary, in UTF-8 bytes: under GitHub's 1 MiB with room for the title and for redaction. */
+const SUMMARY_BUDGET_BYTES = 1_000_000;
+/** No one table or list takes more than this, so a long one leaves room for the others and stays readable. */
+const TABLE_BUDGET_BYTES = 512 * 1024;
 class Summary {
-    parts = [];
+    blocks = [];
     verdictLine;
     /** The one-line outcome shown above everything else; a later call replaces an earlier one. */
     verdict(text) {
-        this.verdictLine = text.replace(/\r?\n/g, ' ');
+        this.verdictLine = inline(text);
         return this;
     }
     heading(text, level = 2) {
-        this.parts.push(`${'#'.repeat(level)} ${text}\n`);
-        return this;
+        return this.fixed(`${'#'.repeat(level)} ${inline(text)}\n`);
     }
     text(text) {
-        this.parts.push(`${text}\n`);
-        return this;
+        return this.fixed(`${inline(text)}\n`);
     }
     /** A two-column table; rows whose value is undefined or empty are left out. */
     details(rows) {
-        const kept = rows.filter(([, value]) => value !== undefined && value !== '');
+        const kept = rows.filter((row) => row[1] !== undefined && row[1] !== '');
         if (kept.length)
-            this.table(['', ''], kept.map(([label, value]) => [`**${label}**`, String(value)]));
+            this.table(['', ''], kept.map(([label, value]) => [bold(label), value]));
         return this;
     }
-    /** Cells are escaped (a `|` or a line break in vendor text cannot break the table); `align` per column. */
-    table(header, rows, align = []) {
-        const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
-        const rule = `| ${header.map((_, i) => (align[i] === 'right' ? '---:' : '---')).join(' | ')} |`;
-        this.parts.push([line(header), rule, ...rows.map(line)].join('\n') + '\n');
+    /** Each cell one escaped span (a `|` or a line break in vendor text cannot break the table); `align` per column. */
+    table(header, rows, options = {}) {
+        const line = (cells) => `| ${cells.map(inline).join(' | ')} |`;
+        const rule = `| ${header.map((_, i) => (options.align?.[i] === 'right' ? '---:' : '---')).join(' | ')} |`;
+        this.blocks.push({ kind: 'rows', head: `${line(header)}\n${rule}\n`, rows: rows.map(line), rest: options.rest });
         return this;
     }
-    list(items) {
+    list(items, options = {}) {
         if (items.length)
-            this.parts.push(items.map((item) => `- ${item.replace(/\n/g, ' ')}`).join('\n') + '\n');
+            this.blocks.push({ kind: 'rows', head: '', rows: items.map((item) => `- ${inline(item)}`), rest: options.rest });
         return this;
     }
     /** A section folded into `<details>`: long tables stay out of the way of the verdict but one click away. */
     fold(summaryText, build) {
         const inner = new Summary();
         build(inner);
-        const body = inner.toMarkdown();
-        if (body)
-            this.parts.push(`<details><summary>${summaryText}</summary>\n\n${body}\n</details>\n`);
+        if (inner.blocks.length)
+            this.blocks.push({ kind: 'fold', title: inline(summaryText), inner: inner.blocks });
         return this;
     }
-    toMarkdown() {
-        return [...(this.verdictLine ? [`**${this.verdictLine}**\n`] : []), ...this.parts].join('\n');
+    /** The markdown, at most `budget` UTF-8 bytes, the verdict always first. */
+    toMarkdown(budget = SUMMARY_BUDGET_BYTES) {
+        const verdict = this.verdictLine ? [`**${this.verdictLine}**\n`] : [];
+        const fixedBytes = bytes(verdict.join('\n')) + bytes(render(this.blocks, new Map()).join('\n'));
+        const allowances = shareBudget(rowBlocks(this.blocks), budget - fixedBytes);
+        return cutToBytes([...verdict, ...render(this.blocks, allowances)].join('\n'), budget);
+    }
+    fixed(text) {
+        this.blocks.push({ kind: 'fixed', text });
+        return this;
     }
 }
-function escapeCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+/**
+ * Markdown cut to `limit` bytes at a line end, saying so: the last resort when even the text outside tables is too
+ * long, and for what redaction made longer.
+ */
+function cutToBytes(markdown, limit) {
+    const buffer = Buffer.from(markdown);
+    if (buffer.length <= limit)
+        return markdown;
+    const note = `\n\n**…the rest is left out: a job summary must stay under 1 MiB.**\n`;
+    const end = buffer.lastIndexOf(0x0a, Math.max(0, limit - bytes(note)));
+    return buffer.subarray(0, Math.max(0, end)).toString() + note;
+}
+function bytes(text) {
+    return Buffer.byteLength(text);
+}
+function rowBlocks(blocks) {
+    return blocks.flatMap((block) => block.kind === 'rows' ? [block] : block.kind === 'fold' ? rowBlocks(block.inner) : []);
+}
+/** Water-filling: the smallest first, each gets what it needs up to an equal share of what is left. */
+function shareBudget(blocks, available) {
+    const needs = blocks.map((block) => ({
+        block,
+        need: Math.min(TABLE_BUDGET_BYTES, block.rows.reduce((n, row) => n + bytes(row) + 1, 0)),
+    }));
+    needs.sort((a, b) => a.need - b.need);
+    const allowances = new Map();
+    let left = Math.max(0, available);
+    needs.forEach(({ block, need }, i) => {
+        const allowance = Math.min(need, Math.floor(left / (needs.length - i)));
+        allowances.set(block, allowance);
+        left -= allowance;
+    });
+    return allowances;
+}
+/** Each block as markdown; a rows block keeps the rows its allowance holds (none when it has no allowance). */
+function render(blocks, allowances) {
+    return blocks.map((block) => {
+        if (block.kind === 'fixed')
+            return block.text;
+        if (block.kind === 'fold')
+            return `<details><summary>${block.title}</summary>\n\n${render(block.inner, allowances).join('\n')}\n</details>\n`;
+        let room = allowances.get(block) ?? 0;
+        const kept = [];
+        for (const row of block.rows) {
+            room -= bytes(row) + 1;
+            if (room < 0)
+                break;
+            kept.push(row);
+        }
+        const left = block.rows.length - kept.length;
+        const where = block.rest ? `; ${inline(block.rest)}` : '';
+        const cut = left ? `\n…${left} more row(s) left out to keep the job summary under 1 MiB${where}.\n` : '';
+        return `${block.head}${kept.map((row) => `${row}\n`).join('')}${cut}`;
+    });
 }
 
 ;// CONCATENATED MODULE: ./shared/report/run.ts
@@ -1616,6 +1791,7 @@ function escapeCell(text) {
 
 
 
+
 /** How long a cancelled run may take to report before it exits regardless. */
 const CANCEL_GRACE_MS = 1500;
 /**
@@ -1624,6 +1800,13 @@ const CANCEL_GRACE_MS = 1500;
  */
 async function runAction(options, main) {
     const logger = coreLogger();
+    let spansRedacted = false;
+    redactSpansWith((text) => {
+        const redacted = logger.redact(text);
+        if (redacted !== text)
+            spansRedacted = true;
+        return redacted;
+    });
     const clock = options.clock ?? systemClock;
     const controller = new AbortController();
     const onSignal = (signal) => {
@@ -1647,7 +1830,8 @@ async function runAction(options, main) {
     };
     let closing;
     try {
-        const verdict = logger.redact(await main(context));
+        // Raw text: the summary removes secrets from each span before escaping it, the logger from each line.
+        const verdict = await main(context);
         summary.verdict(verdict);
         closing = () => logger.info(verdict);
     }
@@ -1658,7 +1842,7 @@ async function runAction(options, main) {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
     }
-    await writeSummary(options.title, summary, logger);
+    await writeSummary(options.title, summary, logger, spansRedacted);
     closing();
 }
 /**
@@ -1666,7 +1850,7 @@ async function runAction(options, main) {
  * summary's part is written now; the log's part is returned, to be printed last.
  */
 function reportFailure(error, logger, summary) {
-    const message = logger.redact(errorMessage(error));
+    const message = errorMessage(error);
     let details = [];
     let title = 'Unexpected error';
     if (error instanceof InputError) {
@@ -1688,6 +1872,9 @@ function reportFailure(error, logger, summary) {
     }
     else if (error instanceof CancelledError) {
         title = 'Cancelled';
+    }
+    else if (error instanceof FileWriteError) {
+        title = 'File not written';
     }
     else if (error instanceof Error && error.stack) {
         logger.debug(mappedStack(error.stack));
@@ -1723,15 +1910,267 @@ function apiErrorTitle(error) {
     }
 }
 /** Outside a runner (no GITHUB_STEP_SUMMARY) the summary is printed to the log, so a local run still shows it. */
-async function writeSummary(title, summary, logger) {
+async function writeSummary(title, summary, logger, spansRedacted) {
     const markdown = `## ${title}\n\n${summary.toMarkdown()}`;
     if (!process.env.GITHUB_STEP_SUMMARY)
         return logger.info(`Job summary:\n${markdown}`);
     try {
-        await core/* summary */.z.addRaw(redactFileText(markdown, 'The job summary', logger), true).write();
+        // Cut again after redaction, which can lengthen the text (a one-character secret becomes ***).
+        const redacted = redactFileText(markdown, 'The job summary', logger, { redactedBefore: spansRedacted });
+        await core/* summary */.z.addRaw(cutToBytes(redacted, SUMMARY_LIMIT_BYTES), true).write();
     }
     catch (error) {
         logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
+    }
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(38522);
+;// CONCATENATED MODULE: ./shared/http/encoding.ts
+/**
+ * Content-Encoding of an answer's body. Requests ask for `identity`, but a server or proxy may compress anyway;
+ * such a body is decoded before it is read, within the same bound as the raw body (a few KB of gzip can inflate
+ * to gigabytes), and described, never quoted as binary bytes, when it cannot be.
+ */
+
+/** What requests send: no content coding, so a body arrives as the server has it. */
+const ACCEPT_ENCODING = 'identity';
+const DECODERS = {
+    gzip: external_node_zlib_.gunzipSync,
+    'x-gzip': external_node_zlib_.gunzipSync,
+    // "deflate" is zlib-wrapped by the standard, raw by some servers.
+    deflate: (data, options) => {
+        try {
+            return external_node_zlib_.inflateSync(data, options);
+        }
+        catch (error) {
+            if (error.code === 'ERR_BUFFER_TOO_LARGE')
+                throw error;
+            return external_node_zlib_.inflateRawSync(data, options);
+        }
+    },
+    br: external_node_zlib_.brotliDecompressSync,
+};
+/** The codings of a Content-Encoding header, in the order they were applied (`identity` left out). */
+function contentCodings(header) {
+    const text = Array.isArray(header) ? header.join(',') : (header ?? '');
+    return text
+        .split(',')
+        .map((coding) => coding.trim().toLowerCase())
+        .filter((coding) => coding !== '' && coding !== 'identity');
+}
+/**
+ * The body with its codings undone, at most `maxBytes` of it. A body `cut` short (its reading stopped at the
+ * limit) is decoded as far as it goes.
+ */
+function decodeBody(raw, header, maxBytes, cut) {
+    const codings = contentCodings(header);
+    let data = raw;
+    const what = `${codings.join(', ')}-encoded body of ${raw.length} bytes`;
+    for (const coding of [...codings].reverse()) {
+        const decoder = DECODERS[coding];
+        if (!decoder)
+            return { kind: 'undecodable', description: `${what} (a coding this action cannot decode)`, tooLarge: false };
+        try {
+            data = decoder(data, {
+                maxOutputLength: maxBytes,
+                // A cut body ends mid-stream: decode what there is instead of failing on the missing end.
+                ...(cut
+                    ? { finishFlush: coding === 'br' ? external_node_zlib_.constants.BROTLI_OPERATION_FLUSH : external_node_zlib_.constants.Z_SYNC_FLUSH }
+                    : {}),
+            });
+        }
+        catch (error) {
+            if (error.code === 'ERR_BUFFER_TOO_LARGE') {
+                return {
+                    kind: 'undecodable',
+                    description: `${what}, over ${maxBytes.toLocaleString('en-US')} bytes once decoded`,
+                    tooLarge: true,
+                };
+            }
+            return {
+                kind: 'undecodable',
+                description: `${what} that could not be decoded (${error.message})`,
+                tooLarge: false,
+            };
+        }
+    }
+    return { kind: 'decoded', data, cut };
+}
+
+;// CONCATENATED MODULE: ./shared/http/body.ts
+
+
+
+const EXCERPT_CHARS = 300;
+/**
+ * Reads the body as text, at most `maxBytes` of it: past that it stops reading (dropping the connection) rather
+ * than holding a huge answer in memory, and keeps what it read only when `keepCut` asks for it (to quote an error
+ * answer). A connection dropped mid-body is an error, not a short body.
+ */
+function readBody(res, maxBytes, keepCut = true) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let bytes = 0;
+        let settled = false;
+        const settle = (outcome) => {
+            if (settled)
+                return;
+            settled = true;
+            outcome();
+        };
+        const closedMidAnswer = () => settle(() => reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' })));
+        res.on('data', (chunk) => {
+            if (settled)
+                return;
+            const room = maxBytes - bytes;
+            if (chunk.length <= room) {
+                chunks.push(chunk);
+                bytes += chunk.length;
+                return;
+            }
+            chunks.push(chunk.subarray(0, room));
+            const declared = Number(res.headers['content-length']);
+            const unreadBytes = Number.isSafeInteger(declared) && declared > maxBytes ? declared - maxBytes : undefined;
+            const raw = keepCut ? Buffer.concat(chunks) : undefined;
+            chunks.length = 0;
+            settle(() => resolve(bodyText(res, raw, maxBytes, true, unreadBytes)));
+            res.destroy();
+        });
+        res.once('error', (error) => settle(() => reject(error)));
+        res.once('aborted', closedMidAnswer);
+        res.once('end', () => {
+            if (!res.complete)
+                return closedMidAnswer();
+            settle(() => resolve(bodyText(res, Buffer.concat(chunks), maxBytes, false)));
+        });
+    });
+}
+/**
+ * The text of what was read: all of it, or (`cut`, `raw` kept) the part before the limit. A content-encoded body
+ * is decoded first, to at most `maxBytes`; the unread length of an encoded body says nothing of its text.
+ */
+function bodyText(res, raw, maxBytes, cut, unreadBytes) {
+    const encoding = res.headers['content-encoding'];
+    if (!contentCodings(encoding).length)
+        return { text: raw?.toString('utf8') ?? '', cut, unreadBytes };
+    if (!raw)
+        return { text: '', cut };
+    const decoded = decodeBody(raw, encoding, maxBytes, cut);
+    if (decoded.kind === 'undecodable')
+        return { text: '', cut: cut || decoded.tooLarge, undecodable: decoded.description };
+    return { text: decoded.data.toString('utf8'), cut };
+}
+function isHtml(contentType, text) {
+    if (contentType?.toLowerCase().includes('text/html'))
+        return true;
+    return /^\s*(<!doctype html|<html)/i.test(text);
+}
+function htmlTitle(text) {
+    const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text);
+    return match ? match[1].replace(/\s+/g, ' ').trim() || undefined : undefined;
+}
+/** "an HTML page titled 'Sign in' (a login page or a proxy's error page, not the API)". */
+function describeHtml(text) {
+    const title = htmlTitle(text);
+    return `an HTML page${title ? ` titled '${title}'` : ' with no title'} instead of JSON (a single sign-on login page or a proxy's error page answered, not the API)`;
+}
+/** The first few hundred characters, on one line, saying how much more there was. */
+function excerpt(text, body) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    if (flat.length <= EXCERPT_CHARS && !body?.cut)
+        return flat;
+    const shown = flat.slice(0, EXCERPT_CHARS);
+    if (body?.cut && body.unreadBytes === undefined)
+        return `${shown}${moreBytes(undefined)}`;
+    return `${shown}${moreBytes(Buffer.byteLength(flat.slice(EXCERPT_CHARS)) + (body?.unreadBytes ?? 0))}`;
+}
+/** Parses JSON, or returns undefined when the text is not JSON. */
+function tryParseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The message to show for an error answer: the vendor's words when the body is a JSON error we recognise,
+ * else what the body was (an HTML page, or the content type and the first few hundred characters).
+ */
+function describeErrorBody(contentType, text, readVendorMessage, body) {
+    if (body?.undecodable)
+        return `${contentType ? `${contentType} ` : ''}${body.undecodable}`;
+    if (!text.trim() && !body?.cut)
+        return 'the answer had an empty body';
+    if (isHtml(contentType, text))
+        return describeHtml(text);
+    const json = body?.cut ? undefined : tryParseJson(text);
+    if (json !== undefined) {
+        const message = readVendorMessage(json) ?? genericMessage(json);
+        if (message)
+            return message;
+    }
+    return `${contentType ? `${contentType} body` : 'body'}: ${excerpt(text, body)}`;
+}
+/** Common shapes: {message}, {error: "..."}, {error: {message}}, {errors: [...]}. */
+function genericMessage(json) {
+    if (!isRecord(json))
+        return undefined;
+    if (typeof json.message === 'string' && json.message)
+        return json.message;
+    if (typeof json.error === 'string' && json.error)
+        return json.error;
+    if (isRecord(json.error) && typeof json.error.message === 'string')
+        return json.error.message;
+    if (Array.isArray(json.errors) && json.errors.length)
+        return json.errors.map((e) => scalarText(e)).join('; ');
+    return undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./shared/fs/zip.ts
+/** Telling a zip archive (a SMAX package) from what arrives instead: nothing, an HTML page, or other bytes. */
+
+
+/** A local file header: every zip archive with content starts with it. */
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** Enough of a file to find an HTML page's title. */
+const HEAD_BYTES = 8192;
+/**
+ * What is wrong with a file that should be a zip archive, from its first bytes (and the answer's content type, for a
+ * download), said of the file ("is empty", "is an HTML page ..."); undefined when it starts like one.
+ */
+function zipProblem(head, contentType, quoteStart = true) {
+    if (head.length === 0)
+        return 'is empty';
+    const text = head.toString('latin1');
+    if (isHtml(contentType, text)) {
+        const title = htmlTitle(text);
+        return `is an HTML page${title ? ` titled '${title}'` : ' without a title'}${contentType ? ` (${contentType})` : ''}, not a zip archive: a login page or an error page came instead of the file`;
+    }
+    if (head.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE))
+        return undefined;
+    if (!quoteStart)
+        return 'is not a zip archive: it does not start with PK\\x03\\x04';
+    const start = head.subarray(0, 16);
+    const shown = /^[\x20-\x7e\t\r\n]*$/.test(start.toString('latin1'))
+        ? `'${start.toString('latin1').replace(/\s+/g, ' ')}'`
+        : `0x${start.toString('hex')}`;
+    return `is not a zip archive: it starts with ${shown}${contentType ? ` (${contentType})` : ''}, where a zip archive starts with PK\\x03\\x04`;
+}
+/** The problem with a file on disk that should be a zip archive, as zipProblem says it (never quoting its bytes). */
+async function zipFileProblem(file) {
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const head = Buffer.alloc(HEAD_BYTES);
+        const { bytesRead } = await handle.read(head, 0, head.length, 0);
+        return zipProblem(head.subarray(0, bytesRead), undefined, false);
+    }
+    finally {
+        await handle.close();
     }
 }
 
@@ -2120,6 +2559,7 @@ function defaultHint(status, auth) {
 
 
 
+
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_ATTEMPTS = 6;
 const DEFAULT_BACKOFF = { baseMs: 1000, maxMs: 30_000 };
@@ -2143,15 +2583,17 @@ class ApiClient {
         return this.execute(spec, async (res) => {
             const limit = spec.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
             const body = await readBody(res, limit, false);
-            if (body.cut) {
+            if (body.cut || body.undecodable) {
                 const size = body.unreadBytes === undefined ? '' : ` (it has ${formatBytes(limit + body.unreadBytes)})`;
                 throw new ApiError({
                     method: spec.method,
                     url: this.displayUrl(spec),
                     status: res.statusCode,
-                    vendorMessage: `the answer is larger than ${formatBytes(limit)}, the most this action reads to ${spec.what}${size}; it stopped reading there`,
+                    vendorMessage: body.cut
+                        ? `the answer is larger than ${formatBytes(limit)}, the most this action reads to ${spec.what}${size}; it stopped reading there`
+                        : `the answer is a ${body.undecodable}`,
                     hint: this.options.unexpectedAnswerHint,
-                    kind: 'too-large',
+                    kind: body.cut ? 'too-large' : 'unreadable',
                 });
             }
             return { status: res.statusCode ?? 0, headers: res.headers, text: body.text };
@@ -2226,7 +2668,8 @@ class ApiClient {
                 failure = this.failures.http(spec, url, res, body, mayHaveActed);
             }
             catch (error) {
-                if (error instanceof ApiError)
+                // A file the answer could not be written to is the file's error: asking again would not help.
+                if (error instanceof ApiError || error instanceof FileWriteError)
                     throw error;
                 if (watch.signal.aborted)
                     throw this.failures.stopped(spec, watch.signal.reason, exchange, startsJob);
@@ -2310,6 +2753,7 @@ class ApiClient {
     async headers(spec) {
         const headers = {
             Accept: 'application/json',
+            'Accept-Encoding': ACCEPT_ENCODING,
             'User-Agent': this.options.userAgent ?? 'config-promotion-actions',
             ...(await this.options.auth?.headers()),
             ...spec.headers,
@@ -2374,6 +2818,7 @@ function formatBytes(bytes) {
 
 
 
+
 /**
  * Downloads the answer's body straight to `destination` (atomically), with its size and sha256. An empty body, one
  * whose length disagrees with Content-Length, or one whose first bytes fail `head`, fails and leaves no file.
@@ -2383,6 +2828,12 @@ function downloadToFile(client, spec, destination, head) {
         const declared = res.headers['content-length'];
         const fail = (vendorMessage, hint) => new ApiError({ method: spec.method, url: client.displayUrl(spec), status: res.statusCode, vendorMessage, hint });
         const contentType = res.headers['content-type'];
+        // Requests ask for no coding; a compressed file would be written as its compressed bytes.
+        const codings = contentCodings(res.headers['content-encoding']);
+        if (codings.length) {
+            res.resume();
+            throw fail(`the download is ${codings.join(', ')}-encoded, which was not asked for; nothing was written to ${destination}`, 'A proxy between the runner and the server may compress answers: let it pass them unchanged');
+        }
         return writeStreamAtomic(destination, res, ({ bytes }) => {
             if (bytes === 0)
                 throw fail(`the download was empty; nothing was written to ${destination}`);
@@ -2512,8 +2963,9 @@ function smaxSession(tenant, runtime) {
 ;// CONCATENATED MODULE: ./shared/vendors/smax/import-status.ts
 /**
  * Reading a Dev2Prod import (or dry run) status body. The gate is decided from it, so nothing is guessed: counts
- * sent as strings are read as numbers, every other odd value is kept as a problem the judgement fails on, and
- * failures are collected from every place they can show (Totals, each result's statistics, Errors and Failed).
+ * sent as strings are read as numbers, every other odd value (a negative or fractional count too) is kept as a
+ * problem the judgement fails on, and failures are collected from every place they can show (Totals, each result's
+ * statistics, Errors and Failed, and any message about the whole job).
  */
 
 
@@ -2548,10 +3000,21 @@ function readImportStatus(body) {
         unreadable,
         rawResults: rawResults ?? [],
         rawTotals: body.Totals ?? {},
-        message: readSmaxMessage(body) ??
-            (typeof body.ErrorMessage === 'string' && body.ErrorMessage ? body.ErrorMessage : undefined) ??
-            (typeof body.Error === 'string' && body.Error ? body.Error : undefined),
+        message: jobMessage(body, unreadable),
     };
+}
+/** Where a status answer can carry a message about the whole job; none is documented, so each is read. */
+const MESSAGE_FIELDS = ['ErrorMessage', 'Error', 'errorMessage', 'error', 'error_description', 'message', 'Message'];
+/**
+ * Every message the answer carries about the whole job, joined: a finished job with one is not a clean one, so
+ * none may be dropped because another came first or because it arrived as an object.
+ */
+function jobMessage(body, unreadable) {
+    const found = new Set();
+    for (const field of MESSAGE_FIELDS)
+        for (const text of texts(body[field], field, unreadable))
+            found.add(text);
+    return found.size ? [...found].join('; ') : undefined;
 }
 function readResult(entry, where, unreadable) {
     if (!isRecord(entry)) {
@@ -2567,13 +3030,8 @@ function readResult(entry, where, unreadable) {
     let failed = 0;
     if (entry.Failed === true)
         failed = 1;
-    else if (entry.Failed !== false) {
-        const count = vendorNumber(entry.Failed);
-        if (count.kind === 'number')
-            failed = count.value;
-        else if (count.kind === 'unreadable')
-            unreadable.push(`${where}.Failed is ${count.got}`);
-    }
+    else if (entry.Failed !== false)
+        failed = count(entry.Failed, `${where}.Failed`, unreadable) ?? 0;
     return {
         packageName,
         statistics,
@@ -2582,17 +3040,30 @@ function readResult(entry, where, unreadable) {
         warnings: texts(entry.Warnings, `${where}.Warnings`, unreadable),
     };
 }
-/** Every field of a statistics object must be a count (a number, or a number as text). */
+/** Every field of a statistics object must be a count. */
 function counts(value, where, unreadable) {
     const read = {};
     for (const [name, raw] of Object.entries(value)) {
-        const count = vendorNumber(raw);
-        if (count.kind === 'number')
-            read[name] = count.value;
-        else if (count.kind === 'unreadable')
-            unreadable.push(`${where}.${name} is ${count.got}`);
+        const counted = count(raw, `${where}.${name}`, unreadable);
+        if (counted !== undefined)
+            read[name] = counted;
     }
     return read;
+}
+/**
+ * A count: a whole number, 0 or more, sent as a number or as text. Anything else is kept as a problem and left out,
+ * so a -2 cannot cancel another package's 2 in a sum.
+ */
+function count(raw, where, unreadable) {
+    const read = vendorNumber(raw);
+    if (read.kind === 'unreadable')
+        unreadable.push(`${where} is ${read.got}`);
+    if (read.kind !== 'number')
+        return undefined;
+    if (Number.isSafeInteger(read.value) && read.value >= 0)
+        return read.value;
+    unreadable.push(`${where} is ${read.value}, not a count (a whole number, 0 or more)`);
+    return undefined;
 }
 function flag(value, where, unreadable) {
     if (typeof value === 'boolean')
@@ -2763,9 +3234,9 @@ async function getImport(client, tenantId, importId, dryRun) {
         throw client.unexpectedAnswer(spec, 'Status is missing');
     const label = dryRun ? 'dry run' : 'import';
     checkJobId(body, importId, label, client, spec);
-    const status = readImportStatus({ ...body, Status: body.Status });
+    const status = { ...readImportStatus({ ...body, Status: body.Status }), fileId: nonEmptyString(body.FileId) };
     if (status.dryRun !== undefined && status.dryRun !== dryRun) {
-        throw jobMismatch(client, spec, `the status of ${label} ${importId} says DryRun: ${status.dryRun}, but it was started as ${dryRun ? 'a dry run' : 'a real import'}`);
+        throw jobMismatch(client, spec, `the status of ${label} ${importId} says DryRun: ${status.dryRun}: it is ${status.dryRun ? 'a dry run' : 'a real import'}, not ${dryRun ? 'a dry run' : 'a real import'}`);
     }
     return status;
 }
@@ -2798,6 +3269,129 @@ function idOf(body, client, spec) {
 function countOf(value) {
     const count = vendorNumber(value);
     return count.kind === 'number' ? count.value : undefined;
+}
+
+;// CONCATENATED MODULE: ./shared/fs/workspace.ts
+/**
+ * Files named by inputs are read only from inside the workspace: on pull_request workflows the files come from
+ * the contributor, and a symlink such as `config/leak.properties -> /etc/passwd` must not carry a file of the
+ * runner to a vendor. A link is followed to its real path; links that stay inside the workspace are fine.
+ */
+
+
+
+
+/** GITHUB_WORKSPACE, else the working directory, with its links followed too. */
+async function workspaceRoot() {
+    const root = external_node_path_.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+    return (0,promises_.realpath)(root).catch(() => root);
+}
+/**
+ * The file at `file` (relative to the working directory), or why it cannot be read: missing, not a regular file,
+ * or (after following links) outside the workspace. `label` names it in the reason.
+ */
+async function checkWorkspaceFile(file, label = file) {
+    const absolute = external_node_path_.resolve(file);
+    const real = await (0,promises_.realpath)(absolute).catch(() => undefined);
+    if (real === undefined)
+        return { problem: `no file at ${label}` };
+    const root = await workspaceRoot();
+    const relative = external_node_path_.relative(root, real);
+    if (relative === '..' || relative.startsWith(`..${external_node_path_.sep}`) || external_node_path_.isAbsolute(relative)) {
+        const via = real === absolute ? '' : ` (it links to ${real})`;
+        return {
+            problem: `${label} is outside the workspace ${root}${via}: files are read only from inside the workspace`,
+        };
+    }
+    const info = await (0,promises_.stat)(real).catch(() => undefined);
+    if (!info?.isFile())
+        return { problem: `${label} is not a file` };
+    return { file: { path: real, bytes: info.size } };
+}
+/** Local file work (finding, checking, reading files) counts against `timeout` like every request does. */
+function throwIfPastDeadline(deadline, doing, hint = 'raise timeout, or give fewer files') {
+    if (deadline.remaining() <= 0) {
+        throw new TimeoutError(`Timed out after ${formatDuration(deadline.elapsed())} while ${doing}: ${hint}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/poll/poll.ts
+/**
+ * The one poller. The wait between checks grows with the time already waited (a tenth of it, at least
+ * 0.5 s, at most `poll-interval`), so a job is noticed within max(0.5 s, 10 % of its duration) of finishing
+ * while a long job costs few requests. `timeout` bounds the whole wait; cancellation stops it at once.
+ */
+
+
+const MIN_INTERVAL_MS = 500;
+/** The `poll-interval` input of every action that waits: a duration, never below MIN_INTERVAL_MS. */
+function readPollInterval(inputs, fallback) {
+    return inputs.duration('poll-interval', fallback, { min: MIN_INTERVAL_MS });
+}
+const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
+const PROGRESS_EVERY_MS = 30_000;
+/** Time kept for the last check's answer before the deadline: 5 s, or a tenth of a short timeout. */
+const LAST_CHECK_RESERVE_MS = 5_000;
+const LAST_CHECK_RESERVE_FRACTION = 0.1;
+/** The wait before the next check, given how long the job has been waited for. */
+function nextIntervalMs(elapsedMs, maxIntervalMs, minIntervalMs = MIN_INTERVAL_MS) {
+    const proportional = Math.max(minIntervalMs, elapsedMs * INTERVAL_FRACTION_OF_ELAPSED);
+    return Math.max(1, Math.min(maxIntervalMs, proportional));
+}
+/** Calls `check` until it reports done, and returns its value. */
+async function poll(check, options) {
+    const { runtime, what } = options;
+    const { clock, logger, deadline, signal } = runtime;
+    const started = clock.now();
+    const progressEvery = options.progressEveryMs ?? PROGRESS_EVERY_MS;
+    let lastState;
+    let lastProgressAt = started;
+    const elapsed = () => runtime_formatDuration(clock.now() - started);
+    const stopped = (verb, detail) => `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
+        (detail ? ` (${detail})` : '') +
+        (options.resumeHint ? `. ${options.resumeHint}` : '');
+    // The deadline is absolute (every request is cut off there), so the last check happens a little before it, with
+    // time left to be answered.
+    const lastCheckReserve = Math.min(LAST_CHECK_RESERVE_MS, deadline.timeoutMs * LAST_CHECK_RESERVE_FRACTION);
+    let lastCheckDone = false;
+    for (;;) {
+        const untilLastCheck = deadline.remaining() - lastCheckReserve;
+        const interval = nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs);
+        if (lastCheckDone || deadline.remaining() <= 0)
+            throw new errors_TimeoutError(stopped('Timed out waiting for'));
+        lastCheckDone = untilLastCheck <= interval;
+        const wait = Math.max(0, Math.min(interval, untilLastCheck));
+        try {
+            await clock.sleep(wait, signal);
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw new CancelledError(stopped('Cancelled while waiting for'));
+            throw error;
+        }
+        let step;
+        try {
+            step = await check();
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw new CancelledError(stopped('Cancelled while waiting for'));
+            // The last check's request ran into the deadline: say what the request was doing, too.
+            if (error instanceof errors_TimeoutError)
+                throw new errors_TimeoutError(stopped('Timed out waiting for', error.message));
+            throw error;
+        }
+        if (step.done)
+            return step.value;
+        const now = clock.now();
+        if (step.state !== lastState || now - lastProgressAt >= progressEvery) {
+            logger.info(`${what}: ${step.state} (${elapsed()} elapsed)`);
+            lastProgressAt = now;
+            if (step.state !== lastState)
+                options.onState?.(step.state);
+            lastState = step.state;
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./shared/poll/states.ts
@@ -2852,22 +3446,28 @@ function jobStates(what, known, logger) {
 /** Whether a dry run or an import passed, and how it reads in annotations, the summary and a PR comment. */
 
 
+/** How errors, warnings and messages that belong to no one package are titled. */
+const WHOLE_JOB = 'all packages';
 /**
- * Passes only when Status is COMPLETED, Totals is there with a Failed count of 0, nothing failed in any result (its
- * statistics or its own Failed), no errors are reported anywhere (nor warnings, when asked), and every count could
- * be read. Counts sent as text ("3") count like numbers.
+ * Passes only when Status is COMPLETED with no message about the job, Totals is there with a Failed count of 0 and
+ * agrees with the sum over the packages, nothing failed in any result (its statistics or its own Failed), no errors
+ * are reported anywhere (nor warnings, when asked), and every count could be read as a whole number, 0 or more.
+ * Counts sent as text ("3") count like numbers.
  */
 function judgeImport(status, failOnWarnings) {
     const reasons = [];
     const completed = sameState(status.status, 'COMPLETED');
     if (!completed)
         reasons.push(`status ${status.status}${status.message ? ` (${status.message})` : ''}`);
+    else if (status.message)
+        reasons.push(`SMAX's message: ${status.message}`);
     for (const odd of status.unreadable)
         reasons.push(`unreadable answer: ${odd}`);
     if (completed && !status.totals)
         reasons.push('the finished job reported no Totals, so its failures cannot be counted');
     else if (completed && status.totals && status.totals.Failed === undefined)
         reasons.push('Totals has no Failed count, so its failures cannot be counted');
+    reasons.push(...totalsDisagreements(status));
     const fromTotals = status.totals?.Failed ?? 0;
     const fromResults = status.results.reduce((n, r) => n + (r.statistics.Failed ?? 0) + r.failed, 0);
     const failed = Math.max(fromTotals, fromResults);
@@ -2881,16 +3481,31 @@ function judgeImport(status, failOnWarnings) {
         reasons.push(`${warnings} warning(s), and fail-on-warnings is on`);
     return { passed: reasons.length === 0, reasons };
 }
+/** Each statistic whose Totals differs from the sum over the packages (a statistic Totals leaves out counts as 0). */
+function totalsDisagreements(status) {
+    const totals = status.totals;
+    if (!totals)
+        return [];
+    const names = new Set([...Object.keys(totals), ...status.results.flatMap((r) => Object.keys(r.statistics))]);
+    const found = [];
+    for (const name of names) {
+        const sum = status.results.reduce((n, r) => n + (r.statistics[name] ?? 0), 0);
+        const total = totals[name];
+        if (total === undefined ? sum !== 0 : total !== sum)
+            found.push(`Totals.${name} is ${total ?? 'missing'}, but the packages add up to ${sum}`);
+    }
+    return found;
+}
 /** Each error with the package it belongs to (errors given outside Results belong to the whole job). */
 function allErrors(status) {
     return [
-        ...status.errors.map((text) => ({ packageName: 'all packages', text })),
+        ...status.errors.map((text) => ({ packageName: WHOLE_JOB, text })),
         ...status.results.flatMap((r) => r.errors.map((text) => ({ packageName: r.packageName, text }))),
     ];
 }
 function allWarnings(status) {
     return [
-        ...status.warnings.map((text) => ({ packageName: 'all packages', text })),
+        ...status.warnings.map((text) => ({ packageName: WHOLE_JOB, text })),
         ...status.results.flatMap((r) => r.warnings.map((text) => ({ packageName: r.packageName, text }))),
     ];
 }
@@ -2908,36 +3523,105 @@ function nextStep(status, fileId, otherwise) {
 }
 /** One error annotation per error, one warning per warning, titled with the package. */
 function annotate(label, status, logger) {
+    if (status.message)
+        logger.error(status.message, `${label}: ${WHOLE_JOB}`);
     for (const error of allErrors(status))
         logger.error(error.text, `${label}: ${error.packageName}`);
     for (const warning of allWarnings(status))
         logger.warning(warning.text, `${label}: ${warning.packageName}`);
 }
 const STATISTICS = ['Added', 'Modified', 'Removed', 'Failed', 'Skipped'];
-/** Markdown: a table per package (the statistics present), totals, locks, errors and warnings. */
-function importReport(title, status, judgement) {
+/** Where a report cut to the summary's budget says every row is. */
+const ALL_RESULTS = "the step's results output holds every package's result, errors and warnings";
+/**
+ * Adds to `report` a table per package (the statistics present; totals first, so a cut table keeps them), locks,
+ * errors and warnings.
+ */
+function importReport(report, title, status, judgement) {
     const columns = STATISTICS.filter((name) => (status.totals && name in status.totals) || status.results.some((result) => name in result.statistics));
     // A statistic a package leaves out counts as 0 (as the judgement counts it), so the cell says 0, not blank.
     const cells = (values) => values.map((value) => String(value ?? 0));
-    const report = new Summary().heading(`${title}: ${judgement.passed ? 'passed' : 'did not pass'}`, 3);
+    report.heading(`${title}: ${judgement.passed ? 'passed' : 'did not pass'}`, 3);
     if (!judgement.passed)
         report.text(`Why: ${judgement.reasons.join('; ')}.`);
-    report
+    return report
         .table(['Package', ...columns, 'Errors', 'Warnings'], [
+        [
+            bold('Total'),
+            ...columns.map((c) => (status.totals ? bold(status.totals[c] ?? 0) : '')),
+            bold(allErrors(status).length),
+            bold(allWarnings(status).length),
+        ],
         ...status.results.map((r) => cells([r.packageName, ...columns.map((c) => r.statistics[c]), r.errors.length, r.warnings.length])),
-        cells([
-            '**Total**',
-            ...columns.map((c) => (status.totals ? `**${status.totals[c] ?? 0}**` : '')),
-            `**${allErrors(status).length}**`,
-            `**${allWarnings(status).length}**`,
-        ]),
-    ], ['left', ...columns.map(() => 'right'), 'right', 'right'])
+    ], { align: ['left', ...columns.map(() => 'right'), 'right', 'right'], rest: ALL_RESULTS })
         .text(`Status ${status.status}; StudioLocked ${status.studioLocked ?? 'unknown'}; SystemLocked ${status.systemLocked ?? 'unknown'}.`)
         .list([
-        ...allErrors(status).map((e) => `❌ **${e.packageName}**: ${e.text}`),
-        ...allWarnings(status).map((w) => `⚠️ **${w.packageName}**: ${w.text}`),
-    ]);
-    return report.toMarkdown();
+        ...(status.message ? [md `❌ ${bold(WHOLE_JOB)}: ${status.message}`] : []),
+        ...allErrors(status).map((e) => md `❌ ${bold(e.packageName)}: ${e.text}`),
+        ...allWarnings(status).map((w) => md `⚠️ ${bold(w.packageName)}: ${w.text}`),
+    ], { rest: ALL_RESULTS });
+}
+
+;// CONCATENATED MODULE: ./actions/dev2prod-promote/src/imports.ts
+/**
+ * One dry run or real import on the target: started with a file, or one started earlier followed by its id; polled
+ * to its end, annotated and judged. A job started earlier names its own file, which must match a file-id given.
+ */
+
+
+
+
+
+async function runImport(client, target, job, deps) {
+    const { runtime, learned } = deps;
+    const { dryRun } = job;
+    const label = dryRun ? 'Dry run' : 'Import';
+    const input = dryRun ? 'dry-run-import-id' : 'import-id';
+    let id;
+    if (job.startedId === undefined) {
+        id = await startImport(client, target.tenantId, job.fileId, dryRun);
+        learned(dryRun ? { dryRunId: id } : { importId: id });
+        runtime.logger.info(`${label} ${id} of file ${job.fileId} started on tenant ${target.tenantId}.`);
+    }
+    else {
+        id = job.startedId;
+        learned(dryRun ? { dryRunId: id } : { importId: id });
+        runtime.logger.info(`Following ${label.toLowerCase()} ${id}, started earlier on tenant ${target.tenantId}.`);
+    }
+    const classify = jobStates(`${label} ${id}`, SMAX_JOB_STATES, runtime.logger);
+    const status = await poll(async () => {
+        const current = await getImport(client, target.tenantId, id, dryRun);
+        if (classify(current.status) !== 'running')
+            return { done: true, value: current };
+        return { done: false, state: current.status };
+    }, {
+        what: `${label.toLowerCase()} ${id}`,
+        runtime,
+        maxIntervalMs: deps.pollIntervalMs,
+        onState: dryRun ? undefined : (state) => learned({ importStatus: state }),
+        resumeHint: `The ${label.toLowerCase()} goes on in SMAX: run again with ${input}: ${id} to follow it`,
+    });
+    if (!dryRun)
+        learned({ importStatus: status.status });
+    const fileId = importedFile(job, id, label, status);
+    if (fileId && job.startedId !== undefined)
+        learned({ fileId });
+    annotate(label, status, runtime.logger);
+    return { id, fileId, status, judgement: judgeImport(status, deps.failOnWarnings) };
+}
+/** The file a job imported: the one this run gave it, or the one its status names, which must match a given one. */
+function importedFile(job, id, label, status) {
+    if (job.startedId === undefined)
+        return job.fileId;
+    if (job.fileId && status.fileId && job.fileId !== status.fileId) {
+        throw new JobFailedError(`${label} ${id} is not an import of file-id ${job.fileId}`, {
+            jobId: `${label} ${id}`,
+            state: status.status,
+            errors: [`file-id is ${job.fileId}, but ${label.toLowerCase()} ${id} imports file ${status.fileId}`],
+            hint: `Check ${job.dryRun ? 'dry-run-import-id' : 'import-id'} and file-id: both are outputs of the run that started it`,
+        });
+    }
+    return status.fileId ?? job.fileId;
 }
 
 ;// CONCATENATED MODULE: ./actions/dev2prod-promote/src/promote.ts
@@ -2946,6 +3630,8 @@ function importReport(title, status, judgement) {
  * and import only when the dry run passed — each step optional by mode. Never touches @actions/core: it reports
  * what it learns through `report` (for the outputs, the summary and the PR comment) and returns the result.
  */
+
+
 
 
 
@@ -2965,7 +3651,7 @@ async function runPromote(config, deps) {
     };
     const pkg = config.package;
     if (pkg.kind === 'export') {
-        await exportAndDownload(config, pkg.source, pkg.packageId, deps, learned);
+        await exportAndDownload(config, pkg, deps, learned);
     }
     else if (pkg.kind === 'file') {
         learned({ packageFile: await fileDigest(pkg.path) });
@@ -2985,18 +3671,28 @@ async function runPromote(config, deps) {
         logger.info(`Uploading ${external_node_path_.basename(packageFile.path)} (${packageFile.bytes} bytes) to tenant ${target.tenantId}.`);
         fileId = await uploadAttachment(client, target.tenantId, packageFile.path);
     }
-    if (!fileId)
-        throw new Error('nothing to import: no package-id, package-file or file-id');
-    learned({ fileId });
-    if (config.mode === 'dry-run' || config.mode === 'promote') {
-        const dryRun = await runImport(client, target, fileId, true, config, deps, learned);
+    if (fileId)
+        learned({ fileId });
+    const job = (dryRun) => {
+        if (pkg.kind === 'dry-run' || pkg.kind === 'import') {
+            const resumed = dryRun ? pkg.kind === 'dry-run' && pkg.dryRunId : pkg.kind === 'import' && pkg.importId;
+            if (resumed)
+                return { dryRun, startedId: resumed, fileId: pkg.fileId };
+        }
+        if (!fileId)
+            throw new Error('nothing to import: no package, file-id or job started earlier');
+        return { dryRun, fileId };
+    };
+    if (pkg.kind !== 'import' && (config.mode === 'dry-run' || config.mode === 'promote')) {
+        const dryRun = await runImport(client, target, job(true), { ...config, runtime, learned });
+        fileId = dryRun.fileId;
         learned({ dryRun, dryRunOutcome: dryRun.judgement.passed ? 'passed' : 'failed' });
         if (!dryRun.judgement.passed) {
             throw new JobFailedError(`Dry run ${dryRun.id} on tenant ${target.tenantId} did not pass (${dryRun.judgement.reasons.join('; ')}); nothing was imported`, {
                 jobId: `Dry run ${dryRun.id}`,
                 state: dryRun.status.status,
                 errors: [],
-                hint: nextStep(dryRun.status, fileId, 'The errors are annotated by package above; fix them on the source tenant, export again and re-run'),
+                hint: nextStep(dryRun.status, fileId ?? 'the file-id output', 'The errors are annotated by package above; fix them on the source tenant, export again and re-run'),
             });
         }
         logger.info(`Dry run ${dryRun.id} passed.`);
@@ -3005,36 +3701,65 @@ async function runPromote(config, deps) {
         learned({ dryRunOutcome: 'skipped' });
     }
     if (config.mode === 'promote' || config.mode === 'import') {
-        const imported = await runImport(client, target, fileId, false, config, deps, learned);
+        if (!result.dryRun)
+            sayNoDryRun(config, logger);
+        const imported = await runImport(client, target, job(false), { ...config, runtime, learned });
         learned({ import: imported });
         if (!imported.judgement.passed) {
             throw new JobFailedError(`Import ${imported.id} on tenant ${target.tenantId} did not pass (${imported.judgement.reasons.join('; ')})`, {
                 jobId: `Import ${imported.id}`,
                 state: imported.status.status,
                 errors: [],
-                hint: nextStep(imported.status, fileId, 'The errors are annotated by package above; look at the import in Package Manager on the target tenant'),
+                hint: nextStep(imported.status, imported.fileId ?? 'the file-id output', 'The errors are annotated by package above; look at the import in Package Manager on the target tenant'),
             });
         }
         logger.info(`Import ${imported.id} completed on tenant ${target.tenantId}.`);
     }
     return result;
 }
-async function exportAndDownload(config, source, packageId, deps, learned) {
+/** An import with no dry run in the same run is said out loud; one with no dry run anywhere is a warning. */
+function sayNoDryRun(config, logger) {
+    if (config.package.kind === 'export') {
+        logger.warning('Importing without a dry run (skip-dry-run: true): the package was exported by this run and is imported with no dry run anywhere.', 'Imported without a dry run');
+    }
+    else if (config.package.kind === 'import') {
+        logger.info('Following an import started earlier; this run does no dry run.');
+    }
+    else {
+        logger.info('Importing without a dry run in this run (mode import): the dry run is the earlier job of a gated workflow.');
+    }
+}
+async function exportAndDownload(config, pkg, deps, learned) {
     const { runtime } = deps;
+    const { source } = pkg;
     const client = deps.clientFor(source);
-    const exportId = await startExport(client, source.tenantId, packageId);
-    learned({ exportId });
-    runtime.logger.info(`Export ${exportId} of package ${packageId} started on tenant ${source.tenantId}.`);
+    const what = pkg.packageId === undefined ? '' : ` of package ${pkg.packageId}`;
+    let exportId;
+    if (pkg.exportId === undefined) {
+        exportId = await startExport(client, source.tenantId, pkg.packageId);
+        learned({ exportId });
+        runtime.logger.info(`Export ${exportId}${what} started on tenant ${source.tenantId}.`);
+    }
+    else {
+        exportId = pkg.exportId;
+        learned({ exportId });
+        runtime.logger.info(`Waiting for export ${exportId}${what}, started earlier on tenant ${source.tenantId}.`);
+    }
     const classify = jobStates(`Export ${exportId}`, SMAX_JOB_STATES, runtime.logger);
     const exported = await poll(async () => {
         const current = await getExport(client, source.tenantId, exportId);
         if (classify(current.status) !== 'running')
             return { done: true, value: current };
         return { done: false, state: current.status };
-    }, { what: `export ${exportId}`, runtime, maxIntervalMs: config.pollIntervalMs });
+    }, {
+        what: `export ${exportId}`,
+        runtime,
+        maxIntervalMs: config.pollIntervalMs,
+        resumeHint: `The export goes on in SMAX: run again with export-id: ${exportId} to wait for it, and nothing is exported again`,
+    });
     learned({ export: exported });
     if (classify(exported.status) !== 'done') {
-        throw new JobFailedError(`Export ${exportId} of package ${packageId} ended ${exported.status}`, {
+        throw new JobFailedError(`Export ${exportId}${what} ended ${exported.status}`, {
             jobId: `Export ${exportId}`,
             state: exported.status,
             errors: exported.message ? [exported.message] : [],
@@ -3049,37 +3774,20 @@ async function exportAndDownload(config, source, packageId, deps, learned) {
             hint: 'Look at the export in Package Manager on the source tenant',
         });
     }
-    const destination = external_node_path_.join(config.downloadDir, `${safeFileName(exported.packageBundleName ?? `package-${packageId}-${exportId}`, 'package')}.zip`);
+    const name = safeFileName(exported.packageBundleName ?? `package-${pkg.packageId ?? 'export'}-${exportId}`, 'package', '.zip');
+    const destination = config.keepEarlierFiles
+        ? `${unusedPath(config.downloadDir, name.slice(0, -'.zip'.length), ['.zip'])}.zip`
+        : external_node_path_.join(config.downloadDir, name);
     const file = await downloadAttachment(client, source.tenantId, exported.fileId, destination);
     learned({ packageFile: file });
     runtime.logger.info(`Downloaded ${file.bytes} bytes to ${file.path} (sha256 ${file.sha256}).`);
 }
-async function runImport(client, target, fileId, dryRun, config, deps, learned) {
-    const { runtime } = deps;
-    const label = dryRun ? 'Dry run' : 'Import';
-    const id = await startImport(client, target.tenantId, fileId, dryRun);
-    learned(dryRun ? { dryRunId: id } : { importId: id });
-    runtime.logger.info(`${label} ${id} of file ${fileId} started on tenant ${target.tenantId}.`);
-    const classify = jobStates(`${label} ${id}`, SMAX_JOB_STATES, runtime.logger);
-    const status = await poll(async () => {
-        const current = await getImport(client, target.tenantId, id, dryRun);
-        if (classify(current.status) !== 'running')
-            return { done: true, value: current };
-        return { done: false, state: current.status };
-    }, {
-        what: `${label.toLowerCase()} ${id}`,
-        runtime,
-        maxIntervalMs: config.pollIntervalMs,
-        onState: dryRun ? undefined : (state) => learned({ importStatus: state }),
-    });
-    if (!dryRun)
-        learned({ importStatus: status.status });
-    annotate(label, status, runtime.logger);
-    return { id, status, judgement: judgeImport(status, config.failOnWarnings) };
-}
 
-;// CONCATENATED MODULE: ./actions/dev2prod-promote/src/main.ts
-/** dev2prod-promote: inputs → export / transfer / dry run / import by mode → outputs, summary, PR comment. */
+;// CONCATENATED MODULE: ./actions/dev2prod-promote/src/config.ts
+/**
+ * dev2prod-promote's inputs, read and checked into the typed config the flow runs with: which package (or which
+ * job started earlier), which tenants, and the rules between them — every problem reported before any request.
+ */
 
 
 
@@ -3087,86 +3795,105 @@ async function runImport(client, target, fileId, dryRun, config, deps, learned) 
 
 
 
-
-
-
-
-
-
-
-function run(options = {}) {
-    return runAction({ title: 'SMAX Dev2Prod promotion', ...options }, main);
-}
-async function main(context) {
-    const { inputs, outputs, summary, logger } = context;
+/** The run's clock starts before the package file is checked: local work counts against timeout too. */
+async function readPromoteInputs(inputs, startRuntime) {
     const mode = inputs.choice('mode', MODES, { default: 'promote' }) ?? 'promote';
-    const packageId = inputs.string('package-id');
+    const packageId = readId(inputs, 'package-id', 'a Package Manager package id such as 54321');
     const packageFile = inputs.string('package-file');
-    const fileId = inputs.string('file-id');
-    inputs.exactlyOne(['package-id', 'package-file', 'file-id']);
-    if (mode === 'export' && (packageFile || fileId))
-        inputs.problem(packageFile ? 'package-file' : 'file-id', 'mode export needs package-id');
-    if (packageId !== undefined && !/^[\w.-]+$/.test(packageId))
-        inputs.problem('package-id', `must be a Package Manager package id such as 54321 (got '${packageId}')`);
-    if (fileId !== undefined && !/^[\w.-]+$/.test(fileId))
-        inputs.problem('file-id', `must be a file repository id such as 9bf82520-f087-4763-af10-cf1ed38d893d (got '${fileId}')`);
-    const sourceInputs = readTenant(inputs, 'source', packageId !== undefined);
+    const fileId = readId(inputs, 'file-id', 'a file repository id such as 9bf82520-f087-4763-af10-cf1ed38d893d');
+    const exportId = readId(inputs, 'export-id', 'an export id such as 67975cd8e4b0c0508491541f');
+    const dryRunId = readId(inputs, 'dry-run-import-id', 'an import id such as 67975cd8e4b0c0508491541f');
+    const importId = readId(inputs, 'import-id', 'an import id such as 67975cd8e4b0c0508491541f');
+    const skipDryRun = inputs.boolean('skip-dry-run', false);
+    const resumed = dryRunId ?? importId;
+    const exporting = resumed === undefined && (packageId !== undefined || exportId !== undefined);
+    checkPackageInputs(inputs, mode, { resumed: inputs.has('dry-run-import-id') || inputs.has('import-id') });
+    checkModeRules(inputs, mode, exporting, skipDryRun);
+    const sourceInputs = readTenant(inputs, 'source', exporting);
     const source = complete(sourceInputs);
     const targetInputs = mode === 'export' ? undefined : readTenant(inputs, 'target', true, sourceInputs);
     const target = targetInputs && complete(targetInputs);
-    // The clock starts before the package file is checked: local work counts against timeout too.
     const timeoutMs = inputs.duration('timeout', '60m');
-    const runtime = context.runtime(timeoutMs);
-    const resolvedPackageFile = packageFile && (await checkPackageFile(inputs, packageFile));
+    const runtime = startRuntime(timeoutMs);
+    const usesFile = resumed === undefined && packageFile !== undefined && !exporting;
+    const resolvedPackageFile = usesFile ? await checkPackageFile(inputs, packageFile) : undefined;
     // Only a file inside the workspace is opened to look for the zip signature.
     if (resolvedPackageFile)
         await checkPackageIsZip(inputs, resolvedPackageFile);
     const artifact = readArtifactInputs(inputs);
-    if (artifact && fileId)
-        inputs.problem('artifact-name', 'needs a package file on disk: give package-id or package-file');
-    const failOnWarnings = inputs.boolean('fail-on-warnings', false);
+    if (artifact && !exporting && !usesFile)
+        inputs.problem('artifact-name', 'needs a package file on disk: give package-id, export-id or package-file');
     const commentOnPr = inputs.boolean('comment-on-pr', false);
     const githubToken = inputs.secret('github-token');
     inputs.requiredWith('github-token', commentOnPr, 'comment-on-pr (the default is the workflow token)');
-    const pollIntervalMs = readPollInterval(inputs, '15s');
     const settings = {
         downloadDir: external_node_path_.resolve(inputs.string('download-dir') ?? process.env.RUNNER_TEMP ?? '.'),
+        keepEarlierFiles: !inputs.has('download-dir'),
         artifact,
-        failOnWarnings,
-        pollIntervalMs,
+        failOnWarnings: inputs.boolean('fail-on-warnings', false),
+        pollIntervalMs: readPollInterval(inputs, '15s'),
+        skipDryRun,
     };
-    const packageSource = packageId !== undefined
-        ? source && { kind: 'export', packageId, source }
-        : resolvedPackageFile
-            ? { kind: 'file', path: resolvedPackageFile }
-            : fileId !== undefined
-                ? { kind: 'file-id', fileId }
-                : undefined;
+    const packageSource = dryRunId !== undefined
+        ? { kind: 'dry-run', dryRunId, fileId }
+        : importId !== undefined
+            ? { kind: 'import', importId, fileId }
+            : exporting
+                ? source && exportSource(source, packageId, exportId)
+                : resolvedPackageFile
+                    ? { kind: 'file', path: resolvedPackageFile }
+                    : fileId !== undefined
+                        ? { kind: 'file-id', fileId }
+                        : undefined;
     const { config } = inputs.finish({ config: promoteConfig(mode, packageSource, target, settings) });
-    if (config.target && targetInputs?.sourceCredentials)
-        logger.info(`target-username/target-password not given: the target (${config.target.url}) is the source's server, so the source's ${targetInputs.sourceCredentials} used there.`);
-    const known = new Known((part) => setOutputs(outputs, promoteOutputs(part)));
-    try {
-        const result = await runPromote(config, {
-            runtime,
-            report: known.report,
-            clientFor: (tenant) => smaxClient(tenant, runtime),
-            uploadArtifact: (request) => uploadArtifact(request, logger),
-        });
-        known.report(result);
-        return promoteVerdict(config, result);
-    }
-    finally {
-        const done = known.value;
-        main_writeSummary(summary, config, done, runtime_formatDuration(runtime.deadline.elapsed()));
-        if (commentOnPr && githubToken && done.dryRun) {
-            await upsertPullRequestComment({
-                token: githubToken,
-                key: `dev2prod-promote ${process.env.GITHUB_WORKFLOW ?? ''} ${process.env.GITHUB_JOB ?? ''} ${config.target?.tenantId ?? ''}`,
-                body: `## SMAX Dev2Prod dry run on tenant ${config.target?.tenantId}\n\n${done.export?.packageBundleName ? `Package **${done.export.packageBundleName}**, ` : ''}file \`${done.fileId ?? ''}\`.\n\n${importReport('Dry run', done.dryRun.status, done.dryRun.judgement)}`,
-            }, logger);
-        }
-    }
+    const unused = resumed === undefined ? [] : ['package-id', 'export-id', 'package-file'].filter((n) => inputs.has(n));
+    return { config, runtime, borrowedCredentials: targetInputs?.sourceCredentials, unused, commentOnPr, githubToken };
+}
+/**
+ * Where the package comes from: one of package-id (with export-id, or export-id alone: an export started earlier),
+ * package-file or file-id; a job started earlier (dry-run-import-id or import-id) already has its file.
+ */
+function checkPackageInputs(inputs, mode, { resumed }) {
+    if (inputs.has('dry-run-import-id') && inputs.has('import-id'))
+        inputs.problem('import-id', 'give only one of dry-run-import-id and import-id');
+    if (resumed)
+        return;
+    const exportGiven = inputs.has('package-id') || inputs.has('export-id');
+    const given = [
+        ...(exportGiven ? [inputs.has('package-id') ? 'package-id' : 'export-id'] : []),
+        ...['package-file', 'file-id'].filter((name) => inputs.has(name)),
+    ];
+    if (!given.length)
+        inputs.problem('package-id', 'give package-id (or export-id), package-file or file-id');
+    else if (given.length > 1)
+        inputs.problem(given[1], `give only one of package-id, package-file and file-id (got ${given.join(', ')})`);
+    if (mode === 'export' && (inputs.has('package-file') || inputs.has('file-id')))
+        inputs.problem(inputs.has('package-file') ? 'package-file' : 'file-id', 'mode export needs package-id (or export-id)');
+}
+/** Which resumed job each mode can follow, and the one import that would run without any dry run. */
+function checkModeRules(inputs, mode, exporting, skipDryRun) {
+    if (inputs.has('dry-run-import-id') && (mode === 'export' || mode === 'import'))
+        inputs.problem('dry-run-import-id', `does not apply to mode ${mode}: use mode dry-run to follow the dry run, or mode promote to follow it and import when it passes`);
+    if (inputs.has('import-id') && (mode === 'export' || mode === 'dry-run'))
+        inputs.problem('import-id', `does not apply to mode ${mode}: use mode import (or promote) to follow an import`);
+    inputs.onlyWith('skip-dry-run', mode === 'import', 'mode: import');
+    if (mode === 'import' && exporting && !skipDryRun)
+        inputs.problem('mode', 'import with package-id would export and import with no dry run anywhere. Use mode: promote (dry run, then ' +
+            'import only when it passed), or the two-job pattern: mode: dry-run in one job, then mode: import with its ' +
+            'file-id output after an approval. To import without any dry run on purpose, add skip-dry-run: true');
+}
+function exportSource(source, packageId, exportId) {
+    if (exportId !== undefined)
+        return { kind: 'export', source, packageId, exportId };
+    return packageId === undefined ? undefined : { kind: 'export', source, packageId };
+}
+/** An id that goes into a URL path: letters, digits, `_`, `.`, `-`. */
+function readId(inputs, name, example) {
+    const value = inputs.string(name);
+    if (value === undefined || /^[\w.-]+$/.test(value))
+        return value;
+    inputs.problem(name, `must be ${example}`, value);
+    return undefined;
 }
 /**
  * The config the inputs describe: export takes a package to export and no target; the other modes a target.
@@ -3192,7 +3919,7 @@ function readTenant(inputs, side, needed, fallback) {
     const url = ownUrl ?? fallback?.url;
     const tenantId = inputs.string(`${side}-tenant-id`, { required: needed });
     if (tenantId !== undefined && !/^\d+$/.test(tenantId))
-        inputs.problem(`${side}-tenant-id`, `must be the numeric tenant id (got '${tenantId}')`);
+        inputs.problem(`${side}-tenant-id`, 'must be the numeric tenant id', tenantId);
     const sameServer = !ownUrl || !fallback?.url || sameOrigin(ownUrl, fallback.url);
     const borrowed = [];
     const credential = (name, value) => {
@@ -3239,16 +3966,83 @@ async function checkPackageIsZip(inputs, file) {
     if (problem)
         inputs.problem('package-file', `${file} ${problem}; give the package zip that Dev2Prod exported`);
 }
+
+;// CONCATENATED MODULE: ./actions/dev2prod-promote/src/main.ts
+/** dev2prod-promote: inputs → export / transfer / dry run / import by mode → outputs, summary, PR comment. */
+
+
+
+
+
+
+
+
+
+
+
+
+function run(options = {}) {
+    return runAction({ title: 'SMAX Dev2Prod promotion', ...options }, main);
+}
+async function main(context) {
+    const { inputs, outputs, summary, logger } = context;
+    const { config, runtime, borrowedCredentials, unused, commentOnPr, githubToken } = await readPromoteInputs(inputs, context.runtime);
+    if (config.target && borrowedCredentials)
+        logger.info(`target-username/target-password not given: the target (${config.target.url}) is the source's server, so the source's ${borrowedCredentials} used there.`);
+    if (unused.length)
+        logger.info(`Not used: ${unused.join(', ')}. The job started earlier already has its package file.`);
+    const known = new Known((part) => setOutputs(outputs, promoteOutputs(part)));
+    try {
+        const result = await runPromote(config, {
+            runtime,
+            report: known.report,
+            clientFor: (tenant) => smaxClient(tenant, runtime),
+            uploadArtifact: (request) => uploadArtifact(request, logger),
+        });
+        known.report(result);
+        return promoteVerdict(config, result);
+    }
+    finally {
+        const done = known.value;
+        main_writeSummary(summary, config, done, runtime_formatDuration(runtime.deadline.elapsed()));
+        if (commentOnPr && githubToken && done.dryRun) {
+            await upsertPullRequestComment({
+                token: githubToken,
+                key: `dev2prod-promote ${process.env.GITHUB_WORKFLOW ?? ''} ${process.env.GITHUB_JOB ?? ''} ${config.target?.tenantId ?? ''}`,
+                body: importReport(new Summary()
+                    .heading(`SMAX Dev2Prod dry run on tenant ${config.target?.tenantId}`)
+                    .text(md `${done.export?.packageBundleName ? md `Package ${bold(done.export.packageBundleName)}, ` : ''}file ${code(done.fileId ?? '')}.`), 'Dry run', done.dryRun.status, done.dryRun.judgement).toMarkdown(COMMENT_BUDGET_BYTES),
+            }, logger);
+        }
+    }
+}
 /** The run's outcome in one line: what reached the target, or what was checked or exported. */
 function promoteVerdict(config, done) {
     const tenant = config.target && `tenant ${config.target.tenantId}`;
+    const file = done.fileId ?? 'its file';
+    if (done.importId && !done.dryRun)
+        return `✅ File ${file} imported without a dry run in this run into ${tenant} (import ${done.importId}: ${done.importStatus}).`;
     if (done.importId)
-        return `✅ Imported file ${done.fileId} into ${tenant} (import ${done.importId}: ${done.importStatus}).`;
+        return `✅ Imported file ${file} into ${tenant} (import ${done.importId}: ${done.importStatus}).`;
     if (done.dryRunId)
         return `✅ Dry run ${done.dryRunId} passed on ${tenant}; nothing was imported (mode ${config.mode}).`;
     const items = done.export?.itemCount === undefined ? '' : ` (${done.export.itemCount} item(s))`;
     const where = done.packageFile ? ` to ${done.packageFile.path}` : '';
     return `✅ Exported package ${done.export?.packageBundleName ?? done.exportId ?? ''}${items}${where}.`;
+}
+function packageLabel(pkg) {
+    switch (pkg.kind) {
+        case 'export':
+            return pkg.packageId ?? `export ${pkg.exportId} (started earlier)`;
+        case 'file':
+            return pkg.path;
+        case 'file-id':
+            return `file ${pkg.fileId}`;
+        case 'dry-run':
+            return `the file of dry run ${pkg.dryRunId} (started earlier)`;
+        case 'import':
+            return `the file of import ${pkg.importId} (started earlier)`;
+    }
 }
 function main_writeSummary(summary, config, done, elapsed) {
     const { packageFile, dryRun } = done;
@@ -3257,26 +4051,26 @@ function main_writeSummary(summary, config, done, elapsed) {
         ['Mode', config.mode],
         ['Source', pkg.kind === 'export' ? `${pkg.source.url} tenant ${pkg.source.tenantId}` : undefined],
         ['Target', config.target && `${config.target.url} tenant ${config.target.tenantId}`],
-        ['Package', pkg.kind === 'export' ? pkg.packageId : pkg.kind === 'file' ? pkg.path : `file ${pkg.fileId}`],
+        ['Package', packageLabel(pkg)],
         ['Export id', done.exportId],
         ['Package bundle', done.export?.packageBundleName],
         ['Items', done.export?.itemCount],
         ['Package file', packageFile?.path],
-        ['sha256', packageFile && `\`${packageFile.sha256}\``],
+        ['sha256', packageFile && code(packageFile.sha256)],
         ['Target file id', done.fileId],
         ['Dry run', done.dryRunId && `${done.dryRunId}: ${dryRun ? done.dryRunOutcome : 'not finished'}`],
         ['Import', done.importId && `${done.importId}: ${done.importStatus ?? 'started'}`],
         ['Elapsed', elapsed],
     ]);
     if (dryRun)
-        summary.text(importReport('Dry run', dryRun.status, dryRun.judgement));
+        importReport(summary, 'Dry run', dryRun.status, dryRun.judgement);
     if (done.import)
-        summary.text(importReport('Import', done.import.status, done.import.judgement));
+        importReport(summary, 'Import', done.import.status, done.import.judgement);
     const statistics = done.export?.statistics ?? [];
     if (statistics.length) {
         const nonEmpty = statistics.filter((s) => s.itemCount !== 0).length;
         // Most of an export's packages are empty: the table is there for who needs it, folded.
-        summary.fold(`Export: ${statistics.length} package(s), ${nonEmpty} with items`, (inner) => inner.table(['Package', 'Items'], statistics.map((s) => [s.packageName, String(s.itemCount ?? 'not reported')]), ['left', 'right']));
+        summary.fold(`Export: ${statistics.length} package(s), ${nonEmpty} with items`, (inner) => inner.table(['Package', 'Items'], statistics.map((s) => [s.packageName, String(s.itemCount ?? 'not reported')]), { align: ['left', 'right'], rest: `export ${done.exportId ?? ''} in SMAX Dev2Prod lists every package` }));
     }
 }
 /** The step's outputs for what the promotion reported; the ones not reported yet are left out. */

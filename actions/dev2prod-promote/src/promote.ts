@@ -17,25 +17,34 @@ import type { Runtime } from '../../../shared/runtime.js';
 import {
   downloadAttachment,
   getExport,
-  getImport,
   SMAX_JOB_STATES,
   startExport,
-  startImport,
   uploadAttachment,
   type ExportStatus,
-  type ImportStatus,
 } from '../../../shared/vendors/smax/dev2prod.js';
 import type { SmaxTenant } from '../../../shared/vendors/smax/session.js';
-import { annotate, judgeImport, nextStep, type Judgement } from './judge.js';
+import { runImport, type ImportJob, type ImportRun } from './imports.js';
+import { nextStep } from './judge.js';
 
 export const MODES = ['export', 'dry-run', 'promote', 'import'] as const;
 export type Mode = (typeof MODES)[number];
 
-/** Where the package comes from: exported from the source tenant, a zip on disk, or a file the target already has. */
+/**
+ * Where the package comes from: exported from the source tenant (or an export started earlier there), a zip on disk,
+ * or a file the target already has. A dry run or import started earlier already has its file: `fileId`, when given,
+ * must be the one its status names.
+ */
 export type PackageSource =
-  | { kind: 'export'; packageId: string; source: SmaxTenant }
+  | ExportSource
   | { kind: 'file'; path: string }
-  | { kind: 'file-id'; fileId: string };
+  | { kind: 'file-id'; fileId: string }
+  | { kind: 'dry-run'; dryRunId: string; fileId?: string }
+  | { kind: 'import'; importId: string; fileId?: string };
+
+/** A package export to start, or one started earlier (`exportId`) to wait for, with its package id when known. */
+export type ExportSource = { kind: 'export'; source: SmaxTenant } & (
+  { packageId: string; exportId?: undefined } | { packageId?: string; exportId: string }
+);
 
 export interface PromoteSettings {
   downloadDir: string;
@@ -44,12 +53,14 @@ export interface PromoteSettings {
   artifact?: Omit<ArtifactRequest, 'files'>;
   failOnWarnings: boolean;
   pollIntervalMs: number;
+  /** mode import from a package it exports itself: imported with no dry run anywhere, on purpose. */
+  skipDryRun: boolean;
 }
 
 /** Mode export only exports (so its package is exported); every other mode imports into a target. */
 export type PromoteConfig = PromoteSettings &
   (
-    | { mode: 'export'; package: Extract<PackageSource, { kind: 'export' }>; target?: undefined }
+    | { mode: 'export'; package: ExportSource; target?: undefined }
     | { mode: Exclude<Mode, 'export'>; package: PackageSource; target: SmaxTenant }
   );
 
@@ -58,13 +69,6 @@ export interface PromoteDeps {
   report: Report<PromoteResult>;
   clientFor: (tenant: SmaxTenant) => ApiClient;
   uploadArtifact: (request: ArtifactRequest) => Promise<UploadedArtifact | undefined>;
-}
-
-/** A dry run or an import: its id as soon as it started, then its final status and whether it passed. */
-export interface ImportRun {
-  id: string;
-  status: ImportStatus;
-  judgement: Judgement;
 }
 
 /** What the run learned; each part is reported as it is known, so a failed run still shows it. */
@@ -95,7 +99,7 @@ export async function runPromote(config: PromoteConfig, deps: PromoteDeps): Prom
 
   const pkg = config.package;
   if (pkg.kind === 'export') {
-    await exportAndDownload(config, pkg.source, pkg.packageId, deps, learned);
+    await exportAndDownload(config, pkg, deps, learned);
   } else if (pkg.kind === 'file') {
     learned({ packageFile: await fileDigest(pkg.path) });
   }
@@ -117,11 +121,19 @@ export async function runPromote(config: PromoteConfig, deps: PromoteDeps): Prom
     );
     fileId = await uploadAttachment(client, target.tenantId, packageFile.path);
   }
-  if (!fileId) throw new Error('nothing to import: no package-id, package-file or file-id');
-  learned({ fileId });
+  if (fileId) learned({ fileId });
+  const job = (dryRun: boolean): ImportJob => {
+    if (pkg.kind === 'dry-run' || pkg.kind === 'import') {
+      const resumed = dryRun ? pkg.kind === 'dry-run' && pkg.dryRunId : pkg.kind === 'import' && pkg.importId;
+      if (resumed) return { dryRun, startedId: resumed, fileId: pkg.fileId };
+    }
+    if (!fileId) throw new Error('nothing to import: no package, file-id or job started earlier');
+    return { dryRun, fileId };
+  };
 
-  if (config.mode === 'dry-run' || config.mode === 'promote') {
-    const dryRun = await runImport(client, target, fileId, true, config, deps, learned);
+  if (pkg.kind !== 'import' && (config.mode === 'dry-run' || config.mode === 'promote')) {
+    const dryRun = await runImport(client, target, job(true), { ...config, runtime, learned });
+    fileId = dryRun.fileId;
     learned({ dryRun, dryRunOutcome: dryRun.judgement.passed ? 'passed' : 'failed' });
     if (!dryRun.judgement.passed) {
       throw new JobFailedError(
@@ -132,7 +144,7 @@ export async function runPromote(config: PromoteConfig, deps: PromoteDeps): Prom
           errors: [],
           hint: nextStep(
             dryRun.status,
-            fileId,
+            fileId ?? 'the file-id output',
             'The errors are annotated by package above; fix them on the source tenant, export again and re-run',
           ),
         },
@@ -144,7 +156,8 @@ export async function runPromote(config: PromoteConfig, deps: PromoteDeps): Prom
   }
 
   if (config.mode === 'promote' || config.mode === 'import') {
-    const imported = await runImport(client, target, fileId, false, config, deps, learned);
+    if (!result.dryRun) sayNoDryRun(config, logger);
+    const imported = await runImport(client, target, job(false), { ...config, runtime, learned });
     learned({ import: imported });
     if (!imported.judgement.passed) {
       throw new JobFailedError(
@@ -155,7 +168,7 @@ export async function runPromote(config: PromoteConfig, deps: PromoteDeps): Prom
           errors: [],
           hint: nextStep(
             imported.status,
-            fileId,
+            imported.fileId ?? 'the file-id output',
             'The errors are annotated by package above; look at the import in Package Manager on the target tenant',
           ),
         },
@@ -166,18 +179,42 @@ export async function runPromote(config: PromoteConfig, deps: PromoteDeps): Prom
   return result;
 }
 
+/** An import with no dry run in the same run is said out loud; one with no dry run anywhere is a warning. */
+function sayNoDryRun(config: PromoteConfig, logger: Runtime['logger']): void {
+  if (config.package.kind === 'export') {
+    logger.warning(
+      'Importing without a dry run (skip-dry-run: true): the package was exported by this run and is imported with no dry run anywhere.',
+      'Imported without a dry run',
+    );
+  } else if (config.package.kind === 'import') {
+    logger.info('Following an import started earlier; this run does no dry run.');
+  } else {
+    logger.info(
+      'Importing without a dry run in this run (mode import): the dry run is the earlier job of a gated workflow.',
+    );
+  }
+}
+
 async function exportAndDownload(
   config: PromoteConfig,
-  source: SmaxTenant,
-  packageId: string,
+  pkg: ExportSource,
   deps: PromoteDeps,
   learned: Report<PromoteResult>,
 ): Promise<void> {
   const { runtime } = deps;
+  const { source } = pkg;
   const client = deps.clientFor(source);
-  const exportId = await startExport(client, source.tenantId, packageId);
-  learned({ exportId });
-  runtime.logger.info(`Export ${exportId} of package ${packageId} started on tenant ${source.tenantId}.`);
+  const what = pkg.packageId === undefined ? '' : ` of package ${pkg.packageId}`;
+  let exportId: string;
+  if (pkg.exportId === undefined) {
+    exportId = await startExport(client, source.tenantId, pkg.packageId);
+    learned({ exportId });
+    runtime.logger.info(`Export ${exportId}${what} started on tenant ${source.tenantId}.`);
+  } else {
+    exportId = pkg.exportId;
+    learned({ exportId });
+    runtime.logger.info(`Waiting for export ${exportId}${what}, started earlier on tenant ${source.tenantId}.`);
+  }
   const classify = jobStates(`Export ${exportId}`, SMAX_JOB_STATES, runtime.logger);
   const exported = await poll(
     async () => {
@@ -185,11 +222,16 @@ async function exportAndDownload(
       if (classify(current.status) !== 'running') return { done: true, value: current };
       return { done: false, state: current.status };
     },
-    { what: `export ${exportId}`, runtime, maxIntervalMs: config.pollIntervalMs },
+    {
+      what: `export ${exportId}`,
+      runtime,
+      maxIntervalMs: config.pollIntervalMs,
+      resumeHint: `The export goes on in SMAX: run again with export-id: ${exportId} to wait for it, and nothing is exported again`,
+    },
   );
   learned({ export: exported });
   if (classify(exported.status) !== 'done') {
-    throw new JobFailedError(`Export ${exportId} of package ${packageId} ended ${exported.status}`, {
+    throw new JobFailedError(`Export ${exportId}${what} ended ${exported.status}`, {
       jobId: `Export ${exportId}`,
       state: exported.status,
       errors: exported.message ? [exported.message] : [],
@@ -205,44 +247,15 @@ async function exportAndDownload(
     });
   }
 
-  const name = safeFileName(exported.packageBundleName ?? `package-${packageId}-${exportId}`, 'package', '.zip');
+  const name = safeFileName(
+    exported.packageBundleName ?? `package-${pkg.packageId ?? 'export'}-${exportId}`,
+    'package',
+    '.zip',
+  );
   const destination = config.keepEarlierFiles
     ? `${unusedPath(config.downloadDir, name.slice(0, -'.zip'.length), ['.zip'])}.zip`
     : path.join(config.downloadDir, name);
   const file = await downloadAttachment(client, source.tenantId, exported.fileId, destination);
   learned({ packageFile: file });
   runtime.logger.info(`Downloaded ${file.bytes} bytes to ${file.path} (sha256 ${file.sha256}).`);
-}
-
-async function runImport(
-  client: ApiClient,
-  target: SmaxTenant,
-  fileId: string,
-  dryRun: boolean,
-  config: PromoteConfig,
-  deps: PromoteDeps,
-  learned: Report<PromoteResult>,
-): Promise<ImportRun> {
-  const { runtime } = deps;
-  const label = dryRun ? 'Dry run' : 'Import';
-  const id = await startImport(client, target.tenantId, fileId, dryRun);
-  learned(dryRun ? { dryRunId: id } : { importId: id });
-  runtime.logger.info(`${label} ${id} of file ${fileId} started on tenant ${target.tenantId}.`);
-  const classify = jobStates(`${label} ${id}`, SMAX_JOB_STATES, runtime.logger);
-  const status = await poll(
-    async () => {
-      const current = await getImport(client, target.tenantId, id, dryRun);
-      if (classify(current.status) !== 'running') return { done: true, value: current };
-      return { done: false, state: current.status };
-    },
-    {
-      what: `${label.toLowerCase()} ${id}`,
-      runtime,
-      maxIntervalMs: config.pollIntervalMs,
-      onState: dryRun ? undefined : (state) => learned({ importStatus: state }),
-    },
-  );
-  if (!dryRun) learned({ importStatus: status.status });
-  annotate(label, status, runtime.logger);
-  return { id, status, judgement: judgeImport(status, config.failOnWarnings) };
 }

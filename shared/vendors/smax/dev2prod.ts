@@ -174,12 +174,12 @@ export async function getImport(
   if (typeof body.Status !== 'string') throw client.unexpectedAnswer(spec, 'Status is missing');
   const label = dryRun ? 'dry run' : 'import';
   checkJobId(body, importId, label, client, spec);
-  const status = readImportStatus({ ...body, Status: body.Status });
+  const status = { ...readImportStatus({ ...body, Status: body.Status }), fileId: nonEmptyString(body.FileId) };
   if (status.dryRun !== undefined && status.dryRun !== dryRun) {
     throw jobMismatch(
       client,
       spec,
-      `the status of ${label} ${importId} says DryRun: ${status.dryRun}, but it was started as ${dryRun ? 'a dry run' : 'a real import'}`,
+      `the status of ${label} ${importId} says DryRun: ${status.dryRun}: it is ${status.dryRun ? 'a dry run' : 'a real import'}, not ${dryRun ? 'a dry run' : 'a real import'}`,
     );
   }
   return status;

@@ -22,6 +22,8 @@ export interface ImportResult {
 
 export interface ImportStatus {
   status: string;
+  /** The file repository id of the package the job imports (`FileId`), when the answer names it. */
+  fileId?: string;
   dryRun?: boolean;
   studioLocked?: boolean;
   systemLocked?: boolean;
