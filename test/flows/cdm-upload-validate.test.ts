@@ -48,8 +48,17 @@ describe('cdm-upload with validate: true', () => {
     expect(run.exitCode).toBe(1);
     expect(run.outputs.state).toBe('completed');
     expect(run.outputs['validation-status']).toBe('failed');
-    // Two snapshots: no single snapshot-name; and cdm-upload never publishes itself.
+    // Two snapshots: no single snapshot-name, but each deployable's by its name; cdm-upload never publishes itself.
     expect(run.outputs['snapshot-name']).toBeUndefined();
+    const snapshots = JSON.parse(run.outputs.snapshots) as { deployable: string; name: string }[];
+    expect(JSON.parse(run.outputs['snapshot-names'])).toEqual({
+      Development: snapshots.find((s) => s.deployable === 'Development')?.name,
+      Production: snapshots.find((s) => s.deployable === 'Production')?.name,
+    });
+    expect(Object.values(JSON.parse(run.outputs['snapshot-names']) as object)).toEqual([
+      expect.stringMatching(/^Development-v\d+\.dpl$/),
+      expect.stringMatching(/^Production-v\d+\.dpl$/),
+    ]);
     expect(run.outputs.published).toBeUndefined();
     // The same finding on the same line from both deployables is one annotation naming both ...
     expect(run.stdout.match(/::error title=CacheTtl-failing/g)).toHaveLength(1);

@@ -85,6 +85,7 @@ describe('cdm-validate end to end', () => {
     expect(run.exitCode).toBe(0);
     expect(run.outputs['validation-status']).toBe('passed');
     expect(run.outputs['snapshot-name']).toBe('Production-v1.dpl');
+    expect(JSON.parse(run.outputs['snapshot-names'])).toEqual({ Production: 'Production-v1.dpl' });
     expect(run.outputs['snapshot-id']).toMatch(/^[0-9a-f]{32}$/);
     expect(JSON.parse(run.outputs.snapshots)).toEqual([
       expect.objectContaining({ deployable: 'Production', changeset, validation: 'passed', published: false }),

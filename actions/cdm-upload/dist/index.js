@@ -4693,8 +4693,8 @@ const FOLD_AFTER = 5;
 /** The order findings are listed in: what fails the gate first. */
 const SEVERITIES = ['failure', 'warning', 'exception', 'information'];
 /**
- * The snapshot outputs, set the moment the snapshots are known; `snapshot-name` and `snapshot-id` only once the
- * list is `complete` and holds one snapshot (an output cannot be taken back).
+ * The snapshot outputs, set the moment the snapshots are known; `snapshot-names` only once the list is `complete`,
+ * and `snapshot-name` and `snapshot-id` only when it then holds one snapshot (an output cannot be taken back).
  */
 function setSnapshotOutputs(outputs, snapshots, complete) {
     outputs.set('snapshots', snapshots.map(snapshotSummary));
@@ -4702,6 +4702,9 @@ function setSnapshotOutputs(outputs, snapshots, complete) {
         outputs.set('snapshot-name', snapshots[0].name);
         outputs.set('snapshot-id', snapshots[0].sysId);
     }
+    // By deployable name, so a later step picks "the Production snapshot" with fromJSON(...).Production.
+    if (complete)
+        outputs.set('snapshot-names', Object.fromEntries(snapshots.map((s) => [s.deployable, s.name])));
     if (snapshots.length)
         outputs.set('validation-status', worstStatus(snapshots.map(snapshotStatus)));
 }
