@@ -189,11 +189,15 @@ describe('cdm-validate end to end', () => {
   }, 40_000);
 
   it('times out on a validation that never finishes, naming the snapshot it waited for', async () => {
-    const { run } = await validate([{ name: 'Heavy-slow' }], { timeout: '3s' });
+    const { run, changeset } = await validate([{ name: 'Heavy-slow' }], { timeout: '3s' });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toMatch(/Timed out waiting for the validation of Production-v1\.dpl.*in_progress/);
     expect(JSON.parse(run.outputs.snapshots)).toEqual([expect.objectContaining({ validation: 'in_progress' })]);
     expect(run.outputs['snapshot-name']).toBe('Production-v1.dpl');
+    // The validation goes on in ServiceNow: the message names the input that gates the same snapshot again.
+    const resume = `run again with changeset-number: ${changeset} (and revalidate: false) to gate on its result`;
+    expect(lastLogLine(run)).toContain(resume);
+    expect(summaryOpening(run)).toContain(resume);
   });
 
   it('publishes a passed snapshot after writing the files', async () => {

@@ -4469,8 +4469,20 @@ async function bringToFinalState(snapshots, settings, deps) {
         what: `the validation of ${waiting.length === 1 ? waiting[0].snapshot.name : `${waiting.length} snapshots`}`,
         runtime,
         maxIntervalMs: settings.pollIntervalMs,
-        resumeHint: 'The validation may still finish: run again (without revalidate) to gate on its result',
+        resumeHint: resumeHint(settings, waiting.map((e) => e.snapshot)),
     });
+}
+/**
+ * The validation goes on in ServiceNow: the same snapshots are simply gated again, named by the input that finds
+ * them (the changeset, or the one snapshot), without revalidate so the running validation is waited on.
+ */
+function resumeHint(settings, snapshots) {
+    const input = settings.changesetNumber
+        ? `changeset-number: ${settings.changesetNumber}`
+        : snapshots.length === 1
+            ? `snapshot-name: ${snapshots[0].name}`
+            : undefined;
+    return `The validation may still finish: run again${input ? ` with ${input}` : ''} (and revalidate: false) to gate on its result`;
 }
 /** An unknown state is never taken for a pass. */
 function failOnUnknownState(snapshot) {
