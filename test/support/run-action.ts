@@ -35,6 +35,8 @@ export interface RunActionOptions {
   tempRoot?: string;
   /** Called once the child has started, e.g. to send it a signal. */
   onSpawn?: (child: ReturnType<typeof spawn>) => void;
+  /** A bundle to run instead of the action's dist/index.js (the bench measuring one built elsewhere). */
+  bundle?: string;
 }
 
 export function bundlePath(action: string): string {
@@ -57,7 +59,7 @@ export async function runAction(action: string, options: RunActionOptions): Prom
     ...runnerVariables({ output: outputFile, summary: summaryFile, temp: runnerFiles }, workspace, options),
   };
   const started = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), bundlePath(action)], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.bundle ?? bundlePath(action)], {
     cwd: workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
