@@ -104,6 +104,24 @@ describe('cdm-upload: the queue', () => {
     expect(mostInFlight()).toBe(3);
   });
 
+  it('fails closed when an upload says it went into another changeset than the run’s', async () => {
+    sandbox.uploadApi.createChangeset('PaymentApp', 'open', 'Chset-5');
+    sandbox.server.inject({
+      match: { method: 'GET', path: /\/upload-status\// },
+      kind: 'rewrite',
+      json: (body: { result: { output?: { number?: string } } }) => {
+        if (body.result.output?.number) body.result.output.number = 'Chset-6';
+        return body;
+      },
+      times: Infinity,
+    });
+    const run = await upload(manyFiles(3), { 'changeset-number': 'Chset-5' });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('Upload of config/f01.json went into changeset Chset-6, not Chset-5');
+    expect(JSON.parse(run.outputs.files)[0].state).toBe('error');
+    expect(uploads().every((u) => u.query.autoCommit === 'false')).toBe(true);
+  });
+
   it.each([
     ['0', "Input 'max-parallel': must be a whole number at least 1 (got '0')"],
     ['2.5', "Input 'max-parallel': must be a whole number at least 1 (got '2.5')"],
@@ -197,6 +215,23 @@ describe('cdm-upload: the server asks to slow down', () => {
       expect(posts()).toHaveLength(method === 'POST' ? 13 : 12);
     },
   );
+});
+
+describe('cdm-upload: the deadline', () => {
+  it('times out with the id of every queued upload in the outputs and says which may still finish', async () => {
+    sandbox.setUploadScenario('never-completes');
+    sandbox.uploadApi.createChangeset('PaymentApp', 'open', 'Chset-4');
+    const run = await upload(manyFiles(6), { 'max-parallel': '4', 'changeset-number': 'Chset-4', timeout: '3s' });
+    expect(run.exitCode).toBe(1);
+    const sent = uploads();
+    expect(sent).toHaveLength(4);
+    expect(run.stdout).toMatch(
+      /::error title=Timed out::Timed out waiting for 6 upload\(s\) after .*; last state: 0 of 6 completed, 4 in flight/,
+    );
+    expect(run.stdout).toContain(`upload(s) ${sent.map((u) => u.id).join(', ')} may still finish`);
+    expect(JSON.parse(run.outputs['upload-ids'])).toEqual(sent.map((u) => u.id));
+    expect(run.durationMs).toBeLessThan(4000);
+  });
 });
 
 describe('cdm-upload: cancel', () => {
