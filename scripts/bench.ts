@@ -5,7 +5,9 @@
  *  - for simulated jobs of 0.5 s, 2 s and 10 s: the time from the job's completion on the server to the action's
  *    exit, and the number of status requests (the four actions that follow a job);
  *  - peak memory (max RSS) of the action process, for a small and a large payload.
- * `--quick` leaves out the 1 GiB transfer of dev2prod-promote (see bench-transfer.ts).
+ *  - cdm-upload of 1,000 and 10,000 small files against a 5 ms server (bench-upload-queue.ts).
+ * `--quick` leaves out the 1 GiB transfer of dev2prod-promote (see bench-transfer.ts). `--only upload-queue` runs
+ * the many-files case alone; `--bundle <path>` runs it with a cdm-upload bundle built elsewhere.
  * Targets: start-up at most 50 ms more than a bare node's, measured side by side; completion noticed within
  * max(0.5 s, 10 % of the job); ≤ 12 status requests for a 10 s job.
  */
@@ -17,6 +19,7 @@ import { ServiceNowCdmSandbox } from '../test/sandbox/servicenow-cdm.js';
 import { SmaxSandbox } from '../test/sandbox/smax.js';
 import { SnapLogicApimSandbox } from '../test/sandbox/snaplogic-apim.js';
 import { benchTransfer } from './bench-transfer.js';
+import { benchUploadQueue } from './bench-upload-queue.js';
 import type { SandboxServer } from '../test/sandbox/server.js';
 import { runAction, type ActionRun } from '../test/support/run-action.js';
 
@@ -136,7 +139,24 @@ const apimInputs: Record<string, string> = {
 const smax = new SmaxSandbox();
 const smaxUrl = await smax.listen();
 
+const argument = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : process.argv[at + 1];
+};
+const only = argument('--only');
+
 try {
+  if (only === 'upload-queue') {
+    await benchUploadQueue(cdm, login, argument('--bundle'));
+  } else {
+    await benchAll();
+  }
+} finally {
+  await Promise.all([cdm.close(), apim.close(), smax.close()]);
+  rmSync(tempRoot, { recursive: true, force: true });
+}
+
+async function benchAll(): Promise<void> {
   await bench({
     action: 'cdm-export',
     server: cdm.server,
@@ -215,8 +235,6 @@ try {
     server: cdm.server,
     inputs: { ...credentials, operation: 'get-app', 'app-id': '38e17dc3473d111072566862736d43c7' },
   });
+  await benchUploadQueue(cdm, login);
   if (!process.argv.includes('--quick')) await benchTransfer(smax, smaxUrl);
-} finally {
-  await Promise.all([cdm.close(), apim.close(), smax.close()]);
-  rmSync(tempRoot, { recursive: true, force: true });
 }

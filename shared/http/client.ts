@@ -48,6 +48,8 @@ export interface RequestSpec {
   timeoutMs?: number;
   /** The most of a 2xx answer that `send` and `json` read; default 16 MB. A larger answer fails, naming the limit. */
   maxAnswerBytes?: number;
+  /** Told when the server answered 429 or 503 and the request goes again after `waitMs` (a queue slows down). */
+  onThrottled?: (waitMs: number) => void;
 }
 
 export interface ApiResponse {
@@ -213,6 +215,7 @@ export class ApiClient {
           hint: `Gave up after ${attempt} attempt(s): waiting ${formatDuration(delay)} more would pass the action's timeout`,
         });
       }
+      if ('status' in outcome && (outcome.status === 429 || outcome.status === 503)) spec.onThrottled?.(delay);
       const why = 'status' in outcome ? `answered ${outcome.status}` : `failed (${outcome.networkCode})`;
       runtime.logger.info(
         `${spec.method} ${this.displayUrl(spec)} ${why}; retrying in ${formatDuration(delay)} (attempt ${attempt + 1} of ${maxAttempts}).`,

@@ -1,13 +1,15 @@
 /**
  * The one poller. The wait between checks grows with the time already waited (a tenth of it, at least
  * 0.5 s, at most `poll-interval`), so a job is noticed within max(0.5 s, 10 % of its duration) of finishing
- * while a long job costs few requests. `timeout` bounds the whole wait; cancellation stops it at once.
+ * while a long job costs few requests. `timeout` bounds the whole wait; cancellation stops it at once. A check that
+ * follows several jobs at once (cdm-upload's queue) says itself when the next one is due.
  */
 import { CancelledError, TimeoutError } from '../errors.js';
 import { formatDuration, type Runtime } from '../runtime.js';
 import type { InputReader } from '../inputs/reader.js';
 
-export type PollStep<T> = { done: true; value: T } | { done: false; state: string };
+/** `waitMs`: the wait before the next check, when the check knows it (the jobs it follows are due then). */
+export type PollStep<T> = { done: true; value: T } | { done: false; state: string; waitMs?: number };
 
 export interface PollOptions {
   /** What is waited for, e.g. "export 64b5f79f": used in progress lines and errors. */
@@ -19,8 +21,10 @@ export interface PollOptions {
   minIntervalMs?: number;
   /** A progress line at least this often even when nothing changes. */
   progressEveryMs?: number;
-  /** Said after a timeout or cancellation: how to pick the job up again. */
-  resumeHint?: string;
+  /** Said after a timeout or cancellation: how to pick the job up again (a function: as it is then). */
+  resumeHint?: string | (() => string);
+  /** `periodic`: a progress line every `progressEveryMs` only, for a state that changes at every check. */
+  progress?: 'on-change' | 'periodic';
   /** Called with each new state (e.g. to set a `state` output as soon as it is known). */
   onState?: (state: string) => void;
 }
@@ -37,9 +41,13 @@ const PROGRESS_EVERY_MS = 30_000;
 const LAST_CHECK_RESERVE_MS = 5_000;
 const LAST_CHECK_RESERVE_FRACTION = 0.1;
 
-/** The wait before the next check, given how long the job has been waited for. */
+/**
+ * The wait before the next check, given how long the job has been waited for. A minimum below 0.5 s (a queue
+ * noticing quick jobs) doubles the wait from there up to 0.5 s, so a slow job costs a few checks more, not dozens.
+ */
 export function nextIntervalMs(elapsedMs: number, maxIntervalMs: number, minIntervalMs = MIN_INTERVAL_MS): number {
-  const proportional = Math.max(minIntervalMs, elapsedMs * INTERVAL_FRACTION_OF_ELAPSED);
+  const doubling = Math.min(elapsedMs, MIN_INTERVAL_MS);
+  const proportional = Math.max(minIntervalMs, doubling, elapsedMs * INTERVAL_FRACTION_OF_ELAPSED);
   return Math.max(1, Math.min(maxIntervalMs, proportional));
 }
 
@@ -52,10 +60,12 @@ export async function poll<T>(check: () => Promise<PollStep<T>>, options: PollOp
   let lastState: string | undefined;
   let lastProgressAt = started;
   const elapsed = () => formatDuration(clock.now() - started);
+  const hint = () => (typeof options.resumeHint === 'function' ? options.resumeHint() : options.resumeHint);
   const stopped = (verb: string, detail?: string) =>
     `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
     (detail ? ` (${detail})` : '') +
-    (options.resumeHint ? `. ${options.resumeHint}` : '');
+    (hint() ? `. ${hint()}` : '');
+  let askedWaitMs: number | undefined;
 
   // The deadline is absolute (every request is cut off there), so the last check happens a little before it, with
   // time left to be answered.
@@ -63,7 +73,7 @@ export async function poll<T>(check: () => Promise<PollStep<T>>, options: PollOp
   let lastCheckDone = false;
   for (;;) {
     const untilLastCheck = deadline.remaining() - lastCheckReserve;
-    const interval = nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs);
+    const interval = askedWaitMs ?? nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs);
     if (lastCheckDone || deadline.remaining() <= 0) throw new TimeoutError(stopped('Timed out waiting for'));
     lastCheckDone = untilLastCheck <= interval;
     const wait = Math.max(0, Math.min(interval, untilLastCheck));
@@ -83,12 +93,14 @@ export async function poll<T>(check: () => Promise<PollStep<T>>, options: PollOp
       throw error;
     }
     if (step.done) return step.value;
+    askedWaitMs = step.waitMs;
     const now = clock.now();
-    if (step.state !== lastState || now - lastProgressAt >= progressEvery) {
+    const changed = step.state !== lastState && options.progress !== 'periodic';
+    if (changed || now - lastProgressAt >= progressEvery) {
       logger.info(`${what}: ${step.state} (${elapsed()} elapsed)`);
       lastProgressAt = now;
-      if (step.state !== lastState) options.onState?.(step.state);
-      lastState = step.state;
     }
+    if (step.state !== lastState) options.onState?.(step.state);
+    lastState = step.state;
   }
 }

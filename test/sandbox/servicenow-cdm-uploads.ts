@@ -88,6 +88,8 @@ export interface CdmUpload {
   scenario: UploadScenario;
   /** Error output decided when the upload was accepted (changeset missing or not open). */
   failure?: string;
+  /** When the status endpoint first answered with the upload's final state: when the client could know it ended. */
+  endReportedAt?: number;
 }
 
 export interface CdmChangeset {
@@ -118,6 +120,8 @@ export class CdmUploadSimulator {
   maxUploadBytes: number;
   maxFileUploadBytes: number;
   failUploadNumber: number | undefined;
+  /** How long the Nth accepted upload (1-based) takes, where it is not uploadDurationMs; cleared by reset(). */
+  readonly durations = new Map<number, number>();
   scenario: UploadScenario = 'success';
   private uploadCount = 0;
   private changesetCount = 0;
@@ -139,6 +143,7 @@ export class CdmUploadSimulator {
   reset(): void {
     this.uploads.clear();
     this.changesets.clear();
+    this.durations.clear();
     this.uploadCount = 0;
     this.changesetCount = 0;
   }
@@ -169,9 +174,15 @@ export class CdmUploadSimulator {
   /** State the status endpoint reports for an upload at the sandbox clock's current time. */
   stateOf(upload: CdmUpload): UploadState {
     const elapsed = this.host.server.now() - upload.createdAt;
-    if (elapsed < this.host.uploadDurationMs * 0.1) return 'new';
-    if (upload.scenario === 'never-completes' || elapsed < this.host.uploadDurationMs) return 'in_progress';
+    const duration = this.durationOf(upload);
+    if (elapsed < duration * 0.1) return 'new';
+    if (upload.scenario === 'never-completes' || elapsed < duration) return 'in_progress';
     return upload.failure !== undefined || upload.scenario === 'upload-error' ? 'error' : 'completed';
+  }
+
+  /** How long the upload takes on the sandbox clock. */
+  durationOf(upload: CdmUpload): number {
+    return this.durations.get(upload.sequence) ?? this.host.uploadDurationMs;
   }
 
   private changesetState(changeset: CdmChangeset): ChangesetState {
@@ -252,6 +263,7 @@ export class CdmUploadSimulator {
     if (state === 'new' || state === 'in_progress') {
       return { json: { result: { type, state, processing_state: 'NOT_PROCESSED', upload_id: id } } };
     }
+    upload.endReportedAt ??= this.host.server.now();
     const changeset = this.changesets.get(upload.changesetNumber ?? '');
     const output =
       state === 'error' || !changeset ? (upload.failure ?? UPLOAD_ERROR_OUTPUT) : this.changesetOutput(changeset);

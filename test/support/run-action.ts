@@ -33,7 +33,8 @@ export interface RunActionOptions {
   nodeArgs?: string[];
   /**
    * The script to run instead of the bundle: a test that needs a process but not a rebuild runs the action's
-   * `src/index.ts` with `nodeArgs: ['--import', <tsx's loader>]` (its file URL: the child's cwd is the workspace).
+   * `src/index.ts` with `nodeArgs: ['--import', <tsx's loader>]` (its file URL: the child's cwd is the workspace);
+   * the bench runs a bundle built elsewhere.
    */
   entry?: string;
   /** Where the runner's folder (and the workspace, when no cwd is given) are made; default the OS temp folder. */

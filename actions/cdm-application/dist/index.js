@@ -4665,6 +4665,8 @@ class ApiClient {
                     hint: `Gave up after ${attempt} attempt(s): waiting ${formatDuration(delay)} more would pass the action's timeout`,
                 });
             }
+            if ('status' in outcome && (outcome.status === 429 || outcome.status === 503))
+                spec.onThrottled?.(delay);
             const why = 'status' in outcome ? `answered ${outcome.status}` : `failed (${outcome.networkCode})`;
             runtime.logger.info(`${spec.method} ${this.displayUrl(spec)} ${why}; retrying in ${formatDuration(delay)} (attempt ${attempt + 1} of ${maxAttempts}).`);
             try {

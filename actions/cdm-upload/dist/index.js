@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6089);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8414);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6089:
+/***/ 8414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -243,7 +243,8 @@ function formatDuration(ms) {
 /**
  * The one poller. The wait between checks grows with the time already waited (a tenth of it, at least
  * 0.5 s, at most `poll-interval`), so a job is noticed within max(0.5 s, 10 % of its duration) of finishing
- * while a long job costs few requests. `timeout` bounds the whole wait; cancellation stops it at once.
+ * while a long job costs few requests. `timeout` bounds the whole wait; cancellation stops it at once. A check that
+ * follows several jobs at once (cdm-upload's queue) says itself when the next one is due.
  */
 
 
@@ -257,9 +258,13 @@ const PROGRESS_EVERY_MS = 30_000;
 /** Time kept for the last check's answer before the deadline: 5 s, or a tenth of a short timeout. */
 const LAST_CHECK_RESERVE_MS = 5_000;
 const LAST_CHECK_RESERVE_FRACTION = 0.1;
-/** The wait before the next check, given how long the job has been waited for. */
+/**
+ * The wait before the next check, given how long the job has been waited for. A minimum below 0.5 s (a queue
+ * noticing quick jobs) doubles the wait from there up to 0.5 s, so a slow job costs a few checks more, not dozens.
+ */
 function nextIntervalMs(elapsedMs, maxIntervalMs, minIntervalMs = MIN_INTERVAL_MS) {
-    const proportional = Math.max(minIntervalMs, elapsedMs * INTERVAL_FRACTION_OF_ELAPSED);
+    const doubling = Math.min(elapsedMs, MIN_INTERVAL_MS);
+    const proportional = Math.max(minIntervalMs, doubling, elapsedMs * INTERVAL_FRACTION_OF_ELAPSED);
     return Math.max(1, Math.min(maxIntervalMs, proportional));
 }
 /** Calls `check` until it reports done, and returns its value. */
@@ -271,16 +276,18 @@ async function poll(check, options) {
     let lastState;
     let lastProgressAt = started;
     const elapsed = () => formatDuration(clock.now() - started);
+    const hint = () => (typeof options.resumeHint === 'function' ? options.resumeHint() : options.resumeHint);
     const stopped = (verb, detail) => `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
         (detail ? ` (${detail})` : '') +
-        (options.resumeHint ? `. ${options.resumeHint}` : '');
+        (hint() ? `. ${hint()}` : '');
+    let askedWaitMs;
     // The deadline is absolute (every request is cut off there), so the last check happens a little before it, with
     // time left to be answered.
     const lastCheckReserve = Math.min(LAST_CHECK_RESERVE_MS, deadline.timeoutMs * LAST_CHECK_RESERVE_FRACTION);
     let lastCheckDone = false;
     for (;;) {
         const untilLastCheck = deadline.remaining() - lastCheckReserve;
-        const interval = nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs);
+        const interval = askedWaitMs ?? nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs);
         if (lastCheckDone || deadline.remaining() <= 0)
             throw new TimeoutError(stopped('Timed out waiting for'));
         lastCheckDone = untilLastCheck <= interval;
@@ -307,14 +314,16 @@ async function poll(check, options) {
         }
         if (step.done)
             return step.value;
+        askedWaitMs = step.waitMs;
         const now = clock.now();
-        if (step.state !== lastState || now - lastProgressAt >= progressEvery) {
+        const changed = step.state !== lastState && options.progress !== 'periodic';
+        if (changed || now - lastProgressAt >= progressEvery) {
             logger.info(`${what}: ${step.state} (${elapsed()} elapsed)`);
             lastProgressAt = now;
-            if (step.state !== lastState)
-                options.onState?.(step.state);
-            lastState = step.state;
         }
+        if (step.state !== lastState)
+            options.onState?.(step.state);
+        lastState = step.state;
     }
 }
 
@@ -2786,6 +2795,8 @@ class ApiClient {
                     hint: `Gave up after ${attempt} attempt(s): waiting ${formatDuration(delay)} more would pass the action's timeout`,
                 });
             }
+            if ('status' in outcome && (outcome.status === 429 || outcome.status === 503))
+                spec.onThrottled?.(delay);
             const why = 'status' in outcome ? `answered ${outcome.status}` : `failed (${outcome.networkCode})`;
             runtime.logger.info(`${spec.method} ${this.displayUrl(spec)} ${why}; retrying in ${formatDuration(delay)} (attempt ${attempt + 1} of ${maxAttempts}).`);
             try {
@@ -3063,7 +3074,7 @@ const FILE_PARAMETERS = {
 function uploadPath(target, asFile) {
     return `${ENDPOINTS[target]}${asFile ? '/file' : ''}`;
 }
-async function requestUpload(client, connection, options, request) {
+async function requestUpload(client, connection, options, request, hooks = {}) {
     const asFile = request.fileName !== undefined;
     const all = {
         collectionName: options.collectionName,
@@ -3095,6 +3106,7 @@ async function requestUpload(client, connection, options, request) {
         query,
         body: bufferBody(request.body, request.contentType),
         what: 'start the upload',
+        ...hooks,
     };
     const result = client.objectIn(await client.json(spec), spec, 'result');
     if (typeof result.upload_id !== 'string' || !result.upload_id) {
@@ -3102,11 +3114,12 @@ async function requestUpload(client, connection, options, request) {
     }
     return result.upload_id;
 }
-async function getUploadStatus(client, connection, uploadId) {
+async function getUploadStatus(client, connection, uploadId, hooks = {}) {
     const spec = {
         method: 'GET',
         path: cdmPath(connection, `applications/upload-status/${encodeURIComponent(uploadId)}`),
         what: 'read the upload status',
+        ...hooks,
     };
     const result = client.objectIn(await client.json(spec), spec, 'result');
     if (typeof result.state !== 'string')
@@ -5256,11 +5269,14 @@ const EXPORTER_STATES = {
     failed: ['failure', 'error'],
 };
 
-;// CONCATENATED MODULE: ./actions/cdm-upload/src/upload.ts
+;// CONCATENATED MODULE: ./actions/cdm-upload/src/queue.ts
 /**
- * The cdm-upload flow: upload each item in order into one changeset (the first upload creates it unless one is
- * given), follow each to its end, commit with the last, and fail with ServiceNow's reasons. Never touches
- * @actions/core: it reports what it learns through `report` and returns the result.
+ * The uploads in flight, followed together (docs/vendor-apis.md: the upload endpoints queue each request on the
+ * server). Uploads are queued in file order, at most `bound` at a time, each file read only when it is queued. Each
+ * tick of the one poller is one status round over the open uploads that are due, then the queue is topped up.
+ * Until ServiceNow says which changeset the first upload opened, the others wait for it; the committing (last)
+ * upload waits until every other one has completed. After a failure nothing more is queued: the open uploads are
+ * followed to their end and the failure of the first file in order is thrown.
  */
 
 
@@ -5268,6 +5284,203 @@ const EXPORTER_STATES = {
 
 
 
+
+/** The first status check of an upload: a quick upload is noticed in tens of ms, not after the poller's 0.5 s. */
+const FIRST_CHECK_MS = 25;
+class UploadQueue {
+    config;
+    deps;
+    files;
+    judge;
+    next = 0;
+    open = [];
+    bound;
+    /** Until when a slow-down asked by the server holds, so one burst of 429s halves the bound once. */
+    calmUntil = 0;
+    /** The failure of the first file in order; built when thrown, with a hint that says where the run ended. */
+    failure;
+    completedCount = 0;
+    /** Known from the input, or from the first upload's status. */
+    changesetNumber;
+    constructor(config, deps, files, judge) {
+        this.config = config;
+        this.deps = deps;
+        this.files = files;
+        this.judge = judge;
+        this.bound = config.maxParallel;
+        this.changesetNumber = config.changesetNumber;
+    }
+    /** One tick: a status round over the uploads that are due, then as many new uploads as may go. */
+    async tick() {
+        await this.round();
+        await this.topUp();
+        if (this.open.length === 0)
+            return { done: true, value: undefined };
+        const now = this.deps.runtime.clock.now();
+        const waitMs = Math.max(0, Math.min(...this.open.map((upload) => upload.dueAt - now)));
+        return { done: false, state: this.progress(), waitMs };
+    }
+    /** Queues what may go now; before the first tick, the first upload(s). */
+    async topUp() {
+        while (this.mayQueue())
+            await this.queueNext();
+    }
+    /** Records that the upload of `index` failed; the first file in order wins. */
+    fail(index, error) {
+        if (!this.failure)
+            this.deps.report({ state: 'error' });
+        if (!this.failure || index < this.failure.index)
+            this.failure = { index, error };
+    }
+    /** The failure to throw once nothing is open any more, with `hint` (what to do next) in it. */
+    failed(hint) {
+        return this.failure?.error(hint);
+    }
+    completed() {
+        this.completedCount += 1;
+    }
+    /** "120 of 1000 completed, 8 in flight". */
+    progress() {
+        return `${this.completedCount} of ${this.files.length} completed, ${this.open.length} in flight`;
+    }
+    /** The ids of the uploads still open, for a hint after a timeout or cancel. */
+    openIds() {
+        return this.open.map((upload) => upload.uploadId);
+    }
+    mayQueue() {
+        const { items, autoCommit } = this.config;
+        if (this.failure || this.next >= items.length || this.open.length >= this.bound)
+            return false;
+        if (this.deps.runtime.signal.aborted)
+            throw new CancelledError();
+        // The first upload opens the changeset; the others go into it once ServiceNow has said which it is.
+        if (!this.changesetNumber && this.next > 0)
+            return false;
+        // Commit once, with the last upload, after every other one has completed.
+        return !(autoCommit && this.next === items.length - 1 && this.open.length > 0);
+    }
+    async queueNext() {
+        const { config, files } = this;
+        const { client, runtime, report } = this.deps;
+        const index = this.next++;
+        const item = config.items[index];
+        const commits = config.autoCommit && index === config.items.length - 1;
+        let uploadId;
+        try {
+            uploadId = await requestUpload(client, config.connection, config.options, {
+                namePath: item.namePath,
+                dataFormat: item.dataFormat,
+                fileName: item.fileName,
+                fileNodeName: item.fileNodeName,
+                changesetNumber: this.changesetNumber,
+                commit: commits ? { autoValidate: config.autoValidate, publishOption: config.publishOption } : undefined,
+                body: await readItemBody(item),
+                contentType: item.contentType,
+            }, { onThrottled: this.slowDown });
+        }
+        catch (error) {
+            if (!(error instanceof errors_ApiError))
+                throw error;
+            files[index].state = 'error';
+            this.fail(index, (hint) => notStarted(error, item.label, hint));
+            return;
+        }
+        files[index].uploadId = uploadId;
+        files[index].state = 'new';
+        report({ uploadId });
+        runtime.logger.info(`Upload ${uploadId} started: ${item.label} → ${item.namePath ?? '(top level)'}${commits ? ' (commits the changeset)' : ''}.`);
+        const now = runtime.clock.now();
+        this.open.push({
+            index,
+            uploadId,
+            commits,
+            queuedAt: now,
+            intervalMs: FIRST_CHECK_MS,
+            dueAt: now + FIRST_CHECK_MS,
+            classify: jobStates(`Upload ${uploadId}`, CDM_REQUEST_STATES, runtime.logger),
+        });
+    }
+    /**
+     * Asks the status of every open upload that is due, or half an interval from due: uploads queued close together
+     * are checked in the same round. An upload still running is due again after the poller's growing interval.
+     */
+    async round() {
+        const { client, runtime } = this.deps;
+        const now = runtime.clock.now();
+        const due = this.open.filter((upload) => upload.dueAt - upload.intervalMs / 2 <= now);
+        const statuses = await Promise.all(due.map((upload) => getUploadStatus(client, this.config.connection, upload.uploadId, { onThrottled: this.slowDown })));
+        const checkedAt = runtime.clock.now();
+        for (const [i, upload] of due.entries()) {
+            const ended = this.judgeOne(upload, statuses[i]);
+            if (ended) {
+                this.open.splice(this.open.indexOf(upload), 1);
+                continue;
+            }
+            upload.intervalMs = nextIntervalMs(checkedAt - upload.queuedAt, this.config.pollIntervalMs, FIRST_CHECK_MS);
+            upload.dueAt = checkedAt + upload.intervalMs;
+        }
+    }
+    /** True when the upload has ended (the judge has marked it); else its state is recorded. */
+    judgeOne(upload, status) {
+        const kind = upload.classify(status.state);
+        // The committing upload is done once its changeset has left the commit's transitional states.
+        const changesetState = status.changeset?.state;
+        const settling = upload.commits && changesetState !== undefined && classifyState(changesetState, CHANGESET_STATES) === 'running';
+        if (kind === 'failed' || (kind === 'done' && !settling)) {
+            this.judge(upload, status);
+            return true;
+        }
+        this.files[upload.index].state = status.state;
+        const shown = changesetState ? `${status.state}, changeset ${changesetState}` : status.state;
+        if (upload.commits && shown !== upload.logged) {
+            const { clock, logger } = this.deps.runtime;
+            const label = this.config.items[upload.index].label;
+            const elapsed = formatDuration(clock.now() - upload.queuedAt);
+            logger.info(`upload ${upload.uploadId} (${label}): ${shown} (${elapsed} elapsed)`);
+            upload.logged = shown;
+        }
+        return false;
+    }
+    /** A 429 or 503: at most half as many uploads in flight from now on; the client waits out Retry-After. */
+    slowDown = (waitMs) => {
+        const { clock, logger } = this.deps.runtime;
+        const now = clock.now();
+        if (now < this.calmUntil)
+            return;
+        this.calmUntil = now + waitMs;
+        const halved = Math.max(1, Math.floor(this.bound / 2));
+        if (halved === this.bound)
+            return;
+        this.bound = halved;
+        logger.info(`ServiceNow asked to slow down: at most ${halved} upload(s) in flight from now on.`);
+    };
+}
+/** A rejected upload request, naming the file; the request error keeps the vendor's words and its own hint. */
+function notStarted(error, label, next) {
+    return new errors_ApiError({
+        method: error.method,
+        url: error.url,
+        status: error.status,
+        vendorMessage: error.vendorMessage,
+        kind: error.kind,
+        hint: [error.hint, `This was the upload of ${label}`, next].filter(Boolean).join('. '),
+    });
+}
+
+;// CONCATENATED MODULE: ./actions/cdm-upload/src/upload.ts
+/**
+ * The cdm-upload flow: queue the items in order into one changeset (the first upload creates it unless one is
+ * given), at most `max-parallel` in flight (queue.ts), commit with the last once every other one has completed, and
+ * fail with ServiceNow's reasons. Never touches @actions/core: it reports what it learns through `report` and
+ * returns the result.
+ */
+
+
+
+
+
+/** How many file names a hint quotes. */
+const HINT_NAMES = 10;
 /** Where each file stands before the first upload. */
 function plannedFiles(items) {
     return items.map((item) => ({
@@ -5291,83 +5504,70 @@ async function runUploads(config, deps) {
     }
 }
 async function uploadAll(config, deps, files) {
-    const { client, runtime, report } = deps;
+    const { runtime, report } = deps;
     const { logger } = runtime;
-    let changesetNumber = config.changesetNumber;
+    if (config.changesetNumber)
+        report({ changesetNumber: config.changesetNumber });
     let changesetState;
-    if (changesetNumber)
-        report({ changesetNumber });
-    for (const [index, item] of config.items.entries()) {
-        const commits = config.autoCommit && index === config.items.length - 1;
-        const uploadId = await requestUpload(client, config.connection, config.options, {
-            namePath: item.namePath,
-            dataFormat: item.dataFormat,
-            fileName: item.fileName,
-            fileNodeName: item.fileNodeName,
-            changesetNumber,
-            commit: commits ? { autoValidate: config.autoValidate, publishOption: config.publishOption } : undefined,
-            body: await readItemBody(item),
-            contentType: item.contentType,
-        });
-        files[index].uploadId = uploadId;
-        files[index].state = 'new';
-        report({ uploadId });
-        logger.info(`Upload ${uploadId} started: ${item.label} → ${item.namePath ?? '(top level)'}${commits ? ' (commits the changeset)' : ''}.`);
-        const classify = jobStates(`Upload ${uploadId}`, CDM_REQUEST_STATES, logger);
-        const status = await poll(async () => {
-            const current = await getUploadStatus(client, config.connection, uploadId);
-            const changesetState = current.changeset?.state;
-            const kind = classify(current.state);
-            // The committing upload is done once its changeset has left the commit's transitional states.
-            const settling = commits && changesetState !== undefined && classifyState(changesetState, CHANGESET_STATES) === 'running';
-            if (kind === 'failed' || (kind === 'done' && !settling))
-                return { done: true, value: current };
-            return { done: false, state: changesetState ? `${current.state}, changeset ${changesetState}` : current.state };
-        }, {
-            what: `upload ${uploadId} (${item.label})`,
-            runtime,
-            maxIntervalMs: config.pollIntervalMs,
-            resumeHint: openChangesetHint(changesetNumber, files),
-        });
-        files[index].state = status.state;
-        if (classify(status.state) === 'failed') {
-            report({ state: 'error' });
-            throw new JobFailedError(`Upload of ${item.label} failed`, {
-                jobId: `Upload ${uploadId}`,
+    const queue = new UploadQueue(config, deps, files, (upload, status) => {
+        const item = config.items[upload.index];
+        const jobId = `Upload ${upload.uploadId}`;
+        files[upload.index].state = status.state;
+        if (upload.classify(status.state) === 'failed') {
+            queue.fail(upload.index, (hint) => new JobFailedError(`Upload of ${item.label} failed`, {
+                jobId,
                 state: status.state,
-                errors: status.errors.length ? status.errors : ['ServiceNow reported the upload as failed without a reason'],
-                hint: openChangesetHint(changesetNumber, files),
-            });
+                errors: status.errors.length
+                    ? status.errors
+                    : ['ServiceNow reported the upload as failed without a reason'],
+                hint,
+            }));
+            return;
         }
-        changesetNumber = changesetNumber ?? status.changeset?.number;
-        if (!changesetNumber) {
-            report({ state: 'error' });
-            throw new JobFailedError(`Upload of ${item.label} completed but ServiceNow did not say which changeset it used`, {
-                jobId: `Upload ${uploadId}`,
-                state: 'completed',
-                errors: [],
-                hint: 'Look at the upload in the CDM Request Queue (sn_cdm_request_queue) and re-run with changeset-number',
-            });
+        const number = status.changeset?.number;
+        queue.changesetNumber ??= number;
+        const changesetNumber = queue.changesetNumber;
+        if (!changesetNumber || (number && number !== changesetNumber)) {
+            files[upload.index].state = 'error';
+            queue.fail(upload.index, () => changesetUnknown(item.label, jobId, changesetNumber, number));
+            return;
         }
         // A later answer without the state leaves the last one known.
         changesetState = status.changeset?.state || changesetState;
         report({ changesetNumber, changesetState });
         if (status.errors.length) {
             // A completed upload that still carries errors did not do all it was asked: not a pass.
-            files[index].state = 'error';
-            report({ state: 'error' });
-            throw new JobFailedError(`Upload of ${item.label} completed with errors (changeset ${changesetNumber}, ${changesetStateText(status)})`, {
-                jobId: `Upload ${uploadId}`,
+            files[upload.index].state = 'error';
+            queue.fail(upload.index, (hint) => new JobFailedError(`Upload of ${item.label} completed with errors (changeset ${changesetNumber}, ${changesetStateText(status)})`, {
+                jobId,
                 state: `completed with errors, changeset ${changesetStateText(status)}`,
                 errors: status.errors,
-                hint: commits
-                    ? `Look at upload ${uploadId} in the CDM Request Queue and at changeset ${changesetNumber} in DevOps Config, fix the cause and run again`
-                    : openChangesetHint(changesetNumber, files),
-            });
+                hint: upload.commits
+                    ? `Look at upload ${upload.uploadId} in the CDM Request Queue and at changeset ${changesetNumber} in DevOps Config, fix the cause and run again`
+                    : hint,
+            }));
+            return;
         }
-        if (commits)
-            checkCommitted(changesetNumber, uploadId, status, report);
-    }
+        const commitFailure = upload.commits ? checkCommitted(changesetNumber, upload.uploadId, status) : undefined;
+        if (commitFailure)
+            queue.fail(upload.index, () => commitFailure);
+        else
+            queue.completed();
+    });
+    const hint = () => openChangesetHint(queue.changesetNumber, files, queue.openIds());
+    await queue.topUp();
+    await poll(() => queue.tick(), {
+        what: `${files.length} upload(s)`,
+        runtime,
+        maxIntervalMs: config.pollIntervalMs,
+        minIntervalMs: FIRST_CHECK_MS,
+        progress: 'periodic',
+        resumeHint: hint,
+    });
+    const failure = queue.failed(hint());
+    if (failure)
+        throw failure;
+    const changesetNumber = queue.changesetNumber;
     if (!config.autoCommit) {
         logger.notice(`Changeset ${changesetNumber} is left open (auto-commit: false): commit it in DevOps Config, or upload more with changeset-number: ${changesetNumber}.`, 'Changeset left open');
     }
@@ -5381,13 +5581,29 @@ async function uploadAll(config, deps, files) {
         state: 'completed',
     };
 }
+/** The upload completed, but ServiceNow did not say its changeset, or named another one than the run's. */
+function changesetUnknown(label, jobId, expected, got) {
+    if (expected && got) {
+        return new JobFailedError(`Upload of ${label} went into changeset ${got}, not ${expected}`, {
+            jobId,
+            state: 'completed',
+            errors: [],
+            hint: `Look at both changesets in DevOps Config: the run's uploads were meant to go into ${expected} only`,
+        });
+    }
+    return new JobFailedError(`Upload of ${label} completed but ServiceNow did not say which changeset it used`, {
+        jobId,
+        state: 'completed',
+        errors: [],
+        hint: 'Look at the upload in the CDM Request Queue (sn_cdm_request_queue) and re-run with changeset-number',
+    });
+}
 /** The committing upload passes only when its changeset says `committed`; any other state, or none, fails. */
-function checkCommitted(changesetNumber, uploadId, status, report) {
+function checkCommitted(changesetNumber, uploadId, status) {
     const state = status.changeset?.state;
     if (state !== undefined && classifyState(state, CHANGESET_STATES) === 'done')
-        return;
-    report({ state: 'error' });
-    throw new JobFailedError(`Changeset ${changesetNumber} was not committed`, {
+        return undefined;
+    return new JobFailedError(`Changeset ${changesetNumber} was not committed`, {
         jobId: `Changeset ${changesetNumber}`,
         state: state ?? 'unknown',
         errors: [
@@ -5403,15 +5619,25 @@ function checkCommitted(changesetNumber, uploadId, status, report) {
 function changesetStateText(status) {
     return status.changeset?.state ? `state '${status.changeset.state}'` : 'state not given';
 }
-/** Says which changeset stays open and what is already in it, so the user can fix and re-run. */
-function openChangesetHint(changesetNumber, files) {
+/**
+ * Says which changeset stays open, what is already in it (the first few files named: the files output has all) and
+ * which uploads may still finish, so the user can fix and re-run.
+ */
+function openChangesetHint(changesetNumber, files, openIds) {
     const done = files.filter((f) => sameState(f.state, 'completed')).map((f) => f.file ?? 'content');
+    const stillOpen = openIds.length ? `; upload(s) ${listed(openIds)} may still finish, see the CDM Request Queue` : '';
     if (!changesetNumber) {
-        return 'ServiceNow did not say which changeset the upload used (it may have opened one: see the open changesets of the application in DevOps Config); fix the problem and run again';
+        return `ServiceNow did not say which changeset the upload used (it may have opened one: see the open changesets of the application in DevOps Config)${stillOpen}; fix the problem and run again`;
     }
     return (`Changeset ${changesetNumber} is left open with ${done.length} of ${files.length} upload(s) in it` +
-        (done.length ? ` (${done.join(', ')})` : '') +
+        (done.length ? ` (${listed(done)})` : '') +
+        stillOpen +
         `; fix the problem and re-run with changeset-number: ${changesetNumber}`);
+}
+/** The first few of a list, and how many more: a hint stays short with thousands of files. */
+function listed(names) {
+    const shown = names.slice(0, HINT_NAMES);
+    return shown.join(', ') + (names.length > shown.length ? ` and ${names.length - shown.length} more` : '');
 }
 
 ;// CONCATENATED MODULE: ./actions/cdm-upload/src/main.ts
@@ -5432,6 +5658,8 @@ function openChangesetHint(changesetNumber, files) {
 /** The server's documented default limits. */
 const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 const DEFAULT_MAX_FILE_UPLOAD_BYTES = 5 * 1024 * 1024;
+/** Uploads in flight at once unless `max-parallel` says otherwise. */
+const DEFAULT_MAX_PARALLEL = 8;
 function run(options = {}) {
     return runAction({ title: 'ServiceNow CDM upload', ...options }, main);
 }
@@ -5480,6 +5708,7 @@ async function main(context) {
         inputs.onlyWith(name, validate, 'validate: true');
     const timeoutMs = inputs.duration('timeout', '30m');
     const pollIntervalMs = readPollInterval(inputs, '10s');
+    const maxParallel = inputs.integer('max-parallel', { min: 1, default: DEFAULT_MAX_PARALLEL }) ?? DEFAULT_MAX_PARALLEL;
     // The clock starts before the files are found and checked: that work counts against timeout too.
     const runtime = context.runtime(timeoutMs);
     const items = await collectItems(inputs, {
@@ -5522,6 +5751,7 @@ async function main(context) {
             autoValidate,
             publishOption,
             pollIntervalMs,
+            maxParallel,
         }, { client, runtime, report: uploads.report });
         uploads.report(uploaded);
         if (validate) {

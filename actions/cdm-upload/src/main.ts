@@ -21,6 +21,8 @@ import { plannedFiles, runUploads, type UploadResult } from './upload.js';
 /** The server's documented default limits. */
 const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 const DEFAULT_MAX_FILE_UPLOAD_BYTES = 5 * 1024 * 1024;
+/** Uploads in flight at once unless `max-parallel` says otherwise. */
+const DEFAULT_MAX_PARALLEL = 8;
 
 export function run(options: Partial<RunOptions> = {}): Promise<void> {
   return runAction({ title: 'ServiceNow CDM upload', ...options }, main);
@@ -71,6 +73,7 @@ async function main(context: ActionContext): Promise<string> {
     inputs.onlyWith(name, validate, 'validate: true');
   const timeoutMs = inputs.duration('timeout', '30m');
   const pollIntervalMs = readPollInterval(inputs, '10s');
+  const maxParallel = inputs.integer('max-parallel', { min: 1, default: DEFAULT_MAX_PARALLEL }) ?? DEFAULT_MAX_PARALLEL;
   // The clock starts before the files are found and checked: that work counts against timeout too.
   const runtime = context.runtime(timeoutMs);
   const items = await collectItems(
@@ -119,6 +122,7 @@ async function main(context: ActionContext): Promise<string> {
         autoValidate,
         publishOption,
         pollIntervalMs,
+        maxParallel,
       },
       { client, runtime, report: uploads.report },
     );

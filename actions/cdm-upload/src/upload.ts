@@ -1,24 +1,23 @@
 /**
- * The cdm-upload flow: upload each item in order into one changeset (the first upload creates it unless one is
- * given), follow each to its end, commit with the last, and fail with ServiceNow's reasons. Never touches
- * @actions/core: it reports what it learns through `report` and returns the result.
+ * The cdm-upload flow: queue the items in order into one changeset (the first upload creates it unless one is
+ * given), at most `max-parallel` in flight (queue.ts), commit with the last once every other one has completed, and
+ * fail with ServiceNow's reasons. Never touches @actions/core: it reports what it learns through `report` and
+ * returns the result.
  */
 import { JobFailedError } from '../../../shared/errors.js';
 import type { ApiClient } from '../../../shared/http/client.js';
 import { poll } from '../../../shared/poll/poll.js';
 import type { Report } from '../../../shared/report/known.js';
 import type { Runtime } from '../../../shared/runtime.js';
-import { classifyState, jobStates, sameState } from '../../../shared/poll/states.js';
-import {
-  getUploadStatus,
-  requestUpload,
-  type PublishOption,
-  type UploadOptions,
-  type UploadStatus,
-} from '../../../shared/vendors/servicenow/cdm-uploads.js';
+import { classifyState, sameState } from '../../../shared/poll/states.js';
+import type { PublishOption, UploadOptions, UploadStatus } from '../../../shared/vendors/servicenow/cdm-uploads.js';
 import type { ServiceNowConnection } from '../../../shared/vendors/servicenow/connection.js';
-import { CDM_REQUEST_STATES, CHANGESET_STATES } from '../../../shared/vendors/servicenow/states.js';
-import { readItemBody, type UploadItem } from './items.js';
+import { CHANGESET_STATES } from '../../../shared/vendors/servicenow/states.js';
+import type { UploadItem } from './items.js';
+import { FIRST_CHECK_MS, UploadQueue } from './queue.js';
+
+/** How many file names a hint quotes. */
+const HINT_NAMES = 10;
 
 export interface UploadConfig {
   connection: ServiceNowConnection;
@@ -29,6 +28,8 @@ export interface UploadConfig {
   autoValidate: boolean;
   publishOption: PublishOption;
   pollIntervalMs: number;
+  /** How many uploads may be in flight at once (the `max-parallel` input); 1 follows each to its end first. */
+  maxParallel: number;
 }
 
 export interface UploadedFile {
@@ -82,92 +83,80 @@ export async function runUploads(config: UploadConfig, deps: UploadDeps): Promis
 }
 
 async function uploadAll(config: UploadConfig, deps: UploadDeps, files: UploadedFile[]): Promise<UploadResult> {
-  const { client, runtime, report } = deps;
+  const { runtime, report } = deps;
   const { logger } = runtime;
-  let changesetNumber = config.changesetNumber;
+  if (config.changesetNumber) report({ changesetNumber: config.changesetNumber });
   let changesetState: string | undefined;
-  if (changesetNumber) report({ changesetNumber });
 
-  for (const [index, item] of config.items.entries()) {
-    const commits = config.autoCommit && index === config.items.length - 1;
-    const uploadId = await requestUpload(client, config.connection, config.options, {
-      namePath: item.namePath,
-      dataFormat: item.dataFormat,
-      fileName: item.fileName,
-      fileNodeName: item.fileNodeName,
-      changesetNumber,
-      commit: commits ? { autoValidate: config.autoValidate, publishOption: config.publishOption } : undefined,
-      body: await readItemBody(item),
-      contentType: item.contentType,
-    });
-    files[index].uploadId = uploadId;
-    files[index].state = 'new';
-    report({ uploadId });
-    logger.info(
-      `Upload ${uploadId} started: ${item.label} → ${item.namePath ?? '(top level)'}${commits ? ' (commits the changeset)' : ''}.`,
-    );
-
-    const classify = jobStates(`Upload ${uploadId}`, CDM_REQUEST_STATES, logger);
-    const status = await poll(
-      async () => {
-        const current = await getUploadStatus(client, config.connection, uploadId);
-        const changesetState = current.changeset?.state;
-        const kind = classify(current.state);
-        // The committing upload is done once its changeset has left the commit's transitional states.
-        const settling =
-          commits && changesetState !== undefined && classifyState(changesetState, CHANGESET_STATES) === 'running';
-        if (kind === 'failed' || (kind === 'done' && !settling)) return { done: true, value: current };
-        return { done: false, state: changesetState ? `${current.state}, changeset ${changesetState}` : current.state };
-      },
-      {
-        what: `upload ${uploadId} (${item.label})`,
-        runtime,
-        maxIntervalMs: config.pollIntervalMs,
-        resumeHint: openChangesetHint(changesetNumber, files),
-      },
-    );
-    files[index].state = status.state;
-    if (classify(status.state) === 'failed') {
-      report({ state: 'error' });
-      throw new JobFailedError(`Upload of ${item.label} failed`, {
-        jobId: `Upload ${uploadId}`,
-        state: status.state,
-        errors: status.errors.length ? status.errors : ['ServiceNow reported the upload as failed without a reason'],
-        hint: openChangesetHint(changesetNumber, files),
-      });
+  const queue: UploadQueue = new UploadQueue(config, deps, files, (upload, status) => {
+    const item = config.items[upload.index];
+    const jobId = `Upload ${upload.uploadId}`;
+    files[upload.index].state = status.state;
+    if (upload.classify(status.state) === 'failed') {
+      queue.fail(
+        upload.index,
+        (hint) =>
+          new JobFailedError(`Upload of ${item.label} failed`, {
+            jobId,
+            state: status.state,
+            errors: status.errors.length
+              ? status.errors
+              : ['ServiceNow reported the upload as failed without a reason'],
+            hint,
+          }),
+      );
+      return;
     }
-    changesetNumber = changesetNumber ?? status.changeset?.number;
-    if (!changesetNumber) {
-      report({ state: 'error' });
-      throw new JobFailedError(`Upload of ${item.label} completed but ServiceNow did not say which changeset it used`, {
-        jobId: `Upload ${uploadId}`,
-        state: 'completed',
-        errors: [],
-        hint: 'Look at the upload in the CDM Request Queue (sn_cdm_request_queue) and re-run with changeset-number',
-      });
+    const number = status.changeset?.number;
+    queue.changesetNumber ??= number;
+    const changesetNumber = queue.changesetNumber;
+    if (!changesetNumber || (number && number !== changesetNumber)) {
+      files[upload.index].state = 'error';
+      queue.fail(upload.index, () => changesetUnknown(item.label, jobId, changesetNumber, number));
+      return;
     }
     // A later answer without the state leaves the last one known.
     changesetState = status.changeset?.state || changesetState;
     report({ changesetNumber, changesetState });
     if (status.errors.length) {
       // A completed upload that still carries errors did not do all it was asked: not a pass.
-      files[index].state = 'error';
-      report({ state: 'error' });
-      throw new JobFailedError(
-        `Upload of ${item.label} completed with errors (changeset ${changesetNumber}, ${changesetStateText(status)})`,
-        {
-          jobId: `Upload ${uploadId}`,
-          state: `completed with errors, changeset ${changesetStateText(status)}`,
-          errors: status.errors,
-          hint: commits
-            ? `Look at upload ${uploadId} in the CDM Request Queue and at changeset ${changesetNumber} in DevOps Config, fix the cause and run again`
-            : openChangesetHint(changesetNumber, files),
-        },
+      files[upload.index].state = 'error';
+      queue.fail(
+        upload.index,
+        (hint) =>
+          new JobFailedError(
+            `Upload of ${item.label} completed with errors (changeset ${changesetNumber}, ${changesetStateText(status)})`,
+            {
+              jobId,
+              state: `completed with errors, changeset ${changesetStateText(status)}`,
+              errors: status.errors,
+              hint: upload.commits
+                ? `Look at upload ${upload.uploadId} in the CDM Request Queue and at changeset ${changesetNumber} in DevOps Config, fix the cause and run again`
+                : hint,
+            },
+          ),
       );
+      return;
     }
-    if (commits) checkCommitted(changesetNumber, uploadId, status, report);
-  }
+    const commitFailure = upload.commits ? checkCommitted(changesetNumber, upload.uploadId, status) : undefined;
+    if (commitFailure) queue.fail(upload.index, () => commitFailure);
+    else queue.completed();
+  });
 
+  const hint = () => openChangesetHint(queue.changesetNumber, files, queue.openIds());
+  await queue.topUp();
+  await poll(() => queue.tick(), {
+    what: `${files.length} upload(s)`,
+    runtime,
+    maxIntervalMs: config.pollIntervalMs,
+    minIntervalMs: FIRST_CHECK_MS,
+    progress: 'periodic',
+    resumeHint: hint,
+  });
+  const failure = queue.failed(hint());
+  if (failure) throw failure;
+
+  const changesetNumber = queue.changesetNumber;
   if (!config.autoCommit) {
     logger.notice(
       `Changeset ${changesetNumber} is left open (auto-commit: false): commit it in DevOps Config, or upload more with changeset-number: ${changesetNumber}.`,
@@ -185,17 +174,34 @@ async function uploadAll(config: UploadConfig, deps: UploadDeps, files: Uploaded
   };
 }
 
+/** The upload completed, but ServiceNow did not say its changeset, or named another one than the run's. */
+function changesetUnknown(
+  label: string,
+  jobId: string,
+  expected: string | undefined,
+  got: string | undefined,
+): JobFailedError {
+  if (expected && got) {
+    return new JobFailedError(`Upload of ${label} went into changeset ${got}, not ${expected}`, {
+      jobId,
+      state: 'completed',
+      errors: [],
+      hint: `Look at both changesets in DevOps Config: the run's uploads were meant to go into ${expected} only`,
+    });
+  }
+  return new JobFailedError(`Upload of ${label} completed but ServiceNow did not say which changeset it used`, {
+    jobId,
+    state: 'completed',
+    errors: [],
+    hint: 'Look at the upload in the CDM Request Queue (sn_cdm_request_queue) and re-run with changeset-number',
+  });
+}
+
 /** The committing upload passes only when its changeset says `committed`; any other state, or none, fails. */
-function checkCommitted(
-  changesetNumber: string,
-  uploadId: string,
-  status: UploadStatus,
-  report: Report<UploadResult>,
-): void {
+function checkCommitted(changesetNumber: string, uploadId: string, status: UploadStatus): JobFailedError | undefined {
   const state = status.changeset?.state;
-  if (state !== undefined && classifyState(state, CHANGESET_STATES) === 'done') return;
-  report({ state: 'error' });
-  throw new JobFailedError(`Changeset ${changesetNumber} was not committed`, {
+  if (state !== undefined && classifyState(state, CHANGESET_STATES) === 'done') return undefined;
+  return new JobFailedError(`Changeset ${changesetNumber} was not committed`, {
     jobId: `Changeset ${changesetNumber}`,
     state: state ?? 'unknown',
     errors: [
@@ -214,15 +220,26 @@ function changesetStateText(status: UploadStatus): string {
   return status.changeset?.state ? `state '${status.changeset.state}'` : 'state not given';
 }
 
-/** Says which changeset stays open and what is already in it, so the user can fix and re-run. */
-function openChangesetHint(changesetNumber: string | undefined, files: UploadedFile[]): string {
+/**
+ * Says which changeset stays open, what is already in it (the first few files named: the files output has all) and
+ * which uploads may still finish, so the user can fix and re-run.
+ */
+function openChangesetHint(changesetNumber: string | undefined, files: UploadedFile[], openIds: string[]): string {
   const done = files.filter((f) => sameState(f.state, 'completed')).map((f) => f.file ?? 'content');
+  const stillOpen = openIds.length ? `; upload(s) ${listed(openIds)} may still finish, see the CDM Request Queue` : '';
   if (!changesetNumber) {
-    return 'ServiceNow did not say which changeset the upload used (it may have opened one: see the open changesets of the application in DevOps Config); fix the problem and run again';
+    return `ServiceNow did not say which changeset the upload used (it may have opened one: see the open changesets of the application in DevOps Config)${stillOpen}; fix the problem and run again`;
   }
   return (
     `Changeset ${changesetNumber} is left open with ${done.length} of ${files.length} upload(s) in it` +
-    (done.length ? ` (${done.join(', ')})` : '') +
+    (done.length ? ` (${listed(done)})` : '') +
+    stillOpen +
     `; fix the problem and re-run with changeset-number: ${changesetNumber}`
   );
+}
+
+/** The first few of a list, and how many more: a hint stays short with thousands of files. */
+function listed(names: string[]): string {
+  const shown = names.slice(0, HINT_NAMES);
+  return shown.join(', ') + (names.length > shown.length ? ` and ${names.length - shown.length} more` : '');
 }

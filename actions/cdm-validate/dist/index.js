@@ -2863,6 +2863,8 @@ class ApiClient {
                     hint: `Gave up after ${attempt} attempt(s): waiting ${formatDuration(delay)} more would pass the action's timeout`,
                 });
             }
+            if ('status' in outcome && (outcome.status === 429 || outcome.status === 503))
+                spec.onThrottled?.(delay);
             const why = 'status' in outcome ? `answered ${outcome.status}` : `failed (${outcome.networkCode})`;
             runtime.logger.info(`${spec.method} ${this.displayUrl(spec)} ${why}; retrying in ${formatDuration(delay)} (attempt ${attempt + 1} of ${maxAttempts}).`);
             try {
@@ -3754,7 +3756,8 @@ function buildSarif(findings, options = {}) {
 /**
  * The one poller. The wait between checks grows with the time already waited (a tenth of it, at least
  * 0.5 s, at most `poll-interval`), so a job is noticed within max(0.5 s, 10 % of its duration) of finishing
- * while a long job costs few requests. `timeout` bounds the whole wait; cancellation stops it at once.
+ * while a long job costs few requests. `timeout` bounds the whole wait; cancellation stops it at once. A check that
+ * follows several jobs at once (cdm-upload's queue) says itself when the next one is due.
  */
 
 
@@ -3768,9 +3771,13 @@ const PROGRESS_EVERY_MS = 30_000;
 /** Time kept for the last check's answer before the deadline: 5 s, or a tenth of a short timeout. */
 const LAST_CHECK_RESERVE_MS = 5_000;
 const LAST_CHECK_RESERVE_FRACTION = 0.1;
-/** The wait before the next check, given how long the job has been waited for. */
+/**
+ * The wait before the next check, given how long the job has been waited for. A minimum below 0.5 s (a queue
+ * noticing quick jobs) doubles the wait from there up to 0.5 s, so a slow job costs a few checks more, not dozens.
+ */
 function nextIntervalMs(elapsedMs, maxIntervalMs, minIntervalMs = MIN_INTERVAL_MS) {
-    const proportional = Math.max(minIntervalMs, elapsedMs * INTERVAL_FRACTION_OF_ELAPSED);
+    const doubling = Math.min(elapsedMs, MIN_INTERVAL_MS);
+    const proportional = Math.max(minIntervalMs, doubling, elapsedMs * INTERVAL_FRACTION_OF_ELAPSED);
     return Math.max(1, Math.min(maxIntervalMs, proportional));
 }
 /** Calls `check` until it reports done, and returns its value. */
@@ -3782,16 +3789,18 @@ async function poll(check, options) {
     let lastState;
     let lastProgressAt = started;
     const elapsed = () => formatDuration(clock.now() - started);
+    const hint = () => (typeof options.resumeHint === 'function' ? options.resumeHint() : options.resumeHint);
     const stopped = (verb, detail) => `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
         (detail ? ` (${detail})` : '') +
-        (options.resumeHint ? `. ${options.resumeHint}` : '');
+        (hint() ? `. ${hint()}` : '');
+    let askedWaitMs;
     // The deadline is absolute (every request is cut off there), so the last check happens a little before it, with
     // time left to be answered.
     const lastCheckReserve = Math.min(LAST_CHECK_RESERVE_MS, deadline.timeoutMs * LAST_CHECK_RESERVE_FRACTION);
     let lastCheckDone = false;
     for (;;) {
         const untilLastCheck = deadline.remaining() - lastCheckReserve;
-        const interval = nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs);
+        const interval = askedWaitMs ?? nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs);
         if (lastCheckDone || deadline.remaining() <= 0)
             throw new TimeoutError(stopped('Timed out waiting for'));
         lastCheckDone = untilLastCheck <= interval;
@@ -3818,14 +3827,16 @@ async function poll(check, options) {
         }
         if (step.done)
             return step.value;
+        askedWaitMs = step.waitMs;
         const now = clock.now();
-        if (step.state !== lastState || now - lastProgressAt >= progressEvery) {
+        const changed = step.state !== lastState && options.progress !== 'periodic';
+        if (changed || now - lastProgressAt >= progressEvery) {
             logger.info(`${what}: ${step.state} (${elapsed()} elapsed)`);
             lastProgressAt = now;
-            if (step.state !== lastState)
-                options.onState?.(step.state);
-            lastState = step.state;
         }
+        if (step.state !== lastState)
+            options.onState?.(step.state);
+        lastState = step.state;
     }
 }
 

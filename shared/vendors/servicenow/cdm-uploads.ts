@@ -116,6 +116,7 @@ export async function requestUpload(
   connection: Pick<ServiceNowConnection, 'apiVersion'>,
   options: UploadOptions,
   request: UploadRequest,
+  hooks: Pick<RequestSpec, 'onThrottled'> = {},
 ): Promise<string> {
   const asFile = request.fileName !== undefined;
   const all: Record<string, string | undefined> = {
@@ -148,6 +149,7 @@ export async function requestUpload(
     query,
     body: bufferBody(request.body, request.contentType),
     what: 'start the upload',
+    ...hooks,
   };
   const result = client.objectIn(await client.json(spec), spec, 'result');
   if (typeof result.upload_id !== 'string' || !result.upload_id) {
@@ -160,11 +162,13 @@ export async function getUploadStatus(
   client: ApiClient,
   connection: Pick<ServiceNowConnection, 'apiVersion'>,
   uploadId: string,
+  hooks: Pick<RequestSpec, 'onThrottled'> = {},
 ): Promise<UploadStatus> {
   const spec: RequestSpec = {
     method: 'GET',
     path: cdmPath(connection, `applications/upload-status/${encodeURIComponent(uploadId)}`),
     what: 'read the upload status',
+    ...hooks,
   };
   const result = client.objectIn(await client.json(spec), spec, 'result');
   if (typeof result.state !== 'string') throw client.unexpectedAnswer(spec, 'result.state is missing');

@@ -25,6 +25,26 @@ describe('waiting as the server asks', () => {
     ]);
   });
 
+  it('tells the caller of each 429 or 503 and the wait before the request goes again, not of other retries', async () => {
+    nock(BASE)
+      .post('/api/uploads')
+      .reply(429, {}, { 'Retry-After': '3' })
+      .post('/api/uploads')
+      .reply(503, {}, { 'Retry-After': '1' })
+      .post('/api/uploads')
+      .reply(200, {});
+    nock(BASE).get('/api/items').reply(502, {}).get('/api/items').reply(200, {});
+    const { client, runtime } = makeClient();
+    const throttled: number[] = [];
+    const onThrottled = (waitMs: number) => throttled.push(waitMs);
+
+    await client.json({ method: 'POST', path: '/api/uploads', what: 'start the upload', onThrottled });
+    await client.json({ ...list, onThrottled });
+
+    expect(throttled).toEqual([3000, 1000]);
+    expect(runtime.clock.sleeps.slice(0, 2)).toEqual([3000, 1000]);
+  });
+
   it('Retry-After as an HTTP date', async () => {
     const { client, runtime } = makeClient();
     const at = new Date(runtime.clock.now() + 42_000).toUTCString();

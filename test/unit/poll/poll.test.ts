@@ -67,6 +67,63 @@ describe('poll: adaptive interval', () => {
     expect(nextIntervalMs(0, 30_000, 2000)).toBe(2000);
     expect(nextIntervalMs(0, 0)).toBe(1);
   });
+
+  it('doubles from a minimum below 0.5 s up to 0.5 s, then grows as before', () => {
+    let elapsed = 0;
+    const waits: number[] = [];
+    while (elapsed < 7000) {
+      const wait = nextIntervalMs(elapsed, 10_000, 25);
+      waits.push(wait);
+      elapsed += wait;
+    }
+    expect(waits.slice(0, 8)).toEqual([25, 25, 50, 100, 200, 400, 500, 500]);
+    // Never later than max(0.5 s, 10 %) after a job ends, from the first check on.
+    let at = 0;
+    for (const wait of waits) {
+      expect(wait).toBeLessThanOrEqual(Math.max(500, at / 10) + 1e-6);
+      at += wait;
+    }
+    expect(nextIntervalMs(60_000, 10_000, 25)).toBe(6000);
+  });
+});
+
+describe('poll: a check that says when it is due again', () => {
+  it('waits what the check asked for, the first wait being minIntervalMs', async () => {
+    const runtime = fakeRuntime();
+    const asked = [30, 0, 120];
+    let n = 0;
+    const check = jest.fn(async (): Promise<PollStep<string>> =>
+      n < asked.length ? { done: false, state: `round ${n}`, waitMs: asked[n++] } : { done: true, value: 'all' },
+    );
+    await expect(poll(check, { what: WHAT, runtime, maxIntervalMs: 10_000, minIntervalMs: 25 })).resolves.toBe('all');
+    expect(runtime.clock.sleeps).toEqual([25, 30, 0, 120]);
+  });
+
+  it('logs a periodic progress line only, and takes the resume hint as it is when stopped', async () => {
+    const runtime = fakeRuntime({ timeoutMs: 3_600_000 });
+    let n = 0;
+    const check = async (): Promise<PollStep<string>> => {
+      n++;
+      if (n === 400) runtime.controller.abort();
+      return { done: false, state: `${n} of 1000 done`, waitMs: 250 };
+    };
+    const error = await rejection(
+      poll(check, {
+        what: 'uploads',
+        runtime,
+        maxIntervalMs: 10_000,
+        progress: 'periodic',
+        progressEveryMs: 30_000,
+        resumeHint: () => `${n} are in`,
+      }),
+    );
+    expect(error).toBeInstanceOf(CancelledError);
+    expect(error.message).toMatch(
+      /^Cancelled while waiting for uploads after 1m 40s; last state: 400 of 1000 done\. 400 are in$/,
+    );
+    // 100 s of checks every 0.25 s: a line every 30 s, not one per check.
+    expect(runtime.logger.messages('info')).toHaveLength(3);
+  });
 });
 
 describe('poll: deadline', () => {
