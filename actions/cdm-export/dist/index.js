@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(53283);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74487);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 53283:
+/***/ 74487:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1236,7 +1236,8 @@ function mapJsonStrings(value, map) {
  * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
  * value is redacted; a value is appended to GITHUB_OUTPUT only when it changed. GitHub keeps at most 1 MiB per
  * output: a larger value leaves the output empty and goes to a file in RUNNER_TEMP, which a warning names.
- * Outside a runner (no GITHUB_OUTPUT, e.g. a bundle started by hand) each value is printed as a log line instead.
+ * Outside a runner (no GITHUB_OUTPUT) each value still goes through core.setOutput: @github/local-action records it
+ * there, and the toolkit itself prints it as a `::set-output` line, so a bundle started by hand shows it too.
  */
 
 
@@ -1246,8 +1247,6 @@ function mapJsonStrings(value, map) {
 
 /** GitHub's limit for one output. */
 const OUTPUT_LIMIT_BYTES = 1024 * 1024;
-/** How much of one value is printed when there is no GITHUB_OUTPUT to write it to. */
-const PRINTED_OUTPUT_LIMIT = 2000;
 /** Sets each output that has a value; an undefined one is left as it was. */
 function setOutputs(outputs, values) {
     for (const [name, value] of Object.entries(values))
@@ -1269,7 +1268,7 @@ function coreOutputs(logger) {
                 return;
             values.set(name, text);
             if (!process.env.GITHUB_OUTPUT)
-                return logger.info(printedOutput(name, text));
+                return core/* setOutput */.uH(name, text);
             const bytes = Buffer.byteLength(text);
             if (bytes <= OUTPUT_LIMIT_BYTES)
                 return core/* setOutput */.uH(name, text);
@@ -1294,13 +1293,6 @@ function redactedOutputText(value, logger) {
         return String(value);
     // A copy the walk may change: parsed from the JSON text (toJSON applied, undefined left out, as in the output).
     return json_jsonText(mapJsonStrings(JSON.parse(json_jsonText(value)), (text) => logger.redact(text)));
-}
-/** `output name=value`, cut at PRINTED_OUTPUT_LIMIT characters so a large export does not flood the terminal. */
-function printedOutput(name, text) {
-    if (text.length <= PRINTED_OUTPUT_LIMIT)
-        return `output ${name}=${text}`;
-    const rest = text.length - PRINTED_OUTPUT_LIMIT;
-    return `output ${name}=${text.slice(0, PRINTED_OUTPUT_LIMIT)}… (${rest} more characters not shown)`;
 }
 /**
  * Atomically, so a later step never reads half a value. `text` is the output's value, redacted as the output is
@@ -1336,6 +1328,7 @@ class Markdown {
  */
 let redactSpan = (text) => text;
 const REDACTED = '***';
+const ESCAPED_REDACTED = '\\*\\*\\*';
 function redactSpansWith(redact) {
     redactSpan = redact;
 }
@@ -1376,9 +1369,9 @@ const WORD = /[\p{L}\p{N}]/u;
  */
 function escapeSpan(text) {
     const whole = redactSpan(text);
-    // What redaction put in shows as `***`, not escaped; the rest of the span is escaped as usual.
+    // Escaped piece by piece, so what redaction put in shows as `***` wherever it stands (next to bold, say).
     if (whole !== text)
-        return whole.split(REDACTED).map(escapeSpan).join(REDACTED);
+        return whole.split(REDACTED).map(escapeSpan).join(ESCAPED_REDACTED);
     let source = whole;
     let cut = '';
     if (source.length > SPAN_MAX_CHARS) {
@@ -1478,6 +1471,39 @@ function coreLogger(redactor = new SecretRedactor()) {
                     core/* setSecret */.Pq(form);
         },
         redact: r,
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/hosts/github.ts
+/**
+ * GitHub Actions, the first host: inputs from `INPUT_*`, lines and annotations as workflow commands through
+ * @actions/core, outputs into GITHUB_OUTPUT, the summary into GITHUB_STEP_SUMMARY, artifacts to the artifact service.
+ */
+
+
+
+
+
+
+function githubHost(inputs = environmentInputs) {
+    return {
+        name: 'github',
+        inputs,
+        logger: (redactor) => coreLogger(redactor),
+        outputs: (logger) => coreOutputs(logger),
+        async writeSummary(markdown, logger) {
+            // Outside a runner (no GITHUB_STEP_SUMMARY) the summary is printed to the log, so a local run still shows it.
+            if (!process.env.GITHUB_STEP_SUMMARY)
+                return logger.info(`Job summary:\n${markdown}`);
+            try {
+                await core/* summary */.z.addRaw(markdown, true).write();
+            }
+            catch (error) {
+                logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
+            }
+        },
+        uploadArtifact: uploadArtifact,
+        close: async () => undefined,
     };
 }
 
@@ -1822,11 +1848,11 @@ function render(blocks, allowances) {
 
 ;// CONCATENATED MODULE: ./shared/report/run.ts
 /**
- * The frame every action's main runs in: builds the logger, input reader, outputs and summary; wires the runner's
- * cancel signals to an AbortSignal; and turns each error kind into one clear failure line plus titled annotations.
- * The summary is written on every path, so a failed run still tells what it did.
+ * The frame every action's main runs in: on its host (GitHub, or the CI the config-promotion command runs on), it
+ * builds the logger, input reader, outputs and summary; wires the cancel signals to an AbortSignal; and turns each
+ * error kind into one clear failure line plus titled annotations. The summary is written on every path, so a
+ * failed run still tells what it did.
  */
-
 
 
 
@@ -1843,7 +1869,8 @@ const CANCEL_GRACE_MS = 1500;
  * last thing a reader of either sees is the outcome; a failure's error line takes that place on failure.
  */
 async function runAction(options, main) {
-    const logger = coreLogger();
+    const host = options.host ?? githubHost();
+    const logger = host.logger(new SecretRedactor());
     let spansRedacted = false;
     redactSpansWith((text) => {
         const redacted = logger.redact(text);
@@ -1865,12 +1892,14 @@ async function runAction(options, main) {
     const summary = new Summary();
     const context = {
         logger,
-        inputs: new InputReader(options.source ?? environmentInputs, logger),
-        outputs: coreOutputs(logger),
+        inputs: new InputReader(options.source ?? host.inputs, logger),
+        outputs: host.outputs(logger),
         summary,
         clock,
         signal: controller.signal,
         runtime: (timeoutMs) => ({ clock, logger, signal: controller.signal, deadline: new Deadline(clock, timeoutMs) }),
+        uploadArtifact: (request) => host.uploadArtifact(request, logger),
+        host: host.name,
     };
     let closing;
     try {
@@ -1886,7 +1915,8 @@ async function runAction(options, main) {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
     }
-    await writeSummary(options.title, summary, logger, spansRedacted);
+    await writeSummary(options.title, summary, host, logger, spansRedacted);
+    await host.close(logger);
     closing();
 }
 /**
@@ -1923,7 +1953,7 @@ function reportFailure(error, logger, summary) {
     else if (error instanceof Error && error.stack) {
         logger.debug(mappedStack(error.stack));
     }
-    process.exitCode = core/* ExitCode */.yU.Failure;
+    process.exitCode = 1;
     summary.verdict(`❌ Failed: ${message}`);
     if (details.length > 1)
         summary.list(details.map((d) => d.message));
@@ -1953,19 +1983,11 @@ function apiErrorTitle(error) {
             return `HTTP ${error.status}`;
     }
 }
-/** Outside a runner (no GITHUB_STEP_SUMMARY) the summary is printed to the log, so a local run still shows it. */
-async function writeSummary(title, summary, logger, spansRedacted) {
+/** Redacted, then cut again (redaction can lengthen the text: a one-character secret becomes ***). */
+async function writeSummary(title, summary, host, logger, spansRedacted) {
     const markdown = `## ${title}\n\n${summary.toMarkdown()}`;
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return logger.info(`Job summary:\n${markdown}`);
-    try {
-        // Cut again after redaction, which can lengthen the text (a one-character secret becomes ***).
-        const redacted = redactFileText(markdown, 'The job summary', logger, { redactedBefore: spansRedacted });
-        await core/* summary */.z.addRaw(cutToBytes(redacted, SUMMARY_LIMIT_BYTES), true).write();
-    }
-    catch (error) {
-        logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
-    }
+    const redacted = redactFileText(markdown, 'The job summary', logger, { redactedBefore: spansRedacted });
+    await host.writeSummary(cutToBytes(redacted, SUMMARY_LIMIT_BYTES), logger);
 }
 
 // EXTERNAL MODULE: external "node:zlib"
@@ -3253,7 +3275,7 @@ function run(options = {}) {
     return runAction({ title: 'ServiceNow CDM export', ...options }, main);
 }
 async function main(context) {
-    const { inputs, outputs, summary, logger } = context;
+    const { inputs, outputs, summary } = context;
     const required = {
         connection: readServiceNowConnection(inputs),
         appName: inputs.string('app-name', { required: true }),
@@ -3305,7 +3327,7 @@ async function main(context) {
             client: serviceNowClient(connection, runtime),
             runtime,
             report: known.report,
-            uploadArtifact: (request) => uploadArtifact(request, logger),
+            uploadArtifact: context.uploadArtifact,
         });
         known.report(result);
         return `✅ Exported ${deployableName} of ${appName} (export ${result.exportId}) to ${result.file.path}, ${result.file.bytes} bytes.`;
@@ -3721,7 +3743,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  yU: () => (/* binding */ ExitCode),
   Yz: () => (/* binding */ core_debug),
   z3: () => (/* binding */ error),
   pq: () => (/* binding */ info),
@@ -3733,7 +3754,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, markdownSummary, platform, saveState, setCommandEcho, setFailed, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, markdownSummary, platform, saveState, setCommandEcho, setFailed, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);

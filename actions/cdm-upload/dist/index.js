@@ -1,11 +1,11 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7070:
+/***/ 87070:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8414);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(44914);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8414:
+/***/ 44914:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -25,8 +25,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: uploadOutputs
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./shared/errors.ts
 /**
  * The error kinds every action reports. `main` turns each into one `setFailed` line plus titled annotations
@@ -351,11 +351,11 @@ class Known {
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __nccwpck_require__(7094);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var core = __nccwpck_require__(77094);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./shared/fs/file-name.ts
 /** File names built from inputs or vendor text, which must never name a path. */
 /** The most bytes one file name may have on Linux, macOS and Windows file systems alike. */
@@ -604,7 +604,8 @@ function mapJsonStrings(value, map) {
  * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
  * value is redacted; a value is appended to GITHUB_OUTPUT only when it changed. GitHub keeps at most 1 MiB per
  * output: a larger value leaves the output empty and goes to a file in RUNNER_TEMP, which a warning names.
- * Outside a runner (no GITHUB_OUTPUT, e.g. a bundle started by hand) each value is printed as a log line instead.
+ * Outside a runner (no GITHUB_OUTPUT) each value still goes through core.setOutput: @github/local-action records it
+ * there, and the toolkit itself prints it as a `::set-output` line, so a bundle started by hand shows it too.
  */
 
 
@@ -614,8 +615,6 @@ function mapJsonStrings(value, map) {
 
 /** GitHub's limit for one output. */
 const OUTPUT_LIMIT_BYTES = 1024 * 1024;
-/** How much of one value is printed when there is no GITHUB_OUTPUT to write it to. */
-const PRINTED_OUTPUT_LIMIT = 2000;
 /** Sets each output that has a value; an undefined one is left as it was. */
 function setOutputs(outputs, values) {
     for (const [name, value] of Object.entries(values))
@@ -637,7 +636,7 @@ function coreOutputs(logger) {
                 return;
             values.set(name, text);
             if (!process.env.GITHUB_OUTPUT)
-                return logger.info(printedOutput(name, text));
+                return core/* setOutput */.uH(name, text);
             const bytes = Buffer.byteLength(text);
             if (bytes <= OUTPUT_LIMIT_BYTES)
                 return core/* setOutput */.uH(name, text);
@@ -663,24 +662,17 @@ function redactedOutputText(value, logger) {
     // A copy the walk may change: parsed from the JSON text (toJSON applied, undefined left out, as in the output).
     return json_jsonText(mapJsonStrings(JSON.parse(json_jsonText(value)), (text) => logger.redact(text)));
 }
-/** `output name=value`, cut at PRINTED_OUTPUT_LIMIT characters so a large export does not flood the terminal. */
-function printedOutput(name, text) {
-    if (text.length <= PRINTED_OUTPUT_LIMIT)
-        return `output ${name}=${text}`;
-    const rest = text.length - PRINTED_OUTPUT_LIMIT;
-    return `output ${name}=${text.slice(0, PRINTED_OUTPUT_LIMIT)}… (${rest} more characters not shown)`;
-}
 /**
  * Atomically, so a later step never reads half a value. `text` is the output's value, redacted as the output is
  * (JSON string by string); redacting it again as text could break that JSON, so it does not pass writeTextFile.
  */
 function writeOversizeOutput(name, text) {
-    const dir = external_node_path_namespaceObject.join(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'config-promotion-outputs');
-    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    const dir = external_node_path_.join(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'config-promotion-outputs');
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
     const step = safeFileName(process.env.GITHUB_ACTION || 'step', 'step');
-    const file = external_node_path_namespaceObject.join(dir, `${step}-${safeFileName(name, 'output')}.txt`);
-    (0,external_node_fs_namespaceObject.writeFileSync)(`${file}.partial`, text);
-    (0,external_node_fs_namespaceObject.renameSync)(`${file}.partial`, file);
+    const file = external_node_path_.join(dir, `${step}-${safeFileName(name, 'output')}.txt`);
+    (0,external_node_fs_.writeFileSync)(`${file}.partial`, text);
+    (0,external_node_fs_.renameSync)(`${file}.partial`, file);
     return file;
 }
 
@@ -1092,6 +1084,73 @@ class InputReader {
     }
 }
 
+;// CONCATENATED MODULE: ./shared/report/artifact.ts
+/**
+ * Artifact upload, only when the user named an artifact. Where the runtime cannot take one (run outside GitHub
+ * Actions, or GitHub Enterprise Server, which this artifact client does not support) it warns and the run goes on:
+ * the file stays on disk for a later step. Where it can, a failed upload fails the step: the user asked for the
+ * artifact and a later job would look for it. Callers report their outputs and files before uploading.
+ */
+
+
+/** The `artifact-name` and `retention-days` inputs; undefined when no artifact was asked for. */
+function readArtifactInputs(inputs) {
+    const name = inputs.string('artifact-name');
+    const retentionDays = inputs.integer('retention-days', { min: 1, max: 90 });
+    inputs.onlyWith('retention-days', name !== undefined, 'artifact-name');
+    return name === undefined ? undefined : { name, retentionDays };
+}
+async function uploadArtifact(request, logger) {
+    const where = request.files.join(', ');
+    if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
+        logger.warning(`Artifact '${request.name}' was not uploaded: this runtime has no artifact service (ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL are unset, as outside GitHub Actions). The file stays at ${where}.`, 'Artifact not uploaded');
+        return undefined;
+    }
+    const server = enterpriseServer();
+    if (server) {
+        logger.warning(`Artifact '${request.name}' was not uploaded: ${server} is GitHub Enterprise Server, which this artifact upload does not support. The file stays at ${where}.`, 'Artifact not uploaded');
+        return undefined;
+    }
+    try {
+        // Loaded on demand: the artifact client is most of the bundle and most runs do not need it.
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(779), __nccwpck_require__.e(584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20584));
+        const rootDirectory = commonDirectory(request.files);
+        const response = await new DefaultArtifactClient().uploadArtifact(request.name, request.files, rootDirectory, {
+            retentionDays: request.retentionDays,
+        });
+        logger.info(`Uploaded artifact '${request.name}' (id ${response.id ?? 'unknown'}, ${response.size ?? '?'} bytes).`);
+        return { id: response.id, size: response.size };
+    }
+    catch (error) {
+        throw new ArtifactError(`Artifact '${request.name}' was not uploaded: ${errorMessage(error)}. The file stays at ${where}; re-run the job, or leave artifact-name empty if no later job needs the artifact`);
+    }
+}
+/** The server, when the run is on GitHub Enterprise Server (neither github.com nor a ghe.com data-residency host). */
+function enterpriseServer() {
+    const serverUrl = process.env.GITHUB_SERVER_URL;
+    if (!serverUrl)
+        return undefined;
+    let host;
+    try {
+        host = new URL(serverUrl).hostname.toLowerCase();
+    }
+    catch {
+        return undefined;
+    }
+    const cloud = host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost');
+    return cloud ? undefined : host;
+}
+function commonDirectory(files) {
+    return files
+        .map((file) => external_node_path_.dirname(external_node_path_.resolve(file)))
+        .reduce((common, dir) => {
+        while (!`${dir}${external_node_path_.sep}`.startsWith(`${common}${external_node_path_.sep}`) && common !== external_node_path_.dirname(common)) {
+            common = external_node_path_.dirname(common);
+        }
+        return common;
+    });
+}
+
 ;// CONCATENATED MODULE: ./shared/report/logger.ts
 /** The Logger the flows receive, on top of @actions/core, with our own redaction on every line. */
 
@@ -1158,6 +1217,39 @@ function coreLogger(redactor = new SecretRedactor()) {
     };
 }
 
+;// CONCATENATED MODULE: ./shared/hosts/github.ts
+/**
+ * GitHub Actions, the first host: inputs from `INPUT_*`, lines and annotations as workflow commands through
+ * @actions/core, outputs into GITHUB_OUTPUT, the summary into GITHUB_STEP_SUMMARY, artifacts to the artifact service.
+ */
+
+
+
+
+
+
+function githubHost(inputs = environmentInputs) {
+    return {
+        name: 'github',
+        inputs,
+        logger: (redactor) => coreLogger(redactor),
+        outputs: (logger) => coreOutputs(logger),
+        async writeSummary(markdown, logger) {
+            // Outside a runner (no GITHUB_STEP_SUMMARY) the summary is printed to the log, so a local run still shows it.
+            if (!process.env.GITHUB_STEP_SUMMARY)
+                return logger.info(`Job summary:\n${markdown}`);
+            try {
+                await core/* summary */.z.addRaw(markdown, true).write();
+            }
+            catch (error) {
+                logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
+            }
+        },
+        uploadArtifact: uploadArtifact,
+        close: async () => undefined,
+    };
+}
+
 ;// CONCATENATED MODULE: ./shared/report/markdown.ts
 /**
  * Text for the job summary and the pull-request comment. Vendor and contributor text (names, paths, messages) goes
@@ -1178,6 +1270,7 @@ class Markdown {
  */
 let redactSpan = (text) => text;
 const REDACTED = '***';
+const ESCAPED_REDACTED = '\\*\\*\\*';
 function redactSpansWith(redact) {
     redactSpan = redact;
 }
@@ -1218,9 +1311,9 @@ const WORD = /[\p{L}\p{N}]/u;
  */
 function escapeSpan(text) {
     const whole = redactSpan(text);
-    // What redaction put in shows as `***`, not escaped; the rest of the span is escaped as usual.
+    // Escaped piece by piece, so what redaction put in shows as `***` wherever it stands (next to bold, say).
     if (whole !== text)
-        return whole.split(REDACTED).map(escapeSpan).join(REDACTED);
+        return whole.split(REDACTED).map(escapeSpan).join(ESCAPED_REDACTED);
     let source = whole;
     let cut = '';
     if (source.length > SPAN_MAX_CHARS) {
@@ -1258,11 +1351,11 @@ function escapeSpan(text) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
+var external_node_stream_ = __nccwpck_require__(57075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: external "node:timers/promises"
@@ -1286,29 +1379,29 @@ const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 /** Why `file` cannot be written (cause, then what to do), or how it is written. Reads the file system. */
 function inspectOutputFile(file) {
     try {
-        return inspect(external_node_path_namespaceObject.resolve(file));
+        return inspect(external_node_path_.resolve(file));
     }
     catch (error) {
         return { problem: causeOf(error) }; // e.g. EACCES on a folder on the way
     }
 }
 function inspect(absolute) {
-    const nameBytes = Buffer.byteLength(external_node_path_namespaceObject.basename(absolute));
+    const nameBytes = Buffer.byteLength(external_node_path_.basename(absolute));
     if (nameBytes > FILE_NAME_MAX_BYTES) {
         return {
             problem: `its name is ${nameBytes} bytes long, over the ${FILE_NAME_MAX_BYTES} bytes a file name may have. Choose a shorter name`,
         };
     }
-    const parent = realFolder(external_node_path_namespaceObject.dirname(absolute));
+    const parent = realFolder(external_node_path_.dirname(absolute));
     if ('problem' in parent)
         return parent;
-    const info = (0,external_node_fs_namespaceObject.statSync)(absolute, { throwIfNoEntry: false });
+    const info = (0,external_node_fs_.statSync)(absolute, { throwIfNoEntry: false });
     const kind = info && refusedKind(info);
     if (kind)
         return { problem: kind };
     const inPlace = info !== undefined && (info.isCharacterDevice() || info.isFIFO());
     // A replaced file lands beside its link (the rename replaces the link); an in-place write goes where it leads.
-    const real = inPlace ? (0,external_node_fs_namespaceObject.realpathSync)(absolute) : external_node_path_namespaceObject.join(parent.real, external_node_path_namespaceObject.basename(absolute));
+    const real = inPlace ? (0,external_node_fs_.realpathSync)(absolute) : external_node_path_.join(parent.real, external_node_path_.basename(absolute));
     const escape = leavesRoot(absolute, real);
     if (escape)
         return { problem: escape };
@@ -1326,7 +1419,7 @@ function outputFileProblem(file) {
 function unusedPath(folder, stem, extensions) {
     const suffix = '-'.length + 8; // room for the longest suffix, `-` and 8 hex digits
     const room = FILE_NAME_MAX_BYTES - Math.max(0, ...extensions.map((e) => Buffer.byteLength(e))) - suffix;
-    const base = external_node_path_namespaceObject.join(external_node_path_namespaceObject.resolve(folder), cutUtf8(stem, room));
+    const base = external_node_path_.join(external_node_path_.resolve(folder), cutUtf8(stem, room));
     for (let n = 1; n < 1000; n++) {
         const candidate = n === 1 ? base : `${base}-${n}`;
         if (extensions.every((extension) => !exists(`${candidate}${extension}`)))
@@ -1337,7 +1430,7 @@ function unusedPath(folder, stem, extensions) {
 /** Anything there, a dangling link too; a path that cannot be looked at counts as free (writing it says why). */
 function exists(file) {
     try {
-        return (0,external_node_fs_namespaceObject.lstatSync)(file, { throwIfNoEntry: false }) !== undefined;
+        return (0,external_node_fs_.lstatSync)(file, { throwIfNoEntry: false }) !== undefined;
     }
     catch {
         return false;
@@ -1347,7 +1440,7 @@ function exists(file) {
 function fileWriteError(file, error) {
     if (error instanceof FileWriteError)
         return error;
-    return new FileWriteError(`Could not write ${external_node_path_namespaceObject.resolve(file)}: ${causeOf(error)}`);
+    return new FileWriteError(`Could not write ${external_node_path_.resolve(file)}: ${causeOf(error)}`);
 }
 function causeOf(error) {
     const code = error?.code;
@@ -1379,19 +1472,19 @@ function refusedKind(info) {
 /** The real path of `folder`; for a folder not made yet, its nearest existing ancestor's real path joined by the rest. */
 function realFolder(folder) {
     const rest = [];
-    for (let current = folder;; current = external_node_path_namespaceObject.dirname(current)) {
-        const info = (0,external_node_fs_namespaceObject.lstatSync)(current, { throwIfNoEntry: false });
+    for (let current = folder;; current = external_node_path_.dirname(current)) {
+        const info = (0,external_node_fs_.lstatSync)(current, { throwIfNoEntry: false });
         if (info) {
             const real = realOr(current, '');
             if (!real)
                 return { problem: `${current} is a link that leads nowhere. Check the path` };
-            if (!(0,external_node_fs_namespaceObject.statSync)(real).isDirectory())
+            if (!(0,external_node_fs_.statSync)(real).isDirectory())
                 return { problem: `${current} is not a folder. Check the path` };
-            return { real: external_node_path_namespaceObject.join(real, ...rest.reverse()) };
+            return { real: external_node_path_.join(real, ...rest.reverse()) };
         }
-        if (external_node_path_namespaceObject.dirname(current) === current)
+        if (external_node_path_.dirname(current) === current)
             return { real: folder };
-        rest.push(external_node_path_namespaceObject.basename(current));
+        rest.push(external_node_path_.basename(current));
     }
 }
 /** Why a path inside the workspace or RUNNER_TEMP lands outside it through a link, or undefined. */
@@ -1400,7 +1493,7 @@ function leavesRoot(absolute, real) {
         { name: 'the workspace', folder: process.env.GITHUB_WORKSPACE || process.cwd() },
         ...(process.env.RUNNER_TEMP ? [{ name: 'RUNNER_TEMP', folder: process.env.RUNNER_TEMP }] : []),
     ].map((root) => {
-        const folder = external_node_path_namespaceObject.resolve(root.folder);
+        const folder = external_node_path_.resolve(root.folder);
         return { ...root, folder, real: realOr(folder) };
     });
     const holding = roots.filter((root) => inside(absolute, root.folder) || inside(absolute, root.real));
@@ -1411,15 +1504,15 @@ function leavesRoot(absolute, real) {
 }
 function realOr(file, fallback = file) {
     try {
-        return (0,external_node_fs_namespaceObject.realpathSync)(file);
+        return (0,external_node_fs_.realpathSync)(file);
     }
     catch {
         return fallback;
     }
 }
 function inside(file, folder) {
-    const relative = external_node_path_namespaceObject.relative(folder, file);
-    return relative === '' || (!relative.startsWith(`..${external_node_path_namespaceObject.sep}`) && relative !== '..' && !external_node_path_namespaceObject.isAbsolute(relative));
+    const relative = external_node_path_.relative(folder, file);
+    return relative === '' || (!relative.startsWith(`..${external_node_path_.sep}`) && relative !== '..' && !external_node_path_.isAbsolute(relative));
 }
 
 ;// CONCATENATED MODULE: ./shared/fs/atomic.ts
@@ -1452,7 +1545,7 @@ async function writeFileAtomic(destination, data) {
  * its first bytes (not the kind of file expected) without reading the rest.
  */
 async function atomic_writeStreamAtomic(destination, source, verify, head) {
-    const target = external_node_path_namespaceObject.resolve(destination);
+    const target = external_node_path_.resolve(destination);
     const found = inspectOutputFile(target);
     if ('problem' in found)
         throw new FileWriteError(`Could not write ${target}: ${found.problem}`);
@@ -1512,19 +1605,19 @@ async function atomic_writeStreamAtomic(destination, source, verify, head) {
         const sha256 = await intoFile(async () => (await openInPlace(found.real, found.fifo)).createWriteStream());
         return { path: target, bytes, sha256 };
     }
-    const temporary = external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(target), `.${cutUtf8(external_node_path_namespaceObject.basename(target), FILE_NAME_MAX_BYTES - TEMPORARY_NAME_EXTRA_BYTES)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.partial`);
+    const temporary = external_node_path_.join(external_node_path_.dirname(target), `.${cutUtf8(external_node_path_.basename(target), FILE_NAME_MAX_BYTES - TEMPORARY_NAME_EXTRA_BYTES)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.partial`);
     let sha256;
     try {
         sha256 = await intoFile(async () => {
-            await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(target), { recursive: true });
-            return (0,external_node_fs_namespaceObject.createWriteStream)(temporary, { flags: 'wx' });
+            await (0,promises_.mkdir)(external_node_path_.dirname(target), { recursive: true });
+            return (0,external_node_fs_.createWriteStream)(temporary, { flags: 'wx' });
         });
-        await (0,promises_namespaceObject.rename)(temporary, target).catch((error) => {
+        await (0,promises_.rename)(temporary, target).catch((error) => {
             throw fileWriteError(target, error);
         });
     }
     catch (error) {
-        await (0,promises_namespaceObject.rm)(temporary, { force: true });
+        await (0,promises_.rm)(temporary, { force: true });
         throw error;
     }
     return { path: target, bytes, sha256 };
@@ -1535,13 +1628,13 @@ async function atomic_writeStreamAtomic(destination, source, verify, head) {
  */
 async function openInPlace(file, fifo) {
     if (!fifo)
-        return (0,promises_namespaceObject.open)(file, 'w');
+        return (0,promises_.open)(file, 'w');
     const started = Date.now();
     for (;;) {
         try {
-            const probe = await (0,promises_namespaceObject.open)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+            const probe = await (0,promises_.open)(file, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_NONBLOCK);
             try {
-                return await (0,promises_namespaceObject.open)(file, 'w');
+                return await (0,promises_.open)(file, 'w');
             }
             finally {
                 await probe.close();
@@ -1588,13 +1681,13 @@ function redactFileText(text, where, logger, options = {}) {
 }
 /** Writes a text file atomically, redacted. Binary downloads (packages) are not text and do not come here. */
 function writeTextFile(destination, text, logger) {
-    return writeFileAtomic(destination, redactFileText(text, external_node_path_namespaceObject.resolve(destination), logger));
+    return writeFileAtomic(destination, redactFileText(text, external_node_path_.resolve(destination), logger));
 }
 
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __nccwpck_require__(98995);
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
+var external_node_url_ = __nccwpck_require__(73136);
 ;// CONCATENATED MODULE: ./shared/report/stack.ts
 /**
  * Stack traces that point at the TypeScript source. Each bundle ships `index.js.map` (ncc -s) but no source-map
@@ -1608,7 +1701,7 @@ const maps = new Map();
 function sourceMapOf(file) {
     if (!maps.has(file)) {
         try {
-            maps.set(file, new external_node_module_namespaceObject.SourceMap(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(`${file}.map`, 'utf8'))));
+            maps.set(file, new external_node_module_.SourceMap(JSON.parse((0,external_node_fs_.readFileSync)(`${file}.map`, 'utf8'))));
         }
         catch {
             maps.set(file, undefined); // no map beside it (a test run from source): the frame stays as it is
@@ -1755,11 +1848,11 @@ function render(blocks, allowances) {
 
 ;// CONCATENATED MODULE: ./shared/report/run.ts
 /**
- * The frame every action's main runs in: builds the logger, input reader, outputs and summary; wires the runner's
- * cancel signals to an AbortSignal; and turns each error kind into one clear failure line plus titled annotations.
- * The summary is written on every path, so a failed run still tells what it did.
+ * The frame every action's main runs in: on its host (GitHub, or the CI the config-promotion command runs on), it
+ * builds the logger, input reader, outputs and summary; wires the cancel signals to an AbortSignal; and turns each
+ * error kind into one clear failure line plus titled annotations. The summary is written on every path, so a
+ * failed run still tells what it did.
  */
-
 
 
 
@@ -1776,7 +1869,8 @@ const CANCEL_GRACE_MS = 1500;
  * last thing a reader of either sees is the outcome; a failure's error line takes that place on failure.
  */
 async function runAction(options, main) {
-    const logger = coreLogger();
+    const host = options.host ?? githubHost();
+    const logger = host.logger(new SecretRedactor());
     let spansRedacted = false;
     redactSpansWith((text) => {
         const redacted = logger.redact(text);
@@ -1798,12 +1892,14 @@ async function runAction(options, main) {
     const summary = new Summary();
     const context = {
         logger,
-        inputs: new InputReader(options.source ?? environmentInputs, logger),
-        outputs: coreOutputs(logger),
+        inputs: new InputReader(options.source ?? host.inputs, logger),
+        outputs: host.outputs(logger),
         summary,
         clock,
         signal: controller.signal,
         runtime: (timeoutMs) => ({ clock, logger, signal: controller.signal, deadline: new Deadline(clock, timeoutMs) }),
+        uploadArtifact: (request) => host.uploadArtifact(request, logger),
+        host: host.name,
     };
     let closing;
     try {
@@ -1819,7 +1915,8 @@ async function runAction(options, main) {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
     }
-    await writeSummary(options.title, summary, logger, spansRedacted);
+    await writeSummary(options.title, summary, host, logger, spansRedacted);
+    await host.close(logger);
     closing();
 }
 /**
@@ -1856,7 +1953,7 @@ function reportFailure(error, logger, summary) {
     else if (error instanceof Error && error.stack) {
         logger.debug(mappedStack(error.stack));
     }
-    process.exitCode = core/* ExitCode */.yU.Failure;
+    process.exitCode = 1;
     summary.verdict(`❌ Failed: ${message}`);
     if (details.length > 1)
         summary.list(details.map((d) => d.message));
@@ -1886,23 +1983,15 @@ function apiErrorTitle(error) {
             return `HTTP ${error.status}`;
     }
 }
-/** Outside a runner (no GITHUB_STEP_SUMMARY) the summary is printed to the log, so a local run still shows it. */
-async function writeSummary(title, summary, logger, spansRedacted) {
+/** Redacted, then cut again (redaction can lengthen the text: a one-character secret becomes ***). */
+async function writeSummary(title, summary, host, logger, spansRedacted) {
     const markdown = `## ${title}\n\n${summary.toMarkdown()}`;
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return logger.info(`Job summary:\n${markdown}`);
-    try {
-        // Cut again after redaction, which can lengthen the text (a one-character secret becomes ***).
-        const redacted = redactFileText(markdown, 'The job summary', logger, { redactedBefore: spansRedacted });
-        await core/* summary */.z.addRaw(cutToBytes(redacted, SUMMARY_LIMIT_BYTES), true).write();
-    }
-    catch (error) {
-        logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
-    }
+    const redacted = redactFileText(markdown, 'The job summary', logger, { redactedBefore: spansRedacted });
+    await host.writeSummary(cutToBytes(redacted, SUMMARY_LIMIT_BYTES), logger);
 }
 
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
+var external_node_zlib_ = __nccwpck_require__(38522);
 ;// CONCATENATED MODULE: ./shared/http/encoding.ts
 /**
  * Content-Encoding of an answer's body. Requests ask for `identity`, but a server or proxy may compress anyway;
@@ -2274,15 +2363,15 @@ function credentialsAuth(credentials, logger) {
 }
 
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_http_ = __nccwpck_require__(37067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(44708);
 // EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
+var external_node_tls_ = __nccwpck_require__(41692);
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
+var external_node_net_ = __nccwpck_require__(77030);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-var lib_proxy = __nccwpck_require__(9783);
+var lib_proxy = __nccwpck_require__(19783);
 ;// CONCATENATED MODULE: ./shared/http/proxy.ts
 /**
  * HTTPS_PROXY / HTTP_PROXY / NO_PROXY, read the way the GitHub toolkit reads them, with the CONNECT tunnel done
@@ -2315,7 +2404,7 @@ function openTunnel(proxy, url, signal) {
         const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
         headers['Proxy-Authorization'] = `Basic ${Buffer.from(credentials).toString('base64')}`;
     }
-    const transport = proxy.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_;
+    const transport = proxy.protocol === 'https:' ? external_node_https_ : external_node_http_;
     return new Promise((resolve, reject) => {
         const connect = transport.request({
             host: proxy.hostname.replace(/^\[|\]$/g, ''),
@@ -2403,7 +2492,7 @@ class Exchange {
             const proxy = proxyFor(url);
             if (proxy)
                 this.phase = 'tunnel';
-            const transport = url.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_;
+            const transport = url.protocol === 'https:' ? external_node_https_ : external_node_http_;
             const req = transport.request(url, {
                 method: this.spec.method,
                 headers: this.spec.headers,
@@ -2876,7 +2965,7 @@ class ApiClient {
     agentFor(url) {
         let agent = this.agents.get(url.protocol);
         if (!agent) {
-            agent = url.protocol === 'https:' ? new external_node_https_namespaceObject.Agent({ keepAlive: false }) : new external_node_http_.Agent({ keepAlive: false });
+            agent = url.protocol === 'https:' ? new external_node_https_.Agent({ keepAlive: false }) : new external_node_http_.Agent({ keepAlive: false });
             this.agents.set(url.protocol, agent);
         }
         return agent;
@@ -3148,15 +3237,15 @@ function readGateInputs(inputs) {
     const failOnExceptions = inputs.boolean('fail-on-exceptions', false);
     const givenSarif = inputs.string('sarif-file');
     const givenResults = inputs.string('results-file');
-    const folder = givenSarif ? external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.resolve(givenSarif)) : process.env.RUNNER_TEMP || process.cwd();
+    const folder = givenSarif ? external_node_path_.dirname(external_node_path_.resolve(givenSarif)) : process.env.RUNNER_TEMP || process.cwd();
     // Two gates in one job must not replace each other's files: the default names carry the step and are never taken.
     const step = process.env.GITHUB_ACTION ? `-${safeFileName(process.env.GITHUB_ACTION, 'step')}` : '';
     const fresh = unusedPath(folder, `cdm-validation${step}`, [
         ...(givenSarif ? [] : ['.sarif']),
         ...(givenResults ? [] : ['.json']),
     ]);
-    const sarifFile = external_node_path_namespaceObject.resolve(givenSarif ?? `${fresh}.sarif`);
-    const resultsFile = external_node_path_namespaceObject.resolve(givenResults ?? `${fresh}.json`);
+    const sarifFile = external_node_path_.resolve(givenSarif ?? `${fresh}.sarif`);
+    const resultsFile = external_node_path_.resolve(givenResults ?? `${fresh}.json`);
     if (sarifFile === resultsFile)
         inputs.problem('results-file', 'must differ from sarif-file');
     for (const [name, file] of [
@@ -3172,7 +3261,7 @@ function readGateInputs(inputs) {
         failOnExceptions,
         sarifFile,
         resultsFile,
-        workspace: external_node_path_namespaceObject.resolve(process.env.GITHUB_WORKSPACE || process.cwd()),
+        workspace: external_node_path_.resolve(process.env.GITHUB_WORKSPACE || process.cwd()),
     };
 }
 /** The `files` output of cdm-upload: a JSON array of {file, namePath, ...}; entries without both are skipped. */
@@ -3510,27 +3599,27 @@ async function snapshotAction(client, connection, sysId, action, what) {
 
 /** GITHUB_WORKSPACE, else the working directory, with its links followed too. */
 async function workspaceRoot() {
-    const root = external_node_path_namespaceObject.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
-    return (0,promises_namespaceObject.realpath)(root).catch(() => root);
+    const root = external_node_path_.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+    return (0,promises_.realpath)(root).catch(() => root);
 }
 /**
  * The file at `file` (relative to the working directory), or why it cannot be read: missing, not a regular file,
  * or (after following links) outside the workspace. `label` names it in the reason.
  */
 async function checkWorkspaceFile(file, label = file) {
-    const absolute = external_node_path_namespaceObject.resolve(file);
-    const real = await (0,promises_namespaceObject.realpath)(absolute).catch(() => undefined);
+    const absolute = external_node_path_.resolve(file);
+    const real = await (0,promises_.realpath)(absolute).catch(() => undefined);
     if (real === undefined)
         return { problem: `no file at ${label}` };
     const root = await workspaceRoot();
-    const relative = external_node_path_namespaceObject.relative(root, real);
-    if (relative === '..' || relative.startsWith(`..${external_node_path_namespaceObject.sep}`) || external_node_path_namespaceObject.isAbsolute(relative)) {
+    const relative = external_node_path_.relative(root, real);
+    if (relative === '..' || relative.startsWith(`..${external_node_path_.sep}`) || external_node_path_.isAbsolute(relative)) {
         const via = real === absolute ? '' : ` (it links to ${real})`;
         return {
             problem: `${label} is outside the workspace ${root}${via}: files are read only from inside the workspace`,
         };
     }
-    const info = await (0,promises_namespaceObject.stat)(real).catch(() => undefined);
+    const info = await (0,promises_.stat)(real).catch(() => undefined);
     if (!info?.isFile())
         return { problem: `${label} is not a file` };
     return { file: { path: real, bytes: info.size } };
@@ -3601,7 +3690,7 @@ class KeyLines {
     static async parse(text, fileName, pacer) {
         if (!/\.(ya?ml|json)$/i.test(fileName))
             return undefined;
-        const yaml = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+        const yaml = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 38815, 19));
         const lineCounter = new yaml.LineCounter();
         const parser = new yaml.Parser(lineCounter.addNewLine);
         const composer = new yaml.Composer({ keepSourceTokens: false, uniqueKeys: false });
@@ -3814,7 +3903,7 @@ function runLength(segments, end, fileSegments, fold) {
  */
 function repositoryPath(file, workspace) {
     const windows = /^[A-Za-z]:[\\/]/.test(file) || /^[A-Za-z]:[\\/]/.test(workspace) || file.includes('\\');
-    const paths = windows ? external_node_path_namespaceObject.win32 : external_node_path_namespaceObject.posix;
+    const paths = windows ? external_node_path_.win32 : external_node_path_.posix;
     const relative = paths.isAbsolute(file) ? paths.relative(workspace, file) : paths.normalize(file);
     if (!relative || relative.startsWith('..') || paths.isAbsolute(relative))
         return undefined;
@@ -3888,13 +3977,13 @@ class FileLines {
     async read(file) {
         let text;
         try {
-            const real = await (0,promises_namespaceObject.realpath)(external_node_path_namespaceObject.resolve(this.workspace, file));
-            const root = await (0,promises_namespaceObject.realpath)(this.workspace);
-            if (real !== root && !real.startsWith(`${root}${external_node_path_namespaceObject.sep}`))
+            const real = await (0,promises_.realpath)(external_node_path_.resolve(this.workspace, file));
+            const root = await (0,promises_.realpath)(this.workspace);
+            if (real !== root && !real.startsWith(`${root}${external_node_path_.sep}`))
                 return undefined;
-            if ((await (0,promises_namespaceObject.stat)(real)).size > MAX_PARSED_FILE_BYTES)
+            if ((await (0,promises_.stat)(real)).size > MAX_PARSED_FILE_BYTES)
                 return undefined;
-            text = await (0,promises_namespaceObject.readFile)(real, 'utf8');
+            text = await (0,promises_.readFile)(real, 'utf8');
         }
         catch (error) {
             this.runtime.logger.debug(`Could not read ${file} to find finding lines: ${String(error)}`);
@@ -4938,7 +5027,7 @@ async function findFiles(inputs, name, runtime) {
         inputs.problem(name, problem);
     if (problems.length)
         return [];
-    const glob = await __nccwpck_require__.e(/* import() */ 427).then(__nccwpck_require__.bind(__nccwpck_require__, 4427));
+    const glob = await __nccwpck_require__.e(/* import() */ 427).then(__nccwpck_require__.bind(__nccwpck_require__, 54427));
     let globber;
     try {
         globber = await glob.create(patterns.join('\n'), { matchDirectories: false, implicitDescendants: false });
@@ -5014,10 +5103,10 @@ async function outsideWorkspace(patterns) {
             // The literal part before the first wildcard is where the walk starts.
             const wild = segments.findIndex((segment) => /[*?[]/.test(segment));
             const head = (wild < 0 ? segments : segments.slice(0, wild)).join('/');
-            const literal = external_node_path_namespaceObject.resolve(head || (external_node_path_namespaceObject.isAbsolute(bare) ? '/' : '.'));
-            const start = await (0,promises_namespaceObject.realpath)(literal).catch(() => literal);
-            const relative = external_node_path_namespaceObject.relative(root, start);
-            if (relative === '..' || relative.startsWith(`..${external_node_path_namespaceObject.sep}`) || external_node_path_namespaceObject.isAbsolute(relative)) {
+            const literal = external_node_path_.resolve(head || (external_node_path_.isAbsolute(bare) ? '/' : '.'));
+            const start = await (0,promises_.realpath)(literal).catch(() => literal);
+            const relative = external_node_path_.relative(root, start);
+            if (relative === '..' || relative.startsWith(`..${external_node_path_.sep}`) || external_node_path_.isAbsolute(relative)) {
                 problems.push(`${quoted} is outside the workspace ${root}: files are read only from inside the workspace`);
             }
         }
@@ -5060,7 +5149,7 @@ async function collectItems(inputs, settings, runtime) {
         return [];
     if (source === 'content')
         return [await contentItem(inputs, settings)].filter((item) => item !== undefined);
-    const files = source === 'file' ? [external_node_path_namespaceObject.resolve(inputs.string('file') ?? '')] : await findFiles(inputs, 'files', runtime);
+    const files = source === 'file' ? [external_node_path_.resolve(inputs.string('file') ?? '')] : await findFiles(inputs, 'files', runtime);
     if (source === 'files' && files.length > 1) {
         for (const name of ['file-name', 'file-node-name']) {
             if (inputs.has(name))
@@ -5083,7 +5172,7 @@ async function readItemBody(item) {
     const checked = await checkWorkspaceFile(item.file, item.label);
     if ('problem' in checked)
         throw new InputError([{ input: item.source, message: checked.problem }]);
-    return (0,promises_namespaceObject.readFile)(checked.file.path);
+    return (0,promises_.readFile)(checked.file.path);
 }
 async function contentItem(inputs, settings) {
     const body = Buffer.from(inputs.verbatim('content'), 'utf8');
@@ -5116,7 +5205,7 @@ async function contentItem(inputs, settings) {
     }, body);
 }
 async function fileItem(inputs, settings, source, file) {
-    const label = external_node_path_namespaceObject.relative(process.cwd(), file).split(external_node_path_namespaceObject.sep).join('/') || file;
+    const label = external_node_path_.relative(process.cwd(), file).split(external_node_path_.sep).join('/') || file;
     const found = await checkWorkspaceFile(file, label);
     if ('problem' in found) {
         inputs.problem(source, found.problem);
@@ -5129,31 +5218,31 @@ async function fileItem(inputs, settings, source, file) {
     }
     const namePath = source === 'file' ? fileNamePath(settings, file) : filesNamePath(inputs, settings, file);
     if (settings.asFile) {
-        const fileName = settings.fileName ?? external_node_path_namespaceObject.basename(file);
+        const fileName = settings.fileName ?? external_node_path_.basename(file);
         return checked(inputs, settings, {
             file,
             label,
             namePath,
             fileName,
-            fileNodeName: settings.fileNodeName ?? external_node_path_namespaceObject.basename(file),
+            fileNodeName: settings.fileNodeName ?? external_node_path_.basename(file),
             source,
             contentType: fileContentType(file),
         });
     }
-    const dataFormat = settings.dataFormat ?? FORMAT_BY_EXTENSION[external_node_path_namespaceObject.extname(file).toLowerCase()];
+    const dataFormat = settings.dataFormat ?? FORMAT_BY_EXTENSION[external_node_path_.extname(file).toLowerCase()];
     if (!dataFormat) {
         inputs.problem('data-format', `cannot tell the format of ${label} from its extension: set data-format`);
         return undefined;
     }
     const item = { file, label, namePath, dataFormat, source, contentType: TEXT_CONTENT_TYPE };
     // Only JSON and YAML are parsed here; the text is dropped once checked and read again at upload time.
-    return checked(inputs, settings, item, PARSED_FORMATS.has(dataFormat) ? await (0,promises_namespaceObject.readFile)(found.file.path) : undefined);
+    return checked(inputs, settings, item, PARSED_FORMATS.has(dataFormat) ? await (0,promises_.readFile)(found.file.path) : undefined);
 }
 /** `file`: name-path is the node itself (default the file's name without extension). */
 function fileNamePath(settings, file) {
     if (settings.asFile)
         return settings.namePath;
-    return settings.namePath ?? external_node_path_namespaceObject.basename(file, external_node_path_namespaceObject.extname(file));
+    return settings.namePath ?? external_node_path_.basename(file, external_node_path_.extname(file));
 }
 /** `files`: the name path of one file, or an input problem when it lies outside files-root. */
 function filesNamePath(inputs, settings, file) {
@@ -5167,7 +5256,7 @@ function filesNamePath(inputs, settings, file) {
  * is the platform's path module: Windows paths are tested with path.win32). A file node (as-file) is named by
  * file-node-name, so its name path stops at the folder. Null when the file is not under the root.
  */
-function namePathUnderRoot(filesRoot, file, namePath, asFile, p = external_node_path_namespaceObject) {
+function namePathUnderRoot(filesRoot, file, namePath, asFile, p = external_node_path_) {
     const relative = p.relative(filesRoot, file);
     if (relative === '..' || relative.startsWith(`..${p.sep}`) || p.isAbsolute(relative))
         return null;
@@ -5202,7 +5291,7 @@ async function syntaxProblem(format, text) {
     }
     if (format === 'yaml') {
         // Plain messages (no code frame, no position of their own): the position is added once, here.
-        const { parseDocument } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+        const { parseDocument } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 38815, 19));
         const [error] = parseDocument(text, { prettyErrors: false }).errors;
         if (!error)
             return undefined;
@@ -5213,7 +5302,7 @@ async function syntaxProblem(format, text) {
 }
 /** "property name expected (line 4, column 1)" for the first error in `text`, read as strict JSON. */
 async function jsonErrorAt(text) {
-    const jsonc = await __nccwpck_require__.e(/* import() */ 547).then(__nccwpck_require__.t.bind(__nccwpck_require__, 9547, 23));
+    const jsonc = await __nccwpck_require__.e(/* import() */ 547).then(__nccwpck_require__.t.bind(__nccwpck_require__, 99547, 23));
     const errors = [];
     jsonc.parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const [first] = errors;
@@ -5231,7 +5320,7 @@ function lineAndColumn(text, offset) {
     return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 function fileContentType(fileName) {
-    const extension = external_node_path_namespaceObject.extname(fileName).toLowerCase();
+    const extension = external_node_path_.extname(fileName).toLowerCase();
     if (extension === '.zip')
         return 'application/zip';
     if (extension === '.json')
@@ -5719,7 +5808,7 @@ async function main(context) {
         fileName,
         fileNodeName,
         maxUploadBytes,
-        filesRoot: external_node_path_namespaceObject.resolve(inputs.string('files-root') ?? '.'),
+        filesRoot: external_node_path_.resolve(inputs.string('files-root') ?? '.'),
     }, runtime);
     if (dataFormatAttributes && !items.some((item) => item.dataFormat === 'csv')) {
         inputs.problem('data-format-attributes', 'only applies to csv data');
@@ -5794,7 +5883,7 @@ async function main(context) {
             ['Elapsed', formatDuration(runtime.deadline.elapsed())],
         ]);
         summary.fold(`Files: ${files.length}`, (inner) => inner.table(['File', 'Name path', 'Upload id', 'State'], files.map((f) => [
-            f.file ? external_node_path_namespaceObject.relative(process.cwd(), f.file) || f.file : 'content',
+            f.file ? external_node_path_.relative(process.cwd(), f.file) || f.file : 'content',
             f.namePath ?? '',
             f.uploadId ?? '',
             f.state,
@@ -5817,70 +5906,84 @@ function uploadOutputs(part) {
 
 /***/ }),
 
-/***/ 2613:
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 6982:
+/***/ 49140:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
+
+/***/ }),
+
+/***/ 76982:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 79896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 91943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
+
+/***/ }),
+
+/***/ 58611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 65692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 4589:
+/***/ 34589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 6698:
+/***/ 16698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -5894,59 +5997,101 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 7540:
+/***/ 37540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3053:
+/***/ 53053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 610:
+/***/ 40610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 73024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 51455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 32467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 7030:
+/***/ 44708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 98995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
+/***/ 77030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 48161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 76760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -5957,70 +6102,84 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
-/***/ 1792:
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 41792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 1692:
+/***/ 46193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 41692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 3136:
+/***/ 73136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 3429:
+/***/ 73429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 5919:
+/***/ 75919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 8522:
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
+/***/ 70857:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 6928:
+/***/ 16928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
@@ -6041,34 +6200,54 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 13193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 64756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 52018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 87016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7094:
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 77094:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  yU: () => (/* binding */ ExitCode),
   Yz: () => (/* binding */ core_debug),
   z3: () => (/* binding */ error),
   pq: () => (/* binding */ info),
@@ -6080,10 +6259,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, markdownSummary, platform, saveState, setCommandEcho, setFailed, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, markdownSummary, platform, saveState, setCommandEcho, setFailed, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
+var external_os_ = __nccwpck_require__(70857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -6213,9 +6392,9 @@ function escapeProperty(s) {
 }
 //# sourceMappingURL=command.js.map
 // EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __nccwpck_require__(6982);
+var external_crypto_ = __nccwpck_require__(76982);
 // EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
+var external_fs_ = __nccwpck_require__(79896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -6252,7 +6431,7 @@ function file_command_prepareKeyValueMessage(key, value) {
 }
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
+var external_path_ = __nccwpck_require__(16928);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -6268,8 +6447,8 @@ class oidc_utils_OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         return __awaiter(this, void 0, void 0, function* () {
             // Loaded when a token is asked for: the HTTP client (and undici) costs every other action its start-up.
-            const { HttpClient } = yield __nccwpck_require__.e(/* import() */ 779).then(__nccwpck_require__.bind(__nccwpck_require__, 2779));
-            const { BearerCredentialHandler } = yield __nccwpck_require__.e(/* import() */ 145).then(__nccwpck_require__.bind(__nccwpck_require__, 2145));
+            const { HttpClient } = yield __nccwpck_require__.e(/* import() */ 779).then(__nccwpck_require__.bind(__nccwpck_require__, 22779));
+            const { BearerCredentialHandler } = yield __nccwpck_require__.e(/* import() */ 145).then(__nccwpck_require__.bind(__nccwpck_require__, 92145));
             const requestOptions = {
                 allowRetries: allowRetry,
                 maxRetries: maxRetry
@@ -6646,13 +6825,13 @@ function toPlatformPath(pth) {
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
+var external_string_decoder_ = __nccwpck_require__(13193);
 // EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
+var external_events_ = __nccwpck_require__(24434);
 ;// CONCATENATED MODULE: external "child_process"
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
+var external_assert_ = __nccwpck_require__(42613);
 ;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -8161,7 +8340,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 9783:
+/***/ 19783:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -8275,19 +8454,22 @@ class DecodedURL extends URL {
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
+/******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
 /******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
@@ -8449,6 +8631,15 @@ class DecodedURL extends URL {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
 /******/ 	// no baseURI
@@ -8517,7 +8708,7 @@ class DecodedURL extends URL {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(7070);
+/******/ var __webpack_exports__ = __nccwpck_require__(87070);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
 

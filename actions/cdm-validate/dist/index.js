@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2157);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47746);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2157:
+/***/ 47746:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -643,100 +643,6 @@ class InputReader {
     }
 }
 
-;// CONCATENATED MODULE: ./shared/runtime.ts
-/**
- * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
- * the logger, the cancellation signal and the run's deadline.
- */
-
-const systemClock = {
-    now: () => Date.now(),
-    random: () => Math.random(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(new CancelledError());
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new CancelledError());
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-/** The run's time budget (the `timeout` input). */
-class Deadline {
-    clock;
-    timeoutMs;
-    startedAt;
-    at;
-    constructor(clock, timeoutMs) {
-        this.clock = clock;
-        this.timeoutMs = timeoutMs;
-        this.startedAt = clock.now();
-        this.at = this.startedAt + timeoutMs;
-    }
-    remaining() {
-        return Math.max(0, this.at - this.clock.now());
-    }
-    elapsed() {
-        return this.clock.now() - this.startedAt;
-    }
-    /**
-     * One abort signal for one piece of work (a request from its DNS look-up to its body's last byte): it aborts
-     * with a TimeoutError when the deadline passes and with a CancelledError when `cancel` aborts. Call `release`
-     * when the work is over, so no timer or listener outlives it.
-     */
-    abortSignal(cancel) {
-        const controller = new AbortController();
-        let timer;
-        const onCancel = () => {
-            clearTimeout(timer);
-            controller.abort(new CancelledError());
-        };
-        const expire = () => {
-            controller.abort(new TimeoutError(`the action's timeout (${formatDuration(this.timeoutMs)}) ran out`));
-            cancel.removeEventListener('abort', onCancel);
-        };
-        const arm = () => {
-            const remaining = this.remaining();
-            if (remaining <= 0)
-                return expire();
-            // setTimeout cannot wait longer than about 24.8 days in one go.
-            timer = remaining > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(expire, remaining);
-            timer.unref();
-        };
-        if (cancel.aborted)
-            onCancel();
-        else {
-            cancel.addEventListener('abort', onCancel, { once: true });
-            arm();
-        }
-        return {
-            signal: controller.signal,
-            release: () => {
-                clearTimeout(timer);
-                cancel.removeEventListener('abort', onCancel);
-            },
-        };
-    }
-}
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** `1m 05s`-style durations for progress lines and summaries. */
-function formatDuration(ms) {
-    const totalSeconds = Math.round(ms / 100) / 10;
-    if (totalSeconds < 60)
-        return `${totalSeconds}s`;
-    const seconds = Math.round(totalSeconds);
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    const mm = h ? String(m).padStart(2, '0') : String(m);
-    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
-}
-
 ;// CONCATENATED MODULE: ./shared/report/logger.ts
 /** The Logger the flows receive, on top of @actions/core, with our own redaction on every line. */
 
@@ -1055,7 +961,8 @@ function mapJsonStrings(value, map) {
  * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
  * value is redacted; a value is appended to GITHUB_OUTPUT only when it changed. GitHub keeps at most 1 MiB per
  * output: a larger value leaves the output empty and goes to a file in RUNNER_TEMP, which a warning names.
- * Outside a runner (no GITHUB_OUTPUT, e.g. a bundle started by hand) each value is printed as a log line instead.
+ * Outside a runner (no GITHUB_OUTPUT) each value still goes through core.setOutput: @github/local-action records it
+ * there, and the toolkit itself prints it as a `::set-output` line, so a bundle started by hand shows it too.
  */
 
 
@@ -1065,8 +972,6 @@ function mapJsonStrings(value, map) {
 
 /** GitHub's limit for one output. */
 const OUTPUT_LIMIT_BYTES = 1024 * 1024;
-/** How much of one value is printed when there is no GITHUB_OUTPUT to write it to. */
-const PRINTED_OUTPUT_LIMIT = 2000;
 /** Sets each output that has a value; an undefined one is left as it was. */
 function setOutputs(outputs, values) {
     for (const [name, value] of Object.entries(values))
@@ -1088,7 +993,7 @@ function coreOutputs(logger) {
                 return;
             values.set(name, text);
             if (!process.env.GITHUB_OUTPUT)
-                return logger.info(printedOutput(name, text));
+                return core/* setOutput */.uH(name, text);
             const bytes = Buffer.byteLength(text);
             if (bytes <= OUTPUT_LIMIT_BYTES)
                 return core/* setOutput */.uH(name, text);
@@ -1114,13 +1019,6 @@ function redactedOutputText(value, logger) {
     // A copy the walk may change: parsed from the JSON text (toJSON applied, undefined left out, as in the output).
     return json_jsonText(mapJsonStrings(JSON.parse(json_jsonText(value)), (text) => logger.redact(text)));
 }
-/** `output name=value`, cut at PRINTED_OUTPUT_LIMIT characters so a large export does not flood the terminal. */
-function printedOutput(name, text) {
-    if (text.length <= PRINTED_OUTPUT_LIMIT)
-        return `output ${name}=${text}`;
-    const rest = text.length - PRINTED_OUTPUT_LIMIT;
-    return `output ${name}=${text.slice(0, PRINTED_OUTPUT_LIMIT)}… (${rest} more characters not shown)`;
-}
 /**
  * Atomically, so a later step never reads half a value. `text` is the output's value, redacted as the output is
  * (JSON string by string); redacting it again as text could break that JSON, so it does not pass writeTextFile.
@@ -1133,6 +1031,133 @@ function writeOversizeOutput(name, text) {
     (0,external_node_fs_.writeFileSync)(`${file}.partial`, text);
     (0,external_node_fs_.renameSync)(`${file}.partial`, file);
     return file;
+}
+
+;// CONCATENATED MODULE: ./shared/hosts/github.ts
+/**
+ * GitHub Actions, the first host: inputs from `INPUT_*`, lines and annotations as workflow commands through
+ * @actions/core, outputs into GITHUB_OUTPUT, the summary into GITHUB_STEP_SUMMARY, artifacts to the artifact service.
+ */
+
+
+
+
+
+
+function githubHost(inputs = environmentInputs) {
+    return {
+        name: 'github',
+        inputs,
+        logger: (redactor) => coreLogger(redactor),
+        outputs: (logger) => coreOutputs(logger),
+        async writeSummary(markdown, logger) {
+            // Outside a runner (no GITHUB_STEP_SUMMARY) the summary is printed to the log, so a local run still shows it.
+            if (!process.env.GITHUB_STEP_SUMMARY)
+                return logger.info(`Job summary:\n${markdown}`);
+            try {
+                await core/* summary */.z.addRaw(markdown, true).write();
+            }
+            catch (error) {
+                logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
+            }
+        },
+        uploadArtifact: uploadArtifact,
+        close: async () => undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/runtime.ts
+/**
+ * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
+ * the logger, the cancellation signal and the run's deadline.
+ */
+
+const systemClock = {
+    now: () => Date.now(),
+    random: () => Math.random(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new CancelledError());
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new CancelledError());
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+/** The run's time budget (the `timeout` input). */
+class Deadline {
+    clock;
+    timeoutMs;
+    startedAt;
+    at;
+    constructor(clock, timeoutMs) {
+        this.clock = clock;
+        this.timeoutMs = timeoutMs;
+        this.startedAt = clock.now();
+        this.at = this.startedAt + timeoutMs;
+    }
+    remaining() {
+        return Math.max(0, this.at - this.clock.now());
+    }
+    elapsed() {
+        return this.clock.now() - this.startedAt;
+    }
+    /**
+     * One abort signal for one piece of work (a request from its DNS look-up to its body's last byte): it aborts
+     * with a TimeoutError when the deadline passes and with a CancelledError when `cancel` aborts. Call `release`
+     * when the work is over, so no timer or listener outlives it.
+     */
+    abortSignal(cancel) {
+        const controller = new AbortController();
+        let timer;
+        const onCancel = () => {
+            clearTimeout(timer);
+            controller.abort(new CancelledError());
+        };
+        const expire = () => {
+            controller.abort(new TimeoutError(`the action's timeout (${formatDuration(this.timeoutMs)}) ran out`));
+            cancel.removeEventListener('abort', onCancel);
+        };
+        const arm = () => {
+            const remaining = this.remaining();
+            if (remaining <= 0)
+                return expire();
+            // setTimeout cannot wait longer than about 24.8 days in one go.
+            timer = remaining > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(expire, remaining);
+            timer.unref();
+        };
+        if (cancel.aborted)
+            onCancel();
+        else {
+            cancel.addEventListener('abort', onCancel, { once: true });
+            arm();
+        }
+        return {
+            signal: controller.signal,
+            release: () => {
+                clearTimeout(timer);
+                cancel.removeEventListener('abort', onCancel);
+            },
+        };
+    }
+}
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** `1m 05s`-style durations for progress lines and summaries. */
+function formatDuration(ms) {
+    const totalSeconds = Math.round(ms / 100) / 10;
+    if (totalSeconds < 60)
+        return `${totalSeconds}s`;
+    const seconds = Math.round(totalSeconds);
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    const mm = h ? String(m).padStart(2, '0') : String(m);
+    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
 }
 
 ;// CONCATENATED MODULE: ./shared/report/markdown.ts
@@ -1155,6 +1180,7 @@ class Markdown {
  */
 let redactSpan = (text) => text;
 const REDACTED = '***';
+const ESCAPED_REDACTED = '\\*\\*\\*';
 function redactSpansWith(redact) {
     redactSpan = redact;
 }
@@ -1195,9 +1221,9 @@ const WORD = /[\p{L}\p{N}]/u;
  */
 function escapeSpan(text) {
     const whole = redactSpan(text);
-    // What redaction put in shows as `***`, not escaped; the rest of the span is escaped as usual.
+    // Escaped piece by piece, so what redaction put in shows as `***` wherever it stands (next to bold, say).
     if (whole !== text)
-        return whole.split(REDACTED).map(escapeSpan).join(REDACTED);
+        return whole.split(REDACTED).map(escapeSpan).join(ESCAPED_REDACTED);
     let source = whole;
     let cut = '';
     if (source.length > SPAN_MAX_CHARS) {
@@ -1732,11 +1758,11 @@ function render(blocks, allowances) {
 
 ;// CONCATENATED MODULE: ./shared/report/run.ts
 /**
- * The frame every action's main runs in: builds the logger, input reader, outputs and summary; wires the runner's
- * cancel signals to an AbortSignal; and turns each error kind into one clear failure line plus titled annotations.
- * The summary is written on every path, so a failed run still tells what it did.
+ * The frame every action's main runs in: on its host (GitHub, or the CI the config-promotion command runs on), it
+ * builds the logger, input reader, outputs and summary; wires the cancel signals to an AbortSignal; and turns each
+ * error kind into one clear failure line plus titled annotations. The summary is written on every path, so a
+ * failed run still tells what it did.
  */
-
 
 
 
@@ -1753,7 +1779,8 @@ const CANCEL_GRACE_MS = 1500;
  * last thing a reader of either sees is the outcome; a failure's error line takes that place on failure.
  */
 async function runAction(options, main) {
-    const logger = coreLogger();
+    const host = options.host ?? githubHost();
+    const logger = host.logger(new SecretRedactor());
     let spansRedacted = false;
     redactSpansWith((text) => {
         const redacted = logger.redact(text);
@@ -1775,12 +1802,14 @@ async function runAction(options, main) {
     const summary = new Summary();
     const context = {
         logger,
-        inputs: new InputReader(options.source ?? environmentInputs, logger),
-        outputs: coreOutputs(logger),
+        inputs: new InputReader(options.source ?? host.inputs, logger),
+        outputs: host.outputs(logger),
         summary,
         clock,
         signal: controller.signal,
         runtime: (timeoutMs) => ({ clock, logger, signal: controller.signal, deadline: new Deadline(clock, timeoutMs) }),
+        uploadArtifact: (request) => host.uploadArtifact(request, logger),
+        host: host.name,
     };
     let closing;
     try {
@@ -1796,7 +1825,8 @@ async function runAction(options, main) {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
     }
-    await writeSummary(options.title, summary, logger, spansRedacted);
+    await writeSummary(options.title, summary, host, logger, spansRedacted);
+    await host.close(logger);
     closing();
 }
 /**
@@ -1833,7 +1863,7 @@ function reportFailure(error, logger, summary) {
     else if (error instanceof Error && error.stack) {
         logger.debug(mappedStack(error.stack));
     }
-    process.exitCode = core/* ExitCode */.yU.Failure;
+    process.exitCode = 1;
     summary.verdict(`❌ Failed: ${message}`);
     if (details.length > 1)
         summary.list(details.map((d) => d.message));
@@ -1863,19 +1893,11 @@ function apiErrorTitle(error) {
             return `HTTP ${error.status}`;
     }
 }
-/** Outside a runner (no GITHUB_STEP_SUMMARY) the summary is printed to the log, so a local run still shows it. */
-async function writeSummary(title, summary, logger, spansRedacted) {
+/** Redacted, then cut again (redaction can lengthen the text: a one-character secret becomes ***). */
+async function writeSummary(title, summary, host, logger, spansRedacted) {
     const markdown = `## ${title}\n\n${summary.toMarkdown()}`;
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return logger.info(`Job summary:\n${markdown}`);
-    try {
-        // Cut again after redaction, which can lengthen the text (a one-character secret becomes ***).
-        const redacted = redactFileText(markdown, 'The job summary', logger, { redactedBefore: spansRedacted });
-        await core/* summary */.z.addRaw(cutToBytes(redacted, SUMMARY_LIMIT_BYTES), true).write();
-    }
-    catch (error) {
-        logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
-    }
+    const redacted = redactFileText(markdown, 'The job summary', logger, { redactedBefore: spansRedacted });
+    await host.writeSummary(cutToBytes(redacted, SUMMARY_LIMIT_BYTES), logger);
 }
 
 ;// CONCATENATED MODULE: ./shared/validation/inputs.ts
@@ -4800,7 +4822,9 @@ async function main(context) {
         });
         let artifactFailure;
         if (artifact)
-            await uploadArtifact({ ...artifact, files: [result.sarif.path, result.results.path] }, logger).catch((error) => (artifactFailure = error));
+            await context
+                .uploadArtifact({ ...artifact, files: [result.sarif.path, result.results.path] })
+                .catch((error) => (artifactFailure = error));
         const failure = gateFailure(result);
         if (failure) {
             // The gate's verdict is the step's failure; a failed artifact upload is still said, as its own annotation.
@@ -5171,7 +5195,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  yU: () => (/* binding */ ExitCode),
   Yz: () => (/* binding */ core_debug),
   z3: () => (/* binding */ error),
   pq: () => (/* binding */ info),
@@ -5183,7 +5206,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, markdownSummary, platform, saveState, setCommandEcho, setFailed, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, markdownSummary, platform, saveState, setCommandEcho, setFailed, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);

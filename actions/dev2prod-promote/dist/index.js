@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(20721);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14585);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 20721:
+/***/ 14585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -24,193 +24,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // UNUSED EXPORTS: promoteOutputs
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-;// CONCATENATED MODULE: ./shared/errors.ts
-/**
- * The error kinds every action reports. `main` turns each into one `setFailed` line plus titled annotations
- * (see report/run.ts), so each carries what the user needs: what failed, the vendor's words, what to do next.
- */
-/** The user's configuration is wrong. Raised before any request is sent. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1
-            ? `Input '${problems[0].input}': ${problems[0].message}`
-            : `${problems.length} input problems: ${problems.map((p) => `'${p.input}': ${p.message}`).join('; ')}`);
-        this.name = 'InputError';
-        this.problems = problems;
-    }
-}
-/** A request failed: an HTTP error status, a network error, or a body that could not be understood. */
-class ApiError extends Error {
-    method;
-    url;
-    status;
-    vendorMessage;
-    hint;
-    kind;
-    constructor(details) {
-        const status = details.status === undefined ? 'no answer' : `HTTP ${details.status}`;
-        // A server can say anything at any length: quote a few KB of it, never the whole of a huge answer.
-        const vendorMessage = quote(details.vendorMessage);
-        super(`${details.method} ${details.url} failed (${status}): ${vendorMessage}` +
-            (details.hint ? `. ${details.hint}` : ''));
-        this.name = 'ApiError';
-        this.method = details.method;
-        this.url = details.url;
-        this.status = details.status;
-        this.vendorMessage = vendorMessage;
-        this.hint = details.hint;
-        this.kind = details.kind ?? defaultKind(details.status);
-    }
-}
-function defaultKind(status) {
-    if (status === undefined)
-        return 'network';
-    return status >= 200 && status < 300 ? 'unexpected' : 'status';
-}
-/** The vendor ran the job and reported that it failed; `errors` are the vendor's own messages. */
-class JobFailedError extends Error {
-    jobId;
-    state;
-    errors;
-    hint;
-    constructor(summary, details) {
-        const errors = collapseRepeats(details.errors);
-        const first = errors[0] === undefined ? undefined : quote(errors[0]);
-        super(`${summary}${first ? `: ${first}` : ''}` +
-            (errors.length > 1 ? ` (and ${errors.length - 1} more, see the annotations)` : '') +
-            (details.hint ? `. ${details.hint}` : ''));
-        this.name = 'JobFailedError';
-        this.jobId = details.jobId;
-        this.state = details.state;
-        this.errors = errors.map((error) => quote(error));
-        this.hint = details.hint;
-    }
-}
-/** An artifact the user asked for could not be uploaded, on a runner that takes artifacts. */
-class ArtifactError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ArtifactError';
-    }
-}
-/** The action's `timeout` ran out before the job finished. */
-class errors_TimeoutError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'TimeoutError';
-    }
-}
-/** The run was cancelled (SIGINT/SIGTERM from the runner). */
-class CancelledError extends Error {
-    constructor(message = 'The run was cancelled') {
-        super(message);
-        this.name = 'CancelledError';
-    }
-}
-/** The same line said n times reads once, with its count: "… (×9)". Order of first appearance is kept. */
-function collapseRepeats(lines) {
-    const counts = new Map();
-    for (const line of lines)
-        counts.set(line, (counts.get(line) ?? 0) + 1);
-    return [...counts].map(([line, count]) => (count > 1 ? `${line} (×${count})` : line));
-}
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    // Errors from another realm (a VM context) fail `instanceof Error` but still carry their message.
-    const message = error?.message;
-    return typeof message === 'string' ? message : String(error);
-}
-/** The most of one piece of vendor text that a message quotes. */
-const QUOTE_MAX_CHARS = 4000;
-/** `text`, cut to `maxChars` with "…(N more bytes)" when longer, so a message stays readable whatever came in. */
-function quote(text, maxChars = QUOTE_MAX_CHARS) {
-    if (text.length <= maxChars)
-        return text;
-    return `${text.slice(0, maxChars)}${moreBytes(Buffer.byteLength(text.slice(maxChars)))}`;
-}
-/** "…(1,234 more bytes)": what a cut-off quote or body left out. */
-function moreBytes(bytes) {
-    return bytes === undefined ? '…(and more, not read)' : `…(${bytes.toLocaleString('en-US')} more bytes)`;
-}
-/** A file the run writes (an export, a SARIF or results file, a download) could not be written: which, and why. */
-class FileWriteError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'FileWriteError';
-    }
-}
-
-;// CONCATENATED MODULE: ./shared/report/artifact.ts
-/**
- * Artifact upload, only when the user named an artifact. Where the runtime cannot take one (run outside GitHub
- * Actions, or GitHub Enterprise Server, which this artifact client does not support) it warns and the run goes on:
- * the file stays on disk for a later step. Where it can, a failed upload fails the step: the user asked for the
- * artifact and a later job would look for it. Callers report their outputs and files before uploading.
- */
-
-
-/** The `artifact-name` and `retention-days` inputs; undefined when no artifact was asked for. */
-function readArtifactInputs(inputs) {
-    const name = inputs.string('artifact-name');
-    const retentionDays = inputs.integer('retention-days', { min: 1, max: 90 });
-    inputs.onlyWith('retention-days', name !== undefined, 'artifact-name');
-    return name === undefined ? undefined : { name, retentionDays };
-}
-async function uploadArtifact(request, logger) {
-    const where = request.files.join(', ');
-    if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
-        logger.warning(`Artifact '${request.name}' was not uploaded: this runtime has no artifact service (ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL are unset, as outside GitHub Actions). The file stays at ${where}.`, 'Artifact not uploaded');
-        return undefined;
-    }
-    const server = enterpriseServer();
-    if (server) {
-        logger.warning(`Artifact '${request.name}' was not uploaded: ${server} is GitHub Enterprise Server, which this artifact upload does not support. The file stays at ${where}.`, 'Artifact not uploaded');
-        return undefined;
-    }
-    try {
-        // Loaded on demand: the artifact client is most of the bundle and most runs do not need it.
-        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(351), __nccwpck_require__.e(779), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9645));
-        const rootDirectory = commonDirectory(request.files);
-        const response = await new DefaultArtifactClient().uploadArtifact(request.name, request.files, rootDirectory, {
-            retentionDays: request.retentionDays,
-        });
-        logger.info(`Uploaded artifact '${request.name}' (id ${response.id ?? 'unknown'}, ${response.size ?? '?'} bytes).`);
-        return { id: response.id, size: response.size };
-    }
-    catch (error) {
-        throw new ArtifactError(`Artifact '${request.name}' was not uploaded: ${errorMessage(error)}. The file stays at ${where}; re-run the job, or leave artifact-name empty if no later job needs the artifact`);
-    }
-}
-/** The server, when the run is on GitHub Enterprise Server (neither github.com nor a ghe.com data-residency host). */
-function enterpriseServer() {
-    const serverUrl = process.env.GITHUB_SERVER_URL;
-    if (!serverUrl)
-        return undefined;
-    let host;
-    try {
-        host = new URL(serverUrl).hostname.toLowerCase();
-    }
-    catch {
-        return undefined;
-    }
-    const cloud = host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost');
-    return cloud ? undefined : host;
-}
-function commonDirectory(files) {
-    return files
-        .map((file) => external_node_path_.dirname(external_node_path_.resolve(file)))
-        .reduce((common, dir) => {
-        while (!`${dir}${external_node_path_.sep}`.startsWith(`${common}${external_node_path_.sep}`) && common !== external_node_path_.dirname(common)) {
-            common = external_node_path_.dirname(common);
-        }
-        return common;
-    });
-}
 
 ;// CONCATENATED MODULE: ./shared/report/known.ts
 /**
@@ -241,6 +54,8 @@ var core = __nccwpck_require__(77094);
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./shared/fs/file-name.ts
 /** File names built from inputs or vendor text, which must never name a path. */
 /** The most bytes one file name may have on Linux, macOS and Windows file systems alike. */
@@ -489,7 +304,8 @@ function mapJsonStrings(value, map) {
  * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
  * value is redacted; a value is appended to GITHUB_OUTPUT only when it changed. GitHub keeps at most 1 MiB per
  * output: a larger value leaves the output empty and goes to a file in RUNNER_TEMP, which a warning names.
- * Outside a runner (no GITHUB_OUTPUT, e.g. a bundle started by hand) each value is printed as a log line instead.
+ * Outside a runner (no GITHUB_OUTPUT) each value still goes through core.setOutput: @github/local-action records it
+ * there, and the toolkit itself prints it as a `::set-output` line, so a bundle started by hand shows it too.
  */
 
 
@@ -499,8 +315,6 @@ function mapJsonStrings(value, map) {
 
 /** GitHub's limit for one output. */
 const OUTPUT_LIMIT_BYTES = 1024 * 1024;
-/** How much of one value is printed when there is no GITHUB_OUTPUT to write it to. */
-const PRINTED_OUTPUT_LIMIT = 2000;
 /** Sets each output that has a value; an undefined one is left as it was. */
 function setOutputs(outputs, values) {
     for (const [name, value] of Object.entries(values))
@@ -522,7 +336,7 @@ function coreOutputs(logger) {
                 return;
             values.set(name, text);
             if (!process.env.GITHUB_OUTPUT)
-                return logger.info(printedOutput(name, text));
+                return core/* setOutput */.uH(name, text);
             const bytes = Buffer.byteLength(text);
             if (bytes <= OUTPUT_LIMIT_BYTES)
                 return core/* setOutput */.uH(name, text);
@@ -548,13 +362,6 @@ function redactedOutputText(value, logger) {
     // A copy the walk may change: parsed from the JSON text (toJSON applied, undefined left out, as in the output).
     return json_jsonText(mapJsonStrings(JSON.parse(json_jsonText(value)), (text) => logger.redact(text)));
 }
-/** `output name=value`, cut at PRINTED_OUTPUT_LIMIT characters so a large export does not flood the terminal. */
-function printedOutput(name, text) {
-    if (text.length <= PRINTED_OUTPUT_LIMIT)
-        return `output ${name}=${text}`;
-    const rest = text.length - PRINTED_OUTPUT_LIMIT;
-    return `output ${name}=${text.slice(0, PRINTED_OUTPUT_LIMIT)}… (${rest} more characters not shown)`;
-}
 /**
  * Atomically, so a later step never reads half a value. `text` is the output's value, redacted as the output is
  * (JSON string by string); redacting it again as text could break that JSON, so it does not pass writeTextFile.
@@ -567,6 +374,124 @@ function writeOversizeOutput(name, text) {
     (0,external_node_fs_.writeFileSync)(`${file}.partial`, text);
     (0,external_node_fs_.renameSync)(`${file}.partial`, file);
     return file;
+}
+
+;// CONCATENATED MODULE: ./shared/errors.ts
+/**
+ * The error kinds every action reports. `main` turns each into one `setFailed` line plus titled annotations
+ * (see report/run.ts), so each carries what the user needs: what failed, the vendor's words, what to do next.
+ */
+/** The user's configuration is wrong. Raised before any request is sent. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? `Input '${problems[0].input}': ${problems[0].message}`
+            : `${problems.length} input problems: ${problems.map((p) => `'${p.input}': ${p.message}`).join('; ')}`);
+        this.name = 'InputError';
+        this.problems = problems;
+    }
+}
+/** A request failed: an HTTP error status, a network error, or a body that could not be understood. */
+class ApiError extends Error {
+    method;
+    url;
+    status;
+    vendorMessage;
+    hint;
+    kind;
+    constructor(details) {
+        const status = details.status === undefined ? 'no answer' : `HTTP ${details.status}`;
+        // A server can say anything at any length: quote a few KB of it, never the whole of a huge answer.
+        const vendorMessage = quote(details.vendorMessage);
+        super(`${details.method} ${details.url} failed (${status}): ${vendorMessage}` +
+            (details.hint ? `. ${details.hint}` : ''));
+        this.name = 'ApiError';
+        this.method = details.method;
+        this.url = details.url;
+        this.status = details.status;
+        this.vendorMessage = vendorMessage;
+        this.hint = details.hint;
+        this.kind = details.kind ?? defaultKind(details.status);
+    }
+}
+function defaultKind(status) {
+    if (status === undefined)
+        return 'network';
+    return status >= 200 && status < 300 ? 'unexpected' : 'status';
+}
+/** The vendor ran the job and reported that it failed; `errors` are the vendor's own messages. */
+class JobFailedError extends Error {
+    jobId;
+    state;
+    errors;
+    hint;
+    constructor(summary, details) {
+        const errors = collapseRepeats(details.errors);
+        const first = errors[0] === undefined ? undefined : quote(errors[0]);
+        super(`${summary}${first ? `: ${first}` : ''}` +
+            (errors.length > 1 ? ` (and ${errors.length - 1} more, see the annotations)` : '') +
+            (details.hint ? `. ${details.hint}` : ''));
+        this.name = 'JobFailedError';
+        this.jobId = details.jobId;
+        this.state = details.state;
+        this.errors = errors.map((error) => quote(error));
+        this.hint = details.hint;
+    }
+}
+/** An artifact the user asked for could not be uploaded, on a runner that takes artifacts. */
+class ArtifactError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ArtifactError';
+    }
+}
+/** The action's `timeout` ran out before the job finished. */
+class errors_TimeoutError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TimeoutError';
+    }
+}
+/** The run was cancelled (SIGINT/SIGTERM from the runner). */
+class CancelledError extends Error {
+    constructor(message = 'The run was cancelled') {
+        super(message);
+        this.name = 'CancelledError';
+    }
+}
+/** The same line said n times reads once, with its count: "… (×9)". Order of first appearance is kept. */
+function collapseRepeats(lines) {
+    const counts = new Map();
+    for (const line of lines)
+        counts.set(line, (counts.get(line) ?? 0) + 1);
+    return [...counts].map(([line, count]) => (count > 1 ? `${line} (×${count})` : line));
+}
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    // Errors from another realm (a VM context) fail `instanceof Error` but still carry their message.
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+}
+/** The most of one piece of vendor text that a message quotes. */
+const QUOTE_MAX_CHARS = 4000;
+/** `text`, cut to `maxChars` with "…(N more bytes)" when longer, so a message stays readable whatever came in. */
+function quote(text, maxChars = QUOTE_MAX_CHARS) {
+    if (text.length <= maxChars)
+        return text;
+    return `${text.slice(0, maxChars)}${moreBytes(Buffer.byteLength(text.slice(maxChars)))}`;
+}
+/** "…(1,234 more bytes)": what a cut-off quote or body left out. */
+function moreBytes(bytes) {
+    return bytes === undefined ? '…(and more, not read)' : `…(${bytes.toLocaleString('en-US')} more bytes)`;
+}
+/** A file the run writes (an export, a SARIF or results file, a download) could not be written: which, and why. */
+class FileWriteError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'FileWriteError';
+    }
 }
 
 ;// CONCATENATED MODULE: ./shared/report/pr-comment.ts
@@ -1021,6 +946,172 @@ class InputReader {
     }
 }
 
+;// CONCATENATED MODULE: ./shared/report/artifact.ts
+/**
+ * Artifact upload, only when the user named an artifact. Where the runtime cannot take one (run outside GitHub
+ * Actions, or GitHub Enterprise Server, which this artifact client does not support) it warns and the run goes on:
+ * the file stays on disk for a later step. Where it can, a failed upload fails the step: the user asked for the
+ * artifact and a later job would look for it. Callers report their outputs and files before uploading.
+ */
+
+
+/** The `artifact-name` and `retention-days` inputs; undefined when no artifact was asked for. */
+function readArtifactInputs(inputs) {
+    const name = inputs.string('artifact-name');
+    const retentionDays = inputs.integer('retention-days', { min: 1, max: 90 });
+    inputs.onlyWith('retention-days', name !== undefined, 'artifact-name');
+    return name === undefined ? undefined : { name, retentionDays };
+}
+async function uploadArtifact(request, logger) {
+    const where = request.files.join(', ');
+    if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
+        logger.warning(`Artifact '${request.name}' was not uploaded: this runtime has no artifact service (ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL are unset, as outside GitHub Actions). The file stays at ${where}.`, 'Artifact not uploaded');
+        return undefined;
+    }
+    const server = enterpriseServer();
+    if (server) {
+        logger.warning(`Artifact '${request.name}' was not uploaded: ${server} is GitHub Enterprise Server, which this artifact upload does not support. The file stays at ${where}.`, 'Artifact not uploaded');
+        return undefined;
+    }
+    try {
+        // Loaded on demand: the artifact client is most of the bundle and most runs do not need it.
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(351), __nccwpck_require__.e(779), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9645));
+        const rootDirectory = commonDirectory(request.files);
+        const response = await new DefaultArtifactClient().uploadArtifact(request.name, request.files, rootDirectory, {
+            retentionDays: request.retentionDays,
+        });
+        logger.info(`Uploaded artifact '${request.name}' (id ${response.id ?? 'unknown'}, ${response.size ?? '?'} bytes).`);
+        return { id: response.id, size: response.size };
+    }
+    catch (error) {
+        throw new ArtifactError(`Artifact '${request.name}' was not uploaded: ${errorMessage(error)}. The file stays at ${where}; re-run the job, or leave artifact-name empty if no later job needs the artifact`);
+    }
+}
+/** The server, when the run is on GitHub Enterprise Server (neither github.com nor a ghe.com data-residency host). */
+function enterpriseServer() {
+    const serverUrl = process.env.GITHUB_SERVER_URL;
+    if (!serverUrl)
+        return undefined;
+    let host;
+    try {
+        host = new URL(serverUrl).hostname.toLowerCase();
+    }
+    catch {
+        return undefined;
+    }
+    const cloud = host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost');
+    return cloud ? undefined : host;
+}
+function commonDirectory(files) {
+    return files
+        .map((file) => external_node_path_.dirname(external_node_path_.resolve(file)))
+        .reduce((common, dir) => {
+        while (!`${dir}${external_node_path_.sep}`.startsWith(`${common}${external_node_path_.sep}`) && common !== external_node_path_.dirname(common)) {
+            common = external_node_path_.dirname(common);
+        }
+        return common;
+    });
+}
+
+;// CONCATENATED MODULE: ./shared/report/logger.ts
+/** The Logger the flows receive, on top of @actions/core, with our own redaction on every line. */
+
+
+/** Remembers secrets and removes them, in every form they take in text (secret-forms.ts), from text. */
+class SecretRedactor {
+    secrets = new Set();
+    /** Longest first, so a form is never cut by a shorter one inside it. */
+    ordered = [];
+    /** Registers `secret`; returns the forms not known before (none when it is too short to redact). */
+    add(secret) {
+        const added = secretForms(secret).filter((form) => !this.secrets.has(form));
+        for (const form of added)
+            this.secrets.add(form);
+        if (added.length)
+            this.ordered = [...this.secrets].sort((a, b) => b.length - a.length);
+        return added;
+    }
+    redact(text) {
+        let result = text;
+        for (const secret of this.ordered)
+            if (result.includes(secret))
+                result = result.split(secret).join('***');
+        return result;
+    }
+}
+/**
+ * Makes text safe to print as plain log lines: the runner reads every stdout line (split at CR or LF) that starts
+ * with `::` (after whitespace) as a workflow command, and `##[name]` anywhere in a line as the legacy form. Vendor
+ * text and inputs end up in log lines, so no line of theirs may start one: a leading `::` becomes `\::`, `##[`
+ * becomes `##\[`, and a bare CR (which the runner would take as a line break) a visible `\r`.
+ */
+function neutralizeCommands(text) {
+    return text
+        .replace(/\r\n/g, '\n')
+        .replace(/\r/g, '\\r')
+        .split('\n')
+        .map((line) => line.replace(/^([\s\u0085]*)::/, '$1\\::').replace(/##\[/g, '##\\['))
+        .join('\n');
+}
+function coreLogger(redactor = new SecretRedactor()) {
+    const r = (text) => redactor.redact(text);
+    const properties = (title, location) => ({
+        ...(title ? { title: r(title) } : {}),
+        ...(location ? { file: r(location.file), startLine: location.line } : {}),
+    });
+    return {
+        isDebug: core/* isDebug */._o(),
+        // debug, warning, error and notice are workflow commands: the toolkit escapes CR, LF and % in them.
+        debug: (message) => core/* debug */.Yz(r(message)),
+        info: (message) => core/* info */.pq(neutralizeCommands(r(message))),
+        warning: (message, title, location) => core/* warning */.$e(r(message), properties(title, location)),
+        error: (message, title, location) => core/* error */.z3(r(message), properties(title, location)),
+        notice: (message, title, location) => core/* notice */.lm(r(message), properties(title, location)),
+        mask: (secret) => {
+            if (!secret)
+                return;
+            core/* setSecret */.Pq(secret);
+            for (const form of redactor.add(secret))
+                if (form !== secret)
+                    core/* setSecret */.Pq(form);
+        },
+        redact: r,
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/hosts/github.ts
+/**
+ * GitHub Actions, the first host: inputs from `INPUT_*`, lines and annotations as workflow commands through
+ * @actions/core, outputs into GITHUB_OUTPUT, the summary into GITHUB_STEP_SUMMARY, artifacts to the artifact service.
+ */
+
+
+
+
+
+
+function githubHost(inputs = environmentInputs) {
+    return {
+        name: 'github',
+        inputs,
+        logger: (redactor) => coreLogger(redactor),
+        outputs: (logger) => coreOutputs(logger),
+        async writeSummary(markdown, logger) {
+            // Outside a runner (no GITHUB_STEP_SUMMARY) the summary is printed to the log, so a local run still shows it.
+            if (!process.env.GITHUB_STEP_SUMMARY)
+                return logger.info(`Job summary:\n${markdown}`);
+            try {
+                await core/* summary */.z.addRaw(markdown, true).write();
+            }
+            catch (error) {
+                logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
+            }
+        },
+        uploadArtifact: uploadArtifact,
+        close: async () => undefined,
+    };
+}
+
 ;// CONCATENATED MODULE: ./shared/runtime.ts
 /**
  * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
@@ -1115,72 +1206,6 @@ function runtime_formatDuration(ms) {
     return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
 }
 
-;// CONCATENATED MODULE: ./shared/report/logger.ts
-/** The Logger the flows receive, on top of @actions/core, with our own redaction on every line. */
-
-
-/** Remembers secrets and removes them, in every form they take in text (secret-forms.ts), from text. */
-class SecretRedactor {
-    secrets = new Set();
-    /** Longest first, so a form is never cut by a shorter one inside it. */
-    ordered = [];
-    /** Registers `secret`; returns the forms not known before (none when it is too short to redact). */
-    add(secret) {
-        const added = secretForms(secret).filter((form) => !this.secrets.has(form));
-        for (const form of added)
-            this.secrets.add(form);
-        if (added.length)
-            this.ordered = [...this.secrets].sort((a, b) => b.length - a.length);
-        return added;
-    }
-    redact(text) {
-        let result = text;
-        for (const secret of this.ordered)
-            if (result.includes(secret))
-                result = result.split(secret).join('***');
-        return result;
-    }
-}
-/**
- * Makes text safe to print as plain log lines: the runner reads every stdout line (split at CR or LF) that starts
- * with `::` (after whitespace) as a workflow command, and `##[name]` anywhere in a line as the legacy form. Vendor
- * text and inputs end up in log lines, so no line of theirs may start one: a leading `::` becomes `\::`, `##[`
- * becomes `##\[`, and a bare CR (which the runner would take as a line break) a visible `\r`.
- */
-function neutralizeCommands(text) {
-    return text
-        .replace(/\r\n/g, '\n')
-        .replace(/\r/g, '\\r')
-        .split('\n')
-        .map((line) => line.replace(/^([\s\u0085]*)::/, '$1\\::').replace(/##\[/g, '##\\['))
-        .join('\n');
-}
-function coreLogger(redactor = new SecretRedactor()) {
-    const r = (text) => redactor.redact(text);
-    const properties = (title, location) => ({
-        ...(title ? { title: r(title) } : {}),
-        ...(location ? { file: r(location.file), startLine: location.line } : {}),
-    });
-    return {
-        isDebug: core/* isDebug */._o(),
-        // debug, warning, error and notice are workflow commands: the toolkit escapes CR, LF and % in them.
-        debug: (message) => core/* debug */.Yz(r(message)),
-        info: (message) => core/* info */.pq(neutralizeCommands(r(message))),
-        warning: (message, title, location) => core/* warning */.$e(r(message), properties(title, location)),
-        error: (message, title, location) => core/* error */.z3(r(message), properties(title, location)),
-        notice: (message, title, location) => core/* notice */.lm(r(message), properties(title, location)),
-        mask: (secret) => {
-            if (!secret)
-                return;
-            core/* setSecret */.Pq(secret);
-            for (const form of redactor.add(secret))
-                if (form !== secret)
-                    core/* setSecret */.Pq(form);
-        },
-        redact: r,
-    };
-}
-
 ;// CONCATENATED MODULE: ./shared/report/markdown.ts
 /**
  * Text for the job summary and the pull-request comment. Vendor and contributor text (names, paths, messages) goes
@@ -1201,6 +1226,7 @@ class Markdown {
  */
 let redactSpan = (text) => text;
 const REDACTED = '***';
+const ESCAPED_REDACTED = '\\*\\*\\*';
 function redactSpansWith(redact) {
     redactSpan = redact;
 }
@@ -1241,9 +1267,9 @@ const WORD = /[\p{L}\p{N}]/u;
  */
 function escapeSpan(text) {
     const whole = redactSpan(text);
-    // What redaction put in shows as `***`, not escaped; the rest of the span is escaped as usual.
+    // Escaped piece by piece, so what redaction put in shows as `***` wherever it stands (next to bold, say).
     if (whole !== text)
-        return whole.split(REDACTED).map(escapeSpan).join(REDACTED);
+        return whole.split(REDACTED).map(escapeSpan).join(ESCAPED_REDACTED);
     let source = whole;
     let cut = '';
     if (source.length > SPAN_MAX_CHARS) {
@@ -1778,11 +1804,11 @@ function render(blocks, allowances) {
 
 ;// CONCATENATED MODULE: ./shared/report/run.ts
 /**
- * The frame every action's main runs in: builds the logger, input reader, outputs and summary; wires the runner's
- * cancel signals to an AbortSignal; and turns each error kind into one clear failure line plus titled annotations.
- * The summary is written on every path, so a failed run still tells what it did.
+ * The frame every action's main runs in: on its host (GitHub, or the CI the config-promotion command runs on), it
+ * builds the logger, input reader, outputs and summary; wires the cancel signals to an AbortSignal; and turns each
+ * error kind into one clear failure line plus titled annotations. The summary is written on every path, so a
+ * failed run still tells what it did.
  */
-
 
 
 
@@ -1799,7 +1825,8 @@ const CANCEL_GRACE_MS = 1500;
  * last thing a reader of either sees is the outcome; a failure's error line takes that place on failure.
  */
 async function runAction(options, main) {
-    const logger = coreLogger();
+    const host = options.host ?? githubHost();
+    const logger = host.logger(new SecretRedactor());
     let spansRedacted = false;
     redactSpansWith((text) => {
         const redacted = logger.redact(text);
@@ -1821,12 +1848,14 @@ async function runAction(options, main) {
     const summary = new Summary();
     const context = {
         logger,
-        inputs: new InputReader(options.source ?? environmentInputs, logger),
-        outputs: coreOutputs(logger),
+        inputs: new InputReader(options.source ?? host.inputs, logger),
+        outputs: host.outputs(logger),
         summary,
         clock,
         signal: controller.signal,
         runtime: (timeoutMs) => ({ clock, logger, signal: controller.signal, deadline: new Deadline(clock, timeoutMs) }),
+        uploadArtifact: (request) => host.uploadArtifact(request, logger),
+        host: host.name,
     };
     let closing;
     try {
@@ -1842,7 +1871,8 @@ async function runAction(options, main) {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
     }
-    await writeSummary(options.title, summary, logger, spansRedacted);
+    await writeSummary(options.title, summary, host, logger, spansRedacted);
+    await host.close(logger);
     closing();
 }
 /**
@@ -1879,7 +1909,7 @@ function reportFailure(error, logger, summary) {
     else if (error instanceof Error && error.stack) {
         logger.debug(mappedStack(error.stack));
     }
-    process.exitCode = core/* ExitCode */.yU.Failure;
+    process.exitCode = 1;
     summary.verdict(`❌ Failed: ${message}`);
     if (details.length > 1)
         summary.list(details.map((d) => d.message));
@@ -1909,19 +1939,11 @@ function apiErrorTitle(error) {
             return `HTTP ${error.status}`;
     }
 }
-/** Outside a runner (no GITHUB_STEP_SUMMARY) the summary is printed to the log, so a local run still shows it. */
-async function writeSummary(title, summary, logger, spansRedacted) {
+/** Redacted, then cut again (redaction can lengthen the text: a one-character secret becomes ***). */
+async function writeSummary(title, summary, host, logger, spansRedacted) {
     const markdown = `## ${title}\n\n${summary.toMarkdown()}`;
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return logger.info(`Job summary:\n${markdown}`);
-    try {
-        // Cut again after redaction, which can lengthen the text (a one-character secret becomes ***).
-        const redacted = redactFileText(markdown, 'The job summary', logger, { redactedBefore: spansRedacted });
-        await core/* summary */.z.addRaw(cutToBytes(redacted, SUMMARY_LIMIT_BYTES), true).write();
-    }
-    catch (error) {
-        logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
-    }
+    const redacted = redactFileText(markdown, 'The job summary', logger, { redactedBefore: spansRedacted });
+    await host.writeSummary(cutToBytes(redacted, SUMMARY_LIMIT_BYTES), logger);
 }
 
 // EXTERNAL MODULE: external "node:zlib"
@@ -3991,7 +4013,6 @@ async function checkPackageIsZip(inputs, file) {
 
 
 
-
 function run(options = {}) {
     return runAction({ title: 'SMAX Dev2Prod promotion', ...options }, main);
 }
@@ -4008,7 +4029,7 @@ async function main(context) {
             runtime,
             report: known.report,
             clientFor: (tenant) => smaxClient(tenant, runtime),
-            uploadArtifact: (request) => uploadArtifact(request, logger),
+            uploadArtifact: context.uploadArtifact,
         });
         known.report(result);
         return promoteVerdict(config, result);
@@ -4444,7 +4465,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  yU: () => (/* binding */ ExitCode),
   Yz: () => (/* binding */ core_debug),
   z3: () => (/* binding */ error),
   pq: () => (/* binding */ info),
@@ -4456,7 +4476,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, markdownSummary, platform, saveState, setCommandEcho, setFailed, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, markdownSummary, platform, saveState, setCommandEcho, setFailed, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
