@@ -5,11 +5,12 @@ import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js'
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
 import { formatDuration } from '../../../shared/runtime.js';
 import { serviceNowClient } from '../../../shared/vendors/servicenow/connection.js';
-import { gateVerdict, summarizeGate } from '../../../shared/validation/report.js';
-import { gateFailure, runGateStep } from '../../../shared/validation/step.js';
+import { gateValues, gateVerdict, summarizeGate, type GateReport } from '../../../shared/validation/report.js';
+import type { GateInputs } from '../../../shared/validation/inputs.js';
+import { gateFailure, runGateStep, type GateStepDeps } from '../../../shared/validation/step.js';
 import type { GateResult } from '../../../shared/validation/types.js';
 import { readUploadInputs } from './config.js';
-import { plannedFiles, runUploads, type UploadResult } from './upload.js';
+import { plannedFiles, runUploads, type UploadConfig, type UploadResult } from './upload.js';
 
 export function run(options: Partial<RunOptions> = {}): Promise<void> {
   return runAction({ title: 'ServiceNow CDM upload', ...options }, main);
@@ -24,42 +25,20 @@ async function main(context: ActionContext): Promise<string> {
   const client = serviceNowClient(connection, runtime);
   logger.info(`Uploading ${items.length} item(s) to ${appName} (${target}${asFile ? ', as file nodes' : ''}).`);
   const uploads = new Known<UploadResult>((part) => setOutputs(outputs, uploadOutputs(part)));
-  const gated = new Known<GateResult>();
-  let gate: GateResult | undefined;
+  const gated = new Known<GateReport>((part) => setOutputs(outputs, gateOutputs(part)));
   try {
     const uploaded = await runUploads(config, { client, runtime, report: uploads.report });
     uploads.report(uploaded);
-    if (gateInputs) {
-      gate = await runGateStep(
-        {
-          appName,
-          changesetNumber: uploaded.changesetNumber,
-          deployableNames: [],
-          revalidate: false,
-          publish: false,
-          serverValidates: config.autoValidate,
-          uploadedFiles: uploaded.files.flatMap((f) =>
-            f.file && f.namePath ? [{ file: f.file, namePath: f.namePath }] : [],
-          ),
-          pollIntervalMs: config.pollIntervalMs,
-          ...gateInputs,
-        },
-        {
-          client,
-          connection,
-          runtime,
-          outputs,
-          publishedOutput: false,
-          report: gated.report,
-        },
-      );
-      const failure = gateFailure(gate);
-      if (failure) throw failure;
-    }
+    const gate =
+      gateInputs &&
+      (await gateTheCommit(config, gateInputs, uploaded, { client, connection, runtime, report: gated.report }));
+    const failure = gate && gateFailure(gate);
+    if (failure) throw failure;
     const changeset = uploaded.changesetNumber ? ` in changeset ${uploaded.changesetNumber}` : '';
     const state = uploaded.changesetState ? ` (${uploaded.changesetState})` : '';
     return `✅ Uploaded ${uploaded.files.length} item(s) to ${appName}${changeset}${state}${gate ? `; ${gateVerdict(gate)}` : ''}.`;
   } finally {
+    const gate = gated.value.result;
     summarizeGate(summary, gate?.snapshots ?? gated.value.snapshots ?? [], gate);
     const done = uploads.value;
     const files = done.files ?? plannedFiles(items);
@@ -96,5 +75,47 @@ export function uploadOutputs(part: Partial<UploadResult>): Record<string, Outpu
     'upload-ids': uploadIds?.length ? uploadIds : undefined,
     files: part.files,
     state: part.state,
+  };
+}
+
+/** The gate over the snapshots the commit created: ServiceNow validates them itself when the upload asked it to. */
+function gateTheCommit(
+  config: UploadConfig,
+  gateInputs: GateInputs,
+  uploaded: UploadResult,
+  deps: GateStepDeps,
+): Promise<GateResult> {
+  return runGateStep(
+    {
+      appName: config.options.appName,
+      changesetNumber: uploaded.changesetNumber,
+      deployableNames: [],
+      revalidate: false,
+      publish: false,
+      serverValidates: config.autoValidate,
+      uploadedFiles: uploaded.files.flatMap((f) =>
+        f.file && f.namePath ? [{ file: f.file, namePath: f.namePath }] : [],
+      ),
+      pollIntervalMs: config.pollIntervalMs,
+      ...gateInputs,
+    },
+    deps,
+  );
+}
+
+/** The step's outputs for what the gate after the commit reported (`validate: true`); unknown ones are left out. */
+export function gateOutputs(part: Partial<GateReport>): Record<string, OutputValue | undefined> {
+  const values = gateValues(part);
+  return {
+    snapshots: values.snapshots,
+    'snapshot-name': values.snapshotName,
+    'snapshot-id': values.snapshotId,
+    'snapshot-names': values.snapshotNames,
+    'validation-status': values.validationStatus,
+    'validation-results': values.validationResults,
+    failures: values.failures,
+    warnings: values.warnings,
+    'sarif-file': values.sarifFile,
+    'results-file': values.resultsFile,
   };
 }
