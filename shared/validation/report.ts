@@ -2,7 +2,6 @@
  * What the gate's result becomes for the user, the same in every action that runs it: step outputs, annotations
  * on the file lines, and the job summary (verdict per deployable first, then the findings grouped by policy).
  */
-import type { Outputs } from '../report/outputs.js';
 import { uriPath } from '../fs/uri.js';
 import { code, link, md, type Markdown } from '../report/markdown.js';
 import type { Summary } from '../report/summary.js';
@@ -19,38 +18,50 @@ const FOLD_AFTER = 5;
 /** The order findings are listed in: what fails the gate first. */
 const SEVERITIES: Finding['severity'][] = ['failure', 'warning', 'exception', 'information'];
 
-/**
- * The snapshot outputs, set the moment the snapshots are known; `snapshot-names` only once the list is `complete`,
- * and `snapshot-name` and `snapshot-id` only when it then holds one snapshot (an output cannot be taken back).
- */
-export function setSnapshotOutputs(outputs: Outputs, snapshots: readonly GatedSnapshot[], complete: boolean): void {
-  outputs.set('snapshots', snapshots.map(snapshotSummary));
-  if (complete && snapshots.length === 1) {
-    outputs.set('snapshot-name', snapshots[0].name);
-    outputs.set('snapshot-id', snapshots[0].sysId);
-  }
-  // By deployable name, so a later step picks "the Production snapshot" with fromJSON(...).Production.
-  if (complete) outputs.set('snapshot-names', Object.fromEntries(snapshots.map((s) => [s.deployable, s.name])));
-  if (snapshots.length) outputs.set('validation-status', worstStatus(snapshots.map(snapshotStatus)));
+/** What the gate step reports as it goes: the snapshots known so far, whether they are all found, and the result. */
+export interface GateReport {
+  snapshots: readonly GatedSnapshot[];
+  /** True once every gated snapshot has been found: only then is the list final. */
+  allFound: boolean;
+  /** Once the gate has ended. */
+  result: GateResult;
 }
 
-/** Every validation output; `published` only for a step that has that output. */
-export function setGateOutputs(outputs: Outputs, result: GateResult, logger: Logger, published: boolean): void {
-  setSnapshotOutputs(outputs, result.snapshots, true);
-  outputs.set('validation-status', result.status);
+/**
+ * The values behind the gate's outputs, for each action to map to its own output names; undefined for what is not
+ * known yet. The snapshot list is there as soon as any is known; the names only once it is complete, and the single
+ * `snapshotName`/`snapshotId` only when it then holds one snapshot (an output cannot be taken back).
+ */
+export function gateValues(part: Partial<GateReport>) {
+  const snapshots = part.result?.snapshots ?? part.snapshots;
+  const complete = part.result !== undefined || (part.allFound ?? false);
+  const only = complete && snapshots?.length === 1 ? snapshots[0] : undefined;
+  const findings = part.result?.findings;
+  return {
+    snapshots: snapshots?.map(snapshotSummary),
+    snapshotName: only?.name,
+    snapshotId: only?.sysId,
+    // By deployable name, so a later step picks "the Production snapshot" with fromJSON(...).Production.
+    snapshotNames: complete && snapshots ? Object.fromEntries(snapshots.map((s) => [s.deployable, s.name])) : undefined,
+    validationStatus:
+      part.result?.status ?? (snapshots?.length ? worstStatus(snapshots.map(snapshotStatus)) : undefined),
+    validationResults: findings && boundedFindings(findings).kept,
+    failures: findings?.filter((f) => f.severity === 'failure').length,
+    warnings: findings?.filter((f) => f.severity === 'warning').length,
+    sarifFile: part.result?.sarif.path,
+    resultsFile: part.result?.results.path,
+    published: part.result?.published,
+  };
+}
+
+/** Says so when the findings output could not hold every finding. */
+export function noticeShortenedFindings(result: GateResult, logger: Logger): void {
   const { kept, total } = boundedFindings(result.findings);
-  outputs.set('validation-results', kept);
-  if (kept.length < total) {
-    logger.notice(
-      `validation-results holds ${kept.length} of ${total} findings (a step output must stay under 1 MB); every finding is in ${result.results.path}.`,
-      'Findings output shortened',
-    );
-  }
-  outputs.set('failures', result.findings.filter((f) => f.severity === 'failure').length);
-  outputs.set('warnings', result.findings.filter((f) => f.severity === 'warning').length);
-  outputs.set('sarif-file', result.sarif.path);
-  outputs.set('results-file', result.results.path);
-  if (published) outputs.set('published', result.published);
+  if (kept.length === total) return;
+  logger.notice(
+    `validation-results holds ${kept.length} of ${total} findings (a step output must stay under 1 MB); every finding is in ${result.results.path}.`,
+    'Findings output shortened',
+  );
 }
 
 export function boundedFindings(findings: readonly Finding[]): { kept: Finding[]; total: number } {

@@ -1,15 +1,15 @@
 /**
- * The gate as an action step runs it, the same in cdm-validate and cdm-upload: outputs set as soon as the snapshots
- * are known, the result's outputs and annotations at the end, and the failure the step ends with.
+ * The gate as an action step runs it, the same in cdm-validate and cdm-upload: the snapshots reported as soon as
+ * they are known, the result reported and annotated at the end, and the failure the step ends with. Each action maps
+ * what is reported to its own outputs.
  */
 import { JobFailedError } from '../errors.js';
 import type { ApiClient } from '../http/client.js';
 import type { Report } from '../report/known.js';
-import type { Outputs } from '../report/outputs.js';
 import type { Runtime } from '../runtime.js';
 import type { ServiceNowConnection } from '../vendors/servicenow/connection.js';
 import { runValidationGate } from './gate.js';
-import { annotateFindings, setGateOutputs, setSnapshotOutputs } from './report.js';
+import { annotateFindings, noticeShortenedFindings, type GateReport } from './report.js';
 import type { GateResult, GateSettings } from './types.js';
 
 /** How long a requested validation may show no sign of starting. */
@@ -19,18 +19,15 @@ export interface GateStepDeps {
   client: ApiClient;
   connection: ServiceNowConnection;
   runtime: Runtime;
-  outputs: Outputs;
-  /** The step has a `published` output (cdm-validate; cdm-upload leaves publishing to ServiceNow). */
-  publishedOutput: boolean;
-  /** Also told of the snapshots as they become known (for the summary of a run that fails part-way). */
-  report?: Report<GateResult>;
+  /** Told of the snapshots as they become known, and of the result once the gate ends. */
+  report: Report<GateReport>;
 }
 
 export async function runGateStep(
   settings: Omit<GateSettings, 'startGraceMs'>,
   deps: GateStepDeps,
 ): Promise<GateResult> {
-  const { outputs, runtime } = deps;
+  const { runtime } = deps;
   const result = await runValidationGate(
     { ...settings, startGraceMs: START_GRACE_MS },
     {
@@ -39,13 +36,12 @@ export async function runGateStep(
       runtime,
       toolVersion: process.env.GITHUB_ACTION_REF || undefined,
       report: ({ snapshots, allFound }) => {
-        if (!snapshots) return;
-        setSnapshotOutputs(outputs, snapshots, allFound ?? false);
-        deps.report?.({ snapshots: [...snapshots] });
+        if (snapshots) deps.report({ snapshots: [...snapshots], allFound: allFound ?? false });
       },
     },
   );
-  setGateOutputs(outputs, result, runtime.logger, deps.publishedOutput);
+  deps.report({ snapshots: result.snapshots, allFound: true, result });
+  noticeShortenedFindings(result, runtime.logger);
   annotateFindings(result.findings, runtime.logger);
   if (result.passed) runtime.logger.info(`Policy validation passed: ${result.status}.`);
   return result;

@@ -2,12 +2,12 @@
 import { errorMessage } from '../../../shared/errors.js';
 import { readArtifactInputs } from '../../../shared/report/artifact.js';
 import { Known } from '../../../shared/report/known.js';
+import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
 import { formatDuration } from '../../../shared/runtime.js';
 import { readGateInputs, readUploadedFiles } from '../../../shared/validation/inputs.js';
-import { gateVerdict, summarizeGate } from '../../../shared/validation/report.js';
+import { gateValues, gateVerdict, summarizeGate, type GateReport } from '../../../shared/validation/report.js';
 import { gateFailure, runGateStep } from '../../../shared/validation/step.js';
-import type { GateResult } from '../../../shared/validation/types.js';
 import { readServiceNowConnection, serviceNowClient } from '../../../shared/vendors/servicenow/connection.js';
 import { readPollInterval } from '../../../shared/poll/poll.js';
 
@@ -46,11 +46,10 @@ async function main(context: ActionContext): Promise<string> {
   const { connection, appName } = inputs.finish(required);
 
   const runtime = context.runtime(timeoutMs);
-  // What the gate found so far, for the summary of a run that ends part-way; `result` once it has ended.
-  const known = new Known<GateResult>();
-  let result: GateResult | undefined;
+  // What the gate found so far, for the outputs and the summary of a run that ends part-way.
+  const known = new Known<GateReport>((part) => setOutputs(outputs, validateOutputs(part)));
   try {
-    result = await runGateStep(
+    const result = await runGateStep(
       {
         appName,
         changesetNumber,
@@ -67,8 +66,6 @@ async function main(context: ActionContext): Promise<string> {
         client: serviceNowClient(connection, runtime),
         connection,
         runtime,
-        outputs,
-        publishedOutput: true,
         report: known.report,
       },
     );
@@ -86,6 +83,7 @@ async function main(context: ActionContext): Promise<string> {
     if (artifactFailure) throw artifactFailure;
     return `✅ ${appName}: ${gateVerdict(result)}.`;
   } finally {
+    const { result } = known.value;
     summarizeGate(summary, result?.snapshots ?? known.value.snapshots ?? [], result);
     summary.details([
       ['Instance', connection.instanceUrl],
@@ -97,4 +95,22 @@ async function main(context: ActionContext): Promise<string> {
       ['Elapsed', formatDuration(runtime.deadline.elapsed())],
     ]);
   }
+}
+
+/** The step's outputs for what the gate reported; the ones not known yet are left out. */
+export function validateOutputs(part: Partial<GateReport>): Record<string, OutputValue | undefined> {
+  const values = gateValues(part);
+  return {
+    snapshots: values.snapshots,
+    'snapshot-name': values.snapshotName,
+    'snapshot-id': values.snapshotId,
+    'snapshot-names': values.snapshotNames,
+    'validation-status': values.validationStatus,
+    'validation-results': values.validationResults,
+    failures: values.failures,
+    warnings: values.warnings,
+    'sarif-file': values.sarifFile,
+    'results-file': values.resultsFile,
+    published: values.published,
+  };
 }

@@ -3,7 +3,9 @@ import { describe, expect, it } from '@jest/globals';
 import { migrationOutputs } from '../../../actions/apim-migrate/src/main.js';
 import { operationOutputs } from '../../../actions/cdm-application/src/main.js';
 import { exportOutputs } from '../../../actions/cdm-export/src/main.js';
-import { uploadOutputs } from '../../../actions/cdm-upload/src/main.js';
+import { gateOutputs, uploadOutputs } from '../../../actions/cdm-upload/src/main.js';
+import { validateOutputs } from '../../../actions/cdm-validate/src/main.js';
+import type { GatedSnapshot, GateResult } from '../../../shared/validation/types.js';
 import { importReport } from '../../../actions/dev2prod-promote/src/judge.js';
 import { promoteOutputs } from '../../../actions/dev2prod-promote/src/main.js';
 import type { ImportStatus } from '../../../shared/vendors/smax/import-status.js';
@@ -73,6 +75,102 @@ describe('cdm-upload outputs', () => {
     expect(set(uploadOutputs({ files }))).toEqual({ 'upload-ids': ['u1'], files });
     expect(set(uploadOutputs({ files: [files[1]] }))).toEqual({ files: [files[1]] });
     expect(set(uploadOutputs({ changesetNumber: '', state: 'error' }))).toEqual({ state: 'error' });
+  });
+});
+
+const snapshot = (deployable: string, validation: string): GatedSnapshot => ({
+  deployable,
+  deployableSysId: `d-${deployable}`,
+  serviceId: '',
+  name: `${deployable}-v2.dpl`,
+  sysId: `s-${deployable}`,
+  number: 'SNAP1',
+  changeset: 'Chset-7',
+  source: 'changeset',
+  validation,
+  published: false,
+  failures: 0,
+  warnings: 0,
+  exceptions: 0,
+});
+
+const gateResult = (snapshots: GatedSnapshot[]): GateResult => ({
+  status: 'passed',
+  passed: true,
+  problems: [],
+  snapshots,
+  findings: [
+    {
+      deployable: 'Production',
+      snapshot: 'Production-v2.dpl',
+      policy: 'Ports',
+      severity: 'warning',
+      description: 'port 80',
+      nodePath: '/a',
+    },
+  ],
+  sarif: { path: '/t/cdm.sarif', bytes: 1, sha256: 'a' },
+  results: { path: '/t/cdm.json', bytes: 1, sha256: 'b' },
+  published: ['Production-v2.dpl'],
+  alreadyPublished: [],
+});
+
+describe('cdm-validate outputs', () => {
+  const production = snapshot('Production', 'passed');
+  const staging = snapshot('Staging', 'failed');
+
+  it('sets snapshots and their status as soon as one is known, the names only once all are found', () => {
+    const found = set(validateOutputs({ snapshots: [production], allFound: false }));
+    expect(Object.keys(found)).toEqual(['snapshots', 'validation-status']);
+    expect(found['validation-status']).toBe('passed');
+    expect(set(validateOutputs({ snapshots: [production, staging], allFound: true }))).toMatchObject({
+      'snapshot-names': { Production: 'Production-v2.dpl', Staging: 'Staging-v2.dpl' },
+      'validation-status': 'failed',
+    });
+    expect(set(validateOutputs({ snapshots: [production, staging], allFound: true }))).not.toHaveProperty(
+      'snapshot-name',
+    );
+    expect(set(validateOutputs({ snapshots: [production], allFound: true }))).toMatchObject({
+      'snapshot-name': 'Production-v2.dpl',
+      'snapshot-id': 's-Production',
+    });
+    expect(set(validateOutputs({ snapshots: [], allFound: false }))).toEqual({ snapshots: [] });
+  });
+
+  it('sets every output from the result once the gate ended, published included', () => {
+    const outputs = set(validateOutputs({ snapshots: [production], allFound: true, result: gateResult([production]) }));
+    expect(Object.keys(outputs)).toEqual([
+      'snapshots',
+      'snapshot-name',
+      'snapshot-id',
+      'snapshot-names',
+      'validation-status',
+      'validation-results',
+      'failures',
+      'warnings',
+      'sarif-file',
+      'results-file',
+      'published',
+    ]);
+    expect(outputs).toMatchObject({
+      failures: 0,
+      warnings: 1,
+      'sarif-file': '/t/cdm.sarif',
+      'results-file': '/t/cdm.json',
+      published: ['Production-v2.dpl'],
+    });
+  });
+});
+
+describe('cdm-upload gate outputs', () => {
+  it('maps the gate to the same names as cdm-validate, without published (ServiceNow publishes)', () => {
+    const production = snapshot('Production', 'passed');
+    expect(set(gateOutputs({ snapshots: [production], allFound: false }))).toEqual(
+      set(validateOutputs({ snapshots: [production], allFound: false })),
+    );
+    const outputs = set(gateOutputs({ result: gateResult([production]) }));
+    expect(outputs).not.toHaveProperty('published');
+    expect(outputs).toMatchObject({ 'snapshot-name': 'Production-v2.dpl', warnings: 1, 'results-file': '/t/cdm.json' });
   });
 });
 

@@ -1,13 +1,12 @@
 /** The gate's outputs and summary: bounded findings, verdict first, long lists folded, vendor text kept inert. */
 import { describe, expect, it } from '@jest/globals';
-import type { Outputs, OutputValue } from '../../../shared/report/outputs.js';
-import { outputText } from '../../../shared/report/outputs.js';
+import { validateOutputs } from '../../../actions/cdm-validate/src/main.js';
 import { Summary } from '../../../shared/report/summary.js';
 import {
   annotateFindings,
   boundedFindings,
   FINDINGS_OUTPUT_LIMIT_BYTES,
-  setGateOutputs,
+  noticeShortenedFindings,
   summarizeGate,
 } from '../../../shared/validation/report.js';
 import type { Finding, GatedSnapshot, GateResult } from '../../../shared/validation/types.js';
@@ -41,11 +40,6 @@ const finding = (i: number, extra: Partial<Finding> = {}): Finding => ({
   ...extra,
 });
 
-function memoryOutputs(): Outputs & { map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return { map, values: map, set: (name: string, value: OutputValue) => map.set(name, outputText(value)) };
-}
-
 const result = (findings: Finding[]): GateResult => ({
   status: 'failed',
   passed: false,
@@ -65,12 +59,11 @@ describe('validation outputs', () => {
     expect(total).toBe(20_000);
     expect(kept.length).toBeLessThan(20_000);
     expect(Buffer.byteLength(JSON.stringify(kept))).toBeLessThanOrEqual(FINDINGS_OUTPUT_LIMIT_BYTES);
-    const outputs = memoryOutputs();
+    const outputs = validateOutputs({ result: result(many) });
+    expect(outputs.failures).toBe(20_000);
+    expect(outputs['validation-results']).toEqual(kept);
     const logger = new MemoryLogger();
-    setGateOutputs(outputs, result(many), logger, true);
-    expect(outputs.map.get('failures')).toBe('20000');
-    expect(outputs.map.get('snapshot-name')).toBe('Production-v3.dpl');
-    expect(outputs.map.get('published')).toBe('[]');
+    noticeShortenedFindings(result(many), logger);
     expect(logger.messages('notice')[0]).toContain(`of 20000 findings`);
     expect(logger.messages('notice')[0]).toContain('/t/cdm.json');
   });
