@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { userinfoOf, withoutUserinfo } from '../shared/inputs/parse.js';
 import { SANDBOX_HEADER } from '../test/sandbox/server.js';
+import { POLICIES_ADMIN_PATH } from '../test/sandbox/servicenow-cdm-policies.js';
 import { SANDBOXES, SANDBOX_PORTS, type RunningSandbox, type SandboxName } from '../test/sandbox/standalone.js';
 import { REPO_ROOT, runAction, type ActionRun } from '../test/support/run-action.js';
 import { TRY_EXAMPLES } from './try-examples.js';
@@ -70,7 +71,11 @@ export async function tryAction(args: string[], options: TryOptions = {}): Promi
     );
     return 2;
   }
-  const fromEnvironment = environmentInputs(plan.action, options.environment ?? process.env);
+  const environment = options.environment ?? process.env;
+  if (!started && example.sandbox === 'servicenow-cdm' && environment.SANDBOX_POLICIES) {
+    print(await givePolicies(url, environment.SANDBOX_POLICIES, example.inputs(url)));
+  }
+  const fromEnvironment = environmentInputs(plan.action, environment);
   const inputs = withoutEmpty({ ...example.inputs(url), ...fromEnvironment, ...plan.overrides });
   // Every folder of the run (the runner's files, the bundle's own temporary files) goes here and is removed after.
   const tempRoot = mkdtempSync(path.join(realpathSync(tmpdir()), `try-${plan.action}-`));
@@ -141,6 +146,33 @@ function environmentInputs(action: string, environment: NodeJS.ProcessEnv): Reco
 /** `input=` with nothing after it leaves the input out, as a workflow that does not set it. */
 function withoutEmpty(inputs: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(inputs).filter(([, value]) => value !== ''));
+}
+
+/**
+ * Hands SANDBOX_POLICIES to the CDM sandbox already running (a sandbox started for the run reads it itself), and
+ * returns the line that says what happened: a running sandbox would otherwise keep the policies it started with.
+ */
+async function givePolicies(url: string, policies: string, login: Record<string, string>): Promise<string> {
+  const restart = `stop the running sandbox and start it again: SANDBOX_POLICIES='${policies}' npm run sandbox -- servicenow-cdm`;
+  try {
+    const response = await fetch(`${url}${POLICIES_ADMIN_PATH}`, {
+      method: 'PUT',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Basic ${Buffer.from(`${login.username}:${login.password}`).toString('base64')}`,
+      },
+      body: JSON.stringify({ policies }),
+      signal: AbortSignal.timeout(2000),
+    });
+    const body = (await response.json().catch(() => ({}))) as { result?: { policies?: string[] } };
+    const names = body.result?.policies;
+    if (!response.ok || !names) {
+      return `SANDBOX_POLICIES is not applied: the running sandbox refused it (HTTP ${response.status}); ${restart}`;
+    }
+    return `SANDBOX_POLICIES: the running sandbox validates with ${names.join(', ')} from now on.`;
+  } catch {
+    return `SANDBOX_POLICIES is not applied: the running sandbox did not take it; ${restart}`;
+  }
 }
 
 /** Which sandbox answers at the URL: its name, 'other' for anything else, 'nothing' when the port is closed. */

@@ -116,6 +116,38 @@ describe('npm run try', () => {
     expect(text).not.toContain('not-the-sandbox-password');
   });
 
+  it('gives SANDBOX_POLICIES to a sandbox already running, and says so', async () => {
+    const sandbox = new ServiceNowCdmSandbox({ validationDurationMs: 200, snapshotDelayMs: 50, uploadDurationMs: 100 });
+    const url = await sandbox.listen();
+    closers.push(() => sandbox.close());
+    const lines: string[] = [];
+    const code = await tryAction(['cdm-validate'], {
+      ports: { 'servicenow-cdm': Number(new URL(url).port) },
+      print: (line) => lines.push(line),
+      environment: { SANDBOX_POLICIES: 'PortRange-failing, Naming' },
+    });
+    expect(lines).toContain(
+      'SANDBOX_POLICIES: the running sandbox validates with PortRange-failing, Naming from now on.',
+    );
+    expect(sandbox.snapshotApi.policies.map((policy) => policy.name)).toEqual(['PortRange-failing', 'Naming']);
+    expect(sandbox.server.requestsTo('PUT', /\/api\/x_sandbox\/policies$/)).toHaveLength(1);
+    expect(code).not.toBe(2);
+  });
+
+  it("leaves the running sandbox's policies alone when SANDBOX_POLICIES is empty", async () => {
+    const sandbox = new ServiceNowCdmSandbox();
+    const url = await sandbox.listen();
+    closers.push(() => sandbox.close());
+    const lines: string[] = [];
+    await tryAction(['cdm-application'], {
+      ports: { 'servicenow-cdm': Number(new URL(url).port) },
+      print: (line) => lines.push(line),
+      environment: { SANDBOX_POLICIES: '' },
+    });
+    expect(lines.join('\n')).not.toContain('SANDBOX_POLICIES');
+    expect(sandbox.server.requestsTo('PUT', /\/api\/x_sandbox\/policies$/)).toHaveLength(0);
+  });
+
   it('refuses a port where something else answers, without sending it anything', async () => {
     const seen: string[] = [];
     const other = http.createServer((req, res) => {

@@ -25,6 +25,7 @@ import {
 import { SandboxServer, serviceNowErrorBody, type SandboxRequest, type SandboxResponse } from './server.js';
 import { CdmAppsSimulator, type CdmAppsOptions } from './servicenow-apps.js';
 import { CdmSnapshotSimulator, type CdmSnapshotOptions } from './servicenow-cdm-snapshots.js';
+import { registerPoliciesAdmin } from './servicenow-cdm-policies.js';
 import { resolveExport, type ExportSource } from './servicenow-cdm-export-source.js';
 
 export { DATA_FORMATS, type AdditionalDeployable, type DataFormat } from './servicenow-cdm-content.js';
@@ -119,6 +120,7 @@ export class ServiceNowCdmSandbox extends BasicOrBearerSandbox {
     this.uploadApi = new CdmUploadSimulator(this, options);
     this.appsApi = new CdmAppsSimulator(this, options);
     this.snapshotApi = new CdmSnapshotSimulator(this, options);
+    registerPoliciesAdmin(this.server, this.snapshotApi);
   }
 
   get uploads(): Map<string, CdmUpload> {
