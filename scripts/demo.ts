@@ -50,8 +50,8 @@ const cases: DemoCase[] = [
       token: cdm.token,
       'api-version': 'v1',
       'app-name': 'PaymentApp',
-      'deployable-name': 'Staging',
-      'additional-deployables': 'SharedServices/Staging',
+      'deployable-name': 'Development',
+      'additional-deployables': 'PaymentApp/Production',
       'exporter-name': 'yaml-exporter',
       'data-format': 'yaml',
     },
@@ -60,7 +60,7 @@ const cases: DemoCase[] = [
   {
     title: 'cdm-export: the exporter fails inside a completed export (ServiceNow answers HTTP 200)',
     action: 'cdm-export',
-    inputs: { ...cdmLogin, 'app-name': 'PaymentApp', 'deployable-name': 'DEP-exporter-failure', 'exporter-name': 'x' },
+    inputs: { ...cdmLogin, 'app-name': 'PaymentApp', 'deployable-name': 'DEP-exporter-failure', 'exporter-name': 'json-exporter' },
     expectSuccess: false,
   },
 ];

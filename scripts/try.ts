@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { userinfoOf, withoutUserinfo } from '../shared/inputs/parse.js';
 import { SANDBOX_HEADER } from '../test/sandbox/server.js';
+import { POLICIES_ADMIN_PATH } from '../test/sandbox/servicenow-cdm-policies.js';
 import { SANDBOXES, SANDBOX_PORTS, type RunningSandbox, type SandboxName } from '../test/sandbox/standalone.js';
 import { REPO_ROOT, runAction, type ActionRun } from '../test/support/run-action.js';
 import { TRY_EXAMPLES } from './try-examples.js';
@@ -19,12 +21,30 @@ export interface TryOptions {
   ports?: Partial<Record<SandboxName, number>>;
   /** Where each printed line goes; default stdout. */
   print?: (line: string) => void;
+  /** Where `INPUT_<NAME>` variables are read from; default process.env. */
+  environment?: NodeJS.ProcessEnv;
 }
 
 /** A problem with the command line: printed with the usage, exit code 2. */
 class UsageError extends Error {}
 
-const SECRET_INPUTS = /(^|-)(password|token)$/;
+/**
+ * The inputs that are secrets, by the actions' naming: every input read as a secret (`password`, `token`,
+ * `source-password`, `target-password`, `github-token`) ends in `password` or `token`; so does apim-migrate's
+ * `status-token`, hidden too, which costs nothing (a contract test keeps this true).
+ */
+export function isSecretInput(name: string): boolean {
+  return /(^|-)(password|token)$/.test(name);
+}
+
+/** An input's value as `try` prints it: secrets hidden, and a URL's user name and password as the actions show it. */
+export function shownInput(name: string, value: string): string {
+  if (isSecretInput(name)) return '***';
+  // Only URLs: a user name such as dev@example.com has an `@` too.
+  const isUrl = /(^|-)url$/.test(name) || value.includes('://');
+  const shown = isUrl && userinfoOf(value) !== undefined ? withoutUserinfo(value) : value;
+  return shown.replace(/\n/g, '\\n');
+}
 
 /** Runs the try and returns the exit code: the action's, or 2 when the command line or the port is wrong. */
 export async function tryAction(args: string[], options: TryOptions = {}): Promise<number> {
@@ -51,14 +71,19 @@ export async function tryAction(args: string[], options: TryOptions = {}): Promi
     );
     return 2;
   }
-  const inputs = withoutEmpty({ ...example.inputs(url), ...plan.overrides });
+  const environment = options.environment ?? process.env;
+  if (!started && example.sandbox === 'servicenow-cdm' && environment.SANDBOX_POLICIES) {
+    print(await givePolicies(url, environment.SANDBOX_POLICIES, example.inputs(url)));
+  }
+  const fromEnvironment = environmentInputs(plan.action, environment);
+  const inputs = withoutEmpty({ ...example.inputs(url), ...fromEnvironment, ...plan.overrides });
   // Every folder of the run (the runner's files, the bundle's own temporary files) goes here and is removed after.
   const tempRoot = mkdtempSync(path.join(realpathSync(tmpdir()), `try-${plan.action}-`));
   try {
     print(`▶ ${plan.action} against ${url} (${started ? 'a sandbox started for this run' : 'the running sandbox'})`);
     print('inputs:');
     for (const [name, value] of Object.entries(inputs)) {
-      print(`  ${name}=${SECRET_INPUTS.test(name) ? '***' : value.replace(/\n/g, '\\n')}`);
+      print(`  ${name}=${shownInput(name, value)}`);
     }
     const run = await runAction(plan.action, {
       inputs,
@@ -105,9 +130,49 @@ function actionInputs(action: string): string[] {
   return Object.keys(metadata.inputs ?? {});
 }
 
+/**
+ * The action's inputs set as `INPUT_<NAME>` in the environment, as the runner passes them: the way to give a secret
+ * without writing it on the command line, which npm echoes.
+ */
+function environmentInputs(action: string, environment: NodeJS.ProcessEnv): Record<string, string> {
+  const inputs: Record<string, string> = {};
+  for (const name of actionInputs(action)) {
+    const value = environment[`INPUT_${name.toUpperCase()}`];
+    if (value !== undefined) inputs[name] = value;
+  }
+  return inputs;
+}
+
 /** `input=` with nothing after it leaves the input out, as a workflow that does not set it. */
 function withoutEmpty(inputs: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(inputs).filter(([, value]) => value !== ''));
+}
+
+/**
+ * Hands SANDBOX_POLICIES to the CDM sandbox already running (a sandbox started for the run reads it itself), and
+ * returns the line that says what happened: a running sandbox would otherwise keep the policies it started with.
+ */
+async function givePolicies(url: string, policies: string, login: Record<string, string>): Promise<string> {
+  const restart = `stop the running sandbox and start it again: SANDBOX_POLICIES='${policies}' npm run sandbox -- servicenow-cdm`;
+  try {
+    const response = await fetch(`${url}${POLICIES_ADMIN_PATH}`, {
+      method: 'PUT',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Basic ${Buffer.from(`${login.username}:${login.password}`).toString('base64')}`,
+      },
+      body: JSON.stringify({ policies }),
+      signal: AbortSignal.timeout(2000),
+    });
+    const body = (await response.json().catch(() => ({}))) as { result?: { policies?: string[] } };
+    const names = body.result?.policies;
+    if (!response.ok || !names) {
+      return `SANDBOX_POLICIES is not applied: the running sandbox refused it (HTTP ${response.status}); ${restart}`;
+    }
+    return `SANDBOX_POLICIES: the running sandbox validates with ${names.join(', ')} from now on.`;
+  } catch {
+    return `SANDBOX_POLICIES is not applied: the running sandbox did not take it; ${restart}`;
+  }
 }
 
 /** Which sandbox answers at the URL: its name, 'other' for anything else, 'nothing' when the port is closed. */

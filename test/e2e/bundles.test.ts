@@ -50,7 +50,12 @@ function expectReportedFailure(run: ActionRun): void {
 describe('cdm-export bundle', () => {
   it('exports a deployable and reports the file', async () => {
     const run = await runAction('cdm-export', {
-      inputs: { ...cdmLogin(), 'app-name': 'PaymentApp', 'deployable-name': 'Production', 'exporter-name': 'x' },
+      inputs: {
+        ...cdmLogin(),
+        'app-name': 'PaymentApp',
+        'deployable-name': 'Production',
+        'exporter-name': 'json-exporter',
+      },
     });
     expect(run.exitCode).toBe(0);
     expect(run.outputs.file).toBe(path.join(run.workspace, 'cdm-export', 'Production.json'));
@@ -63,7 +68,7 @@ describe('cdm-export bundle', () => {
         ...cdmLogin(),
         'app-name': 'PaymentApp',
         'deployable-name': 'DEP-exporter-failure',
-        'exporter-name': 'x',
+        'exporter-name': 'json-exporter',
       },
     });
     expectReportedFailure(run);

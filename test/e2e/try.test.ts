@@ -86,6 +86,68 @@ describe('npm run try', () => {
     expect(leftovers()).toEqual(before);
   });
 
+  it('hides the password of a URL and every password or token input in the input list it prints', async () => {
+    const port = await freePort();
+    const { code, text, lines } = await tryIt(
+      ['cdm-export', `instance-url=http://admin:S3cret-pw@127.0.0.1:${port}`, 'token=T0ken-value'],
+      port,
+    );
+    expect(code).toBe(1);
+    expect(lines).toContain(`  instance-url=http://***@127.0.0.1:${port}`);
+    expect(lines).toContain('  token=***');
+    expect(text).not.toContain('S3cret-pw');
+    expect(text).not.toContain('T0ken-value');
+    // The action refuses the URL, naming the input, and the refusal does not quote the password either.
+    expect(text).toMatch(/instance-url.*must not contain a user name or password/);
+  });
+
+  it('takes an input from an INPUT_ variable of its environment, so a secret stays off the command line', async () => {
+    const lines: string[] = [];
+    const port = await freePort();
+    const code = await tryAction(['cdm-export'], {
+      ports: { 'servicenow-cdm': port },
+      print: (line) => lines.push(line),
+      environment: { INPUT_PASSWORD: 'not-the-sandbox-password' },
+    });
+    const text = lines.join('\n');
+    expect(code).toBe(1);
+    expect(lines).toContain('  password=***');
+    expect(text).toMatch(/\b401\b/);
+    expect(text).not.toContain('not-the-sandbox-password');
+  });
+
+  it('gives SANDBOX_POLICIES to a sandbox already running, and says so', async () => {
+    const sandbox = new ServiceNowCdmSandbox({ validationDurationMs: 200, snapshotDelayMs: 50, uploadDurationMs: 100 });
+    const url = await sandbox.listen();
+    closers.push(() => sandbox.close());
+    const lines: string[] = [];
+    const code = await tryAction(['cdm-validate'], {
+      ports: { 'servicenow-cdm': Number(new URL(url).port) },
+      print: (line) => lines.push(line),
+      environment: { SANDBOX_POLICIES: 'PortRange-failing, Naming' },
+    });
+    expect(lines).toContain(
+      'SANDBOX_POLICIES: the running sandbox validates with PortRange-failing, Naming from now on.',
+    );
+    expect(sandbox.snapshotApi.policies.map((policy) => policy.name)).toEqual(['PortRange-failing', 'Naming']);
+    expect(sandbox.server.requestsTo('PUT', /\/api\/x_sandbox\/policies$/)).toHaveLength(1);
+    expect(code).not.toBe(2);
+  });
+
+  it("leaves the running sandbox's policies alone when SANDBOX_POLICIES is empty", async () => {
+    const sandbox = new ServiceNowCdmSandbox();
+    const url = await sandbox.listen();
+    closers.push(() => sandbox.close());
+    const lines: string[] = [];
+    await tryAction(['cdm-application'], {
+      ports: { 'servicenow-cdm': Number(new URL(url).port) },
+      print: (line) => lines.push(line),
+      environment: { SANDBOX_POLICIES: '' },
+    });
+    expect(lines.join('\n')).not.toContain('SANDBOX_POLICIES');
+    expect(sandbox.server.requestsTo('PUT', /\/api\/x_sandbox\/policies$/)).toHaveLength(0);
+  });
+
   it('refuses a port where something else answers, without sending it anything', async () => {
     const seen: string[] = [];
     const other = http.createServer((req, res) => {

@@ -70,6 +70,8 @@ describe('cdm-export end to end', () => {
   });
 
   it('writes a string format byte for byte to the given output file, with the documented query parameters', async () => {
+    sandbox.appsApi.store.addDeployable('SharedServices', 'Shared-Prod');
+    for (let version = 1; version <= 3; version += 1) sandbox.snapshotApi.seedSnapshot('PaymentApp', 'Production');
     const run = await runInProcess('cdm-export', {
       inputs: {
         ...basicInputs(),
@@ -79,7 +81,7 @@ describe('cdm-export end to end', () => {
         'api-version': 'v1',
         'data-format': 'properties',
         'snapshot-name': 'Production-v3.dpl',
-        'additional-deployables': 'SharedApp/Shared-Prod\nLogging/Prod',
+        'additional-deployables': 'SharedServices/Shared-Prod\nPaymentApp/Development',
         'exporter-args': '{"env":"prod"}',
         'restrict-export': 'true',
         'output-file': 'out/nested/prod.properties',
@@ -95,8 +97,8 @@ describe('cdm-export end to end', () => {
       dataFormat: 'properties',
       snapshotName: 'Production-v3.dpl',
       additionalDeployables: JSON.stringify([
-        { app_name: 'SharedApp', deployable_name: 'Shared-Prod' },
-        { app_name: 'Logging', deployable_name: 'Prod' },
+        { app_name: 'SharedServices', deployable_name: 'Shared-Prod' },
+        { app_name: 'PaymentApp', deployable_name: 'Development' },
       ]),
       args: '{"env":"prod"}',
       restrictExport: 'true',
@@ -221,11 +223,11 @@ describe('cdm-export end to end', () => {
 
   it('exports with additional deployables given as a JSON array', async () => {
     const run = await exportAction(
-      basicInputs({ 'additional-deployables': '[{"app_name": "SharedApp", "deployable_name": "Shared-Prod"}]' }),
+      basicInputs({ 'additional-deployables': '[{"app_name": "PaymentApp", "deployable_name": "Development"}]' }),
     );
     expect(run.exitCode).toBe(0);
     expect(JSON.parse(posts()[0].query.get('additionalDeployables') ?? 'null')).toEqual([
-      { app_name: 'SharedApp', deployable_name: 'Shared-Prod' },
+      { app_name: 'PaymentApp', deployable_name: 'Development' },
     ]);
   });
 
@@ -333,6 +335,7 @@ describe('cdm-export: vendor text and inputs stay data', () => {
   });
 
   it('writes the default file inside cdm-export/ whatever the deployable name says', async () => {
+    sandbox.appsApi.store.addDeployable('PaymentApp', '../../escaped');
     const run = await exportAction(basicInputs({ 'deployable-name': '../../escaped' }));
     expect(run.exitCode).toBe(0);
     expect(run.outputs.file).toBe(path.join(run.workspace, 'cdm-export', 'escaped.json'));

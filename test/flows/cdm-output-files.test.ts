@@ -134,6 +134,7 @@ describe('output files that are not regular files', () => {
 
   it('a long deployable name becomes a default file name within 255 bytes', async () => {
     const name = `Prod-${'€'.repeat(100)}`;
+    sandbox.appsApi.store.addDeployable('PaymentApp', name);
     const run = await exportTo({ 'deployable-name': name });
     expect(run.exitCode).toBe(0);
     expect(Buffer.byteLength(path.basename(run.outputs.file))).toBeLessThanOrEqual(255);

@@ -174,7 +174,12 @@ describe('ServiceNowCdmSandbox', () => {
     return { status: res.status, body: (await res.json()) as ExportResult };
   };
   const startExport = async (params: Record<string, string> = {}, prefix = EXPORTS): Promise<string> => {
-    const query = new URLSearchParams({ appName: 'App', deployableName: 'DEP1', exporterName: 'exp', ...params });
+    const query = new URLSearchParams({
+      appName: 'PaymentApp',
+      deployableName: 'Production',
+      exporterName: 'json-exporter',
+      ...params,
+    });
     const { status, body } = await call('POST', `${prefix}?${query}`);
     expect(status).toBe(200);
     expect(body.result.export_id).toMatch(/^[0-9a-f]{32}$/);
@@ -184,7 +189,10 @@ describe('ServiceNowCdmSandbox', () => {
   const content = (id: string) => call('GET', `${EXPORTS}/${id}/content`);
 
   it('requires authentication and accepts the bearer token', async () => {
-    const res = await fetch(`${sandbox.url}${EXPORTS}?appName=A&deployableName=D&exporterName=E`, { method: 'POST' });
+    const res = await fetch(
+      `${sandbox.url}${EXPORTS}?appName=PaymentApp&deployableName=Production&exporterName=json-exporter`,
+      { method: 'POST' },
+    );
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({
       error: { message: 'User Not Authenticated', detail: 'Required to provide Auth information' },
@@ -192,7 +200,7 @@ describe('ServiceNowCdmSandbox', () => {
     });
     const { status: code } = await call(
       'POST',
-      `${EXPORTS}?appName=A&deployableName=D&exporterName=E`,
+      `${EXPORTS}?appName=PaymentApp&deployableName=Production&exporterName=json-exporter`,
       'Bearer sandbox-token',
     );
     expect(code).toBe(200);
@@ -213,18 +221,25 @@ describe('ServiceNowCdmSandbox', () => {
     const done = await versioned('content');
     expect(done.status).toBe(200);
     expect(done.body.result.export_id).toBe(id);
-    expect(done.body.result.exporter_result).toContain('DEP1.COMP.cdi_1=cdi-1-value');
-    expect(sandbox.exports.get(id)).toMatchObject({ apiVersion: 'v2', dataFormat: 'properties', appName: 'App' });
+    expect(done.body.result.exporter_result).toContain('Production.COMP.cdi_1=cdi-1-value');
+    expect(sandbox.exports.get(id)).toMatchObject({
+      apiVersion: 'v2',
+      dataFormat: 'properties',
+      appName: 'PaymentApp',
+    });
   });
 
   it('completes with real time', async () => {
     const real = new ServiceNowCdmSandbox({ exportDurationMs: 100 });
     await real.listen();
     try {
-      const post = await fetch(`${real.url}${EXPORTS}?appName=A&deployableName=D&exporterName=E`, {
-        method: 'POST',
-        headers: { authorization: real.bearerAuthorization },
-      });
+      const post = await fetch(
+        `${real.url}${EXPORTS}?appName=PaymentApp&deployableName=Production&exporterName=json-exporter`,
+        {
+          method: 'POST',
+          headers: { authorization: real.bearerAuthorization },
+        },
+      );
       const id = ((await post.json()) as ExportResult).result.export_id ?? '';
       const seen: string[] = [];
       for (let waited = 0; waited < 400 && seen.at(-1) !== 'completed'; waited += 20) {
@@ -248,13 +263,22 @@ describe('ServiceNowCdmSandbox', () => {
       ['deployableName=D&exporterName=E', "Missing required param 'appName'"],
       ['appName=A&exporterName=E', "Missing required param 'deployableName'"],
       ['appName=A&deployableName=D', "Missing required param 'exporterName'"],
-      ['appName=A&deployableName=D&exporterName=E&dataFormat=JSON', "Invalid dataFormat 'JSON'"],
-      ['appName=A&deployableName=D&exporterName=E&restrictExport=yes', 'Invalid Boolean value (yes).'],
       [
-        'appName=A&deployableName=D&exporterName=E&additionalDeployables=%7B%7D',
+        'appName=PaymentApp&deployableName=Production&exporterName=json-exporter&dataFormat=JSON',
+        "Invalid dataFormat 'JSON'",
+      ],
+      [
+        'appName=PaymentApp&deployableName=Production&exporterName=json-exporter&restrictExport=yes',
+        'Invalid Boolean value (yes).',
+      ],
+      [
+        'appName=PaymentApp&deployableName=Production&exporterName=json-exporter&additionalDeployables=%7B%7D',
         'Invalid additionalDeployables value ({}).',
       ],
-      ['appName=A&deployableName=D&exporterName=E&args=%5B1%5D', 'Invalid args value ([1]).'],
+      [
+        'appName=PaymentApp&deployableName=Production&exporterName=json-exporter&args=%5B1%5D',
+        'Invalid args value ([1]).',
+      ],
     ];
     for (const [query, message] of cases) {
       const { status: code, body } = await call('POST', `${EXPORTS}?${query}`);
@@ -274,14 +298,14 @@ describe('ServiceNowCdmSandbox', () => {
   });
 
   it('exports json with additional deployables and args, and the other formats as strings', async () => {
-    const additional = JSON.stringify([{ app_name: 'Other', deployable_name: 'DEP2' }]);
+    const additional = JSON.stringify([{ app_name: 'PaymentApp', deployable_name: 'Development' }]);
     const id = await startExport({
       additionalDeployables: additional,
       args: '{"region":"eu"}',
       restrictExport: 'true',
     });
     expect(sandbox.exports.get(id)).toMatchObject({
-      additionalDeployables: [{ app_name: 'Other', deployable_name: 'DEP2' }],
+      additionalDeployables: [{ app_name: 'PaymentApp', deployable_name: 'Development' }],
       args: { region: 'eu' },
       restrictExport: true,
       dataFormat: 'json',
@@ -289,8 +313,8 @@ describe('ServiceNowCdmSandbox', () => {
     clock += 1000;
     const json = (await content(id)).body.result.exporter_result;
     expect(json).toMatchObject({
-      DEP1: { COMP: { cdi_1: 'cdi-1-value' }, args: { region: 'eu' } },
-      DEP2: { COMP: { cdi_1: 'cdi-1-value' }, vars: { app_name: 'Other' } },
+      Production: { COMP: { cdi_1: 'cdi-1-value' }, args: { region: 'eu' } },
+      Development: { COMP: { cdi_1: 'cdi-1-value' }, vars: { app_name: 'PaymentApp' } },
     });
 
     const rendered: Record<string, unknown> = {};
@@ -300,10 +324,10 @@ describe('ServiceNowCdmSandbox', () => {
       rendered[dataFormat] = (await content(formatId)).body.result.exporter_result;
       expect(typeof rendered[dataFormat]).toBe('string');
     }
-    expect(parseYaml(String(rendered.yaml))).toMatchObject({ DEP1: { COMP: { cdi_1: 'cdi-1-value' } } });
-    expect(rendered.ini).toContain('[DEP1.COMP]\ncdi_1=cdi-1-value');
+    expect(parseYaml(String(rendered.yaml))).toMatchObject({ Production: { COMP: { cdi_1: 'cdi-1-value' } } });
+    expect(rendered.ini).toContain('[Production.COMP]\ncdi_1=cdi-1-value');
     expect(rendered.xml).toContain('<cdi name="cdi_1">cdi-1-value</cdi>');
-    expect(JSON.parse(String(rendered.raw))).toMatchObject({ DEP1: { COMP: { cdi_2: 'cdi-2-value' } } });
+    expect(JSON.parse(String(rendered.raw))).toMatchObject({ Production: { COMP: { cdi_2: 'cdi-2-value' } } });
   });
 
   it('pads the content to contentBytes', async () => {
@@ -347,7 +371,7 @@ describe('ServiceNowCdmSandbox', () => {
       }
     }
     expect((await status(plain)).body.result.state).toBe('completed');
-    expect((await content(plain)).body.result.exporter_result).toHaveProperty('DEP1');
+    expect((await content(plain)).body.result.exporter_result).toHaveProperty('Production');
   });
 
   it('never completes for the slow magic name and the never-completes scenario', async () => {

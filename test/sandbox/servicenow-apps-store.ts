@@ -107,6 +107,27 @@ export class AppsStore {
     return this.deployablesOf(appSysId).find((d) => d.name === name);
   }
 
+  /** Adds a deployable to an application by names, as if created earlier (tests export unusual names). */
+  addDeployable(appName: string, name: string, environmentType: EnvType = 'Test'): DeployableRecord {
+    const app = this.appByName(appName);
+    if (!app) throw new Error(`no application ${appName}`);
+    const at = this.now();
+    const record: DeployableRecord = {
+      sysId: newSysId(),
+      appSysId: app.sysId,
+      name,
+      description: null,
+      environmentType,
+      identifier: null,
+      serviceId: '',
+      nodeSysId: newSysId(),
+      createdAt: at,
+      updatedAt: at,
+    };
+    this.deployables.set(record.sysId, record);
+    return record;
+  }
+
   component(libraryName: string, name: string): SharedComponent | undefined {
     return [...this.components.values()].find((c) => c.libraryName === libraryName && c.name === name);
   }

@@ -2,6 +2,7 @@
  * Exported configuration data of the ServiceNow CDM sandbox: a plausible model built from the export request
  * and its rendering in the data formats the export API accepts.
  */
+import { baselineConfig } from './servicenow-cdm-config.js';
 
 export const DATA_FORMATS = ['ini', 'json', 'properties', 'raw', 'xml', 'yaml'] as const;
 export type DataFormat = (typeof DATA_FORMATS)[number];
@@ -18,6 +19,8 @@ export interface ExportContentSource {
   snapshotName?: string;
   additionalDeployables: AdditionalDeployable[];
   args: Record<string, unknown>;
+  /** The snapshot each deployable exports (servicenow-cdm-export-source.ts); the baseline where none is given. */
+  snapshots?: Record<string, { snapshot: string; config: Record<string, Record<string, string>> }>;
 }
 
 /** deployable → component → configuration data item → value. */
@@ -36,14 +39,17 @@ export function buildExportModel(source: ExportContentSource, contentBytes = 0):
     ...source.additionalDeployables,
   ];
   deployables.forEach((d, i) => {
+    const kept = source.snapshots?.[d.deployable_name];
     const components: Record<string, Record<string, string>> = {
-      COMP: { cdi_1: 'cdi-1-value', cdi_2: 'cdi-2-value', cdi_3: 'cdi-3-value' },
-      vars: {
-        app_name: d.app_name,
-        deployable_name: d.deployable_name,
-        exporter: source.exporterName,
-        snapshot: i === 0 && source.snapshotName ? source.snapshotName : `${d.deployable_name}-v1.dpl`,
-      },
+      ...(kept?.config ?? baselineConfig()),
+    };
+    components.vars = {
+      ...components.vars,
+      app_name: d.app_name,
+      deployable_name: d.deployable_name,
+      exporter: source.exporterName,
+      snapshot:
+        kept?.snapshot ?? (i === 0 && source.snapshotName ? source.snapshotName : `${d.deployable_name}-v1.dpl`),
     };
     const args = Object.entries(source.args);
     if (i === 0 && args.length > 0) {

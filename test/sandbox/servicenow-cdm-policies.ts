@@ -13,6 +13,7 @@
  * `nodePaths` replaces it with the given paths, one row each.
  */
 import { parseDocument } from 'yaml';
+import type { SandboxResponse, SandboxServer } from './server.js';
 
 export type PolicyOutcome =
   'never-starts' | 'slow' | 'execution-error' | 'failing' | 'warning' | 'exception' | 'publish-refused' | 'pass';
@@ -129,4 +130,40 @@ function findKey(data: unknown, key: string, depth = 0): string[] | undefined {
     if (below) return [name, ...below];
   }
   return undefined;
+}
+
+/** `SANDBOX_POLICIES`' form: policy names, comma-separated. */
+export function policiesFrom(text: string): SandboxPolicy[] {
+  return text
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+    .map((name) => ({ name }));
+}
+
+/** The sandbox's own endpoint (no vendor has it) that replaces the policies of a running sandbox. */
+export const POLICIES_ADMIN_PATH = '/api/x_sandbox/policies';
+
+/**
+ * `PUT {POLICIES_ADMIN_PATH}` with `{"policies": "a,b"}`: the policies every later validation runs, so `npm run try`
+ * applies SANDBOX_POLICIES to a sandbox already running. Answers the policies now in force.
+ */
+export function registerPoliciesAdmin(server: SandboxServer, target: { policies: SandboxPolicy[] }): void {
+  server.route('PUT', new RegExp(`^${POLICIES_ADMIN_PATH}/?$`), (req): SandboxResponse => {
+    let policies: SandboxPolicy[] | undefined;
+    try {
+      const body = JSON.parse(req.body.toString('utf8')) as { policies?: unknown };
+      if (typeof body.policies === 'string') policies = policiesFrom(body.policies);
+    } catch {
+      policies = undefined;
+    }
+    if (!policies?.length) {
+      return {
+        status: 400,
+        json: { error: { message: 'Expected {"policies": "name[,name...]"}' }, status: 'failure' },
+      };
+    }
+    target.policies = policies;
+    return { json: { result: { policies: policies.map((p) => p.name) } } };
+  });
 }

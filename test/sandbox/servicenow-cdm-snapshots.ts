@@ -13,7 +13,8 @@
 import { randomBytes } from 'node:crypto';
 import { serviceNowErrorBody, type SandboxRequest, type SandboxResponse, type SandboxServer } from './server.js';
 import type { CdmAppsSimulator, DeployableRecord } from './servicenow-apps.js';
-import { finalValidation, outcomeOf, type SandboxPolicy, type UploadedConfig } from './servicenow-cdm-policies.js';
+import { finalValidation, outcomeOf, type SandboxPolicy } from './servicenow-cdm-policies.js';
+import { applyUploads, baselineConfig, type ConfigUpload, type DeployableConfig } from './servicenow-cdm-config.js';
 import type { CdmUploadSimulator } from './servicenow-cdm-uploads.js';
 import { formatTime, registerSnapshotTables } from './servicenow-cdm-snapshot-tables.js';
 import { TableApi } from './servicenow-table.js';
@@ -53,7 +54,9 @@ export interface SandboxSnapshot {
   changesetSysId: string;
   changesetNumber: string;
   createdAt: number;
-  uploads: UploadedConfig[];
+  uploads: ConfigUpload[];
+  /** The deployable's whole configuration at the commit: the one before it with the commit's uploads applied. */
+  config: DeployableConfig;
   runs: ValidationRun[];
   publishedAt?: number;
   autoPublish: boolean;
@@ -163,7 +166,7 @@ export class CdmSnapshotSimulator {
   }
 
   /** Generates the snapshots of every changeset whose commit is old enough. */
-  private sync(): void {
+  sync(): void {
     const now = this.host.server.now();
     for (const changeset of this.host.uploadApi.changesets.values()) {
       if (this.generations.has(changeset.number) || changeset.state !== 'committed') continue;
@@ -185,7 +188,7 @@ export class CdmSnapshotSimulator {
           : 'created';
       this.generations.set(changeset.number, { status, impacted });
       if (status !== 'created') continue;
-      const configs: UploadedConfig[] = uploads.map((u) => ({
+      const configs: ConfigUpload[] = uploads.map((u) => ({
         appName: changeset.appName,
         folder: u.target.startsWith('collections')
           ? `collections/${u.params.collectionName ?? ''}`
@@ -196,6 +199,8 @@ export class CdmSnapshotSimulator {
               : 'components',
         namePath: u.params.namePath ?? '',
         body: u.body.toString('utf8'),
+        dataFormat: u.params.dataFormat,
+        fileName: u.params.fileName,
       }));
       for (const deployable of impacted.filter((d) => !this.deletedDeployables.has(d.name))) {
         const autoPublish = changeset.publishOption === 'publish_valid';
@@ -215,13 +220,14 @@ export class CdmSnapshotSimulator {
     deployable: DeployableRecord,
     changesetSysId: string,
     changesetNumber: string,
-    uploads: UploadedConfig[],
+    uploads: ConfigUpload[],
     autoValidate: boolean,
     autoPublish: boolean,
   ): SandboxSnapshot {
     const version = (this.versions.get(deployable.sysId) ?? 0) + 1;
     this.versions.set(deployable.sysId, version);
     const now = this.host.server.now();
+    const before = this.snapshots.findLast((s) => s.deployable.sysId === deployable.sysId)?.config ?? baselineConfig();
     const snapshot: SandboxSnapshot = {
       sysId: hex(),
       number: `SNAP000${++this.counter}`,
@@ -233,6 +239,7 @@ export class CdmSnapshotSimulator {
       changesetNumber,
       createdAt: now,
       uploads,
+      config: applyUploads(before, deployable.name, uploads),
       runs: autoValidate ? [{ startedAt: now, policies: [...this.policies], automatic: true }] : [],
       autoPublish,
     };

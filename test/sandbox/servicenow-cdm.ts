@@ -25,6 +25,8 @@ import {
 import { SandboxServer, serviceNowErrorBody, type SandboxRequest, type SandboxResponse } from './server.js';
 import { CdmAppsSimulator, type CdmAppsOptions } from './servicenow-apps.js';
 import { CdmSnapshotSimulator, type CdmSnapshotOptions } from './servicenow-cdm-snapshots.js';
+import { registerPoliciesAdmin } from './servicenow-cdm-policies.js';
+import { resolveExport, type ExportSource } from './servicenow-cdm-export-source.js';
 
 export { DATA_FORMATS, type AdditionalDeployable, type DataFormat } from './servicenow-cdm-content.js';
 
@@ -61,6 +63,8 @@ export interface CdmExport {
   dataFormat: DataFormat;
   snapshotName?: string;
   additionalDeployables: AdditionalDeployable[];
+  /** The snapshots the export holds, fixed when it was requested. */
+  snapshots: ExportSource;
   args: Record<string, unknown>;
   restrictExport: boolean;
   scenario: ExportScenario;
@@ -116,6 +120,7 @@ export class ServiceNowCdmSandbox extends BasicOrBearerSandbox {
     this.uploadApi = new CdmUploadSimulator(this, options);
     this.appsApi = new CdmAppsSimulator(this, options);
     this.snapshotApi = new CdmSnapshotSimulator(this, options);
+    registerPoliciesAdmin(this.server, this.snapshotApi);
   }
 
   get uploads(): Map<string, CdmUpload> {
@@ -163,6 +168,14 @@ export class ServiceNowCdmSandbox extends BasicOrBearerSandbox {
         throw new BadRequest(`Invalid Boolean value (${restrict}).`, 'restrictExport must be true or false');
       }
       const magic = MAGIC_DEPLOYABLE_NAMES.find(([name]) => deployableName.includes(name));
+      const additionalDeployables = parseAdditionalDeployables(q.get('additionalDeployables'));
+      const snapshotName = q.get('snapshotName') || undefined;
+      const resolved = resolveExport(
+        this,
+        { appName, deployableName, exporterName, snapshotName, additionalDeployables },
+        (name) => MAGIC_DEPLOYABLE_NAMES.some(([word]) => name.includes(word)),
+      );
+      if ('refused' in resolved) throw new BadRequest(resolved.refused, '');
       const record: CdmExport = {
         id: randomBytes(16).toString('hex'),
         executionId: randomBytes(16).toString('hex'),
@@ -171,8 +184,9 @@ export class ServiceNowCdmSandbox extends BasicOrBearerSandbox {
         deployableName,
         exporterName,
         dataFormat: dataFormat as DataFormat,
-        snapshotName: q.get('snapshotName') || undefined,
-        additionalDeployables: parseAdditionalDeployables(q.get('additionalDeployables')),
+        snapshotName,
+        additionalDeployables,
+        snapshots: resolved.source,
         args: parseArgs(q.get('args')),
         restrictExport: restrict === 'true',
         scenario: magic ? magic[1] : this.scenario,

@@ -5,6 +5,7 @@
 import { MAGIC_DEPLOYABLE_NAMES, ServiceNowCdmSandbox } from './servicenow-cdm.js';
 import { MAGIC_NAME_PATHS } from './servicenow-cdm-uploads.js';
 import { POLICY_OUTCOMES } from './servicenow-cdm-snapshots.js';
+import { policiesFrom } from './servicenow-cdm-policies.js';
 import { PAYMENT_APP_ID } from './servicenow-apps.js';
 import { MAGIC_SERVICE_NAMES, SnapLogicApimSandbox } from './snaplogic-apim.js';
 import { MAGIC_PACKAGE_IDS, SmaxSandbox } from './smax.js';
@@ -45,7 +46,7 @@ export const SANDBOXES: SandboxDefinition[] = [
         uploadDurationMs: Number(process.env.SANDBOX_UPLOAD_DURATION_MS ?? 1000),
         viewerOnly: process.env.SANDBOX_VIEWER_ONLY === 'true',
         validationDurationMs: Number(process.env.SANDBOX_VALIDATION_DURATION_MS ?? 1000),
-        policies: process.env.SANDBOX_POLICIES?.split(',').map((name) => ({ name: name.trim() })),
+        policies: process.env.SANDBOX_POLICIES ? policiesFrom(process.env.SANDBOX_POLICIES) : undefined,
       });
       // An earlier release's snapshot of PaymentApp/Production, so cdm-validate has one to gate from the start.
       sandbox.snapshotApi.seedSnapshot('PaymentApp', 'Production');
