@@ -34,10 +34,15 @@ type Block =
 export class Summary {
   private readonly blocks: Block[] = [];
   private verdictLine?: string;
+  private verdictDetail?: string;
 
-  /** The one-line outcome shown above everything else; a later call replaces an earlier one. */
-  verdict(text: string): this {
+  /**
+   * The one-line outcome shown above everything else; a later call replaces an earlier one. `detail` (the URL,
+   * the vendor's whole message) is the line under it.
+   */
+  verdict(text: string, detail?: string): this {
     this.verdictLine = inline(text);
+    this.verdictDetail = detail === undefined ? undefined : inline(detail);
     return this;
   }
 
@@ -85,6 +90,7 @@ export class Summary {
   /** The markdown, at most `budget` UTF-8 bytes, the verdict always first. */
   toMarkdown(budget = SUMMARY_BUDGET_BYTES): string {
     const verdict = this.verdictLine ? [`**${this.verdictLine}**\n`] : [];
+    if (this.verdictDetail) verdict.push(`${this.verdictDetail}\n`);
     const fixedBytes = bytes(verdict.join('\n')) + bytes(render(this.blocks, new Map()).join('\n'));
     const allowances = shareBudget(rowBlocks(this.blocks), budget - fixedBytes);
     return cutToBytes([...verdict, ...render(this.blocks, allowances)].join('\n'), budget);

@@ -175,7 +175,9 @@ describe('cdm-export end to end', () => {
     const run = await exportAction(basicInputs({ password: 'wrong-secret-password' }));
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain('User Not Authenticated: Required to provide Auth information');
-    expect(run.stdout).toContain("did not accept basic auth as 'admin'");
+    expect(lastLogLine(run)).toBe(
+      "::error title=HTTP 401::Could not request the export (HTTP 401): ServiceNow refused basic auth as 'admin': check username and password",
+    );
     expect(sandbox.exports.size).toBe(0);
     expectNoSecret(run, 'wrong-secret-password', Buffer.from('admin:wrong-secret-password').toString('base64'));
   });
