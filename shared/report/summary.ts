@@ -6,7 +6,7 @@
  * when rendered: small ones stay whole, long ones are cut (none past its own budget) with a line that says how many
  * rows were left out and where all of them are. Every plain string is escaped (see markdown.ts).
  */
-import { bold, inline, type Inline } from './markdown.js';
+import { bold, code, inline, Markdown, type Inline } from './markdown.js';
 
 export type SummaryRow = [label: string, value: Inline | undefined];
 
@@ -59,8 +59,8 @@ export class Summary {
     const kept = rows.filter((row): row is [string, Inline] => row[1] !== undefined && row[1] !== '');
     if (kept.length)
       this.table(
-        ['', ''],
-        kept.map(([label, value]) => [bold(label), value]),
+        ['field', 'value'],
+        kept.map(([label, value]) => [bold(label), typeof value === 'string' ? jsonCell(value) : value]),
       );
     return this;
   }
@@ -100,6 +100,35 @@ export class Summary {
     this.blocks.push({ kind: 'fixed', text });
     return this;
   }
+}
+
+/** How many items of a JSON value a table cell shows, and how much of each. */
+const CELL_ITEMS = 50;
+const CELL_ITEM_CHARS = 200;
+
+/**
+ * A value that is a JSON array or object (an output such as `snapshot-names`) as a cell a reader can scan: each item
+ * or `key: value` in code, comma-separated. Any other text is the plain escaped span.
+ */
+function jsonCell(value: string): Inline {
+  if (!/^\s*[[{]/.test(value)) return value;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return value;
+  }
+  if (parsed === null || typeof parsed !== 'object') return value;
+  const items = Array.isArray(parsed)
+    ? parsed.map((item) => scalarText(item))
+    : Object.entries(parsed as Record<string, unknown>).map(([key, item]) => `${key}: ${scalarText(item)}`);
+  const shown = items.slice(0, CELL_ITEMS).map((item) => code(item.slice(0, CELL_ITEM_CHARS)).text);
+  const more = items.length > CELL_ITEMS ? `, … ${items.length - CELL_ITEMS} more` : '';
+  return new Markdown(items.length ? shown.join(', ') + more : inline('(none)'));
+}
+
+function scalarText(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)).slice(0, CELL_ITEM_CHARS);
 }
 
 /**

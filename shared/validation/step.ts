@@ -58,6 +58,6 @@ export function gateFailure(result: GateResult): JobFailedError | undefined {
     jobId: 'Policy validation',
     state: result.status,
     errors: result.problems,
-    hint: 'Each finding is an annotation and a row of the results file (results-file output)',
+    hint: 'Each finding is an annotation and a row of the results file',
   });
 }

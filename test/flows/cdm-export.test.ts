@@ -63,6 +63,9 @@ describe('cdm-export end to end', () => {
     expect(posts()).toHaveLength(1);
     expect(run.summary).toContain(run.outputs['export-id']);
     expect(run.summary).toContain(run.outputs.sha256);
+    // A header row that says what the columns are; the file by its path in the workspace.
+    expect(run.summary).toContain('| field | value |\n| --- | --- |\n| **Instance** |');
+    expect(run.summary).toContain('| **File** | cdm-export/Production.json |');
     const verdict = `✅ Exported Production of PaymentApp (export ${run.outputs['export-id']}) to ${file}, ${run.outputs.bytes} bytes.`;
     expect(summaryOpening(run)).toBe(`**${verdict}**`);
     expect(lastLogLine(run)).toBe(verdict);

@@ -100,7 +100,7 @@ describe('runAction: success', () => {
     expect(process.exitCode).toBeUndefined();
     expect(annotations()).toEqual([]);
     expect(summary()).toBe(
-      '## CDM export\n\n**✅ Exported shop.**\n\n|  |  |\n| --- | --- |\n| **Application** | shop |\n\n',
+      '## CDM export\n\n**✅ Exported shop.**\n\n| field | value |\n| --- | --- |\n| **Application** | shop |\n\n',
     );
     expect(logLines().at(-1)).toBe('✅ Exported shop.');
     expect(parseOutputFile(readFileSync(outputFile, 'utf8'))).toEqual({ 'export-id': 'exp-1' });
@@ -220,7 +220,7 @@ describe('runAction: each error kind', () => {
       throw new TimeoutError('Timed out');
     });
     expect(summary()).toBe(
-      '## CDM export\n\n**❌ Failed: Timed out**\n\n|  |  |\n| --- | --- |\n| **Export ID** | exp-1 |\n\n',
+      '## CDM export\n\n**❌ Failed: Timed out**\n\n| field | value |\n| --- | --- |\n| **Export ID** | exp-1 |\n\n',
     );
   });
 });
