@@ -42,6 +42,10 @@ export interface ApiErrorDetails {
   hint?: string;
   /** Default: `network` without a status, `unexpected` for a 2xx answer, else `status`. */
   kind?: ApiErrorKind;
+  /** What the request was for, in the user's words ("start the export"): the verdict's subject. */
+  what?: string;
+  /** A network error's code (ENOTFOUND), when no answer came. */
+  code?: string;
 }
 
 /** A request failed: an HTTP error status, a network error, or a body that could not be understood. */
@@ -52,6 +56,8 @@ export class ApiError extends Error {
   readonly vendorMessage: string;
   readonly hint?: string;
   readonly kind: ApiErrorKind;
+  readonly what?: string;
+  readonly code?: string;
   constructor(details: ApiErrorDetails) {
     const status = details.status === undefined ? 'no answer' : `HTTP ${details.status}`;
     // A server can say anything at any length: quote a few KB of it, never the whole of a huge answer.
@@ -67,7 +73,74 @@ export class ApiError extends Error {
     this.vendorMessage = vendorMessage;
     this.hint = details.hint;
     this.kind = details.kind ?? defaultKind(details.status);
+    this.what = details.what;
+    this.code = details.code;
   }
+
+  /**
+   * The failure in one short line, what failed and what to check: "Could not find changeset X (HTTP 401):
+   * ServiceNow refused …". The URL with its query and the vendor's whole text stay in `message`, the detail.
+   */
+  get verdict(): string {
+    const subject = this.what ? `Could not ${this.what}` : `${this.method} ${pathOf(this.url)} failed`;
+    const status =
+      this.status !== undefined ? ` (HTTP ${this.status})` : this.code && this.hint ? ` (${this.code})` : '';
+    // A network error's message already starts with "could not <what>: ".
+    const reason = this.vendorMessage.replace(/^could not [^:]*: /, '');
+    return shortLine(`${subject}${status}: ${this.hint ?? reason}`);
+  }
+}
+
+/** A URL's path without its query: enough to name the endpoint in one line. */
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url.replace(/[?#].*$/, '');
+  }
+}
+
+/** The longest a verdict (the failure line that opens the summary and closes the log) may be. */
+export const VERDICT_MAX_CHARS = 200;
+
+/** `text` on one line of at most `max` characters, cut at a word with "…" when longer. */
+export function shortLine(text: string, max = VERDICT_MAX_CHARS): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s.,:;]+$/, '')}…`;
+}
+
+/**
+ * An error as the verdict and, when the verdict leaves something out, the detail: the whole message (URLs,
+ * the vendor's full words) for the line below the verdict. What to do next ends a message, so a long one loses
+ * its middle, never its advice.
+ */
+export function verdictOf(error: unknown, max = VERDICT_MAX_CHARS): { verdict: string; detail?: string } {
+  const message = errorMessage(error);
+  const verdict =
+    error instanceof ApiError ? shortLine(error.verdict, max) : fitLine(...headAndAdvice(error, message), max);
+  return verdict === message ? { verdict } : { verdict, detail: message };
+}
+
+/** The message's first part and its advice: a JobFailedError's hint, else the last sentence. */
+function headAndAdvice(error: unknown, message: string): [string, string | undefined] {
+  const hint = error instanceof JobFailedError ? error.hint : undefined;
+  if (hint && message.endsWith(`. ${hint}`)) return [message.slice(0, -hint.length - 2), hint];
+  const end = message.lastIndexOf('. ');
+  return end > 0 ? [message.slice(0, end), message.slice(end + 2)] : [message, undefined];
+}
+
+/** The least of a verdict left to the head when advice is long, so it still says what failed. */
+const HEAD_MIN_CHARS = 50;
+
+/** `head. advice` in `max` characters: the head is cut first, the advice only when it alone is too long. */
+function fitLine(head: string, advice: string | undefined, max: number): string {
+  const whole = shortLine(advice ? `${head}. ${advice}` : head, Number.MAX_SAFE_INTEGER);
+  if (whole.length <= max || !advice) return shortLine(whole, max);
+  const tail = shortLine(advice, max - HEAD_MIN_CHARS);
+  return `${shortLine(head, max - tail.length - 1)} ${tail}`;
 }
 
 function defaultKind(status: number | undefined): ApiErrorKind {

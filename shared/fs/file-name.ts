@@ -1,4 +1,5 @@
 /** File names built from inputs or vendor text, which must never name a path. */
+import * as path from 'node:path';
 
 /** The most bytes one file name may have on Linux, macOS and Windows file systems alike. */
 export const FILE_NAME_MAX_BYTES = 255;
@@ -31,4 +32,13 @@ export function cutUtf8(text: string, maxBytes: number): string {
     end += character.length;
   }
   return text.slice(0, end);
+}
+
+/**
+ * A file as the job summary names it: its path from the workspace when inside it, else its base name (a runner-temp
+ * path says nothing to the reader; the output and the artifact hold the file).
+ */
+export function summaryFileName(file: string, workspace = process.cwd()): string {
+  const relative = path.relative(workspace, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.basename(file);
 }

@@ -16,11 +16,13 @@ import { Failures } from './failures.js';
 import {
   backoffDelayMs,
   type BackoffOptions,
+  blamesUrl,
   neverSent,
   type Outcome,
   refusedBeforeSending,
   serverRequestedDelayMs,
   shouldRetry,
+  URL_FAILURE_RETRIES,
 } from './retry.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -73,6 +75,8 @@ export interface ApiClientOptions {
    * Dev2Prod on tenant 1234"); default: check on the server.
    */
   checkHint?: string;
+  /** The input that holds `baseUrl` ("instance-url"): named when the host does not resolve, refuses or mismatches. */
+  urlInput?: string;
   timeoutMs?: number;
   maxAttempts?: number;
   backoff?: BackoffOptions;
@@ -92,6 +96,8 @@ export class ApiClient {
   private readonly agents = new Map<string, http.Agent>();
 
   private readonly failures: Failures;
+  /** Whether the server has answered once: a refused connection before that is likely a wrong URL. */
+  private answered = false;
 
   constructor(private readonly options: ApiClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -114,6 +120,7 @@ export class ApiClient {
             : `the answer is a ${body.undecodable}`,
           hint: this.options.unexpectedAnswerHint,
           kind: body.cut ? 'too-large' : 'unreadable',
+          what: spec.what,
         });
       }
       return { status: res.statusCode ?? 0, headers: res.headers, text: body.text };
@@ -129,7 +136,14 @@ export class ApiClient {
   parseJson(spec: RequestSpec, response: ApiResponse): unknown {
     const contentType = response.headers['content-type'];
     const fail = (vendorMessage: string, kind: 'html' | 'unreadable') =>
-      new ApiError({ method: spec.method, url: this.displayUrl(spec), status: response.status, vendorMessage, kind });
+      new ApiError({
+        method: spec.method,
+        url: this.displayUrl(spec),
+        status: response.status,
+        vendorMessage,
+        kind,
+        what: spec.what,
+      });
     // Redacted before it is cut to an excerpt, so a secret the server echoed cannot leak in part either.
     const shown = this.options.runtime.logger.redact(response.text);
     if (isHtml(contentType, shown)) throw fail(describeHtml(shown), 'html');
@@ -173,6 +187,7 @@ export class ApiClient {
           agent: this.agentFor(url),
         });
         const res = await exchange.start();
+        this.answered = true;
         const status = res.statusCode ?? 0;
         this.logDebug(spec, `${status}`, started, attempt);
         // A body that breaks off mid-way lands in the catch below, like any other network error.
@@ -200,7 +215,10 @@ export class ApiClient {
         outcome = { networkCode: code };
         // Our own idle limit knows how far the exchange got; other errors tell it by their code.
         const reached = code === IDLE_TIMEOUT ? (exchange?.reached ?? false) : !refusedBeforeSending(code);
-        failure = this.failures.network(spec, cause, code, startsJob && reached && !neverSent(code));
+        const blamed = this.blamesUrlInput(url, code);
+        failure = this.failures.network(spec, cause, code, startsJob && reached && !neverSent(code), blamed);
+        // A likely typo in the URL is not worth a minute of retries.
+        if (blamed && attempt > URL_FAILURE_RETRIES) throw failure;
       } finally {
         exchange?.release();
         watch.release();
@@ -230,7 +248,13 @@ export class ApiClient {
     }
   }
 
-  /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
+  /** The URL input to name for this network error, when the request went to that input's host. */
+  private blamesUrlInput(url: URL, code: string): string | undefined {
+    const { urlInput } = this.options;
+    if (!urlInput || !blamesUrl(code, !this.answered)) return undefined;
+    return new URL(this.baseUrl).host === url.host ? urlInput : undefined;
+  }
+
   /**
    * `body` as a JSON object, or the object it holds at `key` (`result`, `response_map`); anything else is an
    * unexpected answer naming the endpoint.
@@ -244,8 +268,9 @@ export class ApiClient {
     );
   }
 
-  unexpectedAnswer(spec: Pick<RequestSpec, 'method' | 'path' | 'query'>, what: string): ApiError {
+  unexpectedAnswer(spec: Pick<RequestSpec, 'method' | 'path' | 'query'> & { what?: string }, what: string): ApiError {
     return new ApiError({
+      what: spec.what,
       method: spec.method,
       url: this.displayUrl(spec),
       status: 200,
@@ -324,6 +349,8 @@ function failureDetails(error: ApiError) {
     status: error.status,
     vendorMessage: error.vendorMessage,
     kind: error.kind,
+    what: error.what,
+    code: error.code,
   };
 }
 

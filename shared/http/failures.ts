@@ -6,7 +6,7 @@ import { formatDuration } from '../runtime.js';
 import { type BodyText, describeErrorBody, excerpt } from './body.js';
 import type { ApiClientOptions, RequestSpec } from './client.js';
 import type { Exchange } from './exchange.js';
-import { isCertificateError } from './retry.js';
+import { isCertificateError, isDnsFailure } from './retry.js';
 
 export interface UrlFormatter {
   displayUrl(spec: Pick<RequestSpec, 'path' | 'query'>): string;
@@ -60,6 +60,7 @@ export class Failures {
       vendorMessage,
       hint: hints.length ? hints.join('. ') : undefined,
       kind: redirect ? 'redirect' : 'status',
+      what: spec.what,
     });
   }
 
@@ -74,18 +75,23 @@ export class Failures {
     return `the server redirects to ${excerpt(target)}`;
   }
 
-  network(spec: RequestSpec, error: unknown, code: string, mayHaveActed: boolean): ApiError {
+  /** `urlInput`: the input to check, when the error most likely means its URL is wrong. */
+  network(spec: RequestSpec, error: unknown, code: string, mayHaveActed: boolean, urlInput?: string): ApiError {
     const hint = mayHaveActed
       ? `The server may have acted on the request before the connection failed; ${this.checkAdvice()}`
-      : isCertificateError(code)
-        ? "The server's TLS certificate was not accepted, so nothing was sent: if a private CA signs it, point NODE_EXTRA_CA_CERTS at that CA's certificate"
-        : undefined;
+      : urlInput
+        ? urlAdvice(code, new URL(this.urls.displayUrl(spec)), urlInput)
+        : isCertificateError(code)
+          ? "The server's TLS certificate was not accepted, so nothing was sent: if a private CA signs it, point NODE_EXTRA_CA_CERTS at that CA's certificate"
+          : undefined;
     return new ApiError({
       method: spec.method,
       url: this.urls.displayUrl(spec),
       vendorMessage: `could not ${spec.what}: ${this.redact(errorMessage(error))} (${code})`,
       hint,
       kind: 'network',
+      what: spec.what,
+      code,
     });
   }
 
@@ -97,6 +103,13 @@ export class Failures {
   private redact(text: string): string {
     return this.options.runtime.logger.redact(text);
   }
+}
+
+/** What a network error that blames the URL says: what went wrong with the host, and the input to check. */
+function urlAdvice(code: string, url: URL, urlInput: string): string {
+  if (isDnsFailure(code)) return `The host ${url.hostname} does not resolve: check ${urlInput}`;
+  if (code === 'ECONNREFUSED') return `Nothing answers at ${url.host} (connection refused): check ${urlInput}`;
+  return `The server's TLS certificate is not for ${url.hostname}: check ${urlInput}`;
 }
 
 function defaultHint(status: number, auth: AuthProvider | undefined): string | undefined {

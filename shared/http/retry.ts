@@ -25,6 +25,26 @@ const RETRYABLE_NETWORK_CODES = new Set([
 /** Network errors raised before a single byte of the request left this machine. */
 const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
 
+/** A host name that does not resolve: most often a typo in the URL input, so it is tried at most twice more. */
+export function isDnsFailure(networkCode: string): boolean {
+  return networkCode === 'ENOTFOUND' || networkCode === 'EAI_AGAIN';
+}
+
+/** How often a failure that is likely the URL input's fault (see `blamesUrl`) is retried. */
+export const URL_FAILURE_RETRIES = 2;
+
+/**
+ * Network errors that most likely mean the URL input is wrong: a name that does not resolve, a certificate for
+ * another name, or (before the server has ever answered) a refused connection.
+ */
+export function blamesUrl(networkCode: string, firstContact: boolean): boolean {
+  return (
+    isDnsFailure(networkCode) ||
+    networkCode === 'ERR_TLS_CERT_ALTNAME_INVALID' ||
+    (firstContact && networkCode === 'ECONNREFUSED')
+  );
+}
+
 /** A certificate Node would not trust, or another TLS failure: the handshake failed, no request was sent. */
 export function isCertificateError(networkCode: string): boolean {
   return /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|UNABLE_TO_)/.test(

@@ -12,7 +12,8 @@ import {
   InputError,
   JobFailedError,
   TimeoutError,
-  errorMessage,
+  VERDICT_MAX_CHARS,
+  verdictOf,
 } from '../errors.js';
 import { githubHost } from '../hosts/github.js';
 import type { Host } from '../hosts/host.js';
@@ -50,6 +51,9 @@ export interface RunOptions {
   source?: InputSource;
   clock?: Clock;
 }
+
+/** What opens a failure's verdict in the summary. */
+const FAILED = '❌ Failed: ';
 
 /** How long a cancelled run may take to report before it exits regardless. */
 const CANCEL_GRACE_MS = 1500;
@@ -92,9 +96,12 @@ export async function runAction(options: RunOptions, main: (context: ActionConte
   let closing: () => void;
   try {
     // Raw text: the summary removes secrets from each span before escaping it, the logger from each line.
-    const verdict = await main(context);
-    summary.verdict(verdict);
-    closing = () => logger.info(verdict);
+    const { verdict, detail } = verdictOf(await main(context));
+    summary.verdict(verdict, detail);
+    closing = () => {
+      if (detail) logger.info(detail);
+      logger.info(verdict);
+    };
   } catch (error) {
     closing = reportFailure(error, logger, summary);
   } finally {
@@ -111,7 +118,8 @@ export async function runAction(options: RunOptions, main: (context: ActionConte
  * summary's part is written now; the log's part is returned, to be printed last.
  */
 function reportFailure(error: unknown, logger: Logger, summary: Summary): () => void {
-  const message = errorMessage(error);
+  // One short line says what failed and what to check; the URL and the vendor's whole text are the detail.
+  const { verdict, detail } = verdictOf(error, VERDICT_MAX_CHARS - FAILED.length);
   let details: { title: string; message: string }[] = [];
   let title = 'Unexpected error';
   if (error instanceof InputError) {
@@ -134,11 +142,12 @@ function reportFailure(error: unknown, logger: Logger, summary: Summary): () => 
     logger.debug(mappedStack(error.stack));
   }
   process.exitCode = 1;
-  summary.verdict(`❌ Failed: ${message}`);
+  summary.verdict(`${FAILED}${verdict}`, detail);
   if (details.length > 1) summary.list(details.map((d) => d.message));
   return () => {
-    if (details.length > 1) for (const detail of details) logger.error(detail.message, detail.title);
-    logger.error(message, title);
+    if (details.length > 1) for (const part of details) logger.error(part.message, part.title);
+    if (detail) logger.info(detail);
+    logger.error(verdict, title);
   };
 }
 

@@ -6,7 +6,7 @@
  * when rendered: small ones stay whole, long ones are cut (none past its own budget) with a line that says how many
  * rows were left out and where all of them are. Every plain string is escaped (see markdown.ts).
  */
-import { bold, inline, type Inline } from './markdown.js';
+import { bold, code, inline, Markdown, type Inline } from './markdown.js';
 
 export type SummaryRow = [label: string, value: Inline | undefined];
 
@@ -34,10 +34,15 @@ type Block =
 export class Summary {
   private readonly blocks: Block[] = [];
   private verdictLine?: string;
+  private verdictDetail?: string;
 
-  /** The one-line outcome shown above everything else; a later call replaces an earlier one. */
-  verdict(text: string): this {
+  /**
+   * The one-line outcome shown above everything else; a later call replaces an earlier one. `detail` (the URL,
+   * the vendor's whole message) is the line under it.
+   */
+  verdict(text: string, detail?: string): this {
     this.verdictLine = inline(text);
+    this.verdictDetail = detail === undefined ? undefined : inline(detail);
     return this;
   }
 
@@ -54,8 +59,8 @@ export class Summary {
     const kept = rows.filter((row): row is [string, Inline] => row[1] !== undefined && row[1] !== '');
     if (kept.length)
       this.table(
-        ['', ''],
-        kept.map(([label, value]) => [bold(label), value]),
+        ['field', 'value'],
+        kept.map(([label, value]) => [bold(label), typeof value === 'string' ? jsonCell(value) : value]),
       );
     return this;
   }
@@ -85,6 +90,7 @@ export class Summary {
   /** The markdown, at most `budget` UTF-8 bytes, the verdict always first. */
   toMarkdown(budget = SUMMARY_BUDGET_BYTES): string {
     const verdict = this.verdictLine ? [`**${this.verdictLine}**\n`] : [];
+    if (this.verdictDetail) verdict.push(`${this.verdictDetail}\n`);
     const fixedBytes = bytes(verdict.join('\n')) + bytes(render(this.blocks, new Map()).join('\n'));
     const allowances = shareBudget(rowBlocks(this.blocks), budget - fixedBytes);
     return cutToBytes([...verdict, ...render(this.blocks, allowances)].join('\n'), budget);
@@ -94,6 +100,35 @@ export class Summary {
     this.blocks.push({ kind: 'fixed', text });
     return this;
   }
+}
+
+/** How many items of a JSON value a table cell shows, and how much of each. */
+const CELL_ITEMS = 50;
+const CELL_ITEM_CHARS = 200;
+
+/**
+ * A value that is a JSON array or object (an output such as `snapshot-names`) as a cell a reader can scan: each item
+ * or `key: value` in code, comma-separated. Any other text is the plain escaped span.
+ */
+function jsonCell(value: string): Inline {
+  if (!/^\s*[[{]/.test(value)) return value;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return value;
+  }
+  if (parsed === null || typeof parsed !== 'object') return value;
+  const items = Array.isArray(parsed)
+    ? parsed.map((item) => scalarText(item))
+    : Object.entries(parsed as Record<string, unknown>).map(([key, item]) => `${key}: ${scalarText(item)}`);
+  const shown = items.slice(0, CELL_ITEMS).map((item) => code(item.slice(0, CELL_ITEM_CHARS)).text);
+  const more = items.length > CELL_ITEMS ? `, … ${items.length - CELL_ITEMS} more` : '';
+  return new Markdown(items.length ? shown.join(', ') + more : inline('(none)'));
+}
+
+function scalarText(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)).slice(0, CELL_ITEM_CHARS);
 }
 
 /**

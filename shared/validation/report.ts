@@ -2,6 +2,7 @@
  * What the gate's result becomes for the user, the same in every action that runs it: step outputs, annotations
  * on the file lines, and the job summary (verdict per deployable first, then the findings grouped by policy).
  */
+import { summaryFileName } from '../fs/file-name.js';
 import { uriPath } from '../fs/uri.js';
 import { code, link, md, type Markdown } from '../report/markdown.js';
 import type { Summary } from '../report/summary.js';
@@ -125,13 +126,14 @@ export function summarizeGate(summary: Summary, snapshots: readonly GatedSnapsho
     ]),
   );
   if (!result) return;
-  if (result.problems.length) summary.list(result.problems, { rest: `every problem is in ${result.results.path}` });
+  if (result.problems.length)
+    summary.list(result.problems, { rest: `every problem is in ${summaryFileName(result.results.path)}` });
   if (result.findings.length) summarizeFindings(summary, result);
 }
 
 /** Counts per policy, then every finding (failures first), folded when long; both cut to the summary's budget. */
 function summarizeFindings(summary: Summary, result: GateResult): void {
-  const rest = `every finding is in ${result.results.path}`;
+  const rest = `every finding is in ${summaryFileName(result.results.path)} (the results-file output)`;
   const byPolicy = new Map<string, Record<Finding['severity'], number>>();
   for (const { policy, severity } of result.findings) {
     const counts = byPolicy.get(policy) ?? { failure: 0, warning: 0, exception: 0, information: 0 };

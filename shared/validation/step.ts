@@ -54,6 +54,6 @@ export function gateFailure(result: GateResult): JobFailedError | undefined {
     jobId: 'Policy validation',
     state: result.status,
     errors: result.problems,
-    hint: 'The findings are in the job summary, the annotations and the results file',
+    hint: 'Each finding is an annotation and a row of the results file',
   });
 }

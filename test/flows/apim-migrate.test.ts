@@ -81,12 +81,13 @@ describe('apim-migrate end to end', () => {
     expect(failed.length).toBeGreaterThan(1);
     const reason = "Destination Service '/Acme/Prod/Payments/failed-api' was not found in the target environment";
     const errorLine = lastLogLine(run);
-    expect(errorLine).toContain(`failed: ${reason} (×${failed.length}).`);
+    // The vendor's reason is the detail line; the verdict keeps what to do.
+    expect(run.stdout).toContain(`failed: ${reason} (×${failed.length}).`);
     expect(errorLine).toContain(
       'create the Service at dest-path (/Acme/Prod/Payments/failed-api) in SnapLogic, then run again',
     );
     expect(errorLine).not.toContain('Fix the failed assets in the source');
-    expect(summaryOpening(run)).toMatch(/^\*\*❌ Failed: Migration [\w-]+ failed: Destination Service/);
+    expect(summaryOpening(run)).toMatch(/^\*\*❌ Failed: Migration [\w-]+ failed… The destination Service does not/);
     expect(run.summary).toContain(`- ${reason} (×${failed.length})\n`);
     expect(run.summary).toContain(`<details><summary>All ${failed.length} failed asset(s)</summary>`);
   });

@@ -63,6 +63,9 @@ describe('cdm-export end to end', () => {
     expect(posts()).toHaveLength(1);
     expect(run.summary).toContain(run.outputs['export-id']);
     expect(run.summary).toContain(run.outputs.sha256);
+    // A header row that says what the columns are; the file by its path in the workspace.
+    expect(run.summary).toContain('| field | value |\n| --- | --- |\n| **Instance** |');
+    expect(run.summary).toContain('| **File** | cdm-export/Production.json |');
     const verdict = `✅ Exported Production of PaymentApp (export ${run.outputs['export-id']}) to ${file}, ${run.outputs.bytes} bytes.`;
     expect(summaryOpening(run)).toBe(`**${verdict}**`);
     expect(lastLogLine(run)).toBe(verdict);
@@ -177,7 +180,9 @@ describe('cdm-export end to end', () => {
     const run = await exportAction(basicInputs({ password: 'wrong-secret-password' }));
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain('User Not Authenticated: Required to provide Auth information');
-    expect(run.stdout).toContain("did not accept basic auth as 'admin'");
+    expect(lastLogLine(run)).toBe(
+      "::error title=HTTP 401::Could not request the export (HTTP 401): ServiceNow refused basic auth as 'admin': check username and password",
+    );
     expect(sandbox.exports.size).toBe(0);
     expectNoSecret(run, 'wrong-secret-password', Buffer.from('admin:wrong-secret-password').toString('base64'));
   });

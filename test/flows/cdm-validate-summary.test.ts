@@ -59,10 +59,12 @@ describe('cdm-validate job summary', () => {
     expect(run.outputs.failures).toBe('5000');
     expect(Buffer.byteLength(run.summary)).toBeLessThan(MIB);
     expect(summaryOpening(run)).toMatch(/^\*\*❌ Failed: .*5000 failure/);
-    const resultsFile = run.outputs['results-file'];
+    // The results file in the runner's temp folder: named by its base name, never by its path there.
+    const resultsFile = path.basename(run.outputs['results-file']);
+    expect(run.summary).not.toContain(run.outputs['results-file']);
     expect(run.summary).toMatch(
       new RegExp(
-        `…\\d+ more row\\(s\\) left out to keep the job summary under 1 MiB; every finding is in ${resultsFile}\\.`,
+        `…\\d+ more row\\(s\\) left out to keep the job summary under 1 MiB; every finding is in ${resultsFile} \\(the results-file output\\)\\.`,
       ),
     );
     // The link keeps the whole file name in its path: #, ? and the space are percent-encoded.

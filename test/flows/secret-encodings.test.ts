@@ -156,7 +156,8 @@ describe('secrets in every encoding', () => {
     });
     expect(run.exitCode).toBe(1);
     const quoted = `Malformed login request: {"login":"${smax.login}","password":"***"}`;
-    expect(run.stdout).toMatch(/^::error title=HTTP 400::POST .*\/token\?TENANTID=100000001 failed \(HTTP 400\): /m);
+    expect(run.stdout).toMatch(/^::error title=HTTP 400::Could not log in to tenant 100000001 \(HTTP 400\): /m);
+    expect(run.stdout).toMatch(/^POST .*\/token\?TENANTID=100000001 failed \(HTTP 400\): /m);
     expect(run.stdout).toContain(quoted);
     // The HTTP layer redacted it before the summary escaped the text: `***` shows as stars, written escaped.
     expect(summaryOpening(run)).toContain(quoted.replace('***', '\\*\\*\\*'));

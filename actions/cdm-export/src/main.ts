@@ -1,6 +1,6 @@
 /** cdm-export: inputs → export flow → outputs and job summary. */
 import * as path from 'node:path';
-import { safeFileName } from '../../../shared/fs/file-name.js';
+import { safeFileName, summaryFileName } from '../../../shared/fs/file-name.js';
 import { outputFileProblem } from '../../../shared/fs/output-file.js';
 import { echoInput, type InputReader } from '../../../shared/inputs/reader.js';
 import { readPollInterval } from '../../../shared/poll/poll.js';
@@ -104,7 +104,7 @@ async function main(context: ActionContext): Promise<string> {
       ['Snapshot', snapshotName ?? 'latest published'],
       ['Export id', done.exportId],
       ['State', done.state],
-      ['File', done.file?.path],
+      ['File', done.file && summaryFileName(done.file.path)],
       ['Bytes', done.file?.bytes],
       ['sha256', done.file && code(done.file.sha256)],
       [

@@ -1,4 +1,5 @@
 /** cdm-validate: inputs → the shared validation gate → outputs, annotations, job summary, artifact. */
+import { summaryFileName } from '../../../shared/fs/file-name.js';
 import { errorMessage } from '../../../shared/errors.js';
 import { readArtifactInputs } from '../../../shared/report/artifact.js';
 import { Known } from '../../../shared/report/known.js';
@@ -89,8 +90,8 @@ async function main(context: ActionContext): Promise<string> {
       ['Instance', connection.instanceUrl],
       ['Application', appName],
       ['Changeset', changesetNumber],
-      ['SARIF file', result?.sarif.path],
-      ['Results file', result?.results.path],
+      ['SARIF file', result && summaryFileName(result.sarif.path)],
+      ['Results file', result && summaryFileName(result.results.path)],
       ['Published', result?.published.join(', ')],
       ['Elapsed', formatDuration(runtime.deadline.elapsed())],
     ]);

@@ -200,7 +200,9 @@ function readTenant(
   const sourceCredentials = borrowed.length
     ? `${borrowed.join(' and ')} ${borrowed.length > 1 ? 'are' : 'is'}`
     : undefined;
-  return { url, tenantId, username, password, sourceCredentials };
+  // A target without its own URL borrows source-url, which is then the input to check.
+  const urlInput = ownUrl ? `${side}-url` : 'source-url';
+  return { url, tenantId, username, password, urlInput, sourceCredentials };
 }
 
 /** Same scheme, host and port. */
@@ -219,8 +221,8 @@ async function checkPackageFile(inputs: InputReader, packageFile: string): Promi
 }
 
 function complete(tenant: Partial<SmaxTenant>): SmaxTenant | undefined {
-  const { url, tenantId, username, password } = tenant;
-  return url && tenantId && username && password ? { url, tenantId, username, password } : undefined;
+  const { url, tenantId, username, password, urlInput } = tenant;
+  return url && tenantId && username && password ? { url, tenantId, username, password, urlInput } : undefined;
 }
 
 /** A package file must be a zip archive: an empty file or another kind of file would be uploaded and imported. */

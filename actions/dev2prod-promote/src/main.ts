@@ -1,4 +1,5 @@
 /** dev2prod-promote: inputs → export / transfer / dry run / import by mode → outputs, summary, PR comment. */
+import { summaryFileName } from '../../../shared/fs/file-name.js';
 import { Known } from '../../../shared/report/known.js';
 import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js';
 import { COMMENT_BUDGET_BYTES, upsertPullRequestComment } from '../../../shared/report/pr-comment.js';
@@ -103,7 +104,7 @@ function writeSummary(summary: Summary, config: PromoteConfig, done: Partial<Pro
     ['Export id', done.exportId],
     ['Package bundle', done.export?.packageBundleName],
     ['Items', done.export?.itemCount],
-    ['Package file', packageFile?.path],
+    ['Package file', packageFile && summaryFileName(packageFile.path)],
     ['sha256', packageFile && code(packageFile.sha256)],
     ['Target file id', done.fileId],
     ['Dry run', done.dryRunId && `${done.dryRunId}: ${dryRun ? done.dryRunOutcome : 'not finished'}`],

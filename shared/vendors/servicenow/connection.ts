@@ -72,15 +72,21 @@ export function serviceNowClient(connection: ServiceNowConnection, runtime: Runt
   const auth = credentialsAuth(connection.credentials, runtime.logger);
   return new ApiClient({
     baseUrl: connection.instanceUrl,
+    urlInput: 'instance-url',
     runtime,
     auth,
     readVendorMessage: readServiceNowMessage,
     unexpectedAnswerHint: 'Check that instance-url points at a ServiceNow instance with the CDM plugin active',
-    hintFor: (status, _spec, message) => serviceNowHint(status, message, auth),
+    hintFor: (status, _spec, message) => serviceNowHint(status, message, auth, connection.credentials.kind),
   });
 }
 
-function serviceNowHint(status: number, message: string, auth: AuthProvider): string | undefined {
+function serviceNowHint(
+  status: number,
+  message: string,
+  auth: AuthProvider,
+  kind: Credentials['kind'],
+): string | undefined {
   if (/Size of uploaded data/i.test(message)) {
     return 'Split the data into smaller files, or have an administrator raise the sn_cdm.max_allowed_upload_file_size property (and set max-upload-size to match)';
   }
@@ -88,7 +94,8 @@ function serviceNowHint(status: number, message: string, auth: AuthProvider): st
     return 'Check app-name: the application must exist in DevOps Config and be active';
   }
   if (status === 401) {
-    return `ServiceNow did not accept ${auth.description}: check the credentials (an OAuth token may have expired)`;
+    const check = kind === 'basic' ? 'check username and password' : 'check token (an OAuth token may have expired)';
+    return `ServiceNow refused ${auth.description}: ${check}`;
   }
   if (status === 403) {
     return 'The user lacks a role this API needs (sn_cdm.cdm.viewer or sn_cdm.cdm_editor; some endpoints need CDM Admin)';

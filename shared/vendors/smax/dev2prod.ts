@@ -44,6 +44,7 @@ export const SMAX_JOB_STATES: KnownStates = {
 export function smaxClient(tenant: SmaxTenant, runtime: Runtime): ApiClient {
   return new ApiClient({
     baseUrl: tenant.url,
+    urlInput: tenant.urlInput,
     runtime,
     auth: smaxSession(tenant, runtime),
     readVendorMessage: readSmaxMessage,

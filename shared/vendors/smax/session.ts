@@ -15,6 +15,8 @@ export interface SmaxTenant {
   tenantId: string;
   username: string;
   password: string;
+  /** The input that holds `url` (source-url or target-url), named when its host cannot be reached. */
+  urlInput?: string;
 }
 
 /** SMAX error bodies are not documented; these are the shapes its services use. */
@@ -70,6 +72,7 @@ function loginToken(response: ApiResponse, url: string): string {
 export function smaxSession(tenant: SmaxTenant, runtime: Runtime): AuthProvider {
   const login = new ApiClient({
     baseUrl: tenant.url,
+    urlInput: tenant.urlInput,
     runtime,
     readVendorMessage: readSmaxMessage,
     hintFor: (status) =>

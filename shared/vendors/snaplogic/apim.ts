@@ -65,6 +65,7 @@ export function readSnapLogicMessage(body: unknown): string | undefined {
 export function snapLogicClient(connection: SnapLogicConnection, runtime: Runtime): ApiClient {
   return new ApiClient({
     baseUrl: connection.controlPlaneUrl,
+    urlInput: 'control-plane-url',
     runtime,
     auth: credentialsAuth(connection.credentials, runtime.logger),
     readVendorMessage: readSnapLogicMessage,

@@ -100,7 +100,7 @@ describe('runAction: success', () => {
     expect(process.exitCode).toBeUndefined();
     expect(annotations()).toEqual([]);
     expect(summary()).toBe(
-      '## CDM export\n\n**✅ Exported shop.**\n\n|  |  |\n| --- | --- |\n| **Application** | shop |\n\n',
+      '## CDM export\n\n**✅ Exported shop.**\n\n| field | value |\n| --- | --- |\n| **Application** | shop |\n\n',
     );
     expect(logLines().at(-1)).toBe('✅ Exported shop.');
     expect(parseOutputFile(readFileSync(outputFile, 'utf8'))).toEqual({ 'export-id': 'exp-1' });
@@ -195,9 +195,12 @@ describe('runAction: each error kind', () => {
     ['a plain Error', new Error('Something odd'), 'Unexpected error'],
   ])('%s: one titled failure line, exit code 1, Failed section', async (_kind, error, title) => {
     await run(fail(error));
-    expect(annotations()).toEqual([{ level: 'error', title, message: error.message }]);
+    // An ApiError's verdict says what failed without the URL; the whole message is the line under it.
+    const verdict = error instanceof ApiError ? error.verdict : error.message;
+    expect(annotations()).toEqual([{ level: 'error', title, message: verdict }]);
     expect(process.exitCode).toBe(1);
-    expect(summary()).toBe(`## CDM export\n\n**❌ Failed: ${error.message}**\n\n`);
+    const detail = verdict === error.message ? '' : `${error.message}\n\n`;
+    expect(summary()).toBe(`## CDM export\n\n**❌ Failed: ${verdict}**\n\n${detail}`);
   });
 
   it('a thrown non-Error value is still reported', async () => {
@@ -217,7 +220,7 @@ describe('runAction: each error kind', () => {
       throw new TimeoutError('Timed out');
     });
     expect(summary()).toBe(
-      '## CDM export\n\n**❌ Failed: Timed out**\n\n|  |  |\n| --- | --- |\n| **Export ID** | exp-1 |\n\n',
+      '## CDM export\n\n**❌ Failed: Timed out**\n\n| field | value |\n| --- | --- |\n| **Export ID** | exp-1 |\n\n',
     );
   });
 });

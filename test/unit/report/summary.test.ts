@@ -42,10 +42,23 @@ describe('Summary markdown', () => {
       ])
       .toMarkdown();
     expect(markdown).toBe(
-      '|  |  |\n| --- | --- |\n| **Export ID** | abc123 |\n| **Size** | 0 |\n| **Note** | x \\| y |\n',
+      '| field | value |\n| --- | --- |\n| **Export ID** | abc123 |\n| **Size** | 0 |\n| **Note** | x \\| y |\n',
     );
     expect(markdown).not.toContain('Snapshot');
     expect(markdown).not.toContain('Errors');
+  });
+
+  it('details() shows a JSON array as a list of code spans and a JSON object as code, not raw JSON', () => {
+    const markdown = new Summary()
+      .details([
+        ['Snapshots', JSON.stringify({ Production: 'Production-v1.dpl' })],
+        ['Asset types', JSON.stringify(['Pipeline', 'Job'])],
+        ['Not JSON', '[draft'],
+      ])
+      .toMarkdown();
+    expect(markdown).toContain('| **Snapshots** | `Production: Production-v1.dpl` |');
+    expect(markdown).toContain('| **Asset types** | `Pipeline`, `Job` |');
+    expect(markdown).toContain('| **Not JSON** | \\[draft |');
   });
 
   it('details() with no values adds nothing', () => {
@@ -64,7 +77,9 @@ describe('Summary markdown', () => {
       .details([['Mode', 'promote']])
       .verdict('first')
       .verdict('✅ Imported\nfile f-1');
-    expect(summary.toMarkdown()).toBe('**✅ Imported file f-1**\n\n|  |  |\n| --- | --- |\n| **Mode** | promote |\n');
+    expect(summary.toMarkdown()).toBe(
+      '**✅ Imported file f-1**\n\n| field | value |\n| --- | --- |\n| **Mode** | promote |\n',
+    );
   });
 
   it('fold() puts a section into <details> under its summary text; an empty section adds nothing', () => {
