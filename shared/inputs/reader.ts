@@ -4,7 +4,7 @@
  */
 import { InputError, type InputProblem } from '../errors.js';
 import type { Logger } from '../runtime.js';
-import { RELIABLE_SECRET_LENGTH } from '../report/secret-forms.js';
+import { RELIABLE_SECRET_LENGTH } from '../secret-forms.js';
 import {
   decodeURIComponentSafe,
   formatMs,
