@@ -16,7 +16,8 @@ import { gateVerdict, summarizeGate } from '../../../shared/validation/report.js
 import { gateFailure, runGateStep } from '../../../shared/validation/step.js';
 import type { GateResult } from '../../../shared/validation/types.js';
 import { collectItems } from './items.js';
-import { plannedFiles, runUploads, type UploadResult } from './upload.js';
+import type { UploadResult } from './types.js';
+import { plannedFiles, runUploads } from './upload.js';
 
 /** The server's documented default limits. */
 const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
