@@ -5,9 +5,8 @@
  * once the run is cancelled or past its deadline, and every few milliseconds it lets the event loop turn so that
  * both can be noticed.
  */
-import { CancelledError } from './errors.js';
-import { throwIfPastDeadline } from './fs/workspace.js';
-import type { Runtime } from './runtime.js';
+import { CancelledError, TimeoutError } from './errors.js';
+import { type Deadline, formatDuration, type Runtime } from './runtime.js';
 
 /** How long work runs before the event loop gets a turn. */
 const SLICE_MS = 5;
@@ -35,5 +34,16 @@ export class Pacer {
   check(): void {
     if (this.runtime.signal.aborted) throw new CancelledError(`Cancelled while ${this.doing}`);
     throwIfPastDeadline(this.runtime.deadline, this.doing, this.hint);
+  }
+}
+
+/** Local file work (finding, checking, reading files) counts against `timeout` like every request does. */
+export function throwIfPastDeadline(
+  deadline: Deadline,
+  doing: string,
+  hint = 'raise timeout, or give fewer files',
+): void {
+  if (deadline.remaining() <= 0) {
+    throw new TimeoutError(`Timed out after ${formatDuration(deadline.elapsed())} while ${doing}: ${hint}`);
   }
 }

@@ -125,3 +125,10 @@ export function formatDuration(ms: number): string {
   const mm = h ? String(m).padStart(2, '0') : String(m);
   return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
 }
+
+/** "16 MB", "256 MB", "1.5 KB", "300 bytes": sizes in messages, to one decimal. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 2 ** 20) return `${Math.round((bytes / 2 ** 20) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+  return `${bytes} bytes`;
+}

@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import { CancelledError, errorMessage, quote, TimeoutError } from '../errors.js';
 import { echoInput, type InputReader } from '../inputs/reader.js';
 import type { Runtime } from '../runtime.js';
-import { throwIfPastDeadline, workspaceRoot } from './workspace.js';
+import { throwIfPastDeadline } from '../pacer.js';
+import { workspaceRoot } from './workspace.js';
 
 /**
  * The files matching the input's patterns, sorted; problems (a pattern leaving the workspace, an invalid

@@ -5,8 +5,6 @@
  */
 import { realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { TimeoutError } from '../errors.js';
-import { formatDuration, type Deadline } from '../runtime.js';
 
 export interface WorkspaceFile {
   /** The real path (links followed), inside the workspace. */
@@ -42,15 +40,4 @@ export async function checkWorkspaceFile(
   const info = await stat(real).catch(() => undefined);
   if (!info?.isFile()) return { problem: `${label} is not a file` };
   return { file: { path: real, bytes: info.size } };
-}
-
-/** Local file work (finding, checking, reading files) counts against `timeout` like every request does. */
-export function throwIfPastDeadline(
-  deadline: Deadline,
-  doing: string,
-  hint = 'raise timeout, or give fewer files',
-): void {
-  if (deadline.remaining() <= 0) {
-    throw new TimeoutError(`Timed out after ${formatDuration(deadline.elapsed())} while ${doing}: ${hint}`);
-  }
 }

@@ -1,6 +1,6 @@
 /** Telling a zip archive (a SMAX package) from what arrives instead: nothing, an HTML page, or other bytes. */
 import { open } from 'node:fs/promises';
-import { htmlTitle, isHtml } from '../http/body.js';
+import { htmlTitle, isHtml } from '../html.js';
 
 /** A local file header: every zip archive with content starts with it. */
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);

@@ -1,6 +1,7 @@
 /** Reading an answer's body within bounds, and turning it into words for an error message, whatever was sent. */
 import type { IncomingMessage } from 'node:http';
 import { moreBytes } from '../errors.js';
+import { describeHtml, isHtml } from '../html.js';
 import { scalarText } from '../json.js';
 import { contentCodings, decodeBody } from './encoding.js';
 
@@ -81,22 +82,6 @@ function bodyText(
 
 /** Vendor modules pass one of these to pull the vendor's own message out of a JSON error body. */
 export type VendorMessageReader = (body: unknown) => string | undefined;
-
-export function isHtml(contentType: string | undefined, text: string): boolean {
-  if (contentType?.toLowerCase().includes('text/html')) return true;
-  return /^\s*(<!doctype html|<html)/i.test(text);
-}
-
-export function htmlTitle(text: string): string | undefined {
-  const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text);
-  return match ? match[1].replace(/\s+/g, ' ').trim() || undefined : undefined;
-}
-
-/** "an HTML page titled 'Sign in' (a login page or a proxy's error page, not the API)". */
-export function describeHtml(text: string): string {
-  const title = htmlTitle(text);
-  return `an HTML page${title ? ` titled '${title}'` : ' with no title'} instead of JSON (a single sign-on login page or a proxy's error page answered, not the API)`;
-}
 
 /** The first few hundred characters, on one line, saying how much more there was. */
 export function excerpt(text: string, body?: Omit<BodyText, 'text'>): string {

@@ -137,3 +137,20 @@ export class Exchange {
     });
   }
 }
+
+/**
+ * The agents for direct connections, one per protocol: an https agent refuses http URLs and the other way round.
+ * Proxied requests open their own tunnel.
+ */
+export class DirectAgents {
+  private readonly agents = new Map<string, http.Agent>();
+
+  for(url: URL): http.Agent {
+    let agent = this.agents.get(url.protocol);
+    if (!agent) {
+      agent = url.protocol === 'https:' ? new https.Agent({ keepAlive: false }) : new http.Agent({ keepAlive: false });
+      this.agents.set(url.protocol, agent);
+    }
+    return agent;
+  }
+}

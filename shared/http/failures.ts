@@ -4,7 +4,7 @@ import type { AuthProvider } from '../auth/index.js';
 import { ApiError, CancelledError, TimeoutError, errorMessage } from '../errors.js';
 import { formatDuration } from '../runtime.js';
 import { type BodyText, describeErrorBody, excerpt } from './body.js';
-import type { ApiClientOptions, RequestSpec } from './client.js';
+import type { ApiClientOptions, RequestSpec } from './request.js';
 import type { Exchange } from './exchange.js';
 import { isCertificateError, isDnsFailure } from './retry.js';
 
@@ -95,6 +95,14 @@ export class Failures {
     });
   }
 
+  /** A failure that could be retried, but the wait before the next attempt would pass the action's timeout. */
+  gaveUp(failure: ApiError, attempt: number, delayMs: number): ApiError {
+    return new ApiError({
+      ...failureDetails(failure),
+      hint: `Gave up after ${attempt} attempt(s): waiting ${formatDuration(delayMs)} more would pass the action's timeout`,
+    });
+  }
+
   private checkAdvice(): string {
     const check = this.options.checkHint;
     return `check whether it did${check ? ` (${check})` : ''} before running again`;
@@ -119,4 +127,14 @@ function defaultHint(status: number, auth: AuthProvider | undefined): string | u
   if (status === 429) return 'The server is rate limiting this user: try again later or lower the request rate';
   if (status >= 500) return 'The server failed: try again later, and ask its administrators if it persists';
   return undefined;
+}
+
+function failureDetails(error: ApiError) {
+  return {
+    method: error.method,
+    url: error.url,
+    status: error.status,
+    vendorMessage: error.vendorMessage,
+    kind: error.kind,
+  };
 }

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { ApiError } from '../errors.js';
 import { writeStreamAtomic, type WrittenFile } from '../fs/atomic.js';
-import type { ApiClient, RequestSpec, StreamBody } from './client.js';
+import type { ApiClient } from './client.js';
+import type { RequestSpec, StreamBody } from './request.js';
 import { contentCodings } from './encoding.js';
 
 /** Checks the first bytes of a download; returns what is wrong with them (e.g. "it is an HTML page"), if anything. */

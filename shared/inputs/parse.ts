@@ -9,11 +9,6 @@ export function listOf(names: readonly string[], conjunction: 'and' | 'or'): str
     : names.join('');
 }
 
-/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
-export function formatMs(ms: number): string {
-  return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
-}
-
 export function splitList(value: string): string[] {
   return value
     .split(/[\n,]/)

@@ -3,11 +3,10 @@
  * problem of the run together, each naming the input and what would be valid, before any request is sent.
  */
 import { InputError, type InputProblem } from '../errors.js';
-import type { Logger } from '../runtime.js';
-import { RELIABLE_SECRET_LENGTH } from '../report/secret-forms.js';
+import { formatDuration, type Logger } from '../runtime.js';
+import { RELIABLE_SECRET_LENGTH } from '../secret-forms.js';
 import {
   decodeURIComponentSafe,
-  formatMs,
   invalidPortOf,
   isLoopback,
   listOf,
@@ -133,7 +132,7 @@ export class InputReader {
       return parseDuration(defaultValue) ?? 0;
     }
     if (options.min !== undefined && ms < options.min) {
-      this.problem(name, `must be at least ${formatMs(options.min)}`, value);
+      this.problem(name, `must be at least ${formatDuration(options.min)}`, value);
       return parseDuration(defaultValue) ?? 0;
     }
     return ms;

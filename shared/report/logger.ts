@@ -1,7 +1,7 @@
 /** The Logger the flows receive, on top of @actions/core, with our own redaction on every line. */
 import * as core from '@actions/core';
 import type { AnnotationLocation, Logger } from '../runtime.js';
-import { secretForms } from './secret-forms.js';
+import { secretForms } from '../secret-forms.js';
 
 /** Remembers secrets and removes them, in every form they take in text (secret-forms.ts), from text. */
 export class SecretRedactor {

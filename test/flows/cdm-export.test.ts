@@ -371,7 +371,7 @@ describe('cdm-export: vendor text and inputs stay data', () => {
     expect(run.stdout).toContain("title=Input 'instance-url'");
     expect(run.stdout).toContain('must not contain a user name or password');
     expect(run.stdout).toContain("title=Input 'poll-interval'");
-    expect(run.stdout).toContain("must be at least 500ms (got '1ms')");
+    expect(run.stdout).toContain("must be at least 0.5s (got '1ms')");
     expectNoSecret(run, 'url-s3cret-pw');
     expect(sandbox.server.requests).toHaveLength(0);
   });

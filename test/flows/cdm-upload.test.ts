@@ -327,7 +327,7 @@ describe('cdm-upload: local files', () => {
   it('refuses a poll-interval below half a second', async () => {
     const run = await upload({ file: 'a.json', 'poll-interval': '1ms' }, { 'a.json': '{}' });
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toContain("Input 'poll-interval': must be at least 500ms (got '1ms')");
+    expect(run.stdout).toContain("Input 'poll-interval': must be at least 0.5s (got '1ms')");
     expect(sandbox.server.requests).toHaveLength(0);
   });
 });

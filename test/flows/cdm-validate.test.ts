@@ -327,7 +327,7 @@ describe('cdm-validate end to end', () => {
       },
     });
     expect(bad.exitCode).toBe(1);
-    expect(bad.stdout).toContain("'poll-interval': must be at least 500ms (got '1ms')");
+    expect(bad.stdout).toContain("'poll-interval': must be at least 0.5s (got '1ms')");
     expect(bad.stdout).toContain("'snapshot-name': does not go with changeset-number");
     expect(bad.stdout).toContain("'changeset-number': must be a changeset number");
     expect(bad.stdout).toContain("'retention-days': only applies with artifact-name");

@@ -5,7 +5,7 @@ import { readPollInterval } from '../../../shared/poll/poll.js';
 import { jsonText, scalarText } from '../../../shared/json.js';
 import { Known } from '../../../shared/report/known.js';
 import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js';
-import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
+import { runAction, type ActionContext, type RunOptions } from '../../../shared/frame/run.js';
 import { formatDuration } from '../../../shared/runtime.js';
 import {
   ASSET_TYPES,

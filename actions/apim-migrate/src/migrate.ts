@@ -6,8 +6,8 @@
 import { collapseRepeats, JobFailedError } from '../../../shared/errors.js';
 import type { ApiClient } from '../../../shared/http/client.js';
 import { jsonText } from '../../../shared/json.js';
-import { poll } from '../../../shared/poll/poll.js';
-import { jobStates, sameState } from '../../../shared/poll/states.js';
+import { waitForJob } from '../../../shared/poll/job.js';
+import { sameState } from '../../../shared/poll/states.js';
 import type { Report } from '../../../shared/report/known.js';
 import type { Runtime } from '../../../shared/runtime.js';
 import {
@@ -71,24 +71,23 @@ export async function runMigration(config: MigrateConfig, deps: MigrateDeps): Pr
   const { statusToken } = started;
 
   const location = statusLocation(started.statusUrl, started.statusToken, config.controlPlaneUrl, runtime);
-  const classify = jobStates(`Migration ${started.statusToken}`, MIGRATION_STATES, logger);
-  const status = await poll(
-    async () => {
+  const { status, outcome } = await waitForJob({
+    job: `Migration ${started.statusToken}`,
+    states: MIGRATION_STATES,
+    check: async () => {
       const current = await getMigrationStatus(client, location);
       checkResumedPaths(config, current, statusToken);
-      if (classify(current.status) !== 'running') return { done: true, value: current };
-      return { done: false, state: current.status };
+      return current;
     },
-    {
-      what: `migration ${started.statusToken}`,
-      runtime,
-      maxIntervalMs: config.pollIntervalMs,
-      onState: (state) => report({ status: state }),
-      resumeHint: `It goes on in SnapLogic: run again with status-token: ${started.statusToken} to follow it`,
-    },
-  );
-  report({ status: status.status, final: status });
-  const failed = classify(status.status) === 'failed';
+    stateOf: (current) => current.status,
+    onEnd: (final) => report({ status: final.status, final }),
+    what: `migration ${started.statusToken}`,
+    runtime,
+    maxIntervalMs: config.pollIntervalMs,
+    onState: (state) => report({ status: state }),
+    resumeHint: `It goes on in SnapLogic: run again with status-token: ${started.statusToken} to follow it`,
+  });
+  const failed = outcome === 'failed';
   const failures = [
     ...failureLines(status.failed),
     ...(status.failedOther === undefined ? [] : [`'failed' is not a list of assets but ${status.failedOther}`]),

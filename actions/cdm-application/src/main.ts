@@ -1,7 +1,7 @@
 /** cdm-application: one operation on CDM applications, deployables or shared components → outputs and summary. */
 import { Known } from '../../../shared/report/known.js';
 import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js';
-import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
+import { runAction, type ActionContext, type RunOptions } from '../../../shared/frame/run.js';
 import { readServiceNowConnection, serviceNowClient } from '../../../shared/vendors/servicenow/connection.js';
 import { operationInputNames, readOperation } from './config.js';
 import { runOperation, type OperationResult } from './operations.js';

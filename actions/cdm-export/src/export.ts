@@ -8,8 +8,8 @@ import { JobFailedError } from '../../../shared/errors.js';
 import { writeFileAtomic, type WrittenFile } from '../../../shared/fs/atomic.js';
 import type { ApiClient } from '../../../shared/http/client.js';
 import { jsonDocument } from '../../../shared/json.js';
-import { poll } from '../../../shared/poll/poll.js';
-import { classifyState, jobStates } from '../../../shared/poll/states.js';
+import { waitForJob } from '../../../shared/poll/job.js';
+import { classifyState } from '../../../shared/poll/states.js';
 import type { Report } from '../../../shared/report/known.js';
 import { redactFileText } from '../../../shared/report/redacted-file.js';
 import type { ArtifactRequest, UploadedArtifact } from '../../../shared/report/artifact.js';
@@ -68,36 +68,31 @@ export async function runExport(config: ExportConfig, deps: ExportDeps): Promise
   report({ exportId });
   const id = exportId;
 
-  const classify = jobStates(`Export ${id}`, CDM_REQUEST_STATES, logger);
-  const status = await poll(
-    async () => {
-      const current = await getExportStatus(client, connection, id);
-      const kind = classify(current.state);
-      const exporterState = current.exporterResult?.state;
-      // A finished request whose exporter says it is still going is waited for too.
-      const exporterRunning =
-        exporterState !== undefined && classifyState(exporterState, EXPORTER_STATES) === 'running';
-      if (kind === 'failed' || (kind === 'done' && !exporterRunning)) return { done: true, value: current };
-      return { done: false, state: exporterRunning ? `${current.state}, exporter ${exporterState}` : current.state };
+  const { status } = await waitForJob({
+    job: `Export ${id}`,
+    states: CDM_REQUEST_STATES,
+    check: () => getExportStatus(client, connection, id),
+    stateOf: (current) => current.state,
+    // A finished request whose exporter says it is still going is waited for too.
+    alsoRunning: ({ exporterResult }) =>
+      exporterResult?.state !== undefined && classifyState(exporterResult.state, EXPORTER_STATES) === 'running'
+        ? `exporter ${exporterResult.state}`
+        : undefined,
+    failed: (failed) => {
+      report({ state: failed.state });
+      return {
+        message: `Export ${id} failed`,
+        errors: failed.errors.length
+          ? failed.errors
+          : [`ServiceNow reported the export as '${failed.state}' without a reason`],
+      };
     },
-    {
-      what: `export ${id}`,
-      runtime,
-      maxIntervalMs: config.pollIntervalMs,
-      onState: (state) => report({ state }),
-      resumeHint: `The export may still finish: run again with export-id: ${id} to fetch it`,
-    },
-  );
-  if (classify(status.state) === 'failed') {
-    report({ state: status.state });
-    throw new JobFailedError(`Export ${id} failed`, {
-      jobId: `Export ${id}`,
-      state: status.state,
-      errors: status.errors.length
-        ? status.errors
-        : [`ServiceNow reported the export as '${status.state}' without a reason`],
-    });
-  }
+    what: `export ${id}`,
+    runtime,
+    maxIntervalMs: config.pollIntervalMs,
+    onState: (state) => report({ state }),
+    resumeHint: `The export may still finish: run again with export-id: ${id} to fetch it`,
+  });
   const exporterState = status.exporterResult?.state;
   const exporterKind = exporterState === undefined ? 'done' : classifyState(exporterState, EXPORTER_STATES);
   if (exporterKind === 'failed' || status.errors.length) {

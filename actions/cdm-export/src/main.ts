@@ -8,7 +8,7 @@ import { readArtifactInputs } from '../../../shared/report/artifact.js';
 import { Known } from '../../../shared/report/known.js';
 import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js';
 import { code } from '../../../shared/report/markdown.js';
-import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
+import { runAction, type ActionContext, type RunOptions } from '../../../shared/frame/run.js';
 import { formatDuration } from '../../../shared/runtime.js';
 import {
   EXPORT_DATA_FORMATS,

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/vendors/servicenow/cdm-uploads.js';
 import { readServiceNowConnection } from '../../../shared/vendors/servicenow/connection.js';
 import { collectItems } from './items.js';
-import type { UploadConfig } from './upload.js';
+import type { UploadConfig } from './types.js';
 
 /** The server's documented default limits. */
 const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024;

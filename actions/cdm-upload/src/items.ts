@@ -10,10 +10,11 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { InputError } from '../../../shared/errors.js';
 import { findFiles } from '../../../shared/fs/glob.js';
-import { checkWorkspaceFile, throwIfPastDeadline } from '../../../shared/fs/workspace.js';
+import { checkWorkspaceFile } from '../../../shared/fs/workspace.js';
+import { throwIfPastDeadline } from '../../../shared/pacer.js';
 import type { ParseError } from 'jsonc-parser';
 import type { InputReader } from '../../../shared/inputs/reader.js';
-import type { Runtime } from '../../../shared/runtime.js';
+import { formatBytes, type Runtime } from '../../../shared/runtime.js';
 import type { UploadDataFormat, UploadTarget } from '../../../shared/vendors/servicenow/cdm-uploads.js';
 
 export interface UploadItem {
@@ -277,10 +278,4 @@ function fileContentType(fileName: string): string {
   if (extension === '.zip') return 'application/zip';
   if (extension === '.json') return 'application/json';
   return 'text/plain';
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
-  return `${bytes} bytes`;
 }

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { Known } from '../../../shared/report/known.js';
 import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js';
-import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
+import { runAction, type ActionContext, type RunOptions } from '../../../shared/frame/run.js';
 import { formatDuration } from '../../../shared/runtime.js';
 import { serviceNowClient } from '../../../shared/vendors/servicenow/connection.js';
 import { gateValues, gateVerdict, summarizeGate, type GateReport } from '../../../shared/validation/report.js';
@@ -10,7 +10,8 @@ import type { GateInputs } from '../../../shared/validation/inputs.js';
 import { gateFailure, runGateStep, type GateStepDeps } from '../../../shared/validation/step.js';
 import type { GateResult } from '../../../shared/validation/types.js';
 import { readUploadInputs } from './config.js';
-import { plannedFiles, runUploads, type UploadConfig, type UploadResult } from './upload.js';
+import type { UploadConfig, UploadResult } from './types.js';
+import { plannedFiles, runUploads } from './upload.js';
 
 export function run(options: Partial<RunOptions> = {}): Promise<void> {
   return runAction({ title: 'ServiceNow CDM upload', ...options }, main);

@@ -13,7 +13,7 @@ import { getUploadStatus, requestUpload, type UploadStatus } from '../../../shar
 import { formatDuration } from '../../../shared/runtime.js';
 import { CDM_REQUEST_STATES, CHANGESET_STATES } from '../../../shared/vendors/servicenow/states.js';
 import { readItemBody } from './items.js';
-import type { UploadConfig, UploadDeps, UploadedFile } from './upload.js';
+import type { UploadConfig, UploadDeps, UploadedFile } from './types.js';
 
 /** The first status check of an upload: a quick upload is noticed in tens of ms, not after the poller's 0.5 s. */
 export const FIRST_CHECK_MS = 25;

@@ -5,59 +5,16 @@
  * returns the result.
  */
 import { JobFailedError } from '../../../shared/errors.js';
-import type { ApiClient } from '../../../shared/http/client.js';
 import { poll } from '../../../shared/poll/poll.js';
-import type { Report } from '../../../shared/report/known.js';
-import type { Runtime } from '../../../shared/runtime.js';
 import { classifyState, sameState } from '../../../shared/poll/states.js';
-import type { PublishOption, UploadOptions, UploadStatus } from '../../../shared/vendors/servicenow/cdm-uploads.js';
-import type { ServiceNowConnection } from '../../../shared/vendors/servicenow/connection.js';
+import type { UploadStatus } from '../../../shared/vendors/servicenow/cdm-uploads.js';
 import { CHANGESET_STATES } from '../../../shared/vendors/servicenow/states.js';
 import type { UploadItem } from './items.js';
 import { FIRST_CHECK_MS, UploadQueue } from './queue.js';
+import type { UploadConfig, UploadDeps, UploadedFile, UploadResult } from './types.js';
 
 /** How many file names a hint quotes. */
 const HINT_NAMES = 10;
-
-export interface UploadConfig {
-  connection: ServiceNowConnection;
-  options: UploadOptions;
-  items: UploadItem[];
-  changesetNumber?: string;
-  autoCommit: boolean;
-  autoValidate: boolean;
-  publishOption: PublishOption;
-  pollIntervalMs: number;
-  /** How many uploads may be in flight at once (the `max-parallel` input); 1 follows each to its end first. */
-  maxParallel: number;
-}
-
-export interface UploadedFile {
-  /** Absolute path; null for inline content. */
-  file: string | null;
-  namePath: string | null;
-  uploadId: string | null;
-  /** The upload's last state: completed, error, or not_started for the ones after a failure. */
-  state: string;
-}
-
-export interface UploadDeps {
-  client: ApiClient;
-  runtime: Runtime;
-  report: Report<UploadResult>;
-}
-
-export interface UploadResult {
-  /** Where each item stands, also the ones after a failure. */
-  files: UploadedFile[];
-  changesetNumber: string;
-  /** The changeset's state after the last upload, as ServiceNow gave it. */
-  changesetState?: string;
-  /** The upload started last. */
-  uploadId?: string;
-  /** `completed`, or `error` once an upload or the commit failed. */
-  state: 'completed' | 'error';
-}
 
 /** Where each file stands before the first upload. */
 export function plannedFiles(items: UploadItem[]): UploadedFile[] {

@@ -4,7 +4,7 @@ import { errorMessage } from '../../../shared/errors.js';
 import { readArtifactInputs } from '../../../shared/report/artifact.js';
 import { Known } from '../../../shared/report/known.js';
 import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js';
-import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
+import { runAction, type ActionContext, type RunOptions } from '../../../shared/frame/run.js';
 import { formatDuration } from '../../../shared/runtime.js';
 import { readGateInputs, readUploadedFiles } from '../../../shared/validation/inputs.js';
 import { gateValues, gateVerdict, summarizeGate, type GateReport } from '../../../shared/validation/report.js';

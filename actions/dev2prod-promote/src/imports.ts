@@ -4,8 +4,7 @@
  */
 import { JobFailedError } from '../../../shared/errors.js';
 import type { ApiClient } from '../../../shared/http/client.js';
-import { poll } from '../../../shared/poll/poll.js';
-import { jobStates } from '../../../shared/poll/states.js';
+import { waitForJob } from '../../../shared/poll/job.js';
 import type { Runtime } from '../../../shared/runtime.js';
 import { getImport, SMAX_JOB_STATES, startImport, type ImportStatus } from '../../../shared/vendors/smax/dev2prod.js';
 import type { SmaxTenant } from '../../../shared/vendors/smax/session.js';
@@ -53,22 +52,18 @@ export async function runImport(
     learned(dryRun ? { dryRunId: id } : { importId: id });
     runtime.logger.info(`Following ${label.toLowerCase()} ${id}, started earlier on tenant ${target.tenantId}.`);
   }
-  const classify = jobStates(`${label} ${id}`, SMAX_JOB_STATES, runtime.logger);
-  const status = await poll(
-    async () => {
-      const current = await getImport(client, target.tenantId, id, dryRun);
-      if (classify(current.status) !== 'running') return { done: true, value: current };
-      return { done: false, state: current.status };
-    },
-    {
-      what: `${label.toLowerCase()} ${id}`,
-      runtime,
-      maxIntervalMs: deps.pollIntervalMs,
-      onState: dryRun ? undefined : (state) => learned({ importStatus: state }),
-      resumeHint: `The ${label.toLowerCase()} goes on in SMAX: run again with ${input}: ${id} to follow it`,
-    },
-  );
-  if (!dryRun) learned({ importStatus: status.status });
+  const { status } = await waitForJob({
+    job: `${label} ${id}`,
+    states: SMAX_JOB_STATES,
+    check: () => getImport(client, target.tenantId, id, dryRun),
+    stateOf: (current) => current.status,
+    onEnd: dryRun ? undefined : (final) => learned({ importStatus: final.status }),
+    what: `${label.toLowerCase()} ${id}`,
+    runtime,
+    maxIntervalMs: deps.pollIntervalMs,
+    onState: dryRun ? undefined : (state) => learned({ importStatus: state }),
+    resumeHint: `The ${label.toLowerCase()} goes on in SMAX: run again with ${input}: ${id} to follow it`,
+  });
   const fileId = importedFile(job, id, label, status);
   if (fileId && job.startedId !== undefined) learned({ fileId });
   annotate(label, status, runtime.logger);

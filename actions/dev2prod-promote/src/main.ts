@@ -3,7 +3,7 @@ import { summaryFileName } from '../../../shared/fs/file-name.js';
 import { Known } from '../../../shared/report/known.js';
 import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js';
 import { COMMENT_BUDGET_BYTES, upsertPullRequestComment } from '../../../shared/report/pr-comment.js';
-import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
+import { runAction, type ActionContext, type RunOptions } from '../../../shared/frame/run.js';
 import { bold, code, md } from '../../../shared/report/markdown.js';
 import { Summary } from '../../../shared/report/summary.js';
 import { formatDuration } from '../../../shared/runtime.js';

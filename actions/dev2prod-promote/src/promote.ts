@@ -9,8 +9,7 @@ import { fileDigest, type WrittenFile } from '../../../shared/fs/atomic.js';
 import { safeFileName } from '../../../shared/fs/file-name.js';
 import { unusedPath } from '../../../shared/fs/output-file.js';
 import type { ApiClient } from '../../../shared/http/client.js';
-import { poll } from '../../../shared/poll/poll.js';
-import { jobStates } from '../../../shared/poll/states.js';
+import { waitForJob } from '../../../shared/poll/job.js';
 import type { ArtifactRequest, UploadedArtifact } from '../../../shared/report/artifact.js';
 import type { Report } from '../../../shared/report/known.js';
 import type { Runtime } from '../../../shared/runtime.js';
@@ -215,29 +214,22 @@ async function exportAndDownload(
     learned({ exportId });
     runtime.logger.info(`Waiting for export ${exportId}${what}, started earlier on tenant ${source.tenantId}.`);
   }
-  const classify = jobStates(`Export ${exportId}`, SMAX_JOB_STATES, runtime.logger);
-  const exported = await poll(
-    async () => {
-      const current = await getExport(client, source.tenantId, exportId);
-      if (classify(current.status) !== 'running') return { done: true, value: current };
-      return { done: false, state: current.status };
-    },
-    {
-      what: `export ${exportId}`,
-      runtime,
-      maxIntervalMs: config.pollIntervalMs,
-      resumeHint: `The export goes on in SMAX: run again with export-id: ${exportId} to wait for it, and nothing is exported again`,
-    },
-  );
-  learned({ export: exported });
-  if (classify(exported.status) !== 'done') {
-    throw new JobFailedError(`Export ${exportId}${what} ended ${exported.status}`, {
-      jobId: `Export ${exportId}`,
-      state: exported.status,
-      errors: exported.message ? [exported.message] : [],
+  const { status: exported } = await waitForJob({
+    job: `Export ${exportId}`,
+    states: SMAX_JOB_STATES,
+    check: () => getExport(client, source.tenantId, exportId),
+    stateOf: (current) => current.status,
+    onEnd: (final) => learned({ export: final }),
+    failed: (final) => ({
+      message: `Export ${exportId}${what} ended ${final.status}`,
+      errors: final.message ? [final.message] : [],
       hint: 'Look at the export in Package Manager on the source tenant',
-    });
-  }
+    }),
+    what: `export ${exportId}`,
+    runtime,
+    maxIntervalMs: config.pollIntervalMs,
+    resumeHint: `The export goes on in SMAX: run again with export-id: ${exportId} to wait for it, and nothing is exported again`,
+  });
   if (!exported.fileId) {
     throw new JobFailedError(`Export ${exportId} completed without a FileId`, {
       jobId: `Export ${exportId}`,

@@ -4,7 +4,8 @@
  */
 import { ApiError } from '../../errors.js';
 import { isRecord } from '../../http/body.js';
-import type { ApiClient, ApiResponse, RequestSpec } from '../../http/client.js';
+import type { ApiClient } from '../../http/client.js';
+import type { ApiResponse, RequestSpec } from '../../http/request.js';
 import { nonEmptyString, scalarText, vendorNumber } from '../../json.js';
 import { namesFailure } from '../../poll/states.js';
 import { apiPath, cdmPath, messages, readServiceNowMessage, type ServiceNowConnection } from './connection.js';

@@ -5,7 +5,8 @@
  * unknown query field silently and would then answer unrelated rows.
  */
 import { isRecord } from '../../http/body.js';
-import type { ApiClient, RequestSpec } from '../../http/client.js';
+import type { ApiClient } from '../../http/client.js';
+import type { RequestSpec } from '../../http/request.js';
 import { cdmPath, type ServiceNowConnection } from './connection.js';
 import { queryTable, queryValue, readTableRecord, referenceValue, textField, type TableRow } from './table.js';
 

@@ -5,8 +5,10 @@
  * silently and would then answer unrelated rows.
  */
 import { ApiError } from '../../errors.js';
-import { describeHtml, isHtml, isRecord, tryParseJson } from '../../http/body.js';
-import type { ApiClient, RequestSpec } from '../../http/client.js';
+import { isRecord, tryParseJson } from '../../http/body.js';
+import { describeHtml, isHtml } from '../../html.js';
+import type { ApiClient } from '../../http/client.js';
+import type { RequestSpec } from '../../http/request.js';
 import { cdmPath, readServiceNowMessage, type ServiceNowConnection } from './connection.js';
 import { queryTable, queryValue, readTableRecord, referenceValue, textField, type TableRow } from './table.js';
 

@@ -4,7 +4,8 @@
  * GET /sn_cdm/applications/upload-status/{upload_id}).
  */
 import { isRecord } from '../../http/body.js';
-import type { ApiClient, RequestSpec } from '../../http/client.js';
+import type { ApiClient } from '../../http/client.js';
+import type { RequestSpec } from '../../http/request.js';
 import { bufferBody } from '../../http/transfer.js';
 import { namesFailure } from '../../poll/states.js';
 import { cdmPath, messages, type ServiceNowConnection } from './connection.js';

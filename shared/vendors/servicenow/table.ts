@@ -5,7 +5,8 @@
  * dropped by the server, so callers check the rows they get against what they asked for.
  */
 import { isRecord } from '../../http/body.js';
-import type { ApiClient, RequestSpec } from '../../http/client.js';
+import type { ApiClient } from '../../http/client.js';
+import type { RequestSpec } from '../../http/request.js';
 
 export interface TableQuery {
   table: string;

@@ -5,8 +5,10 @@
  */
 import type { AuthProvider } from '../../auth/index.js';
 import { ApiError } from '../../errors.js';
-import { describeHtml, isHtml, isRecord } from '../../http/body.js';
-import { ApiClient, type ApiResponse } from '../../http/client.js';
+import { isRecord } from '../../http/body.js';
+import { describeHtml, isHtml } from '../../html.js';
+import { ApiClient } from '../../http/client.js';
+import type { ApiResponse } from '../../http/request.js';
 import type { Runtime } from '../../runtime.js';
 
 export interface SmaxTenant {

@@ -5,7 +5,8 @@
  */
 import { credentialsAuth, type Credentials } from '../../auth/credentials.js';
 import { isRecord } from '../../http/body.js';
-import { ApiClient, type RequestSpec } from '../../http/client.js';
+import { ApiClient } from '../../http/client.js';
+import type { RequestSpec } from '../../http/request.js';
 import { describeValue, jsonText } from '../../json.js';
 import type { KnownStates } from '../../poll/states.js';
 import type { Runtime } from '../../runtime.js';

@@ -8,7 +8,7 @@ import type { Host } from '../../../shared/hosts/host.js';
 import type { SecretRedactor } from '../../../shared/report/logger.js';
 import type { Outputs, OutputValue } from '../../../shared/report/outputs.js';
 import { redactedOutputText } from '../../../shared/report/outputs.js';
-import { runAction } from '../../../shared/report/run.js';
+import { runAction } from '../../../shared/frame/run.js';
 import type { Logger } from '../../../shared/runtime.js';
 
 const SECRET = 'hunter2-Secret';

@@ -7,7 +7,8 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { ApiError } from '../../../shared/errors.js';
-import { ApiClient, type ApiClientOptions } from '../../../shared/http/client.js';
+import { ApiClient } from '../../../shared/http/client.js';
+import type { ApiClientOptions } from '../../../shared/http/request.js';
 import { fakeRuntime, type FakeRuntime, type FakeRuntimeOptions } from '../../support/fakes.js';
 import { rejection } from '../../support/rejection.js';
 

@@ -124,7 +124,7 @@ describe('InputReader.duration', () => {
     const { inputs } = reader({ 'poll-interval': value });
     expect(inputs.duration('poll-interval', '10s', { min: 500 })).toBe(10_000);
     expect(finishError(inputs).problems).toEqual([
-      { input: 'poll-interval', message: `must be at least 500ms (got '${value}')` },
+      { input: 'poll-interval', message: `must be at least 0.5s (got '${value}')` },
     ]);
   });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ApiError, CancelledError, InputError, JobFailedError, TimeoutError } from '../../../shared/errors.js';
-import { runAction, type ActionContext } from '../../../shared/report/run.js';
+import { runAction, type ActionContext } from '../../../shared/frame/run.js';
 import { parseOutputFile } from '../../support/run-action.js';
 
 const SECRET = 'Sup3r-S3cret!';

@@ -19,13 +19,13 @@ import { githubHost } from '../hosts/github.js';
 import type { Host } from '../hosts/host.js';
 import { InputReader, type InputSource } from '../inputs/reader.js';
 import { Deadline, systemClock, type Clock, type Logger, type Runtime } from '../runtime.js';
-import type { ArtifactRequest, UploadedArtifact } from './artifact.js';
-import { SecretRedactor } from './logger.js';
-import type { Outputs } from './outputs.js';
-import { redactSpansWith } from './markdown.js';
-import { redactFileText } from './redacted-file.js';
-import { mappedStack } from './stack.js';
-import { cutToBytes, Summary, SUMMARY_LIMIT_BYTES } from './summary.js';
+import type { ArtifactRequest, UploadedArtifact } from '../report/artifact.js';
+import { SecretRedactor } from '../report/logger.js';
+import type { Outputs } from '../report/outputs.js';
+import { redactSpansWith } from '../report/markdown.js';
+import { redactFileText } from '../report/redacted-file.js';
+import { mappedStack } from '../report/stack.js';
+import { cutToBytes, Summary, SUMMARY_LIMIT_BYTES } from '../report/summary.js';
 
 export interface ActionContext {
   logger: Logger;
