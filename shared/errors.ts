@@ -139,8 +139,21 @@ const HEAD_MIN_CHARS = 50;
 function fitLine(head: string, advice: string | undefined, max: number): string {
   const whole = shortLine(advice ? `${head}. ${advice}` : head, Number.MAX_SAFE_INTEGER);
   if (whole.length <= max || !advice) return shortLine(whole, max);
-  const tail = shortLine(advice, max - HEAD_MIN_CHARS);
+  const tail = lastPart(shortLine(advice, Number.MAX_SAFE_INTEGER), max - HEAD_MIN_CHARS);
   return `${shortLine(head, max - tail.length - 1)} ${tail}`;
+}
+
+/**
+ * Advice longer than `max` keeps its end, where what to do stands ("re-run with changeset-number: Chset-4"), cut
+ * after a space and never inside a character.
+ */
+function lastPart(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(text.length - max + 1);
+  const space = cut.indexOf(' ');
+  if (space >= 0 && space < max / 2) cut = cut.slice(space + 1);
+  else if (/^[\uDC00-\uDFFF]/.test(cut)) cut = cut.slice(1);
+  return `…${cut}`;
 }
 
 function defaultKind(status: number | undefined): ApiErrorKind {

@@ -264,8 +264,12 @@ describe('cdm-export end to end', () => {
     });
     expect(performance.now() - sentAt).toBeLessThan(2000);
     expect(run.exitCode).toBe(1);
+    // The whole message is the detail line; the annotation's verdict (at most 200 characters) keeps what to do.
     expect(run.stdout).toMatch(
-      /title=Cancelled::Cancelled while waiting for export \w+ after .*; last state: (new|in_progress)\. The export may still finish: run again with export-id: \w+/,
+      /^Cancelled while waiting for export \w+ after .*; last state: (new|in_progress)\. The export may still finish: run again with export-id: \w+/m,
+    );
+    expect(run.stdout).toMatch(
+      /title=Cancelled::Cancelled while waiting for export \w+ .*run again with export-id: [0-9a-f]{32} to fetch it$/m,
     );
     expect(run.outputs['export-id']).toMatch(/^[0-9a-f]{32}$/);
   });
@@ -307,7 +311,11 @@ describe('cdm-export end to end', () => {
     expect(run.outputs.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(run.outputs['artifact-id']).toBeUndefined();
     expect(lastLogLine(run)).toMatch(
-      /^::error title=Artifact not uploaded::Artifact 'cdm-config' was not uploaded: .+ The file stays at .+Production\.json; re-run the job/,
+      /^::error title=Artifact not uploaded::Artifact 'cdm-config' was not uploaded: .+re-run the job, or leave artifact-name empty/,
+    );
+    // The whole message, the file's place included, is the detail line above the verdict.
+    expect(run.stdout).toMatch(
+      /^Artifact 'cdm-config' was not uploaded: .+ The file stays at .+Production\.json; re-run/m,
     );
     expect(summaryOpening(run)).toMatch(/^\*\*❌ Failed: Artifact 'cdm-config' was not uploaded/);
   });

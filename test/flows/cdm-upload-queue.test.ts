@@ -226,7 +226,11 @@ describe('cdm-upload: the deadline', () => {
     const sent = uploads();
     expect(sent).toHaveLength(4);
     expect(run.stdout).toMatch(
-      /::error title=Timed out::Timed out waiting for 6 upload\(s\) after .*; last state: 0 of 6 completed, 4 in flight/,
+      /^Timed out waiting for 6 upload\(s\) after .*; last state: 0 of 6 completed, 4 in flight/m,
+    );
+    // The verdict (at most 200 characters) keeps its start and what to do.
+    expect(run.stdout).toMatch(
+      /::error title=Timed out::Timed out waiting for 6 upload\(s\) .*re-run with changeset-number: Chset-4$/m,
     );
     expect(run.stdout).toContain(`upload(s) ${sent.map((u) => u.id).join(', ')} may still finish`);
     expect(JSON.parse(run.outputs['upload-ids'])).toEqual(sent.map((u) => u.id));
@@ -253,7 +257,8 @@ describe('cdm-upload: cancel', () => {
     const run = await upload(manyFiles(10), { 'max-parallel': '4', 'changeset-number': 'Chset-3' });
     await signal;
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toMatch(/::error title=Cancelled::Cancelled while waiting for 10 upload\(s\) after /);
+    expect(run.stdout).toMatch(/::error title=Cancelled::Cancelled while waiting for 10 upload\(s\) /);
+    expect(run.stdout).toMatch(/^Cancelled while waiting for 10 upload\(s\) after /m);
     const sent = uploads();
     expect(sent).toHaveLength(4);
     expect(posts().every((post) => post.at <= signalledAt)).toBe(true);

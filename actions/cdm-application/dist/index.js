@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79709);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24074);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 79709:
+/***/ 24074:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58,6 +58,7 @@ var external_node_os_ = __nccwpck_require__(48161);
 var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./shared/fs/file-name.ts
 /** File names built from inputs or vendor text, which must never name a path. */
+
 /** The most bytes one file name may have on Linux, macOS and Windows file systems alike. */
 const file_name_FILE_NAME_MAX_BYTES = 255;
 /**
@@ -89,6 +90,14 @@ function file_name_cutUtf8(text, maxBytes) {
         end += character.length;
     }
     return text.slice(0, end);
+}
+/**
+ * A file as the job summary names it: its path from the workspace when inside it, else its base name (a runner-temp
+ * path says nothing to the reader; the output and the artifact hold the file).
+ */
+function summaryFileName(file, workspace = process.cwd()) {
+    const relative = path.relative(workspace, file);
+    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.basename(file);
 }
 
 ;// CONCATENATED MODULE: ./shared/json.ts
@@ -400,6 +409,8 @@ class ApiError extends Error {
     vendorMessage;
     hint;
     kind;
+    what;
+    code;
     constructor(details) {
         const status = details.status === undefined ? 'no answer' : `HTTP ${details.status}`;
         // A server can say anything at any length: quote a few KB of it, never the whole of a huge answer.
@@ -413,7 +424,68 @@ class ApiError extends Error {
         this.vendorMessage = vendorMessage;
         this.hint = details.hint;
         this.kind = details.kind ?? defaultKind(details.status);
+        this.what = details.what;
+        this.code = details.code;
     }
+    /**
+     * The failure in one short line, what failed and what to check: "Could not find changeset X (HTTP 401):
+     * ServiceNow refused …". The URL with its query and the vendor's whole text stay in `message`, the detail.
+     */
+    get verdict() {
+        const subject = this.what ? `Could not ${this.what}` : `${this.method} ${pathOf(this.url)} failed`;
+        const status = this.status !== undefined ? ` (HTTP ${this.status})` : this.code && this.hint ? ` (${this.code})` : '';
+        // A network error's message already starts with "could not <what>: ".
+        const reason = this.vendorMessage.replace(/^could not [^:]*: /, '');
+        return shortLine(`${subject}${status}: ${this.hint ?? reason}`);
+    }
+}
+/** A URL's path without its query: enough to name the endpoint in one line. */
+function pathOf(url) {
+    try {
+        return new URL(url).pathname;
+    }
+    catch {
+        return url.replace(/[?#].*$/, '');
+    }
+}
+/** The longest a verdict (the failure line that opens the summary and closes the log) may be. */
+const VERDICT_MAX_CHARS = 200;
+/** `text` on one line of at most `max` characters, cut at a word with "…" when longer. */
+function shortLine(text, max = VERDICT_MAX_CHARS) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    if (line.length <= max)
+        return line;
+    const cut = line.slice(0, max - 1);
+    const space = cut.lastIndexOf(' ');
+    return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s.,:;]+$/, '')}…`;
+}
+/**
+ * An error as the verdict and, when the verdict leaves something out, the detail: the whole message (URLs,
+ * the vendor's full words) for the line below the verdict. What to do next ends a message, so a long one loses
+ * its middle, never its advice.
+ */
+function verdictOf(error, max = VERDICT_MAX_CHARS) {
+    const message = errors_errorMessage(error);
+    const verdict = error instanceof ApiError ? shortLine(error.verdict, max) : fitLine(...headAndAdvice(error, message), max);
+    return verdict === message ? { verdict } : { verdict, detail: message };
+}
+/** The message's first part and its advice: a JobFailedError's hint, else the last sentence. */
+function headAndAdvice(error, message) {
+    const hint = error instanceof JobFailedError ? error.hint : undefined;
+    if (hint && message.endsWith(`. ${hint}`))
+        return [message.slice(0, -hint.length - 2), hint];
+    const end = message.lastIndexOf('. ');
+    return end > 0 ? [message.slice(0, end), message.slice(end + 2)] : [message, undefined];
+}
+/** The least of a verdict left to the head when advice is long, so it still says what failed. */
+const HEAD_MIN_CHARS = 50;
+/** `head. advice` in `max` characters: the head is cut first, the advice only when it alone is too long. */
+function fitLine(head, advice, max) {
+    const whole = shortLine(advice ? `${head}. ${advice}` : head, Number.MAX_SAFE_INTEGER);
+    if (whole.length <= max || !advice)
+        return shortLine(whole, max);
+    const tail = shortLine(advice, max - HEAD_MIN_CHARS);
+    return `${shortLine(head, max - tail.length - 1)} ${tail}`;
 }
 function defaultKind(status) {
     if (status === undefined)
@@ -494,7 +566,109 @@ class errors_FileWriteError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./shared/report/secret-forms.ts
+;// CONCATENATED MODULE: ./shared/runtime.ts
+/**
+ * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
+ * the logger, the cancellation signal and the run's deadline.
+ */
+
+const systemClock = {
+    now: () => Date.now(),
+    random: () => Math.random(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new CancelledError());
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new CancelledError());
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+/** The run's time budget (the `timeout` input). */
+class Deadline {
+    clock;
+    timeoutMs;
+    startedAt;
+    at;
+    constructor(clock, timeoutMs) {
+        this.clock = clock;
+        this.timeoutMs = timeoutMs;
+        this.startedAt = clock.now();
+        this.at = this.startedAt + timeoutMs;
+    }
+    remaining() {
+        return Math.max(0, this.at - this.clock.now());
+    }
+    elapsed() {
+        return this.clock.now() - this.startedAt;
+    }
+    /**
+     * One abort signal for one piece of work (a request from its DNS look-up to its body's last byte): it aborts
+     * with a TimeoutError when the deadline passes and with a CancelledError when `cancel` aborts. Call `release`
+     * when the work is over, so no timer or listener outlives it.
+     */
+    abortSignal(cancel) {
+        const controller = new AbortController();
+        let timer;
+        const onCancel = () => {
+            clearTimeout(timer);
+            controller.abort(new CancelledError());
+        };
+        const expire = () => {
+            controller.abort(new TimeoutError(`the action's timeout (${formatDuration(this.timeoutMs)}) ran out`));
+            cancel.removeEventListener('abort', onCancel);
+        };
+        const arm = () => {
+            const remaining = this.remaining();
+            if (remaining <= 0)
+                return expire();
+            // setTimeout cannot wait longer than about 24.8 days in one go.
+            timer = remaining > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(expire, remaining);
+            timer.unref();
+        };
+        if (cancel.aborted)
+            onCancel();
+        else {
+            cancel.addEventListener('abort', onCancel, { once: true });
+            arm();
+        }
+        return {
+            signal: controller.signal,
+            release: () => {
+                clearTimeout(timer);
+                cancel.removeEventListener('abort', onCancel);
+            },
+        };
+    }
+}
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** `1m 05s`-style durations for progress lines and summaries. */
+function formatDuration(ms) {
+    const totalSeconds = Math.round(ms / 100) / 10;
+    if (totalSeconds < 60)
+        return `${totalSeconds}s`;
+    const seconds = Math.round(totalSeconds);
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    const mm = h ? String(m).padStart(2, '0') : String(m);
+    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
+}
+/** "16 MB", "256 MB", "1.5 KB", "300 bytes": sizes in messages, to one decimal. */
+function formatBytes(bytes) {
+    if (bytes >= 2 ** 20)
+        return `${Math.round((bytes / 2 ** 20) * 10) / 10} MB`;
+    if (bytes >= 1024)
+        return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+    return `${bytes} bytes`;
+}
+
+;// CONCATENATED MODULE: ./shared/secret-forms.ts
 /**
  * The forms a secret takes in text that we print or write: a vendor quotes a request body JSON-escaped, a URL
  * carries it percent-encoded, an Authorization header base64-encoded, an HTML error page entity-escaped. Each form is
@@ -573,10 +747,6 @@ function listOf(names, conjunction) {
         ? `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`
         : names.join('');
 }
-/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
-function formatMs(ms) {
-    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
-}
 function splitList(value) {
     return value
         .split(/[\n,]/)
@@ -654,6 +824,7 @@ function isLoopback(hostname) {
  * The one input reader. Each reader method records a problem instead of throwing, so `finish()` reports every
  * problem of the run together, each naming the input and what would be valid, before any request is sent.
  */
+
 
 
 
@@ -756,7 +927,7 @@ class InputReader {
             return parseDuration(defaultValue) ?? 0;
         }
         if (options.min !== undefined && ms < options.min) {
-            this.problem(name, `must be at least ${formatMs(options.min)}`, value);
+            this.problem(name, `must be at least ${formatDuration(options.min)}`, value);
             return parseDuration(defaultValue) ?? 0;
         }
         return ms;
@@ -1066,100 +1237,6 @@ function githubHost(inputs = environmentInputs) {
         uploadArtifact: uploadArtifact,
         close: async () => undefined,
     };
-}
-
-;// CONCATENATED MODULE: ./shared/runtime.ts
-/**
- * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
- * the logger, the cancellation signal and the run's deadline.
- */
-
-const systemClock = {
-    now: () => Date.now(),
-    random: () => Math.random(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(new CancelledError());
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new CancelledError());
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-/** The run's time budget (the `timeout` input). */
-class Deadline {
-    clock;
-    timeoutMs;
-    startedAt;
-    at;
-    constructor(clock, timeoutMs) {
-        this.clock = clock;
-        this.timeoutMs = timeoutMs;
-        this.startedAt = clock.now();
-        this.at = this.startedAt + timeoutMs;
-    }
-    remaining() {
-        return Math.max(0, this.at - this.clock.now());
-    }
-    elapsed() {
-        return this.clock.now() - this.startedAt;
-    }
-    /**
-     * One abort signal for one piece of work (a request from its DNS look-up to its body's last byte): it aborts
-     * with a TimeoutError when the deadline passes and with a CancelledError when `cancel` aborts. Call `release`
-     * when the work is over, so no timer or listener outlives it.
-     */
-    abortSignal(cancel) {
-        const controller = new AbortController();
-        let timer;
-        const onCancel = () => {
-            clearTimeout(timer);
-            controller.abort(new CancelledError());
-        };
-        const expire = () => {
-            controller.abort(new TimeoutError(`the action's timeout (${formatDuration(this.timeoutMs)}) ran out`));
-            cancel.removeEventListener('abort', onCancel);
-        };
-        const arm = () => {
-            const remaining = this.remaining();
-            if (remaining <= 0)
-                return expire();
-            // setTimeout cannot wait longer than about 24.8 days in one go.
-            timer = remaining > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(expire, remaining);
-            timer.unref();
-        };
-        if (cancel.aborted)
-            onCancel();
-        else {
-            cancel.addEventListener('abort', onCancel, { once: true });
-            arm();
-        }
-        return {
-            signal: controller.signal,
-            release: () => {
-                clearTimeout(timer);
-                cancel.removeEventListener('abort', onCancel);
-            },
-        };
-    }
-}
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** `1m 05s`-style durations for progress lines and summaries. */
-function formatDuration(ms) {
-    const totalSeconds = Math.round(ms / 100) / 10;
-    if (totalSeconds < 60)
-        return `${totalSeconds}s`;
-    const seconds = Math.round(totalSeconds);
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    const mm = h ? String(m).padStart(2, '0') : String(m);
-    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
 }
 
 ;// CONCATENATED MODULE: ./shared/report/markdown.ts
@@ -1652,9 +1729,14 @@ const TABLE_BUDGET_BYTES = 512 * 1024;
 class Summary {
     blocks = [];
     verdictLine;
-    /** The one-line outcome shown above everything else; a later call replaces an earlier one. */
-    verdict(text) {
+    verdictDetail;
+    /**
+     * The one-line outcome shown above everything else; a later call replaces an earlier one. `detail` (the URL,
+     * the vendor's whole message) is the line under it.
+     */
+    verdict(text, detail) {
         this.verdictLine = inline(text);
+        this.verdictDetail = detail === undefined ? undefined : inline(detail);
         return this;
     }
     heading(text, level = 2) {
@@ -1667,7 +1749,7 @@ class Summary {
     details(rows) {
         const kept = rows.filter((row) => row[1] !== undefined && row[1] !== '');
         if (kept.length)
-            this.table(['', ''], kept.map(([label, value]) => [bold(label), value]));
+            this.table(['field', 'value'], kept.map(([label, value]) => [bold(label), typeof value === 'string' ? jsonCell(value) : value]));
         return this;
     }
     /** Each cell one escaped span (a `|` or a line break in vendor text cannot break the table); `align` per column. */
@@ -1693,6 +1775,8 @@ class Summary {
     /** The markdown, at most `budget` UTF-8 bytes, the verdict always first. */
     toMarkdown(budget = SUMMARY_BUDGET_BYTES) {
         const verdict = this.verdictLine ? [`**${this.verdictLine}**\n`] : [];
+        if (this.verdictDetail)
+            verdict.push(`${this.verdictDetail}\n`);
         const fixedBytes = bytes(verdict.join('\n')) + bytes(render(this.blocks, new Map()).join('\n'));
         const allowances = shareBudget(rowBlocks(this.blocks), budget - fixedBytes);
         return cutToBytes([...verdict, ...render(this.blocks, allowances)].join('\n'), budget);
@@ -1701,6 +1785,35 @@ class Summary {
         this.blocks.push({ kind: 'fixed', text });
         return this;
     }
+}
+/** How many items of a JSON value a table cell shows, and how much of each. */
+const CELL_ITEMS = 50;
+const CELL_ITEM_CHARS = 200;
+/**
+ * A value that is a JSON array or object (an output such as `snapshot-names`) as a cell a reader can scan: each item
+ * or `key: value` in code, comma-separated. Any other text is the plain escaped span.
+ */
+function jsonCell(value) {
+    if (!/^\s*[[{]/.test(value))
+        return value;
+    let parsed;
+    try {
+        parsed = JSON.parse(value);
+    }
+    catch {
+        return value;
+    }
+    if (parsed === null || typeof parsed !== 'object')
+        return value;
+    const items = Array.isArray(parsed)
+        ? parsed.map((item) => summary_scalarText(item))
+        : Object.entries(parsed).map(([key, item]) => `${key}: ${summary_scalarText(item)}`);
+    const shown = items.slice(0, CELL_ITEMS).map((item) => code(item.slice(0, CELL_ITEM_CHARS)).text);
+    const more = items.length > CELL_ITEMS ? `, … ${items.length - CELL_ITEMS} more` : '';
+    return new Markdown(items.length ? shown.join(', ') + more : inline('(none)'));
+}
+function summary_scalarText(value) {
+    return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)).slice(0, CELL_ITEM_CHARS);
 }
 /**
  * Markdown cut to `limit` bytes at a line end, saying so: the last resort when even the text outside tables is too
@@ -1758,7 +1871,7 @@ function render(blocks, allowances) {
     });
 }
 
-;// CONCATENATED MODULE: ./shared/report/run.ts
+;// CONCATENATED MODULE: ./shared/frame/run.ts
 /**
  * The frame every action's main runs in: on its host (GitHub, or the CI the config-promotion command runs on), it
  * builds the logger, input reader, outputs and summary; wires the cancel signals to an AbortSignal; and turns each
@@ -1774,6 +1887,8 @@ function render(blocks, allowances) {
 
 
 
+/** What opens a failure's verdict in the summary. */
+const FAILED = '❌ Failed: ';
 /** How long a cancelled run may take to report before it exits regardless. */
 const CANCEL_GRACE_MS = 1500;
 /**
@@ -1816,9 +1931,13 @@ async function runAction(options, main) {
     let closing;
     try {
         // Raw text: the summary removes secrets from each span before escaping it, the logger from each line.
-        const verdict = await main(context);
-        summary.verdict(verdict);
-        closing = () => logger.info(verdict);
+        const { verdict, detail } = verdictOf(await main(context));
+        summary.verdict(verdict, detail);
+        closing = () => {
+            if (detail)
+                logger.info(detail);
+            logger.info(verdict);
+        };
     }
     catch (error) {
         closing = reportFailure(error, logger, summary);
@@ -1836,7 +1955,8 @@ async function runAction(options, main) {
  * summary's part is written now; the log's part is returned, to be printed last.
  */
 function reportFailure(error, logger, summary) {
-    const message = errors_errorMessage(error);
+    // One short line says what failed and what to check; the URL and the vendor's whole text are the detail.
+    const { verdict, detail } = verdictOf(error, VERDICT_MAX_CHARS - FAILED.length);
     let details = [];
     let title = 'Unexpected error';
     if (error instanceof InputError) {
@@ -1866,14 +1986,16 @@ function reportFailure(error, logger, summary) {
         logger.debug(mappedStack(error.stack));
     }
     process.exitCode = 1;
-    summary.verdict(`❌ Failed: ${message}`);
+    summary.verdict(`${FAILED}${verdict}`, detail);
     if (details.length > 1)
         summary.list(details.map((d) => d.message));
     return () => {
         if (details.length > 1)
-            for (const detail of details)
-                logger.error(detail.message, detail.title);
-        logger.error(message, title);
+            for (const part of details)
+                logger.error(part.message, part.title);
+        if (detail)
+            logger.info(detail);
+        logger.error(verdict, title);
     };
 }
 /** The annotation title names the kind of failure: "Unexpected answer" says more than "HTTP 200". */
@@ -1949,6 +2071,26 @@ function credentialsAuth(credentials, logger) {
     return credentials.kind === 'basic'
         ? basicAuth(credentials.username, credentials.password, logger)
         : bearerAuth(credentials.token, logger);
+}
+
+;// CONCATENATED MODULE: ./shared/html.ts
+/**
+ * Telling an HTML page (a single sign-on login page, a proxy's error page) from the JSON or file that was expected.
+ * It sits below http/ and fs/, which both meet such pages: an error answer, a download that should be a zip.
+ */
+function isHtml(contentType, text) {
+    if (contentType?.toLowerCase().includes('text/html'))
+        return true;
+    return /^\s*(<!doctype html|<html)/i.test(text);
+}
+function htmlTitle(text) {
+    const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text);
+    return match ? match[1].replace(/\s+/g, ' ').trim() || undefined : undefined;
+}
+/** "an HTML page titled 'Sign in' (a login page or a proxy's error page, not the API)". */
+function describeHtml(text) {
+    const title = htmlTitle(text);
+    return `an HTML page${title ? ` titled '${title}'` : ' with no title'} instead of JSON (a single sign-on login page or a proxy's error page answered, not the API)`;
 }
 
 // EXTERNAL MODULE: external "node:zlib"
@@ -2029,6 +2171,7 @@ function decodeBody(raw, header, maxBytes, cut) {
 
 
 
+
 const EXCERPT_CHARS = 300;
 /**
  * Reads the body as text, at most `maxBytes` of it: past that it stops reading (dropping the connection) rather
@@ -2087,20 +2230,6 @@ function bodyText(res, raw, maxBytes, cut, unreadBytes) {
     if (decoded.kind === 'undecodable')
         return { text: '', cut: cut || decoded.tooLarge, undecodable: decoded.description };
     return { text: decoded.data.toString('utf8'), cut };
-}
-function isHtml(contentType, text) {
-    if (contentType?.toLowerCase().includes('text/html'))
-        return true;
-    return /^\s*(<!doctype html|<html)/i.test(text);
-}
-function htmlTitle(text) {
-    const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text);
-    return match ? match[1].replace(/\s+/g, ' ').trim() || undefined : undefined;
-}
-/** "an HTML page titled 'Sign in' (a login page or a proxy's error page, not the API)". */
-function describeHtml(text) {
-    const title = htmlTitle(text);
-    return `an HTML page${title ? ` titled '${title}'` : ' with no title'} instead of JSON (a single sign-on login page or a proxy's error page answered, not the API)`;
 }
 /** The first few hundred characters, on one line, saying how much more there was. */
 function excerpt(text, body) {
@@ -2355,6 +2484,21 @@ class Exchange {
         });
     }
 }
+/**
+ * The agents for direct connections, one per protocol: an https agent refuses http URLs and the other way round.
+ * Proxied requests open their own tunnel.
+ */
+class DirectAgents {
+    agents = new Map();
+    for(url) {
+        let agent = this.agents.get(url.protocol);
+        if (!agent) {
+            agent = url.protocol === 'https:' ? new external_node_https_.Agent({ keepAlive: false }) : new external_node_http_.Agent({ keepAlive: false });
+            this.agents.set(url.protocol, agent);
+        }
+        return agent;
+    }
+}
 
 ;// CONCATENATED MODULE: ./shared/http/retry.ts
 
@@ -2375,6 +2519,21 @@ const RETRYABLE_NETWORK_CODES = new Set([
 ]);
 /** Network errors raised before a single byte of the request left this machine. */
 const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
+/** A host name that does not resolve: most often a typo in the URL input, so it is tried at most twice more. */
+function isDnsFailure(networkCode) {
+    return networkCode === 'ENOTFOUND' || networkCode === 'EAI_AGAIN';
+}
+/** How often a failure that is likely the URL input's fault (see `blamesUrl`) is retried. */
+const URL_FAILURE_RETRIES = 2;
+/**
+ * Network errors that most likely mean the URL input is wrong: a name that does not resolve, a certificate for
+ * another name, or (before the server has ever answered) a refused connection.
+ */
+function blamesUrl(networkCode, firstContact) {
+    return (isDnsFailure(networkCode) ||
+        networkCode === 'ERR_TLS_CERT_ALTNAME_INVALID' ||
+        (firstContact && networkCode === 'ECONNREFUSED'));
+}
 /** A certificate Node would not trust, or another TLS failure: the handshake failed, no request was sent. */
 function isCertificateError(networkCode) {
     return /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|UNABLE_TO_)/.test(networkCode);
@@ -2481,6 +2640,7 @@ class Failures {
             vendorMessage,
             hint: hints.length ? hints.join('. ') : undefined,
             kind: redirect ? 'redirect' : 'status',
+            what: spec.what,
         });
     }
     describeRedirect(location, from) {
@@ -2495,18 +2655,30 @@ class Failures {
         }
         return `the server redirects to ${excerpt(target)}`;
     }
-    network(spec, error, code, mayHaveActed) {
+    /** `urlInput`: the input to check, when the error most likely means its URL is wrong. */
+    network(spec, error, code, mayHaveActed, urlInput) {
         const hint = mayHaveActed
             ? `The server may have acted on the request before the connection failed; ${this.checkAdvice()}`
-            : isCertificateError(code)
-                ? "The server's TLS certificate was not accepted, so nothing was sent: if a private CA signs it, point NODE_EXTRA_CA_CERTS at that CA's certificate"
-                : undefined;
+            : urlInput
+                ? urlAdvice(code, new URL(this.urls.displayUrl(spec)), urlInput)
+                : isCertificateError(code)
+                    ? "The server's TLS certificate was not accepted, so nothing was sent: if a private CA signs it, point NODE_EXTRA_CA_CERTS at that CA's certificate"
+                    : undefined;
         return new ApiError({
             method: spec.method,
             url: this.urls.displayUrl(spec),
             vendorMessage: `could not ${spec.what}: ${this.redact(errors_errorMessage(error))} (${code})`,
             hint,
             kind: 'network',
+            what: spec.what,
+            code,
+        });
+    }
+    /** A failure that could be retried, but the wait before the next attempt would pass the action's timeout. */
+    gaveUp(failure, attempt, delayMs) {
+        return new ApiError({
+            ...failureDetails(failure),
+            hint: `Gave up after ${attempt} attempt(s): waiting ${formatDuration(delayMs)} more would pass the action's timeout`,
         });
     }
     checkAdvice() {
@@ -2516,6 +2688,14 @@ class Failures {
     redact(text) {
         return this.options.runtime.logger.redact(text);
     }
+}
+/** What a network error that blames the URL says: what went wrong with the host, and the input to check. */
+function urlAdvice(code, url, urlInput) {
+    if (isDnsFailure(code))
+        return `The host ${url.hostname} does not resolve: check ${urlInput}`;
+    if (code === 'ECONNREFUSED')
+        return `Nothing answers at ${url.host} (connection refused): check ${urlInput}`;
+    return `The server's TLS certificate is not for ${url.hostname}: check ${urlInput}`;
 }
 function defaultHint(status, auth) {
     if (status === 401)
@@ -2528,14 +2708,42 @@ function defaultHint(status, auth) {
         return 'The server failed: try again later, and ask its administrators if it persists';
     return undefined;
 }
+function failureDetails(error) {
+    return {
+        method: error.method,
+        url: error.url,
+        status: error.status,
+        vendorMessage: error.vendorMessage,
+        kind: error.kind,
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/http/request.ts
+
+/** The headers of a request (auth from the provider, the spec's own last) and its JSON payload, if any. */
+async function requestHeaders(spec, options) {
+    const headers = {
+        Accept: 'application/json',
+        'Accept-Encoding': ACCEPT_ENCODING,
+        'User-Agent': options.userAgent ?? 'config-promotion-actions',
+        ...(await options.auth?.headers()),
+        ...spec.headers,
+    };
+    let payload;
+    if (spec.json !== undefined) {
+        payload = Buffer.from(JSON.stringify(spec.json));
+        headers['Content-Type'] = 'application/json';
+    }
+    else if (spec.body) {
+        headers['Content-Type'] = spec.body.contentType;
+    }
+    const length = payload?.length ?? spec.body?.length;
+    if (length !== undefined || spec.method !== 'GET')
+        headers['Content-Length'] = String(length ?? 0);
+    return { headers, payload };
+}
 
 ;// CONCATENATED MODULE: ./shared/http/client.ts
-/**
- * The one HTTP layer. Every vendor module talks through an ApiClient: base URL joining, auth, the run's deadline
- * and cancel on every request, an idle limit per attempt, the retry policy, bounded reads, redaction, debug
- * logging, and error bodies turned into ApiErrors in the vendor's words. Proxies follow HTTPS_PROXY/NO_PROXY.
- */
-
 
 
 
@@ -2554,8 +2762,9 @@ const ERROR_BODY_MAX_BYTES = 2 ** 20;
 class ApiClient {
     options;
     baseUrl;
-    /** One direct-connection agent per protocol: an https agent refuses http URLs and the other way round. */
-    agents = new Map();
+    agents = new DirectAgents();
+    /** Whether the server has answered once: a refused connection before that is likely a wrong URL. */
+    answered = false;
     failures;
     constructor(options) {
         this.options = options;
@@ -2607,94 +2816,136 @@ class ApiClient {
      * run's deadline and cancel cover the whole of each attempt, `consume` included.
      */
     async execute(spec, consume) {
-        const { runtime } = this.options;
-        const url = this.url(spec);
-        const startsJob = spec.startsJob ?? spec.method !== 'GET';
-        const maxAttempts = this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-        let renewedAuth = false;
+        const request = {
+            spec,
+            url: this.url(spec),
+            startsJob: spec.startsJob ?? spec.method !== 'GET',
+            maxAttempts: this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+            authRenewed: false,
+        };
         for (let attempt = 1;; attempt++) {
-            const started = runtime.clock.now();
-            const watch = runtime.deadline.abortSignal(runtime.signal);
-            let exchange;
-            let outcome;
-            let failure;
-            try {
-                const headers = await this.headers(spec);
-                if (watch.signal.aborted)
-                    throw watch.signal.reason;
-                exchange = new Exchange({
-                    url,
-                    method: spec.method,
-                    headers: headers.headers,
-                    payload: headers.payload,
-                    body: spec.body,
-                    idleMs: spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-                    signal: watch.signal,
-                    agent: this.agentFor(url),
-                });
-                const res = await exchange.start();
-                const status = res.statusCode ?? 0;
-                this.logDebug(spec, `${status}`, started, attempt);
-                // A body that breaks off mid-way lands in the catch below, like any other network error.
-                if (status >= 200 && status < 300)
-                    return await consume(res);
-                const body = await readBody(res, ERROR_BODY_MAX_BYTES);
-                if (status === 401 && this.options.auth?.renew && !renewedAuth) {
-                    renewedAuth = true;
-                    if (await this.options.auth.renew()) {
-                        attempt--;
-                        continue;
-                    }
-                }
-                outcome = { status, headers: res.headers };
-                // A job-starting request that failed on the server's side is not repeated: it may have started the job.
-                const mayHaveActed = startsJob && (status === 408 || status >= 500) && !shouldRetry(startsJob, outcome);
-                failure = this.failures.http(spec, url, res, body, mayHaveActed);
-            }
-            catch (error) {
-                // A file the answer could not be written to is the file's error: asking again would not help.
-                if (error instanceof ApiError || error instanceof errors_FileWriteError)
-                    throw error;
-                if (watch.signal.aborted)
-                    throw this.failures.stopped(spec, watch.signal.reason, exchange, startsJob);
-                // A connection that went quiet may surface as a reset; say what really happened.
-                const cause = exchange?.idleError ?? error;
-                const code = networkCode(cause);
-                this.logDebug(spec, `network error ${code}`, started, attempt);
-                outcome = { networkCode: code };
-                // Our own idle limit knows how far the exchange got; other errors tell it by their code.
-                const reached = code === IDLE_TIMEOUT ? (exchange?.reached ?? false) : !refusedBeforeSending(code);
-                failure = this.failures.network(spec, cause, code, startsJob && reached && !neverSent(code));
-            }
-            finally {
-                exchange?.release();
-                watch.release();
-            }
-            if (!shouldRetry(startsJob, outcome) || attempt >= maxAttempts)
-                throw failure;
-            const requested = 'headers' in outcome ? serverRequestedDelayMs(outcome.headers, runtime.clock.now()) : undefined;
-            const delay = requested ?? backoffDelayMs(attempt, runtime.clock.random(), this.options.backoff ?? DEFAULT_BACKOFF);
-            if (delay >= runtime.deadline.remaining()) {
-                throw new ApiError({
-                    ...failureDetails(failure),
-                    hint: `Gave up after ${attempt} attempt(s): waiting ${formatDuration(delay)} more would pass the action's timeout`,
-                });
-            }
-            if ('status' in outcome && (outcome.status === 429 || outcome.status === 503))
-                spec.onThrottled?.(delay);
-            const why = 'status' in outcome ? `answered ${outcome.status}` : `failed (${outcome.networkCode})`;
-            runtime.logger.info(`${spec.method} ${this.displayUrl(spec)} ${why}; retrying in ${formatDuration(delay)} (attempt ${attempt + 1} of ${maxAttempts}).`);
-            try {
-                await runtime.clock.sleep(delay, runtime.signal);
-            }
-            catch (error) {
-                if (error instanceof CancelledError)
-                    throw new CancelledError(`Cancelled while waiting to retry: ${failure.message}`);
-                throw error;
-            }
+            const tried = await this.attemptWithLogin(request, attempt, consume);
+            if ('answer' in tried)
+                return tried.answer;
+            const delay = this.retryDelay(request, attempt, tried);
+            await this.waitToRetry(request, attempt, tried, delay);
         }
     }
-    /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
+    /**
+     * The re-login rule: a 401 answer, when the credentials can be renewed (a new session), renews them once per
+     * request and makes the same attempt again; it does not count as an attempt.
+     */
+    async attemptWithLogin(request, attempt, consume) {
+        for (;;) {
+            const tried = await this.attempt(request, attempt, consume);
+            if (!('renewedAuth' in tried))
+                return tried;
+        }
+    }
+    async renewAuth(request) {
+        const { auth } = this.options;
+        if (!auth?.renew || request.authRenewed)
+            return false;
+        request.authRenewed = true;
+        return auth.renew();
+    }
+    /** One attempt: the answer consumed, or what went wrong in words and in the terms the retry decision needs. */
+    async attempt(request, attempt, consume) {
+        const { spec, url, startsJob } = request;
+        const started = this.options.runtime.clock.now();
+        const watch = this.options.runtime.deadline.abortSignal(this.options.runtime.signal);
+        let exchange;
+        try {
+            const headers = await requestHeaders(spec, this.options);
+            if (watch.signal.aborted)
+                throw watch.signal.reason;
+            exchange = new Exchange({
+                url,
+                method: spec.method,
+                headers: headers.headers,
+                payload: headers.payload,
+                body: spec.body,
+                idleMs: spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+                signal: watch.signal,
+                agent: this.agents.for(url),
+            });
+            const res = await exchange.start();
+            this.answered = true;
+            const status = res.statusCode ?? 0;
+            this.logDebug(spec, `${status}`, started, attempt);
+            // A body that breaks off mid-way lands in the catch below, like any other network error.
+            if (status >= 200 && status < 300)
+                return { answer: await consume(res) };
+            const body = await readBody(res, ERROR_BODY_MAX_BYTES);
+            if (status === 401 && (await this.renewAuth(request)))
+                return { renewedAuth: true };
+            const outcome = { status, headers: res.headers };
+            // A job-starting request that failed on the server's side is not repeated: it may have started the job.
+            const mayHaveActed = startsJob && (status === 408 || status >= 500) && !shouldRetry(startsJob, outcome);
+            return { outcome, failure: this.failures.http(spec, url, res, body, mayHaveActed) };
+        }
+        catch (error) {
+            // A file the answer could not be written to is the file's error: asking again would not help.
+            if (error instanceof ApiError || error instanceof errors_FileWriteError)
+                throw error;
+            if (watch.signal.aborted)
+                throw this.failures.stopped(spec, watch.signal.reason, exchange, startsJob);
+            // A connection that went quiet may surface as a reset; say what really happened.
+            const cause = exchange?.idleError ?? error;
+            const code = networkCode(cause);
+            this.logDebug(spec, `network error ${code}`, started, attempt);
+            // Our own idle limit knows how far the exchange got; other errors tell it by their code.
+            const reached = code === IDLE_TIMEOUT ? (exchange?.reached ?? false) : !refusedBeforeSending(code);
+            const blamed = this.blamesUrlInput(url, code);
+            const failure = this.failures.network(spec, cause, code, startsJob && reached && !neverSent(code), blamed);
+            // A likely typo in the URL is not worth a minute of retries.
+            if (blamed && attempt > URL_FAILURE_RETRIES)
+                throw failure;
+            return { outcome: { networkCode: code }, failure };
+        }
+        finally {
+            exchange?.release();
+            watch.release();
+        }
+    }
+    /** The URL input to name when `code` says its host is likely wrong, and the request went to that host. */
+    blamesUrlInput(url, code) {
+        const { urlInput } = this.options;
+        if (!urlInput || !blamesUrl(code, !this.answered))
+            return undefined;
+        return new URL(this.baseUrl).host === url.host ? urlInput : undefined;
+    }
+    /**
+     * The retry decision: how long to wait before the next attempt, or the failure thrown when the request may not
+     * go again, has used its attempts, or the wait would pass the action's timeout.
+     */
+    retryDelay(request, attempt, { outcome, failure }) {
+        const { runtime } = this.options;
+        if (!shouldRetry(request.startsJob, outcome) || attempt >= request.maxAttempts)
+            throw failure;
+        const requested = 'headers' in outcome ? serverRequestedDelayMs(outcome.headers, runtime.clock.now()) : undefined;
+        const delay = requested ?? backoffDelayMs(attempt, runtime.clock.random(), this.options.backoff ?? DEFAULT_BACKOFF);
+        if (delay >= runtime.deadline.remaining()) {
+            throw this.failures.gaveUp(failure, attempt, delay);
+        }
+        return delay;
+    }
+    async waitToRetry(request, attempt, { outcome, failure }, delay) {
+        const { spec, maxAttempts } = request;
+        const { runtime } = this.options;
+        if ('status' in outcome && (outcome.status === 429 || outcome.status === 503))
+            spec.onThrottled?.(delay);
+        const why = 'status' in outcome ? `answered ${outcome.status}` : `failed (${outcome.networkCode})`;
+        runtime.logger.info(`${spec.method} ${this.displayUrl(spec)} ${why}; retrying in ${formatDuration(delay)} (attempt ${attempt + 1} of ${maxAttempts}).`);
+        try {
+            await runtime.clock.sleep(delay, runtime.signal);
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw new CancelledError(`Cancelled while waiting to retry: ${failure.message}`);
+            throw error;
+        }
+    }
     /**
      * `body` as a JSON object, or the object it holds at `key` (`result`, `response_map`); anything else is an
      * unexpected answer naming the endpoint.
@@ -2705,6 +2956,7 @@ class ApiClient {
             return value;
         throw this.unexpectedAnswer(spec, key === undefined ? 'the answer is not a JSON object' : `the answer has no ${key} object`);
     }
+    /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
     unexpectedAnswer(spec, what) {
         return new ApiError({
             method: spec.method,
@@ -2736,36 +2988,6 @@ class ApiClient {
         }
         return url;
     }
-    async headers(spec) {
-        const headers = {
-            Accept: 'application/json',
-            'Accept-Encoding': ACCEPT_ENCODING,
-            'User-Agent': this.options.userAgent ?? 'config-promotion-actions',
-            ...(await this.options.auth?.headers()),
-            ...spec.headers,
-        };
-        let payload;
-        if (spec.json !== undefined) {
-            payload = Buffer.from(JSON.stringify(spec.json));
-            headers['Content-Type'] = 'application/json';
-        }
-        else if (spec.body) {
-            headers['Content-Type'] = spec.body.contentType;
-        }
-        const length = payload?.length ?? spec.body?.length;
-        if (length !== undefined || spec.method !== 'GET')
-            headers['Content-Length'] = String(length ?? 0);
-        return { headers, payload };
-    }
-    /** The agent for direct connections on the URL's protocol (proxied requests open their own tunnel). */
-    agentFor(url) {
-        let agent = this.agents.get(url.protocol);
-        if (!agent) {
-            agent = url.protocol === 'https:' ? new external_node_https_.Agent({ keepAlive: false }) : new external_node_http_.Agent({ keepAlive: false });
-            this.agents.set(url.protocol, agent);
-        }
-        return agent;
-    }
     logDebug(spec, result, started, attempt) {
         const { logger, clock } = this.options.runtime;
         if (!logger.isDebug)
@@ -2773,26 +2995,9 @@ class ApiClient {
         logger.debug(`${spec.method} ${this.displayUrl(spec)} → ${result} (${clock.now() - started} ms, attempt ${attempt})`);
     }
 }
-function failureDetails(error) {
-    return {
-        method: error.method,
-        url: error.url,
-        status: error.status,
-        vendorMessage: error.vendorMessage,
-        kind: error.kind,
-    };
-}
 function networkCode(error) {
     const code = error?.code;
     return typeof code === 'string' ? code : 'ECONNRESET';
-}
-/** "16 MB", "256 MB", "1.5 KB". */
-function formatBytes(bytes) {
-    if (bytes >= 2 ** 20)
-        return `${Math.round((bytes / 2 ** 20) * 10) / 10} MB`;
-    if (bytes >= 1024)
-        return `${Math.round((bytes / 1024) * 10) / 10} KB`;
-    return `${bytes} bytes`;
 }
 
 ;// CONCATENATED MODULE: ./shared/vendors/servicenow/connection.ts
@@ -2858,14 +3063,15 @@ function serviceNowClient(connection, runtime) {
     const auth = credentialsAuth(connection.credentials, runtime.logger);
     return new ApiClient({
         baseUrl: connection.instanceUrl,
+        urlInput: 'instance-url',
         runtime,
         auth,
         readVendorMessage: readServiceNowMessage,
         unexpectedAnswerHint: 'Check that instance-url points at a ServiceNow instance with the CDM plugin active',
-        hintFor: (status, _spec, message) => serviceNowHint(status, message, auth),
+        hintFor: (status, _spec, message) => serviceNowHint(status, message, auth, connection.credentials.kind),
     });
 }
-function serviceNowHint(status, message, auth) {
+function serviceNowHint(status, message, auth, kind) {
     if (/Size of uploaded data/i.test(message)) {
         return 'Split the data into smaller files, or have an administrator raise the sn_cdm.max_allowed_upload_file_size property (and set max-upload-size to match)';
     }
@@ -2873,7 +3079,8 @@ function serviceNowHint(status, message, auth) {
         return 'Check app-name: the application must exist in DevOps Config and be active';
     }
     if (status === 401) {
-        return `ServiceNow did not accept ${auth.description}: check the credentials (an OAuth token may have expired)`;
+        const check = kind === 'basic' ? 'check username and password' : 'check token (an OAuth token may have expired)';
+        return `ServiceNow refused ${auth.description}: ${check}`;
     }
     if (status === 403) {
         return 'The user lacks a role this API needs (sn_cdm.cdm.viewer or sn_cdm.cdm_editor; some endpoints need CDM Admin)';

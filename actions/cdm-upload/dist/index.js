@@ -5,328 +5,28 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(44914);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(20791);
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 44914:
+/***/ 20791:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: uploadOutputs
+// UNUSED EXPORTS: gateOutputs, uploadOutputs
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-;// CONCATENATED MODULE: ./shared/errors.ts
-/**
- * The error kinds every action reports. `main` turns each into one `setFailed` line plus titled annotations
- * (see report/run.ts), so each carries what the user needs: what failed, the vendor's words, what to do next.
- */
-/** The user's configuration is wrong. Raised before any request is sent. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1
-            ? `Input '${problems[0].input}': ${problems[0].message}`
-            : `${problems.length} input problems: ${problems.map((p) => `'${p.input}': ${p.message}`).join('; ')}`);
-        this.name = 'InputError';
-        this.problems = problems;
-    }
-}
-/** A request failed: an HTTP error status, a network error, or a body that could not be understood. */
-class errors_ApiError extends Error {
-    method;
-    url;
-    status;
-    vendorMessage;
-    hint;
-    kind;
-    constructor(details) {
-        const status = details.status === undefined ? 'no answer' : `HTTP ${details.status}`;
-        // A server can say anything at any length: quote a few KB of it, never the whole of a huge answer.
-        const vendorMessage = quote(details.vendorMessage);
-        super(`${details.method} ${details.url} failed (${status}): ${vendorMessage}` +
-            (details.hint ? `. ${details.hint}` : ''));
-        this.name = 'ApiError';
-        this.method = details.method;
-        this.url = details.url;
-        this.status = details.status;
-        this.vendorMessage = vendorMessage;
-        this.hint = details.hint;
-        this.kind = details.kind ?? defaultKind(details.status);
-    }
-}
-function defaultKind(status) {
-    if (status === undefined)
-        return 'network';
-    return status >= 200 && status < 300 ? 'unexpected' : 'status';
-}
-/** The vendor ran the job and reported that it failed; `errors` are the vendor's own messages. */
-class JobFailedError extends Error {
-    jobId;
-    state;
-    errors;
-    hint;
-    constructor(summary, details) {
-        const errors = collapseRepeats(details.errors);
-        const first = errors[0] === undefined ? undefined : quote(errors[0]);
-        super(`${summary}${first ? `: ${first}` : ''}` +
-            (errors.length > 1 ? ` (and ${errors.length - 1} more, see the annotations)` : '') +
-            (details.hint ? `. ${details.hint}` : ''));
-        this.name = 'JobFailedError';
-        this.jobId = details.jobId;
-        this.state = details.state;
-        this.errors = errors.map((error) => quote(error));
-        this.hint = details.hint;
-    }
-}
-/** An artifact the user asked for could not be uploaded, on a runner that takes artifacts. */
-class ArtifactError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ArtifactError';
-    }
-}
-/** The action's `timeout` ran out before the job finished. */
-class TimeoutError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'TimeoutError';
-    }
-}
-/** The run was cancelled (SIGINT/SIGTERM from the runner). */
-class CancelledError extends Error {
-    constructor(message = 'The run was cancelled') {
-        super(message);
-        this.name = 'CancelledError';
-    }
-}
-/** The same line said n times reads once, with its count: "… (×9)". Order of first appearance is kept. */
-function collapseRepeats(lines) {
-    const counts = new Map();
-    for (const line of lines)
-        counts.set(line, (counts.get(line) ?? 0) + 1);
-    return [...counts].map(([line, count]) => (count > 1 ? `${line} (×${count})` : line));
-}
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    // Errors from another realm (a VM context) fail `instanceof Error` but still carry their message.
-    const message = error?.message;
-    return typeof message === 'string' ? message : String(error);
-}
-/** The most of one piece of vendor text that a message quotes. */
-const QUOTE_MAX_CHARS = 4000;
-/** `text`, cut to `maxChars` with "…(N more bytes)" when longer, so a message stays readable whatever came in. */
-function quote(text, maxChars = QUOTE_MAX_CHARS) {
-    if (text.length <= maxChars)
-        return text;
-    return `${text.slice(0, maxChars)}${moreBytes(Buffer.byteLength(text.slice(maxChars)))}`;
-}
-/** "…(1,234 more bytes)": what a cut-off quote or body left out. */
-function moreBytes(bytes) {
-    return bytes === undefined ? '…(and more, not read)' : `…(${bytes.toLocaleString('en-US')} more bytes)`;
-}
-/** A file the run writes (an export, a SARIF or results file, a download) could not be written: which, and why. */
-class FileWriteError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'FileWriteError';
-    }
-}
-
-;// CONCATENATED MODULE: ./shared/runtime.ts
-/**
- * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
- * the logger, the cancellation signal and the run's deadline.
- */
-
-const systemClock = {
-    now: () => Date.now(),
-    random: () => Math.random(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(new CancelledError());
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new CancelledError());
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-/** The run's time budget (the `timeout` input). */
-class Deadline {
-    clock;
-    timeoutMs;
-    startedAt;
-    at;
-    constructor(clock, timeoutMs) {
-        this.clock = clock;
-        this.timeoutMs = timeoutMs;
-        this.startedAt = clock.now();
-        this.at = this.startedAt + timeoutMs;
-    }
-    remaining() {
-        return Math.max(0, this.at - this.clock.now());
-    }
-    elapsed() {
-        return this.clock.now() - this.startedAt;
-    }
-    /**
-     * One abort signal for one piece of work (a request from its DNS look-up to its body's last byte): it aborts
-     * with a TimeoutError when the deadline passes and with a CancelledError when `cancel` aborts. Call `release`
-     * when the work is over, so no timer or listener outlives it.
-     */
-    abortSignal(cancel) {
-        const controller = new AbortController();
-        let timer;
-        const onCancel = () => {
-            clearTimeout(timer);
-            controller.abort(new CancelledError());
-        };
-        const expire = () => {
-            controller.abort(new TimeoutError(`the action's timeout (${formatDuration(this.timeoutMs)}) ran out`));
-            cancel.removeEventListener('abort', onCancel);
-        };
-        const arm = () => {
-            const remaining = this.remaining();
-            if (remaining <= 0)
-                return expire();
-            // setTimeout cannot wait longer than about 24.8 days in one go.
-            timer = remaining > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(expire, remaining);
-            timer.unref();
-        };
-        if (cancel.aborted)
-            onCancel();
-        else {
-            cancel.addEventListener('abort', onCancel, { once: true });
-            arm();
-        }
-        return {
-            signal: controller.signal,
-            release: () => {
-                clearTimeout(timer);
-                cancel.removeEventListener('abort', onCancel);
-            },
-        };
-    }
-}
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** `1m 05s`-style durations for progress lines and summaries. */
-function formatDuration(ms) {
-    const totalSeconds = Math.round(ms / 100) / 10;
-    if (totalSeconds < 60)
-        return `${totalSeconds}s`;
-    const seconds = Math.round(totalSeconds);
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    const mm = h ? String(m).padStart(2, '0') : String(m);
-    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
-}
-
-;// CONCATENATED MODULE: ./shared/poll/poll.ts
-/**
- * The one poller. The wait between checks grows with the time already waited (a tenth of it, at least
- * 0.5 s, at most `poll-interval`), so a job is noticed within max(0.5 s, 10 % of its duration) of finishing
- * while a long job costs few requests. `timeout` bounds the whole wait; cancellation stops it at once. A check that
- * follows several jobs at once (cdm-upload's queue) says itself when the next one is due.
- */
-
-
-const MIN_INTERVAL_MS = 500;
-/** The `poll-interval` input of every action that waits: a duration, never below MIN_INTERVAL_MS. */
-function readPollInterval(inputs, fallback) {
-    return inputs.duration('poll-interval', fallback, { min: MIN_INTERVAL_MS });
-}
-const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
-const PROGRESS_EVERY_MS = 30_000;
-/** Time kept for the last check's answer before the deadline: 5 s, or a tenth of a short timeout. */
-const LAST_CHECK_RESERVE_MS = 5_000;
-const LAST_CHECK_RESERVE_FRACTION = 0.1;
-/**
- * The wait before the next check, given how long the job has been waited for. A minimum below 0.5 s (a queue
- * noticing quick jobs) doubles the wait from there up to 0.5 s, so a slow job costs a few checks more, not dozens.
- */
-function nextIntervalMs(elapsedMs, maxIntervalMs, minIntervalMs = MIN_INTERVAL_MS) {
-    const doubling = Math.min(elapsedMs, MIN_INTERVAL_MS);
-    const proportional = Math.max(minIntervalMs, doubling, elapsedMs * INTERVAL_FRACTION_OF_ELAPSED);
-    return Math.max(1, Math.min(maxIntervalMs, proportional));
-}
-/** Calls `check` until it reports done, and returns its value. */
-async function poll(check, options) {
-    const { runtime, what } = options;
-    const { clock, logger, deadline, signal } = runtime;
-    const started = clock.now();
-    const progressEvery = options.progressEveryMs ?? PROGRESS_EVERY_MS;
-    let lastState;
-    let lastProgressAt = started;
-    const elapsed = () => formatDuration(clock.now() - started);
-    const hint = () => (typeof options.resumeHint === 'function' ? options.resumeHint() : options.resumeHint);
-    const stopped = (verb, detail) => `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
-        (detail ? ` (${detail})` : '') +
-        (hint() ? `. ${hint()}` : '');
-    let askedWaitMs;
-    // The deadline is absolute (every request is cut off there), so the last check happens a little before it, with
-    // time left to be answered.
-    const lastCheckReserve = Math.min(LAST_CHECK_RESERVE_MS, deadline.timeoutMs * LAST_CHECK_RESERVE_FRACTION);
-    let lastCheckDone = false;
-    for (;;) {
-        const untilLastCheck = deadline.remaining() - lastCheckReserve;
-        const interval = askedWaitMs ?? nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs);
-        if (lastCheckDone || deadline.remaining() <= 0)
-            throw new TimeoutError(stopped('Timed out waiting for'));
-        lastCheckDone = untilLastCheck <= interval;
-        const wait = Math.max(0, Math.min(interval, untilLastCheck));
-        try {
-            await clock.sleep(wait, signal);
-        }
-        catch (error) {
-            if (error instanceof CancelledError)
-                throw new CancelledError(stopped('Cancelled while waiting for'));
-            throw error;
-        }
-        let step;
-        try {
-            step = await check();
-        }
-        catch (error) {
-            if (error instanceof CancelledError)
-                throw new CancelledError(stopped('Cancelled while waiting for'));
-            // The last check's request ran into the deadline: say what the request was doing, too.
-            if (error instanceof TimeoutError)
-                throw new TimeoutError(stopped('Timed out waiting for', error.message));
-            throw error;
-        }
-        if (step.done)
-            return step.value;
-        askedWaitMs = step.waitMs;
-        const now = clock.now();
-        const changed = step.state !== lastState && options.progress !== 'periodic';
-        if (changed || now - lastProgressAt >= progressEvery) {
-            logger.info(`${what}: ${step.state} (${elapsed()} elapsed)`);
-            lastProgressAt = now;
-        }
-        if (step.state !== lastState)
-            options.onState?.(step.state);
-        lastState = step.state;
-    }
-}
-
 ;// CONCATENATED MODULE: ./shared/report/known.ts
 /**
  * How a flow hands back its result. It returns the whole typed result when it ends; along the way it reports each
@@ -358,6 +58,7 @@ var external_node_fs_ = __nccwpck_require__(73024);
 var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./shared/fs/file-name.ts
 /** File names built from inputs or vendor text, which must never name a path. */
+
 /** The most bytes one file name may have on Linux, macOS and Windows file systems alike. */
 const FILE_NAME_MAX_BYTES = 255;
 /**
@@ -389,6 +90,14 @@ function cutUtf8(text, maxBytes) {
         end += character.length;
     }
     return text.slice(0, end);
+}
+/**
+ * A file as the job summary names it: its path from the workspace when inside it, else its base name (a runner-temp
+ * path says nothing to the reader; the output and the artifact hold the file).
+ */
+function summaryFileName(file, workspace = process.cwd()) {
+    const relative = external_node_path_.relative(workspace, file);
+    return relative && !relative.startsWith('..') && !external_node_path_.isAbsolute(relative) ? relative : external_node_path_.basename(file);
 }
 
 ;// CONCATENATED MODULE: ./shared/json.ts
@@ -676,7 +385,290 @@ function writeOversizeOutput(name, text) {
     return file;
 }
 
-;// CONCATENATED MODULE: ./shared/report/secret-forms.ts
+;// CONCATENATED MODULE: ./shared/errors.ts
+/**
+ * The error kinds every action reports. `main` turns each into one `setFailed` line plus titled annotations
+ * (see report/run.ts), so each carries what the user needs: what failed, the vendor's words, what to do next.
+ */
+/** The user's configuration is wrong. Raised before any request is sent. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? `Input '${problems[0].input}': ${problems[0].message}`
+            : `${problems.length} input problems: ${problems.map((p) => `'${p.input}': ${p.message}`).join('; ')}`);
+        this.name = 'InputError';
+        this.problems = problems;
+    }
+}
+/** A request failed: an HTTP error status, a network error, or a body that could not be understood. */
+class errors_ApiError extends Error {
+    method;
+    url;
+    status;
+    vendorMessage;
+    hint;
+    kind;
+    what;
+    code;
+    constructor(details) {
+        const status = details.status === undefined ? 'no answer' : `HTTP ${details.status}`;
+        // A server can say anything at any length: quote a few KB of it, never the whole of a huge answer.
+        const vendorMessage = quote(details.vendorMessage);
+        super(`${details.method} ${details.url} failed (${status}): ${vendorMessage}` +
+            (details.hint ? `. ${details.hint}` : ''));
+        this.name = 'ApiError';
+        this.method = details.method;
+        this.url = details.url;
+        this.status = details.status;
+        this.vendorMessage = vendorMessage;
+        this.hint = details.hint;
+        this.kind = details.kind ?? defaultKind(details.status);
+        this.what = details.what;
+        this.code = details.code;
+    }
+    /**
+     * The failure in one short line, what failed and what to check: "Could not find changeset X (HTTP 401):
+     * ServiceNow refused …". The URL with its query and the vendor's whole text stay in `message`, the detail.
+     */
+    get verdict() {
+        const subject = this.what ? `Could not ${this.what}` : `${this.method} ${pathOf(this.url)} failed`;
+        const status = this.status !== undefined ? ` (HTTP ${this.status})` : this.code && this.hint ? ` (${this.code})` : '';
+        // A network error's message already starts with "could not <what>: ".
+        const reason = this.vendorMessage.replace(/^could not [^:]*: /, '');
+        return shortLine(`${subject}${status}: ${this.hint ?? reason}`);
+    }
+}
+/** A URL's path without its query: enough to name the endpoint in one line. */
+function pathOf(url) {
+    try {
+        return new URL(url).pathname;
+    }
+    catch {
+        return url.replace(/[?#].*$/, '');
+    }
+}
+/** The longest a verdict (the failure line that opens the summary and closes the log) may be. */
+const VERDICT_MAX_CHARS = 200;
+/** `text` on one line of at most `max` characters, cut at a word with "…" when longer. */
+function shortLine(text, max = VERDICT_MAX_CHARS) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    if (line.length <= max)
+        return line;
+    const cut = line.slice(0, max - 1);
+    const space = cut.lastIndexOf(' ');
+    return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s.,:;]+$/, '')}…`;
+}
+/**
+ * An error as the verdict and, when the verdict leaves something out, the detail: the whole message (URLs,
+ * the vendor's full words) for the line below the verdict. What to do next ends a message, so a long one loses
+ * its middle, never its advice.
+ */
+function verdictOf(error, max = VERDICT_MAX_CHARS) {
+    const message = errorMessage(error);
+    const verdict = error instanceof errors_ApiError ? shortLine(error.verdict, max) : fitLine(...headAndAdvice(error, message), max);
+    return verdict === message ? { verdict } : { verdict, detail: message };
+}
+/** The message's first part and its advice: a JobFailedError's hint, else the last sentence. */
+function headAndAdvice(error, message) {
+    const hint = error instanceof JobFailedError ? error.hint : undefined;
+    if (hint && message.endsWith(`. ${hint}`))
+        return [message.slice(0, -hint.length - 2), hint];
+    const end = message.lastIndexOf('. ');
+    return end > 0 ? [message.slice(0, end), message.slice(end + 2)] : [message, undefined];
+}
+/** The least of a verdict left to the head when advice is long, so it still says what failed. */
+const HEAD_MIN_CHARS = 50;
+/** `head. advice` in `max` characters: the head is cut first, the advice only when it alone is too long. */
+function fitLine(head, advice, max) {
+    const whole = shortLine(advice ? `${head}. ${advice}` : head, Number.MAX_SAFE_INTEGER);
+    if (whole.length <= max || !advice)
+        return shortLine(whole, max);
+    const tail = shortLine(advice, max - HEAD_MIN_CHARS);
+    return `${shortLine(head, max - tail.length - 1)} ${tail}`;
+}
+function defaultKind(status) {
+    if (status === undefined)
+        return 'network';
+    return status >= 200 && status < 300 ? 'unexpected' : 'status';
+}
+/** The vendor ran the job and reported that it failed; `errors` are the vendor's own messages. */
+class JobFailedError extends Error {
+    jobId;
+    state;
+    errors;
+    hint;
+    constructor(summary, details) {
+        const errors = collapseRepeats(details.errors);
+        const first = errors[0] === undefined ? undefined : quote(errors[0]);
+        super(`${summary}${first ? `: ${first}` : ''}` +
+            (errors.length > 1 ? ` (and ${errors.length - 1} more, see the annotations)` : '') +
+            (details.hint ? `. ${details.hint}` : ''));
+        this.name = 'JobFailedError';
+        this.jobId = details.jobId;
+        this.state = details.state;
+        this.errors = errors.map((error) => quote(error));
+        this.hint = details.hint;
+    }
+}
+/** An artifact the user asked for could not be uploaded, on a runner that takes artifacts. */
+class ArtifactError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ArtifactError';
+    }
+}
+/** The action's `timeout` ran out before the job finished. */
+class TimeoutError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TimeoutError';
+    }
+}
+/** The run was cancelled (SIGINT/SIGTERM from the runner). */
+class CancelledError extends Error {
+    constructor(message = 'The run was cancelled') {
+        super(message);
+        this.name = 'CancelledError';
+    }
+}
+/** The same line said n times reads once, with its count: "… (×9)". Order of first appearance is kept. */
+function collapseRepeats(lines) {
+    const counts = new Map();
+    for (const line of lines)
+        counts.set(line, (counts.get(line) ?? 0) + 1);
+    return [...counts].map(([line, count]) => (count > 1 ? `${line} (×${count})` : line));
+}
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    // Errors from another realm (a VM context) fail `instanceof Error` but still carry their message.
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+}
+/** The most of one piece of vendor text that a message quotes. */
+const QUOTE_MAX_CHARS = 4000;
+/** `text`, cut to `maxChars` with "…(N more bytes)" when longer, so a message stays readable whatever came in. */
+function quote(text, maxChars = QUOTE_MAX_CHARS) {
+    if (text.length <= maxChars)
+        return text;
+    return `${text.slice(0, maxChars)}${moreBytes(Buffer.byteLength(text.slice(maxChars)))}`;
+}
+/** "…(1,234 more bytes)": what a cut-off quote or body left out. */
+function moreBytes(bytes) {
+    return bytes === undefined ? '…(and more, not read)' : `…(${bytes.toLocaleString('en-US')} more bytes)`;
+}
+/** A file the run writes (an export, a SARIF or results file, a download) could not be written: which, and why. */
+class FileWriteError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'FileWriteError';
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/runtime.ts
+/**
+ * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
+ * the logger, the cancellation signal and the run's deadline.
+ */
+
+const systemClock = {
+    now: () => Date.now(),
+    random: () => Math.random(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new CancelledError());
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new CancelledError());
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+/** The run's time budget (the `timeout` input). */
+class Deadline {
+    clock;
+    timeoutMs;
+    startedAt;
+    at;
+    constructor(clock, timeoutMs) {
+        this.clock = clock;
+        this.timeoutMs = timeoutMs;
+        this.startedAt = clock.now();
+        this.at = this.startedAt + timeoutMs;
+    }
+    remaining() {
+        return Math.max(0, this.at - this.clock.now());
+    }
+    elapsed() {
+        return this.clock.now() - this.startedAt;
+    }
+    /**
+     * One abort signal for one piece of work (a request from its DNS look-up to its body's last byte): it aborts
+     * with a TimeoutError when the deadline passes and with a CancelledError when `cancel` aborts. Call `release`
+     * when the work is over, so no timer or listener outlives it.
+     */
+    abortSignal(cancel) {
+        const controller = new AbortController();
+        let timer;
+        const onCancel = () => {
+            clearTimeout(timer);
+            controller.abort(new CancelledError());
+        };
+        const expire = () => {
+            controller.abort(new TimeoutError(`the action's timeout (${formatDuration(this.timeoutMs)}) ran out`));
+            cancel.removeEventListener('abort', onCancel);
+        };
+        const arm = () => {
+            const remaining = this.remaining();
+            if (remaining <= 0)
+                return expire();
+            // setTimeout cannot wait longer than about 24.8 days in one go.
+            timer = remaining > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(expire, remaining);
+            timer.unref();
+        };
+        if (cancel.aborted)
+            onCancel();
+        else {
+            cancel.addEventListener('abort', onCancel, { once: true });
+            arm();
+        }
+        return {
+            signal: controller.signal,
+            release: () => {
+                clearTimeout(timer);
+                cancel.removeEventListener('abort', onCancel);
+            },
+        };
+    }
+}
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** `1m 05s`-style durations for progress lines and summaries. */
+function formatDuration(ms) {
+    const totalSeconds = Math.round(ms / 100) / 10;
+    if (totalSeconds < 60)
+        return `${totalSeconds}s`;
+    const seconds = Math.round(totalSeconds);
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    const mm = h ? String(m).padStart(2, '0') : String(m);
+    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
+}
+/** "16 MB", "256 MB", "1.5 KB", "300 bytes": sizes in messages, to one decimal. */
+function formatBytes(bytes) {
+    if (bytes >= 2 ** 20)
+        return `${Math.round((bytes / 2 ** 20) * 10) / 10} MB`;
+    if (bytes >= 1024)
+        return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+    return `${bytes} bytes`;
+}
+
+;// CONCATENATED MODULE: ./shared/secret-forms.ts
 /**
  * The forms a secret takes in text that we print or write: a vendor quotes a request body JSON-escaped, a URL
  * carries it percent-encoded, an Authorization header base64-encoded, an HTML error page entity-escaped. Each form is
@@ -755,10 +747,6 @@ function listOf(names, conjunction) {
         ? `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`
         : names.join('');
 }
-/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
-function formatMs(ms) {
-    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
-}
 function splitList(value) {
     return value
         .split(/[\n,]/)
@@ -836,6 +824,7 @@ function isLoopback(hostname) {
  * The one input reader. Each reader method records a problem instead of throwing, so `finish()` reports every
  * problem of the run together, each naming the input and what would be valid, before any request is sent.
  */
+
 
 
 
@@ -938,7 +927,7 @@ class InputReader {
             return parseDuration(defaultValue) ?? 0;
         }
         if (options.min !== undefined && ms < options.min) {
-            this.problem(name, `must be at least ${formatMs(options.min)}`, value);
+            this.problem(name, `must be at least ${formatDuration(options.min)}`, value);
             return parseDuration(defaultValue) ?? 0;
         }
         return ms;
@@ -1740,9 +1729,14 @@ const TABLE_BUDGET_BYTES = 512 * 1024;
 class Summary {
     blocks = [];
     verdictLine;
-    /** The one-line outcome shown above everything else; a later call replaces an earlier one. */
-    verdict(text) {
+    verdictDetail;
+    /**
+     * The one-line outcome shown above everything else; a later call replaces an earlier one. `detail` (the URL,
+     * the vendor's whole message) is the line under it.
+     */
+    verdict(text, detail) {
         this.verdictLine = inline(text);
+        this.verdictDetail = detail === undefined ? undefined : inline(detail);
         return this;
     }
     heading(text, level = 2) {
@@ -1755,7 +1749,7 @@ class Summary {
     details(rows) {
         const kept = rows.filter((row) => row[1] !== undefined && row[1] !== '');
         if (kept.length)
-            this.table(['', ''], kept.map(([label, value]) => [bold(label), value]));
+            this.table(['field', 'value'], kept.map(([label, value]) => [bold(label), typeof value === 'string' ? jsonCell(value) : value]));
         return this;
     }
     /** Each cell one escaped span (a `|` or a line break in vendor text cannot break the table); `align` per column. */
@@ -1781,6 +1775,8 @@ class Summary {
     /** The markdown, at most `budget` UTF-8 bytes, the verdict always first. */
     toMarkdown(budget = SUMMARY_BUDGET_BYTES) {
         const verdict = this.verdictLine ? [`**${this.verdictLine}**\n`] : [];
+        if (this.verdictDetail)
+            verdict.push(`${this.verdictDetail}\n`);
         const fixedBytes = bytes(verdict.join('\n')) + bytes(render(this.blocks, new Map()).join('\n'));
         const allowances = shareBudget(rowBlocks(this.blocks), budget - fixedBytes);
         return cutToBytes([...verdict, ...render(this.blocks, allowances)].join('\n'), budget);
@@ -1789,6 +1785,35 @@ class Summary {
         this.blocks.push({ kind: 'fixed', text });
         return this;
     }
+}
+/** How many items of a JSON value a table cell shows, and how much of each. */
+const CELL_ITEMS = 50;
+const CELL_ITEM_CHARS = 200;
+/**
+ * A value that is a JSON array or object (an output such as `snapshot-names`) as a cell a reader can scan: each item
+ * or `key: value` in code, comma-separated. Any other text is the plain escaped span.
+ */
+function jsonCell(value) {
+    if (!/^\s*[[{]/.test(value))
+        return value;
+    let parsed;
+    try {
+        parsed = JSON.parse(value);
+    }
+    catch {
+        return value;
+    }
+    if (parsed === null || typeof parsed !== 'object')
+        return value;
+    const items = Array.isArray(parsed)
+        ? parsed.map((item) => summary_scalarText(item))
+        : Object.entries(parsed).map(([key, item]) => `${key}: ${summary_scalarText(item)}`);
+    const shown = items.slice(0, CELL_ITEMS).map((item) => code(item.slice(0, CELL_ITEM_CHARS)).text);
+    const more = items.length > CELL_ITEMS ? `, … ${items.length - CELL_ITEMS} more` : '';
+    return new Markdown(items.length ? shown.join(', ') + more : inline('(none)'));
+}
+function summary_scalarText(value) {
+    return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)).slice(0, CELL_ITEM_CHARS);
 }
 /**
  * Markdown cut to `limit` bytes at a line end, saying so: the last resort when even the text outside tables is too
@@ -1846,7 +1871,7 @@ function render(blocks, allowances) {
     });
 }
 
-;// CONCATENATED MODULE: ./shared/report/run.ts
+;// CONCATENATED MODULE: ./shared/frame/run.ts
 /**
  * The frame every action's main runs in: on its host (GitHub, or the CI the config-promotion command runs on), it
  * builds the logger, input reader, outputs and summary; wires the cancel signals to an AbortSignal; and turns each
@@ -1862,6 +1887,8 @@ function render(blocks, allowances) {
 
 
 
+/** What opens a failure's verdict in the summary. */
+const FAILED = '❌ Failed: ';
 /** How long a cancelled run may take to report before it exits regardless. */
 const CANCEL_GRACE_MS = 1500;
 /**
@@ -1904,9 +1931,13 @@ async function runAction(options, main) {
     let closing;
     try {
         // Raw text: the summary removes secrets from each span before escaping it, the logger from each line.
-        const verdict = await main(context);
-        summary.verdict(verdict);
-        closing = () => logger.info(verdict);
+        const { verdict, detail } = verdictOf(await main(context));
+        summary.verdict(verdict, detail);
+        closing = () => {
+            if (detail)
+                logger.info(detail);
+            logger.info(verdict);
+        };
     }
     catch (error) {
         closing = reportFailure(error, logger, summary);
@@ -1924,7 +1955,8 @@ async function runAction(options, main) {
  * summary's part is written now; the log's part is returned, to be printed last.
  */
 function reportFailure(error, logger, summary) {
-    const message = errorMessage(error);
+    // One short line says what failed and what to check; the URL and the vendor's whole text are the detail.
+    const { verdict, detail } = verdictOf(error, VERDICT_MAX_CHARS - FAILED.length);
     let details = [];
     let title = 'Unexpected error';
     if (error instanceof InputError) {
@@ -1954,14 +1986,16 @@ function reportFailure(error, logger, summary) {
         logger.debug(mappedStack(error.stack));
     }
     process.exitCode = 1;
-    summary.verdict(`❌ Failed: ${message}`);
+    summary.verdict(`${FAILED}${verdict}`, detail);
     if (details.length > 1)
         summary.list(details.map((d) => d.message));
     return () => {
         if (details.length > 1)
-            for (const detail of details)
-                logger.error(detail.message, detail.title);
-        logger.error(message, title);
+            for (const part of details)
+                logger.error(part.message, part.title);
+        if (detail)
+            logger.info(detail);
+        logger.error(verdict, title);
     };
 }
 /** The annotation title names the kind of failure: "Unexpected answer" says more than "HTTP 200". */
@@ -1988,6 +2022,75 @@ async function writeSummary(title, summary, host, logger, spansRedacted) {
     const markdown = `## ${title}\n\n${summary.toMarkdown()}`;
     const redacted = redactFileText(markdown, 'The job summary', logger, { redactedBefore: spansRedacted });
     await host.writeSummary(cutToBytes(redacted, SUMMARY_LIMIT_BYTES), logger);
+}
+
+;// CONCATENATED MODULE: ./shared/auth/index.ts
+function basicAuth(username, password, logger) {
+    logger.mask(password);
+    const encoded = Buffer.from(`${username}:${password}`).toString('base64');
+    logger.mask(encoded);
+    return {
+        description: `basic auth as '${username}'`,
+        headers: async () => ({ Authorization: `Basic ${encoded}` }),
+    };
+}
+function bearerAuth(token, logger) {
+    logger.mask(token);
+    return {
+        description: 'a bearer token',
+        headers: async () => ({ Authorization: `Bearer ${token}` }),
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/auth/credentials.ts
+
+/** Reads the credential inputs; problems go to the reader. `tokenKind` names the token in messages. */
+function readCredentials(inputs, tokenKind) {
+    const username = inputs.string('username');
+    const password = inputs.secret('password');
+    const token = inputs.secret('token');
+    if (token && (username || password)) {
+        inputs.problem('token', `give either username and password (basic auth) or token (${tokenKind}), not both`);
+    }
+    else if (token) {
+        return { kind: 'bearer', token };
+    }
+    else if (username && password) {
+        return { kind: 'basic', username, password };
+    }
+    else if (username || password) {
+        inputs.requiredWith('password', username !== undefined, 'username');
+        inputs.requiredWith('username', password !== undefined, 'password');
+    }
+    else {
+        inputs.problem('username', `give username and password (basic auth) or token (${tokenKind})`);
+    }
+    return undefined;
+}
+function credentialsAuth(credentials, logger) {
+    return credentials.kind === 'basic'
+        ? basicAuth(credentials.username, credentials.password, logger)
+        : bearerAuth(credentials.token, logger);
+}
+
+;// CONCATENATED MODULE: ./shared/html.ts
+/**
+ * Telling an HTML page (a single sign-on login page, a proxy's error page) from the JSON or file that was expected.
+ * It sits below http/ and fs/, which both meet such pages: an error answer, a download that should be a zip.
+ */
+function isHtml(contentType, text) {
+    if (contentType?.toLowerCase().includes('text/html'))
+        return true;
+    return /^\s*(<!doctype html|<html)/i.test(text);
+}
+function htmlTitle(text) {
+    const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text);
+    return match ? match[1].replace(/\s+/g, ' ').trim() || undefined : undefined;
+}
+/** "an HTML page titled 'Sign in' (a login page or a proxy's error page, not the API)". */
+function describeHtml(text) {
+    const title = htmlTitle(text);
+    return `an HTML page${title ? ` titled '${title}'` : ' with no title'} instead of JSON (a single sign-on login page or a proxy's error page answered, not the API)`;
 }
 
 // EXTERNAL MODULE: external "node:zlib"
@@ -2068,6 +2171,7 @@ function decodeBody(raw, header, maxBytes, cut) {
 
 
 
+
 const EXCERPT_CHARS = 300;
 /**
  * Reads the body as text, at most `maxBytes` of it: past that it stops reading (dropping the connection) rather
@@ -2127,20 +2231,6 @@ function bodyText(res, raw, maxBytes, cut, unreadBytes) {
         return { text: '', cut: cut || decoded.tooLarge, undecodable: decoded.description };
     return { text: decoded.data.toString('utf8'), cut };
 }
-function isHtml(contentType, text) {
-    if (contentType?.toLowerCase().includes('text/html'))
-        return true;
-    return /^\s*(<!doctype html|<html)/i.test(text);
-}
-function htmlTitle(text) {
-    const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text);
-    return match ? match[1].replace(/\s+/g, ' ').trim() || undefined : undefined;
-}
-/** "an HTML page titled 'Sign in' (a login page or a proxy's error page, not the API)". */
-function describeHtml(text) {
-    const title = htmlTitle(text);
-    return `an HTML page${title ? ` titled '${title}'` : ' with no title'} instead of JSON (a single sign-on login page or a proxy's error page answered, not the API)`;
-}
 /** The first few hundred characters, on one line, saying how much more there was. */
 function excerpt(text, body) {
     const flat = text.replace(/\s+/g, ' ').trim();
@@ -2195,171 +2285,6 @@ function genericMessage(json) {
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./shared/http/transfer.ts
-/** Streaming file transfer through the one HTTP layer: downloads to disk and multipart uploads from disk. */
-
-
-
-
-
-
-
-
-/**
- * Downloads the answer's body straight to `destination` (atomically), with its size and sha256. An empty body, one
- * whose length disagrees with Content-Length, or one whose first bytes fail `head`, fails and leaves no file.
- */
-function downloadToFile(client, spec, destination, head) {
-    return client.execute(spec, (res) => {
-        const declared = res.headers['content-length'];
-        const fail = (vendorMessage, hint) => new ApiError({ method: spec.method, url: client.displayUrl(spec), status: res.statusCode, vendorMessage, hint });
-        const contentType = res.headers['content-type'];
-        // Requests ask for no coding; a compressed file would be written as its compressed bytes.
-        const codings = contentCodings(res.headers['content-encoding']);
-        if (codings.length) {
-            res.resume();
-            throw fail(`the download is ${codings.join(', ')}-encoded, which was not asked for; nothing was written to ${destination}`, 'A proxy between the runner and the server may compress answers: let it pass them unchanged');
-        }
-        return writeStreamAtomic(destination, res, ({ bytes }) => {
-            if (bytes === 0)
-                throw fail(`the download was empty; nothing was written to ${destination}`);
-            if (declared !== undefined && Number(declared) !== bytes) {
-                throw fail(`the download stopped at ${bytes} of ${declared} bytes; nothing was written to ${destination}`);
-            }
-        }, head && {
-            bytes: head.bytes,
-            check: (first) => {
-                const problem = head.problem(first, contentType);
-                if (problem)
-                    throw fail(`the download ${problem}; nothing was written to ${destination}`, head.hint);
-            },
-        });
-    });
-}
-/**
- * A multipart/form-data body that streams the file from disk (never held in memory), with an exact
- * Content-Length so servers that refuse chunked uploads take it.
- */
-async function multipartFileBody(file) {
-    const { size } = await stat(file.filePath);
-    const boundary = `----config-promotion-${randomBytes(12).toString('hex')}`;
-    const fileName = (file.fileName ?? path.basename(file.filePath)).replace(/["\r\n]/g, '_');
-    const head = Buffer.from(`--${boundary}\r\n` +
-        `Content-Disposition: form-data; name="${file.field}"; filename="${fileName}"\r\n` +
-        `Content-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`);
-    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-    return {
-        contentType: `multipart/form-data; boundary=${boundary}`,
-        length: head.length + size + tail.length,
-        open: () => Readable.from((async function* () {
-            yield head;
-            yield* createReadStream(file.filePath);
-            yield tail;
-        })()),
-    };
-}
-/** A body already in memory, sent exactly as it is (never re-serialised). */
-function bufferBody(data, contentType) {
-    return { contentType, length: data.length, open: () => external_node_stream_.Readable.from([data]) };
-}
-
-;// CONCATENATED MODULE: ./shared/poll/states.ts
-const FAILURE_WORDS = /fail|error|abort|cancel/i;
-function normalized(state) {
-    return state.trim().toLowerCase();
-}
-/** Whether two vendor states are the same, whatever their case. */
-function sameState(a, b) {
-    return a !== undefined && normalized(a) === normalized(b);
-}
-/** Whether `state` is one of `states`, whatever its case. */
-function isOneOf(state, states) {
-    return state !== undefined && states.some((known) => sameState(state, known));
-}
-/** Whether a state speaks of failure (FAILED, commit_failed, Error, ABORTED, cancelled, ...). */
-function namesFailure(state) {
-    return FAILURE_WORDS.test(state);
-}
-/** The class of `state`; `unknown` for a state that is not listed and does not name a failure. */
-function classifyState(state, known) {
-    if (isOneOf(state, known.failed ?? []))
-        return 'failed';
-    if (isOneOf(state, known.done))
-        return 'done';
-    if (isOneOf(state, known.running))
-        return 'running';
-    if (namesFailure(state))
-        return 'failed';
-    return 'unknown';
-}
-/**
- * A classifier for one job: unknown states count as running, and each is reported once as a warning naming the
- * state and the job, so a wait on a state nobody expected is visible long before the timeout.
- */
-function jobStates(what, known, logger) {
-    const reported = new Set();
-    return (state) => {
-        const kind = classifyState(state, known);
-        if (kind !== 'unknown')
-            return kind;
-        if (!reported.has(state)) {
-            reported.add(state);
-            logger.warning(`${what} is in the state '${state}', which this action does not know: it waits on as if the job were running ` +
-                `(known states: ${[...known.running, ...known.done, ...(known.failed ?? [])].join(', ')}).`, 'Unknown job state');
-        }
-        return 'running';
-    };
-}
-
-;// CONCATENATED MODULE: ./shared/auth/index.ts
-function basicAuth(username, password, logger) {
-    logger.mask(password);
-    const encoded = Buffer.from(`${username}:${password}`).toString('base64');
-    logger.mask(encoded);
-    return {
-        description: `basic auth as '${username}'`,
-        headers: async () => ({ Authorization: `Basic ${encoded}` }),
-    };
-}
-function bearerAuth(token, logger) {
-    logger.mask(token);
-    return {
-        description: 'a bearer token',
-        headers: async () => ({ Authorization: `Bearer ${token}` }),
-    };
-}
-
-;// CONCATENATED MODULE: ./shared/auth/credentials.ts
-
-/** Reads the credential inputs; problems go to the reader. `tokenKind` names the token in messages. */
-function readCredentials(inputs, tokenKind) {
-    const username = inputs.string('username');
-    const password = inputs.secret('password');
-    const token = inputs.secret('token');
-    if (token && (username || password)) {
-        inputs.problem('token', `give either username and password (basic auth) or token (${tokenKind}), not both`);
-    }
-    else if (token) {
-        return { kind: 'bearer', token };
-    }
-    else if (username && password) {
-        return { kind: 'basic', username, password };
-    }
-    else if (username || password) {
-        inputs.requiredWith('password', username !== undefined, 'username');
-        inputs.requiredWith('username', password !== undefined, 'password');
-    }
-    else {
-        inputs.problem('username', `give username and password (basic auth) or token (${tokenKind})`);
-    }
-    return undefined;
-}
-function credentialsAuth(credentials, logger) {
-    return credentials.kind === 'basic'
-        ? basicAuth(credentials.username, credentials.password, logger)
-        : bearerAuth(credentials.token, logger);
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -2559,6 +2484,21 @@ class Exchange {
         });
     }
 }
+/**
+ * The agents for direct connections, one per protocol: an https agent refuses http URLs and the other way round.
+ * Proxied requests open their own tunnel.
+ */
+class DirectAgents {
+    agents = new Map();
+    for(url) {
+        let agent = this.agents.get(url.protocol);
+        if (!agent) {
+            agent = url.protocol === 'https:' ? new external_node_https_.Agent({ keepAlive: false }) : new external_node_http_.Agent({ keepAlive: false });
+            this.agents.set(url.protocol, agent);
+        }
+        return agent;
+    }
+}
 
 ;// CONCATENATED MODULE: ./shared/http/retry.ts
 
@@ -2579,6 +2519,21 @@ const RETRYABLE_NETWORK_CODES = new Set([
 ]);
 /** Network errors raised before a single byte of the request left this machine. */
 const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
+/** A host name that does not resolve: most often a typo in the URL input, so it is tried at most twice more. */
+function isDnsFailure(networkCode) {
+    return networkCode === 'ENOTFOUND' || networkCode === 'EAI_AGAIN';
+}
+/** How often a failure that is likely the URL input's fault (see `blamesUrl`) is retried. */
+const URL_FAILURE_RETRIES = 2;
+/**
+ * Network errors that most likely mean the URL input is wrong: a name that does not resolve, a certificate for
+ * another name, or (before the server has ever answered) a refused connection.
+ */
+function blamesUrl(networkCode, firstContact) {
+    return (isDnsFailure(networkCode) ||
+        networkCode === 'ERR_TLS_CERT_ALTNAME_INVALID' ||
+        (firstContact && networkCode === 'ECONNREFUSED'));
+}
 /** A certificate Node would not trust, or another TLS failure: the handshake failed, no request was sent. */
 function isCertificateError(networkCode) {
     return /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|UNABLE_TO_)/.test(networkCode);
@@ -2685,6 +2640,7 @@ class Failures {
             vendorMessage,
             hint: hints.length ? hints.join('. ') : undefined,
             kind: redirect ? 'redirect' : 'status',
+            what: spec.what,
         });
     }
     describeRedirect(location, from) {
@@ -2699,18 +2655,30 @@ class Failures {
         }
         return `the server redirects to ${excerpt(target)}`;
     }
-    network(spec, error, code, mayHaveActed) {
+    /** `urlInput`: the input to check, when the error most likely means its URL is wrong. */
+    network(spec, error, code, mayHaveActed, urlInput) {
         const hint = mayHaveActed
             ? `The server may have acted on the request before the connection failed; ${this.checkAdvice()}`
-            : isCertificateError(code)
-                ? "The server's TLS certificate was not accepted, so nothing was sent: if a private CA signs it, point NODE_EXTRA_CA_CERTS at that CA's certificate"
-                : undefined;
+            : urlInput
+                ? urlAdvice(code, new URL(this.urls.displayUrl(spec)), urlInput)
+                : isCertificateError(code)
+                    ? "The server's TLS certificate was not accepted, so nothing was sent: if a private CA signs it, point NODE_EXTRA_CA_CERTS at that CA's certificate"
+                    : undefined;
         return new errors_ApiError({
             method: spec.method,
             url: this.urls.displayUrl(spec),
             vendorMessage: `could not ${spec.what}: ${this.redact(errorMessage(error))} (${code})`,
             hint,
             kind: 'network',
+            what: spec.what,
+            code,
+        });
+    }
+    /** A failure that could be retried, but the wait before the next attempt would pass the action's timeout. */
+    gaveUp(failure, attempt, delayMs) {
+        return new errors_ApiError({
+            ...failureDetails(failure),
+            hint: `Gave up after ${attempt} attempt(s): waiting ${formatDuration(delayMs)} more would pass the action's timeout`,
         });
     }
     checkAdvice() {
@@ -2720,6 +2688,14 @@ class Failures {
     redact(text) {
         return this.options.runtime.logger.redact(text);
     }
+}
+/** What a network error that blames the URL says: what went wrong with the host, and the input to check. */
+function urlAdvice(code, url, urlInput) {
+    if (isDnsFailure(code))
+        return `The host ${url.hostname} does not resolve: check ${urlInput}`;
+    if (code === 'ECONNREFUSED')
+        return `Nothing answers at ${url.host} (connection refused): check ${urlInput}`;
+    return `The server's TLS certificate is not for ${url.hostname}: check ${urlInput}`;
 }
 function defaultHint(status, auth) {
     if (status === 401)
@@ -2732,14 +2708,42 @@ function defaultHint(status, auth) {
         return 'The server failed: try again later, and ask its administrators if it persists';
     return undefined;
 }
+function failureDetails(error) {
+    return {
+        method: error.method,
+        url: error.url,
+        status: error.status,
+        vendorMessage: error.vendorMessage,
+        kind: error.kind,
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/http/request.ts
+
+/** The headers of a request (auth from the provider, the spec's own last) and its JSON payload, if any. */
+async function requestHeaders(spec, options) {
+    const headers = {
+        Accept: 'application/json',
+        'Accept-Encoding': ACCEPT_ENCODING,
+        'User-Agent': options.userAgent ?? 'config-promotion-actions',
+        ...(await options.auth?.headers()),
+        ...spec.headers,
+    };
+    let payload;
+    if (spec.json !== undefined) {
+        payload = Buffer.from(JSON.stringify(spec.json));
+        headers['Content-Type'] = 'application/json';
+    }
+    else if (spec.body) {
+        headers['Content-Type'] = spec.body.contentType;
+    }
+    const length = payload?.length ?? spec.body?.length;
+    if (length !== undefined || spec.method !== 'GET')
+        headers['Content-Length'] = String(length ?? 0);
+    return { headers, payload };
+}
 
 ;// CONCATENATED MODULE: ./shared/http/client.ts
-/**
- * The one HTTP layer. Every vendor module talks through an ApiClient: base URL joining, auth, the run's deadline
- * and cancel on every request, an idle limit per attempt, the retry policy, bounded reads, redaction, debug
- * logging, and error bodies turned into ApiErrors in the vendor's words. Proxies follow HTTPS_PROXY/NO_PROXY.
- */
-
 
 
 
@@ -2758,8 +2762,9 @@ const ERROR_BODY_MAX_BYTES = 2 ** 20;
 class ApiClient {
     options;
     baseUrl;
-    /** One direct-connection agent per protocol: an https agent refuses http URLs and the other way round. */
-    agents = new Map();
+    agents = new DirectAgents();
+    /** Whether the server has answered once: a refused connection before that is likely a wrong URL. */
+    answered = false;
     failures;
     constructor(options) {
         this.options = options;
@@ -2811,94 +2816,136 @@ class ApiClient {
      * run's deadline and cancel cover the whole of each attempt, `consume` included.
      */
     async execute(spec, consume) {
-        const { runtime } = this.options;
-        const url = this.url(spec);
-        const startsJob = spec.startsJob ?? spec.method !== 'GET';
-        const maxAttempts = this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-        let renewedAuth = false;
+        const request = {
+            spec,
+            url: this.url(spec),
+            startsJob: spec.startsJob ?? spec.method !== 'GET',
+            maxAttempts: this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+            authRenewed: false,
+        };
         for (let attempt = 1;; attempt++) {
-            const started = runtime.clock.now();
-            const watch = runtime.deadline.abortSignal(runtime.signal);
-            let exchange;
-            let outcome;
-            let failure;
-            try {
-                const headers = await this.headers(spec);
-                if (watch.signal.aborted)
-                    throw watch.signal.reason;
-                exchange = new Exchange({
-                    url,
-                    method: spec.method,
-                    headers: headers.headers,
-                    payload: headers.payload,
-                    body: spec.body,
-                    idleMs: spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-                    signal: watch.signal,
-                    agent: this.agentFor(url),
-                });
-                const res = await exchange.start();
-                const status = res.statusCode ?? 0;
-                this.logDebug(spec, `${status}`, started, attempt);
-                // A body that breaks off mid-way lands in the catch below, like any other network error.
-                if (status >= 200 && status < 300)
-                    return await consume(res);
-                const body = await readBody(res, ERROR_BODY_MAX_BYTES);
-                if (status === 401 && this.options.auth?.renew && !renewedAuth) {
-                    renewedAuth = true;
-                    if (await this.options.auth.renew()) {
-                        attempt--;
-                        continue;
-                    }
-                }
-                outcome = { status, headers: res.headers };
-                // A job-starting request that failed on the server's side is not repeated: it may have started the job.
-                const mayHaveActed = startsJob && (status === 408 || status >= 500) && !shouldRetry(startsJob, outcome);
-                failure = this.failures.http(spec, url, res, body, mayHaveActed);
-            }
-            catch (error) {
-                // A file the answer could not be written to is the file's error: asking again would not help.
-                if (error instanceof errors_ApiError || error instanceof FileWriteError)
-                    throw error;
-                if (watch.signal.aborted)
-                    throw this.failures.stopped(spec, watch.signal.reason, exchange, startsJob);
-                // A connection that went quiet may surface as a reset; say what really happened.
-                const cause = exchange?.idleError ?? error;
-                const code = networkCode(cause);
-                this.logDebug(spec, `network error ${code}`, started, attempt);
-                outcome = { networkCode: code };
-                // Our own idle limit knows how far the exchange got; other errors tell it by their code.
-                const reached = code === IDLE_TIMEOUT ? (exchange?.reached ?? false) : !refusedBeforeSending(code);
-                failure = this.failures.network(spec, cause, code, startsJob && reached && !neverSent(code));
-            }
-            finally {
-                exchange?.release();
-                watch.release();
-            }
-            if (!shouldRetry(startsJob, outcome) || attempt >= maxAttempts)
-                throw failure;
-            const requested = 'headers' in outcome ? serverRequestedDelayMs(outcome.headers, runtime.clock.now()) : undefined;
-            const delay = requested ?? backoffDelayMs(attempt, runtime.clock.random(), this.options.backoff ?? DEFAULT_BACKOFF);
-            if (delay >= runtime.deadline.remaining()) {
-                throw new errors_ApiError({
-                    ...failureDetails(failure),
-                    hint: `Gave up after ${attempt} attempt(s): waiting ${formatDuration(delay)} more would pass the action's timeout`,
-                });
-            }
-            if ('status' in outcome && (outcome.status === 429 || outcome.status === 503))
-                spec.onThrottled?.(delay);
-            const why = 'status' in outcome ? `answered ${outcome.status}` : `failed (${outcome.networkCode})`;
-            runtime.logger.info(`${spec.method} ${this.displayUrl(spec)} ${why}; retrying in ${formatDuration(delay)} (attempt ${attempt + 1} of ${maxAttempts}).`);
-            try {
-                await runtime.clock.sleep(delay, runtime.signal);
-            }
-            catch (error) {
-                if (error instanceof CancelledError)
-                    throw new CancelledError(`Cancelled while waiting to retry: ${failure.message}`);
-                throw error;
-            }
+            const tried = await this.attemptWithLogin(request, attempt, consume);
+            if ('answer' in tried)
+                return tried.answer;
+            const delay = this.retryDelay(request, attempt, tried);
+            await this.waitToRetry(request, attempt, tried, delay);
         }
     }
-    /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
+    /**
+     * The re-login rule: a 401 answer, when the credentials can be renewed (a new session), renews them once per
+     * request and makes the same attempt again; it does not count as an attempt.
+     */
+    async attemptWithLogin(request, attempt, consume) {
+        for (;;) {
+            const tried = await this.attempt(request, attempt, consume);
+            if (!('renewedAuth' in tried))
+                return tried;
+        }
+    }
+    async renewAuth(request) {
+        const { auth } = this.options;
+        if (!auth?.renew || request.authRenewed)
+            return false;
+        request.authRenewed = true;
+        return auth.renew();
+    }
+    /** One attempt: the answer consumed, or what went wrong in words and in the terms the retry decision needs. */
+    async attempt(request, attempt, consume) {
+        const { spec, url, startsJob } = request;
+        const started = this.options.runtime.clock.now();
+        const watch = this.options.runtime.deadline.abortSignal(this.options.runtime.signal);
+        let exchange;
+        try {
+            const headers = await requestHeaders(spec, this.options);
+            if (watch.signal.aborted)
+                throw watch.signal.reason;
+            exchange = new Exchange({
+                url,
+                method: spec.method,
+                headers: headers.headers,
+                payload: headers.payload,
+                body: spec.body,
+                idleMs: spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+                signal: watch.signal,
+                agent: this.agents.for(url),
+            });
+            const res = await exchange.start();
+            this.answered = true;
+            const status = res.statusCode ?? 0;
+            this.logDebug(spec, `${status}`, started, attempt);
+            // A body that breaks off mid-way lands in the catch below, like any other network error.
+            if (status >= 200 && status < 300)
+                return { answer: await consume(res) };
+            const body = await readBody(res, ERROR_BODY_MAX_BYTES);
+            if (status === 401 && (await this.renewAuth(request)))
+                return { renewedAuth: true };
+            const outcome = { status, headers: res.headers };
+            // A job-starting request that failed on the server's side is not repeated: it may have started the job.
+            const mayHaveActed = startsJob && (status === 408 || status >= 500) && !shouldRetry(startsJob, outcome);
+            return { outcome, failure: this.failures.http(spec, url, res, body, mayHaveActed) };
+        }
+        catch (error) {
+            // A file the answer could not be written to is the file's error: asking again would not help.
+            if (error instanceof errors_ApiError || error instanceof FileWriteError)
+                throw error;
+            if (watch.signal.aborted)
+                throw this.failures.stopped(spec, watch.signal.reason, exchange, startsJob);
+            // A connection that went quiet may surface as a reset; say what really happened.
+            const cause = exchange?.idleError ?? error;
+            const code = networkCode(cause);
+            this.logDebug(spec, `network error ${code}`, started, attempt);
+            // Our own idle limit knows how far the exchange got; other errors tell it by their code.
+            const reached = code === IDLE_TIMEOUT ? (exchange?.reached ?? false) : !refusedBeforeSending(code);
+            const blamed = this.blamesUrlInput(url, code);
+            const failure = this.failures.network(spec, cause, code, startsJob && reached && !neverSent(code), blamed);
+            // A likely typo in the URL is not worth a minute of retries.
+            if (blamed && attempt > URL_FAILURE_RETRIES)
+                throw failure;
+            return { outcome: { networkCode: code }, failure };
+        }
+        finally {
+            exchange?.release();
+            watch.release();
+        }
+    }
+    /** The URL input to name when `code` says its host is likely wrong, and the request went to that host. */
+    blamesUrlInput(url, code) {
+        const { urlInput } = this.options;
+        if (!urlInput || !blamesUrl(code, !this.answered))
+            return undefined;
+        return new URL(this.baseUrl).host === url.host ? urlInput : undefined;
+    }
+    /**
+     * The retry decision: how long to wait before the next attempt, or the failure thrown when the request may not
+     * go again, has used its attempts, or the wait would pass the action's timeout.
+     */
+    retryDelay(request, attempt, { outcome, failure }) {
+        const { runtime } = this.options;
+        if (!shouldRetry(request.startsJob, outcome) || attempt >= request.maxAttempts)
+            throw failure;
+        const requested = 'headers' in outcome ? serverRequestedDelayMs(outcome.headers, runtime.clock.now()) : undefined;
+        const delay = requested ?? backoffDelayMs(attempt, runtime.clock.random(), this.options.backoff ?? DEFAULT_BACKOFF);
+        if (delay >= runtime.deadline.remaining()) {
+            throw this.failures.gaveUp(failure, attempt, delay);
+        }
+        return delay;
+    }
+    async waitToRetry(request, attempt, { outcome, failure }, delay) {
+        const { spec, maxAttempts } = request;
+        const { runtime } = this.options;
+        if ('status' in outcome && (outcome.status === 429 || outcome.status === 503))
+            spec.onThrottled?.(delay);
+        const why = 'status' in outcome ? `answered ${outcome.status}` : `failed (${outcome.networkCode})`;
+        runtime.logger.info(`${spec.method} ${this.displayUrl(spec)} ${why}; retrying in ${formatDuration(delay)} (attempt ${attempt + 1} of ${maxAttempts}).`);
+        try {
+            await runtime.clock.sleep(delay, runtime.signal);
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw new CancelledError(`Cancelled while waiting to retry: ${failure.message}`);
+            throw error;
+        }
+    }
     /**
      * `body` as a JSON object, or the object it holds at `key` (`result`, `response_map`); anything else is an
      * unexpected answer naming the endpoint.
@@ -2909,6 +2956,7 @@ class ApiClient {
             return value;
         throw this.unexpectedAnswer(spec, key === undefined ? 'the answer is not a JSON object' : `the answer has no ${key} object`);
     }
+    /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
     unexpectedAnswer(spec, what) {
         return new errors_ApiError({
             method: spec.method,
@@ -2940,36 +2988,6 @@ class ApiClient {
         }
         return url;
     }
-    async headers(spec) {
-        const headers = {
-            Accept: 'application/json',
-            'Accept-Encoding': ACCEPT_ENCODING,
-            'User-Agent': this.options.userAgent ?? 'config-promotion-actions',
-            ...(await this.options.auth?.headers()),
-            ...spec.headers,
-        };
-        let payload;
-        if (spec.json !== undefined) {
-            payload = Buffer.from(JSON.stringify(spec.json));
-            headers['Content-Type'] = 'application/json';
-        }
-        else if (spec.body) {
-            headers['Content-Type'] = spec.body.contentType;
-        }
-        const length = payload?.length ?? spec.body?.length;
-        if (length !== undefined || spec.method !== 'GET')
-            headers['Content-Length'] = String(length ?? 0);
-        return { headers, payload };
-    }
-    /** The agent for direct connections on the URL's protocol (proxied requests open their own tunnel). */
-    agentFor(url) {
-        let agent = this.agents.get(url.protocol);
-        if (!agent) {
-            agent = url.protocol === 'https:' ? new external_node_https_.Agent({ keepAlive: false }) : new external_node_http_.Agent({ keepAlive: false });
-            this.agents.set(url.protocol, agent);
-        }
-        return agent;
-    }
     logDebug(spec, result, started, attempt) {
         const { logger, clock } = this.options.runtime;
         if (!logger.isDebug)
@@ -2977,26 +2995,9 @@ class ApiClient {
         logger.debug(`${spec.method} ${this.displayUrl(spec)} → ${result} (${clock.now() - started} ms, attempt ${attempt})`);
     }
 }
-function failureDetails(error) {
-    return {
-        method: error.method,
-        url: error.url,
-        status: error.status,
-        vendorMessage: error.vendorMessage,
-        kind: error.kind,
-    };
-}
 function networkCode(error) {
     const code = error?.code;
     return typeof code === 'string' ? code : 'ECONNRESET';
-}
-/** "16 MB", "256 MB", "1.5 KB". */
-function formatBytes(bytes) {
-    if (bytes >= 2 ** 20)
-        return `${Math.round((bytes / 2 ** 20) * 10) / 10} MB`;
-    if (bytes >= 1024)
-        return `${Math.round((bytes / 1024) * 10) / 10} KB`;
-    return `${bytes} bytes`;
 }
 
 ;// CONCATENATED MODULE: ./shared/vendors/servicenow/connection.ts
@@ -3062,14 +3063,15 @@ function serviceNowClient(connection, runtime) {
     const auth = credentialsAuth(connection.credentials, runtime.logger);
     return new ApiClient({
         baseUrl: connection.instanceUrl,
+        urlInput: 'instance-url',
         runtime,
         auth,
         readVendorMessage: readServiceNowMessage,
         unexpectedAnswerHint: 'Check that instance-url points at a ServiceNow instance with the CDM plugin active',
-        hintFor: (status, _spec, message) => serviceNowHint(status, message, auth),
+        hintFor: (status, _spec, message) => serviceNowHint(status, message, auth, connection.credentials.kind),
     });
 }
-function serviceNowHint(status, message, auth) {
+function serviceNowHint(status, message, auth, kind) {
     if (/Size of uploaded data/i.test(message)) {
         return 'Split the data into smaller files, or have an administrator raise the sn_cdm.max_allowed_upload_file_size property (and set max-upload-size to match)';
     }
@@ -3077,7 +3079,8 @@ function serviceNowHint(status, message, auth) {
         return 'Check app-name: the application must exist in DevOps Config and be active';
     }
     if (status === 401) {
-        return `ServiceNow did not accept ${auth.description}: check the credentials (an OAuth token may have expired)`;
+        const check = kind === 'basic' ? 'check username and password' : 'check token (an OAuth token may have expired)';
+        return `ServiceNow refused ${auth.description}: ${check}`;
     }
     if (status === 403) {
         return 'The user lacks a role this API needs (sn_cdm.cdm.viewer or sn_cdm.cdm_editor; some endpoints need CDM Admin)';
@@ -3097,193 +3100,6 @@ function messages(value) {
     return items
         .map((item) => (typeof item === 'string' ? item : json_jsonText(item, ERROR_ENTRY_CHARS)))
         .filter((item) => item !== '');
-}
-
-;// CONCATENATED MODULE: ./shared/vendors/servicenow/cdm-uploads.ts
-/**
- * CdmApplicationsApi uploads: the seven upload endpoints and the upload status.
- * docs/vendor-apis.md (POST /sn_cdm/applications/uploads/{components,collections,deployables}[/file], .../components/vars,
- * GET /sn_cdm/applications/upload-status/{upload_id}).
- */
-
-
-
-
-const UPLOAD_TARGETS = ['component', 'collection', 'deployable', 'vars'];
-const UPLOAD_DATA_FORMATS = ['csv', 'ini', 'json', 'properties', 'raw', 'xml', 'yaml'];
-const PUBLISH_OPTIONS = ['publish_none', 'publish_valid'];
-const ENDPOINTS = {
-    component: 'applications/uploads/components',
-    collection: 'applications/uploads/collections',
-    deployable: 'applications/uploads/deployables',
-    vars: 'applications/uploads/components/vars',
-};
-/** The query parameters each endpoint documents (beyond appName, namePath, changesetNumber and the commit trio). */
-const DATA_PARAMETERS = {
-    component: [
-        'dataFormat',
-        'dataFormatAttributes',
-        'autoDelete',
-        'deleteRedundantOverrides',
-        'identifierKeys',
-        'ignoreAttributes',
-        'sharedLibraryName',
-    ],
-    collection: [
-        'collectionName',
-        'dataFormat',
-        'dataFormatAttributes',
-        'autoDelete',
-        'deleteRedundantOverrides',
-        'ignoreAttributes',
-    ],
-    deployable: [
-        'deployableName',
-        'dataFormat',
-        'dataFormatAttributes',
-        'autoDelete',
-        'deleteRedundantOverrides',
-        'identifierKeys',
-        'ignoreAttributes',
-    ],
-    vars: [
-        'dataFormat',
-        'autoDelete',
-        'deleteRedundantOverrides',
-        'identifierKeys',
-        'ignoreAttributes',
-        'sharedLibraryName',
-    ],
-};
-const FILE_PARAMETERS = {
-    component: ['fileName', 'fileNodeName'],
-    collection: ['collectionName', 'fileName', 'fileNodeName'],
-    deployable: ['deployableName', 'fileName', 'fileNodeName'],
-};
-function uploadPath(target, asFile) {
-    return `${ENDPOINTS[target]}${asFile ? '/file' : ''}`;
-}
-async function requestUpload(client, connection, options, request, hooks = {}) {
-    const asFile = request.fileName !== undefined;
-    const all = {
-        collectionName: options.collectionName,
-        deployableName: options.deployableName,
-        dataFormat: request.dataFormat,
-        dataFormatAttributes: options.dataFormatAttributes && JSON.stringify(options.dataFormatAttributes),
-        autoDelete: String(options.autoDelete),
-        deleteRedundantOverrides: String(options.deleteRedundantOverrides),
-        identifierKeys: options.identifierKeys.length ? JSON.stringify(options.identifierKeys) : undefined,
-        ignoreAttributes: String(options.ignoreAttributes),
-        sharedLibraryName: options.sharedLibraryName,
-        fileName: request.fileName,
-        fileNodeName: request.fileNodeName,
-    };
-    const documented = asFile && options.target !== 'vars' ? FILE_PARAMETERS[options.target] : DATA_PARAMETERS[options.target];
-    const query = {
-        appName: options.appName,
-        namePath: request.namePath,
-        changesetNumber: request.changesetNumber,
-        autoCommit: String(request.commit !== undefined),
-        autoValidate: request.commit && String(request.commit.autoValidate),
-        publishOption: request.commit?.publishOption,
-    };
-    for (const name of documented)
-        query[name] = all[name];
-    const spec = {
-        method: 'POST',
-        path: cdmPath(connection, uploadPath(options.target, asFile)),
-        query,
-        body: bufferBody(request.body, request.contentType),
-        what: 'start the upload',
-        ...hooks,
-    };
-    const result = client.objectIn(await client.json(spec), spec, 'result');
-    if (typeof result.upload_id !== 'string' || !result.upload_id) {
-        throw client.unexpectedAnswer(spec, 'result.upload_id is missing');
-    }
-    return result.upload_id;
-}
-async function getUploadStatus(client, connection, uploadId, hooks = {}) {
-    const spec = {
-        method: 'GET',
-        path: cdmPath(connection, `applications/upload-status/${encodeURIComponent(uploadId)}`),
-        what: 'read the upload status',
-        ...hooks,
-    };
-    const result = client.objectIn(await client.json(spec), spec, 'result');
-    if (typeof result.state !== 'string')
-        throw client.unexpectedAnswer(spec, 'result.state is missing');
-    const output = result.output;
-    const changeset = isRecord(output)
-        ? {
-            number: typeof output.number === 'string' ? output.number : undefined,
-            state: typeof output.state === 'string' ? output.state : undefined,
-            sysId: typeof output.sys_id === 'string' ? output.sys_id : undefined,
-        }
-        : undefined;
-    const errors = messages(result.errors);
-    if (!errors.length && typeof output === 'string' && namesFailure(result.state))
-        errors.push(output);
-    return { state: result.state, errors, changeset };
-}
-
-;// CONCATENATED MODULE: ./shared/validation/inputs.ts
-/** The gate's own inputs, read the same way by cdm-validate and cdm-upload. */
-
-
-
-function readGateInputs(inputs) {
-    const failOnWarnings = inputs.boolean('fail-on-warnings', false);
-    const failOnExceptions = inputs.boolean('fail-on-exceptions', false);
-    const givenSarif = inputs.string('sarif-file');
-    const givenResults = inputs.string('results-file');
-    const folder = givenSarif ? external_node_path_.dirname(external_node_path_.resolve(givenSarif)) : process.env.RUNNER_TEMP || process.cwd();
-    // Two gates in one job must not replace each other's files: the default names carry the step and are never taken.
-    const step = process.env.GITHUB_ACTION ? `-${safeFileName(process.env.GITHUB_ACTION, 'step')}` : '';
-    const fresh = unusedPath(folder, `cdm-validation${step}`, [
-        ...(givenSarif ? [] : ['.sarif']),
-        ...(givenResults ? [] : ['.json']),
-    ]);
-    const sarifFile = external_node_path_.resolve(givenSarif ?? `${fresh}.sarif`);
-    const resultsFile = external_node_path_.resolve(givenResults ?? `${fresh}.json`);
-    if (sarifFile === resultsFile)
-        inputs.problem('results-file', 'must differ from sarif-file');
-    for (const [name, file] of [
-        ['sarif-file', sarifFile],
-        ['results-file', resultsFile],
-    ]) {
-        const problem = outputFileProblem(file);
-        if (problem)
-            inputs.problem(name, `cannot be written to ${file}: ${problem}`);
-    }
-    return {
-        failOnWarnings,
-        failOnExceptions,
-        sarifFile,
-        resultsFile,
-        workspace: external_node_path_.resolve(process.env.GITHUB_WORKSPACE || process.cwd()),
-    };
-}
-/** The `files` output of cdm-upload: a JSON array of {file, namePath, ...}; entries without both are skipped. */
-function readUploadedFiles(inputs, name = 'uploaded-files') {
-    const parsed = inputs.json(name, 'array');
-    if (!parsed)
-        return [];
-    const files = [];
-    for (const [index, item] of parsed.entries()) {
-        if (typeof item !== 'object' || item === null) {
-            inputs.problem(name, `item ${index} is not an object; expected cdm-upload's files output`);
-            continue;
-        }
-        const { file, namePath } = item;
-        if ((file !== null && typeof file !== 'string') || (namePath !== null && typeof namePath !== 'string')) {
-            inputs.problem(name, `item ${index} needs "file" and "namePath" as text (or null), as cdm-upload's files output has`);
-            continue;
-        }
-        if (file && namePath)
-            files.push({ file, namePath });
-    }
-    return files;
 }
 
 ;// CONCATENATED MODULE: ./shared/fs/uri.ts
@@ -3445,6 +3261,7 @@ function readDecision(output) {
 
 
 
+
 /** Every `validation` value ServiceNow documents for a snapshot. */
 const VALIDATION_STATES = [
     'not_validated',
@@ -3587,50 +3404,6 @@ async function snapshotAction(client, connection, sysId, action, what) {
     }
 }
 
-;// CONCATENATED MODULE: ./shared/fs/workspace.ts
-/**
- * Files named by inputs are read only from inside the workspace: on pull_request workflows the files come from
- * the contributor, and a symlink such as `config/leak.properties -> /etc/passwd` must not carry a file of the
- * runner to a vendor. A link is followed to its real path; links that stay inside the workspace are fine.
- */
-
-
-
-
-/** GITHUB_WORKSPACE, else the working directory, with its links followed too. */
-async function workspaceRoot() {
-    const root = external_node_path_.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
-    return (0,promises_.realpath)(root).catch(() => root);
-}
-/**
- * The file at `file` (relative to the working directory), or why it cannot be read: missing, not a regular file,
- * or (after following links) outside the workspace. `label` names it in the reason.
- */
-async function checkWorkspaceFile(file, label = file) {
-    const absolute = external_node_path_.resolve(file);
-    const real = await (0,promises_.realpath)(absolute).catch(() => undefined);
-    if (real === undefined)
-        return { problem: `no file at ${label}` };
-    const root = await workspaceRoot();
-    const relative = external_node_path_.relative(root, real);
-    if (relative === '..' || relative.startsWith(`..${external_node_path_.sep}`) || external_node_path_.isAbsolute(relative)) {
-        const via = real === absolute ? '' : ` (it links to ${real})`;
-        return {
-            problem: `${label} is outside the workspace ${root}${via}: files are read only from inside the workspace`,
-        };
-    }
-    const info = await (0,promises_.stat)(real).catch(() => undefined);
-    if (!info?.isFile())
-        return { problem: `${label} is not a file` };
-    return { file: { path: real, bytes: info.size } };
-}
-/** Local file work (finding, checking, reading files) counts against `timeout` like every request does. */
-function throwIfPastDeadline(deadline, doing, hint = 'raise timeout, or give fewer files') {
-    if (deadline.remaining() <= 0) {
-        throw new TimeoutError(`Timed out after ${formatDuration(deadline.elapsed())} while ${doing}: ${hint}`);
-    }
-}
-
 ;// CONCATENATED MODULE: ./shared/pacer.ts
 /**
  * Long work that does not wait on I/O (mapping findings to file lines, parsing a large file) holds the event loop:
@@ -3667,6 +3440,12 @@ class Pacer {
         if (this.runtime.signal.aborted)
             throw new CancelledError(`Cancelled while ${this.doing}`);
         throwIfPastDeadline(this.runtime.deadline, this.doing, this.hint);
+    }
+}
+/** Local file work (finding, checking, reading files) counts against `timeout` like every request does. */
+function throwIfPastDeadline(deadline, doing, hint = 'raise timeout, or give fewer files') {
+    if (deadline.remaining() <= 0) {
+        throw new TimeoutError(`Timed out after ${formatDuration(deadline.elapsed())} while ${doing}: ${hint}`);
     }
 }
 
@@ -4106,6 +3885,94 @@ function buildSarif(findings, options = {}) {
             },
         ],
     };
+}
+
+;// CONCATENATED MODULE: ./shared/poll/poll.ts
+/**
+ * The one poller. The wait between checks grows with the time already waited (a tenth of it, at least
+ * 0.5 s, at most `poll-interval`), so a job is noticed within max(0.5 s, 10 % of its duration) of finishing
+ * while a long job costs few requests. `timeout` bounds the whole wait; cancellation stops it at once. A check that
+ * follows several jobs at once (cdm-upload's queue) says itself when the next one is due.
+ */
+
+
+const MIN_INTERVAL_MS = 500;
+/** The `poll-interval` input of every action that waits: a duration, never below MIN_INTERVAL_MS. */
+function readPollInterval(inputs, fallback) {
+    return inputs.duration('poll-interval', fallback, { min: MIN_INTERVAL_MS });
+}
+const INTERVAL_FRACTION_OF_ELAPSED = 0.1;
+const PROGRESS_EVERY_MS = 30_000;
+/** Time kept for the last check's answer before the deadline: 5 s, or a tenth of a short timeout. */
+const LAST_CHECK_RESERVE_MS = 5_000;
+const LAST_CHECK_RESERVE_FRACTION = 0.1;
+/**
+ * The wait before the next check, given how long the job has been waited for. A minimum below 0.5 s (a queue
+ * noticing quick jobs) doubles the wait from there up to 0.5 s, so a slow job costs a few checks more, not dozens.
+ */
+function nextIntervalMs(elapsedMs, maxIntervalMs, minIntervalMs = MIN_INTERVAL_MS) {
+    const doubling = Math.min(elapsedMs, MIN_INTERVAL_MS);
+    const proportional = Math.max(minIntervalMs, doubling, elapsedMs * INTERVAL_FRACTION_OF_ELAPSED);
+    return Math.max(1, Math.min(maxIntervalMs, proportional));
+}
+/** Calls `check` until it reports done, and returns its value. */
+async function poll(check, options) {
+    const { runtime, what } = options;
+    const { clock, logger, deadline, signal } = runtime;
+    const started = clock.now();
+    const progressEvery = options.progressEveryMs ?? PROGRESS_EVERY_MS;
+    let lastState;
+    let lastProgressAt = started;
+    const elapsed = () => formatDuration(clock.now() - started);
+    const hint = () => (typeof options.resumeHint === 'function' ? options.resumeHint() : options.resumeHint);
+    const stopped = (verb, detail) => `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
+        (detail ? ` (${detail})` : '') +
+        (hint() ? `. ${hint()}` : '');
+    let askedWaitMs;
+    // The deadline is absolute (every request is cut off there), so the last check happens a little before it, with
+    // time left to be answered.
+    const lastCheckReserve = Math.min(LAST_CHECK_RESERVE_MS, deadline.timeoutMs * LAST_CHECK_RESERVE_FRACTION);
+    let lastCheckDone = false;
+    for (;;) {
+        const untilLastCheck = deadline.remaining() - lastCheckReserve;
+        const interval = askedWaitMs ?? nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs);
+        if (lastCheckDone || deadline.remaining() <= 0)
+            throw new TimeoutError(stopped('Timed out waiting for'));
+        lastCheckDone = untilLastCheck <= interval;
+        const wait = Math.max(0, Math.min(interval, untilLastCheck));
+        try {
+            await clock.sleep(wait, signal);
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw new CancelledError(stopped('Cancelled while waiting for'));
+            throw error;
+        }
+        let step;
+        try {
+            step = await check();
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw new CancelledError(stopped('Cancelled while waiting for'));
+            // The last check's request ran into the deadline: say what the request was doing, too.
+            if (error instanceof TimeoutError)
+                throw new TimeoutError(stopped('Timed out waiting for', error.message));
+            throw error;
+        }
+        if (step.done)
+            return step.value;
+        askedWaitMs = step.waitMs;
+        const now = clock.now();
+        const changed = step.state !== lastState && options.progress !== 'periodic';
+        if (changed || now - lastProgressAt >= progressEvery) {
+            logger.info(`${what}: ${step.state} (${elapsed()} elapsed)`);
+            lastProgressAt = now;
+        }
+        if (step.state !== lastState)
+            options.onState?.(step.state);
+        lastState = step.state;
+    }
 }
 
 ;// CONCATENATED MODULE: ./shared/vendors/servicenow/cdm-changesets.ts
@@ -4794,6 +4661,11 @@ function snapshotSummary(snapshot) {
 }
 
 ;// CONCATENATED MODULE: ./shared/validation/report.ts
+/**
+ * What the gate's result becomes for the user, the same in every action that runs it: step outputs, annotations
+ * on the file lines, and the job summary (verdict per deployable first, then the findings grouped by policy).
+ */
+
 
 
 
@@ -4807,36 +4679,36 @@ const FOLD_AFTER = 5;
 /** The order findings are listed in: what fails the gate first. */
 const SEVERITIES = ['failure', 'warning', 'exception', 'information'];
 /**
- * The snapshot outputs, set the moment the snapshots are known; `snapshot-names` only once the list is `complete`,
- * and `snapshot-name` and `snapshot-id` only when it then holds one snapshot (an output cannot be taken back).
+ * The values behind the gate's outputs, for each action to map to its own output names; undefined for what is not
+ * known yet. The snapshot list is there as soon as any is known; the names only once it is complete, and the single
+ * `snapshotName`/`snapshotId` only when it then holds one snapshot (an output cannot be taken back).
  */
-function setSnapshotOutputs(outputs, snapshots, complete) {
-    outputs.set('snapshots', snapshots.map(snapshotSummary));
-    if (complete && snapshots.length === 1) {
-        outputs.set('snapshot-name', snapshots[0].name);
-        outputs.set('snapshot-id', snapshots[0].sysId);
-    }
-    // By deployable name, so a later step picks "the Production snapshot" with fromJSON(...).Production.
-    if (complete)
-        outputs.set('snapshot-names', Object.fromEntries(snapshots.map((s) => [s.deployable, s.name])));
-    if (snapshots.length)
-        outputs.set('validation-status', worstStatus(snapshots.map(snapshotStatus)));
+function gateValues(part) {
+    const snapshots = part.result?.snapshots ?? part.snapshots;
+    const complete = part.result !== undefined || (part.allFound ?? false);
+    const only = complete && snapshots?.length === 1 ? snapshots[0] : undefined;
+    const findings = part.result?.findings;
+    return {
+        snapshots: snapshots?.map(snapshotSummary),
+        snapshotName: only?.name,
+        snapshotId: only?.sysId,
+        // By deployable name, so a later step picks "the Production snapshot" with fromJSON(...).Production.
+        snapshotNames: complete && snapshots ? Object.fromEntries(snapshots.map((s) => [s.deployable, s.name])) : undefined,
+        validationStatus: part.result?.status ?? (snapshots?.length ? worstStatus(snapshots.map(snapshotStatus)) : undefined),
+        validationResults: findings && boundedFindings(findings).kept,
+        failures: findings?.filter((f) => f.severity === 'failure').length,
+        warnings: findings?.filter((f) => f.severity === 'warning').length,
+        sarifFile: part.result?.sarif.path,
+        resultsFile: part.result?.results.path,
+        published: part.result?.published,
+    };
 }
-/** Every validation output; `published` only for a step that has that output. */
-function setGateOutputs(outputs, result, logger, published) {
-    setSnapshotOutputs(outputs, result.snapshots, true);
-    outputs.set('validation-status', result.status);
+/** Says so when the findings output could not hold every finding. */
+function noticeShortenedFindings(result, logger) {
     const { kept, total } = boundedFindings(result.findings);
-    outputs.set('validation-results', kept);
-    if (kept.length < total) {
-        logger.notice(`validation-results holds ${kept.length} of ${total} findings (a step output must stay under 1 MB); every finding is in ${result.results.path}.`, 'Findings output shortened');
-    }
-    outputs.set('failures', result.findings.filter((f) => f.severity === 'failure').length);
-    outputs.set('warnings', result.findings.filter((f) => f.severity === 'warning').length);
-    outputs.set('sarif-file', result.sarif.path);
-    outputs.set('results-file', result.results.path);
-    if (published)
-        outputs.set('published', result.published);
+    if (kept.length === total)
+        return;
+    logger.notice(`validation-results holds ${kept.length} of ${total} findings (a step output must stay under 1 MB); every finding is in ${result.results.path}.`, 'Findings output shortened');
 }
 function boundedFindings(findings) {
     const kept = [];
@@ -4902,13 +4774,13 @@ function summarizeGate(summary, snapshots, result) {
     if (!result)
         return;
     if (result.problems.length)
-        summary.list(result.problems, { rest: `every problem is in ${result.results.path}` });
+        summary.list(result.problems, { rest: `every problem is in ${summaryFileName(result.results.path)}` });
     if (result.findings.length)
         summarizeFindings(summary, result);
 }
 /** Counts per policy, then every finding (failures first), folded when long; both cut to the summary's budget. */
 function summarizeFindings(summary, result) {
-    const rest = `every finding is in ${result.results.path}`;
+    const rest = `every finding is in ${summaryFileName(result.results.path)} (the results-file output)`;
     const byPolicy = new Map();
     for (const { policy, severity } of result.findings) {
         const counts = byPolicy.get(policy) ?? { failure: 0, warning: 0, exception: 0, information: 0 };
@@ -4958,8 +4830,9 @@ function severityIcon(severity) {
 
 ;// CONCATENATED MODULE: ./shared/validation/step.ts
 /**
- * The gate as an action step runs it, the same in cdm-validate and cdm-upload: outputs set as soon as the snapshots
- * are known, the result's outputs and annotations at the end, and the failure the step ends with.
+ * The gate as an action step runs it, the same in cdm-validate and cdm-upload: the snapshots reported as soon as
+ * they are known, the result reported and annotated at the end, and the failure the step ends with. Each action maps
+ * what is reported to its own outputs.
  */
 
 
@@ -4967,20 +4840,19 @@ function severityIcon(severity) {
 /** How long a requested validation may show no sign of starting. */
 const START_GRACE_MS = 10_000;
 async function runGateStep(settings, deps) {
-    const { outputs, runtime } = deps;
+    const { runtime } = deps;
     const result = await runValidationGate({ ...settings, startGraceMs: START_GRACE_MS }, {
         client: deps.client,
         connection: deps.connection,
         runtime,
         toolVersion: process.env.GITHUB_ACTION_REF || undefined,
         report: ({ snapshots, allFound }) => {
-            if (!snapshots)
-                return;
-            setSnapshotOutputs(outputs, snapshots, allFound ?? false);
-            deps.report?.({ snapshots: [...snapshots] });
+            if (snapshots)
+                deps.report({ snapshots: [...snapshots], allFound: allFound ?? false });
         },
     });
-    setGateOutputs(outputs, result, runtime.logger, deps.publishedOutput);
+    deps.report({ snapshots: result.snapshots, allFound: true, result });
+    noticeShortenedFindings(result, runtime.logger);
     annotateFindings(result.findings, runtime.logger);
     if (result.passed)
         runtime.logger.info(`Policy validation passed: ${result.status}.`);
@@ -4994,8 +4866,347 @@ function gateFailure(result) {
         jobId: 'Policy validation',
         state: result.status,
         errors: result.problems,
-        hint: 'The findings are in the job summary, the annotations and the results file',
+        hint: 'Each finding is an annotation and a row of the results file',
     });
+}
+
+;// CONCATENATED MODULE: ./shared/validation/inputs.ts
+/** The gate's own inputs, read the same way by cdm-validate and cdm-upload. */
+
+
+
+function readGateInputs(inputs) {
+    const failOnWarnings = inputs.boolean('fail-on-warnings', false);
+    const failOnExceptions = inputs.boolean('fail-on-exceptions', false);
+    const givenSarif = inputs.string('sarif-file');
+    const givenResults = inputs.string('results-file');
+    const folder = givenSarif ? external_node_path_.dirname(external_node_path_.resolve(givenSarif)) : process.env.RUNNER_TEMP || process.cwd();
+    // Two gates in one job must not replace each other's files: the default names carry the step and are never taken.
+    const step = process.env.GITHUB_ACTION ? `-${safeFileName(process.env.GITHUB_ACTION, 'step')}` : '';
+    const fresh = unusedPath(folder, `cdm-validation${step}`, [
+        ...(givenSarif ? [] : ['.sarif']),
+        ...(givenResults ? [] : ['.json']),
+    ]);
+    const sarifFile = external_node_path_.resolve(givenSarif ?? `${fresh}.sarif`);
+    const resultsFile = external_node_path_.resolve(givenResults ?? `${fresh}.json`);
+    if (sarifFile === resultsFile)
+        inputs.problem('results-file', 'must differ from sarif-file');
+    for (const [name, file] of [
+        ['sarif-file', sarifFile],
+        ['results-file', resultsFile],
+    ]) {
+        const problem = outputFileProblem(file);
+        if (problem)
+            inputs.problem(name, `cannot be written to ${file}: ${problem}`);
+    }
+    return {
+        failOnWarnings,
+        failOnExceptions,
+        sarifFile,
+        resultsFile,
+        workspace: external_node_path_.resolve(process.env.GITHUB_WORKSPACE || process.cwd()),
+    };
+}
+/** The `files` output of cdm-upload: a JSON array of {file, namePath, ...}; entries without both are skipped. */
+function readUploadedFiles(inputs, name = 'uploaded-files') {
+    const parsed = inputs.json(name, 'array');
+    if (!parsed)
+        return [];
+    const files = [];
+    for (const [index, item] of parsed.entries()) {
+        if (typeof item !== 'object' || item === null) {
+            inputs.problem(name, `item ${index} is not an object; expected cdm-upload's files output`);
+            continue;
+        }
+        const { file, namePath } = item;
+        if ((file !== null && typeof file !== 'string') || (namePath !== null && typeof namePath !== 'string')) {
+            inputs.problem(name, `item ${index} needs "file" and "namePath" as text (or null), as cdm-upload's files output has`);
+            continue;
+        }
+        if (file && namePath)
+            files.push({ file, namePath });
+    }
+    return files;
+}
+
+;// CONCATENATED MODULE: ./shared/http/transfer.ts
+/** Streaming file transfer through the one HTTP layer: downloads to disk and multipart uploads from disk. */
+
+
+
+
+
+
+
+
+/**
+ * Downloads the answer's body straight to `destination` (atomically), with its size and sha256. An empty body, one
+ * whose length disagrees with Content-Length, or one whose first bytes fail `head`, fails and leaves no file.
+ */
+function downloadToFile(client, spec, destination, head) {
+    return client.execute(spec, (res) => {
+        const declared = res.headers['content-length'];
+        const fail = (vendorMessage, hint) => new ApiError({ method: spec.method, url: client.displayUrl(spec), status: res.statusCode, vendorMessage, hint });
+        const contentType = res.headers['content-type'];
+        // Requests ask for no coding; a compressed file would be written as its compressed bytes.
+        const codings = contentCodings(res.headers['content-encoding']);
+        if (codings.length) {
+            res.resume();
+            throw fail(`the download is ${codings.join(', ')}-encoded, which was not asked for; nothing was written to ${destination}`, 'A proxy between the runner and the server may compress answers: let it pass them unchanged');
+        }
+        return writeStreamAtomic(destination, res, ({ bytes }) => {
+            if (bytes === 0)
+                throw fail(`the download was empty; nothing was written to ${destination}`);
+            if (declared !== undefined && Number(declared) !== bytes) {
+                throw fail(`the download stopped at ${bytes} of ${declared} bytes; nothing was written to ${destination}`);
+            }
+        }, head && {
+            bytes: head.bytes,
+            check: (first) => {
+                const problem = head.problem(first, contentType);
+                if (problem)
+                    throw fail(`the download ${problem}; nothing was written to ${destination}`, head.hint);
+            },
+        });
+    });
+}
+/**
+ * A multipart/form-data body that streams the file from disk (never held in memory), with an exact
+ * Content-Length so servers that refuse chunked uploads take it.
+ */
+async function multipartFileBody(file) {
+    const { size } = await stat(file.filePath);
+    const boundary = `----config-promotion-${randomBytes(12).toString('hex')}`;
+    const fileName = (file.fileName ?? path.basename(file.filePath)).replace(/["\r\n]/g, '_');
+    const head = Buffer.from(`--${boundary}\r\n` +
+        `Content-Disposition: form-data; name="${file.field}"; filename="${fileName}"\r\n` +
+        `Content-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`);
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+    return {
+        contentType: `multipart/form-data; boundary=${boundary}`,
+        length: head.length + size + tail.length,
+        open: () => Readable.from((async function* () {
+            yield head;
+            yield* createReadStream(file.filePath);
+            yield tail;
+        })()),
+    };
+}
+/** A body already in memory, sent exactly as it is (never re-serialised). */
+function bufferBody(data, contentType) {
+    return { contentType, length: data.length, open: () => external_node_stream_.Readable.from([data]) };
+}
+
+;// CONCATENATED MODULE: ./shared/poll/states.ts
+const FAILURE_WORDS = /fail|error|abort|cancel/i;
+function normalized(state) {
+    return state.trim().toLowerCase();
+}
+/** Whether two vendor states are the same, whatever their case. */
+function sameState(a, b) {
+    return a !== undefined && normalized(a) === normalized(b);
+}
+/** Whether `state` is one of `states`, whatever its case. */
+function isOneOf(state, states) {
+    return state !== undefined && states.some((known) => sameState(state, known));
+}
+/** Whether a state speaks of failure (FAILED, commit_failed, Error, ABORTED, cancelled, ...). */
+function namesFailure(state) {
+    return FAILURE_WORDS.test(state);
+}
+/** The class of `state`; `unknown` for a state that is not listed and does not name a failure. */
+function classifyState(state, known) {
+    if (isOneOf(state, known.failed ?? []))
+        return 'failed';
+    if (isOneOf(state, known.done))
+        return 'done';
+    if (isOneOf(state, known.running))
+        return 'running';
+    if (namesFailure(state))
+        return 'failed';
+    return 'unknown';
+}
+/**
+ * A classifier for one job: unknown states count as running, and each is reported once as a warning naming the
+ * state and the job, so a wait on a state nobody expected is visible long before the timeout.
+ */
+function jobStates(what, known, logger) {
+    const reported = new Set();
+    return (state) => {
+        const kind = classifyState(state, known);
+        if (kind !== 'unknown')
+            return kind;
+        if (!reported.has(state)) {
+            reported.add(state);
+            logger.warning(`${what} is in the state '${state}', which this action does not know: it waits on as if the job were running ` +
+                `(known states: ${[...known.running, ...known.done, ...(known.failed ?? [])].join(', ')}).`, 'Unknown job state');
+        }
+        return 'running';
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/vendors/servicenow/cdm-uploads.ts
+/**
+ * CdmApplicationsApi uploads: the seven upload endpoints and the upload status.
+ * docs/vendor-apis.md (POST /sn_cdm/applications/uploads/{components,collections,deployables}[/file], .../components/vars,
+ * GET /sn_cdm/applications/upload-status/{upload_id}).
+ */
+
+
+
+
+const UPLOAD_TARGETS = ['component', 'collection', 'deployable', 'vars'];
+const UPLOAD_DATA_FORMATS = ['csv', 'ini', 'json', 'properties', 'raw', 'xml', 'yaml'];
+const PUBLISH_OPTIONS = ['publish_none', 'publish_valid'];
+const ENDPOINTS = {
+    component: 'applications/uploads/components',
+    collection: 'applications/uploads/collections',
+    deployable: 'applications/uploads/deployables',
+    vars: 'applications/uploads/components/vars',
+};
+/** The query parameters each endpoint documents (beyond appName, namePath, changesetNumber and the commit trio). */
+const DATA_PARAMETERS = {
+    component: [
+        'dataFormat',
+        'dataFormatAttributes',
+        'autoDelete',
+        'deleteRedundantOverrides',
+        'identifierKeys',
+        'ignoreAttributes',
+        'sharedLibraryName',
+    ],
+    collection: [
+        'collectionName',
+        'dataFormat',
+        'dataFormatAttributes',
+        'autoDelete',
+        'deleteRedundantOverrides',
+        'ignoreAttributes',
+    ],
+    deployable: [
+        'deployableName',
+        'dataFormat',
+        'dataFormatAttributes',
+        'autoDelete',
+        'deleteRedundantOverrides',
+        'identifierKeys',
+        'ignoreAttributes',
+    ],
+    vars: [
+        'dataFormat',
+        'autoDelete',
+        'deleteRedundantOverrides',
+        'identifierKeys',
+        'ignoreAttributes',
+        'sharedLibraryName',
+    ],
+};
+const FILE_PARAMETERS = {
+    component: ['fileName', 'fileNodeName'],
+    collection: ['collectionName', 'fileName', 'fileNodeName'],
+    deployable: ['deployableName', 'fileName', 'fileNodeName'],
+};
+function uploadPath(target, asFile) {
+    return `${ENDPOINTS[target]}${asFile ? '/file' : ''}`;
+}
+async function requestUpload(client, connection, options, request, hooks = {}) {
+    const asFile = request.fileName !== undefined;
+    const all = {
+        collectionName: options.collectionName,
+        deployableName: options.deployableName,
+        dataFormat: request.dataFormat,
+        dataFormatAttributes: options.dataFormatAttributes && JSON.stringify(options.dataFormatAttributes),
+        autoDelete: String(options.autoDelete),
+        deleteRedundantOverrides: String(options.deleteRedundantOverrides),
+        identifierKeys: options.identifierKeys.length ? JSON.stringify(options.identifierKeys) : undefined,
+        ignoreAttributes: String(options.ignoreAttributes),
+        sharedLibraryName: options.sharedLibraryName,
+        fileName: request.fileName,
+        fileNodeName: request.fileNodeName,
+    };
+    const documented = asFile && options.target !== 'vars' ? FILE_PARAMETERS[options.target] : DATA_PARAMETERS[options.target];
+    const query = {
+        appName: options.appName,
+        namePath: request.namePath,
+        changesetNumber: request.changesetNumber,
+        autoCommit: String(request.commit !== undefined),
+        autoValidate: request.commit && String(request.commit.autoValidate),
+        publishOption: request.commit?.publishOption,
+    };
+    for (const name of documented)
+        query[name] = all[name];
+    const spec = {
+        method: 'POST',
+        path: cdmPath(connection, uploadPath(options.target, asFile)),
+        query,
+        body: bufferBody(request.body, request.contentType),
+        what: 'start the upload',
+        ...hooks,
+    };
+    const result = client.objectIn(await client.json(spec), spec, 'result');
+    if (typeof result.upload_id !== 'string' || !result.upload_id) {
+        throw client.unexpectedAnswer(spec, 'result.upload_id is missing');
+    }
+    return result.upload_id;
+}
+async function getUploadStatus(client, connection, uploadId, hooks = {}) {
+    const spec = {
+        method: 'GET',
+        path: cdmPath(connection, `applications/upload-status/${encodeURIComponent(uploadId)}`),
+        what: 'read the upload status',
+        ...hooks,
+    };
+    const result = client.objectIn(await client.json(spec), spec, 'result');
+    if (typeof result.state !== 'string')
+        throw client.unexpectedAnswer(spec, 'result.state is missing');
+    const output = result.output;
+    const changeset = isRecord(output)
+        ? {
+            number: typeof output.number === 'string' ? output.number : undefined,
+            state: typeof output.state === 'string' ? output.state : undefined,
+            sysId: typeof output.sys_id === 'string' ? output.sys_id : undefined,
+        }
+        : undefined;
+    const errors = messages(result.errors);
+    if (!errors.length && typeof output === 'string' && namesFailure(result.state))
+        errors.push(output);
+    return { state: result.state, errors, changeset };
+}
+
+;// CONCATENATED MODULE: ./shared/fs/workspace.ts
+/**
+ * Files named by inputs are read only from inside the workspace: on pull_request workflows the files come from
+ * the contributor, and a symlink such as `config/leak.properties -> /etc/passwd` must not carry a file of the
+ * runner to a vendor. A link is followed to its real path; links that stay inside the workspace are fine.
+ */
+
+
+/** GITHUB_WORKSPACE, else the working directory, with its links followed too. */
+async function workspaceRoot() {
+    const root = external_node_path_.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+    return (0,promises_.realpath)(root).catch(() => root);
+}
+/**
+ * The file at `file` (relative to the working directory), or why it cannot be read: missing, not a regular file,
+ * or (after following links) outside the workspace. `label` names it in the reason.
+ */
+async function checkWorkspaceFile(file, label = file) {
+    const absolute = external_node_path_.resolve(file);
+    const real = await (0,promises_.realpath)(absolute).catch(() => undefined);
+    if (real === undefined)
+        return { problem: `no file at ${label}` };
+    const root = await workspaceRoot();
+    const relative = external_node_path_.relative(root, real);
+    if (relative === '..' || relative.startsWith(`..${external_node_path_.sep}`) || external_node_path_.isAbsolute(relative)) {
+        const via = real === absolute ? '' : ` (it links to ${real})`;
+        return {
+            problem: `${label} is outside the workspace ${root}${via}: files are read only from inside the workspace`,
+        };
+    }
+    const info = await (0,promises_.stat)(real).catch(() => undefined);
+    if (!info?.isFile())
+        return { problem: `${label} is not a file` };
+    return { file: { path: real, bytes: info.size } };
 }
 
 ;// CONCATENATED MODULE: ./shared/fs/glob.ts
@@ -5006,6 +5217,7 @@ function gateFailure(result) {
  * disk. The walk counts against `timeout` and stops at the runner's cancel like every other phase. The matcher
  * (@actions/glob) is loaded here, on demand: most runs name no glob.
  */
+
 
 
 
@@ -5128,6 +5340,8 @@ async function outsideWorkspace(patterns) {
 
 
 
+
+
 const FORMAT_BY_EXTENSION = {
     '.json': 'json',
     '.yaml': 'yaml',
@@ -5177,7 +5391,7 @@ async function readItemBody(item) {
 async function contentItem(inputs, settings) {
     const body = Buffer.from(inputs.verbatim('content'), 'utf8');
     if (settings.maxUploadBytes > 0 && body.length > settings.maxUploadBytes) {
-        inputs.problem('content', `is ${items_formatBytes(body.length)}, over max-upload-size (${items_formatBytes(settings.maxUploadBytes)})`);
+        inputs.problem('content', `is ${formatBytes(body.length)}, over max-upload-size (${formatBytes(settings.maxUploadBytes)})`);
     }
     if (settings.asFile) {
         if (!settings.fileName)
@@ -5213,7 +5427,7 @@ async function fileItem(inputs, settings, source, file) {
     }
     const size = found.file.bytes;
     if (settings.maxUploadBytes > 0 && size > settings.maxUploadBytes) {
-        inputs.problem(source, `${label} is ${items_formatBytes(size)}, over max-upload-size (${items_formatBytes(settings.maxUploadBytes)}); split it, or raise max-upload-size if the server allows more`);
+        inputs.problem(source, `${label} is ${formatBytes(size)}, over max-upload-size (${formatBytes(settings.maxUploadBytes)}); split it, or raise max-upload-size if the server allows more`);
         return undefined;
     }
     const namePath = source === 'file' ? fileNamePath(settings, file) : filesNamePath(inputs, settings, file);
@@ -5327,12 +5541,107 @@ function fileContentType(fileName) {
         return 'application/json';
     return 'text/plain';
 }
-function items_formatBytes(bytes) {
-    if (bytes >= 1024 * 1024)
-        return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
-    if (bytes >= 1024)
-        return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
-    return `${bytes} bytes`;
+
+;// CONCATENATED MODULE: ./actions/cdm-upload/src/config.ts
+/**
+ * cdm-upload's inputs, read and checked into the typed config the flow runs with: where the items go, how they are
+ * found on disk, what the commit does, and the gate that may follow it — every problem reported before any request.
+ */
+
+
+
+
+
+
+/** The server's documented default limits. */
+const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+const DEFAULT_MAX_FILE_UPLOAD_BYTES = 5 * 1024 * 1024;
+/** Uploads in flight at once unless `max-parallel` says otherwise. */
+const DEFAULT_MAX_PARALLEL = 8;
+/** The run's clock starts before the files are found and checked: that work counts against timeout too. */
+async function readUploadInputs(inputs, startRuntime) {
+    const required = {
+        connection: readServiceNowConnection(inputs),
+        appName: inputs.string('app-name', { required: true }),
+    };
+    const target = inputs.choice('target', UPLOAD_TARGETS, { default: 'component' }) ?? 'component';
+    const collectionName = inputs.string('collection-name');
+    const deployableName = inputs.string('deployable-name');
+    for (const kind of ['collection', 'deployable']) {
+        inputs.requiredWith(`${kind}-name`, target === kind, `target: ${kind}`);
+        inputs.onlyWith(`${kind}-name`, target === kind, `target: ${kind}`);
+    }
+    const asFile = inputs.boolean('as-file', false);
+    if (asFile && target === 'vars')
+        inputs.problem('as-file', 'file nodes cannot be uploaded to vars');
+    const dataFormat = inputs.choice('data-format', UPLOAD_DATA_FORMATS);
+    if (asFile && dataFormat)
+        inputs.problem('data-format', 'does not apply with as-file: true (the file is stored as it is)');
+    const dataFormatAttributes = inputs.json('data-format-attributes', 'object');
+    const fileName = inputs.string('file-name');
+    const fileNodeName = inputs.string('file-node-name');
+    for (const name of ['file-name', 'file-node-name'])
+        inputs.onlyWith(name, asFile, 'as-file: true');
+    const autoCommit = inputs.boolean('auto-commit', true);
+    const autoValidate = inputs.boolean('auto-validate', false);
+    const publishOption = inputs.choice('publish-option', PUBLISH_OPTIONS, { default: 'publish_none' }) ?? 'publish_none';
+    if (!autoCommit && (autoValidate || publishOption === 'publish_valid')) {
+        inputs.problem(autoValidate ? 'auto-validate' : 'publish-option', 'only applies with auto-commit: true');
+    }
+    const changesetNumber = inputs.string('changeset-number');
+    const autoDelete = inputs.boolean('auto-delete', false);
+    const deleteRedundantOverrides = inputs.boolean('delete-redundant-overrides', true);
+    const identifierKeys = inputs.list('identifier-keys');
+    const ignoreAttributes = inputs.boolean('ignore-attributes', false);
+    const sharedLibraryName = inputs.string('shared-library-name');
+    const maxUploadBytes = inputs.size('max-upload-size', asFile ? DEFAULT_MAX_FILE_UPLOAD_BYTES : DEFAULT_MAX_UPLOAD_BYTES);
+    const validate = inputs.boolean('validate', false);
+    if (validate && !autoCommit)
+        inputs.problem('validate', 'needs auto-commit: true (the commit creates the snapshots)');
+    const gateInputs = readGateInputs(inputs);
+    for (const name of ['fail-on-warnings', 'fail-on-exceptions', 'sarif-file', 'results-file'])
+        inputs.onlyWith(name, validate, 'validate: true');
+    const timeoutMs = inputs.duration('timeout', '30m');
+    const pollIntervalMs = readPollInterval(inputs, '10s');
+    const maxParallel = inputs.integer('max-parallel', { min: 1, default: DEFAULT_MAX_PARALLEL }) ?? DEFAULT_MAX_PARALLEL;
+    const runtime = startRuntime(timeoutMs);
+    const items = await collectItems(inputs, {
+        target,
+        namePath: inputs.string('name-path')?.replace(/^\/+/, ''),
+        dataFormat,
+        asFile,
+        fileName,
+        fileNodeName,
+        maxUploadBytes,
+        filesRoot: external_node_path_.resolve(inputs.string('files-root') ?? '.'),
+    }, runtime);
+    if (dataFormatAttributes && !items.some((item) => item.dataFormat === 'csv')) {
+        inputs.problem('data-format-attributes', 'only applies to csv data');
+    }
+    const { connection, appName } = inputs.finish(required);
+    const config = {
+        connection,
+        options: {
+            appName,
+            target,
+            collectionName,
+            deployableName,
+            dataFormatAttributes,
+            autoDelete,
+            deleteRedundantOverrides,
+            identifierKeys,
+            ignoreAttributes,
+            sharedLibraryName,
+        },
+        items,
+        changesetNumber,
+        autoCommit,
+        autoValidate,
+        publishOption,
+        pollIntervalMs,
+        maxParallel,
+    };
+    return { config, runtime, asFile, gate: validate ? gateInputs : undefined };
 }
 
 ;// CONCATENATED MODULE: ./shared/vendors/servicenow/states.ts
@@ -5741,136 +6050,32 @@ function listed(names) {
 
 
 
-
-
-
-/** The server's documented default limits. */
-const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
-const DEFAULT_MAX_FILE_UPLOAD_BYTES = 5 * 1024 * 1024;
-/** Uploads in flight at once unless `max-parallel` says otherwise. */
-const DEFAULT_MAX_PARALLEL = 8;
 function run(options = {}) {
     return runAction({ title: 'ServiceNow CDM upload', ...options }, main);
 }
 async function main(context) {
     const { inputs, outputs, summary, logger } = context;
-    const required = {
-        connection: readServiceNowConnection(inputs),
-        appName: inputs.string('app-name', { required: true }),
-    };
-    const target = inputs.choice('target', UPLOAD_TARGETS, { default: 'component' }) ?? 'component';
-    const collectionName = inputs.string('collection-name');
-    const deployableName = inputs.string('deployable-name');
-    for (const kind of ['collection', 'deployable']) {
-        inputs.requiredWith(`${kind}-name`, target === kind, `target: ${kind}`);
-        inputs.onlyWith(`${kind}-name`, target === kind, `target: ${kind}`);
-    }
-    const asFile = inputs.boolean('as-file', false);
-    if (asFile && target === 'vars')
-        inputs.problem('as-file', 'file nodes cannot be uploaded to vars');
-    const dataFormat = inputs.choice('data-format', UPLOAD_DATA_FORMATS);
-    if (asFile && dataFormat)
-        inputs.problem('data-format', 'does not apply with as-file: true (the file is stored as it is)');
-    const dataFormatAttributes = inputs.json('data-format-attributes', 'object');
-    const fileName = inputs.string('file-name');
-    const fileNodeName = inputs.string('file-node-name');
-    for (const name of ['file-name', 'file-node-name'])
-        inputs.onlyWith(name, asFile, 'as-file: true');
-    const autoCommit = inputs.boolean('auto-commit', true);
-    const autoValidate = inputs.boolean('auto-validate', false);
-    const publishOption = inputs.choice('publish-option', PUBLISH_OPTIONS, { default: 'publish_none' }) ?? 'publish_none';
-    if (!autoCommit && (autoValidate || publishOption === 'publish_valid')) {
-        inputs.problem(autoValidate ? 'auto-validate' : 'publish-option', 'only applies with auto-commit: true');
-    }
-    const changesetNumber = inputs.string('changeset-number');
-    const autoDelete = inputs.boolean('auto-delete', false);
-    const deleteRedundantOverrides = inputs.boolean('delete-redundant-overrides', true);
-    const identifierKeys = inputs.list('identifier-keys');
-    const ignoreAttributes = inputs.boolean('ignore-attributes', false);
-    const sharedLibraryName = inputs.string('shared-library-name');
-    const maxUploadBytes = inputs.size('max-upload-size', asFile ? DEFAULT_MAX_FILE_UPLOAD_BYTES : DEFAULT_MAX_UPLOAD_BYTES);
-    const validate = inputs.boolean('validate', false);
-    if (validate && !autoCommit)
-        inputs.problem('validate', 'needs auto-commit: true (the commit creates the snapshots)');
-    const gateInputs = readGateInputs(inputs);
-    for (const name of ['fail-on-warnings', 'fail-on-exceptions', 'sarif-file', 'results-file'])
-        inputs.onlyWith(name, validate, 'validate: true');
-    const timeoutMs = inputs.duration('timeout', '30m');
-    const pollIntervalMs = readPollInterval(inputs, '10s');
-    const maxParallel = inputs.integer('max-parallel', { min: 1, default: DEFAULT_MAX_PARALLEL }) ?? DEFAULT_MAX_PARALLEL;
-    // The clock starts before the files are found and checked: that work counts against timeout too.
-    const runtime = context.runtime(timeoutMs);
-    const items = await collectItems(inputs, {
-        target,
-        namePath: inputs.string('name-path')?.replace(/^\/+/, ''),
-        dataFormat,
-        asFile,
-        fileName,
-        fileNodeName,
-        maxUploadBytes,
-        filesRoot: external_node_path_.resolve(inputs.string('files-root') ?? '.'),
-    }, runtime);
-    if (dataFormatAttributes && !items.some((item) => item.dataFormat === 'csv')) {
-        inputs.problem('data-format-attributes', 'only applies to csv data');
-    }
-    const { connection, appName } = inputs.finish(required);
+    const { config, runtime, asFile, gate: gateInputs } = await readUploadInputs(inputs, context.runtime);
+    const { connection, items, options } = config;
+    const { appName, target, collectionName, deployableName } = options;
     const client = serviceNowClient(connection, runtime);
     logger.info(`Uploading ${items.length} item(s) to ${appName} (${target}${asFile ? ', as file nodes' : ''}).`);
     const uploads = new Known((part) => setOutputs(outputs, uploadOutputs(part)));
-    const gated = new Known();
-    let gate;
+    const gated = new Known((part) => setOutputs(outputs, gateOutputs(part)));
     try {
-        const uploaded = await runUploads({
-            connection,
-            options: {
-                appName,
-                target,
-                collectionName,
-                deployableName,
-                dataFormatAttributes,
-                autoDelete,
-                deleteRedundantOverrides,
-                identifierKeys,
-                ignoreAttributes,
-                sharedLibraryName,
-            },
-            items,
-            changesetNumber,
-            autoCommit,
-            autoValidate,
-            publishOption,
-            pollIntervalMs,
-            maxParallel,
-        }, { client, runtime, report: uploads.report });
+        const uploaded = await runUploads(config, { client, runtime, report: uploads.report });
         uploads.report(uploaded);
-        if (validate) {
-            gate = await runGateStep({
-                appName,
-                changesetNumber: uploaded.changesetNumber,
-                deployableNames: [],
-                revalidate: false,
-                publish: false,
-                serverValidates: autoValidate,
-                uploadedFiles: uploaded.files.flatMap((f) => f.file && f.namePath ? [{ file: f.file, namePath: f.namePath }] : []),
-                pollIntervalMs,
-                ...gateInputs,
-            }, {
-                client,
-                connection,
-                runtime,
-                outputs,
-                publishedOutput: false,
-                report: gated.report,
-            });
-            const failure = gateFailure(gate);
-            if (failure)
-                throw failure;
-        }
+        const gate = gateInputs &&
+            (await gateTheCommit(config, gateInputs, uploaded, { client, connection, runtime, report: gated.report }));
+        const failure = gate && gateFailure(gate);
+        if (failure)
+            throw failure;
         const changeset = uploaded.changesetNumber ? ` in changeset ${uploaded.changesetNumber}` : '';
         const state = uploaded.changesetState ? ` (${uploaded.changesetState})` : '';
         return `✅ Uploaded ${uploaded.files.length} item(s) to ${appName}${changeset}${state}${gate ? `; ${gateVerdict(gate)}` : ''}.`;
     }
     finally {
+        const gate = gated.value.result;
         summarizeGate(summary, gate?.snapshots ?? gated.value.snapshots ?? [], gate);
         const done = uploads.value;
         const files = done.files ?? plannedFiles(items);
@@ -5900,6 +6105,36 @@ function uploadOutputs(part) {
         'upload-ids': uploadIds?.length ? uploadIds : undefined,
         files: part.files,
         state: part.state,
+    };
+}
+/** The gate over the snapshots the commit created: ServiceNow validates them itself when the upload asked it to. */
+function gateTheCommit(config, gateInputs, uploaded, deps) {
+    return runGateStep({
+        appName: config.options.appName,
+        changesetNumber: uploaded.changesetNumber,
+        deployableNames: [],
+        revalidate: false,
+        publish: false,
+        serverValidates: config.autoValidate,
+        uploadedFiles: uploaded.files.flatMap((f) => f.file && f.namePath ? [{ file: f.file, namePath: f.namePath }] : []),
+        pollIntervalMs: config.pollIntervalMs,
+        ...gateInputs,
+    }, deps);
+}
+/** The step's outputs for what the gate after the commit reported (`validate: true`); unknown ones are left out. */
+function gateOutputs(part) {
+    const values = gateValues(part);
+    return {
+        snapshots: values.snapshots,
+        'snapshot-name': values.snapshotName,
+        'snapshot-id': values.snapshotId,
+        'snapshot-names': values.snapshotNames,
+        'validation-status': values.validationStatus,
+        'validation-results': values.validationResults,
+        failures: values.failures,
+        warnings: values.warnings,
+        'sarif-file': values.sarifFile,
+        'results-file': values.resultsFile,
     };
 }
 

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47746);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(95251);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 47746:
+/***/ 95251:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -22,6 +22,54 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+// UNUSED EXPORTS: validateOutputs
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ./shared/fs/file-name.ts
+/** File names built from inputs or vendor text, which must never name a path. */
+
+/** The most bytes one file name may have on Linux, macOS and Windows file systems alike. */
+const FILE_NAME_MAX_BYTES = 255;
+/**
+ * A name as a single file name on every OS: path separators, reserved and control characters become `_`, leading
+ * dots go (no `..`, no hidden file), e.g. "Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44" and
+ * "../../x" → "x". Never empty: `fallback` when nothing is left. With `extension` (".json") the whole name, the
+ * extension kept whole, fits in 255 UTF-8 bytes: the file systems' limit counts bytes, not characters.
+ */
+function safeFileName(name, fallback = 'file', extension = '') {
+    const safe = name
+        // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+        .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
+        .replace(/\s+/g, '_')
+        .replace(/^[.\s_]+|[.\s]+$/g, '');
+    const room = FILE_NAME_MAX_BYTES - Buffer.byteLength(extension);
+    return `${cutUtf8(safe, room).replace(/[.\s]+$/, '') || cutUtf8(fallback, room)}${extension}`;
+}
+/** The longest start of `text` that fits in `maxBytes` of UTF-8, never splitting a character. */
+function cutUtf8(text, maxBytes) {
+    if (Buffer.byteLength(text) <= maxBytes)
+        return text;
+    let bytes = 0;
+    let end = 0;
+    for (const character of text) {
+        const size = Buffer.byteLength(character);
+        if (bytes + size > maxBytes)
+            break;
+        bytes += size;
+        end += character.length;
+    }
+    return text.slice(0, end);
+}
+/**
+ * A file as the job summary names it: its path from the workspace when inside it, else its base name (a runner-temp
+ * path says nothing to the reader; the output and the artifact hold the file).
+ */
+function summaryFileName(file, workspace = process.cwd()) {
+    const relative = external_node_path_.relative(workspace, file);
+    return relative && !relative.startsWith('..') && !external_node_path_.isAbsolute(relative) ? relative : external_node_path_.basename(file);
+}
 
 ;// CONCATENATED MODULE: ./shared/errors.ts
 /**
@@ -47,6 +95,8 @@ class ApiError extends Error {
     vendorMessage;
     hint;
     kind;
+    what;
+    code;
     constructor(details) {
         const status = details.status === undefined ? 'no answer' : `HTTP ${details.status}`;
         // A server can say anything at any length: quote a few KB of it, never the whole of a huge answer.
@@ -60,7 +110,68 @@ class ApiError extends Error {
         this.vendorMessage = vendorMessage;
         this.hint = details.hint;
         this.kind = details.kind ?? defaultKind(details.status);
+        this.what = details.what;
+        this.code = details.code;
     }
+    /**
+     * The failure in one short line, what failed and what to check: "Could not find changeset X (HTTP 401):
+     * ServiceNow refused …". The URL with its query and the vendor's whole text stay in `message`, the detail.
+     */
+    get verdict() {
+        const subject = this.what ? `Could not ${this.what}` : `${this.method} ${pathOf(this.url)} failed`;
+        const status = this.status !== undefined ? ` (HTTP ${this.status})` : this.code && this.hint ? ` (${this.code})` : '';
+        // A network error's message already starts with "could not <what>: ".
+        const reason = this.vendorMessage.replace(/^could not [^:]*: /, '');
+        return shortLine(`${subject}${status}: ${this.hint ?? reason}`);
+    }
+}
+/** A URL's path without its query: enough to name the endpoint in one line. */
+function pathOf(url) {
+    try {
+        return new URL(url).pathname;
+    }
+    catch {
+        return url.replace(/[?#].*$/, '');
+    }
+}
+/** The longest a verdict (the failure line that opens the summary and closes the log) may be. */
+const VERDICT_MAX_CHARS = 200;
+/** `text` on one line of at most `max` characters, cut at a word with "…" when longer. */
+function shortLine(text, max = VERDICT_MAX_CHARS) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    if (line.length <= max)
+        return line;
+    const cut = line.slice(0, max - 1);
+    const space = cut.lastIndexOf(' ');
+    return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s.,:;]+$/, '')}…`;
+}
+/**
+ * An error as the verdict and, when the verdict leaves something out, the detail: the whole message (URLs,
+ * the vendor's full words) for the line below the verdict. What to do next ends a message, so a long one loses
+ * its middle, never its advice.
+ */
+function verdictOf(error, max = VERDICT_MAX_CHARS) {
+    const message = errorMessage(error);
+    const verdict = error instanceof ApiError ? shortLine(error.verdict, max) : fitLine(...headAndAdvice(error, message), max);
+    return verdict === message ? { verdict } : { verdict, detail: message };
+}
+/** The message's first part and its advice: a JobFailedError's hint, else the last sentence. */
+function headAndAdvice(error, message) {
+    const hint = error instanceof JobFailedError ? error.hint : undefined;
+    if (hint && message.endsWith(`. ${hint}`))
+        return [message.slice(0, -hint.length - 2), hint];
+    const end = message.lastIndexOf('. ');
+    return end > 0 ? [message.slice(0, end), message.slice(end + 2)] : [message, undefined];
+}
+/** The least of a verdict left to the head when advice is long, so it still says what failed. */
+const HEAD_MIN_CHARS = 50;
+/** `head. advice` in `max` characters: the head is cut first, the advice only when it alone is too long. */
+function fitLine(head, advice, max) {
+    const whole = shortLine(advice ? `${head}. ${advice}` : head, Number.MAX_SAFE_INTEGER);
+    if (whole.length <= max || !advice)
+        return shortLine(whole, max);
+    const tail = shortLine(advice, max - HEAD_MIN_CHARS);
+    return `${shortLine(head, max - tail.length - 1)} ${tail}`;
 }
 function defaultKind(status) {
     if (status === undefined)
@@ -141,8 +252,6 @@ class FileWriteError extends Error {
     }
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./shared/report/artifact.ts
 /**
  * Artifact upload, only when the user named an artifact. Where the runtime cannot take one (run outside GitHub
@@ -235,519 +344,10 @@ class Known {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(77094);
-;// CONCATENATED MODULE: ./shared/report/secret-forms.ts
-/**
- * The forms a secret takes in text that we print or write: a vendor quotes a request body JSON-escaped, a URL
- * carries it percent-encoded, an Authorization header base64-encoded, an HTML error page entity-escaped. Each form is
- * redacted like the secret itself, and registered with the runner's mask.
- */
-/**
- * Shorter secrets are not removed from our own text: replacing every `1` or `ab` would wreck the files and outputs
- * that hold them (the runner still masks them in its log). A 3-character secret is removed, though it may blank
- * ordinary words too.
- */
-const MIN_REDACTED_LENGTH = 3;
-/** Below this, a secret cannot be protected reliably: the input reader warns about it (naming the input only). */
-const RELIABLE_SECRET_LENGTH = 4;
-/** Every distinct form of `secret`, the secret first; empty when it is too short to redact. */
-function secretForms(secret) {
-    if (secret.length < MIN_REDACTED_LENGTH)
-        return [];
-    const json = jsonForms(secret);
-    return [
-        ...new Set([
-            secret,
-            ...urlForms(secret),
-            ...json,
-            // JSON text quoted inside a JSON string (a request body in an error message of a JSON answer).
-            ...jsonForms(json[0]),
-            ...base64Forms(secret),
-            ...htmlForms(secret),
-        ]),
-    ];
-}
-function urlForms(secret) {
-    const encoded = encodeURIComponent(secret);
-    return [
-        encoded,
-        encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
-        // application/x-www-form-urlencoded: a space is `+`, and `!'()~` are encoded too.
-        new URLSearchParams({ s: secret }).toString().slice(2),
-    ];
-}
-/**
- * What JSON encoders write inside a string: JSON.stringify's escapes first (`"` → `\"`, `\` → `\\`, control
- * characters), then `/` as `\/`, non-ASCII as `\uXXXX`, and the HTML-safe `<>&='` as `\u003c`…, in lower- and
- * upper-case hex.
- */
-function jsonForms(secret) {
-    const plain = JSON.stringify(secret).slice(1, -1);
-    const forms = [plain, plain.replace(/\//g, '\\/')];
-    for (const upper of [false, true]) {
-        const escape = (text, pattern) => text.replace(pattern, (c) => {
-            const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
-            return `\\u${upper ? hex.toUpperCase() : hex}`;
-        });
-        const htmlSafe = escape(plain, /[<>&=']/g);
-        forms.push(escape(plain, /[\u0080-\uffff]/g), htmlSafe, escape(htmlSafe, /[\u0080-\uffff]/g));
-    }
-    return forms;
-}
-/** Base64 of the secret alone; the Basic value of `user:password` is registered as a secret of its own. */
-function base64Forms(secret) {
-    const bytes = Buffer.from(secret);
-    const padded = bytes.toString('base64');
-    return [padded, padded.replace(/=+$/, ''), bytes.toString('base64url')];
-}
-function htmlForms(secret) {
-    const minimal = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    const quoted = minimal.replace(/"/g, '&quot;');
-    return [minimal, quoted.replace(/'/g, '&#39;'), quoted.replace(/'/g, '&#x27;')];
-}
-
-;// CONCATENATED MODULE: ./shared/inputs/parse.ts
-/** The text formats the input reader accepts: lists, durations, sizes and base URLs. Pure functions of text. */
-const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** `a, b and c` (or `a, b or c`). */
-function listOf(names, conjunction) {
-    return names.length > 1
-        ? `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`
-        : names.join('');
-}
-/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
-function formatMs(ms) {
-    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
-}
-function splitList(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-function parseDuration(text) {
-    const value = text.trim();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    const pattern = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
-    let total = 0;
-    let consumed = 0;
-    for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
-        total += Number(match[1]) * DURATION_UNITS_MS[match[2]];
-        consumed = pattern.lastIndex;
-    }
-    return consumed === value.length && consumed > 0 ? Math.round(total) : undefined;
-}
-const SIZE_UNITS = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024, gb: 1024 * 1024 * 1024 };
-function parseSize(text) {
-    const match = /^(\d+(?:\.\d+)?)\s*([kmg]?b)?$/i.exec(text.trim());
-    if (!match)
-        return undefined;
-    return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
-}
-/** An http(s) base URL without a trailing slash, or undefined when the text is not one (see InputReader.url). */
-function parseBaseUrl(text) {
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
-        return undefined;
-    }
-    if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
-        return undefined;
-    }
-    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-}
-/**
- * The port written in a URL (with or without a scheme) when it is not one from 1 to 65535. `new URL` takes port 0
- * (nothing listens there) and refuses ports over 65535 only as an invalid URL, which would not say why.
- */
-function invalidPortOf(text) {
-    const authority = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)/i.exec(text.trim())?.[1] ?? '';
-    const port = /:(\d+)$/.exec(authority.slice(authority.lastIndexOf('@') + 1))?.[1];
-    return port !== undefined && (Number(port) < 1 || Number(port) > 65535) ? port : undefined;
-}
-/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
-function userinfoOf(text) {
-    return USERINFO.exec(text.trim())?.[2] || undefined;
-}
-/** `https://admin:secret@host/x` → `https://***@host/x`. */
-function withoutUserinfo(text) {
-    return text.trim().replace(USERINFO, '$1***@');
-}
-/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
-const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
-function decodeURIComponentSafe(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
-}
-
-;// CONCATENATED MODULE: ./shared/inputs/reader.ts
-/**
- * The one input reader. Each reader method records a problem instead of throwing, so `finish()` reports every
- * problem of the run together, each naming the input and what would be valid, before any request is sent.
- */
-
-
-
-/** How the runner passes inputs: `INPUT_<NAME>` with spaces as underscores, upper-cased (hyphens stay). */
-const environmentInputs = (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
-/** How much of a given value a problem quotes: enough to recognise it, never a whole file pasted into an input. */
-const ECHO_CHARS = 200;
-/** The value's first ECHO_CHARS characters, and how many more there were (0 when it is whole). */
-function cut(value) {
-    if (value.length <= ECHO_CHARS)
-        return { shown: value, more: 0 };
-    // Cutting between the two halves of a surrogate pair would leave half a character.
-    const end = /[\uD800-\uDBFF]/.test(value[ECHO_CHARS - 1]) ? ECHO_CHARS - 1 : ECHO_CHARS;
-    return { shown: `${value.slice(0, end)}…`, more: value.length - end };
-}
-/** `(got 'value')`, the value cut to ECHO_CHARS with how much more there was: the end of every problem. */
-function gotText(value) {
-    const { shown, more } = cut(value);
-    return more ? `(got '${shown}', ${more} more characters)` : `(got '${shown}')`;
-}
-/** `'value'`, cut like gotText, for a problem that quotes a value (or one item of it) inside its sentence. */
-function echoInput(value) {
-    const { shown, more } = cut(value);
-    return more ? `'${shown}' (${more} more characters)` : `'${shown}'`;
-}
-const TRUE_VALUES = ['true', 'True', 'TRUE'];
-const FALSE_VALUES = ['false', 'False', 'FALSE'];
-class InputReader {
-    source;
-    logger;
-    problems = [];
-    constructor(source, logger) {
-        this.source = source;
-        this.logger = logger;
-    }
-    /** True when the input was given (non-empty). */
-    has(name) {
-        return this.raw(name) !== '';
-    }
-    /**
-     * Records a problem with `input`. `got` is the value as given, when the message quotes it: every echo of a value
-     * goes through here, so none is quoted at any length.
-     */
-    problem(input, message, got) {
-        this.problems.push({ input, message: got === undefined ? message : `${message} ${gotText(got)}` });
-    }
-    string(name, options = {}) {
-        const value = this.raw(name);
-        if (value)
-            return value;
-        if (options.required)
-            this.problem(name, 'is required');
-        return options.default;
-    }
-    /** The value exactly as given, surrounding whitespace included (content that is sent as it is). */
-    verbatim(name) {
-        return this.source(name);
-    }
-    /** A secret is masked the moment it is read; one too short to tell from ordinary text is warned about. */
-    secret(name, options = {}) {
-        const value = this.string(name, options);
-        if (value)
-            this.logger.mask(value);
-        if (value && value.length < RELIABLE_SECRET_LENGTH) {
-            // The value's length is not said either: it narrows the guess.
-            this.logger.warning(`Input '${name}' is shorter than ${RELIABLE_SECRET_LENGTH} characters, so it cannot be protected reliably: it is too short to tell apart from ordinary text in the log, outputs and files. Use a longer secret.`, `Input '${name}'`);
-        }
-        return value;
-    }
-    choice(name, values, options = {}) {
-        const value = this.raw(name);
-        if (!value)
-            return options.default;
-        const found = values.find((v) => (options.ignoreCase ? v.toLowerCase() === value.toLowerCase() : v === value));
-        if (found === undefined)
-            this.problem(name, `must be one of ${values.join(', ')}`, value);
-        return found;
-    }
-    /** YAML 1.2 core booleans: true/True/TRUE, false/False/FALSE. */
-    boolean(name, defaultValue) {
-        const value = this.raw(name);
-        if (!value)
-            return defaultValue;
-        if (TRUE_VALUES.includes(value))
-            return true;
-        if (FALSE_VALUES.includes(value))
-            return false;
-        this.problem(name, 'must be true or false', value);
-        return defaultValue;
-    }
-    /**
-     * `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. `min` (ms) refuses shorter values,
-     * e.g. a poll interval below what the poller waits at least.
-     */
-    duration(name, defaultValue, options = {}) {
-        const value = this.raw(name) || defaultValue;
-        const ms = parseDuration(value);
-        if (ms === undefined || ms <= 0) {
-            this.problem(name, 'must be a positive duration such as 90s, 15m, 1h or a number of seconds', value);
-            return parseDuration(defaultValue) ?? 0;
-        }
-        if (options.min !== undefined && ms < options.min) {
-            this.problem(name, `must be at least ${formatMs(options.min)}`, value);
-            return parseDuration(defaultValue) ?? 0;
-        }
-        return ms;
-    }
-    integer(name, options = {}) {
-        const value = this.raw(name);
-        if (!value)
-            return options.default;
-        const n = /^[+-]?\d+$/.test(value) ? Number(value) : NaN;
-        const tooLow = options.min !== undefined && n < options.min;
-        const tooHigh = options.max !== undefined && n > options.max;
-        if (!Number.isSafeInteger(n) || tooLow || tooHigh) {
-            const range = [
-                options.min !== undefined && `at least ${options.min}`,
-                options.max !== undefined && `at most ${options.max}`,
-            ]
-                .filter(Boolean)
-                .join(' and ');
-            this.problem(name, `must be a whole number${range ? ` ${range}` : ''}`, value);
-            return options.default;
-        }
-        return n;
-    }
-    /** A size such as `2MB`, `512KB`, `1.5MB` or bare bytes (KB and MB are 1024-based, as the servers count). */
-    size(name, defaultValue) {
-        const value = this.raw(name);
-        if (!value)
-            return defaultValue;
-        const bytes = parseSize(value);
-        if (bytes === undefined) {
-            this.problem(name, 'must be a size such as 2MB, 512KB or a number of bytes, or 0 for no limit', value);
-            return defaultValue;
-        }
-        return bytes;
-    }
-    /**
-     * An http(s) base URL: https is added when no scheme is given, the trailing slash removed; credentials, query and
-     * fragment are refused. Plain http to a host other than this machine warns that credentials travel unencrypted.
-     * `normalize` maps shorthand first (a ServiceNow instance name, say); `expected` describes valid values.
-     */
-    url(name, options = {}) {
-        const value = this.string(name, { required: options.required, default: options.default });
-        if (value === undefined)
-            return undefined;
-        const text = options.normalize ? options.normalize(value) : value;
-        const credentials = userinfoOf(text);
-        if (credentials) {
-            // Never echoed: the password would land in the log. Masked too, in case something else quotes the URL.
-            const colon = credentials.indexOf(':');
-            if (colon >= 0)
-                this.logger.mask(decodeURIComponentSafe(credentials.slice(colon + 1)));
-            this.problem(name, `must not contain a user name or password ${gotText(withoutUserinfo(value))}: give the credentials in their own inputs, from secrets`);
-            return undefined;
-        }
-        if (invalidPortOf(text) !== undefined) {
-            this.problem(name, 'must have a port from 1 to 65535', value);
-            return undefined;
-        }
-        const url = parseBaseUrl(text);
-        if (url === undefined && /[?#]/.test(value)) {
-            // A query may carry a token (?api_key=...): not echoed either.
-            this.problem(name, 'must be a base URL without a query or fragment', `${value.replace(/[?#].*$/s, '')}?…`);
-        }
-        else if (url === undefined) {
-            this.problem(name, `must be ${options.expected ?? 'an http(s) URL'}`, value);
-        }
-        else if (url.startsWith('http:') && !isLoopback(new URL(url).hostname)) {
-            this.logger.warning(`${name} uses plain http: credentials travel unencrypted to ${new URL(url).host}. Use https.`, 'Unencrypted connection');
-        }
-        return url;
-    }
-    /** Parses a JSON input that must be an object (or an array). */
-    json(name, kind) {
-        const value = this.raw(name);
-        if (!value)
-            return undefined;
-        let parsed;
-        try {
-            parsed = JSON.parse(value);
-        }
-        catch (error) {
-            this.problem(name, `must be a JSON ${kind}: ${error.message}`);
-            return undefined;
-        }
-        const isArray = Array.isArray(parsed);
-        const ok = kind === 'array' ? isArray : typeof parsed === 'object' && parsed !== null && !isArray;
-        if (!ok) {
-            this.problem(name, `must be a JSON ${kind} (got ${isArray ? 'an array' : parsed === null ? 'null' : typeof parsed})`);
-            return undefined;
-        }
-        return parsed;
-    }
-    /** Newline- or comma-separated items, trimmed, empty ones dropped. */
-    list(name) {
-        return splitList(this.raw(name));
-    }
-    /**
-     * Exactly one of `names` must be given; returns the one that was. `context` prefixes the problem when the rule
-     * belongs to something else (an operation, say): "create-app: give only one of ...".
-     */
-    exactlyOne(names, options = {}) {
-        const given = names.filter((name) => this.has(name));
-        if (given.length === 1)
-            return given[0];
-        const prefix = options.context ? `${options.context}: ` : '';
-        if (given.length)
-            this.problem(given[1], `${prefix}give only one of ${listOf(names, 'and')} (got ${given.join(', ')})`);
-        else
-            this.problem(names[0], `${prefix}give ${listOf(names, 'or')}`);
-        return undefined;
-    }
-    /** At least one of `names` must be given (`context` as for exactlyOne). */
-    atLeastOne(names, options = {}) {
-        if (names.some((name) => this.has(name)))
-            return;
-        this.problem(names[0], `${options.context ? `${options.context}: ` : ''}give at least one of ${listOf(names, 'or')}`);
-    }
-    /** `name` means something only when `applies` holds; `when` says when ("artifact-name", "target: collection"). */
-    onlyWith(name, applies, when) {
-        if (!applies && this.has(name))
-            this.problem(name, `only applies with ${when}`);
-    }
-    /** `name` must be given when `needed` holds; `when` says when, as for onlyWith. */
-    requiredWith(name, needed, when) {
-        if (needed && !this.has(name))
-            this.problem(name, `is required with ${when}`);
-    }
-    /**
-     * Throws one InputError with every problem found, if any. Otherwise returns `required` with its types narrowed
-     * to present: the values a flow needs come out of here, so no later check can quietly end a run that did nothing.
-     * A value still missing without a recorded problem is a defect of the action, and fails the step as such.
-     */
-    finish(required = {}) {
-        if (this.problems.length)
-            throw new InputError(this.problems);
-        const missing = Object.keys(required).filter((key) => required[key] === undefined || required[key] === null);
-        if (missing.length)
-            throw new Error(`No value for ${missing.join(', ')} although no input problem was found`);
-        return required;
-    }
-    raw(name) {
-        return this.source(name).trim();
-    }
-}
-
-;// CONCATENATED MODULE: ./shared/report/logger.ts
-/** The Logger the flows receive, on top of @actions/core, with our own redaction on every line. */
-
-
-/** Remembers secrets and removes them, in every form they take in text (secret-forms.ts), from text. */
-class SecretRedactor {
-    secrets = new Set();
-    /** Longest first, so a form is never cut by a shorter one inside it. */
-    ordered = [];
-    /** Registers `secret`; returns the forms not known before (none when it is too short to redact). */
-    add(secret) {
-        const added = secretForms(secret).filter((form) => !this.secrets.has(form));
-        for (const form of added)
-            this.secrets.add(form);
-        if (added.length)
-            this.ordered = [...this.secrets].sort((a, b) => b.length - a.length);
-        return added;
-    }
-    redact(text) {
-        let result = text;
-        for (const secret of this.ordered)
-            if (result.includes(secret))
-                result = result.split(secret).join('***');
-        return result;
-    }
-}
-/**
- * Makes text safe to print as plain log lines: the runner reads every stdout line (split at CR or LF) that starts
- * with `::` (after whitespace) as a workflow command, and `##[name]` anywhere in a line as the legacy form. Vendor
- * text and inputs end up in log lines, so no line of theirs may start one: a leading `::` becomes `\::`, `##[`
- * becomes `##\[`, and a bare CR (which the runner would take as a line break) a visible `\r`.
- */
-function neutralizeCommands(text) {
-    return text
-        .replace(/\r\n/g, '\n')
-        .replace(/\r/g, '\\r')
-        .split('\n')
-        .map((line) => line.replace(/^([\s\u0085]*)::/, '$1\\::').replace(/##\[/g, '##\\['))
-        .join('\n');
-}
-function coreLogger(redactor = new SecretRedactor()) {
-    const r = (text) => redactor.redact(text);
-    const properties = (title, location) => ({
-        ...(title ? { title: r(title) } : {}),
-        ...(location ? { file: r(location.file), startLine: location.line } : {}),
-    });
-    return {
-        isDebug: core/* isDebug */._o(),
-        // debug, warning, error and notice are workflow commands: the toolkit escapes CR, LF and % in them.
-        debug: (message) => core/* debug */.Yz(r(message)),
-        info: (message) => core/* info */.pq(neutralizeCommands(r(message))),
-        warning: (message, title, location) => core/* warning */.$e(r(message), properties(title, location)),
-        error: (message, title, location) => core/* error */.z3(r(message), properties(title, location)),
-        notice: (message, title, location) => core/* notice */.lm(r(message), properties(title, location)),
-        mask: (secret) => {
-            if (!secret)
-                return;
-            core/* setSecret */.Pq(secret);
-            for (const form of redactor.add(secret))
-                if (form !== secret)
-                    core/* setSecret */.Pq(form);
-        },
-        redact: r,
-    };
-}
-
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
-;// CONCATENATED MODULE: ./shared/fs/file-name.ts
-/** File names built from inputs or vendor text, which must never name a path. */
-/** The most bytes one file name may have on Linux, macOS and Windows file systems alike. */
-const FILE_NAME_MAX_BYTES = 255;
-/**
- * A name as a single file name on every OS: path separators, reserved and control characters become `_`, leading
- * dots go (no `..`, no hidden file), e.g. "Package-1-2-2025-01-27 09-44" → "Package-1-2-2025-01-27_09-44" and
- * "../../x" → "x". Never empty: `fallback` when nothing is left. With `extension` (".json") the whole name, the
- * extension kept whole, fits in 255 UTF-8 bytes: the file systems' limit counts bytes, not characters.
- */
-function safeFileName(name, fallback = 'file', extension = '') {
-    const safe = name
-        // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
-        .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
-        .replace(/\s+/g, '_')
-        .replace(/^[.\s_]+|[.\s]+$/g, '');
-    const room = FILE_NAME_MAX_BYTES - Buffer.byteLength(extension);
-    return `${cutUtf8(safe, room).replace(/[.\s]+$/, '') || cutUtf8(fallback, room)}${extension}`;
-}
-/** The longest start of `text` that fits in `maxBytes` of UTF-8, never splitting a character. */
-function cutUtf8(text, maxBytes) {
-    if (Buffer.byteLength(text) <= maxBytes)
-        return text;
-    let bytes = 0;
-    let end = 0;
-    for (const character of text) {
-        const size = Buffer.byteLength(character);
-        if (bytes + size > maxBytes)
-            break;
-        bytes += size;
-        end += character.length;
-    }
-    return text.slice(0, end);
-}
-
 ;// CONCATENATED MODULE: ./shared/json.ts
 /**
  * Vendor JSON handled without recursion: JSON.parse copes with any depth, but JSON.stringify and any recursive walk
@@ -1033,39 +633,6 @@ function writeOversizeOutput(name, text) {
     return file;
 }
 
-;// CONCATENATED MODULE: ./shared/hosts/github.ts
-/**
- * GitHub Actions, the first host: inputs from `INPUT_*`, lines and annotations as workflow commands through
- * @actions/core, outputs into GITHUB_OUTPUT, the summary into GITHUB_STEP_SUMMARY, artifacts to the artifact service.
- */
-
-
-
-
-
-
-function githubHost(inputs = environmentInputs) {
-    return {
-        name: 'github',
-        inputs,
-        logger: (redactor) => coreLogger(redactor),
-        outputs: (logger) => coreOutputs(logger),
-        async writeSummary(markdown, logger) {
-            // Outside a runner (no GITHUB_STEP_SUMMARY) the summary is printed to the log, so a local run still shows it.
-            if (!process.env.GITHUB_STEP_SUMMARY)
-                return logger.info(`Job summary:\n${markdown}`);
-            try {
-                await core/* summary */.z.addRaw(markdown, true).write();
-            }
-            catch (error) {
-                logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
-            }
-        },
-        uploadArtifact: uploadArtifact,
-        close: async () => undefined,
-    };
-}
-
 ;// CONCATENATED MODULE: ./shared/runtime.ts
 /**
  * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
@@ -1158,6 +725,518 @@ function formatDuration(ms) {
     const s = seconds % 60;
     const mm = h ? String(m).padStart(2, '0') : String(m);
     return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
+}
+/** "16 MB", "256 MB", "1.5 KB", "300 bytes": sizes in messages, to one decimal. */
+function formatBytes(bytes) {
+    if (bytes >= 2 ** 20)
+        return `${Math.round((bytes / 2 ** 20) * 10) / 10} MB`;
+    if (bytes >= 1024)
+        return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+    return `${bytes} bytes`;
+}
+
+;// CONCATENATED MODULE: ./shared/secret-forms.ts
+/**
+ * The forms a secret takes in text that we print or write: a vendor quotes a request body JSON-escaped, a URL
+ * carries it percent-encoded, an Authorization header base64-encoded, an HTML error page entity-escaped. Each form is
+ * redacted like the secret itself, and registered with the runner's mask.
+ */
+/**
+ * Shorter secrets are not removed from our own text: replacing every `1` or `ab` would wreck the files and outputs
+ * that hold them (the runner still masks them in its log). A 3-character secret is removed, though it may blank
+ * ordinary words too.
+ */
+const MIN_REDACTED_LENGTH = 3;
+/** Below this, a secret cannot be protected reliably: the input reader warns about it (naming the input only). */
+const RELIABLE_SECRET_LENGTH = 4;
+/** Every distinct form of `secret`, the secret first; empty when it is too short to redact. */
+function secretForms(secret) {
+    if (secret.length < MIN_REDACTED_LENGTH)
+        return [];
+    const json = jsonForms(secret);
+    return [
+        ...new Set([
+            secret,
+            ...urlForms(secret),
+            ...json,
+            // JSON text quoted inside a JSON string (a request body in an error message of a JSON answer).
+            ...jsonForms(json[0]),
+            ...base64Forms(secret),
+            ...htmlForms(secret),
+        ]),
+    ];
+}
+function urlForms(secret) {
+    const encoded = encodeURIComponent(secret);
+    return [
+        encoded,
+        encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+        // application/x-www-form-urlencoded: a space is `+`, and `!'()~` are encoded too.
+        new URLSearchParams({ s: secret }).toString().slice(2),
+    ];
+}
+/**
+ * What JSON encoders write inside a string: JSON.stringify's escapes first (`"` → `\"`, `\` → `\\`, control
+ * characters), then `/` as `\/`, non-ASCII as `\uXXXX`, and the HTML-safe `<>&='` as `\u003c`…, in lower- and
+ * upper-case hex.
+ */
+function jsonForms(secret) {
+    const plain = JSON.stringify(secret).slice(1, -1);
+    const forms = [plain, plain.replace(/\//g, '\\/')];
+    for (const upper of [false, true]) {
+        const escape = (text, pattern) => text.replace(pattern, (c) => {
+            const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
+            return `\\u${upper ? hex.toUpperCase() : hex}`;
+        });
+        const htmlSafe = escape(plain, /[<>&=']/g);
+        forms.push(escape(plain, /[\u0080-\uffff]/g), htmlSafe, escape(htmlSafe, /[\u0080-\uffff]/g));
+    }
+    return forms;
+}
+/** Base64 of the secret alone; the Basic value of `user:password` is registered as a secret of its own. */
+function base64Forms(secret) {
+    const bytes = Buffer.from(secret);
+    const padded = bytes.toString('base64');
+    return [padded, padded.replace(/=+$/, ''), bytes.toString('base64url')];
+}
+function htmlForms(secret) {
+    const minimal = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const quoted = minimal.replace(/"/g, '&quot;');
+    return [minimal, quoted.replace(/'/g, '&#39;'), quoted.replace(/'/g, '&#x27;')];
+}
+
+;// CONCATENATED MODULE: ./shared/inputs/parse.ts
+/** The text formats the input reader accepts: lists, durations, sizes and base URLs. Pure functions of text. */
+const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** `a, b and c` (or `a, b or c`). */
+function listOf(names, conjunction) {
+    return names.length > 1
+        ? `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`
+        : names.join('');
+}
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function parseDuration(text) {
+    const value = text.trim();
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    const pattern = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy;
+    let total = 0;
+    let consumed = 0;
+    for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
+        total += Number(match[1]) * DURATION_UNITS_MS[match[2]];
+        consumed = pattern.lastIndex;
+    }
+    return consumed === value.length && consumed > 0 ? Math.round(total) : undefined;
+}
+const SIZE_UNITS = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024, gb: 1024 * 1024 * 1024 };
+function parseSize(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*([kmg]?b)?$/i.exec(text.trim());
+    if (!match)
+        return undefined;
+    return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
+}
+/** An http(s) base URL without a trailing slash, or undefined when the text is not one (see InputReader.url). */
+function parseBaseUrl(text) {
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        return undefined;
+    }
+    if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash) {
+        return undefined;
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+/**
+ * The port written in a URL (with or without a scheme) when it is not one from 1 to 65535. `new URL` takes port 0
+ * (nothing listens there) and refuses ports over 65535 only as an invalid URL, which would not say why.
+ */
+function invalidPortOf(text) {
+    const authority = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)/i.exec(text.trim())?.[1] ?? '';
+    const port = /:(\d+)$/.exec(authority.slice(authority.lastIndexOf('@') + 1))?.[1];
+    return port !== undefined && (Number(port) < 1 || Number(port) > 65535) ? port : undefined;
+}
+/** The `user:password` part of a URL (with or without a scheme), or undefined when it has none. */
+function userinfoOf(text) {
+    return USERINFO.exec(text.trim())?.[2] || undefined;
+}
+/** `https://admin:secret@host/x` → `https://***@host/x`. */
+function withoutUserinfo(text) {
+    return text.trim().replace(USERINFO, '$1***@');
+}
+/** Scheme (optional), then userinfo up to the last `@` before the path, query or fragment. */
+const USERINFO = /^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i;
+function decodeURIComponentSafe(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
+}
+
+;// CONCATENATED MODULE: ./shared/inputs/reader.ts
+/**
+ * The one input reader. Each reader method records a problem instead of throwing, so `finish()` reports every
+ * problem of the run together, each naming the input and what would be valid, before any request is sent.
+ */
+
+
+
+
+/** How the runner passes inputs: `INPUT_<NAME>` with spaces as underscores, upper-cased (hyphens stay). */
+const environmentInputs = (name) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+/** How much of a given value a problem quotes: enough to recognise it, never a whole file pasted into an input. */
+const ECHO_CHARS = 200;
+/** The value's first ECHO_CHARS characters, and how many more there were (0 when it is whole). */
+function cut(value) {
+    if (value.length <= ECHO_CHARS)
+        return { shown: value, more: 0 };
+    // Cutting between the two halves of a surrogate pair would leave half a character.
+    const end = /[\uD800-\uDBFF]/.test(value[ECHO_CHARS - 1]) ? ECHO_CHARS - 1 : ECHO_CHARS;
+    return { shown: `${value.slice(0, end)}…`, more: value.length - end };
+}
+/** `(got 'value')`, the value cut to ECHO_CHARS with how much more there was: the end of every problem. */
+function gotText(value) {
+    const { shown, more } = cut(value);
+    return more ? `(got '${shown}', ${more} more characters)` : `(got '${shown}')`;
+}
+/** `'value'`, cut like gotText, for a problem that quotes a value (or one item of it) inside its sentence. */
+function echoInput(value) {
+    const { shown, more } = cut(value);
+    return more ? `'${shown}' (${more} more characters)` : `'${shown}'`;
+}
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
+class InputReader {
+    source;
+    logger;
+    problems = [];
+    constructor(source, logger) {
+        this.source = source;
+        this.logger = logger;
+    }
+    /** True when the input was given (non-empty). */
+    has(name) {
+        return this.raw(name) !== '';
+    }
+    /**
+     * Records a problem with `input`. `got` is the value as given, when the message quotes it: every echo of a value
+     * goes through here, so none is quoted at any length.
+     */
+    problem(input, message, got) {
+        this.problems.push({ input, message: got === undefined ? message : `${message} ${gotText(got)}` });
+    }
+    string(name, options = {}) {
+        const value = this.raw(name);
+        if (value)
+            return value;
+        if (options.required)
+            this.problem(name, 'is required');
+        return options.default;
+    }
+    /** The value exactly as given, surrounding whitespace included (content that is sent as it is). */
+    verbatim(name) {
+        return this.source(name);
+    }
+    /** A secret is masked the moment it is read; one too short to tell from ordinary text is warned about. */
+    secret(name, options = {}) {
+        const value = this.string(name, options);
+        if (value)
+            this.logger.mask(value);
+        if (value && value.length < RELIABLE_SECRET_LENGTH) {
+            // The value's length is not said either: it narrows the guess.
+            this.logger.warning(`Input '${name}' is shorter than ${RELIABLE_SECRET_LENGTH} characters, so it cannot be protected reliably: it is too short to tell apart from ordinary text in the log, outputs and files. Use a longer secret.`, `Input '${name}'`);
+        }
+        return value;
+    }
+    choice(name, values, options = {}) {
+        const value = this.raw(name);
+        if (!value)
+            return options.default;
+        const found = values.find((v) => (options.ignoreCase ? v.toLowerCase() === value.toLowerCase() : v === value));
+        if (found === undefined)
+            this.problem(name, `must be one of ${values.join(', ')}`, value);
+        return found;
+    }
+    /** YAML 1.2 core booleans: true/True/TRUE, false/False/FALSE. */
+    boolean(name, defaultValue) {
+        const value = this.raw(name);
+        if (!value)
+            return defaultValue;
+        if (TRUE_VALUES.includes(value))
+            return true;
+        if (FALSE_VALUES.includes(value))
+            return false;
+        this.problem(name, 'must be true or false', value);
+        return defaultValue;
+    }
+    /**
+     * `90s`, `15m`, `1h`, `1h30m`, `500ms` or bare seconds; returns milliseconds. `min` (ms) refuses shorter values,
+     * e.g. a poll interval below what the poller waits at least.
+     */
+    duration(name, defaultValue, options = {}) {
+        const value = this.raw(name) || defaultValue;
+        const ms = parseDuration(value);
+        if (ms === undefined || ms <= 0) {
+            this.problem(name, 'must be a positive duration such as 90s, 15m, 1h or a number of seconds', value);
+            return parseDuration(defaultValue) ?? 0;
+        }
+        if (options.min !== undefined && ms < options.min) {
+            this.problem(name, `must be at least ${formatDuration(options.min)}`, value);
+            return parseDuration(defaultValue) ?? 0;
+        }
+        return ms;
+    }
+    integer(name, options = {}) {
+        const value = this.raw(name);
+        if (!value)
+            return options.default;
+        const n = /^[+-]?\d+$/.test(value) ? Number(value) : NaN;
+        const tooLow = options.min !== undefined && n < options.min;
+        const tooHigh = options.max !== undefined && n > options.max;
+        if (!Number.isSafeInteger(n) || tooLow || tooHigh) {
+            const range = [
+                options.min !== undefined && `at least ${options.min}`,
+                options.max !== undefined && `at most ${options.max}`,
+            ]
+                .filter(Boolean)
+                .join(' and ');
+            this.problem(name, `must be a whole number${range ? ` ${range}` : ''}`, value);
+            return options.default;
+        }
+        return n;
+    }
+    /** A size such as `2MB`, `512KB`, `1.5MB` or bare bytes (KB and MB are 1024-based, as the servers count). */
+    size(name, defaultValue) {
+        const value = this.raw(name);
+        if (!value)
+            return defaultValue;
+        const bytes = parseSize(value);
+        if (bytes === undefined) {
+            this.problem(name, 'must be a size such as 2MB, 512KB or a number of bytes, or 0 for no limit', value);
+            return defaultValue;
+        }
+        return bytes;
+    }
+    /**
+     * An http(s) base URL: https is added when no scheme is given, the trailing slash removed; credentials, query and
+     * fragment are refused. Plain http to a host other than this machine warns that credentials travel unencrypted.
+     * `normalize` maps shorthand first (a ServiceNow instance name, say); `expected` describes valid values.
+     */
+    url(name, options = {}) {
+        const value = this.string(name, { required: options.required, default: options.default });
+        if (value === undefined)
+            return undefined;
+        const text = options.normalize ? options.normalize(value) : value;
+        const credentials = userinfoOf(text);
+        if (credentials) {
+            // Never echoed: the password would land in the log. Masked too, in case something else quotes the URL.
+            const colon = credentials.indexOf(':');
+            if (colon >= 0)
+                this.logger.mask(decodeURIComponentSafe(credentials.slice(colon + 1)));
+            this.problem(name, `must not contain a user name or password ${gotText(withoutUserinfo(value))}: give the credentials in their own inputs, from secrets`);
+            return undefined;
+        }
+        if (invalidPortOf(text) !== undefined) {
+            this.problem(name, 'must have a port from 1 to 65535', value);
+            return undefined;
+        }
+        const url = parseBaseUrl(text);
+        if (url === undefined && /[?#]/.test(value)) {
+            // A query may carry a token (?api_key=...): not echoed either.
+            this.problem(name, 'must be a base URL without a query or fragment', `${value.replace(/[?#].*$/s, '')}?…`);
+        }
+        else if (url === undefined) {
+            this.problem(name, `must be ${options.expected ?? 'an http(s) URL'}`, value);
+        }
+        else if (url.startsWith('http:') && !isLoopback(new URL(url).hostname)) {
+            this.logger.warning(`${name} uses plain http: credentials travel unencrypted to ${new URL(url).host}. Use https.`, 'Unencrypted connection');
+        }
+        return url;
+    }
+    /** Parses a JSON input that must be an object (or an array). */
+    json(name, kind) {
+        const value = this.raw(name);
+        if (!value)
+            return undefined;
+        let parsed;
+        try {
+            parsed = JSON.parse(value);
+        }
+        catch (error) {
+            this.problem(name, `must be a JSON ${kind}: ${error.message}`);
+            return undefined;
+        }
+        const isArray = Array.isArray(parsed);
+        const ok = kind === 'array' ? isArray : typeof parsed === 'object' && parsed !== null && !isArray;
+        if (!ok) {
+            this.problem(name, `must be a JSON ${kind} (got ${isArray ? 'an array' : parsed === null ? 'null' : typeof parsed})`);
+            return undefined;
+        }
+        return parsed;
+    }
+    /** Newline- or comma-separated items, trimmed, empty ones dropped. */
+    list(name) {
+        return splitList(this.raw(name));
+    }
+    /**
+     * Exactly one of `names` must be given; returns the one that was. `context` prefixes the problem when the rule
+     * belongs to something else (an operation, say): "create-app: give only one of ...".
+     */
+    exactlyOne(names, options = {}) {
+        const given = names.filter((name) => this.has(name));
+        if (given.length === 1)
+            return given[0];
+        const prefix = options.context ? `${options.context}: ` : '';
+        if (given.length)
+            this.problem(given[1], `${prefix}give only one of ${listOf(names, 'and')} (got ${given.join(', ')})`);
+        else
+            this.problem(names[0], `${prefix}give ${listOf(names, 'or')}`);
+        return undefined;
+    }
+    /** At least one of `names` must be given (`context` as for exactlyOne). */
+    atLeastOne(names, options = {}) {
+        if (names.some((name) => this.has(name)))
+            return;
+        this.problem(names[0], `${options.context ? `${options.context}: ` : ''}give at least one of ${listOf(names, 'or')}`);
+    }
+    /** `name` means something only when `applies` holds; `when` says when ("artifact-name", "target: collection"). */
+    onlyWith(name, applies, when) {
+        if (!applies && this.has(name))
+            this.problem(name, `only applies with ${when}`);
+    }
+    /** `name` must be given when `needed` holds; `when` says when, as for onlyWith. */
+    requiredWith(name, needed, when) {
+        if (needed && !this.has(name))
+            this.problem(name, `is required with ${when}`);
+    }
+    /**
+     * Throws one InputError with every problem found, if any. Otherwise returns `required` with its types narrowed
+     * to present: the values a flow needs come out of here, so no later check can quietly end a run that did nothing.
+     * A value still missing without a recorded problem is a defect of the action, and fails the step as such.
+     */
+    finish(required = {}) {
+        if (this.problems.length)
+            throw new InputError(this.problems);
+        const missing = Object.keys(required).filter((key) => required[key] === undefined || required[key] === null);
+        if (missing.length)
+            throw new Error(`No value for ${missing.join(', ')} although no input problem was found`);
+        return required;
+    }
+    raw(name) {
+        return this.source(name).trim();
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/report/logger.ts
+/** The Logger the flows receive, on top of @actions/core, with our own redaction on every line. */
+
+
+/** Remembers secrets and removes them, in every form they take in text (secret-forms.ts), from text. */
+class SecretRedactor {
+    secrets = new Set();
+    /** Longest first, so a form is never cut by a shorter one inside it. */
+    ordered = [];
+    /** Registers `secret`; returns the forms not known before (none when it is too short to redact). */
+    add(secret) {
+        const added = secretForms(secret).filter((form) => !this.secrets.has(form));
+        for (const form of added)
+            this.secrets.add(form);
+        if (added.length)
+            this.ordered = [...this.secrets].sort((a, b) => b.length - a.length);
+        return added;
+    }
+    redact(text) {
+        let result = text;
+        for (const secret of this.ordered)
+            if (result.includes(secret))
+                result = result.split(secret).join('***');
+        return result;
+    }
+}
+/**
+ * Makes text safe to print as plain log lines: the runner reads every stdout line (split at CR or LF) that starts
+ * with `::` (after whitespace) as a workflow command, and `##[name]` anywhere in a line as the legacy form. Vendor
+ * text and inputs end up in log lines, so no line of theirs may start one: a leading `::` becomes `\::`, `##[`
+ * becomes `##\[`, and a bare CR (which the runner would take as a line break) a visible `\r`.
+ */
+function neutralizeCommands(text) {
+    return text
+        .replace(/\r\n/g, '\n')
+        .replace(/\r/g, '\\r')
+        .split('\n')
+        .map((line) => line.replace(/^([\s\u0085]*)::/, '$1\\::').replace(/##\[/g, '##\\['))
+        .join('\n');
+}
+function coreLogger(redactor = new SecretRedactor()) {
+    const r = (text) => redactor.redact(text);
+    const properties = (title, location) => ({
+        ...(title ? { title: r(title) } : {}),
+        ...(location ? { file: r(location.file), startLine: location.line } : {}),
+    });
+    return {
+        isDebug: core/* isDebug */._o(),
+        // debug, warning, error and notice are workflow commands: the toolkit escapes CR, LF and % in them.
+        debug: (message) => core/* debug */.Yz(r(message)),
+        info: (message) => core/* info */.pq(neutralizeCommands(r(message))),
+        warning: (message, title, location) => core/* warning */.$e(r(message), properties(title, location)),
+        error: (message, title, location) => core/* error */.z3(r(message), properties(title, location)),
+        notice: (message, title, location) => core/* notice */.lm(r(message), properties(title, location)),
+        mask: (secret) => {
+            if (!secret)
+                return;
+            core/* setSecret */.Pq(secret);
+            for (const form of redactor.add(secret))
+                if (form !== secret)
+                    core/* setSecret */.Pq(form);
+        },
+        redact: r,
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/hosts/github.ts
+/**
+ * GitHub Actions, the first host: inputs from `INPUT_*`, lines and annotations as workflow commands through
+ * @actions/core, outputs into GITHUB_OUTPUT, the summary into GITHUB_STEP_SUMMARY, artifacts to the artifact service.
+ */
+
+
+
+
+
+
+function githubHost(inputs = environmentInputs) {
+    return {
+        name: 'github',
+        inputs,
+        logger: (redactor) => coreLogger(redactor),
+        outputs: (logger) => coreOutputs(logger),
+        async writeSummary(markdown, logger) {
+            // Outside a runner (no GITHUB_STEP_SUMMARY) the summary is printed to the log, so a local run still shows it.
+            if (!process.env.GITHUB_STEP_SUMMARY)
+                return logger.info(`Job summary:\n${markdown}`);
+            try {
+                await core/* summary */.z.addRaw(markdown, true).write();
+            }
+            catch (error) {
+                logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
+            }
+        },
+        uploadArtifact: uploadArtifact,
+        close: async () => undefined,
+    };
 }
 
 ;// CONCATENATED MODULE: ./shared/report/markdown.ts
@@ -1650,9 +1729,14 @@ const TABLE_BUDGET_BYTES = 512 * 1024;
 class Summary {
     blocks = [];
     verdictLine;
-    /** The one-line outcome shown above everything else; a later call replaces an earlier one. */
-    verdict(text) {
+    verdictDetail;
+    /**
+     * The one-line outcome shown above everything else; a later call replaces an earlier one. `detail` (the URL,
+     * the vendor's whole message) is the line under it.
+     */
+    verdict(text, detail) {
         this.verdictLine = inline(text);
+        this.verdictDetail = detail === undefined ? undefined : inline(detail);
         return this;
     }
     heading(text, level = 2) {
@@ -1665,7 +1749,7 @@ class Summary {
     details(rows) {
         const kept = rows.filter((row) => row[1] !== undefined && row[1] !== '');
         if (kept.length)
-            this.table(['', ''], kept.map(([label, value]) => [bold(label), value]));
+            this.table(['field', 'value'], kept.map(([label, value]) => [bold(label), typeof value === 'string' ? jsonCell(value) : value]));
         return this;
     }
     /** Each cell one escaped span (a `|` or a line break in vendor text cannot break the table); `align` per column. */
@@ -1691,6 +1775,8 @@ class Summary {
     /** The markdown, at most `budget` UTF-8 bytes, the verdict always first. */
     toMarkdown(budget = SUMMARY_BUDGET_BYTES) {
         const verdict = this.verdictLine ? [`**${this.verdictLine}**\n`] : [];
+        if (this.verdictDetail)
+            verdict.push(`${this.verdictDetail}\n`);
         const fixedBytes = bytes(verdict.join('\n')) + bytes(render(this.blocks, new Map()).join('\n'));
         const allowances = shareBudget(rowBlocks(this.blocks), budget - fixedBytes);
         return cutToBytes([...verdict, ...render(this.blocks, allowances)].join('\n'), budget);
@@ -1699,6 +1785,35 @@ class Summary {
         this.blocks.push({ kind: 'fixed', text });
         return this;
     }
+}
+/** How many items of a JSON value a table cell shows, and how much of each. */
+const CELL_ITEMS = 50;
+const CELL_ITEM_CHARS = 200;
+/**
+ * A value that is a JSON array or object (an output such as `snapshot-names`) as a cell a reader can scan: each item
+ * or `key: value` in code, comma-separated. Any other text is the plain escaped span.
+ */
+function jsonCell(value) {
+    if (!/^\s*[[{]/.test(value))
+        return value;
+    let parsed;
+    try {
+        parsed = JSON.parse(value);
+    }
+    catch {
+        return value;
+    }
+    if (parsed === null || typeof parsed !== 'object')
+        return value;
+    const items = Array.isArray(parsed)
+        ? parsed.map((item) => summary_scalarText(item))
+        : Object.entries(parsed).map(([key, item]) => `${key}: ${summary_scalarText(item)}`);
+    const shown = items.slice(0, CELL_ITEMS).map((item) => code(item.slice(0, CELL_ITEM_CHARS)).text);
+    const more = items.length > CELL_ITEMS ? `, … ${items.length - CELL_ITEMS} more` : '';
+    return new Markdown(items.length ? shown.join(', ') + more : inline('(none)'));
+}
+function summary_scalarText(value) {
+    return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)).slice(0, CELL_ITEM_CHARS);
 }
 /**
  * Markdown cut to `limit` bytes at a line end, saying so: the last resort when even the text outside tables is too
@@ -1756,7 +1871,7 @@ function render(blocks, allowances) {
     });
 }
 
-;// CONCATENATED MODULE: ./shared/report/run.ts
+;// CONCATENATED MODULE: ./shared/frame/run.ts
 /**
  * The frame every action's main runs in: on its host (GitHub, or the CI the config-promotion command runs on), it
  * builds the logger, input reader, outputs and summary; wires the cancel signals to an AbortSignal; and turns each
@@ -1772,6 +1887,8 @@ function render(blocks, allowances) {
 
 
 
+/** What opens a failure's verdict in the summary. */
+const FAILED = '❌ Failed: ';
 /** How long a cancelled run may take to report before it exits regardless. */
 const CANCEL_GRACE_MS = 1500;
 /**
@@ -1814,9 +1931,13 @@ async function runAction(options, main) {
     let closing;
     try {
         // Raw text: the summary removes secrets from each span before escaping it, the logger from each line.
-        const verdict = await main(context);
-        summary.verdict(verdict);
-        closing = () => logger.info(verdict);
+        const { verdict, detail } = verdictOf(await main(context));
+        summary.verdict(verdict, detail);
+        closing = () => {
+            if (detail)
+                logger.info(detail);
+            logger.info(verdict);
+        };
     }
     catch (error) {
         closing = reportFailure(error, logger, summary);
@@ -1834,7 +1955,8 @@ async function runAction(options, main) {
  * summary's part is written now; the log's part is returned, to be printed last.
  */
 function reportFailure(error, logger, summary) {
-    const message = errorMessage(error);
+    // One short line says what failed and what to check; the URL and the vendor's whole text are the detail.
+    const { verdict, detail } = verdictOf(error, VERDICT_MAX_CHARS - FAILED.length);
     let details = [];
     let title = 'Unexpected error';
     if (error instanceof InputError) {
@@ -1864,14 +1986,16 @@ function reportFailure(error, logger, summary) {
         logger.debug(mappedStack(error.stack));
     }
     process.exitCode = 1;
-    summary.verdict(`❌ Failed: ${message}`);
+    summary.verdict(`${FAILED}${verdict}`, detail);
     if (details.length > 1)
         summary.list(details.map((d) => d.message));
     return () => {
         if (details.length > 1)
-            for (const detail of details)
-                logger.error(detail.message, detail.title);
-        logger.error(message, title);
+            for (const part of details)
+                logger.error(part.message, part.title);
+        if (detail)
+            logger.info(detail);
+        logger.error(verdict, title);
     };
 }
 /** The annotation title names the kind of failure: "Unexpected answer" says more than "HTTP 200". */
@@ -1972,6 +2096,26 @@ function uriPath(file) {
         .join('/');
 }
 
+;// CONCATENATED MODULE: ./shared/html.ts
+/**
+ * Telling an HTML page (a single sign-on login page, a proxy's error page) from the JSON or file that was expected.
+ * It sits below http/ and fs/, which both meet such pages: an error answer, a download that should be a zip.
+ */
+function isHtml(contentType, text) {
+    if (contentType?.toLowerCase().includes('text/html'))
+        return true;
+    return /^\s*(<!doctype html|<html)/i.test(text);
+}
+function htmlTitle(text) {
+    const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text);
+    return match ? match[1].replace(/\s+/g, ' ').trim() || undefined : undefined;
+}
+/** "an HTML page titled 'Sign in' (a login page or a proxy's error page, not the API)". */
+function describeHtml(text) {
+    const title = htmlTitle(text);
+    return `an HTML page${title ? ` titled '${title}'` : ' with no title'} instead of JSON (a single sign-on login page or a proxy's error page answered, not the API)`;
+}
+
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(38522);
 ;// CONCATENATED MODULE: ./shared/http/encoding.ts
@@ -2050,6 +2194,7 @@ function decodeBody(raw, header, maxBytes, cut) {
 
 
 
+
 const EXCERPT_CHARS = 300;
 /**
  * Reads the body as text, at most `maxBytes` of it: past that it stops reading (dropping the connection) rather
@@ -2108,20 +2253,6 @@ function bodyText(res, raw, maxBytes, cut, unreadBytes) {
     if (decoded.kind === 'undecodable')
         return { text: '', cut: cut || decoded.tooLarge, undecodable: decoded.description };
     return { text: decoded.data.toString('utf8'), cut };
-}
-function isHtml(contentType, text) {
-    if (contentType?.toLowerCase().includes('text/html'))
-        return true;
-    return /^\s*(<!doctype html|<html)/i.test(text);
-}
-function htmlTitle(text) {
-    const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text);
-    return match ? match[1].replace(/\s+/g, ' ').trim() || undefined : undefined;
-}
-/** "an HTML page titled 'Sign in' (a login page or a proxy's error page, not the API)". */
-function describeHtml(text) {
-    const title = htmlTitle(text);
-    return `an HTML page${title ? ` titled '${title}'` : ' with no title'} instead of JSON (a single sign-on login page or a proxy's error page answered, not the API)`;
 }
 /** The first few hundred characters, on one line, saying how much more there was. */
 function excerpt(text, body) {
@@ -2560,6 +2691,21 @@ class Exchange {
         });
     }
 }
+/**
+ * The agents for direct connections, one per protocol: an https agent refuses http URLs and the other way round.
+ * Proxied requests open their own tunnel.
+ */
+class DirectAgents {
+    agents = new Map();
+    for(url) {
+        let agent = this.agents.get(url.protocol);
+        if (!agent) {
+            agent = url.protocol === 'https:' ? new external_node_https_.Agent({ keepAlive: false }) : new external_node_http_.Agent({ keepAlive: false });
+            this.agents.set(url.protocol, agent);
+        }
+        return agent;
+    }
+}
 
 ;// CONCATENATED MODULE: ./shared/http/retry.ts
 
@@ -2580,6 +2726,21 @@ const RETRYABLE_NETWORK_CODES = new Set([
 ]);
 /** Network errors raised before a single byte of the request left this machine. */
 const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
+/** A host name that does not resolve: most often a typo in the URL input, so it is tried at most twice more. */
+function isDnsFailure(networkCode) {
+    return networkCode === 'ENOTFOUND' || networkCode === 'EAI_AGAIN';
+}
+/** How often a failure that is likely the URL input's fault (see `blamesUrl`) is retried. */
+const URL_FAILURE_RETRIES = 2;
+/**
+ * Network errors that most likely mean the URL input is wrong: a name that does not resolve, a certificate for
+ * another name, or (before the server has ever answered) a refused connection.
+ */
+function blamesUrl(networkCode, firstContact) {
+    return (isDnsFailure(networkCode) ||
+        networkCode === 'ERR_TLS_CERT_ALTNAME_INVALID' ||
+        (firstContact && networkCode === 'ECONNREFUSED'));
+}
 /** A certificate Node would not trust, or another TLS failure: the handshake failed, no request was sent. */
 function isCertificateError(networkCode) {
     return /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|UNABLE_TO_)/.test(networkCode);
@@ -2686,6 +2847,7 @@ class Failures {
             vendorMessage,
             hint: hints.length ? hints.join('. ') : undefined,
             kind: redirect ? 'redirect' : 'status',
+            what: spec.what,
         });
     }
     describeRedirect(location, from) {
@@ -2700,18 +2862,30 @@ class Failures {
         }
         return `the server redirects to ${excerpt(target)}`;
     }
-    network(spec, error, code, mayHaveActed) {
+    /** `urlInput`: the input to check, when the error most likely means its URL is wrong. */
+    network(spec, error, code, mayHaveActed, urlInput) {
         const hint = mayHaveActed
             ? `The server may have acted on the request before the connection failed; ${this.checkAdvice()}`
-            : isCertificateError(code)
-                ? "The server's TLS certificate was not accepted, so nothing was sent: if a private CA signs it, point NODE_EXTRA_CA_CERTS at that CA's certificate"
-                : undefined;
+            : urlInput
+                ? urlAdvice(code, new URL(this.urls.displayUrl(spec)), urlInput)
+                : isCertificateError(code)
+                    ? "The server's TLS certificate was not accepted, so nothing was sent: if a private CA signs it, point NODE_EXTRA_CA_CERTS at that CA's certificate"
+                    : undefined;
         return new ApiError({
             method: spec.method,
             url: this.urls.displayUrl(spec),
             vendorMessage: `could not ${spec.what}: ${this.redact(errorMessage(error))} (${code})`,
             hint,
             kind: 'network',
+            what: spec.what,
+            code,
+        });
+    }
+    /** A failure that could be retried, but the wait before the next attempt would pass the action's timeout. */
+    gaveUp(failure, attempt, delayMs) {
+        return new ApiError({
+            ...failureDetails(failure),
+            hint: `Gave up after ${attempt} attempt(s): waiting ${formatDuration(delayMs)} more would pass the action's timeout`,
         });
     }
     checkAdvice() {
@@ -2721,6 +2895,14 @@ class Failures {
     redact(text) {
         return this.options.runtime.logger.redact(text);
     }
+}
+/** What a network error that blames the URL says: what went wrong with the host, and the input to check. */
+function urlAdvice(code, url, urlInput) {
+    if (isDnsFailure(code))
+        return `The host ${url.hostname} does not resolve: check ${urlInput}`;
+    if (code === 'ECONNREFUSED')
+        return `Nothing answers at ${url.host} (connection refused): check ${urlInput}`;
+    return `The server's TLS certificate is not for ${url.hostname}: check ${urlInput}`;
 }
 function defaultHint(status, auth) {
     if (status === 401)
@@ -2733,14 +2915,42 @@ function defaultHint(status, auth) {
         return 'The server failed: try again later, and ask its administrators if it persists';
     return undefined;
 }
+function failureDetails(error) {
+    return {
+        method: error.method,
+        url: error.url,
+        status: error.status,
+        vendorMessage: error.vendorMessage,
+        kind: error.kind,
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/http/request.ts
+
+/** The headers of a request (auth from the provider, the spec's own last) and its JSON payload, if any. */
+async function requestHeaders(spec, options) {
+    const headers = {
+        Accept: 'application/json',
+        'Accept-Encoding': ACCEPT_ENCODING,
+        'User-Agent': options.userAgent ?? 'config-promotion-actions',
+        ...(await options.auth?.headers()),
+        ...spec.headers,
+    };
+    let payload;
+    if (spec.json !== undefined) {
+        payload = Buffer.from(JSON.stringify(spec.json));
+        headers['Content-Type'] = 'application/json';
+    }
+    else if (spec.body) {
+        headers['Content-Type'] = spec.body.contentType;
+    }
+    const length = payload?.length ?? spec.body?.length;
+    if (length !== undefined || spec.method !== 'GET')
+        headers['Content-Length'] = String(length ?? 0);
+    return { headers, payload };
+}
 
 ;// CONCATENATED MODULE: ./shared/http/client.ts
-/**
- * The one HTTP layer. Every vendor module talks through an ApiClient: base URL joining, auth, the run's deadline
- * and cancel on every request, an idle limit per attempt, the retry policy, bounded reads, redaction, debug
- * logging, and error bodies turned into ApiErrors in the vendor's words. Proxies follow HTTPS_PROXY/NO_PROXY.
- */
-
 
 
 
@@ -2759,8 +2969,9 @@ const ERROR_BODY_MAX_BYTES = 2 ** 20;
 class ApiClient {
     options;
     baseUrl;
-    /** One direct-connection agent per protocol: an https agent refuses http URLs and the other way round. */
-    agents = new Map();
+    agents = new DirectAgents();
+    /** Whether the server has answered once: a refused connection before that is likely a wrong URL. */
+    answered = false;
     failures;
     constructor(options) {
         this.options = options;
@@ -2812,94 +3023,136 @@ class ApiClient {
      * run's deadline and cancel cover the whole of each attempt, `consume` included.
      */
     async execute(spec, consume) {
-        const { runtime } = this.options;
-        const url = this.url(spec);
-        const startsJob = spec.startsJob ?? spec.method !== 'GET';
-        const maxAttempts = this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-        let renewedAuth = false;
+        const request = {
+            spec,
+            url: this.url(spec),
+            startsJob: spec.startsJob ?? spec.method !== 'GET',
+            maxAttempts: this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+            authRenewed: false,
+        };
         for (let attempt = 1;; attempt++) {
-            const started = runtime.clock.now();
-            const watch = runtime.deadline.abortSignal(runtime.signal);
-            let exchange;
-            let outcome;
-            let failure;
-            try {
-                const headers = await this.headers(spec);
-                if (watch.signal.aborted)
-                    throw watch.signal.reason;
-                exchange = new Exchange({
-                    url,
-                    method: spec.method,
-                    headers: headers.headers,
-                    payload: headers.payload,
-                    body: spec.body,
-                    idleMs: spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-                    signal: watch.signal,
-                    agent: this.agentFor(url),
-                });
-                const res = await exchange.start();
-                const status = res.statusCode ?? 0;
-                this.logDebug(spec, `${status}`, started, attempt);
-                // A body that breaks off mid-way lands in the catch below, like any other network error.
-                if (status >= 200 && status < 300)
-                    return await consume(res);
-                const body = await readBody(res, ERROR_BODY_MAX_BYTES);
-                if (status === 401 && this.options.auth?.renew && !renewedAuth) {
-                    renewedAuth = true;
-                    if (await this.options.auth.renew()) {
-                        attempt--;
-                        continue;
-                    }
-                }
-                outcome = { status, headers: res.headers };
-                // A job-starting request that failed on the server's side is not repeated: it may have started the job.
-                const mayHaveActed = startsJob && (status === 408 || status >= 500) && !shouldRetry(startsJob, outcome);
-                failure = this.failures.http(spec, url, res, body, mayHaveActed);
-            }
-            catch (error) {
-                // A file the answer could not be written to is the file's error: asking again would not help.
-                if (error instanceof ApiError || error instanceof FileWriteError)
-                    throw error;
-                if (watch.signal.aborted)
-                    throw this.failures.stopped(spec, watch.signal.reason, exchange, startsJob);
-                // A connection that went quiet may surface as a reset; say what really happened.
-                const cause = exchange?.idleError ?? error;
-                const code = networkCode(cause);
-                this.logDebug(spec, `network error ${code}`, started, attempt);
-                outcome = { networkCode: code };
-                // Our own idle limit knows how far the exchange got; other errors tell it by their code.
-                const reached = code === IDLE_TIMEOUT ? (exchange?.reached ?? false) : !refusedBeforeSending(code);
-                failure = this.failures.network(spec, cause, code, startsJob && reached && !neverSent(code));
-            }
-            finally {
-                exchange?.release();
-                watch.release();
-            }
-            if (!shouldRetry(startsJob, outcome) || attempt >= maxAttempts)
-                throw failure;
-            const requested = 'headers' in outcome ? serverRequestedDelayMs(outcome.headers, runtime.clock.now()) : undefined;
-            const delay = requested ?? backoffDelayMs(attempt, runtime.clock.random(), this.options.backoff ?? DEFAULT_BACKOFF);
-            if (delay >= runtime.deadline.remaining()) {
-                throw new ApiError({
-                    ...failureDetails(failure),
-                    hint: `Gave up after ${attempt} attempt(s): waiting ${formatDuration(delay)} more would pass the action's timeout`,
-                });
-            }
-            if ('status' in outcome && (outcome.status === 429 || outcome.status === 503))
-                spec.onThrottled?.(delay);
-            const why = 'status' in outcome ? `answered ${outcome.status}` : `failed (${outcome.networkCode})`;
-            runtime.logger.info(`${spec.method} ${this.displayUrl(spec)} ${why}; retrying in ${formatDuration(delay)} (attempt ${attempt + 1} of ${maxAttempts}).`);
-            try {
-                await runtime.clock.sleep(delay, runtime.signal);
-            }
-            catch (error) {
-                if (error instanceof CancelledError)
-                    throw new CancelledError(`Cancelled while waiting to retry: ${failure.message}`);
-                throw error;
-            }
+            const tried = await this.attemptWithLogin(request, attempt, consume);
+            if ('answer' in tried)
+                return tried.answer;
+            const delay = this.retryDelay(request, attempt, tried);
+            await this.waitToRetry(request, attempt, tried, delay);
         }
     }
-    /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
+    /**
+     * The re-login rule: a 401 answer, when the credentials can be renewed (a new session), renews them once per
+     * request and makes the same attempt again; it does not count as an attempt.
+     */
+    async attemptWithLogin(request, attempt, consume) {
+        for (;;) {
+            const tried = await this.attempt(request, attempt, consume);
+            if (!('renewedAuth' in tried))
+                return tried;
+        }
+    }
+    async renewAuth(request) {
+        const { auth } = this.options;
+        if (!auth?.renew || request.authRenewed)
+            return false;
+        request.authRenewed = true;
+        return auth.renew();
+    }
+    /** One attempt: the answer consumed, or what went wrong in words and in the terms the retry decision needs. */
+    async attempt(request, attempt, consume) {
+        const { spec, url, startsJob } = request;
+        const started = this.options.runtime.clock.now();
+        const watch = this.options.runtime.deadline.abortSignal(this.options.runtime.signal);
+        let exchange;
+        try {
+            const headers = await requestHeaders(spec, this.options);
+            if (watch.signal.aborted)
+                throw watch.signal.reason;
+            exchange = new Exchange({
+                url,
+                method: spec.method,
+                headers: headers.headers,
+                payload: headers.payload,
+                body: spec.body,
+                idleMs: spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+                signal: watch.signal,
+                agent: this.agents.for(url),
+            });
+            const res = await exchange.start();
+            this.answered = true;
+            const status = res.statusCode ?? 0;
+            this.logDebug(spec, `${status}`, started, attempt);
+            // A body that breaks off mid-way lands in the catch below, like any other network error.
+            if (status >= 200 && status < 300)
+                return { answer: await consume(res) };
+            const body = await readBody(res, ERROR_BODY_MAX_BYTES);
+            if (status === 401 && (await this.renewAuth(request)))
+                return { renewedAuth: true };
+            const outcome = { status, headers: res.headers };
+            // A job-starting request that failed on the server's side is not repeated: it may have started the job.
+            const mayHaveActed = startsJob && (status === 408 || status >= 500) && !shouldRetry(startsJob, outcome);
+            return { outcome, failure: this.failures.http(spec, url, res, body, mayHaveActed) };
+        }
+        catch (error) {
+            // A file the answer could not be written to is the file's error: asking again would not help.
+            if (error instanceof ApiError || error instanceof FileWriteError)
+                throw error;
+            if (watch.signal.aborted)
+                throw this.failures.stopped(spec, watch.signal.reason, exchange, startsJob);
+            // A connection that went quiet may surface as a reset; say what really happened.
+            const cause = exchange?.idleError ?? error;
+            const code = networkCode(cause);
+            this.logDebug(spec, `network error ${code}`, started, attempt);
+            // Our own idle limit knows how far the exchange got; other errors tell it by their code.
+            const reached = code === IDLE_TIMEOUT ? (exchange?.reached ?? false) : !refusedBeforeSending(code);
+            const blamed = this.blamesUrlInput(url, code);
+            const failure = this.failures.network(spec, cause, code, startsJob && reached && !neverSent(code), blamed);
+            // A likely typo in the URL is not worth a minute of retries.
+            if (blamed && attempt > URL_FAILURE_RETRIES)
+                throw failure;
+            return { outcome: { networkCode: code }, failure };
+        }
+        finally {
+            exchange?.release();
+            watch.release();
+        }
+    }
+    /** The URL input to name when `code` says its host is likely wrong, and the request went to that host. */
+    blamesUrlInput(url, code) {
+        const { urlInput } = this.options;
+        if (!urlInput || !blamesUrl(code, !this.answered))
+            return undefined;
+        return new URL(this.baseUrl).host === url.host ? urlInput : undefined;
+    }
+    /**
+     * The retry decision: how long to wait before the next attempt, or the failure thrown when the request may not
+     * go again, has used its attempts, or the wait would pass the action's timeout.
+     */
+    retryDelay(request, attempt, { outcome, failure }) {
+        const { runtime } = this.options;
+        if (!shouldRetry(request.startsJob, outcome) || attempt >= request.maxAttempts)
+            throw failure;
+        const requested = 'headers' in outcome ? serverRequestedDelayMs(outcome.headers, runtime.clock.now()) : undefined;
+        const delay = requested ?? backoffDelayMs(attempt, runtime.clock.random(), this.options.backoff ?? DEFAULT_BACKOFF);
+        if (delay >= runtime.deadline.remaining()) {
+            throw this.failures.gaveUp(failure, attempt, delay);
+        }
+        return delay;
+    }
+    async waitToRetry(request, attempt, { outcome, failure }, delay) {
+        const { spec, maxAttempts } = request;
+        const { runtime } = this.options;
+        if ('status' in outcome && (outcome.status === 429 || outcome.status === 503))
+            spec.onThrottled?.(delay);
+        const why = 'status' in outcome ? `answered ${outcome.status}` : `failed (${outcome.networkCode})`;
+        runtime.logger.info(`${spec.method} ${this.displayUrl(spec)} ${why}; retrying in ${formatDuration(delay)} (attempt ${attempt + 1} of ${maxAttempts}).`);
+        try {
+            await runtime.clock.sleep(delay, runtime.signal);
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw new CancelledError(`Cancelled while waiting to retry: ${failure.message}`);
+            throw error;
+        }
+    }
     /**
      * `body` as a JSON object, or the object it holds at `key` (`result`, `response_map`); anything else is an
      * unexpected answer naming the endpoint.
@@ -2910,6 +3163,7 @@ class ApiClient {
             return value;
         throw this.unexpectedAnswer(spec, key === undefined ? 'the answer is not a JSON object' : `the answer has no ${key} object`);
     }
+    /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
     unexpectedAnswer(spec, what) {
         return new ApiError({
             method: spec.method,
@@ -2941,36 +3195,6 @@ class ApiClient {
         }
         return url;
     }
-    async headers(spec) {
-        const headers = {
-            Accept: 'application/json',
-            'Accept-Encoding': ACCEPT_ENCODING,
-            'User-Agent': this.options.userAgent ?? 'config-promotion-actions',
-            ...(await this.options.auth?.headers()),
-            ...spec.headers,
-        };
-        let payload;
-        if (spec.json !== undefined) {
-            payload = Buffer.from(JSON.stringify(spec.json));
-            headers['Content-Type'] = 'application/json';
-        }
-        else if (spec.body) {
-            headers['Content-Type'] = spec.body.contentType;
-        }
-        const length = payload?.length ?? spec.body?.length;
-        if (length !== undefined || spec.method !== 'GET')
-            headers['Content-Length'] = String(length ?? 0);
-        return { headers, payload };
-    }
-    /** The agent for direct connections on the URL's protocol (proxied requests open their own tunnel). */
-    agentFor(url) {
-        let agent = this.agents.get(url.protocol);
-        if (!agent) {
-            agent = url.protocol === 'https:' ? new external_node_https_.Agent({ keepAlive: false }) : new external_node_http_.Agent({ keepAlive: false });
-            this.agents.set(url.protocol, agent);
-        }
-        return agent;
-    }
     logDebug(spec, result, started, attempt) {
         const { logger, clock } = this.options.runtime;
         if (!logger.isDebug)
@@ -2978,26 +3202,9 @@ class ApiClient {
         logger.debug(`${spec.method} ${this.displayUrl(spec)} → ${result} (${clock.now() - started} ms, attempt ${attempt})`);
     }
 }
-function failureDetails(error) {
-    return {
-        method: error.method,
-        url: error.url,
-        status: error.status,
-        vendorMessage: error.vendorMessage,
-        kind: error.kind,
-    };
-}
 function networkCode(error) {
     const code = error?.code;
     return typeof code === 'string' ? code : 'ECONNRESET';
-}
-/** "16 MB", "256 MB", "1.5 KB". */
-function formatBytes(bytes) {
-    if (bytes >= 2 ** 20)
-        return `${Math.round((bytes / 2 ** 20) * 10) / 10} MB`;
-    if (bytes >= 1024)
-        return `${Math.round((bytes / 1024) * 10) / 10} KB`;
-    return `${bytes} bytes`;
 }
 
 ;// CONCATENATED MODULE: ./shared/vendors/servicenow/connection.ts
@@ -3063,14 +3270,15 @@ function serviceNowClient(connection, runtime) {
     const auth = credentialsAuth(connection.credentials, runtime.logger);
     return new ApiClient({
         baseUrl: connection.instanceUrl,
+        urlInput: 'instance-url',
         runtime,
         auth,
         readVendorMessage: readServiceNowMessage,
         unexpectedAnswerHint: 'Check that instance-url points at a ServiceNow instance with the CDM plugin active',
-        hintFor: (status, _spec, message) => serviceNowHint(status, message, auth),
+        hintFor: (status, _spec, message) => serviceNowHint(status, message, auth, connection.credentials.kind),
     });
 }
-function serviceNowHint(status, message, auth) {
+function serviceNowHint(status, message, auth, kind) {
     if (/Size of uploaded data/i.test(message)) {
         return 'Split the data into smaller files, or have an administrator raise the sn_cdm.max_allowed_upload_file_size property (and set max-upload-size to match)';
     }
@@ -3078,7 +3286,8 @@ function serviceNowHint(status, message, auth) {
         return 'Check app-name: the application must exist in DevOps Config and be active';
     }
     if (status === 401) {
-        return `ServiceNow did not accept ${auth.description}: check the credentials (an OAuth token may have expired)`;
+        const check = kind === 'basic' ? 'check username and password' : 'check token (an OAuth token may have expired)';
+        return `ServiceNow refused ${auth.description}: ${check}`;
     }
     if (status === 403) {
         return 'The user lacks a role this API needs (sn_cdm.cdm.viewer or sn_cdm.cdm_editor; some endpoints need CDM Admin)';
@@ -3107,6 +3316,7 @@ function messages(value) {
  * Every row read is checked against the sys_ids asked for, because the Table API drops an unknown query field
  * silently and would then answer unrelated rows.
  */
+
 
 
 
@@ -3253,50 +3463,6 @@ async function snapshotAction(client, connection, sysId, action, what) {
     }
 }
 
-;// CONCATENATED MODULE: ./shared/fs/workspace.ts
-/**
- * Files named by inputs are read only from inside the workspace: on pull_request workflows the files come from
- * the contributor, and a symlink such as `config/leak.properties -> /etc/passwd` must not carry a file of the
- * runner to a vendor. A link is followed to its real path; links that stay inside the workspace are fine.
- */
-
-
-
-
-/** GITHUB_WORKSPACE, else the working directory, with its links followed too. */
-async function workspaceRoot() {
-    const root = path.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
-    return realpath(root).catch(() => root);
-}
-/**
- * The file at `file` (relative to the working directory), or why it cannot be read: missing, not a regular file,
- * or (after following links) outside the workspace. `label` names it in the reason.
- */
-async function checkWorkspaceFile(file, label = file) {
-    const absolute = path.resolve(file);
-    const real = await realpath(absolute).catch(() => undefined);
-    if (real === undefined)
-        return { problem: `no file at ${label}` };
-    const root = await workspaceRoot();
-    const relative = path.relative(root, real);
-    if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
-        const via = real === absolute ? '' : ` (it links to ${real})`;
-        return {
-            problem: `${label} is outside the workspace ${root}${via}: files are read only from inside the workspace`,
-        };
-    }
-    const info = await stat(real).catch(() => undefined);
-    if (!info?.isFile())
-        return { problem: `${label} is not a file` };
-    return { file: { path: real, bytes: info.size } };
-}
-/** Local file work (finding, checking, reading files) counts against `timeout` like every request does. */
-function throwIfPastDeadline(deadline, doing, hint = 'raise timeout, or give fewer files') {
-    if (deadline.remaining() <= 0) {
-        throw new TimeoutError(`Timed out after ${formatDuration(deadline.elapsed())} while ${doing}: ${hint}`);
-    }
-}
-
 ;// CONCATENATED MODULE: ./shared/pacer.ts
 /**
  * Long work that does not wait on I/O (mapping findings to file lines, parsing a large file) holds the event loop:
@@ -3333,6 +3499,12 @@ class Pacer {
         if (this.runtime.signal.aborted)
             throw new CancelledError(`Cancelled while ${this.doing}`);
         throwIfPastDeadline(this.runtime.deadline, this.doing, this.hint);
+    }
+}
+/** Local file work (finding, checking, reading files) counts against `timeout` like every request does. */
+function throwIfPastDeadline(deadline, doing, hint = 'raise timeout, or give fewer files') {
+    if (deadline.remaining() <= 0) {
+        throw new TimeoutError(`Timed out after ${formatDuration(deadline.elapsed())} while ${doing}: ${hint}`);
     }
 }
 
@@ -4548,6 +4720,11 @@ function snapshotSummary(snapshot) {
 }
 
 ;// CONCATENATED MODULE: ./shared/validation/report.ts
+/**
+ * What the gate's result becomes for the user, the same in every action that runs it: step outputs, annotations
+ * on the file lines, and the job summary (verdict per deployable first, then the findings grouped by policy).
+ */
+
 
 
 
@@ -4561,36 +4738,36 @@ const FOLD_AFTER = 5;
 /** The order findings are listed in: what fails the gate first. */
 const SEVERITIES = ['failure', 'warning', 'exception', 'information'];
 /**
- * The snapshot outputs, set the moment the snapshots are known; `snapshot-names` only once the list is `complete`,
- * and `snapshot-name` and `snapshot-id` only when it then holds one snapshot (an output cannot be taken back).
+ * The values behind the gate's outputs, for each action to map to its own output names; undefined for what is not
+ * known yet. The snapshot list is there as soon as any is known; the names only once it is complete, and the single
+ * `snapshotName`/`snapshotId` only when it then holds one snapshot (an output cannot be taken back).
  */
-function setSnapshotOutputs(outputs, snapshots, complete) {
-    outputs.set('snapshots', snapshots.map(snapshotSummary));
-    if (complete && snapshots.length === 1) {
-        outputs.set('snapshot-name', snapshots[0].name);
-        outputs.set('snapshot-id', snapshots[0].sysId);
-    }
-    // By deployable name, so a later step picks "the Production snapshot" with fromJSON(...).Production.
-    if (complete)
-        outputs.set('snapshot-names', Object.fromEntries(snapshots.map((s) => [s.deployable, s.name])));
-    if (snapshots.length)
-        outputs.set('validation-status', worstStatus(snapshots.map(snapshotStatus)));
+function gateValues(part) {
+    const snapshots = part.result?.snapshots ?? part.snapshots;
+    const complete = part.result !== undefined || (part.allFound ?? false);
+    const only = complete && snapshots?.length === 1 ? snapshots[0] : undefined;
+    const findings = part.result?.findings;
+    return {
+        snapshots: snapshots?.map(snapshotSummary),
+        snapshotName: only?.name,
+        snapshotId: only?.sysId,
+        // By deployable name, so a later step picks "the Production snapshot" with fromJSON(...).Production.
+        snapshotNames: complete && snapshots ? Object.fromEntries(snapshots.map((s) => [s.deployable, s.name])) : undefined,
+        validationStatus: part.result?.status ?? (snapshots?.length ? worstStatus(snapshots.map(snapshotStatus)) : undefined),
+        validationResults: findings && boundedFindings(findings).kept,
+        failures: findings?.filter((f) => f.severity === 'failure').length,
+        warnings: findings?.filter((f) => f.severity === 'warning').length,
+        sarifFile: part.result?.sarif.path,
+        resultsFile: part.result?.results.path,
+        published: part.result?.published,
+    };
 }
-/** Every validation output; `published` only for a step that has that output. */
-function setGateOutputs(outputs, result, logger, published) {
-    setSnapshotOutputs(outputs, result.snapshots, true);
-    outputs.set('validation-status', result.status);
+/** Says so when the findings output could not hold every finding. */
+function noticeShortenedFindings(result, logger) {
     const { kept, total } = boundedFindings(result.findings);
-    outputs.set('validation-results', kept);
-    if (kept.length < total) {
-        logger.notice(`validation-results holds ${kept.length} of ${total} findings (a step output must stay under 1 MB); every finding is in ${result.results.path}.`, 'Findings output shortened');
-    }
-    outputs.set('failures', result.findings.filter((f) => f.severity === 'failure').length);
-    outputs.set('warnings', result.findings.filter((f) => f.severity === 'warning').length);
-    outputs.set('sarif-file', result.sarif.path);
-    outputs.set('results-file', result.results.path);
-    if (published)
-        outputs.set('published', result.published);
+    if (kept.length === total)
+        return;
+    logger.notice(`validation-results holds ${kept.length} of ${total} findings (a step output must stay under 1 MB); every finding is in ${result.results.path}.`, 'Findings output shortened');
 }
 function boundedFindings(findings) {
     const kept = [];
@@ -4656,13 +4833,13 @@ function summarizeGate(summary, snapshots, result) {
     if (!result)
         return;
     if (result.problems.length)
-        summary.list(result.problems, { rest: `every problem is in ${result.results.path}` });
+        summary.list(result.problems, { rest: `every problem is in ${summaryFileName(result.results.path)}` });
     if (result.findings.length)
         summarizeFindings(summary, result);
 }
 /** Counts per policy, then every finding (failures first), folded when long; both cut to the summary's budget. */
 function summarizeFindings(summary, result) {
-    const rest = `every finding is in ${result.results.path}`;
+    const rest = `every finding is in ${summaryFileName(result.results.path)} (the results-file output)`;
     const byPolicy = new Map();
     for (const { policy, severity } of result.findings) {
         const counts = byPolicy.get(policy) ?? { failure: 0, warning: 0, exception: 0, information: 0 };
@@ -4712,8 +4889,9 @@ function severityIcon(severity) {
 
 ;// CONCATENATED MODULE: ./shared/validation/step.ts
 /**
- * The gate as an action step runs it, the same in cdm-validate and cdm-upload: outputs set as soon as the snapshots
- * are known, the result's outputs and annotations at the end, and the failure the step ends with.
+ * The gate as an action step runs it, the same in cdm-validate and cdm-upload: the snapshots reported as soon as
+ * they are known, the result reported and annotated at the end, and the failure the step ends with. Each action maps
+ * what is reported to its own outputs.
  */
 
 
@@ -4721,20 +4899,19 @@ function severityIcon(severity) {
 /** How long a requested validation may show no sign of starting. */
 const START_GRACE_MS = 10_000;
 async function runGateStep(settings, deps) {
-    const { outputs, runtime } = deps;
+    const { runtime } = deps;
     const result = await runValidationGate({ ...settings, startGraceMs: START_GRACE_MS }, {
         client: deps.client,
         connection: deps.connection,
         runtime,
         toolVersion: process.env.GITHUB_ACTION_REF || undefined,
         report: ({ snapshots, allFound }) => {
-            if (!snapshots)
-                return;
-            setSnapshotOutputs(outputs, snapshots, allFound ?? false);
-            deps.report?.({ snapshots: [...snapshots] });
+            if (snapshots)
+                deps.report({ snapshots: [...snapshots], allFound: allFound ?? false });
         },
     });
-    setGateOutputs(outputs, result, runtime.logger, deps.publishedOutput);
+    deps.report({ snapshots: result.snapshots, allFound: true, result });
+    noticeShortenedFindings(result, runtime.logger);
     annotateFindings(result.findings, runtime.logger);
     if (result.passed)
         runtime.logger.info(`Policy validation passed: ${result.status}.`);
@@ -4748,12 +4925,14 @@ function gateFailure(result) {
         jobId: 'Policy validation',
         state: result.status,
         errors: result.problems,
-        hint: 'The findings are in the job summary, the annotations and the results file',
+        hint: 'Each finding is an annotation and a row of the results file',
     });
 }
 
 ;// CONCATENATED MODULE: ./actions/cdm-validate/src/main.ts
 /** cdm-validate: inputs → the shared validation gate → outputs, annotations, job summary, artifact. */
+
+
 
 
 
@@ -4797,11 +4976,10 @@ async function main(context) {
     const pollIntervalMs = readPollInterval(inputs, '10s');
     const { connection, appName } = inputs.finish(required);
     const runtime = context.runtime(timeoutMs);
-    // What the gate found so far, for the summary of a run that ends part-way; `result` once it has ended.
-    const known = new Known();
-    let result;
+    // What the gate found so far, for the outputs and the summary of a run that ends part-way.
+    const known = new Known((part) => setOutputs(outputs, validateOutputs(part)));
     try {
-        result = await runGateStep({
+        const result = await runGateStep({
             appName,
             changesetNumber,
             deployableNames,
@@ -4816,8 +4994,6 @@ async function main(context) {
             client: serviceNowClient(connection, runtime),
             connection,
             runtime,
-            outputs,
-            publishedOutput: true,
             report: known.report,
         });
         let artifactFailure;
@@ -4837,17 +5013,35 @@ async function main(context) {
         return `✅ ${appName}: ${gateVerdict(result)}.`;
     }
     finally {
+        const { result } = known.value;
         summarizeGate(summary, result?.snapshots ?? known.value.snapshots ?? [], result);
         summary.details([
             ['Instance', connection.instanceUrl],
             ['Application', appName],
             ['Changeset', changesetNumber],
-            ['SARIF file', result?.sarif.path],
-            ['Results file', result?.results.path],
+            ['SARIF file', result && summaryFileName(result.sarif.path)],
+            ['Results file', result && summaryFileName(result.results.path)],
             ['Published', result?.published.join(', ')],
             ['Elapsed', formatDuration(runtime.deadline.elapsed())],
         ]);
     }
+}
+/** The step's outputs for what the gate reported; the ones not known yet are left out. */
+function validateOutputs(part) {
+    const values = gateValues(part);
+    return {
+        snapshots: values.snapshots,
+        'snapshot-name': values.snapshotName,
+        'snapshot-id': values.snapshotId,
+        'snapshot-names': values.snapshotNames,
+        'validation-status': values.validationStatus,
+        'validation-results': values.validationResults,
+        failures: values.failures,
+        warnings: values.warnings,
+        'sarif-file': values.sarifFile,
+        'results-file': values.resultsFile,
+        published: values.published,
+    };
 }
 
 

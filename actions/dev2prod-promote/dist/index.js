@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14585);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69342);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 14585:
+/***/ 69342:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -25,39 +25,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: promoteOutputs
 
-;// CONCATENATED MODULE: ./shared/report/known.ts
-/**
- * How a flow hands back its result. It returns the whole typed result when it ends; along the way it reports each
- * part the moment it is known (a job id, a state) through one typed callback, `Report`. So `main` puts IDs into the
- * outputs at once, and a run that fails, times out or is cancelled still summarizes what it learned.
- */
-/** Collects what a flow reports; `report` is the callback to give the flow, `value` what is known on any path. */
-class Known {
-    onPart;
-    known = {};
-    /** `onPart` sees each part as it is reported (to set the outputs that part carries). */
-    constructor(onPart = () => { }) {
-        this.onPart = onPart;
-    }
-    report = (part) => {
-        this.known = { ...this.known, ...part };
-        this.onPart(part);
-    };
-    get value() {
-        return this.known;
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __nccwpck_require__(77094);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./shared/fs/file-name.ts
 /** File names built from inputs or vendor text, which must never name a path. */
+
 /** The most bytes one file name may have on Linux, macOS and Windows file systems alike. */
 const FILE_NAME_MAX_BYTES = 255;
 /**
@@ -90,7 +62,44 @@ function cutUtf8(text, maxBytes) {
     }
     return text.slice(0, end);
 }
+/**
+ * A file as the job summary names it: its path from the workspace when inside it, else its base name (a runner-temp
+ * path says nothing to the reader; the output and the artifact hold the file).
+ */
+function summaryFileName(file, workspace = process.cwd()) {
+    const relative = external_node_path_.relative(workspace, file);
+    return relative && !relative.startsWith('..') && !external_node_path_.isAbsolute(relative) ? relative : external_node_path_.basename(file);
+}
 
+;// CONCATENATED MODULE: ./shared/report/known.ts
+/**
+ * How a flow hands back its result. It returns the whole typed result when it ends; along the way it reports each
+ * part the moment it is known (a job id, a state) through one typed callback, `Report`. So `main` puts IDs into the
+ * outputs at once, and a run that fails, times out or is cancelled still summarizes what it learned.
+ */
+/** Collects what a flow reports; `report` is the callback to give the flow, `value` what is known on any path. */
+class Known {
+    onPart;
+    known = {};
+    /** `onPart` sees each part as it is reported (to set the outputs that part carries). */
+    constructor(onPart = () => { }) {
+        this.onPart = onPart;
+    }
+    report = (part) => {
+        this.known = { ...this.known, ...part };
+        this.onPart(part);
+    };
+    get value() {
+        return this.known;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __nccwpck_require__(77094);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./shared/json.ts
 /**
  * Vendor JSON handled without recursion: JSON.parse copes with any depth, but JSON.stringify and any recursive walk
@@ -400,6 +409,8 @@ class ApiError extends Error {
     vendorMessage;
     hint;
     kind;
+    what;
+    code;
     constructor(details) {
         const status = details.status === undefined ? 'no answer' : `HTTP ${details.status}`;
         // A server can say anything at any length: quote a few KB of it, never the whole of a huge answer.
@@ -413,7 +424,68 @@ class ApiError extends Error {
         this.vendorMessage = vendorMessage;
         this.hint = details.hint;
         this.kind = details.kind ?? defaultKind(details.status);
+        this.what = details.what;
+        this.code = details.code;
     }
+    /**
+     * The failure in one short line, what failed and what to check: "Could not find changeset X (HTTP 401):
+     * ServiceNow refused …". The URL with its query and the vendor's whole text stay in `message`, the detail.
+     */
+    get verdict() {
+        const subject = this.what ? `Could not ${this.what}` : `${this.method} ${pathOf(this.url)} failed`;
+        const status = this.status !== undefined ? ` (HTTP ${this.status})` : this.code && this.hint ? ` (${this.code})` : '';
+        // A network error's message already starts with "could not <what>: ".
+        const reason = this.vendorMessage.replace(/^could not [^:]*: /, '');
+        return shortLine(`${subject}${status}: ${this.hint ?? reason}`);
+    }
+}
+/** A URL's path without its query: enough to name the endpoint in one line. */
+function pathOf(url) {
+    try {
+        return new URL(url).pathname;
+    }
+    catch {
+        return url.replace(/[?#].*$/, '');
+    }
+}
+/** The longest a verdict (the failure line that opens the summary and closes the log) may be. */
+const VERDICT_MAX_CHARS = 200;
+/** `text` on one line of at most `max` characters, cut at a word with "…" when longer. */
+function shortLine(text, max = VERDICT_MAX_CHARS) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    if (line.length <= max)
+        return line;
+    const cut = line.slice(0, max - 1);
+    const space = cut.lastIndexOf(' ');
+    return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s.,:;]+$/, '')}…`;
+}
+/**
+ * An error as the verdict and, when the verdict leaves something out, the detail: the whole message (URLs,
+ * the vendor's full words) for the line below the verdict. What to do next ends a message, so a long one loses
+ * its middle, never its advice.
+ */
+function verdictOf(error, max = VERDICT_MAX_CHARS) {
+    const message = errorMessage(error);
+    const verdict = error instanceof ApiError ? shortLine(error.verdict, max) : fitLine(...headAndAdvice(error, message), max);
+    return verdict === message ? { verdict } : { verdict, detail: message };
+}
+/** The message's first part and its advice: a JobFailedError's hint, else the last sentence. */
+function headAndAdvice(error, message) {
+    const hint = error instanceof JobFailedError ? error.hint : undefined;
+    if (hint && message.endsWith(`. ${hint}`))
+        return [message.slice(0, -hint.length - 2), hint];
+    const end = message.lastIndexOf('. ');
+    return end > 0 ? [message.slice(0, end), message.slice(end + 2)] : [message, undefined];
+}
+/** The least of a verdict left to the head when advice is long, so it still says what failed. */
+const HEAD_MIN_CHARS = 50;
+/** `head. advice` in `max` characters: the head is cut first, the advice only when it alone is too long. */
+function fitLine(head, advice, max) {
+    const whole = shortLine(advice ? `${head}. ${advice}` : head, Number.MAX_SAFE_INTEGER);
+    if (whole.length <= max || !advice)
+        return shortLine(whole, max);
+    const tail = shortLine(advice, max - HEAD_MIN_CHARS);
+    return `${shortLine(head, max - tail.length - 1)} ${tail}`;
 }
 function defaultKind(status) {
     if (status === undefined)
@@ -447,7 +519,7 @@ class ArtifactError extends Error {
     }
 }
 /** The action's `timeout` ran out before the job finished. */
-class errors_TimeoutError extends Error {
+class TimeoutError extends Error {
     constructor(message) {
         super(message);
         this.name = 'TimeoutError';
@@ -538,7 +610,109 @@ async function upsertPullRequestComment(comment, logger) {
     }
 }
 
-;// CONCATENATED MODULE: ./shared/report/secret-forms.ts
+;// CONCATENATED MODULE: ./shared/runtime.ts
+/**
+ * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
+ * the logger, the cancellation signal and the run's deadline.
+ */
+
+const systemClock = {
+    now: () => Date.now(),
+    random: () => Math.random(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new CancelledError());
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new CancelledError());
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+/** The run's time budget (the `timeout` input). */
+class Deadline {
+    clock;
+    timeoutMs;
+    startedAt;
+    at;
+    constructor(clock, timeoutMs) {
+        this.clock = clock;
+        this.timeoutMs = timeoutMs;
+        this.startedAt = clock.now();
+        this.at = this.startedAt + timeoutMs;
+    }
+    remaining() {
+        return Math.max(0, this.at - this.clock.now());
+    }
+    elapsed() {
+        return this.clock.now() - this.startedAt;
+    }
+    /**
+     * One abort signal for one piece of work (a request from its DNS look-up to its body's last byte): it aborts
+     * with a TimeoutError when the deadline passes and with a CancelledError when `cancel` aborts. Call `release`
+     * when the work is over, so no timer or listener outlives it.
+     */
+    abortSignal(cancel) {
+        const controller = new AbortController();
+        let timer;
+        const onCancel = () => {
+            clearTimeout(timer);
+            controller.abort(new CancelledError());
+        };
+        const expire = () => {
+            controller.abort(new TimeoutError(`the action's timeout (${formatDuration(this.timeoutMs)}) ran out`));
+            cancel.removeEventListener('abort', onCancel);
+        };
+        const arm = () => {
+            const remaining = this.remaining();
+            if (remaining <= 0)
+                return expire();
+            // setTimeout cannot wait longer than about 24.8 days in one go.
+            timer = remaining > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(expire, remaining);
+            timer.unref();
+        };
+        if (cancel.aborted)
+            onCancel();
+        else {
+            cancel.addEventListener('abort', onCancel, { once: true });
+            arm();
+        }
+        return {
+            signal: controller.signal,
+            release: () => {
+                clearTimeout(timer);
+                cancel.removeEventListener('abort', onCancel);
+            },
+        };
+    }
+}
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** `1m 05s`-style durations for progress lines and summaries. */
+function formatDuration(ms) {
+    const totalSeconds = Math.round(ms / 100) / 10;
+    if (totalSeconds < 60)
+        return `${totalSeconds}s`;
+    const seconds = Math.round(totalSeconds);
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    const mm = h ? String(m).padStart(2, '0') : String(m);
+    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
+}
+/** "16 MB", "256 MB", "1.5 KB", "300 bytes": sizes in messages, to one decimal. */
+function formatBytes(bytes) {
+    if (bytes >= 2 ** 20)
+        return `${Math.round((bytes / 2 ** 20) * 10) / 10} MB`;
+    if (bytes >= 1024)
+        return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+    return `${bytes} bytes`;
+}
+
+;// CONCATENATED MODULE: ./shared/secret-forms.ts
 /**
  * The forms a secret takes in text that we print or write: a vendor quotes a request body JSON-escaped, a URL
  * carries it percent-encoded, an Authorization header base64-encoded, an HTML error page entity-escaped. Each form is
@@ -617,10 +791,6 @@ function listOf(names, conjunction) {
         ? `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`
         : names.join('');
 }
-/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
-function formatMs(ms) {
-    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
-}
 function splitList(value) {
     return value
         .split(/[\n,]/)
@@ -698,6 +868,7 @@ function isLoopback(hostname) {
  * The one input reader. Each reader method records a problem instead of throwing, so `finish()` reports every
  * problem of the run together, each naming the input and what would be valid, before any request is sent.
  */
+
 
 
 
@@ -800,7 +971,7 @@ class InputReader {
             return parseDuration(defaultValue) ?? 0;
         }
         if (options.min !== undefined && ms < options.min) {
-            this.problem(name, `must be at least ${formatMs(options.min)}`, value);
+            this.problem(name, `must be at least ${formatDuration(options.min)}`, value);
             return parseDuration(defaultValue) ?? 0;
         }
         return ms;
@@ -1110,100 +1281,6 @@ function githubHost(inputs = environmentInputs) {
         uploadArtifact: uploadArtifact,
         close: async () => undefined,
     };
-}
-
-;// CONCATENATED MODULE: ./shared/runtime.ts
-/**
- * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
- * the logger, the cancellation signal and the run's deadline.
- */
-
-const systemClock = {
-    now: () => Date.now(),
-    random: () => Math.random(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(new CancelledError());
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new CancelledError());
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-/** The run's time budget (the `timeout` input). */
-class Deadline {
-    clock;
-    timeoutMs;
-    startedAt;
-    at;
-    constructor(clock, timeoutMs) {
-        this.clock = clock;
-        this.timeoutMs = timeoutMs;
-        this.startedAt = clock.now();
-        this.at = this.startedAt + timeoutMs;
-    }
-    remaining() {
-        return Math.max(0, this.at - this.clock.now());
-    }
-    elapsed() {
-        return this.clock.now() - this.startedAt;
-    }
-    /**
-     * One abort signal for one piece of work (a request from its DNS look-up to its body's last byte): it aborts
-     * with a TimeoutError when the deadline passes and with a CancelledError when `cancel` aborts. Call `release`
-     * when the work is over, so no timer or listener outlives it.
-     */
-    abortSignal(cancel) {
-        const controller = new AbortController();
-        let timer;
-        const onCancel = () => {
-            clearTimeout(timer);
-            controller.abort(new CancelledError());
-        };
-        const expire = () => {
-            controller.abort(new errors_TimeoutError(`the action's timeout (${runtime_formatDuration(this.timeoutMs)}) ran out`));
-            cancel.removeEventListener('abort', onCancel);
-        };
-        const arm = () => {
-            const remaining = this.remaining();
-            if (remaining <= 0)
-                return expire();
-            // setTimeout cannot wait longer than about 24.8 days in one go.
-            timer = remaining > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(expire, remaining);
-            timer.unref();
-        };
-        if (cancel.aborted)
-            onCancel();
-        else {
-            cancel.addEventListener('abort', onCancel, { once: true });
-            arm();
-        }
-        return {
-            signal: controller.signal,
-            release: () => {
-                clearTimeout(timer);
-                cancel.removeEventListener('abort', onCancel);
-            },
-        };
-    }
-}
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** `1m 05s`-style durations for progress lines and summaries. */
-function runtime_formatDuration(ms) {
-    const totalSeconds = Math.round(ms / 100) / 10;
-    if (totalSeconds < 60)
-        return `${totalSeconds}s`;
-    const seconds = Math.round(totalSeconds);
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    const mm = h ? String(m).padStart(2, '0') : String(m);
-    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
 }
 
 ;// CONCATENATED MODULE: ./shared/report/markdown.ts
@@ -1696,9 +1773,14 @@ const TABLE_BUDGET_BYTES = 512 * 1024;
 class Summary {
     blocks = [];
     verdictLine;
-    /** The one-line outcome shown above everything else; a later call replaces an earlier one. */
-    verdict(text) {
+    verdictDetail;
+    /**
+     * The one-line outcome shown above everything else; a later call replaces an earlier one. `detail` (the URL,
+     * the vendor's whole message) is the line under it.
+     */
+    verdict(text, detail) {
         this.verdictLine = inline(text);
+        this.verdictDetail = detail === undefined ? undefined : inline(detail);
         return this;
     }
     heading(text, level = 2) {
@@ -1711,7 +1793,7 @@ class Summary {
     details(rows) {
         const kept = rows.filter((row) => row[1] !== undefined && row[1] !== '');
         if (kept.length)
-            this.table(['', ''], kept.map(([label, value]) => [bold(label), value]));
+            this.table(['field', 'value'], kept.map(([label, value]) => [bold(label), typeof value === 'string' ? jsonCell(value) : value]));
         return this;
     }
     /** Each cell one escaped span (a `|` or a line break in vendor text cannot break the table); `align` per column. */
@@ -1737,6 +1819,8 @@ class Summary {
     /** The markdown, at most `budget` UTF-8 bytes, the verdict always first. */
     toMarkdown(budget = SUMMARY_BUDGET_BYTES) {
         const verdict = this.verdictLine ? [`**${this.verdictLine}**\n`] : [];
+        if (this.verdictDetail)
+            verdict.push(`${this.verdictDetail}\n`);
         const fixedBytes = bytes(verdict.join('\n')) + bytes(render(this.blocks, new Map()).join('\n'));
         const allowances = shareBudget(rowBlocks(this.blocks), budget - fixedBytes);
         return cutToBytes([...verdict, ...render(this.blocks, allowances)].join('\n'), budget);
@@ -1745,6 +1829,35 @@ class Summary {
         this.blocks.push({ kind: 'fixed', text });
         return this;
     }
+}
+/** How many items of a JSON value a table cell shows, and how much of each. */
+const CELL_ITEMS = 50;
+const CELL_ITEM_CHARS = 200;
+/**
+ * A value that is a JSON array or object (an output such as `snapshot-names`) as a cell a reader can scan: each item
+ * or `key: value` in code, comma-separated. Any other text is the plain escaped span.
+ */
+function jsonCell(value) {
+    if (!/^\s*[[{]/.test(value))
+        return value;
+    let parsed;
+    try {
+        parsed = JSON.parse(value);
+    }
+    catch {
+        return value;
+    }
+    if (parsed === null || typeof parsed !== 'object')
+        return value;
+    const items = Array.isArray(parsed)
+        ? parsed.map((item) => summary_scalarText(item))
+        : Object.entries(parsed).map(([key, item]) => `${key}: ${summary_scalarText(item)}`);
+    const shown = items.slice(0, CELL_ITEMS).map((item) => code(item.slice(0, CELL_ITEM_CHARS)).text);
+    const more = items.length > CELL_ITEMS ? `, … ${items.length - CELL_ITEMS} more` : '';
+    return new Markdown(items.length ? shown.join(', ') + more : inline('(none)'));
+}
+function summary_scalarText(value) {
+    return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)).slice(0, CELL_ITEM_CHARS);
 }
 /**
  * Markdown cut to `limit` bytes at a line end, saying so: the last resort when even the text outside tables is too
@@ -1802,7 +1915,7 @@ function render(blocks, allowances) {
     });
 }
 
-;// CONCATENATED MODULE: ./shared/report/run.ts
+;// CONCATENATED MODULE: ./shared/frame/run.ts
 /**
  * The frame every action's main runs in: on its host (GitHub, or the CI the config-promotion command runs on), it
  * builds the logger, input reader, outputs and summary; wires the cancel signals to an AbortSignal; and turns each
@@ -1818,6 +1931,8 @@ function render(blocks, allowances) {
 
 
 
+/** What opens a failure's verdict in the summary. */
+const FAILED = '❌ Failed: ';
 /** How long a cancelled run may take to report before it exits regardless. */
 const CANCEL_GRACE_MS = 1500;
 /**
@@ -1860,9 +1975,13 @@ async function runAction(options, main) {
     let closing;
     try {
         // Raw text: the summary removes secrets from each span before escaping it, the logger from each line.
-        const verdict = await main(context);
-        summary.verdict(verdict);
-        closing = () => logger.info(verdict);
+        const { verdict, detail } = verdictOf(await main(context));
+        summary.verdict(verdict, detail);
+        closing = () => {
+            if (detail)
+                logger.info(detail);
+            logger.info(verdict);
+        };
     }
     catch (error) {
         closing = reportFailure(error, logger, summary);
@@ -1880,7 +1999,8 @@ async function runAction(options, main) {
  * summary's part is written now; the log's part is returned, to be printed last.
  */
 function reportFailure(error, logger, summary) {
-    const message = errorMessage(error);
+    // One short line says what failed and what to check; the URL and the vendor's whole text are the detail.
+    const { verdict, detail } = verdictOf(error, VERDICT_MAX_CHARS - FAILED.length);
     let details = [];
     let title = 'Unexpected error';
     if (error instanceof InputError) {
@@ -1897,7 +2017,7 @@ function reportFailure(error, logger, summary) {
     else if (error instanceof ArtifactError) {
         title = 'Artifact not uploaded';
     }
-    else if (error instanceof errors_TimeoutError) {
+    else if (error instanceof TimeoutError) {
         title = 'Timed out';
     }
     else if (error instanceof CancelledError) {
@@ -1910,14 +2030,16 @@ function reportFailure(error, logger, summary) {
         logger.debug(mappedStack(error.stack));
     }
     process.exitCode = 1;
-    summary.verdict(`❌ Failed: ${message}`);
+    summary.verdict(`${FAILED}${verdict}`, detail);
     if (details.length > 1)
         summary.list(details.map((d) => d.message));
     return () => {
         if (details.length > 1)
-            for (const detail of details)
-                logger.error(detail.message, detail.title);
-        logger.error(message, title);
+            for (const part of details)
+                logger.error(part.message, part.title);
+        if (detail)
+            logger.info(detail);
+        logger.error(verdict, title);
     };
 }
 /** The annotation title names the kind of failure: "Unexpected answer" says more than "HTTP 200". */
@@ -1944,6 +2066,69 @@ async function writeSummary(title, summary, host, logger, spansRedacted) {
     const markdown = `## ${title}\n\n${summary.toMarkdown()}`;
     const redacted = redactFileText(markdown, 'The job summary', logger, { redactedBefore: spansRedacted });
     await host.writeSummary(cutToBytes(redacted, SUMMARY_LIMIT_BYTES), logger);
+}
+
+;// CONCATENATED MODULE: ./shared/html.ts
+/**
+ * Telling an HTML page (a single sign-on login page, a proxy's error page) from the JSON or file that was expected.
+ * It sits below http/ and fs/, which both meet such pages: an error answer, a download that should be a zip.
+ */
+function isHtml(contentType, text) {
+    if (contentType?.toLowerCase().includes('text/html'))
+        return true;
+    return /^\s*(<!doctype html|<html)/i.test(text);
+}
+function htmlTitle(text) {
+    const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text);
+    return match ? match[1].replace(/\s+/g, ' ').trim() || undefined : undefined;
+}
+/** "an HTML page titled 'Sign in' (a login page or a proxy's error page, not the API)". */
+function describeHtml(text) {
+    const title = htmlTitle(text);
+    return `an HTML page${title ? ` titled '${title}'` : ' with no title'} instead of JSON (a single sign-on login page or a proxy's error page answered, not the API)`;
+}
+
+;// CONCATENATED MODULE: ./shared/fs/zip.ts
+/** Telling a zip archive (a SMAX package) from what arrives instead: nothing, an HTML page, or other bytes. */
+
+
+/** A local file header: every zip archive with content starts with it. */
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** Enough of a file to find an HTML page's title. */
+const HEAD_BYTES = 8192;
+/**
+ * What is wrong with a file that should be a zip archive, from its first bytes (and the answer's content type, for a
+ * download), said of the file ("is empty", "is an HTML page ..."); undefined when it starts like one.
+ */
+function zipProblem(head, contentType, quoteStart = true) {
+    if (head.length === 0)
+        return 'is empty';
+    const text = head.toString('latin1');
+    if (isHtml(contentType, text)) {
+        const title = htmlTitle(text);
+        return `is an HTML page${title ? ` titled '${title}'` : ' without a title'}${contentType ? ` (${contentType})` : ''}, not a zip archive: a login page or an error page came instead of the file`;
+    }
+    if (head.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE))
+        return undefined;
+    if (!quoteStart)
+        return 'is not a zip archive: it does not start with PK\\x03\\x04';
+    const start = head.subarray(0, 16);
+    const shown = /^[\x20-\x7e\t\r\n]*$/.test(start.toString('latin1'))
+        ? `'${start.toString('latin1').replace(/\s+/g, ' ')}'`
+        : `0x${start.toString('hex')}`;
+    return `is not a zip archive: it starts with ${shown}${contentType ? ` (${contentType})` : ''}, where a zip archive starts with PK\\x03\\x04`;
+}
+/** The problem with a file on disk that should be a zip archive, as zipProblem says it (never quoting its bytes). */
+async function zipFileProblem(file) {
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const head = Buffer.alloc(HEAD_BYTES);
+        const { bytesRead } = await handle.read(head, 0, head.length, 0);
+        return zipProblem(head.subarray(0, bytesRead), undefined, false);
+    }
+    finally {
+        await handle.close();
+    }
 }
 
 // EXTERNAL MODULE: external "node:zlib"
@@ -2024,6 +2209,7 @@ function decodeBody(raw, header, maxBytes, cut) {
 
 
 
+
 const EXCERPT_CHARS = 300;
 /**
  * Reads the body as text, at most `maxBytes` of it: past that it stops reading (dropping the connection) rather
@@ -2083,20 +2269,6 @@ function bodyText(res, raw, maxBytes, cut, unreadBytes) {
         return { text: '', cut: cut || decoded.tooLarge, undecodable: decoded.description };
     return { text: decoded.data.toString('utf8'), cut };
 }
-function isHtml(contentType, text) {
-    if (contentType?.toLowerCase().includes('text/html'))
-        return true;
-    return /^\s*(<!doctype html|<html)/i.test(text);
-}
-function htmlTitle(text) {
-    const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text);
-    return match ? match[1].replace(/\s+/g, ' ').trim() || undefined : undefined;
-}
-/** "an HTML page titled 'Sign in' (a login page or a proxy's error page, not the API)". */
-function describeHtml(text) {
-    const title = htmlTitle(text);
-    return `an HTML page${title ? ` titled '${title}'` : ' with no title'} instead of JSON (a single sign-on login page or a proxy's error page answered, not the API)`;
-}
 /** The first few hundred characters, on one line, saying how much more there was. */
 function excerpt(text, body) {
     const flat = text.replace(/\s+/g, ' ').trim();
@@ -2151,49 +2323,6 @@ function genericMessage(json) {
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./shared/fs/zip.ts
-/** Telling a zip archive (a SMAX package) from what arrives instead: nothing, an HTML page, or other bytes. */
-
-
-/** A local file header: every zip archive with content starts with it. */
-const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-/** Enough of a file to find an HTML page's title. */
-const HEAD_BYTES = 8192;
-/**
- * What is wrong with a file that should be a zip archive, from its first bytes (and the answer's content type, for a
- * download), said of the file ("is empty", "is an HTML page ..."); undefined when it starts like one.
- */
-function zipProblem(head, contentType, quoteStart = true) {
-    if (head.length === 0)
-        return 'is empty';
-    const text = head.toString('latin1');
-    if (isHtml(contentType, text)) {
-        const title = htmlTitle(text);
-        return `is an HTML page${title ? ` titled '${title}'` : ' without a title'}${contentType ? ` (${contentType})` : ''}, not a zip archive: a login page or an error page came instead of the file`;
-    }
-    if (head.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE))
-        return undefined;
-    if (!quoteStart)
-        return 'is not a zip archive: it does not start with PK\\x03\\x04';
-    const start = head.subarray(0, 16);
-    const shown = /^[\x20-\x7e\t\r\n]*$/.test(start.toString('latin1'))
-        ? `'${start.toString('latin1').replace(/\s+/g, ' ')}'`
-        : `0x${start.toString('hex')}`;
-    return `is not a zip archive: it starts with ${shown}${contentType ? ` (${contentType})` : ''}, where a zip archive starts with PK\\x03\\x04`;
-}
-/** The problem with a file on disk that should be a zip archive, as zipProblem says it (never quoting its bytes). */
-async function zipFileProblem(file) {
-    const handle = await (0,promises_.open)(file, 'r');
-    try {
-        const head = Buffer.alloc(HEAD_BYTES);
-        const { bytesRead } = await handle.read(head, 0, head.length, 0);
-        return zipProblem(head.subarray(0, bytesRead), undefined, false);
-    }
-    finally {
-        await handle.close();
-    }
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -2388,9 +2517,24 @@ class Exchange {
             connected();
         socket.setTimeout(this.spec.idleMs);
         socket.once('timeout', () => {
-            this.idleError = Object.assign(new Error(`no data for ${runtime_formatDuration(this.spec.idleMs)} while ${this.describe()}`), { code: IDLE_TIMEOUT });
+            this.idleError = Object.assign(new Error(`no data for ${formatDuration(this.spec.idleMs)} while ${this.describe()}`), { code: IDLE_TIMEOUT });
             this.destroy(this.idleError);
         });
+    }
+}
+/**
+ * The agents for direct connections, one per protocol: an https agent refuses http URLs and the other way round.
+ * Proxied requests open their own tunnel.
+ */
+class DirectAgents {
+    agents = new Map();
+    for(url) {
+        let agent = this.agents.get(url.protocol);
+        if (!agent) {
+            agent = url.protocol === 'https:' ? new external_node_https_.Agent({ keepAlive: false }) : new external_node_http_.Agent({ keepAlive: false });
+            this.agents.set(url.protocol, agent);
+        }
+        return agent;
     }
 }
 
@@ -2413,6 +2557,21 @@ const RETRYABLE_NETWORK_CODES = new Set([
 ]);
 /** Network errors raised before a single byte of the request left this machine. */
 const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
+/** A host name that does not resolve: most often a typo in the URL input, so it is tried at most twice more. */
+function isDnsFailure(networkCode) {
+    return networkCode === 'ENOTFOUND' || networkCode === 'EAI_AGAIN';
+}
+/** How often a failure that is likely the URL input's fault (see `blamesUrl`) is retried. */
+const URL_FAILURE_RETRIES = 2;
+/**
+ * Network errors that most likely mean the URL input is wrong: a name that does not resolve, a certificate for
+ * another name, or (before the server has ever answered) a refused connection.
+ */
+function blamesUrl(networkCode, firstContact) {
+    return (isDnsFailure(networkCode) ||
+        networkCode === 'ERR_TLS_CERT_ALTNAME_INVALID' ||
+        (firstContact && networkCode === 'ECONNREFUSED'));
+}
 /** A certificate Node would not trust, or another TLS failure: the handshake failed, no request was sent. */
 function isCertificateError(networkCode) {
     return /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|UNABLE_TO_)/.test(networkCode);
@@ -2491,9 +2650,9 @@ class Failures {
             : '';
         if (reason instanceof CancelledError)
             return new CancelledError(`Cancelled while trying to ${spec.what} (${doing})${mayHaveActed}`);
-        if (reason instanceof errors_TimeoutError) {
-            const timeout = runtime_formatDuration(this.options.runtime.deadline.timeoutMs);
-            return new errors_TimeoutError(`Timed out after ${timeout} (the action's timeout) while ${doing}, trying to ${spec.what}${mayHaveActed}`);
+        if (reason instanceof TimeoutError) {
+            const timeout = formatDuration(this.options.runtime.deadline.timeoutMs);
+            return new TimeoutError(`Timed out after ${timeout} (the action's timeout) while ${doing}, trying to ${spec.what}${mayHaveActed}`);
         }
         return reason instanceof Error ? reason : new Error(String(reason));
     }
@@ -2519,6 +2678,7 @@ class Failures {
             vendorMessage,
             hint: hints.length ? hints.join('. ') : undefined,
             kind: redirect ? 'redirect' : 'status',
+            what: spec.what,
         });
     }
     describeRedirect(location, from) {
@@ -2533,18 +2693,30 @@ class Failures {
         }
         return `the server redirects to ${excerpt(target)}`;
     }
-    network(spec, error, code, mayHaveActed) {
+    /** `urlInput`: the input to check, when the error most likely means its URL is wrong. */
+    network(spec, error, code, mayHaveActed, urlInput) {
         const hint = mayHaveActed
             ? `The server may have acted on the request before the connection failed; ${this.checkAdvice()}`
-            : isCertificateError(code)
-                ? "The server's TLS certificate was not accepted, so nothing was sent: if a private CA signs it, point NODE_EXTRA_CA_CERTS at that CA's certificate"
-                : undefined;
+            : urlInput
+                ? urlAdvice(code, new URL(this.urls.displayUrl(spec)), urlInput)
+                : isCertificateError(code)
+                    ? "The server's TLS certificate was not accepted, so nothing was sent: if a private CA signs it, point NODE_EXTRA_CA_CERTS at that CA's certificate"
+                    : undefined;
         return new ApiError({
             method: spec.method,
             url: this.urls.displayUrl(spec),
             vendorMessage: `could not ${spec.what}: ${this.redact(errorMessage(error))} (${code})`,
             hint,
             kind: 'network',
+            what: spec.what,
+            code,
+        });
+    }
+    /** A failure that could be retried, but the wait before the next attempt would pass the action's timeout. */
+    gaveUp(failure, attempt, delayMs) {
+        return new ApiError({
+            ...failureDetails(failure),
+            hint: `Gave up after ${attempt} attempt(s): waiting ${formatDuration(delayMs)} more would pass the action's timeout`,
         });
     }
     checkAdvice() {
@@ -2554,6 +2726,14 @@ class Failures {
     redact(text) {
         return this.options.runtime.logger.redact(text);
     }
+}
+/** What a network error that blames the URL says: what went wrong with the host, and the input to check. */
+function urlAdvice(code, url, urlInput) {
+    if (isDnsFailure(code))
+        return `The host ${url.hostname} does not resolve: check ${urlInput}`;
+    if (code === 'ECONNREFUSED')
+        return `Nothing answers at ${url.host} (connection refused): check ${urlInput}`;
+    return `The server's TLS certificate is not for ${url.hostname}: check ${urlInput}`;
 }
 function defaultHint(status, auth) {
     if (status === 401)
@@ -2566,14 +2746,42 @@ function defaultHint(status, auth) {
         return 'The server failed: try again later, and ask its administrators if it persists';
     return undefined;
 }
+function failureDetails(error) {
+    return {
+        method: error.method,
+        url: error.url,
+        status: error.status,
+        vendorMessage: error.vendorMessage,
+        kind: error.kind,
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/http/request.ts
+
+/** The headers of a request (auth from the provider, the spec's own last) and its JSON payload, if any. */
+async function requestHeaders(spec, options) {
+    const headers = {
+        Accept: 'application/json',
+        'Accept-Encoding': ACCEPT_ENCODING,
+        'User-Agent': options.userAgent ?? 'config-promotion-actions',
+        ...(await options.auth?.headers()),
+        ...spec.headers,
+    };
+    let payload;
+    if (spec.json !== undefined) {
+        payload = Buffer.from(JSON.stringify(spec.json));
+        headers['Content-Type'] = 'application/json';
+    }
+    else if (spec.body) {
+        headers['Content-Type'] = spec.body.contentType;
+    }
+    const length = payload?.length ?? spec.body?.length;
+    if (length !== undefined || spec.method !== 'GET')
+        headers['Content-Length'] = String(length ?? 0);
+    return { headers, payload };
+}
 
 ;// CONCATENATED MODULE: ./shared/http/client.ts
-/**
- * The one HTTP layer. Every vendor module talks through an ApiClient: base URL joining, auth, the run's deadline
- * and cancel on every request, an idle limit per attempt, the retry policy, bounded reads, redaction, debug
- * logging, and error bodies turned into ApiErrors in the vendor's words. Proxies follow HTTPS_PROXY/NO_PROXY.
- */
-
 
 
 
@@ -2592,8 +2800,9 @@ const ERROR_BODY_MAX_BYTES = 2 ** 20;
 class ApiClient {
     options;
     baseUrl;
-    /** One direct-connection agent per protocol: an https agent refuses http URLs and the other way round. */
-    agents = new Map();
+    agents = new DirectAgents();
+    /** Whether the server has answered once: a refused connection before that is likely a wrong URL. */
+    answered = false;
     failures;
     constructor(options) {
         this.options = options;
@@ -2645,94 +2854,136 @@ class ApiClient {
      * run's deadline and cancel cover the whole of each attempt, `consume` included.
      */
     async execute(spec, consume) {
-        const { runtime } = this.options;
-        const url = this.url(spec);
-        const startsJob = spec.startsJob ?? spec.method !== 'GET';
-        const maxAttempts = this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-        let renewedAuth = false;
+        const request = {
+            spec,
+            url: this.url(spec),
+            startsJob: spec.startsJob ?? spec.method !== 'GET',
+            maxAttempts: this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+            authRenewed: false,
+        };
         for (let attempt = 1;; attempt++) {
-            const started = runtime.clock.now();
-            const watch = runtime.deadline.abortSignal(runtime.signal);
-            let exchange;
-            let outcome;
-            let failure;
-            try {
-                const headers = await this.headers(spec);
-                if (watch.signal.aborted)
-                    throw watch.signal.reason;
-                exchange = new Exchange({
-                    url,
-                    method: spec.method,
-                    headers: headers.headers,
-                    payload: headers.payload,
-                    body: spec.body,
-                    idleMs: spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-                    signal: watch.signal,
-                    agent: this.agentFor(url),
-                });
-                const res = await exchange.start();
-                const status = res.statusCode ?? 0;
-                this.logDebug(spec, `${status}`, started, attempt);
-                // A body that breaks off mid-way lands in the catch below, like any other network error.
-                if (status >= 200 && status < 300)
-                    return await consume(res);
-                const body = await readBody(res, ERROR_BODY_MAX_BYTES);
-                if (status === 401 && this.options.auth?.renew && !renewedAuth) {
-                    renewedAuth = true;
-                    if (await this.options.auth.renew()) {
-                        attempt--;
-                        continue;
-                    }
-                }
-                outcome = { status, headers: res.headers };
-                // A job-starting request that failed on the server's side is not repeated: it may have started the job.
-                const mayHaveActed = startsJob && (status === 408 || status >= 500) && !shouldRetry(startsJob, outcome);
-                failure = this.failures.http(spec, url, res, body, mayHaveActed);
-            }
-            catch (error) {
-                // A file the answer could not be written to is the file's error: asking again would not help.
-                if (error instanceof ApiError || error instanceof FileWriteError)
-                    throw error;
-                if (watch.signal.aborted)
-                    throw this.failures.stopped(spec, watch.signal.reason, exchange, startsJob);
-                // A connection that went quiet may surface as a reset; say what really happened.
-                const cause = exchange?.idleError ?? error;
-                const code = networkCode(cause);
-                this.logDebug(spec, `network error ${code}`, started, attempt);
-                outcome = { networkCode: code };
-                // Our own idle limit knows how far the exchange got; other errors tell it by their code.
-                const reached = code === IDLE_TIMEOUT ? (exchange?.reached ?? false) : !refusedBeforeSending(code);
-                failure = this.failures.network(spec, cause, code, startsJob && reached && !neverSent(code));
-            }
-            finally {
-                exchange?.release();
-                watch.release();
-            }
-            if (!shouldRetry(startsJob, outcome) || attempt >= maxAttempts)
-                throw failure;
-            const requested = 'headers' in outcome ? serverRequestedDelayMs(outcome.headers, runtime.clock.now()) : undefined;
-            const delay = requested ?? backoffDelayMs(attempt, runtime.clock.random(), this.options.backoff ?? DEFAULT_BACKOFF);
-            if (delay >= runtime.deadline.remaining()) {
-                throw new ApiError({
-                    ...failureDetails(failure),
-                    hint: `Gave up after ${attempt} attempt(s): waiting ${runtime_formatDuration(delay)} more would pass the action's timeout`,
-                });
-            }
-            if ('status' in outcome && (outcome.status === 429 || outcome.status === 503))
-                spec.onThrottled?.(delay);
-            const why = 'status' in outcome ? `answered ${outcome.status}` : `failed (${outcome.networkCode})`;
-            runtime.logger.info(`${spec.method} ${this.displayUrl(spec)} ${why}; retrying in ${runtime_formatDuration(delay)} (attempt ${attempt + 1} of ${maxAttempts}).`);
-            try {
-                await runtime.clock.sleep(delay, runtime.signal);
-            }
-            catch (error) {
-                if (error instanceof CancelledError)
-                    throw new CancelledError(`Cancelled while waiting to retry: ${failure.message}`);
-                throw error;
-            }
+            const tried = await this.attemptWithLogin(request, attempt, consume);
+            if ('answer' in tried)
+                return tried.answer;
+            const delay = this.retryDelay(request, attempt, tried);
+            await this.waitToRetry(request, attempt, tried, delay);
         }
     }
-    /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
+    /**
+     * The re-login rule: a 401 answer, when the credentials can be renewed (a new session), renews them once per
+     * request and makes the same attempt again; it does not count as an attempt.
+     */
+    async attemptWithLogin(request, attempt, consume) {
+        for (;;) {
+            const tried = await this.attempt(request, attempt, consume);
+            if (!('renewedAuth' in tried))
+                return tried;
+        }
+    }
+    async renewAuth(request) {
+        const { auth } = this.options;
+        if (!auth?.renew || request.authRenewed)
+            return false;
+        request.authRenewed = true;
+        return auth.renew();
+    }
+    /** One attempt: the answer consumed, or what went wrong in words and in the terms the retry decision needs. */
+    async attempt(request, attempt, consume) {
+        const { spec, url, startsJob } = request;
+        const started = this.options.runtime.clock.now();
+        const watch = this.options.runtime.deadline.abortSignal(this.options.runtime.signal);
+        let exchange;
+        try {
+            const headers = await requestHeaders(spec, this.options);
+            if (watch.signal.aborted)
+                throw watch.signal.reason;
+            exchange = new Exchange({
+                url,
+                method: spec.method,
+                headers: headers.headers,
+                payload: headers.payload,
+                body: spec.body,
+                idleMs: spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+                signal: watch.signal,
+                agent: this.agents.for(url),
+            });
+            const res = await exchange.start();
+            this.answered = true;
+            const status = res.statusCode ?? 0;
+            this.logDebug(spec, `${status}`, started, attempt);
+            // A body that breaks off mid-way lands in the catch below, like any other network error.
+            if (status >= 200 && status < 300)
+                return { answer: await consume(res) };
+            const body = await readBody(res, ERROR_BODY_MAX_BYTES);
+            if (status === 401 && (await this.renewAuth(request)))
+                return { renewedAuth: true };
+            const outcome = { status, headers: res.headers };
+            // A job-starting request that failed on the server's side is not repeated: it may have started the job.
+            const mayHaveActed = startsJob && (status === 408 || status >= 500) && !shouldRetry(startsJob, outcome);
+            return { outcome, failure: this.failures.http(spec, url, res, body, mayHaveActed) };
+        }
+        catch (error) {
+            // A file the answer could not be written to is the file's error: asking again would not help.
+            if (error instanceof ApiError || error instanceof FileWriteError)
+                throw error;
+            if (watch.signal.aborted)
+                throw this.failures.stopped(spec, watch.signal.reason, exchange, startsJob);
+            // A connection that went quiet may surface as a reset; say what really happened.
+            const cause = exchange?.idleError ?? error;
+            const code = networkCode(cause);
+            this.logDebug(spec, `network error ${code}`, started, attempt);
+            // Our own idle limit knows how far the exchange got; other errors tell it by their code.
+            const reached = code === IDLE_TIMEOUT ? (exchange?.reached ?? false) : !refusedBeforeSending(code);
+            const blamed = this.blamesUrlInput(url, code);
+            const failure = this.failures.network(spec, cause, code, startsJob && reached && !neverSent(code), blamed);
+            // A likely typo in the URL is not worth a minute of retries.
+            if (blamed && attempt > URL_FAILURE_RETRIES)
+                throw failure;
+            return { outcome: { networkCode: code }, failure };
+        }
+        finally {
+            exchange?.release();
+            watch.release();
+        }
+    }
+    /** The URL input to name when `code` says its host is likely wrong, and the request went to that host. */
+    blamesUrlInput(url, code) {
+        const { urlInput } = this.options;
+        if (!urlInput || !blamesUrl(code, !this.answered))
+            return undefined;
+        return new URL(this.baseUrl).host === url.host ? urlInput : undefined;
+    }
+    /**
+     * The retry decision: how long to wait before the next attempt, or the failure thrown when the request may not
+     * go again, has used its attempts, or the wait would pass the action's timeout.
+     */
+    retryDelay(request, attempt, { outcome, failure }) {
+        const { runtime } = this.options;
+        if (!shouldRetry(request.startsJob, outcome) || attempt >= request.maxAttempts)
+            throw failure;
+        const requested = 'headers' in outcome ? serverRequestedDelayMs(outcome.headers, runtime.clock.now()) : undefined;
+        const delay = requested ?? backoffDelayMs(attempt, runtime.clock.random(), this.options.backoff ?? DEFAULT_BACKOFF);
+        if (delay >= runtime.deadline.remaining()) {
+            throw this.failures.gaveUp(failure, attempt, delay);
+        }
+        return delay;
+    }
+    async waitToRetry(request, attempt, { outcome, failure }, delay) {
+        const { spec, maxAttempts } = request;
+        const { runtime } = this.options;
+        if ('status' in outcome && (outcome.status === 429 || outcome.status === 503))
+            spec.onThrottled?.(delay);
+        const why = 'status' in outcome ? `answered ${outcome.status}` : `failed (${outcome.networkCode})`;
+        runtime.logger.info(`${spec.method} ${this.displayUrl(spec)} ${why}; retrying in ${formatDuration(delay)} (attempt ${attempt + 1} of ${maxAttempts}).`);
+        try {
+            await runtime.clock.sleep(delay, runtime.signal);
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw new CancelledError(`Cancelled while waiting to retry: ${failure.message}`);
+            throw error;
+        }
+    }
     /**
      * `body` as a JSON object, or the object it holds at `key` (`result`, `response_map`); anything else is an
      * unexpected answer naming the endpoint.
@@ -2743,6 +2994,7 @@ class ApiClient {
             return value;
         throw this.unexpectedAnswer(spec, key === undefined ? 'the answer is not a JSON object' : `the answer has no ${key} object`);
     }
+    /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
     unexpectedAnswer(spec, what) {
         return new ApiError({
             method: spec.method,
@@ -2774,36 +3026,6 @@ class ApiClient {
         }
         return url;
     }
-    async headers(spec) {
-        const headers = {
-            Accept: 'application/json',
-            'Accept-Encoding': ACCEPT_ENCODING,
-            'User-Agent': this.options.userAgent ?? 'config-promotion-actions',
-            ...(await this.options.auth?.headers()),
-            ...spec.headers,
-        };
-        let payload;
-        if (spec.json !== undefined) {
-            payload = Buffer.from(JSON.stringify(spec.json));
-            headers['Content-Type'] = 'application/json';
-        }
-        else if (spec.body) {
-            headers['Content-Type'] = spec.body.contentType;
-        }
-        const length = payload?.length ?? spec.body?.length;
-        if (length !== undefined || spec.method !== 'GET')
-            headers['Content-Length'] = String(length ?? 0);
-        return { headers, payload };
-    }
-    /** The agent for direct connections on the URL's protocol (proxied requests open their own tunnel). */
-    agentFor(url) {
-        let agent = this.agents.get(url.protocol);
-        if (!agent) {
-            agent = url.protocol === 'https:' ? new external_node_https_.Agent({ keepAlive: false }) : new external_node_http_.Agent({ keepAlive: false });
-            this.agents.set(url.protocol, agent);
-        }
-        return agent;
-    }
     logDebug(spec, result, started, attempt) {
         const { logger, clock } = this.options.runtime;
         if (!logger.isDebug)
@@ -2811,26 +3033,9 @@ class ApiClient {
         logger.debug(`${spec.method} ${this.displayUrl(spec)} → ${result} (${clock.now() - started} ms, attempt ${attempt})`);
     }
 }
-function failureDetails(error) {
-    return {
-        method: error.method,
-        url: error.url,
-        status: error.status,
-        vendorMessage: error.vendorMessage,
-        kind: error.kind,
-    };
-}
 function networkCode(error) {
     const code = error?.code;
     return typeof code === 'string' ? code : 'ECONNRESET';
-}
-/** "16 MB", "256 MB", "1.5 KB". */
-function formatBytes(bytes) {
-    if (bytes >= 2 ** 20)
-        return `${Math.round((bytes / 2 ** 20) * 10) / 10} MB`;
-    if (bytes >= 1024)
-        return `${Math.round((bytes / 1024) * 10) / 10} KB`;
-    return `${bytes} bytes`;
 }
 
 ;// CONCATENATED MODULE: ./shared/http/transfer.ts
@@ -2905,6 +3110,7 @@ function bufferBody(data, contentType) {
 
 
 
+
 /** SMAX error bodies are not documented; these are the shapes its services use. */
 function readSmaxMessage(body) {
     if (!isRecord(body))
@@ -2949,6 +3155,7 @@ function loginToken(response, url) {
 function smaxSession(tenant, runtime) {
     const login = new ApiClient({
         baseUrl: tenant.url,
+        urlInput: tenant.urlInput,
         runtime,
         readVendorMessage: readSmaxMessage,
         hintFor: (status) => status === 401 || status === 403
@@ -3145,6 +3352,7 @@ const SMAX_JOB_STATES = {
 function smaxClient(tenant, runtime) {
     return new ApiClient({
         baseUrl: tenant.url,
+        urlInput: tenant.urlInput,
         runtime,
         auth: smaxSession(tenant, runtime),
         readVendorMessage: readSmaxMessage,
@@ -3303,8 +3511,6 @@ function countOf(value) {
  */
 
 
-
-
 /** GITHUB_WORKSPACE, else the working directory, with its links followed too. */
 async function workspaceRoot() {
     const root = external_node_path_.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
@@ -3331,12 +3537,6 @@ async function checkWorkspaceFile(file, label = file) {
     if (!info?.isFile())
         return { problem: `${label} is not a file` };
     return { file: { path: real, bytes: info.size } };
-}
-/** Local file work (finding, checking, reading files) counts against `timeout` like every request does. */
-function throwIfPastDeadline(deadline, doing, hint = 'raise timeout, or give fewer files') {
-    if (deadline.remaining() <= 0) {
-        throw new TimeoutError(`Timed out after ${formatDuration(deadline.elapsed())} while ${doing}: ${hint}`);
-    }
 }
 
 ;// CONCATENATED MODULE: ./shared/poll/poll.ts
@@ -3375,7 +3575,7 @@ async function poll(check, options) {
     const progressEvery = options.progressEveryMs ?? PROGRESS_EVERY_MS;
     let lastState;
     let lastProgressAt = started;
-    const elapsed = () => runtime_formatDuration(clock.now() - started);
+    const elapsed = () => formatDuration(clock.now() - started);
     const hint = () => (typeof options.resumeHint === 'function' ? options.resumeHint() : options.resumeHint);
     const stopped = (verb, detail) => `${verb} ${what} after ${elapsed()}; last state: ${lastState ?? 'unknown (no answer yet)'}` +
         (detail ? ` (${detail})` : '') +
@@ -3389,7 +3589,7 @@ async function poll(check, options) {
         const untilLastCheck = deadline.remaining() - lastCheckReserve;
         const interval = askedWaitMs ?? nextIntervalMs(clock.now() - started, options.maxIntervalMs, options.minIntervalMs);
         if (lastCheckDone || deadline.remaining() <= 0)
-            throw new errors_TimeoutError(stopped('Timed out waiting for'));
+            throw new TimeoutError(stopped('Timed out waiting for'));
         lastCheckDone = untilLastCheck <= interval;
         const wait = Math.max(0, Math.min(interval, untilLastCheck));
         try {
@@ -3408,8 +3608,8 @@ async function poll(check, options) {
             if (error instanceof CancelledError)
                 throw new CancelledError(stopped('Cancelled while waiting for'));
             // The last check's request ran into the deadline: say what the request was doing, too.
-            if (error instanceof errors_TimeoutError)
-                throw new errors_TimeoutError(stopped('Timed out waiting for', error.message));
+            if (error instanceof TimeoutError)
+                throw new TimeoutError(stopped('Timed out waiting for', error.message));
             throw error;
         }
         if (step.done)
@@ -3473,6 +3673,34 @@ function jobStates(what, known, logger) {
         }
         return 'running';
     };
+}
+
+;// CONCATENATED MODULE: ./shared/poll/job.ts
+/**
+ * Waiting for one vendor job, the way every flow does it: its status checked through the one poller until its state
+ * (read with the one classifier, so an unknown state warns once and waits on) is no longer running, then judged.
+ */
+
+
+
+async function waitForJob(wait) {
+    const { job, states, check, stateOf, alsoRunning, onEnd, failed, ...pollOptions } = wait;
+    const classify = jobStates(job, states, pollOptions.runtime.logger);
+    const status = await poll(async () => {
+        const current = await check();
+        const kind = classify(stateOf(current));
+        const also = alsoRunning?.(current);
+        if (kind === 'failed' || (kind === 'done' && also === undefined))
+            return { done: true, value: current };
+        return { done: false, state: also === undefined ? stateOf(current) : `${stateOf(current)}, ${also}` };
+    }, pollOptions);
+    onEnd?.(status);
+    const outcome = classify(stateOf(status)) === 'failed' ? 'failed' : 'done';
+    if (outcome === 'failed' && failed) {
+        const { message, ...details } = failed(status);
+        throw new JobFailedError(message, { jobId: job, state: stateOf(status), ...details });
+    }
+    return { status, outcome };
 }
 
 ;// CONCATENATED MODULE: ./actions/dev2prod-promote/src/judge.ts
@@ -3604,7 +3832,6 @@ function importReport(report, title, status, judgement) {
 
 
 
-
 async function runImport(client, target, job, deps) {
     const { runtime, learned } = deps;
     const { dryRun } = job;
@@ -3621,21 +3848,18 @@ async function runImport(client, target, job, deps) {
         learned(dryRun ? { dryRunId: id } : { importId: id });
         runtime.logger.info(`Following ${label.toLowerCase()} ${id}, started earlier on tenant ${target.tenantId}.`);
     }
-    const classify = jobStates(`${label} ${id}`, SMAX_JOB_STATES, runtime.logger);
-    const status = await poll(async () => {
-        const current = await getImport(client, target.tenantId, id, dryRun);
-        if (classify(current.status) !== 'running')
-            return { done: true, value: current };
-        return { done: false, state: current.status };
-    }, {
+    const { status } = await waitForJob({
+        job: `${label} ${id}`,
+        states: SMAX_JOB_STATES,
+        check: () => getImport(client, target.tenantId, id, dryRun),
+        stateOf: (current) => current.status,
+        onEnd: dryRun ? undefined : (final) => learned({ importStatus: final.status }),
         what: `${label.toLowerCase()} ${id}`,
         runtime,
         maxIntervalMs: deps.pollIntervalMs,
         onState: dryRun ? undefined : (state) => learned({ importStatus: state }),
         resumeHint: `The ${label.toLowerCase()} goes on in SMAX: run again with ${input}: ${id} to follow it`,
     });
-    if (!dryRun)
-        learned({ importStatus: status.status });
     const fileId = importedFile(job, id, label, status);
     if (fileId && job.startedId !== undefined)
         learned({ fileId });
@@ -3663,7 +3887,6 @@ function importedFile(job, id, label, status) {
  * and import only when the dry run passed — each step optional by mode. Never touches @actions/core: it reports
  * what it learns through `report` (for the outputs, the summary and the PR comment) and returns the result.
  */
-
 
 
 
@@ -3778,27 +4001,22 @@ async function exportAndDownload(config, pkg, deps, learned) {
         learned({ exportId });
         runtime.logger.info(`Waiting for export ${exportId}${what}, started earlier on tenant ${source.tenantId}.`);
     }
-    const classify = jobStates(`Export ${exportId}`, SMAX_JOB_STATES, runtime.logger);
-    const exported = await poll(async () => {
-        const current = await getExport(client, source.tenantId, exportId);
-        if (classify(current.status) !== 'running')
-            return { done: true, value: current };
-        return { done: false, state: current.status };
-    }, {
+    const { status: exported } = await waitForJob({
+        job: `Export ${exportId}`,
+        states: SMAX_JOB_STATES,
+        check: () => getExport(client, source.tenantId, exportId),
+        stateOf: (current) => current.status,
+        onEnd: (final) => learned({ export: final }),
+        failed: (final) => ({
+            message: `Export ${exportId}${what} ended ${final.status}`,
+            errors: final.message ? [final.message] : [],
+            hint: 'Look at the export in Package Manager on the source tenant',
+        }),
         what: `export ${exportId}`,
         runtime,
         maxIntervalMs: config.pollIntervalMs,
         resumeHint: `The export goes on in SMAX: run again with export-id: ${exportId} to wait for it, and nothing is exported again`,
     });
-    learned({ export: exported });
-    if (classify(exported.status) !== 'done') {
-        throw new JobFailedError(`Export ${exportId}${what} ended ${exported.status}`, {
-            jobId: `Export ${exportId}`,
-            state: exported.status,
-            errors: exported.message ? [exported.message] : [],
-            hint: 'Look at the export in Package Manager on the source tenant',
-        });
-    }
     if (!exported.fileId) {
         throw new JobFailedError(`Export ${exportId} completed without a FileId`, {
             jobId: `Export ${exportId}`,
@@ -3974,7 +4192,9 @@ function readTenant(inputs, side, needed, fallback) {
     const sourceCredentials = borrowed.length
         ? `${borrowed.join(' and ')} ${borrowed.length > 1 ? 'are' : 'is'}`
         : undefined;
-    return { url, tenantId, username, password, sourceCredentials };
+    // A target without its own URL borrows source-url, which is then the input to check.
+    const urlInput = ownUrl ? `${side}-url` : 'source-url';
+    return { url, tenantId, username, password, urlInput, sourceCredentials };
 }
 /** Same scheme, host and port. */
 function sameOrigin(a, b) {
@@ -3990,8 +4210,8 @@ async function checkPackageFile(inputs, packageFile) {
     return checked.file.path;
 }
 function complete(tenant) {
-    const { url, tenantId, username, password } = tenant;
-    return url && tenantId && username && password ? { url, tenantId, username, password } : undefined;
+    const { url, tenantId, username, password, urlInput } = tenant;
+    return url && tenantId && username && password ? { url, tenantId, username, password, urlInput } : undefined;
 }
 /** A package file must be a zip archive: an empty file or another kind of file would be uploaded and imported. */
 async function checkPackageIsZip(inputs, file) {
@@ -4002,6 +4222,7 @@ async function checkPackageIsZip(inputs, file) {
 
 ;// CONCATENATED MODULE: ./actions/dev2prod-promote/src/main.ts
 /** dev2prod-promote: inputs → export / transfer / dry run / import by mode → outputs, summary, PR comment. */
+
 
 
 
@@ -4036,7 +4257,7 @@ async function main(context) {
     }
     finally {
         const done = known.value;
-        main_writeSummary(summary, config, done, runtime_formatDuration(runtime.deadline.elapsed()));
+        main_writeSummary(summary, config, done, formatDuration(runtime.deadline.elapsed()));
         if (commentOnPr && githubToken && done.dryRun) {
             await upsertPullRequestComment({
                 token: githubToken,
@@ -4087,7 +4308,7 @@ function main_writeSummary(summary, config, done, elapsed) {
         ['Export id', done.exportId],
         ['Package bundle', done.export?.packageBundleName],
         ['Items', done.export?.itemCount],
-        ['Package file', packageFile?.path],
+        ['Package file', packageFile && summaryFileName(packageFile.path)],
         ['sha256', packageFile && code(packageFile.sha256)],
         ['Target file id', done.fileId],
         ['Dry run', done.dryRunId && `${done.dryRunId}: ${dryRun ? done.dryRunOutcome : 'not finished'}`],
