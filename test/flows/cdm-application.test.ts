@@ -69,12 +69,16 @@ describe('cdm-application end to end: applications', () => {
     const run = await app('get-app', { 'app-id': '18a17de3283d15107256686277777777' });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain('No valid Application');
+    // The refusal names nothing: the hint says which inputs identify the application and where to find them.
+    expect(run.stdout).toContain("check app-id (the application's sys_id: open it in DevOps Config > Applications");
+    expect(run.stdout).toContain('or app-name (the name exactly as that list shows it)');
   });
 
   it('fails on a delete whose result.errors is not empty', async () => {
     const run = await app('delete-app', { 'app-id': '18a17de3283d15107256686277777777' });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain('No valid Application');
+    expect(run.stdout).toContain('ServiceNow found no application for the id or name given: check app-id');
     expect(sandbox.server.requestsTo('DELETE', /application\//)).toHaveLength(1);
   });
 

@@ -8,7 +8,14 @@ import type { ApiClient } from '../../http/client.js';
 import type { ApiResponse, RequestSpec } from '../../http/request.js';
 import { nonEmptyString, scalarText, vendorNumber } from '../../json.js';
 import { namesFailure } from '../../poll/states.js';
-import { apiPath, cdmPath, messages, readServiceNowMessage, type ServiceNowConnection } from './connection.js';
+import {
+  apiPath,
+  cdmPath,
+  messages,
+  noApplicationHint,
+  readServiceNowMessage,
+  type ServiceNowConnection,
+} from './connection.js';
 
 type Connection = Pick<ServiceNowConnection, 'apiVersion'>;
 type Query = Record<string, string | undefined>;
@@ -283,5 +290,6 @@ function failIfErrorBody(response: ApiResponse, client: ApiClient, spec: Request
 
 /** A failure ServiceNow reported inside an answer with a success status. */
 function failure(client: ApiClient, spec: RequestSpec, vendorMessage: string): ApiError {
-  return new ApiError({ method: spec.method, url: client.displayUrl(spec), status: 200, vendorMessage });
+  const hint = noApplicationHint(vendorMessage);
+  return new ApiError({ method: spec.method, url: client.displayUrl(spec), status: 200, vendorMessage, hint });
 }

@@ -93,6 +93,8 @@ function serviceNowHint(
   if (/Could not find active application/i.test(message)) {
     return 'Check app-name: the application must exist in DevOps Config and be active';
   }
+  const noApplication = noApplicationHint(message);
+  if (noApplication) return noApplication;
   if (status === 401) {
     const check = kind === 'basic' ? 'check username and password' : 'check token (an OAuth token may have expired)';
     return `ServiceNow refused ${auth.description}: ${check}`;
@@ -104,6 +106,19 @@ function serviceNowHint(
     return 'Check instance-url and api-version, and that the Configuration Data Management plugin is active on the instance';
   }
   return undefined;
+}
+
+/**
+ * ServiceNow's "No valid Application" names neither the application nor where to look: say which inputs identify
+ * it and where their values are found.
+ */
+export function noApplicationHint(message: string): string | undefined {
+  if (!/No valid Application/i.test(message)) return undefined;
+  return (
+    "ServiceNow found no application for the id or name given: check app-id (the application's sys_id: open it in " +
+    'DevOps Config > Applications and copy its sys_id, or use the app-id output of create-app) or app-name (the ' +
+    'name exactly as that list shows it)'
+  );
 }
 
 /** How much of one non-text error entry a message quotes. */
