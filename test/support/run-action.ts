@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -60,7 +61,7 @@ export async function runAction(action: string, options: RunActionOptions): Prom
     HOME: process.env.HOME ?? '',
     // The test run's own temp folder (test/support/temp-root-setup.mjs), so the bundle leaves nothing behind either.
     ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
-    ...runnerVariables({ output: outputFile, summary: summaryFile, temp: runnerFiles }, workspace, options),
+    ...runnerVariables(action, { output: outputFile, summary: summaryFile, temp: runnerFiles }, workspace, options),
   };
   const started = performance.now();
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.entry ?? bundlePath(action)], {
@@ -89,8 +90,29 @@ export async function runAction(action: string, options: RunActionOptions): Prom
   };
 }
 
+/**
+ * The inputs as the runner passes them: every input `action.yml` declares a default for is set even when the step
+ * does not give it (so an action sees `skip-dry-run: false` in every run, as on GitHub); an expression default
+ * (`${{ github.token }}`) becomes what the runner would evaluate it to.
+ */
+function withDefaults(action: string, inputs: Record<string, string>): Record<string, string> {
+  const file = path.join(REPO_ROOT, 'actions', action, 'action.yml');
+  const declared = (parse(readFileSync(file, 'utf8')) as { inputs?: Record<string, { default?: unknown }> }).inputs;
+  const filled: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(declared ?? {})) {
+    if (spec.default === undefined) continue;
+    const value = String(spec.default);
+    filled[name] = value === '${{ github.token }}' ? RUNNER_GITHUB_TOKEN : value;
+  }
+  return { ...filled, ...inputs };
+}
+
+/** What `${{ github.token }}` is in tests: a token shaped like GitHub's, which no server accepts. */
+export const RUNNER_GITHUB_TOKEN = 'ghs_runnerTokenForTests0000000000000000';
+
 /** What the runner sets for a step: its files, the workspace, the step's `env:` and the inputs as `INPUT_*`. */
 export function runnerVariables(
+  action: string,
   files: { output: string; summary: string; temp: string },
   workspace: string,
   options: Pick<RunActionOptions, 'inputs' | 'env'>,
@@ -102,7 +124,8 @@ export function runnerVariables(
     GITHUB_WORKSPACE: workspace,
     ...options.env,
   };
-  for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  for (const [name, value] of Object.entries(withDefaults(action, options.inputs)))
+    env[`INPUT_${name.toUpperCase()}`] = value;
   return env;
 }
 

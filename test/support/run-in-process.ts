@@ -25,7 +25,12 @@ export async function runInProcess(action: string, options: InProcessOptions): P
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
   const workspace = options.cwd ?? mkdtempSync(path.join(tmpdir(), `${action}-`));
-  const env = runnerVariables({ output: outputFile, summary: summaryFile, temp: runnerFiles }, workspace, options);
+  const env = runnerVariables(
+    action,
+    { output: outputFile, summary: summaryFile, temp: runnerFiles },
+    workspace,
+    options,
+  );
 
   const savedEnv = { ...process.env };
   for (const name of Object.keys(process.env)) {
