@@ -18,6 +18,7 @@ export type Inline = string | number | Markdown;
  */
 let redactSpan: (text: string) => string = (text) => text;
 const REDACTED = '***';
+const ESCAPED_REDACTED = '\\*\\*\\*';
 export function redactSpansWith(redact: (text: string) => string): void {
   redactSpan = redact;
 }
@@ -66,8 +67,8 @@ const WORD = /[\p{L}\p{N}]/u;
  */
 function escapeSpan(text: string): string {
   const whole = redactSpan(text);
-  // What redaction put in shows as `***`, not escaped; the rest of the span is escaped as usual.
-  if (whole !== text) return whole.split(REDACTED).map(escapeSpan).join(REDACTED);
+  // Escaped piece by piece, so what redaction put in shows as `***` wherever it stands (next to bold, say).
+  if (whole !== text) return whole.split(REDACTED).map(escapeSpan).join(ESCAPED_REDACTED);
   let source = whole;
   let cut = '';
   if (source.length > SPAN_MAX_CHARS) {

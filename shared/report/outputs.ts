@@ -2,7 +2,8 @@
  * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
  * value is redacted; a value is appended to GITHUB_OUTPUT only when it changed. GitHub keeps at most 1 MiB per
  * output: a larger value leaves the output empty and goes to a file in RUNNER_TEMP, which a warning names.
- * Outside a runner (no GITHUB_OUTPUT, e.g. a bundle started by hand) each value is printed as a log line instead.
+ * Outside a runner (no GITHUB_OUTPUT) each value still goes through core.setOutput: @github/local-action records it
+ * there, and the toolkit itself prints it as a `::set-output` line, so a bundle started by hand shows it too.
  */
 import * as core from '@actions/core';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -16,9 +17,6 @@ export type OutputValue = string | number | boolean | object;
 
 /** GitHub's limit for one output. */
 export const OUTPUT_LIMIT_BYTES = 1024 * 1024;
-
-/** How much of one value is printed when there is no GITHUB_OUTPUT to write it to. */
-export const PRINTED_OUTPUT_LIMIT = 2000;
 
 export interface Outputs {
   set(name: string, value: OutputValue): void;
@@ -45,7 +43,7 @@ export function coreOutputs(logger: Logger): Outputs {
       const text = redactedOutputText(value, logger);
       if (values.get(name) === text) return;
       values.set(name, text);
-      if (!process.env.GITHUB_OUTPUT) return logger.info(printedOutput(name, text));
+      if (!process.env.GITHUB_OUTPUT) return core.setOutput(name, text);
       const bytes = Buffer.byteLength(text);
       if (bytes <= OUTPUT_LIMIT_BYTES) return core.setOutput(name, text);
       const file = writeOversizeOutput(name, text);
@@ -71,13 +69,6 @@ export function redactedOutputText(value: OutputValue, logger: Logger): string {
   if (typeof value !== 'object') return String(value);
   // A copy the walk may change: parsed from the JSON text (toJSON applied, undefined left out, as in the output).
   return jsonText(mapJsonStrings(JSON.parse(jsonText(value)), (text) => logger.redact(text)));
-}
-
-/** `output name=value`, cut at PRINTED_OUTPUT_LIMIT characters so a large export does not flood the terminal. */
-export function printedOutput(name: string, text: string): string {
-  if (text.length <= PRINTED_OUTPUT_LIMIT) return `output ${name}=${text}`;
-  const rest = text.length - PRINTED_OUTPUT_LIMIT;
-  return `output ${name}=${text.slice(0, PRINTED_OUTPUT_LIMIT)}… (${rest} more characters not shown)`;
 }
 
 /**

@@ -1,9 +1,9 @@
 /**
- * The frame every action's main runs in: builds the logger, input reader, outputs and summary; wires the runner's
- * cancel signals to an AbortSignal; and turns each error kind into one clear failure line plus titled annotations.
- * The summary is written on every path, so a failed run still tells what it did.
+ * The frame every action's main runs in: on its host (GitHub, or the CI the config-promotion command runs on), it
+ * builds the logger, input reader, outputs and summary; wires the cancel signals to an AbortSignal; and turns each
+ * error kind into one clear failure line plus titled annotations. The summary is written on every path, so a
+ * failed run still tells what it did.
  */
-import * as core from '@actions/core';
 import {
   ApiError,
   ArtifactError,
@@ -14,10 +14,13 @@ import {
   TimeoutError,
   errorMessage,
 } from '../errors.js';
-import { environmentInputs, InputReader, type InputSource } from '../inputs/reader.js';
+import { githubHost } from '../hosts/github.js';
+import type { Host } from '../hosts/host.js';
+import { InputReader, type InputSource } from '../inputs/reader.js';
 import { Deadline, systemClock, type Clock, type Logger, type Runtime } from '../runtime.js';
-import { coreLogger } from './logger.js';
-import { coreOutputs, type Outputs } from './outputs.js';
+import type { ArtifactRequest, UploadedArtifact } from './artifact.js';
+import { SecretRedactor } from './logger.js';
+import type { Outputs } from './outputs.js';
 import { redactSpansWith } from './markdown.js';
 import { redactFileText } from './redacted-file.js';
 import { mappedStack } from './stack.js';
@@ -32,11 +35,18 @@ export interface ActionContext {
   signal: AbortSignal;
   /** Starts the run's clock once the `timeout` input is known. */
   runtime(timeoutMs: number): Runtime;
+  /** Keeps files as an artifact the way the host does (or says where they stay). */
+  uploadArtifact(request: ArtifactRequest): Promise<UploadedArtifact | undefined>;
+  /** The CI the run is on. */
+  host: Host['name'];
 }
 
 export interface RunOptions {
   /** The action's title for the summary heading, e.g. "CDM export". */
   title: string;
+  /** Where the run is; GitHub Actions unless the config-promotion command says otherwise. */
+  host?: Host;
+  /** Inputs from elsewhere than the host's (tests). */
   source?: InputSource;
   clock?: Clock;
 }
@@ -49,7 +59,8 @@ const CANCEL_GRACE_MS = 1500;
  * last thing a reader of either sees is the outcome; a failure's error line takes that place on failure.
  */
 export async function runAction(options: RunOptions, main: (context: ActionContext) => Promise<string>): Promise<void> {
-  const logger = coreLogger();
+  const host = options.host ?? githubHost();
+  const logger = host.logger(new SecretRedactor());
   let spansRedacted = false;
   redactSpansWith((text) => {
     const redacted = logger.redact(text);
@@ -69,12 +80,14 @@ export async function runAction(options: RunOptions, main: (context: ActionConte
   const summary = new Summary();
   const context: ActionContext = {
     logger,
-    inputs: new InputReader(options.source ?? environmentInputs, logger),
-    outputs: coreOutputs(logger),
+    inputs: new InputReader(options.source ?? host.inputs, logger),
+    outputs: host.outputs(logger),
     summary,
     clock,
     signal: controller.signal,
     runtime: (timeoutMs) => ({ clock, logger, signal: controller.signal, deadline: new Deadline(clock, timeoutMs) }),
+    uploadArtifact: (request) => host.uploadArtifact(request, logger),
+    host: host.name,
   };
   let closing: () => void;
   try {
@@ -88,7 +101,8 @@ export async function runAction(options: RunOptions, main: (context: ActionConte
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  await writeSummary(options.title, summary, logger, spansRedacted);
+  await writeSummary(options.title, summary, host, logger, spansRedacted);
+  await host.close(logger);
   closing();
 }
 
@@ -119,7 +133,7 @@ function reportFailure(error: unknown, logger: Logger, summary: Summary): () => 
   } else if (error instanceof Error && error.stack) {
     logger.debug(mappedStack(error.stack));
   }
-  process.exitCode = core.ExitCode.Failure;
+  process.exitCode = 1;
   summary.verdict(`❌ Failed: ${message}`);
   if (details.length > 1) summary.list(details.map((d) => d.message));
   return () => {
@@ -148,15 +162,15 @@ function apiErrorTitle(error: ApiError): string {
   }
 }
 
-/** Outside a runner (no GITHUB_STEP_SUMMARY) the summary is printed to the log, so a local run still shows it. */
-async function writeSummary(title: string, summary: Summary, logger: Logger, spansRedacted: boolean): Promise<void> {
+/** Redacted, then cut again (redaction can lengthen the text: a one-character secret becomes ***). */
+async function writeSummary(
+  title: string,
+  summary: Summary,
+  host: Host,
+  logger: Logger,
+  spansRedacted: boolean,
+): Promise<void> {
   const markdown = `## ${title}\n\n${summary.toMarkdown()}`;
-  if (!process.env.GITHUB_STEP_SUMMARY) return logger.info(`Job summary:\n${markdown}`);
-  try {
-    // Cut again after redaction, which can lengthen the text (a one-character secret becomes ***).
-    const redacted = redactFileText(markdown, 'The job summary', logger, { redactedBefore: spansRedacted });
-    await core.summary.addRaw(cutToBytes(redacted, SUMMARY_LIMIT_BYTES), true).write();
-  } catch (error) {
-    logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
-  }
+  const redacted = redactFileText(markdown, 'The job summary', logger, { redactedBefore: spansRedacted });
+  await host.writeSummary(cutToBytes(redacted, SUMMARY_LIMIT_BYTES), logger);
 }

@@ -4,7 +4,7 @@ import { safeFileName } from '../../../shared/fs/file-name.js';
 import { outputFileProblem } from '../../../shared/fs/output-file.js';
 import { echoInput, type InputReader } from '../../../shared/inputs/reader.js';
 import { readPollInterval } from '../../../shared/poll/poll.js';
-import { readArtifactInputs, uploadArtifact } from '../../../shared/report/artifact.js';
+import { readArtifactInputs } from '../../../shared/report/artifact.js';
 import { Known } from '../../../shared/report/known.js';
 import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js';
 import { code } from '../../../shared/report/markdown.js';
@@ -32,7 +32,7 @@ export function run(options: Partial<RunOptions> = {}): Promise<void> {
 }
 
 async function main(context: ActionContext): Promise<string> {
-  const { inputs, outputs, summary, logger } = context;
+  const { inputs, outputs, summary } = context;
   const required = {
     connection: readServiceNowConnection(inputs),
     appName: inputs.string('app-name', { required: true }),
@@ -88,7 +88,7 @@ async function main(context: ActionContext): Promise<string> {
       client: serviceNowClient(connection, runtime),
       runtime,
       report: known.report,
-      uploadArtifact: (request) => uploadArtifact(request, logger),
+      uploadArtifact: context.uploadArtifact,
     });
     known.report(result);
     return `✅ Exported ${deployableName} of ${appName} (export ${result.exportId}) to ${result.file.path}, ${result.file.bytes} bytes.`;

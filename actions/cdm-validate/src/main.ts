@@ -1,6 +1,6 @@
 /** cdm-validate: inputs → the shared validation gate → outputs, annotations, job summary, artifact. */
 import { errorMessage } from '../../../shared/errors.js';
-import { readArtifactInputs, uploadArtifact } from '../../../shared/report/artifact.js';
+import { readArtifactInputs } from '../../../shared/report/artifact.js';
 import { Known } from '../../../shared/report/known.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
 import { formatDuration } from '../../../shared/runtime.js';
@@ -74,9 +74,9 @@ async function main(context: ActionContext): Promise<string> {
     );
     let artifactFailure: unknown;
     if (artifact)
-      await uploadArtifact({ ...artifact, files: [result.sarif.path, result.results.path] }, logger).catch(
-        (error: unknown) => (artifactFailure = error),
-      );
+      await context
+        .uploadArtifact({ ...artifact, files: [result.sarif.path, result.results.path] })
+        .catch((error: unknown) => (artifactFailure = error));
     const failure = gateFailure(result);
     if (failure) {
       // The gate's verdict is the step's failure; a failed artifact upload is still said, as its own annotation.

@@ -1,5 +1,4 @@
 /** dev2prod-promote: inputs → export / transfer / dry run / import by mode → outputs, summary, PR comment. */
-import { uploadArtifact } from '../../../shared/report/artifact.js';
 import { Known } from '../../../shared/report/known.js';
 import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js';
 import { COMMENT_BUDGET_BYTES, upsertPullRequestComment } from '../../../shared/report/pr-comment.js';
@@ -35,7 +34,7 @@ async function main(context: ActionContext): Promise<string> {
       runtime,
       report: known.report,
       clientFor: (tenant) => smaxClient(tenant, runtime),
-      uploadArtifact: (request) => uploadArtifact(request, logger),
+      uploadArtifact: context.uploadArtifact,
     });
     known.report(result);
     return promoteVerdict(config, result);

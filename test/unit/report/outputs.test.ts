@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { coreOutputs, OUTPUT_LIMIT_BYTES, outputText, PRINTED_OUTPUT_LIMIT } from '../../../shared/report/outputs.js';
+import { coreOutputs, OUTPUT_LIMIT_BYTES, outputText } from '../../../shared/report/outputs.js';
 import { MemoryLogger } from '../../support/fakes.js';
 import { parseOutputFile } from '../../support/run-action.js';
 
@@ -130,25 +130,36 @@ describe('coreOutputs', () => {
     );
   });
 
-  it('outside a runner (no GITHUB_OUTPUT) prints each output as a log line, redacted and cut short', () => {
+  it('outside a runner (no GITHUB_OUTPUT) sets each output through the toolkit, which @github/local-action records', () => {
     delete process.env.GITHUB_OUTPUT;
     const logger = new MemoryLogger();
     logger.mask('s3cret-value');
-    const outputs = coreOutputs(logger);
-    outputs.set('export-id', 'abc123');
-    outputs.set('export-id', 'abc123');
-    outputs.set('url', 'https://x.example.com/?k=s3cret-value');
-    outputs.set('content', 'x'.repeat(OUTPUT_LIMIT_BYTES + 10));
-    const info = logger.lines.filter((line) => line.level === 'info').map((line) => line.message);
-    expect(info[0]).toBe('output export-id=abc123');
-    expect(info[1]).toBe('output url=https://x.example.com/?k=***');
-    expect(info[2]).toBe(
-      `output content=${'x'.repeat(PRINTED_OUTPUT_LIMIT)}… (${OUTPUT_LIMIT_BYTES + 10 - PRINTED_OUTPUT_LIMIT} more characters not shown)`,
-    );
-    expect(info).toHaveLength(3);
-    expect(logger.lines.filter((line) => line.level === 'warning')).toEqual([]);
-    expect(existsSync(path.join(dir, 'config-promotion-outputs'))).toBe(false);
-    expect(outputs.values.get('content')).toHaveLength(OUTPUT_LIMIT_BYTES + 10);
+    const printed: string[] = [];
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      printed.push(String(chunk));
+      return true;
+    });
+    try {
+      const outputs = coreOutputs(logger);
+      outputs.set('export-id', 'abc123');
+      outputs.set('export-id', 'abc123');
+      outputs.set('url', 'https://x.example.com/?k=s3cret-value');
+      outputs.set('content', 'x'.repeat(OUTPUT_LIMIT_BYTES + 10));
+      const commands = printed
+        .join('')
+        .split('\n')
+        .filter((line) => line.startsWith('::set-output'));
+      expect(commands).toEqual([
+        '::set-output name=export-id::abc123',
+        '::set-output name=url::https://x.example.com/?k=***',
+        `::set-output name=content::${'x'.repeat(OUTPUT_LIMIT_BYTES + 10)}`,
+      ]);
+      expect(logger.lines.filter((line) => line.level === 'warning')).toEqual([]);
+      expect(existsSync(path.join(dir, 'config-promotion-outputs'))).toBe(false);
+      expect(outputs.values.get('content')).toHaveLength(OUTPUT_LIMIT_BYTES + 10);
+    } finally {
+      write.mockRestore();
+    }
   });
 
   it('outputText leaves strings alone and stringifies the rest', () => {

@@ -247,7 +247,7 @@ describe('runAction: secrets', () => {
     expect(printed).not.toContain(encodeURIComponent(SECRET));
     expect(annotations()).toEqual([{ level: 'error', title: 'HTTP 401', message: expect.stringContaining('***') }]);
     expect(summary()).not.toContain(SECRET);
-    expect(summary()).toContain('password was ***');
+    expect(summary()).toContain('password was \\*\\*\\*');
     expect(readFileSync(outputFile, 'utf8')).not.toContain(SECRET);
   });
 });
@@ -259,7 +259,7 @@ describe('runAction: summary file', () => {
       summary.text(`vendor said: {"password":"pa\\"ss\\\\w<rd"} / pa&quot;ss\\w&lt;rd`);
       return 'done';
     });
-    expect(summary()).toContain('vendor said: {"password":"***"} / ***');
+    expect(summary()).toContain('vendor said: {"password":"\\*\\*\\*"} / \\*\\*\\*');
     expect(summary()).not.toContain('ss\\');
     expect(annotations('warning')).toEqual([
       {
@@ -288,20 +288,20 @@ describe('runAction: summary file', () => {
       .filter((line) => !line.startsWith('::add-mask::'))
       .join('\n');
     expect(log).toContain('Job summary:\n## CDM export\n');
-    expect(log).toContain('password was ***');
+    expect(log).toContain('password was \\*\\*\\*');
     expect(log).not.toContain(SECRET);
     // The failure line comes after the printed summary: it is the last thing the log says.
     expect(log.indexOf('::error')).toBeGreaterThan(log.indexOf('Job summary:'));
     expect(logLines().at(-1)).toMatch(/^::error title=Timed out::Timed out$/);
   });
 
-  it('prints the outputs to the log without GITHUB_OUTPUT instead of failing', async () => {
+  it('sets the outputs through the toolkit without GITHUB_OUTPUT, as @github/local-action observes them', async () => {
     delete process.env.GITHUB_OUTPUT;
     await run(async ({ outputs }) => {
       outputs.set('export-id', 'abc123');
       return 'done';
     });
-    expect(stdout.join('')).toContain('output export-id=abc123\n');
+    expect(stdout.join('')).toContain('::set-output name=export-id::abc123\n');
     expect(readFileSync(outputFile, 'utf8')).toBe('');
     expect(process.exitCode).toBeUndefined();
   });
