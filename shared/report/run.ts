@@ -24,6 +24,7 @@ import type { Outputs } from './outputs.js';
 import { redactSpansWith } from './markdown.js';
 import { redactFileText } from './redacted-file.js';
 import { mappedStack } from './stack.js';
+import type { RunResults } from './test-results.js';
 import { cutToBytes, Summary, SUMMARY_LIMIT_BYTES } from './summary.js';
 
 export interface ActionContext {
@@ -39,6 +40,8 @@ export interface ActionContext {
   uploadArtifact(request: ArtifactRequest): Promise<UploadedArtifact | undefined>;
   /** The CI the run is on. */
   host: Host['name'];
+  /** What the run found, for the host's JUnit and Code Quality files; without it, the job is one test case. */
+  reportResults(results: RunResults): void;
 }
 
 export interface RunOptions {
@@ -88,21 +91,24 @@ export async function runAction(options: RunOptions, main: (context: ActionConte
     runtime: (timeoutMs) => ({ clock, logger, signal: controller.signal, deadline: new Deadline(clock, timeoutMs) }),
     uploadArtifact: (request) => host.uploadArtifact(request, logger),
     host: host.name,
+    reportResults: (results) => host.reportResults(results),
   };
   let closing: () => void;
+  let failure: string | undefined;
   try {
     // Raw text: the summary removes secrets from each span before escaping it, the logger from each line.
     const verdict = await main(context);
     summary.verdict(verdict);
     closing = () => logger.info(verdict);
   } catch (error) {
-    closing = reportFailure(error, logger, summary);
+    failure = errorMessage(error);
+    closing = reportFailure(error, logger, summary, host);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
   await writeSummary(options.title, summary, host, logger, spansRedacted);
-  await host.close(logger);
+  await host.close(logger, { failure });
   closing();
 }
 
@@ -110,7 +116,7 @@ export async function runAction(options: RunOptions, main: (context: ActionConte
  * One titled failure line; the details of a multi-part failure (inputs, vendor errors) as annotations too. The
  * summary's part is written now; the log's part is returned, to be printed last.
  */
-function reportFailure(error: unknown, logger: Logger, summary: Summary): () => void {
+function reportFailure(error: unknown, logger: Logger, summary: Summary, host: Host): () => void {
   const message = errorMessage(error);
   let details: { title: string; message: string }[] = [];
   let title = 'Unexpected error';
@@ -133,7 +139,7 @@ function reportFailure(error: unknown, logger: Logger, summary: Summary): () => 
   } else if (error instanceof Error && error.stack) {
     logger.debug(mappedStack(error.stack));
   }
-  process.exitCode = 1;
+  process.exitCode = host.exitCode(error);
   summary.verdict(`❌ Failed: ${message}`);
   if (details.length > 1) summary.list(details.map((d) => d.message));
   return () => {

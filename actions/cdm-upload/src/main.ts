@@ -14,6 +14,7 @@ import { readServiceNowConnection, serviceNowClient } from '../../../shared/vend
 import { readGateInputs } from '../../../shared/validation/inputs.js';
 import { gateVerdict, summarizeGate } from '../../../shared/validation/report.js';
 import { gateFailure, runGateStep } from '../../../shared/validation/step.js';
+import { gateRunResults } from '../../../shared/validation/test-results.js';
 import type { GateResult } from '../../../shared/validation/types.js';
 import { collectItems } from './items.js';
 import { plannedFiles, runUploads, type UploadResult } from './upload.js';
@@ -128,6 +129,9 @@ async function main(context: ActionContext): Promise<string> {
     );
     uploads.report(uploaded);
     if (validate) {
+      const uploadedFiles = uploaded.files.flatMap((f) =>
+        f.file && f.namePath ? [{ file: f.file, namePath: f.namePath }] : [],
+      );
       gate = await runGateStep(
         {
           appName,
@@ -136,9 +140,7 @@ async function main(context: ActionContext): Promise<string> {
           revalidate: false,
           publish: false,
           serverValidates: autoValidate,
-          uploadedFiles: uploaded.files.flatMap((f) =>
-            f.file && f.namePath ? [{ file: f.file, namePath: f.namePath }] : [],
-          ),
+          uploadedFiles,
           pollIntervalMs,
           ...gateInputs,
         },
@@ -151,6 +153,7 @@ async function main(context: ActionContext): Promise<string> {
           report: gated.report,
         },
       );
+      context.reportResults(gateRunResults(gate, uploadedFiles, gateInputs.workspace));
       const failure = gateFailure(gate);
       if (failure) throw failure;
     }

@@ -7,6 +7,7 @@ import { formatDuration } from '../../../shared/runtime.js';
 import { readGateInputs, readUploadedFiles } from '../../../shared/validation/inputs.js';
 import { gateVerdict, summarizeGate } from '../../../shared/validation/report.js';
 import { gateFailure, runGateStep } from '../../../shared/validation/step.js';
+import { gateRunResults } from '../../../shared/validation/test-results.js';
 import type { GateResult } from '../../../shared/validation/types.js';
 import { readServiceNowConnection, serviceNowClient } from '../../../shared/vendors/servicenow/connection.js';
 import { readPollInterval } from '../../../shared/poll/poll.js';
@@ -72,6 +73,7 @@ async function main(context: ActionContext): Promise<string> {
         report: known.report,
       },
     );
+    context.reportResults(gateRunResults(result, uploadedFiles, gateInputs.workspace));
     let artifactFailure: unknown;
     if (artifact)
       await context

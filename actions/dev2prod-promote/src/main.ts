@@ -1,5 +1,6 @@
 /** dev2prod-promote: inputs → export / transfer / dry run / import by mode → outputs, summary, PR comment. */
 import { Known } from '../../../shared/report/known.js';
+import { promoteRunResults } from './test-results.js';
 import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js';
 import { COMMENT_BUDGET_BYTES, upsertPullRequestComment } from '../../../shared/report/pr-comment.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/report/run.js';
@@ -40,6 +41,8 @@ async function main(context: ActionContext): Promise<string> {
     return promoteVerdict(config, result);
   } finally {
     const done = known.value;
+    const results = promoteRunResults(done);
+    if (results) context.reportResults(results);
     writeSummary(summary, config, done, formatDuration(runtime.deadline.elapsed()));
     if (commentOnPr && githubToken && done.dryRun) {
       await upsertPullRequestComment(
