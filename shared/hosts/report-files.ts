@@ -71,14 +71,14 @@ export function junitXml(title: string, testCases: readonly TestCase[]): string 
   const failures = (cases: readonly TestCase[]) => cases.filter((c) => c.failure !== undefined).length;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xml(title)}" tests="${kept.length}" failures="${failures(kept)}" errors="0">`,
+    `<testsuites name="${xmlAttribute(title)}" tests="${kept.length}" failures="${failures(kept)}" errors="0">`,
   ];
   for (const [suite, cases] of suites) {
     lines.push(
-      `  <testsuite name="${xml(suite)}" tests="${cases.length}" failures="${failures(cases)}" errors="0" skipped="0">`,
+      `  <testsuite name="${xmlAttribute(suite)}" tests="${cases.length}" failures="${failures(cases)}" errors="0" skipped="0">`,
     );
     for (const testCase of cases) {
-      const attributes = `name="${xml(testCase.name)}" classname="${xml(testCase.classname ?? suite)}"`;
+      const attributes = `name="${xmlAttribute(testCase.name)}" classname="${xmlAttribute(testCase.classname ?? suite)}"`;
       if (testCase.failure === undefined) {
         lines.push(`    <testcase ${attributes}/>`);
         continue;
@@ -87,7 +87,7 @@ export function junitXml(title: string, testCases: readonly TestCase[]): string 
       const message = text.split('\n', 1)[0];
       lines.push(
         `    <testcase ${attributes}>`,
-        `      <failure message="${xml(message)}">${xml(text)}</failure>`,
+        `      <failure message="${xmlAttribute(message)}">${xml(text)}</failure>`,
         '    </testcase>',
       );
     }
@@ -97,17 +97,21 @@ export function junitXml(title: string, testCases: readonly TestCase[]): string 
   return lines.join('\n');
 }
 
-/** Escaped for XML text and attributes; characters XML 1.0 cannot hold at all (most control characters) dropped. */
+/**
+ * Escaped for XML text, in the form secretForms knows (`&`, `<`, `>`), so redaction finds a secret in it; characters
+ * XML 1.0 cannot hold at all (most control characters) dropped.
+ */
 function xml(text: string): string {
   return text
     .replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;') // the form secretForms knows, so redaction finds it
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
+    .replace(/>/g, '&gt;');
+}
+
+/** Escaped for a double-quoted attribute: also the quotes (as secretForms' quoted form) and line breaks. */
+function xmlAttribute(text: string): string {
+  return xml(text).replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 }
 
 /** The summary's markdown, already redacted and bounded by runAction. */

@@ -11,9 +11,12 @@ export interface JunitCase {
 
 /** Every test case of a JUnit file, with the counts its suites declare checked against the cases. */
 export function readJunit(file: string): { tests: number; failures: number; cases: JunitCase[] } {
-  const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', textNodeName: 'text' }).parse(
-    readFileSync(file, 'utf8'),
-  ) as { testsuites: Record<string, unknown> & { testsuite: unknown } };
+  const parsed = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    textNodeName: 'text',
+    htmlEntities: true,
+  }).parse(readFileSync(file, 'utf8')) as { testsuites: Record<string, unknown> & { testsuite: unknown } };
   const asList = <T>(value: T | T[] | undefined): T[] =>
     value === undefined ? [] : Array.isArray(value) ? value : [value];
   type XmlCase = { name: string; failure?: { text?: string; message: string } | string };
