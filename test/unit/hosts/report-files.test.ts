@@ -124,6 +124,28 @@ describe('report files', () => {
   });
 });
 
+describe('github through the command', () => {
+  it('keeps the actions’ behaviour (an input problem exits 1, as a workflow command) and writes the report files', async () => {
+    const saved = process.env.GITHUB_OUTPUT;
+    delete process.env.GITHUB_OUTPUT;
+    try {
+      const run = await onHost('github', async ({ inputs, outputs }) => {
+        outputs.set('export-id', 'e-1');
+        inputs.string('app-name', { required: true });
+        inputs.finish();
+        return 'not reached';
+      });
+      expect(run.exitCode).toBe(1);
+      expect(run.stdout).toContain("::error title=Invalid input::Input 'app-name': is required");
+      expect(JSON.parse(readFileSync(run.outputsFile, 'utf8'))).toEqual({ 'export-id': 'e-1' });
+      expect(readJunit(run.junitFile).failures).toBe(1);
+      expect(readFileSync(run.summaryFile, 'utf8')).toContain("Input 'app-name'");
+    } finally {
+      if (saved !== undefined) process.env.GITHUB_OUTPUT = saved;
+    }
+  });
+});
+
 describe('detectHost', () => {
   it.each([
     [{ GITHUB_ACTIONS: 'true', GITLAB_CI: 'true' }, 'github'],
