@@ -35,7 +35,7 @@ export function azureVariableName(output: string): string {
 
 export function azureHost(options: HostOptions): Host {
   return cliHost('azure', options, {
-    artifactDocs: 'a PublishPipelineArtifact task (docs/azure-pipelines.md)',
+    artifactDocs: 'a PublishPipelineArtifact step, see docs/azure-pipelines.md',
     issue(level: IssueLevel, message: string, location?: AnnotationLocation) {
       // The agent knows errors and warnings only; a notice is a plain line.
       if (level === 'notice') return `NOTICE${location ? ` ${location.file}:${location.line ?? 1}` : ''} ${message}`;

@@ -18,7 +18,7 @@ export const DOTENV_MAX_VARIABLES = 20;
 
 export function gitlabHost(options: HostOptions): Host {
   return cliHost('gitlab', options, {
-    artifactDocs: 'artifacts: paths: in the job (docs/gitlab.md)',
+    artifactDocs: 'artifacts: paths: in the job, see docs/gitlab.md',
     close: (outputs, logger) => writeDotenv(options, outputs, logger),
   });
 }

@@ -37,7 +37,10 @@ export interface CiDialect {
 /** A terminal, or Jenkins: plain lines and the report files. */
 export function plainHost(options: HostOptions, name: 'plain' | 'jenkins' = 'plain'): Host {
   return cliHost(name, options, {
-    artifactDocs: name === 'jenkins' ? "the Jenkinsfile's archiveArtifacts (docs/jenkins.md)" : 'your own copy',
+    artifactDocs:
+      name === 'jenkins'
+        ? 'archiveArtifacts in the Jenkinsfile, see docs/jenkins.md'
+        : 'none on a terminal: copy them where you keep build results',
   });
 }
 
