@@ -22,6 +22,7 @@ const sandbox = useSandbox(new SmaxSandbox({ exportDurationMs: 100, importDurati
 
 async function promoteOn(host: HostName, inputs: Record<string, string>) {
   const workspace = mkdtempSync(path.join(tmpdir(), `hosts-dev2prod-${host}-`));
+  const before = new Set(sandbox.tokens.keys());
   const run = await runOnHost('dev2prod-promote', host, {
     cwd: workspace,
     inputs: {
@@ -36,14 +37,15 @@ async function promoteOn(host: HostName, inputs: Record<string, string>) {
     junitFile: path.join(workspace, 'junit.xml'),
   });
   const outputs = JSON.parse(readFileSync(path.join(workspace, 'outputs.json'), 'utf8')) as Record<string, string>;
-  return { run, outputs, junit: readJunit(path.join(workspace, 'junit.xml')), workspace };
+  const issued = [...sandbox.tokens.keys()].filter((token) => !before.has(token));
+  return { run, outputs, junit: readJunit(path.join(workspace, 'junit.xml')), workspace, issued };
 }
 
 describe('dev2prod-promote on the command’s hosts', () => {
   it.each<HostName>(['jenkins', 'azure'])(
     'on %s: a dry run with failures fails, one test case per package, the failing one with its errors',
     async (host) => {
-      const { run, outputs, junit } = await promoteOn(host, { 'package-id': '40001' });
+      const { run, outputs, junit, issued } = await promoteOn(host, { 'package-id': '40001' });
       expect(run.exitCode).toBe(1);
       expect(outputs['dry-run-outcome']).toBe('failed');
       const suite = `dry run ${outputs['dry-run-import-id']}`;
@@ -63,12 +65,15 @@ describe('dev2prod-promote on the command’s hosts', () => {
       const log = run.stdout.split('\n').filter((l) => !l.startsWith('##vso[task.setsecret]'));
       expect(log.join('\n')).not.toContain(sandbox.password);
       if (host === 'azure') {
-        expect(
-          vsoCommands(run.stdout)
-            .filter((c) => c.command === 'task.setsecret')
-            .map((c) => c.data),
-        ).toContain(sandbox.password);
+        // The password and every token SMAX issued in the run are the agent's masks.
+        const masks = vsoCommands(run.stdout)
+          .filter((c) => c.command === 'task.setsecret')
+          .map((c) => c.data);
+        expect(masks).toContain(sandbox.password);
+        expect(issued.length).toBeGreaterThan(0);
+        for (const token of issued) expect(masks).toContain(token);
       }
+      for (const token of issued) expect(log.join('\n')).not.toContain(token);
     },
   );
 

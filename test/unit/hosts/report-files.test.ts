@@ -115,6 +115,17 @@ describe('report files', () => {
     ]);
   });
 
+  it('bounds an output as on GitHub: over 1 MiB it is left empty in the outputs file, the full value in a named file', async () => {
+    const big = 'x'.repeat(1024 * 1024 + 1);
+    const run = await onHost('plain', async ({ outputs }) => {
+      outputs.set('content', big);
+      return 'done';
+    });
+    expect(JSON.parse(readFileSync(run.outputsFile, 'utf8'))).toEqual({ content: '' });
+    const warning = /^WARNING .*it is left empty, and the full value is in (\S+)\.$/m.exec(run.stdout);
+    expect(readFileSync(warning?.[1] ?? '', 'utf8')).toBe(big);
+  });
+
   it('adds a failed job test case when a failed run’s own test cases all passed (fail closed)', async () => {
     const run = await onHost('jenkins', async ({ reportResults }) => {
       reportResults({ testCases: [{ suite: 'dry run 1', name: 'pkg' }], findings: [] });
