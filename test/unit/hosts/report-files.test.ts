@@ -3,7 +3,7 @@
  * summary, JUnit read back with a real XML parser, Code Quality JSON; all redacted. And which host a run is on.
  */
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { TimeoutError } from '../../../shared/errors.js';
@@ -124,6 +124,24 @@ describe('report files', () => {
     expect(JSON.parse(readFileSync(run.outputsFile, 'utf8'))).toEqual({ content: '' });
     const warning = /^WARNING .*it is left empty, and the full value is in (\S+)\.$/m.exec(run.stdout);
     expect(readFileSync(warning?.[1] ?? '', 'utf8')).toBe(big);
+  });
+
+  it('fails a green run whose report file cannot be written, naming the file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'report-files-'));
+    const notADirectory = path.join(dir, 'file');
+    writeFileSync(notADirectory, '');
+    const junitFile = path.join(notADirectory, 'junit.xml');
+    const host = createHost('plain', { action: 'cdm-export', inputs: () => '', junitFile });
+    const write = process.stdout.write.bind(process.stdout);
+    let stdout = '';
+    process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
+    try {
+      await runAction({ title: 'CDM export', host }, async () => 'done');
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(process.exitCode).toBe(1);
+    expect(stdout).toContain(`ERROR Report file not written: The JUnit file ${junitFile} was not written`);
   });
 
   it('adds a failed job test case when a failed run’s own test cases all passed (fail closed)', async () => {
