@@ -13,6 +13,7 @@ import {
   JobFailedError,
   TimeoutError,
   VERDICT_MAX_CHARS,
+  errorMessage,
   verdictOf,
 } from '../errors.js';
 import { githubHost } from '../hosts/github.js';
@@ -25,6 +26,7 @@ import type { Outputs } from '../report/outputs.js';
 import { redactSpansWith } from '../report/markdown.js';
 import { redactFileText } from '../report/redacted-file.js';
 import { mappedStack } from '../report/stack.js';
+import type { RunResults } from '../report/test-results.js';
 import { cutToBytes, Summary, SUMMARY_LIMIT_BYTES } from '../report/summary.js';
 
 export interface ActionContext {
@@ -40,6 +42,8 @@ export interface ActionContext {
   uploadArtifact(request: ArtifactRequest): Promise<UploadedArtifact | undefined>;
   /** The CI the run is on. */
   host: Host['name'];
+  /** What the run found, for the host's JUnit and Code Quality files; without it, the job is one test case. */
+  reportResults(results: RunResults): void;
 }
 
 export interface RunOptions {
@@ -92,8 +96,10 @@ export async function runAction(options: RunOptions, main: (context: ActionConte
     runtime: (timeoutMs) => ({ clock, logger, signal: controller.signal, deadline: new Deadline(clock, timeoutMs) }),
     uploadArtifact: (request) => host.uploadArtifact(request, logger),
     host: host.name,
+    reportResults: (results) => host.reportResults(results),
   };
   let closing: () => void;
+  let failure: string | undefined;
   try {
     // Raw text: the summary removes secrets from each span before escaping it, the logger from each line.
     const { verdict, detail } = verdictOf(await main(context));
@@ -103,13 +109,14 @@ export async function runAction(options: RunOptions, main: (context: ActionConte
       logger.info(verdict);
     };
   } catch (error) {
-    closing = reportFailure(error, logger, summary);
+    failure = errorMessage(error);
+    closing = reportFailure(error, logger, summary, host);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
   await writeSummary(options.title, summary, host, logger, spansRedacted);
-  await host.close(logger);
+  await host.close(logger, { failure });
   closing();
 }
 
@@ -117,7 +124,7 @@ export async function runAction(options: RunOptions, main: (context: ActionConte
  * One titled failure line; the details of a multi-part failure (inputs, vendor errors) as annotations too. The
  * summary's part is written now; the log's part is returned, to be printed last.
  */
-function reportFailure(error: unknown, logger: Logger, summary: Summary): () => void {
+function reportFailure(error: unknown, logger: Logger, summary: Summary, host: Host): () => void {
   // One short line says what failed and what to check; the URL and the vendor's whole text are the detail.
   const { verdict, detail } = verdictOf(error, VERDICT_MAX_CHARS - FAILED.length);
   let details: { title: string; message: string }[] = [];
@@ -141,7 +148,7 @@ function reportFailure(error: unknown, logger: Logger, summary: Summary): () => 
   } else if (error instanceof Error && error.stack) {
     logger.debug(mappedStack(error.stack));
   }
-  process.exitCode = 1;
+  process.exitCode = host.exitCode(error);
   summary.verdict(`${FAILED}${verdict}`, detail);
   if (details.length > 1) summary.list(details.map((d) => d.message));
   return () => {

@@ -7,6 +7,7 @@ import type { InputSource } from '../inputs/reader.js';
 import type { ArtifactRequest, UploadedArtifact } from '../report/artifact.js';
 import type { SecretRedactor } from '../report/logger.js';
 import type { Outputs } from '../report/outputs.js';
+import type { RunResults } from '../report/test-results.js';
 import type { Logger } from '../runtime.js';
 
 export type HostName = 'github' | 'gitlab' | 'azure' | 'jenkins' | 'plain';
@@ -23,6 +24,28 @@ export interface Host {
   writeSummary(markdown: string, logger: Logger): Promise<void>;
   /** Keeps `request.files` as an artifact, or says where they stay; a failed upload throws ArtifactError. */
   uploadArtifact(request: ArtifactRequest, logger: Logger): Promise<UploadedArtifact | undefined>;
-  /** The run is over, on every path (also a failure, timeout or cancel): write what is written once. */
-  close(logger: Logger): Promise<void>;
+  /** What the run found, for the host's report files (JUnit, Code Quality); GitHub has none. */
+  reportResults(results: RunResults): void;
+  /**
+   * The run is over, on every path (also a failure, timeout or cancel): write what is written once. `failure` is
+   * the run's error message when it failed.
+   */
+  close(logger: Logger, outcome: { failure?: string }): Promise<void>;
+  /** The process's exit code for a failed run: GitHub's steps always fail with 1; elsewhere 2 is an input problem. */
+  exitCode(error: unknown): number;
+}
+
+/** How the config-promotion command builds a host (shared/hosts/select.ts). */
+export interface HostOptions {
+  /** The action's name, e.g. 'cdm-upload': the dotenv prefix's default and the job's test case name. */
+  action: string;
+  /** The command's flags, CONFIG_PROMOTION_* variables and action.yml defaults. */
+  inputs: InputSource;
+  outputsFile?: string;
+  summaryFile?: string;
+  junitFile?: string;
+  codequalityFile?: string;
+  /** GitLab only: where the dotenv report goes (default config-promotion.env) and its variables' prefix. */
+  dotenvFile?: string;
+  dotenvPrefix?: string;
 }

@@ -44,20 +44,28 @@ export function coreOutputs(logger: Logger): Outputs {
       if (values.get(name) === text) return;
       values.set(name, text);
       if (!process.env.GITHUB_OUTPUT) return core.setOutput(name, text);
-      const bytes = Buffer.byteLength(text);
-      if (bytes <= OUTPUT_LIMIT_BYTES) return core.setOutput(name, text);
-      const file = writeOversizeOutput(name, text);
-      // Written empty (not skipped): an earlier, smaller value must not stand as if it were the current one.
-      core.setOutput(name, '');
-      if (!warned.has(name)) {
-        warned.add(name);
-        logger.warning(
-          `The ${name} output would be ${bytes} bytes, over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`,
-          `Output '${name}' too large`,
-        );
-      }
+      core.setOutput(name, boundedOutput(name, text, logger, warned));
     },
   };
+}
+
+/**
+ * The value as it may leave the process: itself, or, over the 1 MiB one output may hold, empty (not skipped: an
+ * earlier, smaller value must not stand as if it were the current one) with the full value in a file that a
+ * warning names, once per output. Every host applies the same bound.
+ */
+export function boundedOutput(name: string, text: string, logger: Logger, warned: Set<string>): string {
+  const bytes = Buffer.byteLength(text);
+  if (bytes <= OUTPUT_LIMIT_BYTES) return text;
+  const file = writeOversizeOutput(name, text);
+  if (!warned.has(name)) {
+    warned.add(name);
+    logger.warning(
+      `The ${name} output would be ${bytes} bytes, over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`,
+      `Output '${name}' too large`,
+    );
+  }
+  return '';
 }
 
 /**

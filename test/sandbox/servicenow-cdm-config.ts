@@ -10,8 +10,12 @@ import type { UploadedConfig } from './servicenow-cdm-policies.js';
 /** component → configuration data item → value. */
 export type DeployableConfig = Record<string, Record<string, string>>;
 
-/** The exporters the sandbox knows; any other exporterName is refused. Each renders every data format. */
+/**
+ * The exporters the sandbox knows; any other exporterName is refused. Each renders every data format.
+ * `returnAllData-now` is the name the READMEs and the GitLab pipelines use.
+ */
 export const SANDBOX_EXPORTERS: readonly string[] = [
+  'returnAllData-now',
   'json-exporter',
   'yaml-exporter',
   'xml-exporter',

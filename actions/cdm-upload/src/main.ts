@@ -8,6 +8,7 @@ import { serviceNowClient } from '../../../shared/vendors/servicenow/connection.
 import { gateValues, gateVerdict, summarizeGate, type GateReport } from '../../../shared/validation/report.js';
 import type { GateInputs } from '../../../shared/validation/inputs.js';
 import { gateFailure, runGateStep, type GateStepDeps } from '../../../shared/validation/step.js';
+import { gateRunResults } from '../../../shared/validation/test-results.js';
 import type { GateResult } from '../../../shared/validation/types.js';
 import { readUploadInputs } from './config.js';
 import type { UploadConfig, UploadResult } from './types.js';
@@ -33,6 +34,7 @@ async function main(context: ActionContext): Promise<string> {
     const gate =
       gateInputs &&
       (await gateTheCommit(config, gateInputs, uploaded, { client, connection, runtime, report: gated.report }));
+    if (gate && gateInputs) context.reportResults(gateRunResults(gate, uploadedFiles(uploaded), gateInputs.workspace));
     const failure = gate && gateFailure(gate);
     if (failure) throw failure;
     const changeset = uploaded.changesetNumber ? ` in changeset ${uploaded.changesetNumber}` : '';
@@ -94,14 +96,17 @@ function gateTheCommit(
       revalidate: false,
       publish: false,
       serverValidates: config.autoValidate,
-      uploadedFiles: uploaded.files.flatMap((f) =>
-        f.file && f.namePath ? [{ file: f.file, namePath: f.namePath }] : [],
-      ),
+      uploadedFiles: uploadedFiles(uploaded),
       pollIntervalMs: config.pollIntervalMs,
       ...gateInputs,
     },
     deps,
   );
+}
+
+/** The files the gate maps findings to: each uploaded file with its name path. */
+function uploadedFiles(uploaded: UploadResult): { file: string; namePath: string }[] {
+  return uploaded.files.flatMap((f) => (f.file && f.namePath ? [{ file: f.file, namePath: f.namePath }] : []));
 }
 
 /** The step's outputs for what the gate after the commit reported (`validate: true`); unknown ones are left out. */

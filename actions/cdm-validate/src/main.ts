@@ -9,6 +9,7 @@ import { formatDuration } from '../../../shared/runtime.js';
 import { readGateInputs, readUploadedFiles } from '../../../shared/validation/inputs.js';
 import { gateValues, gateVerdict, summarizeGate, type GateReport } from '../../../shared/validation/report.js';
 import { gateFailure, runGateStep } from '../../../shared/validation/step.js';
+import { gateRunResults } from '../../../shared/validation/test-results.js';
 import { readServiceNowConnection, serviceNowClient } from '../../../shared/vendors/servicenow/connection.js';
 import { readPollInterval } from '../../../shared/poll/poll.js';
 
@@ -70,6 +71,7 @@ async function main(context: ActionContext): Promise<string> {
         report: known.report,
       },
     );
+    context.reportResults(gateRunResults(result, uploadedFiles, gateInputs.workspace));
     let artifactFailure: unknown;
     if (artifact)
       await context

@@ -1,6 +1,7 @@
 /** dev2prod-promote: inputs → export / transfer / dry run / import by mode → outputs, summary, PR comment. */
 import { summaryFileName } from '../../../shared/fs/file-name.js';
 import { Known } from '../../../shared/report/known.js';
+import { promoteRunResults } from './test-results.js';
 import { setOutputs, type OutputValue } from '../../../shared/report/outputs.js';
 import { COMMENT_BUDGET_BYTES, upsertPullRequestComment } from '../../../shared/report/pr-comment.js';
 import { runAction, type ActionContext, type RunOptions } from '../../../shared/frame/run.js';
@@ -41,6 +42,8 @@ async function main(context: ActionContext): Promise<string> {
     return promoteVerdict(config, result);
   } finally {
     const done = known.value;
+    const results = promoteRunResults(done);
+    if (results) context.reportResults(results);
     writeSummary(summary, config, done, formatDuration(runtime.deadline.elapsed()));
     if (commentOnPr && githubToken && done.dryRun) {
       await upsertPullRequestComment(

@@ -53,9 +53,11 @@ function recordingHost(inputs: Record<string, string> = {}) {
       if (request.name === 'refused') throw new ArtifactError('the artifact service refused it');
       return { id: 7 };
     },
+    reportResults: () => undefined,
     async close() {
       events.push('close');
     },
+    exitCode: () => 1,
   };
   return { host, events, outputs, summary: () => summary };
 }
