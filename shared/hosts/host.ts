@@ -23,6 +23,8 @@ export interface Host {
   writeSummary(markdown: string, logger: Logger): Promise<void>;
   /** Keeps `request.files` as an artifact, or says where they stay; a failed upload throws ArtifactError. */
   uploadArtifact(request: ArtifactRequest, logger: Logger): Promise<UploadedArtifact | undefined>;
+  /** The process's exit code for a failed run (1 when absent, as on GitHub). */
+  exitCode?(error: unknown): number;
   /** The run is over, on every path (also a failure, timeout or cancel): write what is written once. */
   close(logger: Logger): Promise<void>;
 }

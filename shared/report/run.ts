@@ -97,6 +97,7 @@ export async function runAction(options: RunOptions, main: (context: ActionConte
     closing = () => logger.info(verdict);
   } catch (error) {
     closing = reportFailure(error, logger, summary);
+    process.exitCode = host.exitCode?.(error) ?? 1;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
