@@ -21,6 +21,8 @@ export interface CommandRun {
 export interface CommandOptions {
   env?: Record<string, string>;
   cwd?: string;
+  /** The bundle to run instead of cli/dist/index.js (a copy elsewhere). */
+  entry?: string;
 }
 
 /** Variables a CI sets that would pick another host or feed inputs: removed from every run's environment. */
@@ -86,7 +88,7 @@ export async function runCommandProcess(
             path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
             [path.join(REPO_ROOT, 'cli', 'src', 'index.ts'), ...argv],
           ]
-        : [process.execPath, [CLI_BUNDLE, ...argv]];
+        : [process.execPath, [options.entry ?? CLI_BUNDLE, ...argv]];
   const child = spawn(command, args, { cwd, env: cleanEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
