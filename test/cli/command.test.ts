@@ -3,7 +3,8 @@
  * of a terminal or another CI sees (exit code, the outputs file, stdout and stderr) and what ServiceNow received.
  */
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ServiceNowCdmSandbox } from '../sandbox/servicenow-cdm.js';
 import { useSandbox } from '../support/use-sandbox.js';
@@ -77,6 +78,24 @@ describe('config-promotion <action>', () => {
     expect(run.stderr).toContain('set CONFIG_PROMOTION_PASSWORD in the environment instead');
     expect(run.stdout + run.stderr).not.toContain(sandbox.password);
     expect(posts()).toHaveLength(1);
+  });
+
+  it('reports to GitHub when GITHUB_ACTIONS=true (outputs into GITHUB_OUTPUT), and --host overrides it', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'cli-github-'));
+    const githubOutput = path.join(cwd, 'github-output');
+    writeFileSync(githubOutput, '');
+    const env = { ...passwordEnv(), GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: githubOutput };
+    const onGithub = await runCommandInProcess(exportFlags(), { env, cwd });
+    expect(onGithub.exitCode).toBe(0);
+    expect(readFileSync(githubOutput, 'utf8')).toContain(`export-id<<`);
+    expect(onGithub.stdout).toMatch(/^::add-mask::/m);
+
+    writeFileSync(githubOutput, '');
+    const plain = await runCommandInProcess(exportFlags('--host', 'plain', '--outputs-file', 'o.json'), { env, cwd });
+    expect(plain.exitCode).toBe(0);
+    expect(readFileSync(githubOutput, 'utf8')).toBe('');
+    expect(plain.stdout).not.toMatch(/^::/m);
+    expect(JSON.parse(readFileSync(path.join(cwd, 'o.json'), 'utf8')).state).toBe('completed');
   });
 
   it('exits 1 when the job fails, with the export id in the outputs file', async () => {

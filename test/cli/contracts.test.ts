@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { ACTIONS } from '../../cli/src/actions.js';
 import { CONTRACTS } from '../../cli/src/contracts.js';
 import { commandInputs } from '../../cli/src/inputs.js';
 import { findActionDirs, loadActionMetadata } from '../contract/action-contract.js';
@@ -30,6 +31,11 @@ describe('cli/src/contracts.ts', () => {
       meta.inputs.map((i) => [i.name, i.required, i.default]),
     );
     expect(contract.outputs.map((o) => o.name)).toEqual(meta.outputs.map((o) => o.name));
+  });
+
+  it('has every action loadable by name, each with its run()', async () => {
+    expect(Object.keys(ACTIONS)).toEqual(Object.keys(CONTRACTS));
+    for (const load of Object.values(ACTIONS)) expect(typeof (await load()).run).toBe('function');
   });
 
   it('marks the credentials secret, and nothing else', () => {
