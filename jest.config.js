@@ -1,7 +1,7 @@
 /** ESM TypeScript through ts-jest; type checking is `npm run typecheck`'s job, so tests only transpile. */
 import { readdirSync, statSync } from 'node:fs';
 
-/** Every folder of production code: shared/ and each of its subfolders, and each action's src/. */
+/** Every folder of production code: shared/ and each of its subfolders, each action's src/, the command's src/. */
 function sourceFolders() {
   const folders = [];
   const walk = (dir) => {
@@ -10,6 +10,7 @@ function sourceFolders() {
   };
   walk('shared');
   for (const action of readdirSync('actions')) folders.push(`./actions/${action}/src/`);
+  folders.push('./cli/src/');
   return folders;
 }
 
@@ -28,7 +29,13 @@ export default {
   testTimeout: 30000,
   globalSetup: '<rootDir>/test/support/temp-root-setup.mjs',
   globalTeardown: '<rootDir>/test/support/temp-root-teardown.mjs',
-  collectCoverageFrom: ['shared/**/*.ts', 'actions/*/src/**/*.ts', '!actions/*/src/index.ts'],
+  collectCoverageFrom: [
+    'shared/**/*.ts',
+    'actions/*/src/**/*.ts',
+    '!actions/*/src/index.ts',
+    'cli/src/**/*.ts',
+    '!cli/src/index.ts',
+  ],
   coverageReporters: ['text-summary', 'json-summary', 'lcov'],
   coverageThreshold: Object.fromEntries(sourceFolders().map((folder) => [folder, FOLDER_THRESHOLD])),
 };

@@ -6,8 +6,11 @@
  *    exit, and the number of status requests (the four actions that follow a job);
  *  - peak memory (max RSS) of the action process, for a small and a large payload.
  *  - cdm-upload of 1,000 and 10,000 small files against a 5 ms server (bench-upload-queue.ts).
+ *  - the config-promotion command's start-up (`node cli/dist/index.js cdm-export ...` on the plain host), beside a
+ *    bare node like the actions'.
  * `--quick` leaves out the 1 GiB transfer of dev2prod-promote (see bench-transfer.ts). `--only upload-queue` runs
- * the many-files case alone; `--bundle <path>` runs it with a cdm-upload bundle built elsewhere.
+ * the many-files case alone; `--bundle <path>` runs it with a cdm-upload bundle built elsewhere. `--only cli` runs
+ * the command's start-up alone.
  * Targets: start-up at most 50 ms more than a bare node's, measured side by side; completion noticed within
  * max(0.5 s, 10 % of the job); ≤ 12 status requests for a 10 s job.
  */
@@ -21,7 +24,7 @@ import { SnapLogicApimSandbox } from '../test/sandbox/snaplogic-apim.js';
 import { benchTransfer } from './bench-transfer.js';
 import { benchUploadQueue } from './bench-upload-queue.js';
 import type { SandboxServer } from '../test/sandbox/server.js';
-import { runAction, type ActionRun } from '../test/support/run-action.js';
+import { REPO_ROOT, runAction, type ActionRun } from '../test/support/run-action.js';
 
 const STARTUP_RUNS = 11;
 const JOB_SECONDS = [0.5, 2, 10];
@@ -48,7 +51,10 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
 const rssMiB = (run: ActionRun) => (Number(/maxrss-kb=(\d+)/.exec(run.stderr)?.[1] ?? NaN) / 1024).toFixed(0);
 
-type StartupTarget = Pick<BenchTarget, 'action' | 'server' | 'inputs' | 'cwd'>;
+type StartupTarget = Pick<BenchTarget, 'action' | 'server' | 'inputs' | 'cwd'> & {
+  /** Start the config-promotion command's bundle instead of the action's. */
+  command?: boolean;
+};
 
 async function bench(target: BenchTarget): Promise<void> {
   const run = (nodeArgs: string[] = []) =>
@@ -83,13 +89,13 @@ async function bench(target: BenchTarget): Promise<void> {
 
 /** Side by side, run for run: the action, then a bare node that sends one request, so machine load hits both. */
 async function startup(target: StartupTarget): Promise<void> {
-  console.log(target.action);
+  console.log(target.command ? `config-promotion ${target.action} (cli/dist/index.js, plain host)` : target.action);
   const startups: number[] = [];
   const bares: number[] = [];
   for (let i = 0; i < STARTUP_RUNS; i++) {
     target.server.clearRequests();
     const spawnedAt = Date.now();
-    await runAction(target.action, { inputs: target.inputs, cwd: target.cwd });
+    await (target.command ? runCommand(target) : runAction(target.action, { inputs: target.inputs, cwd: target.cwd }));
     startups.push(target.server.requests[0].at - spawnedAt);
     bares.push(await bareNodeStartup(target.server));
   }
@@ -100,6 +106,23 @@ async function startup(target: StartupTarget): Promise<void> {
   const bare = Math.min(...bares);
   console.log(
     `  start-up (process start → first request), fastest of ${STARTUP_RUNS}: ${action} ms (median ${median(startups)}); bare node ${bare} ms (median ${median(bares)}) — ${verdict(action <= bare + 50)} (≤ bare + 50 ms)`,
+  );
+}
+
+/** `node cli/dist/index.js <action> --<input> <value>...` in a fresh folder, the password from the environment. */
+async function runCommand(target: StartupTarget): Promise<void> {
+  const { password, ...flags } = target.inputs;
+  const args = Object.entries(flags).flatMap(([name, value]) => [`--${name}`, value]);
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    TMPDIR: tempRoot,
+    CONFIG_PROMOTION_PASSWORD: password,
+  };
+  const cwd = target.cwd ?? mkdtempSync(path.join(tmpdir(), 'bench-cli-'));
+  const command = path.join(REPO_ROOT, 'cli', 'dist', 'index.js');
+  await new Promise((resolve) =>
+    spawn(process.execPath, [command, target.action, ...args], { cwd, env, stdio: 'ignore' }).on('close', resolve),
   );
 }
 
@@ -148,6 +171,8 @@ const only = argument('--only');
 try {
   if (only === 'upload-queue') {
     await benchUploadQueue(cdm, login, argument('--bundle'));
+  } else if (only === 'cli') {
+    await commandStartup();
   } else {
     await benchAll();
   }
@@ -235,6 +260,13 @@ async function benchAll(): Promise<void> {
     server: cdm.server,
     inputs: { ...credentials, operation: 'get-app', 'app-id': '38e17dc3473d111072566862736d43c7' },
   });
+  await commandStartup();
   await benchUploadQueue(cdm, login);
   if (!process.argv.includes('--quick')) await benchTransfer(smax, smaxUrl);
+}
+
+/** The command starts the same export as the cdm-export row: its first request against the same bare node. */
+async function commandStartup(): Promise<void> {
+  const inputs = { ...login, 'deployable-name': 'Production', 'exporter-name': 'bench-exporter' };
+  await startup({ action: 'cdm-export', server: cdm.server, inputs, command: true });
 }

@@ -1,19 +1,25 @@
-// Bundles every action (actions/<name>/src/index.ts) into actions/<name>/dist with ncc, two at a time.
+// Bundles every action (actions/<name>/src/index.ts) into actions/<name>/dist, and the config-promotion command
+// (cli/src/index.ts) into cli/dist, with ncc, two at a time. `node scripts/build.mjs cdm-upload cli` builds those two.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeContracts } from './contracts.mjs';
 import { writeLicenses } from './licenses.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2);
 const actions = readdirSync(path.join(root, 'actions'))
   .filter((name) => existsSync(path.join(root, 'actions', name, 'src', 'index.ts')))
+  .concat('cli')
   .filter((name) => only.length === 0 || only.includes(name));
 
+/** The folder whose src/index.ts is bundled into its dist/. */
+const folderOf = (name) => (name === 'cli' ? path.join(root, 'cli') : path.join(root, 'actions', name));
+
 function build(name) {
-  const dir = path.join(root, 'actions', name);
+  const dir = folderOf(name);
   rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
   const statsDir = mkdtempSync(path.join(tmpdir(), `build-${name}-`));
   const statsFile = path.join(statsDir, 'stats.json');
@@ -71,11 +77,13 @@ function slimSourceMaps(dist) {
   }
 }
 
+// The command's inputs and outputs come from every action.yml as it is now.
+if (actions.includes('cli') && (await writeContracts())) console.log('wrote cli/src/contracts.ts');
 const queue = [...actions];
 const workers = Array.from({ length: 2 }, async () => {
   for (let name = queue.shift(); name; name = queue.shift()) {
     await build(name);
-    console.log(`built actions/${name}/dist`);
+    console.log(`built ${path.relative(root, folderOf(name))}/dist`);
   }
 });
 await Promise.all(workers);

@@ -1,16 +1,19 @@
 /**
- * dist/licenses.txt names every third-party package bundled into an action (scripts/licenses.mjs), as their licences
+ * dist/licenses.txt names every third-party package bundled into an action or the command (scripts/licenses.mjs), as their licences
  * ask. Webpack marks each ES module it merges into one scope with its path; every package seen that way in any chunk
  * must have its entry. (ncc's own licence list left out such merged packages, @actions/core among them.)
  */
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { findActionDirs } from './action-contract.js';
+import { findActionDirs, REPO_ROOT } from './action-contract.js';
 
 const MERGED_MODULE = /CONCATENATED MODULE: \.\/node_modules\/((?:@[^/]+\/)?[^/]+)\//g;
 
-describe.each(findActionDirs().map((dir) => [path.basename(dir), path.join(dir, 'dist')]))('%s', (_name, dist) => {
+// The actions' bundles and the config-promotion command's (cli/dist).
+const bundles = [...findActionDirs(), path.join(REPO_ROOT, 'cli')];
+
+describe.each(bundles.map((dir) => [path.basename(dir), path.join(dir, 'dist')]))('%s', (_name, dist) => {
   it('licenses.txt has an entry for every bundled package', () => {
     const bundled = new Set<string>();
     for (const chunk of readdirSync(dist).filter((name) => name.endsWith('.js'))) {
