@@ -185,4 +185,10 @@ describe('an import without a dry run is explicit', () => {
     expect(run.stdout).toContain("Input 'skip-dry-run': only applies with mode: import");
     expect(sandbox.server.requests).toHaveLength(0);
   });
+
+  it('skip-dry-run: false, the default the runner (and the command) fills into every run, is no problem in any mode', async () => {
+    const run = await promote({ mode: 'dry-run', 'package-id': '54321', 'skip-dry-run': 'false' });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs['dry-run-outcome']).toBe('passed');
+  });
 });

@@ -116,7 +116,8 @@ function checkModeRules(inputs: InputReader, mode: Mode, exporting: boolean, ski
     );
   if (inputs.has('import-id') && (mode === 'export' || mode === 'dry-run'))
     inputs.problem('import-id', `does not apply to mode ${mode}: use mode import (or promote) to follow an import`);
-  inputs.onlyWith('skip-dry-run', mode === 'import', 'mode: import');
+  // Only `true` is out of place: `false` is action.yml's default, which the runner (and the command) fill into every run.
+  inputs.onlyWith('skip-dry-run', mode === 'import' || !skipDryRun, 'mode: import');
   if (mode === 'import' && exporting && !skipDryRun)
     inputs.problem(
       'mode',
