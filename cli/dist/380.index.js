@@ -32,8 +32,8 @@ var report_known = __webpack_require__(1854);
 var report_outputs = __webpack_require__(59747);
 // EXTERNAL MODULE: ./shared/report/markdown.ts
 var markdown = __webpack_require__(90216);
-// EXTERNAL MODULE: ./shared/report/run.ts + 1 modules
-var run = __webpack_require__(10530);
+// EXTERNAL MODULE: ./shared/frame/run.ts + 1 modules
+var run = __webpack_require__(91625);
 // EXTERNAL MODULE: ./shared/runtime.ts
 var shared_runtime = __webpack_require__(65742);
 // EXTERNAL MODULE: ./shared/http/body.ts
@@ -115,10 +115,12 @@ async function getExportContent(client, connection, exportId) {
 
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __webpack_require__(32635);
-// EXTERNAL MODULE: ./shared/fs/atomic.ts
-var atomic = __webpack_require__(82379);
+// EXTERNAL MODULE: ./shared/fs/atomic.ts + 1 modules
+var atomic = __webpack_require__(50829);
 // EXTERNAL MODULE: ./shared/json.ts
 var json = __webpack_require__(58550);
+// EXTERNAL MODULE: ./shared/poll/job.ts
+var job = __webpack_require__(30513);
 // EXTERNAL MODULE: ./shared/report/redacted-file.ts
 var redacted_file = __webpack_require__(93764);
 // EXTERNAL MODULE: ./shared/vendors/servicenow/states.ts
@@ -154,33 +156,30 @@ async function runExport(config, deps) {
     }
     report({ exportId });
     const id = exportId;
-    const classify = (0,states/* jobStates */.km)(`Export ${id}`, servicenow_states/* CDM_REQUEST_STATES */.uD, logger);
-    const status = await (0,poll/* poll */.wt)(async () => {
-        const current = await getExportStatus(client, connection, id);
-        const kind = classify(current.state);
-        const exporterState = current.exporterResult?.state;
+    const { status } = await (0,job/* waitForJob */.q)({
+        job: `Export ${id}`,
+        states: servicenow_states/* CDM_REQUEST_STATES */.uD,
+        check: () => getExportStatus(client, connection, id),
+        stateOf: (current) => current.state,
         // A finished request whose exporter says it is still going is waited for too.
-        const exporterRunning = exporterState !== undefined && (0,states/* classifyState */.ai)(exporterState, servicenow_states/* EXPORTER_STATES */.b2) === 'running';
-        if (kind === 'failed' || (kind === 'done' && !exporterRunning))
-            return { done: true, value: current };
-        return { done: false, state: exporterRunning ? `${current.state}, exporter ${exporterState}` : current.state };
-    }, {
+        alsoRunning: ({ exporterResult }) => exporterResult?.state !== undefined && (0,states/* classifyState */.ai)(exporterResult.state, servicenow_states/* EXPORTER_STATES */.b2) === 'running'
+            ? `exporter ${exporterResult.state}`
+            : undefined,
+        failed: (failed) => {
+            report({ state: failed.state });
+            return {
+                message: `Export ${id} failed`,
+                errors: failed.errors.length
+                    ? failed.errors
+                    : [`ServiceNow reported the export as '${failed.state}' without a reason`],
+            };
+        },
         what: `export ${id}`,
         runtime,
         maxIntervalMs: config.pollIntervalMs,
         onState: (state) => report({ state }),
         resumeHint: `The export may still finish: run again with export-id: ${id} to fetch it`,
     });
-    if (classify(status.state) === 'failed') {
-        report({ state: status.state });
-        throw new errors/* JobFailedError */.dk(`Export ${id} failed`, {
-            jobId: `Export ${id}`,
-            state: status.state,
-            errors: status.errors.length
-                ? status.errors
-                : [`ServiceNow reported the export as '${status.state}' without a reason`],
-        });
-    }
     const exporterState = status.exporterResult?.state;
     const exporterKind = exporterState === undefined ? 'done' : (0,states/* classifyState */.ai)(exporterState, servicenow_states/* EXPORTER_STATES */.b2);
     if (exporterKind === 'failed' || status.errors.length) {
@@ -342,7 +341,7 @@ async function main(context) {
             ['Snapshot', snapshotName ?? 'latest published'],
             ['Export id', done.exportId],
             ['State', done.state],
-            ['File', done.file?.path],
+            ['File', done.file && (0,file_name/* summaryFileName */._P)(done.file.path)],
             ['Bytes', done.file?.bytes],
             ['sha256', done.file && (0,markdown/* code */.aY)(done.file.sha256)],
             [
@@ -463,6 +462,45 @@ function credentialsAuth(credentials, logger) {
     return credentials.kind === 'basic'
         ? basicAuth(credentials.username, credentials.password, logger)
         : bearerAuth(credentials.token, logger);
+}
+
+
+/***/ }),
+
+/***/ 30513:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ waitForJob)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32635);
+/* harmony import */ var _poll_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86373);
+/* harmony import */ var _states_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94690);
+/**
+ * Waiting for one vendor job, the way every flow does it: its status checked through the one poller until its state
+ * (read with the one classifier, so an unknown state warns once and waits on) is no longer running, then judged.
+ */
+
+
+
+async function waitForJob(wait) {
+    const { job, states, check, stateOf, alsoRunning, onEnd, failed, ...pollOptions } = wait;
+    const classify = (0,_states_js__WEBPACK_IMPORTED_MODULE_2__/* .jobStates */ .km)(job, states, pollOptions.runtime.logger);
+    const status = await (0,_poll_js__WEBPACK_IMPORTED_MODULE_1__/* .poll */ .wt)(async () => {
+        const current = await check();
+        const kind = classify(stateOf(current));
+        const also = alsoRunning?.(current);
+        if (kind === 'failed' || (kind === 'done' && also === undefined))
+            return { done: true, value: current };
+        return { done: false, state: also === undefined ? stateOf(current) : `${stateOf(current)}, ${also}` };
+    }, pollOptions);
+    onEnd?.(status);
+    const outcome = classify(stateOf(status)) === 'failed' ? 'failed' : 'done';
+    if (outcome === 'failed' && failed) {
+        const { message, ...details } = failed(status);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JobFailedError */ .dk(message, { jobId: job, state: stateOf(status), ...details });
+    }
+    return { status, outcome };
 }
 
 
@@ -633,6 +671,7 @@ function jobStates(what, known, logger) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DZ: () => (/* binding */ messages),
+/* harmony export */   F_: () => (/* binding */ noApplicationHint),
 /* harmony export */   K5: () => (/* binding */ cdmPath),
 /* harmony export */   So: () => (/* binding */ apiPath),
 /* harmony export */   YJ: () => (/* binding */ readServiceNowConnection),
@@ -642,7 +681,7 @@ function jobStates(what, known, logger) {
 /* harmony import */ var _auth_credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89033);
 /* harmony import */ var _http_body_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52311);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58550);
-/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81841);
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(22165);
 /**
  * ServiceNow connection inputs shared by every CDM action: `instance-url`, `username` + `password` or `token`,
  * `api-version`; and the ApiClient built from them.
@@ -705,22 +744,27 @@ function serviceNowClient(connection, runtime) {
     const auth = (0,_auth_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .credentialsAuth */ .v)(connection.credentials, runtime.logger);
     return new _http_client_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiClient */ .O({
         baseUrl: connection.instanceUrl,
+        urlInput: 'instance-url',
         runtime,
         auth,
         readVendorMessage: readServiceNowMessage,
         unexpectedAnswerHint: 'Check that instance-url points at a ServiceNow instance with the CDM plugin active',
-        hintFor: (status, _spec, message) => serviceNowHint(status, message, auth),
+        hintFor: (status, _spec, message) => serviceNowHint(status, message, auth, connection.credentials.kind),
     });
 }
-function serviceNowHint(status, message, auth) {
+function serviceNowHint(status, message, auth, kind) {
     if (/Size of uploaded data/i.test(message)) {
         return 'Split the data into smaller files, or have an administrator raise the sn_cdm.max_allowed_upload_file_size property (and set max-upload-size to match)';
     }
     if (/Could not find active application/i.test(message)) {
         return 'Check app-name: the application must exist in DevOps Config and be active';
     }
+    const noApplication = noApplicationHint(message);
+    if (noApplication)
+        return noApplication;
     if (status === 401) {
-        return `ServiceNow did not accept ${auth.description}: check the credentials (an OAuth token may have expired)`;
+        const check = kind === 'basic' ? 'check username and password' : 'check token (an OAuth token may have expired)';
+        return `ServiceNow refused ${auth.description}: ${check}`;
     }
     if (status === 403) {
         return 'The user lacks a role this API needs (sn_cdm.cdm.viewer or sn_cdm.cdm_editor; some endpoints need CDM Admin)';
@@ -729,6 +773,17 @@ function serviceNowHint(status, message, auth) {
         return 'Check instance-url and api-version, and that the Configuration Data Management plugin is active on the instance';
     }
     return undefined;
+}
+/**
+ * ServiceNow's "No valid Application" names neither the application nor where to look: say which inputs identify
+ * it and where their values are found.
+ */
+function noApplicationHint(message) {
+    if (!/No valid Application/i.test(message))
+        return undefined;
+    return ("ServiceNow found no application for the id or name given: check app-id (the application's sys_id: open it in " +
+        'DevOps Config > Applications and copy its sys_id, or use the app-id output of create-app) or app-name (the ' +
+        'name exactly as that list shows it)');
 }
 /** How much of one non-text error entry a message quotes. */
 const ERROR_ENTRY_CHARS = 2000;

@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var report_known = __webpack_require__(1854);
 // EXTERNAL MODULE: ./shared/report/outputs.ts
 var report_outputs = __webpack_require__(59747);
-// EXTERNAL MODULE: ./shared/report/run.ts + 1 modules
-var run = __webpack_require__(10530);
+// EXTERNAL MODULE: ./shared/frame/run.ts + 1 modules
+var run = __webpack_require__(91625);
 // EXTERNAL MODULE: ./shared/vendors/servicenow/connection.ts
 var servicenow_connection = __webpack_require__(11272);
 // EXTERNAL MODULE: ./shared/errors.ts
@@ -197,7 +197,8 @@ function failIfErrorBody(response, client, spec) {
 }
 /** A failure ServiceNow reported inside an answer with a success status. */
 function failure(client, spec, vendorMessage) {
-    return new errors/* ApiError */.hD({ method: spec.method, url: client.displayUrl(spec), status: 200, vendorMessage });
+    const hint = (0,servicenow_connection/* noApplicationHint */.F_)(vendorMessage);
+    return new errors/* ApiError */.hD({ method: spec.method, url: client.displayUrl(spec), status: 200, vendorMessage, hint });
 }
 
 ;// CONCATENATED MODULE: ./actions/cdm-application/src/config.ts
@@ -769,6 +770,7 @@ function jobStates(what, known, logger) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DZ: () => (/* binding */ messages),
+/* harmony export */   F_: () => (/* binding */ noApplicationHint),
 /* harmony export */   K5: () => (/* binding */ cdmPath),
 /* harmony export */   So: () => (/* binding */ apiPath),
 /* harmony export */   YJ: () => (/* binding */ readServiceNowConnection),
@@ -778,7 +780,7 @@ function jobStates(what, known, logger) {
 /* harmony import */ var _auth_credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89033);
 /* harmony import */ var _http_body_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52311);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58550);
-/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81841);
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(22165);
 /**
  * ServiceNow connection inputs shared by every CDM action: `instance-url`, `username` + `password` or `token`,
  * `api-version`; and the ApiClient built from them.
@@ -841,22 +843,27 @@ function serviceNowClient(connection, runtime) {
     const auth = (0,_auth_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .credentialsAuth */ .v)(connection.credentials, runtime.logger);
     return new _http_client_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiClient */ .O({
         baseUrl: connection.instanceUrl,
+        urlInput: 'instance-url',
         runtime,
         auth,
         readVendorMessage: readServiceNowMessage,
         unexpectedAnswerHint: 'Check that instance-url points at a ServiceNow instance with the CDM plugin active',
-        hintFor: (status, _spec, message) => serviceNowHint(status, message, auth),
+        hintFor: (status, _spec, message) => serviceNowHint(status, message, auth, connection.credentials.kind),
     });
 }
-function serviceNowHint(status, message, auth) {
+function serviceNowHint(status, message, auth, kind) {
     if (/Size of uploaded data/i.test(message)) {
         return 'Split the data into smaller files, or have an administrator raise the sn_cdm.max_allowed_upload_file_size property (and set max-upload-size to match)';
     }
     if (/Could not find active application/i.test(message)) {
         return 'Check app-name: the application must exist in DevOps Config and be active';
     }
+    const noApplication = noApplicationHint(message);
+    if (noApplication)
+        return noApplication;
     if (status === 401) {
-        return `ServiceNow did not accept ${auth.description}: check the credentials (an OAuth token may have expired)`;
+        const check = kind === 'basic' ? 'check username and password' : 'check token (an OAuth token may have expired)';
+        return `ServiceNow refused ${auth.description}: ${check}`;
     }
     if (status === 403) {
         return 'The user lacks a role this API needs (sn_cdm.cdm.viewer or sn_cdm.cdm_editor; some endpoints need CDM Admin)';
@@ -865,6 +872,17 @@ function serviceNowHint(status, message, auth) {
         return 'Check instance-url and api-version, and that the Configuration Data Management plugin is active on the instance';
     }
     return undefined;
+}
+/**
+ * ServiceNow's "No valid Application" names neither the application nor where to look: say which inputs identify
+ * it and where their values are found.
+ */
+function noApplicationHint(message) {
+    if (!/No valid Application/i.test(message))
+        return undefined;
+    return ("ServiceNow found no application for the id or name given: check app-id (the application's sys_id: open it in " +
+        'DevOps Config > Applications and copy its sys_id, or use the app-id output of create-app) or app-name (the ' +
+        'name exactly as that list shows it)');
 }
 /** How much of one non-text error entry a message quotes. */
 const ERROR_ENTRY_CHARS = 2000;

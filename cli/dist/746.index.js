@@ -26,14 +26,14 @@ var json = __webpack_require__(58550);
 var report_known = __webpack_require__(1854);
 // EXTERNAL MODULE: ./shared/report/outputs.ts
 var report_outputs = __webpack_require__(59747);
-// EXTERNAL MODULE: ./shared/report/run.ts + 1 modules
-var run = __webpack_require__(10530);
+// EXTERNAL MODULE: ./shared/frame/run.ts + 1 modules
+var run = __webpack_require__(91625);
 // EXTERNAL MODULE: ./shared/runtime.ts
 var shared_runtime = __webpack_require__(65742);
 // EXTERNAL MODULE: ./shared/http/body.ts
 var http_body = __webpack_require__(52311);
-// EXTERNAL MODULE: ./shared/http/client.ts + 4 modules
-var client = __webpack_require__(81841);
+// EXTERNAL MODULE: ./shared/http/client.ts + 5 modules
+var client = __webpack_require__(22165);
 ;// CONCATENATED MODULE: ./shared/vendors/snaplogic/apim.ts
 /**
  * SnapLogic APIM 3.0: migrate a Service version, and the migration status.
@@ -64,6 +64,7 @@ function readSnapLogicMessage(body) {
 function snapLogicClient(connection, runtime) {
     return new client/* ApiClient */.O({
         baseUrl: connection.controlPlaneUrl,
+        urlInput: 'control-plane-url',
         runtime,
         auth: (0,auth_credentials/* credentialsAuth */.v)(connection.credentials, runtime.logger),
         readVendorMessage: readSnapLogicMessage,
@@ -154,6 +155,8 @@ function encodePath(path) {
 
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __webpack_require__(32635);
+// EXTERNAL MODULE: ./shared/poll/job.ts
+var job = __webpack_require__(30513);
 // EXTERNAL MODULE: ./shared/poll/states.ts
 var states = __webpack_require__(94690);
 ;// CONCATENATED MODULE: ./actions/apim-migrate/src/migrate.ts
@@ -189,22 +192,23 @@ async function runMigration(config, deps) {
     }
     const { statusToken } = started;
     const location = statusLocation(started.statusUrl, started.statusToken, config.controlPlaneUrl, runtime);
-    const classify = (0,states/* jobStates */.km)(`Migration ${started.statusToken}`, MIGRATION_STATES, logger);
-    const status = await (0,poll/* poll */.wt)(async () => {
-        const current = await getMigrationStatus(client, location);
-        checkResumedPaths(config, current, statusToken);
-        if (classify(current.status) !== 'running')
-            return { done: true, value: current };
-        return { done: false, state: current.status };
-    }, {
+    const { status, outcome } = await (0,job/* waitForJob */.q)({
+        job: `Migration ${started.statusToken}`,
+        states: MIGRATION_STATES,
+        check: async () => {
+            const current = await getMigrationStatus(client, location);
+            checkResumedPaths(config, current, statusToken);
+            return current;
+        },
+        stateOf: (current) => current.status,
+        onEnd: (final) => report({ status: final.status, final }),
         what: `migration ${started.statusToken}`,
         runtime,
         maxIntervalMs: config.pollIntervalMs,
         onState: (state) => report({ status: state }),
         resumeHint: `It goes on in SnapLogic: run again with status-token: ${started.statusToken} to follow it`,
     });
-    report({ status: status.status, final: status });
-    const failed = classify(status.status) === 'failed';
+    const failed = outcome === 'failed';
     const failures = [
         ...failureLines(status.failed),
         ...(status.failedOther === undefined ? [] : [`'failed' is not a list of assets but ${status.failedOther}`]),
@@ -505,6 +509,45 @@ function credentialsAuth(credentials, logger) {
     return credentials.kind === 'basic'
         ? basicAuth(credentials.username, credentials.password, logger)
         : bearerAuth(credentials.token, logger);
+}
+
+
+/***/ }),
+
+/***/ 30513:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ waitForJob)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32635);
+/* harmony import */ var _poll_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86373);
+/* harmony import */ var _states_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94690);
+/**
+ * Waiting for one vendor job, the way every flow does it: its status checked through the one poller until its state
+ * (read with the one classifier, so an unknown state warns once and waits on) is no longer running, then judged.
+ */
+
+
+
+async function waitForJob(wait) {
+    const { job, states, check, stateOf, alsoRunning, onEnd, failed, ...pollOptions } = wait;
+    const classify = (0,_states_js__WEBPACK_IMPORTED_MODULE_2__/* .jobStates */ .km)(job, states, pollOptions.runtime.logger);
+    const status = await (0,_poll_js__WEBPACK_IMPORTED_MODULE_1__/* .poll */ .wt)(async () => {
+        const current = await check();
+        const kind = classify(stateOf(current));
+        const also = alsoRunning?.(current);
+        if (kind === 'failed' || (kind === 'done' && also === undefined))
+            return { done: true, value: current };
+        return { done: false, state: also === undefined ? stateOf(current) : `${stateOf(current)}, ${also}` };
+    }, pollOptions);
+    onEnd?.(status);
+    const outcome = classify(stateOf(status)) === 'failed' ? 'failed' : 'done';
+    if (outcome === 'failed' && failed) {
+        const { message, ...details } = failed(status);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JobFailedError */ .dk(message, { jobId: job, state: stateOf(status), ...details });
+    }
+    return { status, outcome };
 }
 
 

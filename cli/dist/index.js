@@ -1222,7 +1222,7 @@ const CONTRACTS = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(50407);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(60367);
 
 const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
     env: process.env,
@@ -1237,7 +1237,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 50407:
+/***/ 60367:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1248,39 +1248,460 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./cli/src/actions.ts
 const ACTIONS = {
-    'apim-migrate': () => Promise.all(/* import() */[__nccwpck_require__.e(807), __nccwpck_require__.e(746)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82746)),
-    'cdm-application': () => Promise.all(/* import() */[__nccwpck_require__.e(807), __nccwpck_require__.e(691)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95691)),
-    'cdm-export': () => Promise.all(/* import() */[__nccwpck_require__.e(807), __nccwpck_require__.e(380)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41380)),
-    'cdm-upload': () => Promise.all(/* import() */[__nccwpck_require__.e(807), __nccwpck_require__.e(58), __nccwpck_require__.e(952)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85952)),
-    'cdm-validate': () => Promise.all(/* import() */[__nccwpck_require__.e(807), __nccwpck_require__.e(58), __nccwpck_require__.e(440)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7440)),
-    'dev2prod-promote': () => Promise.all(/* import() */[__nccwpck_require__.e(807), __nccwpck_require__.e(376)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3376)),
+    'apim-migrate': () => Promise.all(/* import() */[__nccwpck_require__.e(10), __nccwpck_require__.e(746)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82746)),
+    'cdm-application': () => Promise.all(/* import() */[__nccwpck_require__.e(10), __nccwpck_require__.e(691)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95691)),
+    'cdm-export': () => Promise.all(/* import() */[__nccwpck_require__.e(10), __nccwpck_require__.e(380)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41380)),
+    'cdm-upload': () => Promise.all(/* import() */[__nccwpck_require__.e(10), __nccwpck_require__.e(484), __nccwpck_require__.e(217)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31217)),
+    'cdm-validate': () => Promise.all(/* import() */[__nccwpck_require__.e(10), __nccwpck_require__.e(484), __nccwpck_require__.e(440)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7440)),
+    'dev2prod-promote': () => Promise.all(/* import() */[__nccwpck_require__.e(10), __nccwpck_require__.e(570)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58570)),
 };
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./shared/fs/file-name.ts
+var file_name = __nccwpck_require__(65070);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __nccwpck_require__(32635);
-// EXTERNAL MODULE: ./shared/hosts/github.ts
-var github = __nccwpck_require__(24539);
-// EXTERNAL MODULE: ./shared/report/logger.ts
-var logger = __nccwpck_require__(35077);
 // EXTERNAL MODULE: ./shared/report/outputs.ts
 var outputs = __nccwpck_require__(59747);
-;// CONCATENATED MODULE: ./cli/src/hosts.ts
+// EXTERNAL MODULE: ./shared/report/logger.ts
+var logger = __nccwpck_require__(35077);
+;// CONCATENATED MODULE: ./shared/hosts/neutralize.ts
 /**
- * STAND-IN until shared/hosts/select.ts (issue #17 §2, the hosts part) lands: the same signatures, a plain host
- * behind every non-GitHub name (log lines, the outputs and summary files). The command calls only createHost and
- * detectHost, so at merge this file goes and main.ts imports them from '../../shared/hosts/select.js'.
+ * What vendor text and inputs must never start in a CI's log. The command prints one log for whichever CI reads it,
+ * and a job's output is often read by more than one (a Jenkins agent inside Azure Pipelines, a log pasted into a
+ * terminal), so every host off GitHub neutralizes every known form; GitHub keeps its own (neutralizeCommands).
+ */
+
+/**
+ * GitHub's `::` at a line's start and `##[` anywhere (neutralizeCommands, which also shows a bare CR as `\r`);
+ * Azure's `##vso[` anywhere in a line (its agent reads it there); ANSI escapes (colours, cursor moves, and GitLab's
+ * collapsible sections) shown as the visible text `\e`; GitLab's `section_start:`/`section_end:` markers.
+ */
+function neutralizeForAnyCi(text) {
+    return ((0,logger/* neutralizeCommands */.Kw)(text)
+        .replace(/##vso\[/gi, '##vso\\[')
+        // eslint-disable-next-line no-control-regex -- the escape character is what is removed
+        .replace(/[\u001b\u009b]/g, '\\e')
+        .replace(/section_(start|end):/gi, 'section_$1\\:'));
+}
+
+// EXTERNAL MODULE: ./shared/fs/atomic.ts + 1 modules
+var atomic = __nccwpck_require__(50829);
+// EXTERNAL MODULE: ./shared/report/redacted-file.ts
+var redacted_file = __nccwpck_require__(93764);
+;// CONCATENATED MODULE: ./shared/report/test-results.ts
+/**
+ * What a run hands its host for the report files a CI reads (JUnit, GitLab Code Quality): test cases and findings,
+ * typed, so no host re-reads outputs or results files as strings. An action that reports none gets one test case
+ * for the job (runAction adds it).
+ */
+/** The job as one test case, failed with the run's error: for actions that have nothing finer to report. */
+function jobResults(action, failure) {
+    return { testCases: [{ suite: action, name: action, failure }], findings: [] };
+}
+/**
+ * A failed run's results always hold a failed test case (fail closed): when none of the action's own explains the
+ * failure (a timeout after a passed dry run, an artifact refused), one for the job is added.
+ */
+function withRunFailure(results, action, failure) {
+    if (!results)
+        return jobResults(action, failure);
+    if (failure === undefined || results.testCases.some((t) => t.failure !== undefined))
+        return results;
+    return { ...results, testCases: [...results.testCases, ...jobResults(action, failure).testCases] };
+}
+
+;// CONCATENATED MODULE: ./shared/hosts/report-files.ts
+/**
+ * The report files every host off GitHub writes, each only when its flag names a path: the outputs as one JSON
+ * object of strings, the summary's markdown, JUnit XML and GitLab Code Quality JSON. Each is redacted (outputs and
+ * JSON string by string, so they stay JSON; the XML and markdown as text, which knows their escaped forms) and
+ * bounded, and written atomically. A file the user asked for that cannot be written fails the run: a later step
+ * would look for it.
  */
 
 
 
 
 
+/** More test cases or findings than a CI shows usefully; the rest are counted in one more entry. */
+const MAX_REPORT_ENTRIES = 10_000;
+/** What one failure's text keeps: enough for a reader, never a whole vendor answer. */
+const MAX_FAILURE_CHARS = 8_000;
+/** Writes one report file; a failure is the run's failure (exit code 1), named in an error line. */
+async function writeReportFile(what, file, write, logger) {
+    try {
+        await write();
+    }
+    catch (error) {
+        logger.error(`The ${what} ${file} was not written: ${(0,errors/* errorMessage */.gJ)(error)}`, 'Report file not written');
+        process.exitCode = 1;
+    }
+}
+/** Every output known by now; the values are already redacted and bounded by the host's outputs. */
+function writeOutputsFile(file, values) {
+    return (0,atomic/* writeFileAtomic */.Zf)(file, `${JSON.stringify(Object.fromEntries(values), null, 2)}\n`);
+}
+function writeJunitFile(file, title, results, logger) {
+    return (0,redacted_file/* writeTextFile */.T)(file, junitXml(title, results.testCases), logger);
+}
+function writeCodeQualityFile(file, findings, logger) {
+    const report = findings.slice(0, MAX_REPORT_ENTRIES).map((finding) => ({
+        description: finding.description,
+        check_name: finding.checkName,
+        fingerprint: finding.fingerprint,
+        severity: finding.severity,
+        location: { path: finding.path, lines: { begin: finding.line ?? 1 } },
+    }));
+    if (findings.length > MAX_REPORT_ENTRIES) {
+        logger.warning(`The Code Quality report ${file} holds the first ${MAX_REPORT_ENTRIES} of ${findings.length} findings; every finding is in the results file.`);
+    }
+    return (0,atomic/* writeFileAtomic */.Zf)(file, `${(0,outputs/* redactedOutputText */.ro)(report, logger)}\n`);
+}
+function junitXml(title, testCases) {
+    const kept = testCases.slice(0, MAX_REPORT_ENTRIES);
+    const left = testCases.length - kept.length;
+    if (left > 0)
+        kept.push({ suite: title, name: `${left} more test case(s) not listed`, failure: undefined });
+    const suites = new Map();
+    for (const testCase of kept)
+        suites.set(testCase.suite, [...(suites.get(testCase.suite) ?? []), testCase]);
+    const failures = (cases) => cases.filter((c) => c.failure !== undefined).length;
+    const lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="${xmlAttribute(title)}" tests="${kept.length}" failures="${failures(kept)}" errors="0">`,
+    ];
+    for (const [suite, cases] of suites) {
+        lines.push(`  <testsuite name="${xmlAttribute(suite)}" tests="${cases.length}" failures="${failures(cases)}" errors="0" skipped="0">`);
+        for (const testCase of cases) {
+            const attributes = `name="${xmlAttribute(testCase.name)}" classname="${xmlAttribute(testCase.classname ?? suite)}"`;
+            if (testCase.failure === undefined) {
+                lines.push(`    <testcase ${attributes}/>`);
+                continue;
+            }
+            const text = testCase.failure.slice(0, MAX_FAILURE_CHARS);
+            const message = text.split('\n', 1)[0];
+            lines.push(`    <testcase ${attributes}>`, `      <failure message="${xmlAttribute(message)}">${xml(text)}</failure>`, '    </testcase>');
+        }
+        lines.push('  </testsuite>');
+    }
+    lines.push('</testsuites>', '');
+    return lines.join('\n');
+}
+/**
+ * Escaped for XML text, in the form secretForms knows (`&`, `<`, `>`), so redaction finds a secret in it; characters
+ * XML 1.0 cannot hold at all (most control characters) dropped.
+ */
+function xml(text) {
+    return text
+        .replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;');
+}
+/** Escaped for a double-quoted attribute: also the quotes (as secretForms' quoted form) and line breaks. */
+function xmlAttribute(text) {
+    return xml(text).replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+}
+/** The summary's markdown, already redacted and bounded by runAction. */
+function writeSummaryFile(file, markdown) {
+    return (0,atomic/* writeFileAtomic */.Zf)(file, markdown);
+}
+/**
+ * Writes the report files the options ask for, at the end of a run: the outputs known by then, JUnit and Code
+ * Quality from the results the action reported (one test case for the job when it reported none).
+ */
+async function writeReportFiles(options, values, results, failure, logger) {
+    const { outputsFile, junitFile, codequalityFile } = options;
+    const final = withRunFailure(results, options.action, failure);
+    if (outputsFile)
+        await writeReportFile('outputs file', outputsFile, () => writeOutputsFile(outputsFile, values), logger);
+    if (junitFile) {
+        const title = `config-promotion ${options.action}`;
+        await writeReportFile('JUnit file', junitFile, () => writeJunitFile(junitFile, title, final, logger), logger);
+    }
+    if (codequalityFile) {
+        const write = () => writeCodeQualityFile(codequalityFile, final.findings, logger);
+        await writeReportFile('Code Quality file', codequalityFile, write, logger);
+    }
+}
+/** GitHub through the command: the actions' own behaviour, plus the report files its flags ask for. */
+function withReportFiles(host, options) {
+    let outputs = new Map();
+    let results;
+    return {
+        ...host,
+        outputs(logger) {
+            const made = host.outputs(logger);
+            outputs = made.values;
+            return made;
+        },
+        async writeSummary(markdown, logger) {
+            await host.writeSummary(markdown, logger);
+            const file = options.summaryFile;
+            if (file)
+                await writeReportFile('summary file', file, () => writeSummaryFile(file, markdown), logger);
+        },
+        reportResults(reported) {
+            results = reported;
+        },
+        async close(logger, outcome) {
+            await host.close(logger, outcome);
+            await writeReportFiles(options, outputs, results, outcome.failure, logger);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/hosts/plain.ts
+/**
+ * The hosts of the config-promotion command: plain log lines on stdout (a terminal, Jenkins), the report files its
+ * flags ask for, and what one CI adds on top (a `CiDialect`: GitLab's dotenv report, Azure's logging commands).
+ * Every line is redacted and neutralized for every CI (neutralize.ts); no `::` command is ever printed.
+ */
+
+
+
+
+
+/** A terminal, or Jenkins: plain lines and the report files. */
+function plainHost(options, name = 'plain') {
+    return cliHost(name, options, {
+        artifactDocs: name === 'jenkins'
+            ? 'archiveArtifacts in the Jenkinsfile, see docs/jenkins.md'
+            : 'none on a terminal: copy them where you keep build results',
+    });
+}
+function cliHost(name, options, dialect) {
+    const values = new Map();
+    let results;
+    let closed = false;
+    const print = (text) => void process.stdout.write(`${text}\n`);
+    // A second signal ends the process at once: the outputs known by then still reach the outputs file.
+    const writeOutputsNow = () => {
+        if (!closed && options.outputsFile)
+            (0,external_node_fs_.writeFileSync)(options.outputsFile, JSON.stringify(Object.fromEntries(values)));
+    };
+    process.on('exit', writeOutputsNow);
+    return {
+        name,
+        inputs: options.inputs,
+        logger: (redactor) => lineLogger(redactor, dialect, print),
+        outputs(logger) {
+            const warned = new Set();
+            return {
+                values,
+                set(output, value) {
+                    const text = (0,outputs/* boundedOutput */.nw)(output, (0,outputs/* redactedOutputText */.ro)(value, logger), logger, warned);
+                    if (values.get(output) === text)
+                        return;
+                    values.set(output, text);
+                    if (dialect.output)
+                        print(dialect.output(output, text));
+                },
+            };
+        },
+        async writeSummary(markdown, logger) {
+            const file = options.summaryFile ?? dialect.defaultSummaryFile?.();
+            if (!file)
+                return logger.info(`Job summary:\n${markdown}`);
+            await writeReportFile('summary file', file, () => writeSummaryFile(file, markdown), logger);
+            if (dialect.summary)
+                print(dialect.summary(file));
+        },
+        async uploadArtifact(request, logger) {
+            logger.warning(`Artifact '${request.name}' is not uploaded by config-promotion on ${name}: the CI's own artifact declaration keeps the files (${dialect.artifactDocs}). The file stays at ${request.files.join(', ')}.`, 'Artifact kept by the CI');
+            return undefined;
+        },
+        reportResults(reported) {
+            results = reported;
+        },
+        async close(logger, outcome) {
+            await writeReportFiles(options, values, results, outcome.failure, logger);
+            await dialect.close?.(values, logger);
+            closed = true;
+            process.off('exit', writeOutputsNow);
+        },
+        exitCode: (error) => (error instanceof errors/* InputError */.dz ? 2 : 1),
+    };
+}
+/** Redacted, neutralized lines; errors and warnings as `ERROR <file>:<line> <message>` unless the CI has its own. */
+function lineLogger(redactor, dialect, print) {
+    const r = (text) => redactor.redact(text);
+    const isDebug = process.env.RUNNER_DEBUG === '1';
+    const issue = (level) => (message, title, location) => {
+        // The title names what the message may not (a finding's policy); an input problem's message already says it.
+        const text = neutralizeForAnyCi(r(title && !message.includes(title) ? `${title}: ${message}` : message));
+        if (dialect.issue)
+            return print(dialect.issue(level, text, location && { ...location, file: r(location.file) }));
+        const where = location ? ` ${neutralizeForAnyCi(r(location.file))}${location.line ? `:${location.line}` : ''}` : '';
+        print(`${level.toUpperCase()}${where} ${text}`);
+    };
+    return {
+        isDebug,
+        debug: (message) => (isDebug ? print(neutralizeForAnyCi(`DEBUG ${r(message)}`)) : undefined),
+        info: (message) => print(neutralizeForAnyCi(r(message))),
+        warning: issue('warning'),
+        error: issue('error'),
+        notice: issue('notice'),
+        mask(secret) {
+            if (!secret)
+                return;
+            const added = redactor.add(secret);
+            if (dialect.mask)
+                for (const line of dialect.mask([...new Set([secret, ...added])]))
+                    print(line);
+        },
+        redact: r,
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/hosts/azure.ts
+/**
+ * Azure Pipelines: outputs, issues, the summary and secret masks as the agent's logging commands
+ * (`##vso[area.action property=value;...]message`), with its documented escaping. Everything else is plain lines,
+ * in which vendor text cannot start a command (neutralize.ts).
+ */
+
+
+
+
+/** In a command's message or value: `%` first, so an escape is never escaped twice. */
+function escapeData(text) {
+    return text.replace(/%/g, '%AZP25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** In a property's value, also the characters that end one (`;`) or end the properties (`]`). */
+function escapeProperty(text) {
+    return escapeData(text).replace(/;/g, '%3B').replace(/\]/g, '%5D');
+}
+function vso(command, properties, data = '') {
+    const props = Object.entries(properties)
+        .filter(([, value]) => value !== undefined)
+        .map(([name, value]) => `${name}=${escapeProperty(String(value))}`)
+        .join(';');
+    return `##vso[${command}${props ? ` ${props}` : ''}]${escapeData(data)}`;
+}
+/** The output's name as a variable: `export-id` → `export_id`. */
+function azureVariableName(output) {
+    return output.replace(/-/g, '_');
+}
+function azureHost(options) {
+    return cliHost('azure', options, {
+        artifactDocs: 'a PublishPipelineArtifact step, see docs/azure-pipelines.md',
+        issue(level, message, location) {
+            // The agent knows errors and warnings only; a notice is a plain line.
+            if (level === 'notice')
+                return `NOTICE${location ? ` ${location.file}:${location.line ?? 1}` : ''} ${message}`;
+            return vso('task.logissue', { type: level, sourcepath: location?.file, linenumber: location?.line }, message);
+        },
+        mask: (forms) => forms.map((form) => vso('task.setsecret', {}, form)),
+        output: (name, value) => vso('task.setvariable', { variable: azureVariableName(name), isoutput: 'true' }, value),
+        summary: (file) => vso('task.uploadsummary', {}, external_node_path_.resolve(file)),
+        // The agent uploads the summary from a file, so without --summary-file one goes to the agent's temp folder.
+        defaultSummaryFile: () => external_node_path_.join(process.env.AGENT_TEMPDIRECTORY || (0,external_node_os_.tmpdir)(), `config-promotion-${(0,file_name/* safeFileName */.Tx)(options.action, 'summary')}-${process.pid}.md`),
+    });
+}
+
+// EXTERNAL MODULE: ./shared/hosts/github.ts
+var github = __nccwpck_require__(24539);
+;// CONCATENATED MODULE: ./shared/hosts/gitlab.ts
+/**
+ * GitLab CI: plain lines (`ERROR <file>:<line> <message>`), and a dotenv report a later job reads its variables
+ * from. GitLab's dotenv is stricter than dotenv: at most 5 KB and 20 variables per file (the default plan limits),
+ * one `NAME=value` per line with no empty lines, comments or quote handling, names of ASCII letters, digits and `_`,
+ * and values stripped of surrounding whitespace. So only values GitLab reads back unchanged are written (never a
+ * secret: outputs are redacted); the others are named in one notice that points to --outputs-file.
+ */
+
+
+
+
+const DOTENV_DEFAULT_FILE = 'config-promotion.env';
+const DOTENV_MAX_BYTES = 5 * 1024;
+const DOTENV_MAX_VARIABLES = 20;
+function gitlabHost(options) {
+    return cliHost('gitlab', options, {
+        artifactDocs: 'artifacts: paths: in the job, see docs/gitlab.md',
+        close: (outputs, logger) => writeDotenv(options, outputs, logger),
+    });
+}
+/** `CDM_UPLOAD_` for cdm-upload: upper-case, every other character `_`. */
+function dotenvName(text) {
+    return text.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+}
+/** The report's text and the outputs left out of it, each with why. */
+function dotenvReport(outputs, prefix) {
+    const lines = [];
+    const left = [];
+    let bytes = 0;
+    for (const [output, value] of outputs) {
+        const line = `${dotenvName(`${prefix}${output}`)}=${value}`;
+        const why = unreadableValue(value);
+        if (why)
+            left.push({ output, why });
+        else if (lines.length >= DOTENV_MAX_VARIABLES)
+            left.push({ output, why: `over ${DOTENV_MAX_VARIABLES} variables` });
+        else if (bytes + Buffer.byteLength(line) + 1 > DOTENV_MAX_BYTES)
+            left.push({ output, why: 'over 5 KB in all' });
+        else {
+            lines.push(line);
+            bytes += Buffer.byteLength(line) + 1;
+        }
+    }
+    return { text: lines.map((line) => `${line}\n`).join(''), left };
+}
+/** Why GitLab would not read `value` back as it is; undefined when it would. */
+function unreadableValue(value) {
+    if (/[\r\n\u2028\u2029\u0085]/.test(value))
+        return 'more than one line';
+    if (value !== value.trim())
+        return 'surrounding whitespace';
+    if (/^(["'`]).*\1$/s.test(value))
+        return 'quoted';
+    if (value.includes('\u0000'))
+        return 'a NUL character';
+    return undefined;
+}
+async function writeDotenv(options, outputs, logger) {
+    const file = external_node_path_.resolve(options.dotenvFile ?? DOTENV_DEFAULT_FILE);
+    const prefix = options.dotenvPrefix ?? `${dotenvName(options.action)}_`;
+    const { text, left } = dotenvReport(outputs, prefix);
+    await writeReportFile('dotenv report', file, () => (0,atomic/* writeFileAtomic */.Zf)(file, text), logger);
+    if (!left.length)
+        return;
+    const where = options.outputsFile
+        ? `they are in the outputs file ${options.outputsFile}`
+        : 'give --outputs-file <path> to get every output as JSON';
+    logger.notice(`Not in the dotenv report ${file}, because GitLab would not read them back unchanged: ${left.map((l) => `${l.output} (${l.why})`).join(', ')}; ${where}.`, 'Outputs left out of the dotenv report');
+}
+
+;// CONCATENATED MODULE: ./shared/hosts/select.ts
+/** Which host the config-promotion command runs on: the one `--host` names, or the one its environment says. */
+
+
+
+
 
 const HOST_NAMES = ['github', 'gitlab', 'azure', 'jenkins', 'plain'];
+function createHost(name, options) {
+    switch (name) {
+        case 'github':
+            return withReportFiles((0,github/* githubHost */.S)(options.inputs), options);
+        case 'gitlab':
+            return gitlabHost(options);
+        case 'azure':
+            return azureHost(options);
+        case 'jenkins':
+            return plainHost(options, 'jenkins');
+        case 'plain':
+            return plainHost(options);
+    }
+}
+/** The variables each CI sets in every job (the values as they set them). */
 function detectHost(env) {
     if (env.GITHUB_ACTIONS === 'true')
         return 'github';
@@ -1291,53 +1712,6 @@ function detectHost(env) {
     if (env.JENKINS_URL)
         return 'jenkins';
     return 'plain';
-}
-function createHost(name, options) {
-    if (name === 'github')
-        return (0,github/* githubHost */.S)(options.inputs);
-    const values = new Map();
-    const print = (line) => process.stdout.write(`${(0,logger/* neutralizeCommands */.Kw)(line)}\n`);
-    return {
-        name,
-        inputs: options.inputs,
-        exitCode: (error) => (error instanceof errors/* InputError */.dz ? 2 : 1),
-        logger: (redactor) => {
-            const r = (text) => redactor.redact(text);
-            const located = (level) => (message, _title, at) => print(`${level} ${at ? `${r(at.file)}:${at.line ?? 1} ` : ''}${r(message)}`);
-            return {
-                isDebug: false,
-                debug: () => undefined,
-                info: (message) => print(r(message)),
-                warning: located('WARNING'),
-                error: located('ERROR'),
-                notice: located('NOTICE'),
-                mask: (secret) => void (secret && redactor.add(secret)),
-                redact: r,
-            };
-        },
-        outputs: (logger) => ({
-            values,
-            set: (output, value) => void values.set(output, (0,outputs/* redactedOutputText */.ro)(value, logger)),
-        }),
-        async writeSummary(markdown, logger) {
-            if (options.summaryFile)
-                writeFile(options.summaryFile, markdown);
-            else
-                logger.info(`Job summary:\n${markdown}`);
-        },
-        async uploadArtifact(request, logger) {
-            logger.warning(`Artifact '${request.name}': this CI keeps files through its own artifact declaration. The files stay at ${request.files.join(', ')}.`);
-            return undefined;
-        },
-        async close() {
-            if (options.outputsFile)
-                writeFile(options.outputsFile, `${JSON.stringify(Object.fromEntries(values))}\n`);
-        },
-    };
-}
-function writeFile(file, text) {
-    (0,external_node_fs_.mkdirSync)(external_node_path_.dirname(external_node_path_.resolve(file)), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(file, text);
 }
 
 ;// CONCATENATED MODULE: ./cli/src/args.ts
@@ -1554,9 +1928,11 @@ async function main(argv, io) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A0: () => (/* binding */ quote),
+/* harmony export */   LX: () => (/* binding */ VERDICT_MAX_CHARS),
 /* harmony export */   M$: () => (/* binding */ FileWriteError),
 /* harmony export */   MU: () => (/* binding */ TimeoutError),
 /* harmony export */   Uw: () => (/* binding */ collapseRepeats),
+/* harmony export */   Vj: () => (/* binding */ verdictOf),
 /* harmony export */   XO: () => (/* binding */ moreBytes),
 /* harmony export */   cc: () => (/* binding */ CancelledError),
 /* harmony export */   dk: () => (/* binding */ JobFailedError),
@@ -1565,7 +1941,7 @@ async function main(argv, io) {
 /* harmony export */   hD: () => (/* binding */ ApiError),
 /* harmony export */   nE: () => (/* binding */ ArtifactError)
 /* harmony export */ });
-/* unused harmony export QUOTE_MAX_CHARS */
+/* unused harmony exports shortLine, QUOTE_MAX_CHARS */
 /**
  * The error kinds every action reports. `main` turns each into one `setFailed` line plus titled annotations
  * (see report/run.ts), so each carries what the user needs: what failed, the vendor's words, what to do next.
@@ -1589,6 +1965,8 @@ class ApiError extends Error {
     vendorMessage;
     hint;
     kind;
+    what;
+    code;
     constructor(details) {
         const status = details.status === undefined ? 'no answer' : `HTTP ${details.status}`;
         // A server can say anything at any length: quote a few KB of it, never the whole of a huge answer.
@@ -1602,7 +1980,83 @@ class ApiError extends Error {
         this.vendorMessage = vendorMessage;
         this.hint = details.hint;
         this.kind = details.kind ?? defaultKind(details.status);
+        this.what = details.what;
+        this.code = details.code;
     }
+    /**
+     * The failure in one short line, what failed and what to check: "Could not find changeset X (HTTP 401):
+     * ServiceNow refused …". The URL with its query and the vendor's whole text stay in `message`, the detail.
+     */
+    get verdict() {
+        const subject = this.what ? `Could not ${this.what}` : `${this.method} ${pathOf(this.url)} failed`;
+        const status = this.status !== undefined ? ` (HTTP ${this.status})` : this.code && this.hint ? ` (${this.code})` : '';
+        // A network error's message already starts with "could not <what>: ".
+        const reason = this.vendorMessage.replace(/^could not [^:]*: /, '');
+        return shortLine(`${subject}${status}: ${this.hint ?? reason}`);
+    }
+}
+/** A URL's path without its query: enough to name the endpoint in one line. */
+function pathOf(url) {
+    try {
+        return new URL(url).pathname;
+    }
+    catch {
+        return url.replace(/[?#].*$/, '');
+    }
+}
+/** The longest a verdict (the failure line that opens the summary and closes the log) may be. */
+const VERDICT_MAX_CHARS = 200;
+/** `text` on one line of at most `max` characters, cut at a word with "…" when longer. */
+function shortLine(text, max = VERDICT_MAX_CHARS) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    if (line.length <= max)
+        return line;
+    const cut = line.slice(0, max - 1);
+    const space = cut.lastIndexOf(' ');
+    return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s.,:;]+$/, '')}…`;
+}
+/**
+ * An error as the verdict and, when the verdict leaves something out, the detail: the whole message (URLs,
+ * the vendor's full words) for the line below the verdict. What to do next ends a message, so a long one loses
+ * its middle, never its advice.
+ */
+function verdictOf(error, max = VERDICT_MAX_CHARS) {
+    const message = errorMessage(error);
+    const verdict = error instanceof ApiError ? shortLine(error.verdict, max) : fitLine(...headAndAdvice(error, message), max);
+    return verdict === message ? { verdict } : { verdict, detail: message };
+}
+/** The message's first part and its advice: a JobFailedError's hint, else the last sentence. */
+function headAndAdvice(error, message) {
+    const hint = error instanceof JobFailedError ? error.hint : undefined;
+    if (hint && message.endsWith(`. ${hint}`))
+        return [message.slice(0, -hint.length - 2), hint];
+    const end = message.lastIndexOf('. ');
+    return end > 0 ? [message.slice(0, end), message.slice(end + 2)] : [message, undefined];
+}
+/** The least of a verdict left to the head when advice is long, so it still says what failed. */
+const HEAD_MIN_CHARS = 80;
+/** `head. advice` in `max` characters: the head is cut first, the advice only when it alone is too long. */
+function fitLine(head, advice, max) {
+    const whole = shortLine(advice ? `${head}. ${advice}` : head, Number.MAX_SAFE_INTEGER);
+    if (whole.length <= max || !advice)
+        return shortLine(whole, max);
+    const tail = lastPart(shortLine(advice, Number.MAX_SAFE_INTEGER), max - HEAD_MIN_CHARS);
+    return `${shortLine(head, max - tail.length - 1)} ${tail}`;
+}
+/**
+ * Advice longer than `max` keeps its end, where what to do stands ("re-run with changeset-number: Chset-4"), cut
+ * after a space and never inside a character.
+ */
+function lastPart(text, max) {
+    if (text.length <= max)
+        return text;
+    let cut = text.slice(text.length - max + 1);
+    const space = cut.indexOf(' ');
+    if (space >= 0 && space < max / 2)
+        cut = cut.slice(space + 1);
+    else if (/^[\uDC00-\uDFFF]/.test(cut))
+        cut = cut.slice(1);
+    return `…${cut}`;
 }
 function defaultKind(status) {
     if (status === undefined)
@@ -1686,15 +2140,203 @@ class FileWriteError extends Error {
 
 /***/ }),
 
+/***/ 50829:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  hd: () => (/* binding */ fileDigest),
+  Zf: () => (/* binding */ writeFileAtomic),
+  Zs: () => (/* binding */ writeStreamAtomic)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(78474);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(46466);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: ./shared/errors.ts
+var errors = __nccwpck_require__(32635);
+// EXTERNAL MODULE: ./shared/fs/file-name.ts
+var file_name = __nccwpck_require__(65070);
+// EXTERNAL MODULE: ./shared/fs/output-file.ts
+var output_file = __nccwpck_require__(99434);
+;// CONCATENATED MODULE: ./shared/fs/atomic.ts
+/**
+ * Files are written atomically: into a temporary file beside the target, then renamed over it, so a reader never
+ * sees half a file and a failure leaves the old file (or none) rather than a fragment. A device or FIFO the user
+ * named is written in place instead, and what cannot be written is an error naming the file and the cause
+ * (output-file.ts decides which).
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** How long a write into a FIFO waits for a reader at its other end before it fails. */
+const FIFO_READER_WAIT_MS = 10_000;
+/** `.<name>.<12 hex>.partial`: what the temporary name adds to the target's, kept within one file name's bytes. */
+const TEMPORARY_NAME_EXTRA_BYTES = '.'.length + '.'.length + 12 + '.partial'.length;
+async function writeFileAtomic(destination, data) {
+    return writeStreamAtomic(destination, external_node_stream_.Readable.from([Buffer.from(data)]));
+}
+/**
+ * Streams into the file, counting bytes and hashing on the way; the partial file is removed on failure.
+ * `verify` may reject what arrived (a short body, say) before the file takes its place; `head` may reject it from
+ * its first bytes (not the kind of file expected) without reading the rest.
+ */
+async function writeStreamAtomic(destination, source, verify, head) {
+    const target = external_node_path_.resolve(destination);
+    const found = (0,output_file/* inspectOutputFile */.sR)(target);
+    if ('problem' in found)
+        throw new errors/* FileWriteError */.M$(`Could not write ${target}: ${found.problem}`);
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let bytes = 0;
+    let firstBytes = head ? [] : undefined;
+    /** Runs the head check once; true when it threw (the error went to `callback`). */
+    const checkHead = (callback, atEnd) => {
+        if (!head || !firstBytes || (!atEnd && bytes < head.bytes) || bytes === 0)
+            return false;
+        const seen = Buffer.concat(firstBytes).subarray(0, head.bytes);
+        firstBytes = undefined;
+        try {
+            head.check(seen);
+            return false;
+        }
+        catch (error) {
+            callback(error);
+            return true;
+        }
+    };
+    const measure = new external_node_stream_.Transform({
+        transform(chunk, _encoding, callback) {
+            hash.update(chunk);
+            bytes += chunk.length;
+            firstBytes?.push(chunk);
+            if (!checkHead(callback, false))
+                callback(null, chunk);
+        },
+        flush(callback) {
+            if (!checkHead(callback, true))
+                callback();
+        },
+    });
+    // Errors of the file system are the file's (named, with their cause); the source's and the checks' pass as they are.
+    const intoFile = async (stream) => {
+        let sink;
+        try {
+            sink = await stream();
+        }
+        catch (error) {
+            throw (0,output_file/* fileWriteError */.Sw)(target, error);
+        }
+        // pipeline hands the first error to every stream, so note which one it started from.
+        const upstream = new Set();
+        for (const stream of [source, measure])
+            stream.once('error', (error) => upstream.add(error));
+        await (0,external_node_stream_promises_.pipeline)(source, measure, sink).catch(async (error) => {
+            // A file still being opened when the source fails is created after pipeline gives up: wait until it is
+            // closed, so the caller's clean-up finds (and removes) it instead of racing it.
+            if (!sink.closed)
+                await (0,external_node_events_.once)(sink, 'close').catch(() => undefined);
+            throw upstream.has(error) ? error : (0,output_file/* fileWriteError */.Sw)(target, error);
+        });
+        const sha256 = hash.digest('hex');
+        verify?.({ bytes, sha256 });
+        return sha256;
+    };
+    if (found.how === 'in-place') {
+        // Nothing is atomic about a device or pipe: its reader sees the bytes as they come.
+        const sha256 = await intoFile(async () => (await openInPlace(found.real, found.fifo)).createWriteStream());
+        return { path: target, bytes, sha256 };
+    }
+    const temporary = external_node_path_.join(external_node_path_.dirname(target), `.${(0,file_name/* cutUtf8 */.Ok)(external_node_path_.basename(target), file_name/* FILE_NAME_MAX_BYTES */.YO - TEMPORARY_NAME_EXTRA_BYTES)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.partial`);
+    let sha256;
+    try {
+        sha256 = await intoFile(async () => {
+            await (0,promises_.mkdir)(external_node_path_.dirname(target), { recursive: true });
+            return (0,external_node_fs_.createWriteStream)(temporary, { flags: 'wx' });
+        });
+        await (0,promises_.rename)(temporary, target).catch((error) => {
+            throw (0,output_file/* fileWriteError */.Sw)(target, error);
+        });
+    }
+    catch (error) {
+        await (0,promises_.rm)(temporary, { force: true });
+        throw error;
+    }
+    return { path: target, bytes, sha256 };
+}
+/**
+ * Opens a device, or a FIFO once a reader holds its other end: a plain open would block a thread until one came,
+ * beyond the run's timeout. The probe stays open until the real handle is, so the reader never sees an early end.
+ */
+async function openInPlace(file, fifo) {
+    if (!fifo)
+        return (0,promises_.open)(file, 'w');
+    const started = Date.now();
+    for (;;) {
+        try {
+            const probe = await (0,promises_.open)(file, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_NONBLOCK);
+            try {
+                return await (0,promises_.open)(file, 'w');
+            }
+            finally {
+                await probe.close();
+            }
+        }
+        catch (error) {
+            if (error.code !== 'ENXIO' || Date.now() - started > FIFO_READER_WAIT_MS)
+                throw error;
+            await (0,external_node_timers_promises_namespaceObject.setTimeout)(50);
+        }
+    }
+}
+/** Size and sha256 of a file on disk, read as a stream. */
+async function fileDigest(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let bytes = 0;
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file)) {
+        hash.update(chunk);
+        bytes += chunk.length;
+    }
+    return { path: external_node_path_.resolve(file), bytes, sha256: hash.digest('hex') };
+}
+
+
+/***/ }),
+
 /***/ 65070:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ok: () => (/* binding */ cutUtf8),
 /* harmony export */   Tx: () => (/* binding */ safeFileName),
-/* harmony export */   YO: () => (/* binding */ FILE_NAME_MAX_BYTES)
+/* harmony export */   YO: () => (/* binding */ FILE_NAME_MAX_BYTES),
+/* harmony export */   _P: () => (/* binding */ summaryFileName)
 /* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /** File names built from inputs or vendor text, which must never name a path. */
+
 /** The most bytes one file name may have on Linux, macOS and Windows file systems alike. */
 const FILE_NAME_MAX_BYTES = 255;
 /**
@@ -1726,6 +2368,188 @@ function cutUtf8(text, maxBytes) {
         end += character.length;
     }
     return text.slice(0, end);
+}
+/**
+ * A file as the job summary names it: its path from the workspace when inside it, else its base name (a runner-temp
+ * path says nothing to the reader; the output and the artifact hold the file).
+ */
+function summaryFileName(file, workspace = process.cwd()) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_0__.relative(workspace, file);
+    return relative && !relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute(relative) ? relative : node_path__WEBPACK_IMPORTED_MODULE_0__.basename(file);
+}
+
+
+/***/ }),
+
+/***/ 99434:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ax: () => (/* binding */ unusedPath),
+/* harmony export */   HR: () => (/* binding */ outputFileProblem),
+/* harmony export */   Sw: () => (/* binding */ fileWriteError),
+/* harmony export */   sR: () => (/* binding */ inspectOutputFile)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(32635);
+/* harmony import */ var _file_name_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(65070);
+/**
+ * Where an output file (an export, SARIF, results, a download) may be written, and how. A regular file is replaced
+ * atomically; a character device or FIFO the user named (/dev/null, /dev/stdout, a pipe) is written in place, since
+ * renaming a file over it would put a regular file where the device was (as root, that breaks the machine); a folder,
+ * socket or disk is refused.
+ *
+ * Links: the rule for reads (files/workspace.ts) holds for writes too. A path inside the workspace or RUNNER_TEMP
+ * must really land inside it: a folder link in a contributor's pull request (`reports -> /etc`) must not carry a
+ * write out of it. A path outside both was named by the user as it is, and is taken as given.
+ */
+
+
+
+
+
+/** Why `file` cannot be written (cause, then what to do), or how it is written. Reads the file system. */
+function inspectOutputFile(file) {
+    try {
+        return inspect(node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(file));
+    }
+    catch (error) {
+        return { problem: causeOf(error) }; // e.g. EACCES on a folder on the way
+    }
+}
+function inspect(absolute) {
+    const nameBytes = Buffer.byteLength(node_path__WEBPACK_IMPORTED_MODULE_2__.basename(absolute));
+    if (nameBytes > _file_name_js__WEBPACK_IMPORTED_MODULE_4__/* .FILE_NAME_MAX_BYTES */ .YO) {
+        return {
+            problem: `its name is ${nameBytes} bytes long, over the ${_file_name_js__WEBPACK_IMPORTED_MODULE_4__/* .FILE_NAME_MAX_BYTES */ .YO} bytes a file name may have. Choose a shorter name`,
+        };
+    }
+    const parent = realFolder(node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(absolute));
+    if ('problem' in parent)
+        return parent;
+    const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(absolute, { throwIfNoEntry: false });
+    const kind = info && refusedKind(info);
+    if (kind)
+        return { problem: kind };
+    const inPlace = info !== undefined && (info.isCharacterDevice() || info.isFIFO());
+    // A replaced file lands beside its link (the rename replaces the link); an in-place write goes where it leads.
+    const real = inPlace ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.realpathSync)(absolute) : node_path__WEBPACK_IMPORTED_MODULE_2__.join(parent.real, node_path__WEBPACK_IMPORTED_MODULE_2__.basename(absolute));
+    const escape = leavesRoot(absolute, real);
+    if (escape)
+        return { problem: escape };
+    return { how: inPlace ? 'in-place' : 'replace', real, fifo: inPlace && info.isFIFO() };
+}
+/** For an input: why the file it names cannot be written, or undefined. */
+function outputFileProblem(file) {
+    const target = inspectOutputFile(file);
+    return 'problem' in target ? target.problem : undefined;
+}
+/**
+ * `folder/stem` for a set of files to be written beside each other (`.sarif`, `.json`), none of which exists yet:
+ * `stem`, else `stem-2`, `stem-3`, ... A default name never replaces a file an earlier step wrote.
+ */
+function unusedPath(folder, stem, extensions) {
+    const suffix = '-'.length + 8; // room for the longest suffix, `-` and 8 hex digits
+    const room = _file_name_js__WEBPACK_IMPORTED_MODULE_4__/* .FILE_NAME_MAX_BYTES */ .YO - Math.max(0, ...extensions.map((e) => Buffer.byteLength(e))) - suffix;
+    const base = node_path__WEBPACK_IMPORTED_MODULE_2__.join(node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(folder), (0,_file_name_js__WEBPACK_IMPORTED_MODULE_4__/* .cutUtf8 */ .Ok)(stem, room));
+    for (let n = 1; n < 1000; n++) {
+        const candidate = n === 1 ? base : `${base}-${n}`;
+        if (extensions.every((extension) => !exists(`${candidate}${extension}`)))
+            return candidate;
+    }
+    return `${base}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
+}
+/** Anything there, a dangling link too; a path that cannot be looked at counts as free (writing it says why). */
+function exists(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(file, { throwIfNoEntry: false }) !== undefined;
+    }
+    catch {
+        return false;
+    }
+}
+/** "Could not write <file>: <cause>. <what to do>" from a failed write's error (ENOSPC, EROFS, ...). */
+function fileWriteError(file, error) {
+    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileWriteError */ .M$)
+        return error;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileWriteError */ .M$(`Could not write ${node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(file)}: ${causeOf(error)}`);
+}
+function causeOf(error) {
+    const code = error?.code;
+    const known = code ? CAUSES[code] : undefined;
+    return known ?? `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}. Check the path, and that its folder is writable`;
+}
+const NO_SPACE = 'Free space on the runner, or write the file elsewhere';
+const CAUSES = {
+    ENOSPC: `no space left on the device. ${NO_SPACE}`,
+    EDQUOT: `the disk quota is used up. ${NO_SPACE}`,
+    EROFS: 'the file system is read-only. Write the file to a writable folder, such as RUNNER_TEMP',
+    EACCES: 'permission denied. Write the file to a folder this user may write to, such as RUNNER_TEMP',
+    EPERM: 'the operation is not permitted. Write the file to a folder this user may write to, such as RUNNER_TEMP',
+    ENAMETOOLONG: `a name in its path is over ${_file_name_js__WEBPACK_IMPORTED_MODULE_4__/* .FILE_NAME_MAX_BYTES */ .YO} bytes. Choose a shorter name`,
+    EISDIR: 'it is a folder. Name a file, not a folder',
+    ENOTDIR: 'a folder in its path is a file. Check the path',
+    ENXIO: 'nothing reads from the FIFO. Start its reader before this step',
+    EIO: 'the device reported an input/output error. Check the disk, or write the file elsewhere',
+};
+function refusedKind(info) {
+    if (info.isDirectory())
+        return 'it is a folder. Name a file, not a folder';
+    if (info.isSocket())
+        return 'it is a socket. Name a file, a FIFO or a device such as /dev/null';
+    if (info.isBlockDevice())
+        return 'it is a block device (a disk). Name a file, not a disk';
+    return undefined;
+}
+/** The real path of `folder`; for a folder not made yet, its nearest existing ancestor's real path joined by the rest. */
+function realFolder(folder) {
+    const rest = [];
+    for (let current = folder;; current = node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(current)) {
+        const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(current, { throwIfNoEntry: false });
+        if (info) {
+            const real = realOr(current, '');
+            if (!real)
+                return { problem: `${current} is a link that leads nowhere. Check the path` };
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(real).isDirectory())
+                return { problem: `${current} is not a folder. Check the path` };
+            return { real: node_path__WEBPACK_IMPORTED_MODULE_2__.join(real, ...rest.reverse()) };
+        }
+        if (node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(current) === current)
+            return { real: folder };
+        rest.push(node_path__WEBPACK_IMPORTED_MODULE_2__.basename(current));
+    }
+}
+/** Why a path inside the workspace or RUNNER_TEMP lands outside it through a link, or undefined. */
+function leavesRoot(absolute, real) {
+    const roots = [
+        { name: 'the workspace', folder: process.env.GITHUB_WORKSPACE || process.cwd() },
+        ...(process.env.RUNNER_TEMP ? [{ name: 'RUNNER_TEMP', folder: process.env.RUNNER_TEMP }] : []),
+    ].map((root) => {
+        const folder = node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(root.folder);
+        return { ...root, folder, real: realOr(folder) };
+    });
+    const holding = roots.filter((root) => inside(absolute, root.folder) || inside(absolute, root.real));
+    if (!holding.length || holding.some((root) => inside(real, root.real)))
+        return undefined;
+    return (`it leads outside ${holding[0].name} ${holding[0].folder} (to ${real}). Files are written only inside the ` +
+        'workspace or RUNNER_TEMP when their path is in one of them; name the real path to write there');
+}
+function realOr(file, fallback = file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.realpathSync)(file);
+    }
+    catch {
+        return fallback;
+    }
+}
+function inside(file, folder) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_2__.relative(folder, file);
+    return relative === '' || (!relative.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_2__.sep}`) && relative !== '..' && !node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute(relative));
 }
 
 
@@ -1771,7 +2595,9 @@ function githubHost(inputs = _inputs_reader_js__WEBPACK_IMPORTED_MODULE_2__/* .e
             }
         },
         uploadArtifact: _report_artifact_js__WEBPACK_IMPORTED_MODULE_3__/* .uploadArtifact */ .m,
+        reportResults: () => undefined,
         close: async () => undefined,
+        exitCode: () => 1,
     };
 }
 
@@ -1791,8 +2617,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __nccwpck_require__(32635);
-// EXTERNAL MODULE: ./shared/report/secret-forms.ts
-var secret_forms = __nccwpck_require__(65887);
+// EXTERNAL MODULE: ./shared/runtime.ts
+var runtime = __nccwpck_require__(65742);
+// EXTERNAL MODULE: ./shared/secret-forms.ts
+var secret_forms = __nccwpck_require__(80062);
 ;// CONCATENATED MODULE: ./shared/inputs/parse.ts
 /** The text formats the input reader accepts: lists, durations, sizes and base URLs. Pure functions of text. */
 const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -1801,10 +2629,6 @@ function listOf(names, conjunction) {
     return names.length > 1
         ? `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`
         : names.join('');
-}
-/** `500ms`, `2s`, `1.5s`: a duration as the inputs take it. */
-function formatMs(ms) {
-    return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
 }
 function splitList(value) {
     return value
@@ -1883,6 +2707,7 @@ function isLoopback(hostname) {
  * The one input reader. Each reader method records a problem instead of throwing, so `finish()` reports every
  * problem of the run together, each naming the input and what would be valid, before any request is sent.
  */
+
 
 
 
@@ -1985,7 +2810,7 @@ class InputReader {
             return parseDuration(defaultValue) ?? 0;
         }
         if (options.min !== undefined && ms < options.min) {
-            this.problem(name, `must be at least ${formatMs(options.min)}`, value);
+            this.problem(name, `must be at least ${(0,runtime/* formatDuration */.a3)(options.min)}`, value);
             return parseDuration(defaultValue) ?? 0;
         }
         return ms;
@@ -2445,7 +3270,7 @@ function commonDirectory(files) {
 /* harmony export */   pE: () => (/* binding */ SecretRedactor)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77094);
-/* harmony import */ var _secret_forms_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(65887);
+/* harmony import */ var _secret_forms_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(80062);
 /** The Logger the flows receive, on top of @actions/core, with our own redaction on every line. */
 
 
@@ -2519,6 +3344,7 @@ function coreLogger(redactor = new SecretRedactor()) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   n0: () => (/* binding */ setOutputs),
+/* harmony export */   nw: () => (/* binding */ boundedOutput),
 /* harmony export */   qM: () => (/* binding */ coreOutputs),
 /* harmony export */   ro: () => (/* binding */ redactedOutputText)
 /* harmony export */ });
@@ -2530,8 +3356,8 @@ function coreLogger(redactor = new SecretRedactor()) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _fs_file_name_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(65070);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(58550);
+/* harmony import */ var _fs_file_name_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(65070);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(58550);
 /**
  * Step outputs, set the moment each value is known so a failed or cancelled run still reports its job IDs. Every
  * value is redacted; a value is appended to GITHUB_OUTPUT only when it changed. GitHub keeps at most 1 MiB per
@@ -2569,18 +3395,25 @@ function coreOutputs(logger) {
             values.set(name, text);
             if (!process.env.GITHUB_OUTPUT)
                 return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, text);
-            const bytes = Buffer.byteLength(text);
-            if (bytes <= OUTPUT_LIMIT_BYTES)
-                return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, text);
-            const file = writeOversizeOutput(name, text);
-            // Written empty (not skipped): an earlier, smaller value must not stand as if it were the current one.
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, '');
-            if (!warned.has(name)) {
-                warned.add(name);
-                logger.warning(`The ${name} output would be ${bytes} bytes, over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`, `Output '${name}' too large`);
-            }
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, boundedOutput(name, text, logger, warned));
         },
     };
+}
+/**
+ * The value as it may leave the process: itself, or, over the 1 MiB one output may hold, empty (not skipped: an
+ * earlier, smaller value must not stand as if it were the current one) with the full value in a file that a
+ * warning names, once per output. Every host applies the same bound.
+ */
+function boundedOutput(name, text, logger, warned) {
+    const bytes = Buffer.byteLength(text);
+    if (bytes <= OUTPUT_LIMIT_BYTES)
+        return text;
+    const file = writeOversizeOutput(name, text);
+    if (!warned.has(name)) {
+        warned.add(name);
+        logger.warning(`The ${name} output would be ${bytes} bytes, over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`, `Output '${name}' too large`);
+    }
+    return '';
 }
 /**
  * Text is redacted as text; JSON string by string, never in its serialized text, so that a secret which is a common
@@ -2592,7 +3425,7 @@ function redactedOutputText(value, logger) {
     if (typeof value !== 'object')
         return String(value);
     // A copy the walk may change: parsed from the JSON text (toJSON applied, undefined left out, as in the output).
-    return (0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .jsonText */ .s$)((0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .mapJsonStrings */ .dn)(JSON.parse((0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .jsonText */ .s$)(value)), (text) => logger.redact(text)));
+    return (0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .jsonText */ .s$)((0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .mapJsonStrings */ .dn)(JSON.parse((0,_json_js__WEBPACK_IMPORTED_MODULE_5__/* .jsonText */ .s$)(value)), (text) => logger.redact(text)));
 }
 /**
  * Atomically, so a later step never reads half a value. `text` is the output's value, redacted as the output is
@@ -2601,8 +3434,8 @@ function redactedOutputText(value, logger) {
 function writeOversizeOutput(name, text) {
     const dir = node_path__WEBPACK_IMPORTED_MODULE_3__.join(process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'config-promotion-outputs');
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dir, { recursive: true });
-    const step = (0,_fs_file_name_js__WEBPACK_IMPORTED_MODULE_5__/* .safeFileName */ .Tx)(process.env.GITHUB_ACTION || 'step', 'step');
-    const file = node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, `${step}-${(0,_fs_file_name_js__WEBPACK_IMPORTED_MODULE_5__/* .safeFileName */ .Tx)(name, 'output')}.txt`);
+    const step = (0,_fs_file_name_js__WEBPACK_IMPORTED_MODULE_4__/* .safeFileName */ .Tx)(process.env.GITHUB_ACTION || 'step', 'step');
+    const file = node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, `${step}-${(0,_fs_file_name_js__WEBPACK_IMPORTED_MODULE_4__/* .safeFileName */ .Tx)(name, 'output')}.txt`);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(`${file}.partial`, text);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(`${file}.partial`, file);
     return file;
@@ -2611,7 +3444,159 @@ function writeOversizeOutput(name, text) {
 
 /***/ }),
 
-/***/ 65887:
+/***/ 93764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ redactFileText),
+/* harmony export */   T: () => (/* binding */ writeTextFile)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _fs_atomic_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(50829);
+/**
+ * The one way a text file leaves a run (SARIF, results, an export, the job summary): through the same redaction as
+ * the log. A file whose content had to be redacted says so in a warning naming it, so whoever reads `***` there
+ * knows why, and knows that the vendor sent back a credential.
+ */
+
+
+/**
+ * `text` redacted for the file that `where` names (a path, or "The job summary"); `alsoIn` names other surfaces that
+ * carry the same text (an output, an artifact), for the warning; `redactedBefore` says parts of it were redacted
+ * before they were put together (the summary's spans), so the warning is due even if nothing is left to remove.
+ */
+function redactFileText(text, where, logger, options = {}) {
+    const { alsoIn } = options;
+    const redacted = logger.redact(text);
+    if (redacted !== text || options.redactedBefore) {
+        logger.warning(`${where} contained a secret given to this run (a password, a token or a value made from them); it is written with *** in its place${alsoIn ? `, and so is ${alsoIn}` : ''}.`, 'Secret removed from a file');
+    }
+    return redacted;
+}
+/** Writes a text file atomically, redacted. Binary downloads (packages) are not text and do not come here. */
+function writeTextFile(destination, text, logger) {
+    return (0,_fs_atomic_js__WEBPACK_IMPORTED_MODULE_1__/* .writeFileAtomic */ .Zf)(destination, redactFileText(text, node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(destination), logger));
+}
+
+
+/***/ }),
+
+/***/ 65742:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ Deadline),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   ml: () => (/* binding */ systemClock),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(32635);
+/**
+ * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
+ * the logger, the cancellation signal and the run's deadline.
+ */
+
+const systemClock = {
+    now: () => Date.now(),
+    random: () => Math.random(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc());
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc());
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+/** The run's time budget (the `timeout` input). */
+class Deadline {
+    clock;
+    timeoutMs;
+    startedAt;
+    at;
+    constructor(clock, timeoutMs) {
+        this.clock = clock;
+        this.timeoutMs = timeoutMs;
+        this.startedAt = clock.now();
+        this.at = this.startedAt + timeoutMs;
+    }
+    remaining() {
+        return Math.max(0, this.at - this.clock.now());
+    }
+    elapsed() {
+        return this.clock.now() - this.startedAt;
+    }
+    /**
+     * One abort signal for one piece of work (a request from its DNS look-up to its body's last byte): it aborts
+     * with a TimeoutError when the deadline passes and with a CancelledError when `cancel` aborts. Call `release`
+     * when the work is over, so no timer or listener outlives it.
+     */
+    abortSignal(cancel) {
+        const controller = new AbortController();
+        let timer;
+        const onCancel = () => {
+            clearTimeout(timer);
+            controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc());
+        };
+        const expire = () => {
+            controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TimeoutError */ .MU(`the action's timeout (${formatDuration(this.timeoutMs)}) ran out`));
+            cancel.removeEventListener('abort', onCancel);
+        };
+        const arm = () => {
+            const remaining = this.remaining();
+            if (remaining <= 0)
+                return expire();
+            // setTimeout cannot wait longer than about 24.8 days in one go.
+            timer = remaining > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(expire, remaining);
+            timer.unref();
+        };
+        if (cancel.aborted)
+            onCancel();
+        else {
+            cancel.addEventListener('abort', onCancel, { once: true });
+            arm();
+        }
+        return {
+            signal: controller.signal,
+            release: () => {
+                clearTimeout(timer);
+                cancel.removeEventListener('abort', onCancel);
+            },
+        };
+    }
+}
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** `1m 05s`-style durations for progress lines and summaries. */
+function formatDuration(ms) {
+    const totalSeconds = Math.round(ms / 100) / 10;
+    if (totalSeconds < 60)
+        return `${totalSeconds}s`;
+    const seconds = Math.round(totalSeconds);
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    const mm = h ? String(m).padStart(2, '0') : String(m);
+    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
+}
+/** "16 MB", "256 MB", "1.5 KB", "300 bytes": sizes in messages, to one decimal. */
+function formatBytes(bytes) {
+    if (bytes >= 2 ** 20)
+        return `${Math.round((bytes / 2 ** 20) * 10) / 10} MB`;
+    if (bytes >= 1024)
+        return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+    return `${bytes} bytes`;
+}
+
+
+/***/ }),
+
+/***/ 80062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2919,13 +3904,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-
-/***/ }),
-
-/***/ 58500:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 

@@ -5,6 +5,7 @@
  * (output-file.ts decides which).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { constants, createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -91,7 +92,10 @@ export async function writeStreamAtomic(
     // pipeline hands the first error to every stream, so note which one it started from.
     const upstream = new Set<unknown>();
     for (const stream of [source, measure]) stream.once('error', (error) => upstream.add(error));
-    await pipeline(source, measure, sink).catch((error: unknown) => {
+    await pipeline(source, measure, sink).catch(async (error: unknown) => {
+      // A file still being opened when the source fails is created after pipeline gives up: wait until it is
+      // closed, so the caller's clean-up finds (and removes) it instead of racing it.
+      if (!sink.closed) await once(sink, 'close').catch(() => undefined);
       throw upstream.has(error) ? error : fileWriteError(target, error);
     });
     const sha256 = hash.digest('hex');

@@ -149,7 +149,7 @@ describe('dev2prod-promote end to end', () => {
     const errorLine = lastLogLine(run);
     expect(errorLine).toMatch(/^::error title=Dry run \w+%3A FAILED::Dry run \w+ on tenant 200000002 did not pass/);
     // The verdict keeps the advice as far as 200 characters go; the detail line before it has all of it.
-    expect(errorLine).toContain('wait for that operation to finish, then re-run with file-id');
+    expect(errorLine).toMatch(/\(the package is already on the target; no new export is needed\)$/);
     expect(run.stdout).toContain(
       `wait for that operation to finish, then re-run with file-id: ${fileId} (the package is already on the target`,
     );

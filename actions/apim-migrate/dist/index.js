@@ -167,14 +167,29 @@ function headAndAdvice(error, message) {
     return end > 0 ? [message.slice(0, end), message.slice(end + 2)] : [message, undefined];
 }
 /** The least of a verdict left to the head when advice is long, so it still says what failed. */
-const HEAD_MIN_CHARS = 50;
+const HEAD_MIN_CHARS = 80;
 /** `head. advice` in `max` characters: the head is cut first, the advice only when it alone is too long. */
 function fitLine(head, advice, max) {
     const whole = shortLine(advice ? `${head}. ${advice}` : head, Number.MAX_SAFE_INTEGER);
     if (whole.length <= max || !advice)
         return shortLine(whole, max);
-    const tail = shortLine(advice, max - HEAD_MIN_CHARS);
+    const tail = lastPart(shortLine(advice, Number.MAX_SAFE_INTEGER), max - HEAD_MIN_CHARS);
     return `${shortLine(head, max - tail.length - 1)} ${tail}`;
+}
+/**
+ * Advice longer than `max` keeps its end, where what to do stands ("re-run with changeset-number: Chset-4"), cut
+ * after a space and never inside a character.
+ */
+function lastPart(text, max) {
+    if (text.length <= max)
+        return text;
+    let cut = text.slice(text.length - max + 1);
+    const space = cut.indexOf(' ');
+    if (space >= 0 && space < max / 2)
+        cut = cut.slice(space + 1);
+    else if (/^[\uDC00-\uDFFF]/.test(cut))
+        cut = cut.slice(1);
+    return `…${cut}`;
 }
 function defaultKind(status) {
     if (status === undefined)
@@ -1171,18 +1186,25 @@ function coreOutputs(logger) {
             values.set(name, text);
             if (!process.env.GITHUB_OUTPUT)
                 return core/* setOutput */.uH(name, text);
-            const bytes = Buffer.byteLength(text);
-            if (bytes <= OUTPUT_LIMIT_BYTES)
-                return core/* setOutput */.uH(name, text);
-            const file = writeOversizeOutput(name, text);
-            // Written empty (not skipped): an earlier, smaller value must not stand as if it were the current one.
-            core/* setOutput */.uH(name, '');
-            if (!warned.has(name)) {
-                warned.add(name);
-                logger.warning(`The ${name} output would be ${bytes} bytes, over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`, `Output '${name}' too large`);
-            }
+            core/* setOutput */.uH(name, boundedOutput(name, text, logger, warned));
         },
     };
+}
+/**
+ * The value as it may leave the process: itself, or, over the 1 MiB one output may hold, empty (not skipped: an
+ * earlier, smaller value must not stand as if it were the current one) with the full value in a file that a
+ * warning names, once per output. Every host applies the same bound.
+ */
+function boundedOutput(name, text, logger, warned) {
+    const bytes = Buffer.byteLength(text);
+    if (bytes <= OUTPUT_LIMIT_BYTES)
+        return text;
+    const file = writeOversizeOutput(name, text);
+    if (!warned.has(name)) {
+        warned.add(name);
+        logger.warning(`The ${name} output would be ${bytes} bytes, over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`, `Output '${name}' too large`);
+    }
+    return '';
 }
 /**
  * Text is redacted as text; JSON string by string, never in its serialized text, so that a secret which is a common
@@ -1372,7 +1394,9 @@ function githubHost(inputs = environmentInputs) {
             }
         },
         uploadArtifact: uploadArtifact,
+        reportResults: () => undefined,
         close: async () => undefined,
+        exitCode: () => 1,
     };
 }
 
@@ -1478,6 +1502,8 @@ function escapeSpan(text) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(78474);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:stream"
@@ -1658,6 +1684,7 @@ function inside(file, folder) {
 
 
 
+
 /** How long a write into a FIFO waits for a reader at its other end before it fails. */
 const FIFO_READER_WAIT_MS = 10_000;
 /** `.<name>.<12 hex>.partial`: what the temporary name adds to the target's, kept within one file name's bytes. */
@@ -1719,7 +1746,11 @@ async function writeStreamAtomic(destination, source, verify, head) {
         const upstream = new Set();
         for (const stream of [source, measure])
             stream.once('error', (error) => upstream.add(error));
-        await pipeline(source, measure, sink).catch((error) => {
+        await pipeline(source, measure, sink).catch(async (error) => {
+            // A file still being opened when the source fails is created after pipeline gives up: wait until it is
+            // closed, so the caller's clean-up finds (and removes) it instead of racing it.
+            if (!sink.closed)
+                await once(sink, 'close').catch(() => undefined);
             throw upstream.has(error) ? error : fileWriteError(target, error);
         });
         const sha256 = hash.digest('hex');
@@ -2064,8 +2095,10 @@ async function runAction(options, main) {
         runtime: (timeoutMs) => ({ clock, logger, signal: controller.signal, deadline: new Deadline(clock, timeoutMs) }),
         uploadArtifact: (request) => host.uploadArtifact(request, logger),
         host: host.name,
+        reportResults: (results) => host.reportResults(results),
     };
     let closing;
+    let failure;
     try {
         // Raw text: the summary removes secrets from each span before escaping it, the logger from each line.
         const { verdict, detail } = verdictOf(await main(context));
@@ -2077,21 +2110,22 @@ async function runAction(options, main) {
         };
     }
     catch (error) {
-        closing = reportFailure(error, logger, summary);
+        failure = errors_errorMessage(error);
+        closing = reportFailure(error, logger, summary, host);
     }
     finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
     }
     await writeSummary(options.title, summary, host, logger, spansRedacted);
-    await host.close(logger);
+    await host.close(logger, { failure });
     closing();
 }
 /**
  * One titled failure line; the details of a multi-part failure (inputs, vendor errors) as annotations too. The
  * summary's part is written now; the log's part is returned, to be printed last.
  */
-function reportFailure(error, logger, summary) {
+function reportFailure(error, logger, summary, host) {
     // One short line says what failed and what to check; the URL and the vendor's whole text are the detail.
     const { verdict, detail } = verdictOf(error, VERDICT_MAX_CHARS - FAILED.length);
     let details = [];
@@ -2122,7 +2156,7 @@ function reportFailure(error, logger, summary) {
     else if (error instanceof Error && error.stack) {
         logger.debug(mappedStack(error.stack));
     }
-    process.exitCode = 1;
+    process.exitCode = host.exitCode(error);
     summary.verdict(`${FAILED}${verdict}`, detail);
     if (details.length > 1)
         summary.list(details.map((d) => d.message));

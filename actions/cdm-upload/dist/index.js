@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(20791);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(87253);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 20791:
+/***/ 87253:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -346,18 +346,25 @@ function coreOutputs(logger) {
             values.set(name, text);
             if (!process.env.GITHUB_OUTPUT)
                 return core/* setOutput */.uH(name, text);
-            const bytes = Buffer.byteLength(text);
-            if (bytes <= OUTPUT_LIMIT_BYTES)
-                return core/* setOutput */.uH(name, text);
-            const file = writeOversizeOutput(name, text);
-            // Written empty (not skipped): an earlier, smaller value must not stand as if it were the current one.
-            core/* setOutput */.uH(name, '');
-            if (!warned.has(name)) {
-                warned.add(name);
-                logger.warning(`The ${name} output would be ${bytes} bytes, over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`, `Output '${name}' too large`);
-            }
+            core/* setOutput */.uH(name, boundedOutput(name, text, logger, warned));
         },
     };
+}
+/**
+ * The value as it may leave the process: itself, or, over the 1 MiB one output may hold, empty (not skipped: an
+ * earlier, smaller value must not stand as if it were the current one) with the full value in a file that a
+ * warning names, once per output. Every host applies the same bound.
+ */
+function boundedOutput(name, text, logger, warned) {
+    const bytes = Buffer.byteLength(text);
+    if (bytes <= OUTPUT_LIMIT_BYTES)
+        return text;
+    const file = writeOversizeOutput(name, text);
+    if (!warned.has(name)) {
+        warned.add(name);
+        logger.warning(`The ${name} output would be ${bytes} bytes, over GitHub's 1 MiB limit for one output: it is left empty, and the full value is in ${file}.`, `Output '${name}' too large`);
+    }
+    return '';
 }
 /**
  * Text is redacted as text; JSON string by string, never in its serialized text, so that a secret which is a common
@@ -478,14 +485,29 @@ function headAndAdvice(error, message) {
     return end > 0 ? [message.slice(0, end), message.slice(end + 2)] : [message, undefined];
 }
 /** The least of a verdict left to the head when advice is long, so it still says what failed. */
-const HEAD_MIN_CHARS = 50;
+const HEAD_MIN_CHARS = 80;
 /** `head. advice` in `max` characters: the head is cut first, the advice only when it alone is too long. */
 function fitLine(head, advice, max) {
     const whole = shortLine(advice ? `${head}. ${advice}` : head, Number.MAX_SAFE_INTEGER);
     if (whole.length <= max || !advice)
         return shortLine(whole, max);
-    const tail = shortLine(advice, max - HEAD_MIN_CHARS);
+    const tail = lastPart(shortLine(advice, Number.MAX_SAFE_INTEGER), max - HEAD_MIN_CHARS);
     return `${shortLine(head, max - tail.length - 1)} ${tail}`;
+}
+/**
+ * Advice longer than `max` keeps its end, where what to do stands ("re-run with changeset-number: Chset-4"), cut
+ * after a space and never inside a character.
+ */
+function lastPart(text, max) {
+    if (text.length <= max)
+        return text;
+    let cut = text.slice(text.length - max + 1);
+    const space = cut.indexOf(' ');
+    if (space >= 0 && space < max / 2)
+        cut = cut.slice(space + 1);
+    else if (/^[\uDC00-\uDFFF]/.test(cut))
+        cut = cut.slice(1);
+    return `…${cut}`;
 }
 function defaultKind(status) {
     if (status === undefined)
@@ -1235,7 +1257,9 @@ function githubHost(inputs = environmentInputs) {
             }
         },
         uploadArtifact: uploadArtifact,
+        reportResults: () => undefined,
         close: async () => undefined,
+        exitCode: () => 1,
     };
 }
 
@@ -1341,6 +1365,8 @@ function escapeSpan(text) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(78474);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:stream"
@@ -1521,6 +1547,7 @@ function inside(file, folder) {
 
 
 
+
 /** How long a write into a FIFO waits for a reader at its other end before it fails. */
 const FIFO_READER_WAIT_MS = 10_000;
 /** `.<name>.<12 hex>.partial`: what the temporary name adds to the target's, kept within one file name's bytes. */
@@ -1582,7 +1609,11 @@ async function atomic_writeStreamAtomic(destination, source, verify, head) {
         const upstream = new Set();
         for (const stream of [source, measure])
             stream.once('error', (error) => upstream.add(error));
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(source, measure, sink).catch((error) => {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(source, measure, sink).catch(async (error) => {
+            // A file still being opened when the source fails is created after pipeline gives up: wait until it is
+            // closed, so the caller's clean-up finds (and removes) it instead of racing it.
+            if (!sink.closed)
+                await (0,external_node_events_.once)(sink, 'close').catch(() => undefined);
             throw upstream.has(error) ? error : fileWriteError(target, error);
         });
         const sha256 = hash.digest('hex');
@@ -1927,8 +1958,10 @@ async function runAction(options, main) {
         runtime: (timeoutMs) => ({ clock, logger, signal: controller.signal, deadline: new Deadline(clock, timeoutMs) }),
         uploadArtifact: (request) => host.uploadArtifact(request, logger),
         host: host.name,
+        reportResults: (results) => host.reportResults(results),
     };
     let closing;
+    let failure;
     try {
         // Raw text: the summary removes secrets from each span before escaping it, the logger from each line.
         const { verdict, detail } = verdictOf(await main(context));
@@ -1940,21 +1973,22 @@ async function runAction(options, main) {
         };
     }
     catch (error) {
-        closing = reportFailure(error, logger, summary);
+        failure = errorMessage(error);
+        closing = reportFailure(error, logger, summary, host);
     }
     finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
     }
     await writeSummary(options.title, summary, host, logger, spansRedacted);
-    await host.close(logger);
+    await host.close(logger, { failure });
     closing();
 }
 /**
  * One titled failure line; the details of a multi-part failure (inputs, vendor errors) as annotations too. The
  * summary's part is written now; the log's part is returned, to be printed last.
  */
-function reportFailure(error, logger, summary) {
+function reportFailure(error, logger, summary, host) {
     // One short line says what failed and what to check; the URL and the vendor's whole text are the detail.
     const { verdict, detail } = verdictOf(error, VERDICT_MAX_CHARS - FAILED.length);
     let details = [];
@@ -1985,7 +2019,7 @@ function reportFailure(error, logger, summary) {
     else if (error instanceof Error && error.stack) {
         logger.debug(mappedStack(error.stack));
     }
-    process.exitCode = 1;
+    process.exitCode = host.exitCode(error);
     summary.verdict(`${FAILED}${verdict}`, detail);
     if (details.length > 1)
         summary.list(details.map((d) => d.message));
@@ -3078,6 +3112,9 @@ function serviceNowHint(status, message, auth, kind) {
     if (/Could not find active application/i.test(message)) {
         return 'Check app-name: the application must exist in DevOps Config and be active';
     }
+    const noApplication = noApplicationHint(message);
+    if (noApplication)
+        return noApplication;
     if (status === 401) {
         const check = kind === 'basic' ? 'check username and password' : 'check token (an OAuth token may have expired)';
         return `ServiceNow refused ${auth.description}: ${check}`;
@@ -3089,6 +3126,17 @@ function serviceNowHint(status, message, auth, kind) {
         return 'Check instance-url and api-version, and that the Configuration Data Management plugin is active on the instance';
     }
     return undefined;
+}
+/**
+ * ServiceNow's "No valid Application" names neither the application nor where to look: say which inputs identify
+ * it and where their values are found.
+ */
+function noApplicationHint(message) {
+    if (!/No valid Application/i.test(message))
+        return undefined;
+    return ("ServiceNow found no application for the id or name given: check app-id (the application's sys_id: open it in " +
+        'DevOps Config > Applications and copy its sys_id, or use the app-id output of create-app) or app-name (the ' +
+        'name exactly as that list shows it)');
 }
 /** How much of one non-text error entry a message quotes. */
 const ERROR_ENTRY_CHARS = 2000;
@@ -4870,6 +4918,77 @@ function gateFailure(result) {
     });
 }
 
+;// CONCATENATED MODULE: ./shared/validation/test-results.ts
+
+
+
+const test_results_SEVERITIES = {
+    failure: 'major',
+    warning: 'minor',
+    exception: 'info',
+    information: 'info',
+};
+const FAILED_STATES = new Set(['failed', 'execution_error', 'not_validated']);
+/**
+ * `uploadedFiles` and `workspace` place a finding that maps to no file: on line 1 of the uploaded file when there is
+ * exactly one, otherwise it is left out of the findings (it stays in the test cases and the results file).
+ */
+function gateRunResults(result, uploadedFiles, workspace) {
+    const testCases = [];
+    for (const snapshot of result.snapshots) {
+        const suite = `${snapshot.deployable} / ${snapshot.name}`;
+        const status = snapshotStatus(snapshot);
+        testCases.push({
+            suite,
+            classname: snapshot.deployable,
+            name: `validation of ${snapshot.name}`,
+            failure: FAILED_STATES.has(status) ? `Validation ${snapshot.didNotStart ? 'did not start' : status}` : undefined,
+        });
+        const byPolicy = new Map();
+        for (const finding of result.findings) {
+            if (finding.deployable !== snapshot.deployable || finding.snapshot !== snapshot.name)
+                continue;
+            byPolicy.set(finding.policy, [...(byPolicy.get(finding.policy) ?? []), finding]);
+        }
+        for (const [policy, findings] of byPolicy) {
+            const failures = findings.filter((f) => f.severity === 'failure');
+            testCases.push({
+                suite,
+                classname: snapshot.deployable,
+                name: policy,
+                failure: failures.length ? failures.map(findingLine).join('\n') : undefined,
+            });
+        }
+    }
+    return { testCases, findings: codeQualityFindings(result.findings, uploadedFiles, workspace) };
+}
+function findingLine(finding) {
+    const where = finding.file ? `${finding.file}:${finding.line ?? 1}` : `node ${finding.nodePath || 'unknown'}`;
+    return `${where}: ${finding.description}`;
+}
+function codeQualityFindings(findings, uploadedFiles, workspace) {
+    const onlyFile = uploadedFiles.length === 1 ? repositoryPath(uploadedFiles[0].file, workspace) : undefined;
+    const seen = new Set();
+    const kept = [];
+    for (const finding of findings) {
+        const path = finding.file ?? onlyFile;
+        const id = fingerprint(finding);
+        // Code Quality needs a location and a fingerprint unique in the report.
+        if (!path || seen.has(id))
+            continue;
+        seen.add(id);
+        kept.push({
+            description: finding.description,
+            checkName: finding.policy,
+            fingerprint: id,
+            severity: test_results_SEVERITIES[finding.severity],
+            path,
+            line: finding.file ? (finding.line ?? 1) : 1,
+        });
+    }
+    return kept;
+}
+
 ;// CONCATENATED MODULE: ./shared/validation/inputs.ts
 /** The gate's own inputs, read the same way by cdm-validate and cdm-upload. */
 
@@ -6050,6 +6169,7 @@ function listed(names) {
 
 
 
+
 function run(options = {}) {
     return runAction({ title: 'ServiceNow CDM upload', ...options }, main);
 }
@@ -6067,6 +6187,8 @@ async function main(context) {
         uploads.report(uploaded);
         const gate = gateInputs &&
             (await gateTheCommit(config, gateInputs, uploaded, { client, connection, runtime, report: gated.report }));
+        if (gate && gateInputs)
+            context.reportResults(gateRunResults(gate, uploadedFiles(uploaded), gateInputs.workspace));
         const failure = gate && gateFailure(gate);
         if (failure)
             throw failure;
@@ -6116,10 +6238,14 @@ function gateTheCommit(config, gateInputs, uploaded, deps) {
         revalidate: false,
         publish: false,
         serverValidates: config.autoValidate,
-        uploadedFiles: uploaded.files.flatMap((f) => f.file && f.namePath ? [{ file: f.file, namePath: f.namePath }] : []),
+        uploadedFiles: uploadedFiles(uploaded),
         pollIntervalMs: config.pollIntervalMs,
         ...gateInputs,
     }, deps);
+}
+/** The files the gate maps findings to: each uploaded file with its name path. */
+function uploadedFiles(uploaded) {
+    return uploaded.files.flatMap((f) => (f.file && f.namePath ? [{ file: f.file, namePath: f.namePath }] : []));
 }
 /** The step's outputs for what the gate after the commit reported (`validate: true`); unknown ones are left out. */
 function gateOutputs(part) {

@@ -155,7 +155,7 @@ describe('validation summary', () => {
       expect(Buffer.byteLength(text)).toBeLessThan(1024 * 1024);
       expect(text.startsWith('**❌ Failed: policy validation failed**')).toBe(true);
       expect(text).toMatch(
-        /…\d+ more row\(s\) left out to keep the job summary under 1 MiB; every finding is in \/t\/cdm\.json\./,
+        /…\d+ more row\(s\) left out to keep the job summary under 1 MiB; every finding is in cdm\.json \(the results-file output\)\./,
       );
       expect(text).toContain(
         '| Policy-0 | ❌ failure | [`config/s.json:1`](https://github.com/acme/pay/blob/c0ffee/config/s.json#L1)',

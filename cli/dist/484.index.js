@@ -1,5 +1,5 @@
-export const id = 58;
-export const ids = [58];
+export const id = 484;
+export const ids = [484];
 export const modules = {
 
 /***/ 89033:
@@ -85,60 +85,56 @@ function uriPath(file) {
 
 /***/ }),
 
-/***/ 44333:
+/***/ 90789:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K$: () => (/* binding */ checkWorkspaceFile),
-/* harmony export */   oS: () => (/* binding */ workspaceRoot),
-/* harmony export */   wb: () => (/* binding */ throwIfPastDeadline)
+/* harmony export */   _: () => (/* binding */ Pacer),
+/* harmony export */   w: () => (/* binding */ throwIfPastDeadline)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32635);
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(65742);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32635);
+/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65742);
 /**
- * Files named by inputs are read only from inside the workspace: on pull_request workflows the files come from
- * the contributor, and a symlink such as `config/leak.properties -> /etc/passwd` must not carry a file of the
- * runner to a vendor. A link is followed to its real path; links that stay inside the workspace are fine.
+ * Long work that does not wait on I/O (mapping findings to file lines, parsing a large file) holds the event loop:
+ * no timer fires and no signal handler runs until it ends, so neither `timeout` nor the runner's cancel could stop
+ * it. A Pacer is called between small units of such work: it stops the work with a CancelledError or TimeoutError
+ * once the run is cancelled or past its deadline, and every few milliseconds it lets the event loop turn so that
+ * both can be noticed.
  */
 
 
-
-
-/** GITHUB_WORKSPACE, else the working directory, with its links followed too. */
-async function workspaceRoot() {
-    const root = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(root).catch(() => root);
-}
-/**
- * The file at `file` (relative to the working directory), or why it cannot be read: missing, not a regular file,
- * or (after following links) outside the workspace. `label` names it in the reason.
- */
-async function checkWorkspaceFile(file, label = file) {
-    const absolute = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(file);
-    const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(absolute).catch(() => undefined);
-    if (real === undefined)
-        return { problem: `no file at ${label}` };
-    const root = await workspaceRoot();
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, real);
-    if (relative === '..' || relative.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) || node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(relative)) {
-        const via = real === absolute ? '' : ` (it links to ${real})`;
-        return {
-            problem: `${label} is outside the workspace ${root}${via}: files are read only from inside the workspace`,
-        };
+/** How long work runs before the event loop gets a turn. */
+const SLICE_MS = 5;
+class Pacer {
+    runtime;
+    doing;
+    hint;
+    sliceStartedAt = performance.now();
+    /** `doing` completes "Cancelled while …" and "Timed out after 5s while …". */
+    constructor(runtime, doing, hint) {
+        this.runtime = runtime;
+        this.doing = doing;
+        this.hint = hint;
     }
-    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(real).catch(() => undefined);
-    if (!info?.isFile())
-        return { problem: `${label} is not a file` };
-    return { file: { path: real, bytes: info.size } };
+    /** Call between two units of work. */
+    async step() {
+        if (performance.now() - this.sliceStartedAt >= SLICE_MS) {
+            await new Promise((resolve) => setImmediate(resolve));
+            this.sliceStartedAt = performance.now();
+        }
+        this.check();
+    }
+    /** Throws when the run was cancelled or is past its deadline. */
+    check() {
+        if (this.runtime.signal.aborted)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(`Cancelled while ${this.doing}`);
+        throwIfPastDeadline(this.runtime.deadline, this.doing, this.hint);
+    }
 }
 /** Local file work (finding, checking, reading files) counts against `timeout` like every request does. */
 function throwIfPastDeadline(deadline, doing, hint = 'raise timeout, or give fewer files') {
     if (deadline.remaining() <= 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TimeoutError */ .MU(`Timed out after ${(0,_runtime_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(deadline.elapsed())} while ${doing}: ${hint}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TimeoutError */ .MU(`Timed out after ${(0,_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(deadline.elapsed())} while ${doing}: ${hint}`);
     }
 }
 
@@ -246,7 +242,7 @@ async function poll(check, options) {
 
 /***/ }),
 
-/***/ 22296:
+/***/ 8583:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -397,6 +393,8 @@ function readDecision(output) {
     return { decision: parsed.decision.trim().toLowerCase() };
 }
 
+// EXTERNAL MODULE: ./shared/html.ts
+var html = __webpack_require__(81205);
 // EXTERNAL MODULE: ./shared/vendors/servicenow/connection.ts
 var servicenow_connection = __webpack_require__(11272);
 ;// CONCATENATED MODULE: ./shared/vendors/servicenow/cdm-snapshots.ts
@@ -406,6 +404,7 @@ var servicenow_connection = __webpack_require__(11272);
  * Every row read is checked against the sys_ids asked for, because the Table API drops an unknown query field
  * silently and would then answer unrelated rows.
  */
+
 
 
 
@@ -544,8 +543,8 @@ async function snapshotAction(client, connection, sysId, action, what) {
     };
     const response = await client.send(spec);
     const fail = (vendorMessage) => new errors/* ApiError */.hD({ method: 'POST', url: client.displayUrl(spec), status: response.status, vendorMessage });
-    if ((0,http_body/* isHtml */._6)(response.headers['content-type'], response.text))
-        throw fail((0,http_body/* describeHtml */.rP)(response.text));
+    if ((0,html/* isHtml */._6)(response.headers['content-type'], response.text))
+        throw fail((0,html/* describeHtml */.rP)(response.text));
     const body = (0,http_body/* tryParseJson */.Bl)(response.text);
     if ((0,http_body/* isRecord */.u4)(body) && (body.status === 'failure' || (0,http_body/* isRecord */.u4)(body.error))) {
         throw fail((0,servicenow_connection/* readServiceNowMessage */.x3)(body) ?? 'ServiceNow answered with status: failure and no message');
@@ -556,47 +555,8 @@ async function snapshotAction(client, connection, sysId, action, what) {
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./shared/fs/workspace.ts
-var workspace = __webpack_require__(44333);
-;// CONCATENATED MODULE: ./shared/pacer.ts
-/**
- * Long work that does not wait on I/O (mapping findings to file lines, parsing a large file) holds the event loop:
- * no timer fires and no signal handler runs until it ends, so neither `timeout` nor the runner's cancel could stop
- * it. A Pacer is called between small units of such work: it stops the work with a CancelledError or TimeoutError
- * once the run is cancelled or past its deadline, and every few milliseconds it lets the event loop turn so that
- * both can be noticed.
- */
-
-
-/** How long work runs before the event loop gets a turn. */
-const SLICE_MS = 5;
-class Pacer {
-    runtime;
-    doing;
-    hint;
-    sliceStartedAt = performance.now();
-    /** `doing` completes "Cancelled while …" and "Timed out after 5s while …". */
-    constructor(runtime, doing, hint) {
-        this.runtime = runtime;
-        this.doing = doing;
-        this.hint = hint;
-    }
-    /** Call between two units of work. */
-    async step() {
-        if (performance.now() - this.sliceStartedAt >= SLICE_MS) {
-            await new Promise((resolve) => setImmediate(resolve));
-            this.sliceStartedAt = performance.now();
-        }
-        this.check();
-    }
-    /** Throws when the run was cancelled or is past its deadline. */
-    check() {
-        if (this.runtime.signal.aborted)
-            throw new errors/* CancelledError */.cc(`Cancelled while ${this.doing}`);
-        (0,workspace/* throwIfPastDeadline */.wb)(this.runtime.deadline, this.doing, this.hint);
-    }
-}
-
+// EXTERNAL MODULE: ./shared/pacer.ts
+var pacer = __webpack_require__(90789);
 ;// CONCATENATED MODULE: ./shared/validation/lines.ts
 /** How deep a key path is followed; the node path's own bound (locate.ts) is the stricter one in practice. */
 const MAX_DEPTH = 64;
@@ -720,123 +680,8 @@ function isDigits(text, from, to) {
     return true;
 }
 
-;// CONCATENATED MODULE: ./shared/validation/locate.ts
-/**
- * From a finding's node path to the uploaded file it came from. ServiceNow does not document the readable node
- * path, so the matching is tolerant: the path is split on `/`, `\`, `>` and U+FFFD (the separator CDM uses inside
- * name paths), empty segments dropped; an uploaded file matches when the node path holds a contiguous run of the
- * file's name-path segments that ends with the file's own node (its last segment). The longest run wins; two files
- * with an equally long run are ambiguous and neither is chosen. The segments after the run are the key path
- * inside the file. Names are compared exactly first, then ignoring case.
- */
-
-/**
- * The most of a node path that is mapped. CDM's own paths are a few dozen segments; anything far longer is not a
- * path into an uploaded file, and following it would cost time in proportion to whatever a server sent.
- */
-const MAX_NODE_PATH_CHARS = 4096;
-/** Segments, each `[n]` index counted as one more. */
-const MAX_NODE_PATH_SEGMENTS = 128;
-function splitNodePath(nodePath) {
-    return nodePath
-        .split(/[/\\>\uFFFD]/)
-        .map((segment) => segment.trim())
-        .filter((segment) => segment !== '');
-}
-/** The node path's segments, or undefined when it is over the bounds above. Linear in its length. */
-function boundedNodePath(nodePath) {
-    if (nodePath.length > MAX_NODE_PATH_CHARS)
-        return undefined;
-    const segments = splitNodePath(nodePath);
-    let count = segments.length;
-    for (let i = 0; i < nodePath.length && count <= MAX_NODE_PATH_SEGMENTS; i++)
-        if (nodePath[i] === '[')
-            count++;
-    return count > MAX_NODE_PATH_SEGMENTS ? undefined : segments;
-}
-/**
- * The uploaded files, split once and indexed by their own node's name, so that locating a node path looks only at
- * the files whose node it names: the time per finding does not grow with the number of uploaded files.
- */
-class NodeLocator {
-    exact = new Map();
-    ignoringCase = new Map();
-    constructor(files) {
-        for (const { file, namePath } of files) {
-            const segments = splitNodePath(namePath);
-            const last = segments.at(-1);
-            if (last === undefined)
-                continue;
-            add(this.exact, last, { file, segments });
-            add(this.ignoringCase, last.toLowerCase(), { file, segments });
-        }
-    }
-    /** `segments` as boundedNodePath gives them. */
-    locate(segments) {
-        if (!segments.length)
-            return undefined;
-        for (const [index, fold] of [
-            [this.exact, (s) => s],
-            [this.ignoringCase, (s) => s.toLowerCase()],
-        ]) {
-            const folded = segments.map(fold);
-            let best;
-            let tie = false;
-            // Ascending ends: of two equally long runs of one file, the later one wins, so that a name repeated higher
-            // up in the path does not cut the key path short.
-            for (let end = 0; end < folded.length; end++) {
-                for (const candidate of index.get(folded[end]) ?? []) {
-                    const length = runLength(folded, end, candidate.segments, fold);
-                    if (!best || length > best.length) {
-                        best = { file: candidate.file, length, end: end + 1 };
-                        tie = false;
-                    }
-                    else if (length === best.length) {
-                        if (candidate.file === best.file)
-                            best.end = end + 1;
-                        else
-                            tie = true;
-                    }
-                }
-            }
-            if (best && !tie)
-                return { file: best.file, keyPath: segments.slice(best.end) };
-            if (tie)
-                return undefined;
-        }
-        return undefined;
-    }
-}
-function add(index, key, file) {
-    const files = index.get(key);
-    if (files)
-        files.push(file);
-    else
-        index.set(key, [file]);
-}
-/** How many of the file's segments, from its last one back, match the node path's segments ending at `end`. */
-function runLength(segments, end, fileSegments, fold) {
-    let length = 0;
-    while (length < fileSegments.length &&
-        end - length >= 0 &&
-        segments[end - length] === fold(fileSegments[fileSegments.length - 1 - length])) {
-        length++;
-    }
-    return length;
-}
-/**
- * The file relative to the repository root, `/`-separated, or undefined when it lies outside it. Windows paths
- * (`C:\repo\config\a.json`, as a Windows runner's cdm-upload reports them) are handled on any runner.
- */
-function repositoryPath(file, workspace) {
-    const windows = /^[A-Za-z]:[\\/]/.test(file) || /^[A-Za-z]:[\\/]/.test(workspace) || file.includes('\\');
-    const paths = windows ? external_node_path_.win32 : external_node_path_.posix;
-    const relative = paths.isAbsolute(file) ? paths.relative(workspace, file) : paths.normalize(file);
-    if (!relative || relative.startsWith('..') || paths.isAbsolute(relative))
-        return undefined;
-    return relative.split(paths.sep).join('/');
-}
-
+// EXTERNAL MODULE: ./shared/validation/locate.ts
+var locate = __webpack_require__(93548);
 ;// CONCATENATED MODULE: ./shared/validation/findings.ts
 /**
  * Policy result rows → findings: the severity of each row, and the file and line its node path points at.
@@ -891,7 +736,7 @@ class FileLines {
     constructor(workspace, runtime) {
         this.workspace = workspace;
         this.runtime = runtime;
-        this.pacer = new Pacer(runtime, 'mapping findings to file lines', 'raise timeout, or give fewer uploaded files');
+        this.pacer = new pacer/* Pacer */._(runtime, 'mapping findings to file lines', 'raise timeout, or give fewer uploaded files');
     }
     async line(file, keyPath) {
         let keyLines = this.files.get(file);
@@ -921,7 +766,7 @@ class FileLines {
 }
 async function toFindings(snapshot, rows, uploadedFiles, lines, workspace, logger) {
     const findings = [];
-    const locator = new NodeLocator(uploadedFiles);
+    const locator = new locate/* NodeLocator */.dc(uploadedFiles);
     const mapped = uploadedFiles.length ? rows.filter((row) => row.nodePathUi).length : 0;
     if (mapped)
         logger.info(`Mapping ${mapped} finding(s) of ${snapshot.name} to file lines.`);
@@ -937,11 +782,11 @@ async function toFindings(snapshot, rows, uploadedFiles, lines, workspace, logge
             description: describe(row),
             nodePath,
         };
-        const segments = mapped && row.nodePathUi ? boundedNodePath(row.nodePathUi) : undefined;
+        const segments = mapped && row.nodePathUi ? (0,locate/* boundedNodePath */.N)(row.nodePathUi) : undefined;
         if (mapped && row.nodePathUi && !segments)
             tooLong++;
         const located = segments && locator.locate(segments);
-        const file = located && repositoryPath(located.file, workspace);
+        const file = located && (0,locate/* repositoryPath */.SH)(located.file, workspace);
         if (located && file) {
             finding.file = file;
             finding.line = await lines.line(file, located.keyPath);
@@ -949,96 +794,13 @@ async function toFindings(snapshot, rows, uploadedFiles, lines, workspace, logge
         findings.push(finding);
     }
     if (tooLong) {
-        logger.notice(`${snapshot.name}: ${tooLong} finding(s) have a node path too long to map to a file (over ${MAX_NODE_PATH_CHARS.toLocaleString('en-US')} characters or ${MAX_NODE_PATH_SEGMENTS} segments); they are reported without a file and line.`, 'Findings not mapped to files');
+        logger.notice(`${snapshot.name}: ${tooLong} finding(s) have a node path too long to map to a file (over ${locate/* MAX_NODE_PATH_CHARS */.GV.toLocaleString('en-US')} characters or ${locate/* MAX_NODE_PATH_SEGMENTS */.FJ} segments); they are reported without a file and line.`, 'Findings not mapped to files');
     }
     return findings;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./shared/fs/uri.ts
-var uri = __webpack_require__(8838);
-;// CONCATENATED MODULE: ./shared/validation/sarif.ts
-/**
- * Findings as a SARIF 2.1.0 log for GitHub code scanning: one rule per policy; a physical location (relative to
- * the repository root) for each finding mapped to a file, none for the others; and partial fingerprints built from
- * what stays the same between runs (policy, deployable, node path, description — never the snapshot name), so the
- * same finding is one alert across runs rather than a new one each time.
- */
-
-
-const LEVELS = { failure: 'error', warning: 'warning', exception: 'note', information: 'note' };
-function ruleId(policy) {
-    const slug = policy
-        .trim()
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/^-+|-+$/g, '');
-    return `cdm-policy/${slug || 'unnamed'}`;
-}
-function fingerprint(finding) {
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update([finding.policy, finding.deployable, finding.nodePath, finding.description].join('\u0000'))
-        .digest('hex');
-}
-function buildSarif(findings, options = {}) {
-    const rules = [];
-    const index = new Map();
-    for (const finding of findings) {
-        const id = ruleId(finding.policy);
-        if (!index.has(id)) {
-            index.set(id, rules.length);
-            rules.push({ id, policy: finding.policy });
-        }
-    }
-    return {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: 'ServiceNow CDM policy validation',
-                        ...(options.toolVersion ? { version: options.toolVersion } : {}),
-                        rules: rules.map(({ id, policy }) => ({
-                            id,
-                            name: policy,
-                            shortDescription: { text: `CDM policy ${policy}` },
-                            fullDescription: { text: `Findings of the ServiceNow DevOps Config policy '${policy}'.` },
-                            help: { text: `Open the policy '${policy}' in DevOps Config to see what it checks.` },
-                        })),
-                    },
-                },
-                results: findings.map((finding) => {
-                    const id = ruleId(finding.policy);
-                    return {
-                        ruleId: id,
-                        ruleIndex: index.get(id),
-                        level: LEVELS[finding.severity],
-                        ...(finding.severity === 'exception' ? { suppressions: [{ kind: 'external', status: 'accepted' }] } : {}),
-                        message: {
-                            text: `${finding.description} (${finding.deployable}, snapshot ${finding.snapshot}, node ${finding.nodePath || 'unknown'})`,
-                        },
-                        ...(finding.file
-                            ? {
-                                locations: [
-                                    {
-                                        physicalLocation: {
-                                            artifactLocation: { uri: (0,uri/* uriPath */.k)(finding.file) },
-                                            region: { startLine: finding.line ?? 1 },
-                                        },
-                                    },
-                                ],
-                            }
-                            : {}),
-                        partialFingerprints: { 'cdmFinding/v1': fingerprint(finding) },
-                        properties: { deployable: finding.deployable, snapshot: finding.snapshot, nodePath: finding.nodePath },
-                    };
-                }),
-            },
-        ],
-    };
-}
-
+// EXTERNAL MODULE: ./shared/validation/sarif.ts
+var validation_sarif = __webpack_require__(70737);
 // EXTERNAL MODULE: ./shared/poll/poll.ts
 var poll = __webpack_require__(86373);
 ;// CONCATENATED MODULE: ./shared/vendors/servicenow/cdm-changesets.ts
@@ -1624,7 +1386,7 @@ async function runValidationGate(settings, deps) {
     report();
     // Written before publishing, so that a failed publish loses nothing.
     const status = (0,types/* worstStatus */.A)(snapshots.map(types/* snapshotStatus */.x));
-    const sarif = await (0,redacted_file/* writeTextFile */.T)(settings.sarifFile, `${JSON.stringify(buildSarif(findings, { toolVersion: deps.toolVersion }), null, 2)}\n`, logger);
+    const sarif = await (0,redacted_file/* writeTextFile */.T)(settings.sarifFile, `${JSON.stringify((0,validation_sarif/* buildSarif */.Ep)(findings, { toolVersion: deps.toolVersion }), null, 2)}\n`, logger);
     const resultsFile = () => (0,redacted_file/* writeTextFile */.T)(settings.resultsFile, `${JSON.stringify({ status, passed: !problems.length, problems, snapshots: snapshots.map(snapshotSummary), findings }, null, 2)}\n`, logger);
     let results = await resultsFile();
     const published = [];
@@ -1725,8 +1487,8 @@ function snapshotSummary(snapshot) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _fs_file_name_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65070);
-/* harmony import */ var _fs_output_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99434);
+/* harmony import */ var _fs_file_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65070);
+/* harmony import */ var _fs_output_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99434);
 /** The gate's own inputs, read the same way by cdm-validate and cdm-upload. */
 
 
@@ -1738,8 +1500,8 @@ function readGateInputs(inputs) {
     const givenResults = inputs.string('results-file');
     const folder = givenSarif ? node_path__WEBPACK_IMPORTED_MODULE_0__.dirname(node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(givenSarif)) : process.env.RUNNER_TEMP || process.cwd();
     // Two gates in one job must not replace each other's files: the default names carry the step and are never taken.
-    const step = process.env.GITHUB_ACTION ? `-${(0,_fs_file_name_js__WEBPACK_IMPORTED_MODULE_2__/* .safeFileName */ .Tx)(process.env.GITHUB_ACTION, 'step')}` : '';
-    const fresh = (0,_fs_output_file_js__WEBPACK_IMPORTED_MODULE_1__/* .unusedPath */ .Ax)(folder, `cdm-validation${step}`, [
+    const step = process.env.GITHUB_ACTION ? `-${(0,_fs_file_name_js__WEBPACK_IMPORTED_MODULE_1__/* .safeFileName */ .Tx)(process.env.GITHUB_ACTION, 'step')}` : '';
+    const fresh = (0,_fs_output_file_js__WEBPACK_IMPORTED_MODULE_2__/* .unusedPath */ .Ax)(folder, `cdm-validation${step}`, [
         ...(givenSarif ? [] : ['.sarif']),
         ...(givenResults ? [] : ['.json']),
     ]);
@@ -1751,7 +1513,7 @@ function readGateInputs(inputs) {
         ['sarif-file', sarifFile],
         ['results-file', resultsFile],
     ]) {
-        const problem = (0,_fs_output_file_js__WEBPACK_IMPORTED_MODULE_1__/* .outputFileProblem */ .HR)(file);
+        const problem = (0,_fs_output_file_js__WEBPACK_IMPORTED_MODULE_2__/* .outputFileProblem */ .HR)(file);
         if (problem)
             inputs.problem(name, `cannot be written to ${file}: ${problem}`);
     }
@@ -1788,21 +1550,159 @@ function readUploadedFiles(inputs, name = 'uploaded-files') {
 
 /***/ }),
 
+/***/ 93548:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FJ: () => (/* binding */ MAX_NODE_PATH_SEGMENTS),
+/* harmony export */   GV: () => (/* binding */ MAX_NODE_PATH_CHARS),
+/* harmony export */   N: () => (/* binding */ boundedNodePath),
+/* harmony export */   SH: () => (/* binding */ repositoryPath),
+/* harmony export */   dc: () => (/* binding */ NodeLocator)
+/* harmony export */ });
+/* unused harmony export splitNodePath */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * From a finding's node path to the uploaded file it came from. ServiceNow does not document the readable node
+ * path, so the matching is tolerant: the path is split on `/`, `\`, `>` and U+FFFD (the separator CDM uses inside
+ * name paths), empty segments dropped; an uploaded file matches when the node path holds a contiguous run of the
+ * file's name-path segments that ends with the file's own node (its last segment). The longest run wins; two files
+ * with an equally long run are ambiguous and neither is chosen. The segments after the run are the key path
+ * inside the file. Names are compared exactly first, then ignoring case.
+ */
+
+/**
+ * The most of a node path that is mapped. CDM's own paths are a few dozen segments; anything far longer is not a
+ * path into an uploaded file, and following it would cost time in proportion to whatever a server sent.
+ */
+const MAX_NODE_PATH_CHARS = 4096;
+/** Segments, each `[n]` index counted as one more. */
+const MAX_NODE_PATH_SEGMENTS = 128;
+function splitNodePath(nodePath) {
+    return nodePath
+        .split(/[/\\>\uFFFD]/)
+        .map((segment) => segment.trim())
+        .filter((segment) => segment !== '');
+}
+/** The node path's segments, or undefined when it is over the bounds above. Linear in its length. */
+function boundedNodePath(nodePath) {
+    if (nodePath.length > MAX_NODE_PATH_CHARS)
+        return undefined;
+    const segments = splitNodePath(nodePath);
+    let count = segments.length;
+    for (let i = 0; i < nodePath.length && count <= MAX_NODE_PATH_SEGMENTS; i++)
+        if (nodePath[i] === '[')
+            count++;
+    return count > MAX_NODE_PATH_SEGMENTS ? undefined : segments;
+}
+/**
+ * The uploaded files, split once and indexed by their own node's name, so that locating a node path looks only at
+ * the files whose node it names: the time per finding does not grow with the number of uploaded files.
+ */
+class NodeLocator {
+    exact = new Map();
+    ignoringCase = new Map();
+    constructor(files) {
+        for (const { file, namePath } of files) {
+            const segments = splitNodePath(namePath);
+            const last = segments.at(-1);
+            if (last === undefined)
+                continue;
+            add(this.exact, last, { file, segments });
+            add(this.ignoringCase, last.toLowerCase(), { file, segments });
+        }
+    }
+    /** `segments` as boundedNodePath gives them. */
+    locate(segments) {
+        if (!segments.length)
+            return undefined;
+        for (const [index, fold] of [
+            [this.exact, (s) => s],
+            [this.ignoringCase, (s) => s.toLowerCase()],
+        ]) {
+            const folded = segments.map(fold);
+            let best;
+            let tie = false;
+            // Ascending ends: of two equally long runs of one file, the later one wins, so that a name repeated higher
+            // up in the path does not cut the key path short.
+            for (let end = 0; end < folded.length; end++) {
+                for (const candidate of index.get(folded[end]) ?? []) {
+                    const length = runLength(folded, end, candidate.segments, fold);
+                    if (!best || length > best.length) {
+                        best = { file: candidate.file, length, end: end + 1 };
+                        tie = false;
+                    }
+                    else if (length === best.length) {
+                        if (candidate.file === best.file)
+                            best.end = end + 1;
+                        else
+                            tie = true;
+                    }
+                }
+            }
+            if (best && !tie)
+                return { file: best.file, keyPath: segments.slice(best.end) };
+            if (tie)
+                return undefined;
+        }
+        return undefined;
+    }
+}
+function add(index, key, file) {
+    const files = index.get(key);
+    if (files)
+        files.push(file);
+    else
+        index.set(key, [file]);
+}
+/** How many of the file's segments, from its last one back, match the node path's segments ending at `end`. */
+function runLength(segments, end, fileSegments, fold) {
+    let length = 0;
+    while (length < fileSegments.length &&
+        end - length >= 0 &&
+        segments[end - length] === fold(fileSegments[fileSegments.length - 1 - length])) {
+        length++;
+    }
+    return length;
+}
+/**
+ * The file relative to the repository root, `/`-separated, or undefined when it lies outside it. Windows paths
+ * (`C:\repo\config\a.json`, as a Windows runner's cdm-upload reports them) are handled on any runner.
+ */
+function repositoryPath(file, workspace) {
+    const windows = /^[A-Za-z]:[\\/]/.test(file) || /^[A-Za-z]:[\\/]/.test(workspace) || file.includes('\\');
+    const paths = windows ? node_path__WEBPACK_IMPORTED_MODULE_0__.win32 : node_path__WEBPACK_IMPORTED_MODULE_0__.posix;
+    const relative = paths.isAbsolute(file) ? paths.relative(workspace, file) : paths.normalize(file);
+    if (!relative || relative.startsWith('..') || paths.isAbsolute(relative))
+        return undefined;
+    return relative.split(paths.sep).join('/');
+}
+
+
+/***/ }),
+
 /***/ 64012:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FP: () => (/* binding */ setSnapshotOutputs),
 /* harmony export */   dv: () => (/* binding */ annotateFindings),
+/* harmony export */   iy: () => (/* binding */ gateValues),
+/* harmony export */   lU: () => (/* binding */ noticeShortenedFindings),
 /* harmony export */   lr: () => (/* binding */ gateVerdict),
-/* harmony export */   mT: () => (/* binding */ setGateOutputs),
 /* harmony export */   zj: () => (/* binding */ summarizeGate)
 /* harmony export */ });
 /* unused harmony exports FINDINGS_OUTPUT_LIMIT_BYTES, boundedFindings */
-/* harmony import */ var _fs_uri_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8838);
-/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90216);
-/* harmony import */ var _gate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(22296);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33953);
+/* harmony import */ var _fs_file_name_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65070);
+/* harmony import */ var _fs_uri_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8838);
+/* harmony import */ var _report_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90216);
+/* harmony import */ var _gate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8583);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33953);
+/**
+ * What the gate's result becomes for the user, the same in every action that runs it: step outputs, annotations
+ * on the file lines, and the job summary (verdict per deployable first, then the findings grouped by policy).
+ */
+
 
 
 
@@ -1816,36 +1716,36 @@ const FOLD_AFTER = 5;
 /** The order findings are listed in: what fails the gate first. */
 const SEVERITIES = ['failure', 'warning', 'exception', 'information'];
 /**
- * The snapshot outputs, set the moment the snapshots are known; `snapshot-names` only once the list is `complete`,
- * and `snapshot-name` and `snapshot-id` only when it then holds one snapshot (an output cannot be taken back).
+ * The values behind the gate's outputs, for each action to map to its own output names; undefined for what is not
+ * known yet. The snapshot list is there as soon as any is known; the names only once it is complete, and the single
+ * `snapshotName`/`snapshotId` only when it then holds one snapshot (an output cannot be taken back).
  */
-function setSnapshotOutputs(outputs, snapshots, complete) {
-    outputs.set('snapshots', snapshots.map(_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .snapshotSummary */ .D));
-    if (complete && snapshots.length === 1) {
-        outputs.set('snapshot-name', snapshots[0].name);
-        outputs.set('snapshot-id', snapshots[0].sysId);
-    }
-    // By deployable name, so a later step picks "the Production snapshot" with fromJSON(...).Production.
-    if (complete)
-        outputs.set('snapshot-names', Object.fromEntries(snapshots.map((s) => [s.deployable, s.name])));
-    if (snapshots.length)
-        outputs.set('validation-status', (0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .worstStatus */ .A)(snapshots.map(_types_js__WEBPACK_IMPORTED_MODULE_2__/* .snapshotStatus */ .x)));
+function gateValues(part) {
+    const snapshots = part.result?.snapshots ?? part.snapshots;
+    const complete = part.result !== undefined || (part.allFound ?? false);
+    const only = complete && snapshots?.length === 1 ? snapshots[0] : undefined;
+    const findings = part.result?.findings;
+    return {
+        snapshots: snapshots?.map(_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .snapshotSummary */ .D),
+        snapshotName: only?.name,
+        snapshotId: only?.sysId,
+        // By deployable name, so a later step picks "the Production snapshot" with fromJSON(...).Production.
+        snapshotNames: complete && snapshots ? Object.fromEntries(snapshots.map((s) => [s.deployable, s.name])) : undefined,
+        validationStatus: part.result?.status ?? (snapshots?.length ? (0,_types_js__WEBPACK_IMPORTED_MODULE_3__/* .worstStatus */ .A)(snapshots.map(_types_js__WEBPACK_IMPORTED_MODULE_3__/* .snapshotStatus */ .x)) : undefined),
+        validationResults: findings && boundedFindings(findings).kept,
+        failures: findings?.filter((f) => f.severity === 'failure').length,
+        warnings: findings?.filter((f) => f.severity === 'warning').length,
+        sarifFile: part.result?.sarif.path,
+        resultsFile: part.result?.results.path,
+        published: part.result?.published,
+    };
 }
-/** Every validation output; `published` only for a step that has that output. */
-function setGateOutputs(outputs, result, logger, published) {
-    setSnapshotOutputs(outputs, result.snapshots, true);
-    outputs.set('validation-status', result.status);
+/** Says so when the findings output could not hold every finding. */
+function noticeShortenedFindings(result, logger) {
     const { kept, total } = boundedFindings(result.findings);
-    outputs.set('validation-results', kept);
-    if (kept.length < total) {
-        logger.notice(`validation-results holds ${kept.length} of ${total} findings (a step output must stay under 1 MB); every finding is in ${result.results.path}.`, 'Findings output shortened');
-    }
-    outputs.set('failures', result.findings.filter((f) => f.severity === 'failure').length);
-    outputs.set('warnings', result.findings.filter((f) => f.severity === 'warning').length);
-    outputs.set('sarif-file', result.sarif.path);
-    outputs.set('results-file', result.results.path);
-    if (published)
-        outputs.set('published', result.published);
+    if (kept.length === total)
+        return;
+    logger.notice(`validation-results holds ${kept.length} of ${total} findings (a step output must stay under 1 MB); every finding is in ${result.results.path}.`, 'Findings output shortened');
 }
 function boundedFindings(findings) {
     const kept = [];
@@ -1902,7 +1802,7 @@ function summarizeGate(summary, snapshots, result) {
     summary.table(['Deployable', 'Snapshot', 'Validation', 'Failures', 'Warnings', 'Exceptions', 'Published'], snapshots.map((s) => [
         s.deployable,
         `${s.name}${s.source === 'latest' ? ' (latest)' : ''}`,
-        `${verdictIcon((0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .snapshotStatus */ .x)(s))} ${s.didNotStart ? 'did not start' : s.validation}`,
+        `${verdictIcon((0,_types_js__WEBPACK_IMPORTED_MODULE_3__/* .snapshotStatus */ .x)(s))} ${s.didNotStart ? 'did not start' : s.validation}`,
         s.failures,
         s.warnings,
         s.exceptions,
@@ -1911,13 +1811,13 @@ function summarizeGate(summary, snapshots, result) {
     if (!result)
         return;
     if (result.problems.length)
-        summary.list(result.problems, { rest: `every problem is in ${result.results.path}` });
+        summary.list(result.problems, { rest: `every problem is in ${(0,_fs_file_name_js__WEBPACK_IMPORTED_MODULE_0__/* .summaryFileName */ ._P)(result.results.path)}` });
     if (result.findings.length)
         summarizeFindings(summary, result);
 }
 /** Counts per policy, then every finding (failures first), folded when long; both cut to the summary's budget. */
 function summarizeFindings(summary, result) {
-    const rest = `every finding is in ${result.results.path}`;
+    const rest = `every finding is in ${(0,_fs_file_name_js__WEBPACK_IMPORTED_MODULE_0__/* .summaryFileName */ ._P)(result.results.path)} (the results-file output)`;
     const byPolicy = new Map();
     for (const { policy, severity } of result.findings) {
         const counts = byPolicy.get(policy) ?? { failure: 0, warning: 0, exception: 0, information: 0 };
@@ -1948,21 +1848,115 @@ function gateVerdict(result) {
     return `policy validation ${result.status}: ${result.snapshots.length} snapshot(s), ${result.findings.length} finding(s)${published}${already}`;
 }
 function where(finding) {
-    return finding.file ? fileLink(finding.file, finding.line) : (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__.md) `node ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(finding.nodePath || 'unknown')}`;
+    return finding.file ? fileLink(finding.file, finding.line) : (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md) `node ${(0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(finding.nodePath || 'unknown')}`;
 }
 /** `file:line`, linked to the file at the commit being built when the run says which. */
 function fileLink(file, line) {
-    const text = (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(`${file}${line ? `:${line}` : ''}`);
+    const text = (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(`${file}${line ? `:${line}` : ''}`);
     const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = process.env;
     if (!server || !repo || !sha)
         return text;
-    return (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)(text, `${server}/${repo}/blob/${sha}/${(0,_fs_uri_js__WEBPACK_IMPORTED_MODULE_3__/* .uriPath */ .k)(file)}${line ? `#L${line}` : ''}`);
+    return (0,_report_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .link */ .nf)(text, `${server}/${repo}/blob/${sha}/${(0,_fs_uri_js__WEBPACK_IMPORTED_MODULE_4__/* .uriPath */ .k)(file)}${line ? `#L${line}` : ''}`);
 }
 function verdictIcon(status) {
     return status === 'passed' ? '✅' : status === 'passed_with_exception' ? '☑️' : '❌';
 }
 function severityIcon(severity) {
     return { failure: '❌', warning: '⚠️', exception: '☑️', information: 'ℹ️' }[severity];
+}
+
+
+/***/ }),
+
+/***/ 70737:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ep: () => (/* binding */ buildSarif),
+/* harmony export */   Rj: () => (/* binding */ fingerprint)
+/* harmony export */ });
+/* unused harmony export ruleId */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _fs_uri_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8838);
+/**
+ * Findings as a SARIF 2.1.0 log for GitHub code scanning: one rule per policy; a physical location (relative to
+ * the repository root) for each finding mapped to a file, none for the others; and partial fingerprints built from
+ * what stays the same between runs (policy, deployable, node path, description — never the snapshot name), so the
+ * same finding is one alert across runs rather than a new one each time.
+ */
+
+
+const LEVELS = { failure: 'error', warning: 'warning', exception: 'note', information: 'note' };
+function ruleId(policy) {
+    const slug = policy
+        .trim()
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    return `cdm-policy/${slug || 'unnamed'}`;
+}
+function fingerprint(finding) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update([finding.policy, finding.deployable, finding.nodePath, finding.description].join('\u0000'))
+        .digest('hex');
+}
+function buildSarif(findings, options = {}) {
+    const rules = [];
+    const index = new Map();
+    for (const finding of findings) {
+        const id = ruleId(finding.policy);
+        if (!index.has(id)) {
+            index.set(id, rules.length);
+            rules.push({ id, policy: finding.policy });
+        }
+    }
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'ServiceNow CDM policy validation',
+                        ...(options.toolVersion ? { version: options.toolVersion } : {}),
+                        rules: rules.map(({ id, policy }) => ({
+                            id,
+                            name: policy,
+                            shortDescription: { text: `CDM policy ${policy}` },
+                            fullDescription: { text: `Findings of the ServiceNow DevOps Config policy '${policy}'.` },
+                            help: { text: `Open the policy '${policy}' in DevOps Config to see what it checks.` },
+                        })),
+                    },
+                },
+                results: findings.map((finding) => {
+                    const id = ruleId(finding.policy);
+                    return {
+                        ruleId: id,
+                        ruleIndex: index.get(id),
+                        level: LEVELS[finding.severity],
+                        ...(finding.severity === 'exception' ? { suppressions: [{ kind: 'external', status: 'accepted' }] } : {}),
+                        message: {
+                            text: `${finding.description} (${finding.deployable}, snapshot ${finding.snapshot}, node ${finding.nodePath || 'unknown'})`,
+                        },
+                        ...(finding.file
+                            ? {
+                                locations: [
+                                    {
+                                        physicalLocation: {
+                                            artifactLocation: { uri: (0,_fs_uri_js__WEBPACK_IMPORTED_MODULE_1__/* .uriPath */ .k)(finding.file) },
+                                            region: { startLine: finding.line ?? 1 },
+                                        },
+                                    },
+                                ],
+                            }
+                            : {}),
+                        partialFingerprints: { 'cdmFinding/v1': fingerprint(finding) },
+                        properties: { deployable: finding.deployable, snapshot: finding.snapshot, nodePath: finding.nodePath },
+                    };
+                }),
+            },
+        ],
+    };
 }
 
 
@@ -1976,11 +1970,12 @@ function severityIcon(severity) {
 /* harmony export */   R: () => (/* binding */ runGateStep)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32635);
-/* harmony import */ var _gate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(22296);
+/* harmony import */ var _gate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8583);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64012);
 /**
- * The gate as an action step runs it, the same in cdm-validate and cdm-upload: outputs set as soon as the snapshots
- * are known, the result's outputs and annotations at the end, and the failure the step ends with.
+ * The gate as an action step runs it, the same in cdm-validate and cdm-upload: the snapshots reported as soon as
+ * they are known, the result reported and annotated at the end, and the failure the step ends with. Each action maps
+ * what is reported to its own outputs.
  */
 
 
@@ -1988,20 +1983,19 @@ function severityIcon(severity) {
 /** How long a requested validation may show no sign of starting. */
 const START_GRACE_MS = 10_000;
 async function runGateStep(settings, deps) {
-    const { outputs, runtime } = deps;
+    const { runtime } = deps;
     const result = await (0,_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .runValidationGate */ .g)({ ...settings, startGraceMs: START_GRACE_MS }, {
         client: deps.client,
         connection: deps.connection,
         runtime,
         toolVersion: process.env.GITHUB_ACTION_REF || undefined,
         report: ({ snapshots, allFound }) => {
-            if (!snapshots)
-                return;
-            (0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .setSnapshotOutputs */ .FP)(outputs, snapshots, allFound ?? false);
-            deps.report?.({ snapshots: [...snapshots] });
+            if (snapshots)
+                deps.report({ snapshots: [...snapshots], allFound: allFound ?? false });
         },
     });
-    (0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .setGateOutputs */ .mT)(outputs, result, runtime.logger, deps.publishedOutput);
+    deps.report({ snapshots: result.snapshots, allFound: true, result });
+    (0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .noticeShortenedFindings */ .lU)(result, runtime.logger);
     (0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .annotateFindings */ .dv)(result.findings, runtime.logger);
     if (result.passed)
         runtime.logger.info(`Policy validation passed: ${result.status}.`);
@@ -2015,8 +2009,90 @@ function gateFailure(result) {
         jobId: 'Policy validation',
         state: result.status,
         errors: result.problems,
-        hint: 'The findings are in the job summary, the annotations and the results file',
+        hint: 'Each finding is an annotation and a row of the results file',
     });
+}
+
+
+/***/ }),
+
+/***/ 22213:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ gateRunResults)
+/* harmony export */ });
+/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70737);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33953);
+/* harmony import */ var _locate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93548);
+
+
+
+const SEVERITIES = {
+    failure: 'major',
+    warning: 'minor',
+    exception: 'info',
+    information: 'info',
+};
+const FAILED_STATES = new Set(['failed', 'execution_error', 'not_validated']);
+/**
+ * `uploadedFiles` and `workspace` place a finding that maps to no file: on line 1 of the uploaded file when there is
+ * exactly one, otherwise it is left out of the findings (it stays in the test cases and the results file).
+ */
+function gateRunResults(result, uploadedFiles, workspace) {
+    const testCases = [];
+    for (const snapshot of result.snapshots) {
+        const suite = `${snapshot.deployable} / ${snapshot.name}`;
+        const status = (0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .snapshotStatus */ .x)(snapshot);
+        testCases.push({
+            suite,
+            classname: snapshot.deployable,
+            name: `validation of ${snapshot.name}`,
+            failure: FAILED_STATES.has(status) ? `Validation ${snapshot.didNotStart ? 'did not start' : status}` : undefined,
+        });
+        const byPolicy = new Map();
+        for (const finding of result.findings) {
+            if (finding.deployable !== snapshot.deployable || finding.snapshot !== snapshot.name)
+                continue;
+            byPolicy.set(finding.policy, [...(byPolicy.get(finding.policy) ?? []), finding]);
+        }
+        for (const [policy, findings] of byPolicy) {
+            const failures = findings.filter((f) => f.severity === 'failure');
+            testCases.push({
+                suite,
+                classname: snapshot.deployable,
+                name: policy,
+                failure: failures.length ? failures.map(findingLine).join('\n') : undefined,
+            });
+        }
+    }
+    return { testCases, findings: codeQualityFindings(result.findings, uploadedFiles, workspace) };
+}
+function findingLine(finding) {
+    const where = finding.file ? `${finding.file}:${finding.line ?? 1}` : `node ${finding.nodePath || 'unknown'}`;
+    return `${where}: ${finding.description}`;
+}
+function codeQualityFindings(findings, uploadedFiles, workspace) {
+    const onlyFile = uploadedFiles.length === 1 ? (0,_locate_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryPath */ .SH)(uploadedFiles[0].file, workspace) : undefined;
+    const seen = new Set();
+    const kept = [];
+    for (const finding of findings) {
+        const path = finding.file ?? onlyFile;
+        const id = (0,_sarif_js__WEBPACK_IMPORTED_MODULE_0__/* .fingerprint */ .Rj)(finding);
+        // Code Quality needs a location and a fingerprint unique in the report.
+        if (!path || seen.has(id))
+            continue;
+        seen.add(id);
+        kept.push({
+            description: finding.description,
+            checkName: finding.policy,
+            fingerprint: id,
+            severity: SEVERITIES[finding.severity],
+            path,
+            line: finding.file ? (finding.line ?? 1) : 1,
+        });
+    }
+    return kept;
 }
 
 
@@ -2051,6 +2127,7 @@ function snapshotStatus(snapshot) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DZ: () => (/* binding */ messages),
+/* harmony export */   F_: () => (/* binding */ noApplicationHint),
 /* harmony export */   K5: () => (/* binding */ cdmPath),
 /* harmony export */   So: () => (/* binding */ apiPath),
 /* harmony export */   YJ: () => (/* binding */ readServiceNowConnection),
@@ -2060,7 +2137,7 @@ function snapshotStatus(snapshot) {
 /* harmony import */ var _auth_credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89033);
 /* harmony import */ var _http_body_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52311);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58550);
-/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81841);
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(22165);
 /**
  * ServiceNow connection inputs shared by every CDM action: `instance-url`, `username` + `password` or `token`,
  * `api-version`; and the ApiClient built from them.
@@ -2123,22 +2200,27 @@ function serviceNowClient(connection, runtime) {
     const auth = (0,_auth_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .credentialsAuth */ .v)(connection.credentials, runtime.logger);
     return new _http_client_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiClient */ .O({
         baseUrl: connection.instanceUrl,
+        urlInput: 'instance-url',
         runtime,
         auth,
         readVendorMessage: readServiceNowMessage,
         unexpectedAnswerHint: 'Check that instance-url points at a ServiceNow instance with the CDM plugin active',
-        hintFor: (status, _spec, message) => serviceNowHint(status, message, auth),
+        hintFor: (status, _spec, message) => serviceNowHint(status, message, auth, connection.credentials.kind),
     });
 }
-function serviceNowHint(status, message, auth) {
+function serviceNowHint(status, message, auth, kind) {
     if (/Size of uploaded data/i.test(message)) {
         return 'Split the data into smaller files, or have an administrator raise the sn_cdm.max_allowed_upload_file_size property (and set max-upload-size to match)';
     }
     if (/Could not find active application/i.test(message)) {
         return 'Check app-name: the application must exist in DevOps Config and be active';
     }
+    const noApplication = noApplicationHint(message);
+    if (noApplication)
+        return noApplication;
     if (status === 401) {
-        return `ServiceNow did not accept ${auth.description}: check the credentials (an OAuth token may have expired)`;
+        const check = kind === 'basic' ? 'check username and password' : 'check token (an OAuth token may have expired)';
+        return `ServiceNow refused ${auth.description}: ${check}`;
     }
     if (status === 403) {
         return 'The user lacks a role this API needs (sn_cdm.cdm.viewer or sn_cdm.cdm_editor; some endpoints need CDM Admin)';
@@ -2147,6 +2229,17 @@ function serviceNowHint(status, message, auth) {
         return 'Check instance-url and api-version, and that the Configuration Data Management plugin is active on the instance';
     }
     return undefined;
+}
+/**
+ * ServiceNow's "No valid Application" names neither the application nor where to look: say which inputs identify
+ * it and where their values are found.
+ */
+function noApplicationHint(message) {
+    if (!/No valid Application/i.test(message))
+        return undefined;
+    return ("ServiceNow found no application for the id or name given: check app-id (the application's sys_id: open it in " +
+        'DevOps Config > Applications and copy its sys_id, or use the app-id output of create-app) or app-name (the ' +
+        'name exactly as that list shows it)');
 }
 /** How much of one non-text error entry a message quotes. */
 const ERROR_ENTRY_CHARS = 2000;
@@ -2165,4 +2258,4 @@ function messages(value) {
 
 };
 
-//# sourceMappingURL=58.index.js.map
+//# sourceMappingURL=484.index.js.map

@@ -1,8 +1,8 @@
-export const id = 952;
-export const ids = [952];
+export const id = 217;
+export const ids = [217];
 export const modules = {
 
-/***/ 85952:
+/***/ 31217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,30 +10,39 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  gateOutputs: () => (/* binding */ gateOutputs),
   run: () => (/* binding */ main_run),
   uploadOutputs: () => (/* binding */ uploadOutputs)
 });
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./shared/poll/poll.ts
-var poll = __webpack_require__(86373);
 // EXTERNAL MODULE: ./shared/report/known.ts
 var known = __webpack_require__(1854);
 // EXTERNAL MODULE: ./shared/report/outputs.ts
 var report_outputs = __webpack_require__(59747);
-// EXTERNAL MODULE: ./shared/report/run.ts + 1 modules
-var run = __webpack_require__(10530);
+// EXTERNAL MODULE: ./shared/frame/run.ts + 1 modules
+var run = __webpack_require__(91625);
 // EXTERNAL MODULE: ./shared/runtime.ts
 var shared_runtime = __webpack_require__(65742);
+// EXTERNAL MODULE: ./shared/vendors/servicenow/connection.ts
+var servicenow_connection = __webpack_require__(11272);
+// EXTERNAL MODULE: ./shared/validation/report.ts
+var report = __webpack_require__(64012);
+// EXTERNAL MODULE: ./shared/validation/step.ts
+var step = __webpack_require__(84896);
+// EXTERNAL MODULE: ./shared/validation/test-results.ts
+var test_results = __webpack_require__(22213);
+// EXTERNAL MODULE: ./shared/poll/poll.ts
+var poll = __webpack_require__(86373);
+// EXTERNAL MODULE: ./shared/validation/inputs.ts
+var validation_inputs = __webpack_require__(65511);
 // EXTERNAL MODULE: ./shared/http/body.ts
 var body = __webpack_require__(52311);
 // EXTERNAL MODULE: ./shared/http/transfer.ts
 var transfer = __webpack_require__(61320);
 // EXTERNAL MODULE: ./shared/poll/states.ts
 var states = __webpack_require__(94690);
-// EXTERNAL MODULE: ./shared/vendors/servicenow/connection.ts
-var servicenow_connection = __webpack_require__(11272);
 ;// CONCATENATED MODULE: ./shared/vendors/servicenow/cdm-uploads.ts
 /**
  * CdmApplicationsApi uploads: the seven upload endpoints and the upload status.
@@ -162,18 +171,14 @@ async function getUploadStatus(client, connection, uploadId, hooks = {}) {
     return { state: result.state, errors, changeset };
 }
 
-// EXTERNAL MODULE: ./shared/validation/inputs.ts
-var validation_inputs = __webpack_require__(65511);
-// EXTERNAL MODULE: ./shared/validation/report.ts
-var report = __webpack_require__(64012);
-// EXTERNAL MODULE: ./shared/validation/step.ts
-var step = __webpack_require__(84896);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __webpack_require__(32635);
 // EXTERNAL MODULE: ./shared/inputs/reader.ts + 1 modules
 var reader = __webpack_require__(1689);
+// EXTERNAL MODULE: ./shared/pacer.ts
+var pacer = __webpack_require__(90789);
 // EXTERNAL MODULE: ./shared/fs/workspace.ts
 var workspace = __webpack_require__(44333);
 ;// CONCATENATED MODULE: ./shared/fs/glob.ts
@@ -184,6 +189,7 @@ var workspace = __webpack_require__(44333);
  * disk. The walk counts against `timeout` and stops at the runner's cancel like every other phase. The matcher
  * (@actions/glob) is loaded here, on demand: most runs name no glob.
  */
+
 
 
 
@@ -256,7 +262,7 @@ async function walk(generator, runtime) {
     }
     catch (error) {
         if (error instanceof errors/* TimeoutError */.MU)
-            (0,workspace/* throwIfPastDeadline */.wb)(runtime.deadline, doing());
+            (0,pacer/* throwIfPastDeadline */.w)(runtime.deadline, doing());
         throw error;
     }
     finally {
@@ -265,7 +271,7 @@ async function walk(generator, runtime) {
 }
 /** Why each pattern (leading `!` removed) would lead outside the workspace; checked without walking anything. */
 async function outsideWorkspace(patterns) {
-    const root = await (0,workspace/* workspaceRoot */.oS)();
+    const root = await (0,workspace/* workspaceRoot */.o)();
     const problems = [];
     for (const pattern of patterns) {
         const bare = pattern.replace(/^!+/, '');
@@ -306,6 +312,8 @@ async function outsideWorkspace(patterns) {
 
 
 
+
+
 const FORMAT_BY_EXTENSION = {
     '.json': 'json',
     '.yaml': 'yaml',
@@ -336,7 +344,7 @@ async function collectItems(inputs, settings, runtime) {
     }
     const items = [];
     for (const [index, file] of files.entries()) {
-        (0,workspace/* throwIfPastDeadline */.wb)(runtime.deadline, `checking the files to upload (${index} of ${files.length} checked, nothing sent yet)`);
+        (0,pacer/* throwIfPastDeadline */.w)(runtime.deadline, `checking the files to upload (${index} of ${files.length} checked, nothing sent yet)`);
         const item = await fileItem(inputs, settings, source, file);
         if (item)
             items.push(item);
@@ -347,7 +355,7 @@ async function collectItems(inputs, settings, runtime) {
 async function readItemBody(item) {
     if (item.content || !item.file)
         return item.content ?? Buffer.alloc(0);
-    const checked = await (0,workspace/* checkWorkspaceFile */.K$)(item.file, item.label);
+    const checked = await (0,workspace/* checkWorkspaceFile */.K)(item.file, item.label);
     if ('problem' in checked)
         throw new errors/* InputError */.dz([{ input: item.source, message: checked.problem }]);
     return (0,promises_.readFile)(checked.file.path);
@@ -355,7 +363,7 @@ async function readItemBody(item) {
 async function contentItem(inputs, settings) {
     const body = Buffer.from(inputs.verbatim('content'), 'utf8');
     if (settings.maxUploadBytes > 0 && body.length > settings.maxUploadBytes) {
-        inputs.problem('content', `is ${formatBytes(body.length)}, over max-upload-size (${formatBytes(settings.maxUploadBytes)})`);
+        inputs.problem('content', `is ${(0,shared_runtime/* formatBytes */.z3)(body.length)}, over max-upload-size (${(0,shared_runtime/* formatBytes */.z3)(settings.maxUploadBytes)})`);
     }
     if (settings.asFile) {
         if (!settings.fileName)
@@ -384,14 +392,14 @@ async function contentItem(inputs, settings) {
 }
 async function fileItem(inputs, settings, source, file) {
     const label = external_node_path_.relative(process.cwd(), file).split(external_node_path_.sep).join('/') || file;
-    const found = await (0,workspace/* checkWorkspaceFile */.K$)(file, label);
+    const found = await (0,workspace/* checkWorkspaceFile */.K)(file, label);
     if ('problem' in found) {
         inputs.problem(source, found.problem);
         return undefined;
     }
     const size = found.file.bytes;
     if (settings.maxUploadBytes > 0 && size > settings.maxUploadBytes) {
-        inputs.problem(source, `${label} is ${formatBytes(size)}, over max-upload-size (${formatBytes(settings.maxUploadBytes)}); split it, or raise max-upload-size if the server allows more`);
+        inputs.problem(source, `${label} is ${(0,shared_runtime/* formatBytes */.z3)(size)}, over max-upload-size (${(0,shared_runtime/* formatBytes */.z3)(settings.maxUploadBytes)}); split it, or raise max-upload-size if the server allows more`);
         return undefined;
     }
     const namePath = source === 'file' ? fileNamePath(settings, file) : filesNamePath(inputs, settings, file);
@@ -505,12 +513,107 @@ function fileContentType(fileName) {
         return 'application/json';
     return 'text/plain';
 }
-function formatBytes(bytes) {
-    if (bytes >= 1024 * 1024)
-        return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
-    if (bytes >= 1024)
-        return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
-    return `${bytes} bytes`;
+
+;// CONCATENATED MODULE: ./actions/cdm-upload/src/config.ts
+/**
+ * cdm-upload's inputs, read and checked into the typed config the flow runs with: where the items go, how they are
+ * found on disk, what the commit does, and the gate that may follow it — every problem reported before any request.
+ */
+
+
+
+
+
+
+/** The server's documented default limits. */
+const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+const DEFAULT_MAX_FILE_UPLOAD_BYTES = 5 * 1024 * 1024;
+/** Uploads in flight at once unless `max-parallel` says otherwise. */
+const DEFAULT_MAX_PARALLEL = 8;
+/** The run's clock starts before the files are found and checked: that work counts against timeout too. */
+async function readUploadInputs(inputs, startRuntime) {
+    const required = {
+        connection: (0,servicenow_connection/* readServiceNowConnection */.YJ)(inputs),
+        appName: inputs.string('app-name', { required: true }),
+    };
+    const target = inputs.choice('target', UPLOAD_TARGETS, { default: 'component' }) ?? 'component';
+    const collectionName = inputs.string('collection-name');
+    const deployableName = inputs.string('deployable-name');
+    for (const kind of ['collection', 'deployable']) {
+        inputs.requiredWith(`${kind}-name`, target === kind, `target: ${kind}`);
+        inputs.onlyWith(`${kind}-name`, target === kind, `target: ${kind}`);
+    }
+    const asFile = inputs.boolean('as-file', false);
+    if (asFile && target === 'vars')
+        inputs.problem('as-file', 'file nodes cannot be uploaded to vars');
+    const dataFormat = inputs.choice('data-format', UPLOAD_DATA_FORMATS);
+    if (asFile && dataFormat)
+        inputs.problem('data-format', 'does not apply with as-file: true (the file is stored as it is)');
+    const dataFormatAttributes = inputs.json('data-format-attributes', 'object');
+    const fileName = inputs.string('file-name');
+    const fileNodeName = inputs.string('file-node-name');
+    for (const name of ['file-name', 'file-node-name'])
+        inputs.onlyWith(name, asFile, 'as-file: true');
+    const autoCommit = inputs.boolean('auto-commit', true);
+    const autoValidate = inputs.boolean('auto-validate', false);
+    const publishOption = inputs.choice('publish-option', PUBLISH_OPTIONS, { default: 'publish_none' }) ?? 'publish_none';
+    if (!autoCommit && (autoValidate || publishOption === 'publish_valid')) {
+        inputs.problem(autoValidate ? 'auto-validate' : 'publish-option', 'only applies with auto-commit: true');
+    }
+    const changesetNumber = inputs.string('changeset-number');
+    const autoDelete = inputs.boolean('auto-delete', false);
+    const deleteRedundantOverrides = inputs.boolean('delete-redundant-overrides', true);
+    const identifierKeys = inputs.list('identifier-keys');
+    const ignoreAttributes = inputs.boolean('ignore-attributes', false);
+    const sharedLibraryName = inputs.string('shared-library-name');
+    const maxUploadBytes = inputs.size('max-upload-size', asFile ? DEFAULT_MAX_FILE_UPLOAD_BYTES : DEFAULT_MAX_UPLOAD_BYTES);
+    const validate = inputs.boolean('validate', false);
+    if (validate && !autoCommit)
+        inputs.problem('validate', 'needs auto-commit: true (the commit creates the snapshots)');
+    const gateInputs = (0,validation_inputs/* readGateInputs */.r)(inputs);
+    for (const name of ['fail-on-warnings', 'fail-on-exceptions', 'sarif-file', 'results-file'])
+        inputs.onlyWith(name, validate, 'validate: true');
+    const timeoutMs = inputs.duration('timeout', '30m');
+    const pollIntervalMs = (0,poll/* readPollInterval */.nb)(inputs, '10s');
+    const maxParallel = inputs.integer('max-parallel', { min: 1, default: DEFAULT_MAX_PARALLEL }) ?? DEFAULT_MAX_PARALLEL;
+    const runtime = startRuntime(timeoutMs);
+    const items = await collectItems(inputs, {
+        target,
+        namePath: inputs.string('name-path')?.replace(/^\/+/, ''),
+        dataFormat,
+        asFile,
+        fileName,
+        fileNodeName,
+        maxUploadBytes,
+        filesRoot: external_node_path_.resolve(inputs.string('files-root') ?? '.'),
+    }, runtime);
+    if (dataFormatAttributes && !items.some((item) => item.dataFormat === 'csv')) {
+        inputs.problem('data-format-attributes', 'only applies to csv data');
+    }
+    const { connection, appName } = inputs.finish(required);
+    const config = {
+        connection,
+        options: {
+            appName,
+            target,
+            collectionName,
+            deployableName,
+            dataFormatAttributes,
+            autoDelete,
+            deleteRedundantOverrides,
+            identifierKeys,
+            ignoreAttributes,
+            sharedLibraryName,
+        },
+        items,
+        changesetNumber,
+        autoCommit,
+        autoValidate,
+        publishOption,
+        pollIntervalMs,
+        maxParallel,
+    };
+    return { config, runtime, asFile, gate: validate ? gateInputs : undefined };
 }
 
 // EXTERNAL MODULE: ./shared/vendors/servicenow/states.ts
@@ -899,135 +1002,34 @@ function listed(names) {
 
 
 
-
-
-/** The server's documented default limits. */
-const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
-const DEFAULT_MAX_FILE_UPLOAD_BYTES = 5 * 1024 * 1024;
-/** Uploads in flight at once unless `max-parallel` says otherwise. */
-const DEFAULT_MAX_PARALLEL = 8;
 function main_run(options = {}) {
     return (0,run/* runAction */.C)({ title: 'ServiceNow CDM upload', ...options }, main);
 }
 async function main(context) {
     const { inputs, outputs, summary, logger } = context;
-    const required = {
-        connection: (0,servicenow_connection/* readServiceNowConnection */.YJ)(inputs),
-        appName: inputs.string('app-name', { required: true }),
-    };
-    const target = inputs.choice('target', UPLOAD_TARGETS, { default: 'component' }) ?? 'component';
-    const collectionName = inputs.string('collection-name');
-    const deployableName = inputs.string('deployable-name');
-    for (const kind of ['collection', 'deployable']) {
-        inputs.requiredWith(`${kind}-name`, target === kind, `target: ${kind}`);
-        inputs.onlyWith(`${kind}-name`, target === kind, `target: ${kind}`);
-    }
-    const asFile = inputs.boolean('as-file', false);
-    if (asFile && target === 'vars')
-        inputs.problem('as-file', 'file nodes cannot be uploaded to vars');
-    const dataFormat = inputs.choice('data-format', UPLOAD_DATA_FORMATS);
-    if (asFile && dataFormat)
-        inputs.problem('data-format', 'does not apply with as-file: true (the file is stored as it is)');
-    const dataFormatAttributes = inputs.json('data-format-attributes', 'object');
-    const fileName = inputs.string('file-name');
-    const fileNodeName = inputs.string('file-node-name');
-    for (const name of ['file-name', 'file-node-name'])
-        inputs.onlyWith(name, asFile, 'as-file: true');
-    const autoCommit = inputs.boolean('auto-commit', true);
-    const autoValidate = inputs.boolean('auto-validate', false);
-    const publishOption = inputs.choice('publish-option', PUBLISH_OPTIONS, { default: 'publish_none' }) ?? 'publish_none';
-    if (!autoCommit && (autoValidate || publishOption === 'publish_valid')) {
-        inputs.problem(autoValidate ? 'auto-validate' : 'publish-option', 'only applies with auto-commit: true');
-    }
-    const changesetNumber = inputs.string('changeset-number');
-    const autoDelete = inputs.boolean('auto-delete', false);
-    const deleteRedundantOverrides = inputs.boolean('delete-redundant-overrides', true);
-    const identifierKeys = inputs.list('identifier-keys');
-    const ignoreAttributes = inputs.boolean('ignore-attributes', false);
-    const sharedLibraryName = inputs.string('shared-library-name');
-    const maxUploadBytes = inputs.size('max-upload-size', asFile ? DEFAULT_MAX_FILE_UPLOAD_BYTES : DEFAULT_MAX_UPLOAD_BYTES);
-    const validate = inputs.boolean('validate', false);
-    if (validate && !autoCommit)
-        inputs.problem('validate', 'needs auto-commit: true (the commit creates the snapshots)');
-    const gateInputs = (0,validation_inputs/* readGateInputs */.r)(inputs);
-    for (const name of ['fail-on-warnings', 'fail-on-exceptions', 'sarif-file', 'results-file'])
-        inputs.onlyWith(name, validate, 'validate: true');
-    const timeoutMs = inputs.duration('timeout', '30m');
-    const pollIntervalMs = (0,poll/* readPollInterval */.nb)(inputs, '10s');
-    const maxParallel = inputs.integer('max-parallel', { min: 1, default: DEFAULT_MAX_PARALLEL }) ?? DEFAULT_MAX_PARALLEL;
-    // The clock starts before the files are found and checked: that work counts against timeout too.
-    const runtime = context.runtime(timeoutMs);
-    const items = await collectItems(inputs, {
-        target,
-        namePath: inputs.string('name-path')?.replace(/^\/+/, ''),
-        dataFormat,
-        asFile,
-        fileName,
-        fileNodeName,
-        maxUploadBytes,
-        filesRoot: external_node_path_.resolve(inputs.string('files-root') ?? '.'),
-    }, runtime);
-    if (dataFormatAttributes && !items.some((item) => item.dataFormat === 'csv')) {
-        inputs.problem('data-format-attributes', 'only applies to csv data');
-    }
-    const { connection, appName } = inputs.finish(required);
+    const { config, runtime, asFile, gate: gateInputs } = await readUploadInputs(inputs, context.runtime);
+    const { connection, items, options } = config;
+    const { appName, target, collectionName, deployableName } = options;
     const client = (0,servicenow_connection/* serviceNowClient */.z0)(connection, runtime);
     logger.info(`Uploading ${items.length} item(s) to ${appName} (${target}${asFile ? ', as file nodes' : ''}).`);
     const uploads = new known/* Known */.I((part) => (0,report_outputs/* setOutputs */.n0)(outputs, uploadOutputs(part)));
-    const gated = new known/* Known */.I();
-    let gate;
+    const gated = new known/* Known */.I((part) => (0,report_outputs/* setOutputs */.n0)(outputs, gateOutputs(part)));
     try {
-        const uploaded = await runUploads({
-            connection,
-            options: {
-                appName,
-                target,
-                collectionName,
-                deployableName,
-                dataFormatAttributes,
-                autoDelete,
-                deleteRedundantOverrides,
-                identifierKeys,
-                ignoreAttributes,
-                sharedLibraryName,
-            },
-            items,
-            changesetNumber,
-            autoCommit,
-            autoValidate,
-            publishOption,
-            pollIntervalMs,
-            maxParallel,
-        }, { client, runtime, report: uploads.report });
+        const uploaded = await runUploads(config, { client, runtime, report: uploads.report });
         uploads.report(uploaded);
-        if (validate) {
-            gate = await (0,step/* runGateStep */.R)({
-                appName,
-                changesetNumber: uploaded.changesetNumber,
-                deployableNames: [],
-                revalidate: false,
-                publish: false,
-                serverValidates: autoValidate,
-                uploadedFiles: uploaded.files.flatMap((f) => f.file && f.namePath ? [{ file: f.file, namePath: f.namePath }] : []),
-                pollIntervalMs,
-                ...gateInputs,
-            }, {
-                client,
-                connection,
-                runtime,
-                outputs,
-                publishedOutput: false,
-                report: gated.report,
-            });
-            const failure = (0,step/* gateFailure */.I)(gate);
-            if (failure)
-                throw failure;
-        }
+        const gate = gateInputs &&
+            (await gateTheCommit(config, gateInputs, uploaded, { client, connection, runtime, report: gated.report }));
+        if (gate && gateInputs)
+            context.reportResults((0,test_results/* gateRunResults */.f)(gate, uploadedFiles(uploaded), gateInputs.workspace));
+        const failure = gate && (0,step/* gateFailure */.I)(gate);
+        if (failure)
+            throw failure;
         const changeset = uploaded.changesetNumber ? ` in changeset ${uploaded.changesetNumber}` : '';
         const state = uploaded.changesetState ? ` (${uploaded.changesetState})` : '';
         return `✅ Uploaded ${uploaded.files.length} item(s) to ${appName}${changeset}${state}${gate ? `; ${(0,report/* gateVerdict */.lr)(gate)}` : ''}.`;
     }
     finally {
+        const gate = gated.value.result;
         (0,report/* summarizeGate */.zj)(summary, gate?.snapshots ?? gated.value.snapshots ?? [], gate);
         const done = uploads.value;
         const files = done.files ?? plannedFiles(items);
@@ -1059,6 +1061,89 @@ function uploadOutputs(part) {
         state: part.state,
     };
 }
+/** The gate over the snapshots the commit created: ServiceNow validates them itself when the upload asked it to. */
+function gateTheCommit(config, gateInputs, uploaded, deps) {
+    return (0,step/* runGateStep */.R)({
+        appName: config.options.appName,
+        changesetNumber: uploaded.changesetNumber,
+        deployableNames: [],
+        revalidate: false,
+        publish: false,
+        serverValidates: config.autoValidate,
+        uploadedFiles: uploadedFiles(uploaded),
+        pollIntervalMs: config.pollIntervalMs,
+        ...gateInputs,
+    }, deps);
+}
+/** The files the gate maps findings to: each uploaded file with its name path. */
+function uploadedFiles(uploaded) {
+    return uploaded.files.flatMap((f) => (f.file && f.namePath ? [{ file: f.file, namePath: f.namePath }] : []));
+}
+/** The step's outputs for what the gate after the commit reported (`validate: true`); unknown ones are left out. */
+function gateOutputs(part) {
+    const values = (0,report/* gateValues */.iy)(part);
+    return {
+        snapshots: values.snapshots,
+        'snapshot-name': values.snapshotName,
+        'snapshot-id': values.snapshotId,
+        'snapshot-names': values.snapshotNames,
+        'validation-status': values.validationStatus,
+        'validation-results': values.validationResults,
+        failures: values.failures,
+        warnings: values.warnings,
+        'sarif-file': values.sarifFile,
+        'results-file': values.resultsFile,
+    };
+}
+
+
+/***/ }),
+
+/***/ 44333:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ checkWorkspaceFile),
+/* harmony export */   o: () => (/* binding */ workspaceRoot)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Files named by inputs are read only from inside the workspace: on pull_request workflows the files come from
+ * the contributor, and a symlink such as `config/leak.properties -> /etc/passwd` must not carry a file of the
+ * runner to a vendor. A link is followed to its real path; links that stay inside the workspace are fine.
+ */
+
+
+/** GITHUB_WORKSPACE, else the working directory, with its links followed too. */
+async function workspaceRoot() {
+    const root = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(root).catch(() => root);
+}
+/**
+ * The file at `file` (relative to the working directory), or why it cannot be read: missing, not a regular file,
+ * or (after following links) outside the workspace. `label` names it in the reason.
+ */
+async function checkWorkspaceFile(file, label = file) {
+    const absolute = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(file);
+    const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(absolute).catch(() => undefined);
+    if (real === undefined)
+        return { problem: `no file at ${label}` };
+    const root = await workspaceRoot();
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, real);
+    if (relative === '..' || relative.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) || node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(relative)) {
+        const via = real === absolute ? '' : ` (it links to ${real})`;
+        return {
+            problem: `${label} is outside the workspace ${root}${via}: files are read only from inside the workspace`,
+        };
+    }
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(real).catch(() => undefined);
+    if (!info?.isFile())
+        return { problem: `${label} is not a file` };
+    return { file: { path: real, bytes: info.size } };
+}
 
 
 /***/ }),
@@ -1082,7 +1167,7 @@ function uploadOutputs(part) {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32635);
-/* harmony import */ var _fs_atomic_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(82379);
+/* harmony import */ var _fs_atomic_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(50829);
 /* harmony import */ var _encoding_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(80274);
 /** Streaming file transfer through the one HTTP layer: downloads to disk and multipart uploads from disk. */
 
@@ -1248,4 +1333,4 @@ const EXPORTER_STATES = {
 
 };
 
-//# sourceMappingURL=952.index.js.map
+//# sourceMappingURL=217.index.js.map

@@ -1,8 +1,8 @@
-export const id = 376;
-export const ids = [376];
+export const id = 570;
+export const ids = [570];
 export const modules = {
 
-/***/ 3376:
+/***/ 58570:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,8 +14,31 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ main_run)
 });
 
+// EXTERNAL MODULE: ./shared/fs/file-name.ts
+var file_name = __webpack_require__(65070);
 // EXTERNAL MODULE: ./shared/report/known.ts
 var report_known = __webpack_require__(1854);
+;// CONCATENATED MODULE: ./actions/dev2prod-promote/src/test-results.ts
+function promoteRunResults(result) {
+    const runs = [
+        ['dry run', result.dryRun],
+        ['import', result.import],
+    ];
+    const testCases = runs.flatMap(([label, run]) => (run ? importTestCases(`${label} ${run.id}`, run) : []));
+    return testCases.length ? { testCases, findings: [] } : undefined;
+}
+function importTestCases(suite, run) {
+    const cases = run.status.results.map((pkg) => {
+        const failed = Math.max(pkg.statistics.Failed ?? 0, pkg.failed);
+        const why = [...(failed ? [`${failed} item(s) failed`] : []), ...pkg.errors];
+        return { suite, name: pkg.packageName || 'unnamed package', failure: why.length ? why.join('\n') : undefined };
+    });
+    if (!cases.length || (!run.judgement.passed && !cases.some((c) => c.failure !== undefined))) {
+        cases.push({ suite, name: suite, failure: run.judgement.passed ? undefined : run.judgement.reasons.join('\n') });
+    }
+    return cases;
+}
+
 // EXTERNAL MODULE: ./shared/report/outputs.ts
 var report_outputs = __webpack_require__(59747);
 // EXTERNAL MODULE: ./shared/errors.ts
@@ -64,8 +87,8 @@ async function upsertPullRequestComment(comment, logger) {
     }
 }
 
-// EXTERNAL MODULE: ./shared/report/run.ts + 1 modules
-var run = __webpack_require__(10530);
+// EXTERNAL MODULE: ./shared/frame/run.ts + 1 modules
+var run = __webpack_require__(91625);
 // EXTERNAL MODULE: ./shared/report/markdown.ts
 var markdown = __webpack_require__(90216);
 // EXTERNAL MODULE: ./shared/report/summary.ts
@@ -74,8 +97,8 @@ var report_summary = __webpack_require__(32505);
 var shared_runtime = __webpack_require__(65742);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./shared/http/body.ts
-var http_body = __webpack_require__(52311);
+// EXTERNAL MODULE: ./shared/html.ts
+var html = __webpack_require__(81205);
 ;// CONCATENATED MODULE: ./shared/fs/zip.ts
 /** Telling a zip archive (a SMAX package) from what arrives instead: nothing, an HTML page, or other bytes. */
 
@@ -92,8 +115,8 @@ function zipProblem(head, contentType, quoteStart = true) {
     if (head.length === 0)
         return 'is empty';
     const text = head.toString('latin1');
-    if ((0,http_body/* isHtml */._6)(contentType, text)) {
-        const title = (0,http_body/* htmlTitle */.ih)(text);
+    if ((0,html/* isHtml */._6)(contentType, text)) {
+        const title = (0,html/* htmlTitle */.ih)(text);
         return `is an HTML page${title ? ` titled '${title}'` : ' without a title'}${contentType ? ` (${contentType})` : ''}, not a zip archive: a login page or an error page came instead of the file`;
     }
     if (head.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE))
@@ -119,13 +142,16 @@ async function zipFileProblem(file) {
     }
 }
 
-// EXTERNAL MODULE: ./shared/http/client.ts + 4 modules
-var client = __webpack_require__(81841);
+// EXTERNAL MODULE: ./shared/http/body.ts
+var http_body = __webpack_require__(52311);
+// EXTERNAL MODULE: ./shared/http/client.ts + 5 modules
+var client = __webpack_require__(22165);
 // EXTERNAL MODULE: ./shared/http/transfer.ts
 var transfer = __webpack_require__(61320);
 // EXTERNAL MODULE: ./shared/json.ts
 var json = __webpack_require__(58550);
 ;// CONCATENATED MODULE: ./shared/vendors/smax/session.ts
+
 
 
 
@@ -156,8 +182,8 @@ function loginToken(response, url) {
     const fail = (vendorMessage, hint, kind) => new errors/* ApiError */.hD({ method: 'POST', url, status: response.status, vendorMessage, hint, kind });
     const text = response.text.trim();
     const contentType = response.headers['content-type'];
-    if ((0,http_body/* isHtml */._6)(contentType, text)) {
-        throw fail(`the login answered ${(0,http_body/* describeHtml */.rP)(text).replace(/ instead of JSON/, ' instead of a token')}`, `${URL_HINT}, and the user must be able to log in to SMAX directly (not only through single sign-on)`, 'html');
+    if ((0,html/* isHtml */._6)(contentType, text)) {
+        throw fail(`the login answered ${(0,html/* describeHtml */.rP)(text).replace(/ instead of JSON/, ' instead of a token')}`, `${URL_HINT}, and the user must be able to log in to SMAX directly (not only through single sign-on)`, 'html');
     }
     if (!text)
         throw fail('the login answered without a token', URL_HINT, 'unexpected');
@@ -173,6 +199,7 @@ function loginToken(response, url) {
 function smaxSession(tenant, runtime) {
     const login = new client/* ApiClient */.O({
         baseUrl: tenant.url,
+        urlInput: tenant.urlInput,
         runtime,
         readVendorMessage: readSmaxMessage,
         hintFor: (status) => status === 401 || status === 403
@@ -369,6 +396,7 @@ const SMAX_JOB_STATES = {
 function smaxClient(tenant, runtime) {
     return new client/* ApiClient */.O({
         baseUrl: tenant.url,
+        urlInput: tenant.urlInput,
         runtime,
         auth: smaxSession(tenant, runtime),
         readVendorMessage: readSmaxMessage,
@@ -527,12 +555,12 @@ var workspace = __webpack_require__(44333);
 var poll = __webpack_require__(86373);
 // EXTERNAL MODULE: ./shared/report/artifact.ts
 var report_artifact = __webpack_require__(49771);
-// EXTERNAL MODULE: ./shared/fs/atomic.ts
-var atomic = __webpack_require__(82379);
-// EXTERNAL MODULE: ./shared/fs/file-name.ts
-var file_name = __webpack_require__(65070);
+// EXTERNAL MODULE: ./shared/fs/atomic.ts + 1 modules
+var atomic = __webpack_require__(50829);
 // EXTERNAL MODULE: ./shared/fs/output-file.ts
 var output_file = __webpack_require__(99434);
+// EXTERNAL MODULE: ./shared/poll/job.ts
+var poll_job = __webpack_require__(30513);
 // EXTERNAL MODULE: ./shared/poll/states.ts
 var states = __webpack_require__(94690);
 ;// CONCATENATED MODULE: ./actions/dev2prod-promote/src/judge.ts
@@ -664,7 +692,6 @@ function importReport(report, title, status, judgement) {
 
 
 
-
 async function runImport(client, target, job, deps) {
     const { runtime, learned } = deps;
     const { dryRun } = job;
@@ -681,21 +708,18 @@ async function runImport(client, target, job, deps) {
         learned(dryRun ? { dryRunId: id } : { importId: id });
         runtime.logger.info(`Following ${label.toLowerCase()} ${id}, started earlier on tenant ${target.tenantId}.`);
     }
-    const classify = (0,states/* jobStates */.km)(`${label} ${id}`, SMAX_JOB_STATES, runtime.logger);
-    const status = await (0,poll/* poll */.wt)(async () => {
-        const current = await getImport(client, target.tenantId, id, dryRun);
-        if (classify(current.status) !== 'running')
-            return { done: true, value: current };
-        return { done: false, state: current.status };
-    }, {
+    const { status } = await (0,poll_job/* waitForJob */.q)({
+        job: `${label} ${id}`,
+        states: SMAX_JOB_STATES,
+        check: () => getImport(client, target.tenantId, id, dryRun),
+        stateOf: (current) => current.status,
+        onEnd: dryRun ? undefined : (final) => learned({ importStatus: final.status }),
         what: `${label.toLowerCase()} ${id}`,
         runtime,
         maxIntervalMs: deps.pollIntervalMs,
         onState: dryRun ? undefined : (state) => learned({ importStatus: state }),
         resumeHint: `The ${label.toLowerCase()} goes on in SMAX: run again with ${input}: ${id} to follow it`,
     });
-    if (!dryRun)
-        learned({ importStatus: status.status });
     const fileId = importedFile(job, id, label, status);
     if (fileId && job.startedId !== undefined)
         learned({ fileId });
@@ -723,7 +747,6 @@ function importedFile(job, id, label, status) {
  * and import only when the dry run passed — each step optional by mode. Never touches @actions/core: it reports
  * what it learns through `report` (for the outputs, the summary and the PR comment) and returns the result.
  */
-
 
 
 
@@ -838,27 +861,22 @@ async function exportAndDownload(config, pkg, deps, learned) {
         learned({ exportId });
         runtime.logger.info(`Waiting for export ${exportId}${what}, started earlier on tenant ${source.tenantId}.`);
     }
-    const classify = (0,states/* jobStates */.km)(`Export ${exportId}`, SMAX_JOB_STATES, runtime.logger);
-    const exported = await (0,poll/* poll */.wt)(async () => {
-        const current = await getExport(client, source.tenantId, exportId);
-        if (classify(current.status) !== 'running')
-            return { done: true, value: current };
-        return { done: false, state: current.status };
-    }, {
+    const { status: exported } = await (0,poll_job/* waitForJob */.q)({
+        job: `Export ${exportId}`,
+        states: SMAX_JOB_STATES,
+        check: () => getExport(client, source.tenantId, exportId),
+        stateOf: (current) => current.status,
+        onEnd: (final) => learned({ export: final }),
+        failed: (final) => ({
+            message: `Export ${exportId}${what} ended ${final.status}`,
+            errors: final.message ? [final.message] : [],
+            hint: 'Look at the export in Package Manager on the source tenant',
+        }),
         what: `export ${exportId}`,
         runtime,
         maxIntervalMs: config.pollIntervalMs,
         resumeHint: `The export goes on in SMAX: run again with export-id: ${exportId} to wait for it, and nothing is exported again`,
     });
-    learned({ export: exported });
-    if (classify(exported.status) !== 'done') {
-        throw new errors/* JobFailedError */.dk(`Export ${exportId}${what} ended ${exported.status}`, {
-            jobId: `Export ${exportId}`,
-            state: exported.status,
-            errors: exported.message ? [exported.message] : [],
-            hint: 'Look at the export in Package Manager on the source tenant',
-        });
-    }
     if (!exported.fileId) {
         throw new errors/* JobFailedError */.dk(`Export ${exportId} completed without a FileId`, {
             jobId: `Export ${exportId}`,
@@ -969,7 +987,8 @@ function checkModeRules(inputs, mode, exporting, skipDryRun) {
         inputs.problem('dry-run-import-id', `does not apply to mode ${mode}: use mode dry-run to follow the dry run, or mode promote to follow it and import when it passes`);
     if (inputs.has('import-id') && (mode === 'export' || mode === 'dry-run'))
         inputs.problem('import-id', `does not apply to mode ${mode}: use mode import (or promote) to follow an import`);
-    inputs.onlyWith('skip-dry-run', mode === 'import', 'mode: import');
+    // Only `true` is out of place: `false` is action.yml's default, which the runner (and the command) fill into every run.
+    inputs.onlyWith('skip-dry-run', mode === 'import' || !skipDryRun, 'mode: import');
     if (mode === 'import' && exporting && !skipDryRun)
         inputs.problem('mode', 'import with package-id would export and import with no dry run anywhere. Use mode: promote (dry run, then ' +
             'import only when it passed), or the two-job pattern: mode: dry-run in one job, then mode: import with its ' +
@@ -1034,7 +1053,9 @@ function readTenant(inputs, side, needed, fallback) {
     const sourceCredentials = borrowed.length
         ? `${borrowed.join(' and ')} ${borrowed.length > 1 ? 'are' : 'is'}`
         : undefined;
-    return { url, tenantId, username, password, sourceCredentials };
+    // A target without its own URL borrows source-url, which is then the input to check.
+    const urlInput = ownUrl ? `${side}-url` : 'source-url';
+    return { url, tenantId, username, password, urlInput, sourceCredentials };
 }
 /** Same scheme, host and port. */
 function sameOrigin(a, b) {
@@ -1042,7 +1063,7 @@ function sameOrigin(a, b) {
 }
 /** `package-file` must be a file inside the workspace (links followed); returns its real path. */
 async function checkPackageFile(inputs, packageFile) {
-    const checked = await (0,workspace/* checkWorkspaceFile */.K$)(packageFile);
+    const checked = await (0,workspace/* checkWorkspaceFile */.K)(packageFile);
     if ('problem' in checked) {
         inputs.problem('package-file', checked.problem);
         return undefined;
@@ -1050,8 +1071,8 @@ async function checkPackageFile(inputs, packageFile) {
     return checked.file.path;
 }
 function complete(tenant) {
-    const { url, tenantId, username, password } = tenant;
-    return url && tenantId && username && password ? { url, tenantId, username, password } : undefined;
+    const { url, tenantId, username, password, urlInput } = tenant;
+    return url && tenantId && username && password ? { url, tenantId, username, password, urlInput } : undefined;
 }
 /** A package file must be a zip archive: an empty file or another kind of file would be uploaded and imported. */
 async function checkPackageIsZip(inputs, file) {
@@ -1062,6 +1083,8 @@ async function checkPackageIsZip(inputs, file) {
 
 ;// CONCATENATED MODULE: ./actions/dev2prod-promote/src/main.ts
 /** dev2prod-promote: inputs → export / transfer / dry run / import by mode → outputs, summary, PR comment. */
+
+
 
 
 
@@ -1096,6 +1119,9 @@ async function main(context) {
     }
     finally {
         const done = known.value;
+        const results = promoteRunResults(done);
+        if (results)
+            context.reportResults(results);
         writeSummary(summary, config, done, (0,shared_runtime/* formatDuration */.a3)(runtime.deadline.elapsed()));
         if (commentOnPr && githubToken && done.dryRun) {
             await upsertPullRequestComment({
@@ -1147,7 +1173,7 @@ function writeSummary(summary, config, done, elapsed) {
         ['Export id', done.exportId],
         ['Package bundle', done.export?.packageBundleName],
         ['Items', done.export?.itemCount],
-        ['Package file', packageFile?.path],
+        ['Package file', packageFile && (0,file_name/* summaryFileName */._P)(packageFile.path)],
         ['sha256', packageFile && (0,markdown/* code */.aY)(packageFile.sha256)],
         ['Target file id', done.fileId],
         ['Dry run', done.dryRunId && `${done.dryRunId}: ${dryRun ? done.dryRunOutcome : 'not finished'}`],
@@ -1194,23 +1220,18 @@ function promoteOutputs(part) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K$: () => (/* binding */ checkWorkspaceFile),
-/* harmony export */   oS: () => (/* binding */ workspaceRoot),
-/* harmony export */   wb: () => (/* binding */ throwIfPastDeadline)
+/* harmony export */   K: () => (/* binding */ checkWorkspaceFile),
+/* harmony export */   o: () => (/* binding */ workspaceRoot)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32635);
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(65742);
 /**
  * Files named by inputs are read only from inside the workspace: on pull_request workflows the files come from
  * the contributor, and a symlink such as `config/leak.properties -> /etc/passwd` must not carry a file of the
  * runner to a vendor. A link is followed to its real path; links that stay inside the workspace are fine.
  */
-
-
 
 
 /** GITHUB_WORKSPACE, else the working directory, with its links followed too. */
@@ -1240,12 +1261,6 @@ async function checkWorkspaceFile(file, label = file) {
         return { problem: `${label} is not a file` };
     return { file: { path: real, bytes: info.size } };
 }
-/** Local file work (finding, checking, reading files) counts against `timeout` like every request does. */
-function throwIfPastDeadline(deadline, doing, hint = 'raise timeout, or give fewer files') {
-    if (deadline.remaining() <= 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TimeoutError */ .MU(`Timed out after ${(0,_runtime_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(deadline.elapsed())} while ${doing}: ${hint}`);
-    }
-}
 
 
 /***/ }),
@@ -1269,7 +1284,7 @@ function throwIfPastDeadline(deadline, doing, hint = 'raise timeout, or give few
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32635);
-/* harmony import */ var _fs_atomic_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(82379);
+/* harmony import */ var _fs_atomic_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(50829);
 /* harmony import */ var _encoding_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(80274);
 /** Streaming file transfer through the one HTTP layer: downloads to disk and multipart uploads from disk. */
 
@@ -1336,6 +1351,45 @@ async function multipartFileBody(file) {
 /** A body already in memory, sent exactly as it is (never re-serialised). */
 function bufferBody(data, contentType) {
     return { contentType, length: data.length, open: () => node_stream__WEBPACK_IMPORTED_MODULE_4__.Readable.from([data]) };
+}
+
+
+/***/ }),
+
+/***/ 30513:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ waitForJob)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32635);
+/* harmony import */ var _poll_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86373);
+/* harmony import */ var _states_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94690);
+/**
+ * Waiting for one vendor job, the way every flow does it: its status checked through the one poller until its state
+ * (read with the one classifier, so an unknown state warns once and waits on) is no longer running, then judged.
+ */
+
+
+
+async function waitForJob(wait) {
+    const { job, states, check, stateOf, alsoRunning, onEnd, failed, ...pollOptions } = wait;
+    const classify = (0,_states_js__WEBPACK_IMPORTED_MODULE_2__/* .jobStates */ .km)(job, states, pollOptions.runtime.logger);
+    const status = await (0,_poll_js__WEBPACK_IMPORTED_MODULE_1__/* .poll */ .wt)(async () => {
+        const current = await check();
+        const kind = classify(stateOf(current));
+        const also = alsoRunning?.(current);
+        if (kind === 'failed' || (kind === 'done' && also === undefined))
+            return { done: true, value: current };
+        return { done: false, state: also === undefined ? stateOf(current) : `${stateOf(current)}, ${also}` };
+    }, pollOptions);
+    onEnd?.(status);
+    const outcome = classify(stateOf(status)) === 'failed' ? 'failed' : 'done';
+    if (outcome === 'failed' && failed) {
+        const { message, ...details } = failed(status);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .JobFailedError */ .dk(message, { jobId: job, state: stateOf(status), ...details });
+    }
+    return { status, outcome };
 }
 
 
@@ -1503,4 +1557,4 @@ function jobStates(what, known, logger) {
 
 };
 
-//# sourceMappingURL=376.index.js.map
+//# sourceMappingURL=570.index.js.map

@@ -1,346 +1,255 @@
-export const id = 807;
-export const ids = [807];
+export const id = 10;
+export const ids = [10];
 export const modules = {
 
-/***/ 82379:
+/***/ 91625:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
-/* harmony export */   Zs: () => (/* binding */ writeStreamAtomic),
-/* harmony export */   hd: () => (/* binding */ fileDigest)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(58500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_6__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(32635);
-/* harmony import */ var _file_name_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(65070);
-/* harmony import */ var _output_file_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(99434);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  C: () => (/* binding */ runAction)
+});
+
+// EXTERNAL MODULE: ./shared/errors.ts
+var errors = __webpack_require__(32635);
+// EXTERNAL MODULE: ./shared/hosts/github.ts
+var github = __webpack_require__(24539);
+// EXTERNAL MODULE: ./shared/inputs/reader.ts + 1 modules
+var reader = __webpack_require__(1689);
+// EXTERNAL MODULE: ./shared/runtime.ts
+var runtime = __webpack_require__(65742);
+// EXTERNAL MODULE: ./shared/report/logger.ts
+var report_logger = __webpack_require__(35077);
+// EXTERNAL MODULE: ./shared/report/markdown.ts
+var markdown = __webpack_require__(90216);
+// EXTERNAL MODULE: ./shared/report/redacted-file.ts
+var redacted_file = __webpack_require__(93764);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(98995);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+;// CONCATENATED MODULE: ./shared/report/stack.ts
 /**
- * Files are written atomically: into a temporary file beside the target, then renamed over it, so a reader never
- * sees half a file and a failure leaves the old file (or none) rather than a fragment. A device or FIFO the user
- * named is written in place instead, and what cannot be written is an error naming the file and the cause
- * (output-file.ts decides which).
+ * Stack traces that point at the TypeScript source. Each bundle ships `index.js.map` (ncc -s) but no source-map
+ * runtime, which would cost every run start-up time: a trace is mapped only when one is printed, with Node's own
+ * SourceMap reader.
  */
 
 
 
-
-
-
-
-
-
-
-/** How long a write into a FIFO waits for a reader at its other end before it fails. */
-const FIFO_READER_WAIT_MS = 10_000;
-/** `.<name>.<12 hex>.partial`: what the temporary name adds to the target's, kept within one file name's bytes. */
-const TEMPORARY_NAME_EXTRA_BYTES = '.'.length + '.'.length + 12 + '.partial'.length;
-async function writeFileAtomic(destination, data) {
-    return writeStreamAtomic(destination, node_stream__WEBPACK_IMPORTED_MODULE_4__.Readable.from([Buffer.from(data)]));
-}
-/**
- * Streams into the file, counting bytes and hashing on the way; the partial file is removed on failure.
- * `verify` may reject what arrived (a short body, say) before the file takes its place; `head` may reject it from
- * its first bytes (not the kind of file expected) without reading the rest.
- */
-async function writeStreamAtomic(destination, source, verify, head) {
-    const target = node_path__WEBPACK_IMPORTED_MODULE_3__.resolve(destination);
-    const found = (0,_output_file_js__WEBPACK_IMPORTED_MODULE_8__/* .inspectOutputFile */ .sR)(target);
-    if ('problem' in found)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .FileWriteError */ .M$(`Could not write ${target}: ${found.problem}`);
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    let bytes = 0;
-    let firstBytes = head ? [] : undefined;
-    /** Runs the head check once; true when it threw (the error went to `callback`). */
-    const checkHead = (callback, atEnd) => {
-        if (!head || !firstBytes || (!atEnd && bytes < head.bytes) || bytes === 0)
-            return false;
-        const seen = Buffer.concat(firstBytes).subarray(0, head.bytes);
-        firstBytes = undefined;
+const maps = new Map();
+function sourceMapOf(file) {
+    if (!maps.has(file)) {
         try {
-            head.check(seen);
-            return false;
+            maps.set(file, new external_node_module_.SourceMap(JSON.parse((0,external_node_fs_.readFileSync)(`${file}.map`, 'utf8'))));
         }
-        catch (error) {
-            callback(error);
-            return true;
+        catch {
+            maps.set(file, undefined); // no map beside it (a test run from source): the frame stays as it is
         }
-    };
-    const measure = new node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform({
-        transform(chunk, _encoding, callback) {
-            hash.update(chunk);
-            bytes += chunk.length;
-            firstBytes?.push(chunk);
-            if (!checkHead(callback, false))
-                callback(null, chunk);
-        },
-        flush(callback) {
-            if (!checkHead(callback, true))
-                callback();
-        },
-    });
-    // Errors of the file system are the file's (named, with their cause); the source's and the checks' pass as they are.
-    const intoFile = async (stream) => {
-        let sink;
-        try {
-            sink = await stream();
-        }
-        catch (error) {
-            throw (0,_output_file_js__WEBPACK_IMPORTED_MODULE_8__/* .fileWriteError */ .Sw)(target, error);
-        }
-        // pipeline hands the first error to every stream, so note which one it started from.
-        const upstream = new Set();
-        for (const stream of [source, measure])
-            stream.once('error', (error) => upstream.add(error));
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(source, measure, sink).catch((error) => {
-            throw upstream.has(error) ? error : (0,_output_file_js__WEBPACK_IMPORTED_MODULE_8__/* .fileWriteError */ .Sw)(target, error);
-        });
-        const sha256 = hash.digest('hex');
-        verify?.({ bytes, sha256 });
-        return sha256;
-    };
-    if (found.how === 'in-place') {
-        // Nothing is atomic about a device or pipe: its reader sees the bytes as they come.
-        const sha256 = await intoFile(async () => (await openInPlace(found.real, found.fifo)).createWriteStream());
-        return { path: target, bytes, sha256 };
     }
-    const temporary = node_path__WEBPACK_IMPORTED_MODULE_3__.join(node_path__WEBPACK_IMPORTED_MODULE_3__.dirname(target), `.${(0,_file_name_js__WEBPACK_IMPORTED_MODULE_9__/* .cutUtf8 */ .Ok)(node_path__WEBPACK_IMPORTED_MODULE_3__.basename(target), _file_name_js__WEBPACK_IMPORTED_MODULE_9__/* .FILE_NAME_MAX_BYTES */ .YO - TEMPORARY_NAME_EXTRA_BYTES)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.partial`);
-    let sha256;
+    return maps.get(file);
+}
+/** `file:///…/dist/index.js:12:34` frames become `../shared/report/run.ts:56:7` where a map says so. */
+function mappedStack(stack) {
+    return stack.replace(/(file:\/\/[^\s()]+?|\/[^\s():]+?|[A-Za-z]:\\[^\s():]+?)\.(m?js|cjs):(\d+):(\d+)/g, (frame, base, extension, line, column) => {
+        const generated = `${base}.${extension}`;
+        const file = generated.startsWith('file://') ? (0,external_node_url_.fileURLToPath)(generated) : generated;
+        const entry = sourceMapOf(file)?.findEntry(Number(line) - 1, Number(column) - 1);
+        if (!entry || !('originalSource' in entry) || !entry.originalSource)
+            return frame;
+        return `${entry.originalSource}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+    });
+}
+
+// EXTERNAL MODULE: ./shared/report/summary.ts
+var report_summary = __webpack_require__(32505);
+;// CONCATENATED MODULE: ./shared/frame/run.ts
+/**
+ * The frame every action's main runs in: on its host (GitHub, or the CI the config-promotion command runs on), it
+ * builds the logger, input reader, outputs and summary; wires the cancel signals to an AbortSignal; and turns each
+ * error kind into one clear failure line plus titled annotations. The summary is written on every path, so a
+ * failed run still tells what it did.
+ */
+
+
+
+
+
+
+
+
+
+/** What opens a failure's verdict in the summary. */
+const FAILED = '❌ Failed: ';
+/** How long a cancelled run may take to report before it exits regardless. */
+const CANCEL_GRACE_MS = 1500;
+/**
+ * `main` returns its verdict: one line that says what happened. It opens the summary and closes the log, so the
+ * last thing a reader of either sees is the outcome; a failure's error line takes that place on failure.
+ */
+async function runAction(options, main) {
+    const host = options.host ?? (0,github/* githubHost */.S)();
+    const logger = host.logger(new report_logger/* SecretRedactor */.pE());
+    let spansRedacted = false;
+    (0,markdown/* redactSpansWith */.N8)((text) => {
+        const redacted = logger.redact(text);
+        if (redacted !== text)
+            spansRedacted = true;
+        return redacted;
+    });
+    const clock = options.clock ?? runtime/* systemClock */.ml;
+    const controller = new AbortController();
+    const onSignal = (signal) => {
+        if (controller.signal.aborted)
+            process.exit(1); // a second signal: stop now
+        logger.info(`Received ${signal}: stopping.`);
+        controller.abort();
+        setTimeout(() => process.exit(1), CANCEL_GRACE_MS).unref();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    const summary = new report_summary/* Summary */.BD();
+    const context = {
+        logger,
+        inputs: new reader/* InputReader */.i_(options.source ?? host.inputs, logger),
+        outputs: host.outputs(logger),
+        summary,
+        clock,
+        signal: controller.signal,
+        runtime: (timeoutMs) => ({ clock, logger, signal: controller.signal, deadline: new runtime/* Deadline */.B2(clock, timeoutMs) }),
+        uploadArtifact: (request) => host.uploadArtifact(request, logger),
+        host: host.name,
+        reportResults: (results) => host.reportResults(results),
+    };
+    let closing;
+    let failure;
     try {
-        sha256 = await intoFile(async () => {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3__.dirname(target), { recursive: true });
-            return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temporary, { flags: 'wx' });
-        });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temporary, target).catch((error) => {
-            throw (0,_output_file_js__WEBPACK_IMPORTED_MODULE_8__/* .fileWriteError */ .Sw)(target, error);
-        });
+        // Raw text: the summary removes secrets from each span before escaping it, the logger from each line.
+        const { verdict, detail } = (0,errors/* verdictOf */.Vj)(await main(context));
+        summary.verdict(verdict, detail);
+        closing = () => {
+            if (detail)
+                logger.info(detail);
+            logger.info(verdict);
+        };
     }
     catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temporary, { force: true });
-        throw error;
+        failure = (0,errors/* errorMessage */.gJ)(error);
+        closing = reportFailure(error, logger, summary, host);
     }
-    return { path: target, bytes, sha256 };
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+    await writeSummary(options.title, summary, host, logger, spansRedacted);
+    await host.close(logger, { failure });
+    closing();
 }
 /**
- * Opens a device, or a FIFO once a reader holds its other end: a plain open would block a thread until one came,
- * beyond the run's timeout. The probe stays open until the real handle is, so the reader never sees an early end.
+ * One titled failure line; the details of a multi-part failure (inputs, vendor errors) as annotations too. The
+ * summary's part is written now; the log's part is returned, to be printed last.
  */
-async function openInPlace(file, fifo) {
-    if (!fifo)
-        return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(file, 'w');
-    const started = Date.now();
-    for (;;) {
-        try {
-            const probe = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(file, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NONBLOCK);
-            try {
-                return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(file, 'w');
-            }
-            finally {
-                await probe.close();
-            }
-        }
-        catch (error) {
-            if (error.code !== 'ENXIO' || Date.now() - started > FIFO_READER_WAIT_MS)
-                throw error;
-            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_6__.setTimeout)(50);
-        }
+function reportFailure(error, logger, summary, host) {
+    // One short line says what failed and what to check; the URL and the vendor's whole text are the detail.
+    const { verdict, detail } = (0,errors/* verdictOf */.Vj)(error, errors/* VERDICT_MAX_CHARS */.LX - FAILED.length);
+    let details = [];
+    let title = 'Unexpected error';
+    if (error instanceof errors/* InputError */.dz) {
+        title = 'Invalid input';
+        details = error.problems.map((p) => ({ title: `Input '${p.input}'`, message: `Input '${p.input}': ${p.message}` }));
+    }
+    else if (error instanceof errors/* JobFailedError */.dk) {
+        title = `${error.jobId}: ${error.state}`;
+        details = error.errors.map((detail) => ({ title, message: detail }));
+    }
+    else if (error instanceof errors/* ApiError */.hD) {
+        title = apiErrorTitle(error);
+    }
+    else if (error instanceof errors/* ArtifactError */.nE) {
+        title = 'Artifact not uploaded';
+    }
+    else if (error instanceof errors/* TimeoutError */.MU) {
+        title = 'Timed out';
+    }
+    else if (error instanceof errors/* CancelledError */.cc) {
+        title = 'Cancelled';
+    }
+    else if (error instanceof errors/* FileWriteError */.M$) {
+        title = 'File not written';
+    }
+    else if (error instanceof Error && error.stack) {
+        logger.debug(mappedStack(error.stack));
+    }
+    process.exitCode = host.exitCode(error);
+    summary.verdict(`${FAILED}${verdict}`, detail);
+    if (details.length > 1)
+        summary.list(details.map((d) => d.message));
+    return () => {
+        if (details.length > 1)
+            for (const part of details)
+                logger.error(part.message, part.title);
+        if (detail)
+            logger.info(detail);
+        logger.error(verdict, title);
+    };
+}
+/** The annotation title names the kind of failure: "Unexpected answer" says more than "HTTP 200". */
+function apiErrorTitle(error) {
+    switch (error.kind) {
+        case 'network':
+            return 'Request failed';
+        case 'redirect':
+            return `Redirect not followed (HTTP ${error.status})`;
+        case 'html':
+            return 'HTML page instead of the API';
+        case 'unreadable':
+            return 'Unreadable answer';
+        case 'too-large':
+            return 'Answer too large';
+        case 'unexpected':
+            return 'Unexpected answer';
+        case 'status':
+            return `HTTP ${error.status}`;
     }
 }
-/** Size and sha256 of a file on disk, read as a stream. */
-async function fileDigest(file) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    let bytes = 0;
-    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file)) {
-        hash.update(chunk);
-        bytes += chunk.length;
-    }
-    return { path: node_path__WEBPACK_IMPORTED_MODULE_3__.resolve(file), bytes, sha256: hash.digest('hex') };
+/** Redacted, then cut again (redaction can lengthen the text: a one-character secret becomes ***). */
+async function writeSummary(title, summary, host, logger, spansRedacted) {
+    const markdown = `## ${title}\n\n${summary.toMarkdown()}`;
+    const redacted = (0,redacted_file/* redactFileText */.F)(markdown, 'The job summary', logger, { redactedBefore: spansRedacted });
+    await host.writeSummary((0,report_summary/* cutToBytes */.zP)(redacted, report_summary/* SUMMARY_LIMIT_BYTES */.Jz), logger);
 }
 
 
 /***/ }),
 
-/***/ 99434:
+/***/ 81205:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ax: () => (/* binding */ unusedPath),
-/* harmony export */   HR: () => (/* binding */ outputFileProblem),
-/* harmony export */   Sw: () => (/* binding */ fileWriteError),
-/* harmony export */   sR: () => (/* binding */ inspectOutputFile)
+/* harmony export */   _6: () => (/* binding */ isHtml),
+/* harmony export */   ih: () => (/* binding */ htmlTitle),
+/* harmony export */   rP: () => (/* binding */ describeHtml)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32635);
-/* harmony import */ var _file_name_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65070);
 /**
- * Where an output file (an export, SARIF, results, a download) may be written, and how. A regular file is replaced
- * atomically; a character device or FIFO the user named (/dev/null, /dev/stdout, a pipe) is written in place, since
- * renaming a file over it would put a regular file where the device was (as root, that breaks the machine); a folder,
- * socket or disk is refused.
- *
- * Links: the rule for reads (files/workspace.ts) holds for writes too. A path inside the workspace or RUNNER_TEMP
- * must really land inside it: a folder link in a contributor's pull request (`reports -> /etc`) must not carry a
- * write out of it. A path outside both was named by the user as it is, and is taken as given.
+ * Telling an HTML page (a single sign-on login page, a proxy's error page) from the JSON or file that was expected.
+ * It sits below http/ and fs/, which both meet such pages: an error answer, a download that should be a zip.
  */
-
-
-
-
-
-/** Why `file` cannot be written (cause, then what to do), or how it is written. Reads the file system. */
-function inspectOutputFile(file) {
-    try {
-        return inspect(node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(file));
-    }
-    catch (error) {
-        return { problem: causeOf(error) }; // e.g. EACCES on a folder on the way
-    }
+function isHtml(contentType, text) {
+    if (contentType?.toLowerCase().includes('text/html'))
+        return true;
+    return /^\s*(<!doctype html|<html)/i.test(text);
 }
-function inspect(absolute) {
-    const nameBytes = Buffer.byteLength(node_path__WEBPACK_IMPORTED_MODULE_2__.basename(absolute));
-    if (nameBytes > _file_name_js__WEBPACK_IMPORTED_MODULE_4__/* .FILE_NAME_MAX_BYTES */ .YO) {
-        return {
-            problem: `its name is ${nameBytes} bytes long, over the ${_file_name_js__WEBPACK_IMPORTED_MODULE_4__/* .FILE_NAME_MAX_BYTES */ .YO} bytes a file name may have. Choose a shorter name`,
-        };
-    }
-    const parent = realFolder(node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(absolute));
-    if ('problem' in parent)
-        return parent;
-    const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(absolute, { throwIfNoEntry: false });
-    const kind = info && refusedKind(info);
-    if (kind)
-        return { problem: kind };
-    const inPlace = info !== undefined && (info.isCharacterDevice() || info.isFIFO());
-    // A replaced file lands beside its link (the rename replaces the link); an in-place write goes where it leads.
-    const real = inPlace ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.realpathSync)(absolute) : node_path__WEBPACK_IMPORTED_MODULE_2__.join(parent.real, node_path__WEBPACK_IMPORTED_MODULE_2__.basename(absolute));
-    const escape = leavesRoot(absolute, real);
-    if (escape)
-        return { problem: escape };
-    return { how: inPlace ? 'in-place' : 'replace', real, fifo: inPlace && info.isFIFO() };
+function htmlTitle(text) {
+    const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text);
+    return match ? match[1].replace(/\s+/g, ' ').trim() || undefined : undefined;
 }
-/** For an input: why the file it names cannot be written, or undefined. */
-function outputFileProblem(file) {
-    const target = inspectOutputFile(file);
-    return 'problem' in target ? target.problem : undefined;
-}
-/**
- * `folder/stem` for a set of files to be written beside each other (`.sarif`, `.json`), none of which exists yet:
- * `stem`, else `stem-2`, `stem-3`, ... A default name never replaces a file an earlier step wrote.
- */
-function unusedPath(folder, stem, extensions) {
-    const suffix = '-'.length + 8; // room for the longest suffix, `-` and 8 hex digits
-    const room = _file_name_js__WEBPACK_IMPORTED_MODULE_4__/* .FILE_NAME_MAX_BYTES */ .YO - Math.max(0, ...extensions.map((e) => Buffer.byteLength(e))) - suffix;
-    const base = node_path__WEBPACK_IMPORTED_MODULE_2__.join(node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(folder), (0,_file_name_js__WEBPACK_IMPORTED_MODULE_4__/* .cutUtf8 */ .Ok)(stem, room));
-    for (let n = 1; n < 1000; n++) {
-        const candidate = n === 1 ? base : `${base}-${n}`;
-        if (extensions.every((extension) => !exists(`${candidate}${extension}`)))
-            return candidate;
-    }
-    return `${base}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
-}
-/** Anything there, a dangling link too; a path that cannot be looked at counts as free (writing it says why). */
-function exists(file) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(file, { throwIfNoEntry: false }) !== undefined;
-    }
-    catch {
-        return false;
-    }
-}
-/** "Could not write <file>: <cause>. <what to do>" from a failed write's error (ENOSPC, EROFS, ...). */
-function fileWriteError(file, error) {
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileWriteError */ .M$)
-        return error;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileWriteError */ .M$(`Could not write ${node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(file)}: ${causeOf(error)}`);
-}
-function causeOf(error) {
-    const code = error?.code;
-    const known = code ? CAUSES[code] : undefined;
-    return known ?? `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}. Check the path, and that its folder is writable`;
-}
-const NO_SPACE = 'Free space on the runner, or write the file elsewhere';
-const CAUSES = {
-    ENOSPC: `no space left on the device. ${NO_SPACE}`,
-    EDQUOT: `the disk quota is used up. ${NO_SPACE}`,
-    EROFS: 'the file system is read-only. Write the file to a writable folder, such as RUNNER_TEMP',
-    EACCES: 'permission denied. Write the file to a folder this user may write to, such as RUNNER_TEMP',
-    EPERM: 'the operation is not permitted. Write the file to a folder this user may write to, such as RUNNER_TEMP',
-    ENAMETOOLONG: `a name in its path is over ${_file_name_js__WEBPACK_IMPORTED_MODULE_4__/* .FILE_NAME_MAX_BYTES */ .YO} bytes. Choose a shorter name`,
-    EISDIR: 'it is a folder. Name a file, not a folder',
-    ENOTDIR: 'a folder in its path is a file. Check the path',
-    ENXIO: 'nothing reads from the FIFO. Start its reader before this step',
-    EIO: 'the device reported an input/output error. Check the disk, or write the file elsewhere',
-};
-function refusedKind(info) {
-    if (info.isDirectory())
-        return 'it is a folder. Name a file, not a folder';
-    if (info.isSocket())
-        return 'it is a socket. Name a file, a FIFO or a device such as /dev/null';
-    if (info.isBlockDevice())
-        return 'it is a block device (a disk). Name a file, not a disk';
-    return undefined;
-}
-/** The real path of `folder`; for a folder not made yet, its nearest existing ancestor's real path joined by the rest. */
-function realFolder(folder) {
-    const rest = [];
-    for (let current = folder;; current = node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(current)) {
-        const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(current, { throwIfNoEntry: false });
-        if (info) {
-            const real = realOr(current, '');
-            if (!real)
-                return { problem: `${current} is a link that leads nowhere. Check the path` };
-            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(real).isDirectory())
-                return { problem: `${current} is not a folder. Check the path` };
-            return { real: node_path__WEBPACK_IMPORTED_MODULE_2__.join(real, ...rest.reverse()) };
-        }
-        if (node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(current) === current)
-            return { real: folder };
-        rest.push(node_path__WEBPACK_IMPORTED_MODULE_2__.basename(current));
-    }
-}
-/** Why a path inside the workspace or RUNNER_TEMP lands outside it through a link, or undefined. */
-function leavesRoot(absolute, real) {
-    const roots = [
-        { name: 'the workspace', folder: process.env.GITHUB_WORKSPACE || process.cwd() },
-        ...(process.env.RUNNER_TEMP ? [{ name: 'RUNNER_TEMP', folder: process.env.RUNNER_TEMP }] : []),
-    ].map((root) => {
-        const folder = node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(root.folder);
-        return { ...root, folder, real: realOr(folder) };
-    });
-    const holding = roots.filter((root) => inside(absolute, root.folder) || inside(absolute, root.real));
-    if (!holding.length || holding.some((root) => inside(real, root.real)))
-        return undefined;
-    return (`it leads outside ${holding[0].name} ${holding[0].folder} (to ${real}). Files are written only inside the ` +
-        'workspace or RUNNER_TEMP when their path is in one of them; name the real path to write there');
-}
-function realOr(file, fallback = file) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.realpathSync)(file);
-    }
-    catch {
-        return fallback;
-    }
-}
-function inside(file, folder) {
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_2__.relative(folder, file);
-    return relative === '' || (!relative.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_2__.sep}`) && relative !== '..' && !node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute(relative));
+/** "an HTML page titled 'Sign in' (a login page or a proxy's error page, not the API)". */
+function describeHtml(text) {
+    const title = htmlTitle(text);
+    return `an HTML page${title ? ` titled '${title}'` : ' with no title'} instead of JSON (a single sign-on login page or a proxy's error page answered, not the API)`;
 }
 
 
@@ -352,17 +261,16 @@ function inside(file, folder) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bl: () => (/* binding */ tryParseJson),
 /* harmony export */   Kb: () => (/* binding */ excerpt),
-/* harmony export */   _6: () => (/* binding */ isHtml),
-/* harmony export */   ih: () => (/* binding */ htmlTitle),
-/* harmony export */   rP: () => (/* binding */ describeHtml),
 /* harmony export */   u4: () => (/* binding */ isRecord),
 /* harmony export */   ut: () => (/* binding */ describeErrorBody),
 /* harmony export */   x8: () => (/* binding */ readBody)
 /* harmony export */ });
 /* unused harmony export genericMessage */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32635);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58550);
+/* harmony import */ var _html_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81205);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58550);
 /* harmony import */ var _encoding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80274);
+
 
 
 
@@ -425,20 +333,6 @@ function bodyText(res, raw, maxBytes, cut, unreadBytes) {
         return { text: '', cut: cut || decoded.tooLarge, undecodable: decoded.description };
     return { text: decoded.data.toString('utf8'), cut };
 }
-function isHtml(contentType, text) {
-    if (contentType?.toLowerCase().includes('text/html'))
-        return true;
-    return /^\s*(<!doctype html|<html)/i.test(text);
-}
-function htmlTitle(text) {
-    const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text);
-    return match ? match[1].replace(/\s+/g, ' ').trim() || undefined : undefined;
-}
-/** "an HTML page titled 'Sign in' (a login page or a proxy's error page, not the API)". */
-function describeHtml(text) {
-    const title = htmlTitle(text);
-    return `an HTML page${title ? ` titled '${title}'` : ' with no title'} instead of JSON (a single sign-on login page or a proxy's error page answered, not the API)`;
-}
 /** The first few hundred characters, on one line, saying how much more there was. */
 function excerpt(text, body) {
     const flat = text.replace(/\s+/g, ' ').trim();
@@ -467,8 +361,8 @@ function describeErrorBody(contentType, text, readVendorMessage, body) {
         return `${contentType ? `${contentType} ` : ''}${body.undecodable}`;
     if (!text.trim() && !body?.cut)
         return 'the answer had an empty body';
-    if (isHtml(contentType, text))
-        return describeHtml(text);
+    if ((0,_html_js__WEBPACK_IMPORTED_MODULE_2__/* .isHtml */ ._6)(contentType, text))
+        return (0,_html_js__WEBPACK_IMPORTED_MODULE_2__/* .describeHtml */ .rP)(text);
     const json = body?.cut ? undefined : tryParseJson(text);
     if (json !== undefined) {
         const message = readVendorMessage(json) ?? genericMessage(json);
@@ -488,7 +382,7 @@ function genericMessage(json) {
     if (isRecord(json.error) && typeof json.error.message === 'string')
         return json.error.message;
     if (Array.isArray(json.errors) && json.errors.length)
-        return json.errors.map((e) => (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .scalarText */ .ws)(e)).join('; ');
+        return json.errors.map((e) => (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .scalarText */ .ws)(e)).join('; ');
     return undefined;
 }
 function isRecord(value) {
@@ -498,7 +392,7 @@ function isRecord(value) {
 
 /***/ }),
 
-/***/ 81841:
+/***/ 22165:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -507,18 +401,18 @@ __webpack_require__.d(__webpack_exports__, {
   O: () => (/* binding */ ApiClient)
 });
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(37067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(44708);
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __webpack_require__(32635);
+// EXTERNAL MODULE: ./shared/html.ts
+var html = __webpack_require__(81205);
 // EXTERNAL MODULE: ./shared/runtime.ts
 var shared_runtime = __webpack_require__(65742);
 // EXTERNAL MODULE: ./shared/http/body.ts
 var http_body = __webpack_require__(52311);
-// EXTERNAL MODULE: ./shared/http/encoding.ts
-var encoding = __webpack_require__(80274);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(44708);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: external "node:tls"
@@ -714,6 +608,21 @@ class Exchange {
         });
     }
 }
+/**
+ * The agents for direct connections, one per protocol: an https agent refuses http URLs and the other way round.
+ * Proxied requests open their own tunnel.
+ */
+class DirectAgents {
+    agents = new Map();
+    for(url) {
+        let agent = this.agents.get(url.protocol);
+        if (!agent) {
+            agent = url.protocol === 'https:' ? new external_node_https_.Agent({ keepAlive: false }) : new external_node_http_.Agent({ keepAlive: false });
+            this.agents.set(url.protocol, agent);
+        }
+        return agent;
+    }
+}
 
 ;// CONCATENATED MODULE: ./shared/http/retry.ts
 
@@ -734,6 +643,21 @@ const RETRYABLE_NETWORK_CODES = new Set([
 ]);
 /** Network errors raised before a single byte of the request left this machine. */
 const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH']);
+/** A host name that does not resolve: most often a typo in the URL input, so it is tried at most twice more. */
+function isDnsFailure(networkCode) {
+    return networkCode === 'ENOTFOUND' || networkCode === 'EAI_AGAIN';
+}
+/** How often a failure that is likely the URL input's fault (see `blamesUrl`) is retried. */
+const URL_FAILURE_RETRIES = 2;
+/**
+ * Network errors that most likely mean the URL input is wrong: a name that does not resolve, a certificate for
+ * another name, or (before the server has ever answered) a refused connection.
+ */
+function blamesUrl(networkCode, firstContact) {
+    return (isDnsFailure(networkCode) ||
+        networkCode === 'ERR_TLS_CERT_ALTNAME_INVALID' ||
+        (firstContact && networkCode === 'ECONNREFUSED'));
+}
 /** A certificate Node would not trust, or another TLS failure: the handshake failed, no request was sent. */
 function isCertificateError(networkCode) {
     return /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|UNABLE_TO_)/.test(networkCode);
@@ -840,6 +764,7 @@ class Failures {
             vendorMessage,
             hint: hints.length ? hints.join('. ') : undefined,
             kind: redirect ? 'redirect' : 'status',
+            what: spec.what,
         });
     }
     describeRedirect(location, from) {
@@ -854,18 +779,30 @@ class Failures {
         }
         return `the server redirects to ${(0,http_body/* excerpt */.Kb)(target)}`;
     }
-    network(spec, error, code, mayHaveActed) {
+    /** `urlInput`: the input to check, when the error most likely means its URL is wrong. */
+    network(spec, error, code, mayHaveActed, urlInput) {
         const hint = mayHaveActed
             ? `The server may have acted on the request before the connection failed; ${this.checkAdvice()}`
-            : isCertificateError(code)
-                ? "The server's TLS certificate was not accepted, so nothing was sent: if a private CA signs it, point NODE_EXTRA_CA_CERTS at that CA's certificate"
-                : undefined;
+            : urlInput
+                ? urlAdvice(code, new URL(this.urls.displayUrl(spec)), urlInput)
+                : isCertificateError(code)
+                    ? "The server's TLS certificate was not accepted, so nothing was sent: if a private CA signs it, point NODE_EXTRA_CA_CERTS at that CA's certificate"
+                    : undefined;
         return new errors/* ApiError */.hD({
             method: spec.method,
             url: this.urls.displayUrl(spec),
             vendorMessage: `could not ${spec.what}: ${this.redact((0,errors/* errorMessage */.gJ)(error))} (${code})`,
             hint,
             kind: 'network',
+            what: spec.what,
+            code,
+        });
+    }
+    /** A failure that could be retried, but the wait before the next attempt would pass the action's timeout. */
+    gaveUp(failure, attempt, delayMs) {
+        return new errors/* ApiError */.hD({
+            ...failureDetails(failure),
+            hint: `Gave up after ${attempt} attempt(s): waiting ${(0,shared_runtime/* formatDuration */.a3)(delayMs)} more would pass the action's timeout`,
         });
     }
     checkAdvice() {
@@ -875,6 +812,14 @@ class Failures {
     redact(text) {
         return this.options.runtime.logger.redact(text);
     }
+}
+/** What a network error that blames the URL says: what went wrong with the host, and the input to check. */
+function urlAdvice(code, url, urlInput) {
+    if (isDnsFailure(code))
+        return `The host ${url.hostname} does not resolve: check ${urlInput}`;
+    if (code === 'ECONNREFUSED')
+        return `Nothing answers at ${url.host} (connection refused): check ${urlInput}`;
+    return `The server's TLS certificate is not for ${url.hostname}: check ${urlInput}`;
 }
 function defaultHint(status, auth) {
     if (status === 401)
@@ -887,14 +832,44 @@ function defaultHint(status, auth) {
         return 'The server failed: try again later, and ask its administrators if it persists';
     return undefined;
 }
+function failureDetails(error) {
+    return {
+        method: error.method,
+        url: error.url,
+        status: error.status,
+        vendorMessage: error.vendorMessage,
+        kind: error.kind,
+    };
+}
+
+// EXTERNAL MODULE: ./shared/http/encoding.ts
+var encoding = __webpack_require__(80274);
+;// CONCATENATED MODULE: ./shared/http/request.ts
+
+/** The headers of a request (auth from the provider, the spec's own last) and its JSON payload, if any. */
+async function requestHeaders(spec, options) {
+    const headers = {
+        Accept: 'application/json',
+        'Accept-Encoding': encoding/* ACCEPT_ENCODING */.xd,
+        'User-Agent': options.userAgent ?? 'config-promotion-actions',
+        ...(await options.auth?.headers()),
+        ...spec.headers,
+    };
+    let payload;
+    if (spec.json !== undefined) {
+        payload = Buffer.from(JSON.stringify(spec.json));
+        headers['Content-Type'] = 'application/json';
+    }
+    else if (spec.body) {
+        headers['Content-Type'] = spec.body.contentType;
+    }
+    const length = payload?.length ?? spec.body?.length;
+    if (length !== undefined || spec.method !== 'GET')
+        headers['Content-Length'] = String(length ?? 0);
+    return { headers, payload };
+}
 
 ;// CONCATENATED MODULE: ./shared/http/client.ts
-/**
- * The one HTTP layer. Every vendor module talks through an ApiClient: base URL joining, auth, the run's deadline
- * and cancel on every request, an idle limit per attempt, the retry policy, bounded reads, redaction, debug
- * logging, and error bodies turned into ApiErrors in the vendor's words. Proxies follow HTTPS_PROXY/NO_PROXY.
- */
-
 
 
 
@@ -913,8 +888,9 @@ const ERROR_BODY_MAX_BYTES = 2 ** 20;
 class ApiClient {
     options;
     baseUrl;
-    /** One direct-connection agent per protocol: an https agent refuses http URLs and the other way round. */
-    agents = new Map();
+    agents = new DirectAgents();
+    /** Whether the server has answered once: a refused connection before that is likely a wrong URL. */
+    answered = false;
     failures;
     constructor(options) {
         this.options = options;
@@ -927,13 +903,13 @@ class ApiClient {
             const limit = spec.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
             const body = await (0,http_body/* readBody */.x8)(res, limit, false);
             if (body.cut || body.undecodable) {
-                const size = body.unreadBytes === undefined ? '' : ` (it has ${formatBytes(limit + body.unreadBytes)})`;
+                const size = body.unreadBytes === undefined ? '' : ` (it has ${(0,shared_runtime/* formatBytes */.z3)(limit + body.unreadBytes)})`;
                 throw new errors/* ApiError */.hD({
                     method: spec.method,
                     url: this.displayUrl(spec),
                     status: res.statusCode,
                     vendorMessage: body.cut
-                        ? `the answer is larger than ${formatBytes(limit)}, the most this action reads to ${spec.what}${size}; it stopped reading there`
+                        ? `the answer is larger than ${(0,shared_runtime/* formatBytes */.z3)(limit)}, the most this action reads to ${spec.what}${size}; it stopped reading there`
                         : `the answer is a ${body.undecodable}`,
                     hint: this.options.unexpectedAnswerHint,
                     kind: body.cut ? 'too-large' : 'unreadable',
@@ -952,8 +928,8 @@ class ApiClient {
         const fail = (vendorMessage, kind) => new errors/* ApiError */.hD({ method: spec.method, url: this.displayUrl(spec), status: response.status, vendorMessage, kind });
         // Redacted before it is cut to an excerpt, so a secret the server echoed cannot leak in part either.
         const shown = this.options.runtime.logger.redact(response.text);
-        if ((0,http_body/* isHtml */._6)(contentType, shown))
-            throw fail((0,http_body/* describeHtml */.rP)(shown), 'html');
+        if ((0,html/* isHtml */._6)(contentType, shown))
+            throw fail((0,html/* describeHtml */.rP)(shown), 'html');
         try {
             return JSON.parse(response.text);
         }
@@ -966,94 +942,136 @@ class ApiClient {
      * run's deadline and cancel cover the whole of each attempt, `consume` included.
      */
     async execute(spec, consume) {
-        const { runtime } = this.options;
-        const url = this.url(spec);
-        const startsJob = spec.startsJob ?? spec.method !== 'GET';
-        const maxAttempts = this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-        let renewedAuth = false;
+        const request = {
+            spec,
+            url: this.url(spec),
+            startsJob: spec.startsJob ?? spec.method !== 'GET',
+            maxAttempts: this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+            authRenewed: false,
+        };
         for (let attempt = 1;; attempt++) {
-            const started = runtime.clock.now();
-            const watch = runtime.deadline.abortSignal(runtime.signal);
-            let exchange;
-            let outcome;
-            let failure;
-            try {
-                const headers = await this.headers(spec);
-                if (watch.signal.aborted)
-                    throw watch.signal.reason;
-                exchange = new Exchange({
-                    url,
-                    method: spec.method,
-                    headers: headers.headers,
-                    payload: headers.payload,
-                    body: spec.body,
-                    idleMs: spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-                    signal: watch.signal,
-                    agent: this.agentFor(url),
-                });
-                const res = await exchange.start();
-                const status = res.statusCode ?? 0;
-                this.logDebug(spec, `${status}`, started, attempt);
-                // A body that breaks off mid-way lands in the catch below, like any other network error.
-                if (status >= 200 && status < 300)
-                    return await consume(res);
-                const body = await (0,http_body/* readBody */.x8)(res, ERROR_BODY_MAX_BYTES);
-                if (status === 401 && this.options.auth?.renew && !renewedAuth) {
-                    renewedAuth = true;
-                    if (await this.options.auth.renew()) {
-                        attempt--;
-                        continue;
-                    }
-                }
-                outcome = { status, headers: res.headers };
-                // A job-starting request that failed on the server's side is not repeated: it may have started the job.
-                const mayHaveActed = startsJob && (status === 408 || status >= 500) && !shouldRetry(startsJob, outcome);
-                failure = this.failures.http(spec, url, res, body, mayHaveActed);
-            }
-            catch (error) {
-                // A file the answer could not be written to is the file's error: asking again would not help.
-                if (error instanceof errors/* ApiError */.hD || error instanceof errors/* FileWriteError */.M$)
-                    throw error;
-                if (watch.signal.aborted)
-                    throw this.failures.stopped(spec, watch.signal.reason, exchange, startsJob);
-                // A connection that went quiet may surface as a reset; say what really happened.
-                const cause = exchange?.idleError ?? error;
-                const code = networkCode(cause);
-                this.logDebug(spec, `network error ${code}`, started, attempt);
-                outcome = { networkCode: code };
-                // Our own idle limit knows how far the exchange got; other errors tell it by their code.
-                const reached = code === IDLE_TIMEOUT ? (exchange?.reached ?? false) : !refusedBeforeSending(code);
-                failure = this.failures.network(spec, cause, code, startsJob && reached && !neverSent(code));
-            }
-            finally {
-                exchange?.release();
-                watch.release();
-            }
-            if (!shouldRetry(startsJob, outcome) || attempt >= maxAttempts)
-                throw failure;
-            const requested = 'headers' in outcome ? serverRequestedDelayMs(outcome.headers, runtime.clock.now()) : undefined;
-            const delay = requested ?? backoffDelayMs(attempt, runtime.clock.random(), this.options.backoff ?? DEFAULT_BACKOFF);
-            if (delay >= runtime.deadline.remaining()) {
-                throw new errors/* ApiError */.hD({
-                    ...failureDetails(failure),
-                    hint: `Gave up after ${attempt} attempt(s): waiting ${(0,shared_runtime/* formatDuration */.a3)(delay)} more would pass the action's timeout`,
-                });
-            }
-            if ('status' in outcome && (outcome.status === 429 || outcome.status === 503))
-                spec.onThrottled?.(delay);
-            const why = 'status' in outcome ? `answered ${outcome.status}` : `failed (${outcome.networkCode})`;
-            runtime.logger.info(`${spec.method} ${this.displayUrl(spec)} ${why}; retrying in ${(0,shared_runtime/* formatDuration */.a3)(delay)} (attempt ${attempt + 1} of ${maxAttempts}).`);
-            try {
-                await runtime.clock.sleep(delay, runtime.signal);
-            }
-            catch (error) {
-                if (error instanceof errors/* CancelledError */.cc)
-                    throw new errors/* CancelledError */.cc(`Cancelled while waiting to retry: ${failure.message}`);
-                throw error;
-            }
+            const tried = await this.attemptWithLogin(request, attempt, consume);
+            if ('answer' in tried)
+                return tried.answer;
+            const delay = this.retryDelay(request, attempt, tried);
+            await this.waitToRetry(request, attempt, tried, delay);
         }
     }
-    /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
+    /**
+     * The re-login rule: a 401 answer, when the credentials can be renewed (a new session), renews them once per
+     * request and makes the same attempt again; it does not count as an attempt.
+     */
+    async attemptWithLogin(request, attempt, consume) {
+        for (;;) {
+            const tried = await this.attempt(request, attempt, consume);
+            if (!('renewedAuth' in tried))
+                return tried;
+        }
+    }
+    async renewAuth(request) {
+        const { auth } = this.options;
+        if (!auth?.renew || request.authRenewed)
+            return false;
+        request.authRenewed = true;
+        return auth.renew();
+    }
+    /** One attempt: the answer consumed, or what went wrong in words and in the terms the retry decision needs. */
+    async attempt(request, attempt, consume) {
+        const { spec, url, startsJob } = request;
+        const started = this.options.runtime.clock.now();
+        const watch = this.options.runtime.deadline.abortSignal(this.options.runtime.signal);
+        let exchange;
+        try {
+            const headers = await requestHeaders(spec, this.options);
+            if (watch.signal.aborted)
+                throw watch.signal.reason;
+            exchange = new Exchange({
+                url,
+                method: spec.method,
+                headers: headers.headers,
+                payload: headers.payload,
+                body: spec.body,
+                idleMs: spec.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+                signal: watch.signal,
+                agent: this.agents.for(url),
+            });
+            const res = await exchange.start();
+            this.answered = true;
+            const status = res.statusCode ?? 0;
+            this.logDebug(spec, `${status}`, started, attempt);
+            // A body that breaks off mid-way lands in the catch below, like any other network error.
+            if (status >= 200 && status < 300)
+                return { answer: await consume(res) };
+            const body = await (0,http_body/* readBody */.x8)(res, ERROR_BODY_MAX_BYTES);
+            if (status === 401 && (await this.renewAuth(request)))
+                return { renewedAuth: true };
+            const outcome = { status, headers: res.headers };
+            // A job-starting request that failed on the server's side is not repeated: it may have started the job.
+            const mayHaveActed = startsJob && (status === 408 || status >= 500) && !shouldRetry(startsJob, outcome);
+            return { outcome, failure: this.failures.http(spec, url, res, body, mayHaveActed) };
+        }
+        catch (error) {
+            // A file the answer could not be written to is the file's error: asking again would not help.
+            if (error instanceof errors/* ApiError */.hD || error instanceof errors/* FileWriteError */.M$)
+                throw error;
+            if (watch.signal.aborted)
+                throw this.failures.stopped(spec, watch.signal.reason, exchange, startsJob);
+            // A connection that went quiet may surface as a reset; say what really happened.
+            const cause = exchange?.idleError ?? error;
+            const code = networkCode(cause);
+            this.logDebug(spec, `network error ${code}`, started, attempt);
+            // Our own idle limit knows how far the exchange got; other errors tell it by their code.
+            const reached = code === IDLE_TIMEOUT ? (exchange?.reached ?? false) : !refusedBeforeSending(code);
+            const blamed = this.blamesUrlInput(url, code);
+            const failure = this.failures.network(spec, cause, code, startsJob && reached && !neverSent(code), blamed);
+            // A likely typo in the URL is not worth a minute of retries.
+            if (blamed && attempt > URL_FAILURE_RETRIES)
+                throw failure;
+            return { outcome: { networkCode: code }, failure };
+        }
+        finally {
+            exchange?.release();
+            watch.release();
+        }
+    }
+    /** The URL input to name when `code` says its host is likely wrong, and the request went to that host. */
+    blamesUrlInput(url, code) {
+        const { urlInput } = this.options;
+        if (!urlInput || !blamesUrl(code, !this.answered))
+            return undefined;
+        return new URL(this.baseUrl).host === url.host ? urlInput : undefined;
+    }
+    /**
+     * The retry decision: how long to wait before the next attempt, or the failure thrown when the request may not
+     * go again, has used its attempts, or the wait would pass the action's timeout.
+     */
+    retryDelay(request, attempt, { outcome, failure }) {
+        const { runtime } = this.options;
+        if (!shouldRetry(request.startsJob, outcome) || attempt >= request.maxAttempts)
+            throw failure;
+        const requested = 'headers' in outcome ? serverRequestedDelayMs(outcome.headers, runtime.clock.now()) : undefined;
+        const delay = requested ?? backoffDelayMs(attempt, runtime.clock.random(), this.options.backoff ?? DEFAULT_BACKOFF);
+        if (delay >= runtime.deadline.remaining()) {
+            throw this.failures.gaveUp(failure, attempt, delay);
+        }
+        return delay;
+    }
+    async waitToRetry(request, attempt, { outcome, failure }, delay) {
+        const { spec, maxAttempts } = request;
+        const { runtime } = this.options;
+        if ('status' in outcome && (outcome.status === 429 || outcome.status === 503))
+            spec.onThrottled?.(delay);
+        const why = 'status' in outcome ? `answered ${outcome.status}` : `failed (${outcome.networkCode})`;
+        runtime.logger.info(`${spec.method} ${this.displayUrl(spec)} ${why}; retrying in ${(0,shared_runtime/* formatDuration */.a3)(delay)} (attempt ${attempt + 1} of ${maxAttempts}).`);
+        try {
+            await runtime.clock.sleep(delay, runtime.signal);
+        }
+        catch (error) {
+            if (error instanceof errors/* CancelledError */.cc)
+                throw new errors/* CancelledError */.cc(`Cancelled while waiting to retry: ${failure.message}`);
+            throw error;
+        }
+    }
     /**
      * `body` as a JSON object, or the object it holds at `key` (`result`, `response_map`); anything else is an
      * unexpected answer naming the endpoint.
@@ -1064,6 +1082,7 @@ class ApiClient {
             return value;
         throw this.unexpectedAnswer(spec, key === undefined ? 'the answer is not a JSON object' : `the answer has no ${key} object`);
     }
+    /** An answer that parsed but lacks what the endpoint documents: an error naming the endpoint and the field. */
     unexpectedAnswer(spec, what) {
         return new errors/* ApiError */.hD({
             method: spec.method,
@@ -1095,36 +1114,6 @@ class ApiClient {
         }
         return url;
     }
-    async headers(spec) {
-        const headers = {
-            Accept: 'application/json',
-            'Accept-Encoding': encoding/* ACCEPT_ENCODING */.xd,
-            'User-Agent': this.options.userAgent ?? 'config-promotion-actions',
-            ...(await this.options.auth?.headers()),
-            ...spec.headers,
-        };
-        let payload;
-        if (spec.json !== undefined) {
-            payload = Buffer.from(JSON.stringify(spec.json));
-            headers['Content-Type'] = 'application/json';
-        }
-        else if (spec.body) {
-            headers['Content-Type'] = spec.body.contentType;
-        }
-        const length = payload?.length ?? spec.body?.length;
-        if (length !== undefined || spec.method !== 'GET')
-            headers['Content-Length'] = String(length ?? 0);
-        return { headers, payload };
-    }
-    /** The agent for direct connections on the URL's protocol (proxied requests open their own tunnel). */
-    agentFor(url) {
-        let agent = this.agents.get(url.protocol);
-        if (!agent) {
-            agent = url.protocol === 'https:' ? new external_node_https_.Agent({ keepAlive: false }) : new external_node_http_.Agent({ keepAlive: false });
-            this.agents.set(url.protocol, agent);
-        }
-        return agent;
-    }
     logDebug(spec, result, started, attempt) {
         const { logger, clock } = this.options.runtime;
         if (!logger.isDebug)
@@ -1132,26 +1121,9 @@ class ApiClient {
         logger.debug(`${spec.method} ${this.displayUrl(spec)} → ${result} (${clock.now() - started} ms, attempt ${attempt})`);
     }
 }
-function failureDetails(error) {
-    return {
-        method: error.method,
-        url: error.url,
-        status: error.status,
-        vendorMessage: error.vendorMessage,
-        kind: error.kind,
-    };
-}
 function networkCode(error) {
     const code = error?.code;
     return typeof code === 'string' ? code : 'ECONNRESET';
-}
-/** "16 MB", "256 MB", "1.5 KB". */
-function formatBytes(bytes) {
-    if (bytes >= 2 ** 20)
-        return `${Math.round((bytes / 2 ** 20) * 10) / 10} MB`;
-    if (bytes >= 1024)
-        return `${Math.round((bytes / 1024) * 10) / 10} KB`;
-    return `${bytes} bytes`;
 }
 
 
@@ -1281,9 +1253,10 @@ class Known {
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   mG: () => (/* binding */ inline),
 /* harmony export */   md: () => (/* binding */ md),
-/* harmony export */   nf: () => (/* binding */ link)
+/* harmony export */   nf: () => (/* binding */ link),
+/* harmony export */   oz: () => (/* binding */ Markdown)
 /* harmony export */ });
-/* unused harmony exports Markdown, SPAN_MAX_CHARS */
+/* unused harmony export SPAN_MAX_CHARS */
 /**
  * Text for the job summary and the pull-request comment. Vendor and contributor text (names, paths, messages) goes
  * in as one inline span that cannot start a heading or a block, break a table row, open HTML, a link or emphasis:
@@ -1386,256 +1359,6 @@ function escapeSpan(text) {
 
 /***/ }),
 
-/***/ 93764:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ redactFileText),
-/* harmony export */   T: () => (/* binding */ writeTextFile)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _fs_atomic_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82379);
-/**
- * The one way a text file leaves a run (SARIF, results, an export, the job summary): through the same redaction as
- * the log. A file whose content had to be redacted says so in a warning naming it, so whoever reads `***` there
- * knows why, and knows that the vendor sent back a credential.
- */
-
-
-/**
- * `text` redacted for the file that `where` names (a path, or "The job summary"); `alsoIn` names other surfaces that
- * carry the same text (an output, an artifact), for the warning; `redactedBefore` says parts of it were redacted
- * before they were put together (the summary's spans), so the warning is due even if nothing is left to remove.
- */
-function redactFileText(text, where, logger, options = {}) {
-    const { alsoIn } = options;
-    const redacted = logger.redact(text);
-    if (redacted !== text || options.redactedBefore) {
-        logger.warning(`${where} contained a secret given to this run (a password, a token or a value made from them); it is written with *** in its place${alsoIn ? `, and so is ${alsoIn}` : ''}.`, 'Secret removed from a file');
-    }
-    return redacted;
-}
-/** Writes a text file atomically, redacted. Binary downloads (packages) are not text and do not come here. */
-function writeTextFile(destination, text, logger) {
-    return (0,_fs_atomic_js__WEBPACK_IMPORTED_MODULE_1__/* .writeFileAtomic */ .Zf)(destination, redactFileText(text, node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(destination), logger));
-}
-
-
-/***/ }),
-
-/***/ 10530:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  C: () => (/* binding */ runAction)
-});
-
-// EXTERNAL MODULE: ./shared/errors.ts
-var errors = __webpack_require__(32635);
-// EXTERNAL MODULE: ./shared/hosts/github.ts
-var github = __webpack_require__(24539);
-// EXTERNAL MODULE: ./shared/inputs/reader.ts + 1 modules
-var reader = __webpack_require__(1689);
-// EXTERNAL MODULE: ./shared/runtime.ts
-var runtime = __webpack_require__(65742);
-// EXTERNAL MODULE: ./shared/report/logger.ts
-var report_logger = __webpack_require__(35077);
-// EXTERNAL MODULE: ./shared/report/markdown.ts
-var markdown = __webpack_require__(90216);
-// EXTERNAL MODULE: ./shared/report/redacted-file.ts
-var redacted_file = __webpack_require__(93764);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __webpack_require__(98995);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(73136);
-;// CONCATENATED MODULE: ./shared/report/stack.ts
-/**
- * Stack traces that point at the TypeScript source. Each bundle ships `index.js.map` (ncc -s) but no source-map
- * runtime, which would cost every run start-up time: a trace is mapped only when one is printed, with Node's own
- * SourceMap reader.
- */
-
-
-
-const maps = new Map();
-function sourceMapOf(file) {
-    if (!maps.has(file)) {
-        try {
-            maps.set(file, new external_node_module_.SourceMap(JSON.parse((0,external_node_fs_.readFileSync)(`${file}.map`, 'utf8'))));
-        }
-        catch {
-            maps.set(file, undefined); // no map beside it (a test run from source): the frame stays as it is
-        }
-    }
-    return maps.get(file);
-}
-/** `file:///…/dist/index.js:12:34` frames become `../shared/report/run.ts:56:7` where a map says so. */
-function mappedStack(stack) {
-    return stack.replace(/(file:\/\/[^\s()]+?|\/[^\s():]+?|[A-Za-z]:\\[^\s():]+?)\.(m?js|cjs):(\d+):(\d+)/g, (frame, base, extension, line, column) => {
-        const generated = `${base}.${extension}`;
-        const file = generated.startsWith('file://') ? (0,external_node_url_.fileURLToPath)(generated) : generated;
-        const entry = sourceMapOf(file)?.findEntry(Number(line) - 1, Number(column) - 1);
-        if (!entry || !('originalSource' in entry) || !entry.originalSource)
-            return frame;
-        return `${entry.originalSource}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
-    });
-}
-
-// EXTERNAL MODULE: ./shared/report/summary.ts
-var report_summary = __webpack_require__(32505);
-;// CONCATENATED MODULE: ./shared/report/run.ts
-/**
- * The frame every action's main runs in: on its host (GitHub, or the CI the config-promotion command runs on), it
- * builds the logger, input reader, outputs and summary; wires the cancel signals to an AbortSignal; and turns each
- * error kind into one clear failure line plus titled annotations. The summary is written on every path, so a
- * failed run still tells what it did.
- */
-
-
-
-
-
-
-
-
-
-/** How long a cancelled run may take to report before it exits regardless. */
-const CANCEL_GRACE_MS = 1500;
-/**
- * `main` returns its verdict: one line that says what happened. It opens the summary and closes the log, so the
- * last thing a reader of either sees is the outcome; a failure's error line takes that place on failure.
- */
-async function runAction(options, main) {
-    const host = options.host ?? (0,github/* githubHost */.S)();
-    const logger = host.logger(new report_logger/* SecretRedactor */.pE());
-    let spansRedacted = false;
-    (0,markdown/* redactSpansWith */.N8)((text) => {
-        const redacted = logger.redact(text);
-        if (redacted !== text)
-            spansRedacted = true;
-        return redacted;
-    });
-    const clock = options.clock ?? runtime/* systemClock */.ml;
-    const controller = new AbortController();
-    const onSignal = (signal) => {
-        if (controller.signal.aborted)
-            process.exit(1); // a second signal: stop now
-        logger.info(`Received ${signal}: stopping.`);
-        controller.abort();
-        setTimeout(() => process.exit(1), CANCEL_GRACE_MS).unref();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    const summary = new report_summary/* Summary */.BD();
-    const context = {
-        logger,
-        inputs: new reader/* InputReader */.i_(options.source ?? host.inputs, logger),
-        outputs: host.outputs(logger),
-        summary,
-        clock,
-        signal: controller.signal,
-        runtime: (timeoutMs) => ({ clock, logger, signal: controller.signal, deadline: new runtime/* Deadline */.B2(clock, timeoutMs) }),
-        uploadArtifact: (request) => host.uploadArtifact(request, logger),
-        host: host.name,
-    };
-    let closing;
-    try {
-        // Raw text: the summary removes secrets from each span before escaping it, the logger from each line.
-        const verdict = await main(context);
-        summary.verdict(verdict);
-        closing = () => logger.info(verdict);
-    }
-    catch (error) {
-        closing = reportFailure(error, logger, summary);
-        process.exitCode = host.exitCode?.(error) ?? 1;
-    }
-    finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-    }
-    await writeSummary(options.title, summary, host, logger, spansRedacted);
-    await host.close(logger);
-    closing();
-}
-/**
- * One titled failure line; the details of a multi-part failure (inputs, vendor errors) as annotations too. The
- * summary's part is written now; the log's part is returned, to be printed last.
- */
-function reportFailure(error, logger, summary) {
-    const message = (0,errors/* errorMessage */.gJ)(error);
-    let details = [];
-    let title = 'Unexpected error';
-    if (error instanceof errors/* InputError */.dz) {
-        title = 'Invalid input';
-        details = error.problems.map((p) => ({ title: `Input '${p.input}'`, message: `Input '${p.input}': ${p.message}` }));
-    }
-    else if (error instanceof errors/* JobFailedError */.dk) {
-        title = `${error.jobId}: ${error.state}`;
-        details = error.errors.map((detail) => ({ title, message: detail }));
-    }
-    else if (error instanceof errors/* ApiError */.hD) {
-        title = apiErrorTitle(error);
-    }
-    else if (error instanceof errors/* ArtifactError */.nE) {
-        title = 'Artifact not uploaded';
-    }
-    else if (error instanceof errors/* TimeoutError */.MU) {
-        title = 'Timed out';
-    }
-    else if (error instanceof errors/* CancelledError */.cc) {
-        title = 'Cancelled';
-    }
-    else if (error instanceof errors/* FileWriteError */.M$) {
-        title = 'File not written';
-    }
-    else if (error instanceof Error && error.stack) {
-        logger.debug(mappedStack(error.stack));
-    }
-    process.exitCode = 1;
-    summary.verdict(`❌ Failed: ${message}`);
-    if (details.length > 1)
-        summary.list(details.map((d) => d.message));
-    return () => {
-        if (details.length > 1)
-            for (const detail of details)
-                logger.error(detail.message, detail.title);
-        logger.error(message, title);
-    };
-}
-/** The annotation title names the kind of failure: "Unexpected answer" says more than "HTTP 200". */
-function apiErrorTitle(error) {
-    switch (error.kind) {
-        case 'network':
-            return 'Request failed';
-        case 'redirect':
-            return `Redirect not followed (HTTP ${error.status})`;
-        case 'html':
-            return 'HTML page instead of the API';
-        case 'unreadable':
-            return 'Unreadable answer';
-        case 'too-large':
-            return 'Answer too large';
-        case 'unexpected':
-            return 'Unexpected answer';
-        case 'status':
-            return `HTTP ${error.status}`;
-    }
-}
-/** Redacted, then cut again (redaction can lengthen the text: a one-character secret becomes ***). */
-async function writeSummary(title, summary, host, logger, spansRedacted) {
-    const markdown = `## ${title}\n\n${summary.toMarkdown()}`;
-    const redacted = (0,redacted_file/* redactFileText */.F)(markdown, 'The job summary', logger, { redactedBefore: spansRedacted });
-    await host.writeSummary((0,report_summary/* cutToBytes */.zP)(redacted, report_summary/* SUMMARY_LIMIT_BYTES */.Jz), logger);
-}
-
-
-/***/ }),
-
 /***/ 32505:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1664,9 +1387,14 @@ const TABLE_BUDGET_BYTES = 512 * 1024;
 class Summary {
     blocks = [];
     verdictLine;
-    /** The one-line outcome shown above everything else; a later call replaces an earlier one. */
-    verdict(text) {
+    verdictDetail;
+    /**
+     * The one-line outcome shown above everything else; a later call replaces an earlier one. `detail` (the URL,
+     * the vendor's whole message) is the line under it.
+     */
+    verdict(text, detail) {
         this.verdictLine = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(text);
+        this.verdictDetail = detail === undefined ? undefined : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(detail);
         return this;
     }
     heading(text, level = 2) {
@@ -1679,7 +1407,7 @@ class Summary {
     details(rows) {
         const kept = rows.filter((row) => row[1] !== undefined && row[1] !== '');
         if (kept.length)
-            this.table(['', ''], kept.map(([label, value]) => [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .bold */ .Cr)(label), value]));
+            this.table(['field', 'value'], kept.map(([label, value]) => [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .bold */ .Cr)(label), typeof value === 'string' ? jsonCell(value) : value]));
         return this;
     }
     /** Each cell one escaped span (a `|` or a line break in vendor text cannot break the table); `align` per column. */
@@ -1705,6 +1433,8 @@ class Summary {
     /** The markdown, at most `budget` UTF-8 bytes, the verdict always first. */
     toMarkdown(budget = SUMMARY_BUDGET_BYTES) {
         const verdict = this.verdictLine ? [`**${this.verdictLine}**\n`] : [];
+        if (this.verdictDetail)
+            verdict.push(`${this.verdictDetail}\n`);
         const fixedBytes = bytes(verdict.join('\n')) + bytes(render(this.blocks, new Map()).join('\n'));
         const allowances = shareBudget(rowBlocks(this.blocks), budget - fixedBytes);
         return cutToBytes([...verdict, ...render(this.blocks, allowances)].join('\n'), budget);
@@ -1713,6 +1443,35 @@ class Summary {
         this.blocks.push({ kind: 'fixed', text });
         return this;
     }
+}
+/** How many items of a JSON value a table cell shows, and how much of each. */
+const CELL_ITEMS = 50;
+const CELL_ITEM_CHARS = 200;
+/**
+ * A value that is a JSON array or object (an output such as `snapshot-names`) as a cell a reader can scan: each item
+ * or `key: value` in code, comma-separated. Any other text is the plain escaped span.
+ */
+function jsonCell(value) {
+    if (!/^\s*[[{]/.test(value))
+        return value;
+    let parsed;
+    try {
+        parsed = JSON.parse(value);
+    }
+    catch {
+        return value;
+    }
+    if (parsed === null || typeof parsed !== 'object')
+        return value;
+    const items = Array.isArray(parsed)
+        ? parsed.map((item) => scalarText(item))
+        : Object.entries(parsed).map(([key, item]) => `${key}: ${scalarText(item)}`);
+    const shown = items.slice(0, CELL_ITEMS).map((item) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(item.slice(0, CELL_ITEM_CHARS)).text);
+    const more = items.length > CELL_ITEMS ? `, … ${items.length - CELL_ITEMS} more` : '';
+    return new _markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .Markdown */ .oz(items.length ? shown.join(', ') + more : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)('(none)'));
+}
+function scalarText(value) {
+    return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)).slice(0, CELL_ITEM_CHARS);
 }
 /**
  * Markdown cut to `limit` bytes at a line end, saying so: the last resort when even the text outside tables is too
@@ -1768,111 +1527,6 @@ function render(blocks, allowances) {
         const cut = left ? `\n…${left} more row(s) left out to keep the job summary under 1 MiB${where}.\n` : '';
         return `${block.head}${kept.map((row) => `${row}\n`).join('')}${cut}`;
     });
-}
-
-
-/***/ }),
-
-/***/ 65742:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B2: () => (/* binding */ Deadline),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   ml: () => (/* binding */ systemClock)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32635);
-/**
- * What every flow and shared piece receives instead of reaching for globals: the clock (so tests never wait),
- * the logger, the cancellation signal and the run's deadline.
- */
-
-const systemClock = {
-    now: () => Date.now(),
-    random: () => Math.random(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc());
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc());
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-/** The run's time budget (the `timeout` input). */
-class Deadline {
-    clock;
-    timeoutMs;
-    startedAt;
-    at;
-    constructor(clock, timeoutMs) {
-        this.clock = clock;
-        this.timeoutMs = timeoutMs;
-        this.startedAt = clock.now();
-        this.at = this.startedAt + timeoutMs;
-    }
-    remaining() {
-        return Math.max(0, this.at - this.clock.now());
-    }
-    elapsed() {
-        return this.clock.now() - this.startedAt;
-    }
-    /**
-     * One abort signal for one piece of work (a request from its DNS look-up to its body's last byte): it aborts
-     * with a TimeoutError when the deadline passes and with a CancelledError when `cancel` aborts. Call `release`
-     * when the work is over, so no timer or listener outlives it.
-     */
-    abortSignal(cancel) {
-        const controller = new AbortController();
-        let timer;
-        const onCancel = () => {
-            clearTimeout(timer);
-            controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc());
-        };
-        const expire = () => {
-            controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TimeoutError */ .MU(`the action's timeout (${formatDuration(this.timeoutMs)}) ran out`));
-            cancel.removeEventListener('abort', onCancel);
-        };
-        const arm = () => {
-            const remaining = this.remaining();
-            if (remaining <= 0)
-                return expire();
-            // setTimeout cannot wait longer than about 24.8 days in one go.
-            timer = remaining > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(expire, remaining);
-            timer.unref();
-        };
-        if (cancel.aborted)
-            onCancel();
-        else {
-            cancel.addEventListener('abort', onCancel, { once: true });
-            arm();
-        }
-        return {
-            signal: controller.signal,
-            release: () => {
-                clearTimeout(timer);
-                cancel.removeEventListener('abort', onCancel);
-            },
-        };
-    }
-}
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** `1m 05s`-style durations for progress lines and summaries. */
-function formatDuration(ms) {
-    const totalSeconds = Math.round(ms / 100) / 10;
-    if (totalSeconds < 60)
-        return `${totalSeconds}s`;
-    const seconds = Math.round(totalSeconds);
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    const mm = h ? String(m).padStart(2, '0') : String(m);
-    return `${h ? `${h}h ` : ''}${mm}m ${String(s).padStart(2, '0')}s`;
 }
 
 
@@ -1980,4 +1634,4 @@ class DecodedURL extends URL {
 
 };
 
-//# sourceMappingURL=807.index.js.map
+//# sourceMappingURL=10.index.js.map
