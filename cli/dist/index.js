@@ -1289,6 +1289,34 @@ function neutralizeForAnyCi(text) {
         .replace(/[\u001b\u009b]/g, '\\e')
         .replace(/section_(start|end):/gi, 'section_$1\\:'));
 }
+/**
+ * Toolkit libraries the actions use (@actions/glob) print workflow commands of their own (`::debug::...`) through
+ * @actions/core. Off GitHub no `::` command may reach the log: the command's process passes its stdout through
+ * this, which drops debug commands (shown as `DEBUG` lines when RUNNER_DEBUG=1) and prints any other as its
+ * message. Our own lines never start with `::` (neutralizeForAnyCi), so only a library's are changed.
+ */
+function filterToolkitCommands(stream) {
+    const write = stream.write.bind(stream);
+    const filter = (chunk, ...rest) => {
+        const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString() : undefined;
+        if (text === undefined || !/(^|\n)\s*::/.test(text))
+            return write(chunk, ...rest);
+        const debug = process.env.RUNNER_DEBUG === '1';
+        const lines = text.split('\n').flatMap((line) => {
+            const command = /^\s*::([\w-]+)(?: [^:]*)?::(.*)$/.exec(line);
+            if (!command)
+                return [line];
+            if (command[1] === 'debug')
+                return debug ? [`DEBUG ${command[2]}`] : [];
+            return [command[2]];
+        });
+        return write(lines.join('\n'));
+    };
+    stream.write = filter;
+    return () => {
+        stream.write = write;
+    };
+}
 
 // EXTERNAL MODULE: ./shared/fs/atomic.ts + 1 modules
 var atomic = __nccwpck_require__(50829);
@@ -1526,8 +1554,12 @@ function cliHost(name, options, dialect) {
             closed = true;
             process.off('exit', writeOutputsNow);
         },
-        exitCode: (error) => (error instanceof errors/* InputError */.dz ? 2 : 1),
+        exitCode: commandExitCode,
     };
+}
+/** The command's exit code for a failed run, on every host: 2 for an input problem, 1 for any other failure. */
+function commandExitCode(error) {
+    return error instanceof errors/* InputError */.dz ? 2 : 1;
 }
 /** Redacted, neutralized lines; errors and warnings as `ERROR <file>:<line> <message>` unless the CI has its own. */
 function lineLogger(redactor, dialect, print) {
@@ -1690,7 +1722,8 @@ const HOST_NAMES = ['github', 'gitlab', 'azure', 'jenkins', 'plain'];
 function createHost(name, options) {
     switch (name) {
         case 'github':
-            return withReportFiles((0,github/* githubHost */.S)(options.inputs), options);
+            // The command's exit codes hold on GitHub too; the actions' own steps keep GitHub's 1.
+            return { ...withReportFiles((0,github/* githubHost */.S)(options.inputs), options), exitCode: commandExitCode };
         case 'gitlab':
             return gitlabHost(options);
         case 'azure':
@@ -1868,6 +1901,7 @@ function actionHelp(name, contract) {
 
 
 
+
 /** Usage problems exit 2 before any request or host, as input problems do. */
 const USAGE = 2;
 /**
@@ -1905,7 +1939,10 @@ async function main(argv, io) {
     for (const warning of secretFlagWarnings(contract, args.inputs))
         io.err(warning);
     const { hostFlags } = args;
-    const host = createHost(args.host ?? detectHost(io.env), {
+    const hostName = args.host ?? detectHost(io.env);
+    if (hostName !== 'github')
+        filterToolkitCommands(process.stdout);
+    const host = createHost(hostName, {
         action,
         inputs: commandInputs(contract, args.inputs, io.env),
         outputsFile: hostFlags['outputs-file'],
@@ -2034,29 +2071,35 @@ function headAndAdvice(error, message) {
     return end > 0 ? [message.slice(0, end), message.slice(end + 2)] : [message, undefined];
 }
 /** The least of a verdict left to the head when advice is long, so it still says what failed. */
-const HEAD_MIN_CHARS = 80;
+const HEAD_MIN_CHARS = 70;
+/** The shortest head that still names the job that failed, when that keeps the advice whole. */
+const HEAD_SHORT_CHARS = 45;
 /** `head. advice` in `max` characters: the head is cut first, the advice only when it alone is too long. */
 function fitLine(head, advice, max) {
     const whole = shortLine(advice ? `${head}. ${advice}` : head, Number.MAX_SAFE_INTEGER);
     if (whole.length <= max || !advice)
         return shortLine(whole, max);
-    const tail = lastPart(shortLine(advice, Number.MAX_SAFE_INTEGER), max - HEAD_MIN_CHARS);
+    const line = shortLine(advice, Number.MAX_SAFE_INTEGER);
+    // Advice that fits beside a short head stays whole; longer advice leaves the head HEAD_MIN_CHARS.
+    const tail = line.length <= max - HEAD_SHORT_CHARS ? line : lastPart(line, max - HEAD_MIN_CHARS);
     return `${shortLine(head, max - tail.length - 1)} ${tail}`;
 }
 /**
- * Advice longer than `max` keeps its end, where what to do stands ("re-run with changeset-number: Chset-4"), cut
- * after a space and never inside a character.
+ * Advice longer than `max` loses its middle: its start says what is wrong, its end what to do ("re-run with
+ * changeset-number: Chset-4"), so a quarter of the room goes to the start and the rest to the end.
  */
 function lastPart(text, max) {
     if (text.length <= max)
         return text;
-    let cut = text.slice(text.length - max + 1);
-    const space = cut.indexOf(' ');
-    if (space >= 0 && space < max / 2)
-        cut = cut.slice(space + 1);
-    else if (/^[\uDC00-\uDFFF]/.test(cut))
-        cut = cut.slice(1);
-    return `…${cut}`;
+    const startChars = Math.floor((max - 1) / 4);
+    let start = text.slice(0, startChars);
+    let end = text.slice(text.length - (max - 1 - startChars));
+    // Never half a character at either cut.
+    if (/[\uD800-\uDBFF]$/.test(start))
+        start = start.slice(0, -1);
+    if (/^[\uDC00-\uDFFF]/.test(end))
+        end = end.slice(1);
+    return `${start.trimEnd()}…${end.trimStart()}`;
 }
 function defaultKind(status) {
     if (status === undefined)

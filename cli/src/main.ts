@@ -7,6 +7,7 @@ import { ACTIONS } from './actions.js';
 import { parseActionArgs } from './args.js';
 import { CONTRACTS, type ActionName } from './contracts.js';
 import { actionHelp, commandHelp } from './help.js';
+import { filterToolkitCommands } from '../../shared/hosts/neutralize.js';
 import { createHost, detectHost } from '../../shared/hosts/select.js';
 import { commandInputs, secretFlagWarnings } from './inputs.js';
 
@@ -56,7 +57,9 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
   }
   for (const warning of secretFlagWarnings(contract, args.inputs)) io.err(warning);
   const { hostFlags } = args;
-  const host = createHost(args.host ?? detectHost(io.env), {
+  const hostName = args.host ?? detectHost(io.env);
+  if (hostName !== 'github') filterToolkitCommands(process.stdout);
+  const host = createHost(hostName, {
     action,
     inputs: commandInputs(contract, args.inputs, io.env),
     outputsFile: hostFlags['outputs-file'],

@@ -93,8 +93,13 @@ export function cliHost(name: HostName, options: HostOptions, dialect: CiDialect
       closed = true;
       process.off('exit', writeOutputsNow);
     },
-    exitCode: (error) => (error instanceof InputError ? 2 : 1),
+    exitCode: commandExitCode,
   };
+}
+
+/** The command's exit code for a failed run, on every host: 2 for an input problem, 1 for any other failure. */
+export function commandExitCode(error: unknown): number {
+  return error instanceof InputError ? 2 : 1;
 }
 
 /** Redacted, neutralized lines; errors and warnings as `ERROR <file>:<line> <message>` unless the CI has its own. */

@@ -3,7 +3,7 @@ import { azureHost } from './azure.js';
 import { githubHost } from './github.js';
 import { gitlabHost } from './gitlab.js';
 import type { Host, HostName, HostOptions } from './host.js';
-import { plainHost } from './plain.js';
+import { commandExitCode, plainHost } from './plain.js';
 import { withReportFiles } from './report-files.js';
 
 export type { HostName, HostOptions } from './host.js';
@@ -13,7 +13,8 @@ export const HOST_NAMES: readonly HostName[] = ['github', 'gitlab', 'azure', 'je
 export function createHost(name: HostName, options: HostOptions): Host {
   switch (name) {
     case 'github':
-      return withReportFiles(githubHost(options.inputs), options);
+      // The command's exit codes hold on GitHub too; the actions' own steps keep GitHub's 1.
+      return { ...withReportFiles(githubHost(options.inputs), options), exitCode: commandExitCode };
     case 'gitlab':
       return gitlabHost(options);
     case 'azure':

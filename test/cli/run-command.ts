@@ -23,6 +23,8 @@ export interface CommandOptions {
   cwd?: string;
   /** The bundle to run instead of cli/dist/index.js (a copy elsewhere). */
   entry?: string;
+  /** Called with each chunk of stdout as it comes, and the child, e.g. to send it a signal at a given line. */
+  onStdout?: (text: string, child: ReturnType<typeof spawn>) => void;
 }
 
 /** Variables a CI sets that would pick another host or feed inputs: removed from every run's environment. */
@@ -92,7 +94,10 @@ export async function runCommandProcess(
   const child = spawn(command, args, { cwd, env: cleanEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    options.onStdout?.(stdout, child);
+  });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return { exitCode, stdout, stderr, cwd };

@@ -167,29 +167,35 @@ function headAndAdvice(error, message) {
     return end > 0 ? [message.slice(0, end), message.slice(end + 2)] : [message, undefined];
 }
 /** The least of a verdict left to the head when advice is long, so it still says what failed. */
-const HEAD_MIN_CHARS = 80;
+const HEAD_MIN_CHARS = 70;
+/** The shortest head that still names the job that failed, when that keeps the advice whole. */
+const HEAD_SHORT_CHARS = 45;
 /** `head. advice` in `max` characters: the head is cut first, the advice only when it alone is too long. */
 function fitLine(head, advice, max) {
     const whole = shortLine(advice ? `${head}. ${advice}` : head, Number.MAX_SAFE_INTEGER);
     if (whole.length <= max || !advice)
         return shortLine(whole, max);
-    const tail = lastPart(shortLine(advice, Number.MAX_SAFE_INTEGER), max - HEAD_MIN_CHARS);
+    const line = shortLine(advice, Number.MAX_SAFE_INTEGER);
+    // Advice that fits beside a short head stays whole; longer advice leaves the head HEAD_MIN_CHARS.
+    const tail = line.length <= max - HEAD_SHORT_CHARS ? line : lastPart(line, max - HEAD_MIN_CHARS);
     return `${shortLine(head, max - tail.length - 1)} ${tail}`;
 }
 /**
- * Advice longer than `max` keeps its end, where what to do stands ("re-run with changeset-number: Chset-4"), cut
- * after a space and never inside a character.
+ * Advice longer than `max` loses its middle: its start says what is wrong, its end what to do ("re-run with
+ * changeset-number: Chset-4"), so a quarter of the room goes to the start and the rest to the end.
  */
 function lastPart(text, max) {
     if (text.length <= max)
         return text;
-    let cut = text.slice(text.length - max + 1);
-    const space = cut.indexOf(' ');
-    if (space >= 0 && space < max / 2)
-        cut = cut.slice(space + 1);
-    else if (/^[\uDC00-\uDFFF]/.test(cut))
-        cut = cut.slice(1);
-    return `…${cut}`;
+    const startChars = Math.floor((max - 1) / 4);
+    let start = text.slice(0, startChars);
+    let end = text.slice(text.length - (max - 1 - startChars));
+    // Never half a character at either cut.
+    if (/[\uD800-\uDBFF]$/.test(start))
+        start = start.slice(0, -1);
+    if (/^[\uDC00-\uDFFF]/.test(end))
+        end = end.slice(1);
+    return `${start.trimEnd()}…${end.trimStart()}`;
 }
 function defaultKind(status) {
     if (status === undefined)

@@ -154,7 +154,7 @@ describe('report files', () => {
 });
 
 describe('github through the command', () => {
-  it('keeps the actions’ behaviour (an input problem exits 1, as a workflow command) and writes the report files', async () => {
+  it('reports as the actions do (workflow commands), exits 2 on an input problem as the command does everywhere, and writes the report files', async () => {
     const saved = process.env.GITHUB_OUTPUT;
     delete process.env.GITHUB_OUTPUT;
     try {
@@ -164,7 +164,7 @@ describe('github through the command', () => {
         inputs.finish();
         return 'not reached';
       });
-      expect(run.exitCode).toBe(1);
+      expect(run.exitCode).toBe(2);
       expect(run.stdout).toContain("::error title=Invalid input::Input 'app-name': is required");
       expect(JSON.parse(readFileSync(run.outputsFile, 'utf8'))).toEqual({ 'export-id': 'e-1' });
       expect(readJunit(run.junitFile).failures).toBe(1);
