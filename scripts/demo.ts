@@ -60,7 +60,12 @@ const cases: DemoCase[] = [
   {
     title: 'cdm-export: the exporter fails inside a completed export (ServiceNow answers HTTP 200)',
     action: 'cdm-export',
-    inputs: { ...cdmLogin, 'app-name': 'PaymentApp', 'deployable-name': 'DEP-exporter-failure', 'exporter-name': 'json-exporter' },
+    inputs: {
+      ...cdmLogin,
+      'app-name': 'PaymentApp',
+      'deployable-name': 'DEP-exporter-failure',
+      'exporter-name': 'json-exporter',
+    },
     expectSuccess: false,
   },
 ];
