@@ -142,7 +142,7 @@ process.env.TMPDIR = tempRoot;
 const cdm = new ServiceNowCdmSandbox();
 const url = await cdm.listen();
 const credentials = { 'instance-url': url, username: cdm.username, password: cdm.password };
-const login = { ...credentials, 'app-name': 'BenchApp' };
+const login = { ...credentials, 'app-name': 'PaymentApp' };
 cdm.uploadApi.applications.add('BenchApp');
 const repo = mkdtempSync(path.join(tmpdir(), 'bench-repo-'));
 mkdirSync(path.join(repo, 'config'));
@@ -185,7 +185,7 @@ async function benchAll(): Promise<void> {
   await bench({
     action: 'cdm-export',
     server: cdm.server,
-    inputs: { ...login, 'deployable-name': 'Production', 'exporter-name': 'bench-exporter' },
+    inputs: { ...login, 'deployable-name': 'Production', 'exporter-name': 'json-exporter' },
     setJobDuration: (ms) => (cdm.exportDurationMs = ms),
     reset: () => cdm.exports.clear(),
     jobCreatedAt: () => [...cdm.exports.values()][0].createdAt,
@@ -267,6 +267,6 @@ async function benchAll(): Promise<void> {
 
 /** The command starts the same export as the cdm-export row: its first request against the same bare node. */
 async function commandStartup(): Promise<void> {
-  const inputs = { ...login, 'deployable-name': 'Production', 'exporter-name': 'bench-exporter' };
+  const inputs = { ...login, 'deployable-name': 'Production', 'exporter-name': 'json-exporter' };
   await startup({ action: 'cdm-export', server: cdm.server, inputs, command: true });
 }
