@@ -250,7 +250,11 @@ describe('cdm-upload: cancel', () => {
     let signalledAt = 0;
     const signal = (async () => {
       const giveUpAt = Date.now() + 3000;
-      while (uploads().length < 4 && Date.now() < giveUpAt) await new Promise((resolve) => setTimeout(resolve, 5));
+      // Four uploads queued and each already checked once: their POSTs were answered, and the queue is waiting.
+      const checked = (id: string) =>
+        sandbox.server.requestsTo('GET', /\/upload-status\//).some((request) => request.path.endsWith(`/${id}`));
+      const waiting = () => uploads().length >= 4 && uploads().every((u) => checked(u.id));
+      while (!waiting() && Date.now() < giveUpAt) await new Promise((resolve) => setTimeout(resolve, 5));
       signalledAt = sandbox.server.now();
       process.emit('SIGINT');
     })();
