@@ -143,7 +143,6 @@ const cdm = new ServiceNowCdmSandbox();
 const url = await cdm.listen();
 const credentials = { 'instance-url': url, username: cdm.username, password: cdm.password };
 const login = { ...credentials, 'app-name': 'PaymentApp' };
-cdm.uploadApi.applications.add('BenchApp');
 const repo = mkdtempSync(path.join(tmpdir(), 'bench-repo-'));
 mkdirSync(path.join(repo, 'config'));
 writeFileSync(path.join(repo, 'config', 'settings.json'), '{"host": "db.internal", "port": 5432}\n');

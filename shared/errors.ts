@@ -143,7 +143,7 @@ function fitLine(head: string, advice: string | undefined, max: number): string 
   if (whole.length <= max || !advice) return shortLine(whole, max);
   const line = shortLine(advice, Number.MAX_SAFE_INTEGER);
   // Advice that fits beside a short head stays whole; longer advice leaves the head HEAD_MIN_CHARS.
-  const tail = line.length <= max - HEAD_SHORT_CHARS ? line : lastPart(line, max - HEAD_MIN_CHARS);
+  const tail = line.length <= max - HEAD_SHORT_CHARS ? line : middleCut(line, max - HEAD_MIN_CHARS);
   return `${shortLine(head, max - tail.length - 1)} ${tail}`;
 }
 
@@ -151,7 +151,7 @@ function fitLine(head: string, advice: string | undefined, max: number): string 
  * Advice longer than `max` loses its middle: its start says what is wrong, its end what to do ("re-run with
  * changeset-number: Chset-4"), so a quarter of the room goes to the start and the rest to the end.
  */
-function lastPart(text: string, max: number): string {
+function middleCut(text: string, max: number): string {
   if (text.length <= max) return text;
   const startChars = Math.floor((max - 1) / 4);
   let start = text.slice(0, startChars);

@@ -2081,14 +2081,14 @@ function fitLine(head, advice, max) {
         return shortLine(whole, max);
     const line = shortLine(advice, Number.MAX_SAFE_INTEGER);
     // Advice that fits beside a short head stays whole; longer advice leaves the head HEAD_MIN_CHARS.
-    const tail = line.length <= max - HEAD_SHORT_CHARS ? line : lastPart(line, max - HEAD_MIN_CHARS);
+    const tail = line.length <= max - HEAD_SHORT_CHARS ? line : middleCut(line, max - HEAD_MIN_CHARS);
     return `${shortLine(head, max - tail.length - 1)} ${tail}`;
 }
 /**
  * Advice longer than `max` loses its middle: its start says what is wrong, its end what to do ("re-run with
  * changeset-number: Chset-4"), so a quarter of the room goes to the start and the rest to the end.
  */
-function lastPart(text, max) {
+function middleCut(text, max) {
     if (text.length <= max)
         return text;
     const startChars = Math.floor((max - 1) / 4);
